@@ -1,0 +1,31 @@
+package civil
+
+import "testing"
+
+func TestParseAndArithmetic(t *testing.T) {
+	d := MustParse("2026-03-01")
+	if d != 20260301 || d.String() != "2026-03-01" {
+		t.Fatalf("parse: %d %s", d, d)
+	}
+	if got := d.AddYears(-3); got.String() != "2023-03-01" {
+		t.Errorf("AddYears(-3) = %s", got)
+	}
+	if got := MustParse("2028-02-29").AddYears(-1); got.String() != "2027-03-01" {
+		t.Errorf("leap AddYears = %s", got)
+	}
+	if got := d.AddDays(-1); got.String() != "2026-02-28" {
+		t.Errorf("AddDays(-1) = %s", got)
+	}
+	if n := MustParse("2026-01-01").DaysUntil(MustParse("2026-03-01")); n != 59 {
+		t.Errorf("DaysUntil = %d", n)
+	}
+	if z, err := Parse(""); err != nil || !z.IsZero() || z.String() != "" {
+		t.Errorf("empty: %v %v", z, err)
+	}
+	if _, err := Parse("2026-02-30"); err == nil {
+		t.Error("2026-02-30 accepted")
+	}
+	if d.YearMonth() != "2026-03" {
+		t.Errorf("YearMonth = %s", d.YearMonth())
+	}
+}

@@ -1,0 +1,165 @@
+// Package cli is the headless face of 巡察统筹: the subcommands that import,
+// check, assign, export and back up without a display. Messages are in
+// Chinese with an English line after them; the exit code is 0 on success,
+// 1 when the work failed, 2 on bad usage.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"xuncha/app"
+	"xuncha/model"
+)
+
+// Version is the program's version, set by the build (-ldflags -X).
+var Version = "0.1.0"
+
+// command is one subcommand.
+type command struct {
+	usage string // the synopsis after "xuncha "
+	help  string // one line in Chinese
+	run   func(env *Env, args []string) error
+}
+
+// commands lists the subcommands by name.
+func commands() map[string]command {
+	return map[string]command{
+		"version":  {"version", "显示版本 (show the version)", runVersion},
+		"demo":     {"demo --db F [--scale city|province]", "生成演示数据 (create demo data)", runDemo},
+		"template": {"template book.xlsx", "生成空白导入模板 (write an empty import workbook)", runTemplate},
+		"import":   {"import --db F [--valid-only] [--errors errors.xlsx] book.xlsx|sheet.csv …", "导入工作簿 (import a workbook)", runImport},
+		"export":   {"export --db F [--county C] [--pool P] people|units|all out.xlsx", "导出名单 (export lists)", runExport},
+		"backup":   {"backup --db F --to backup.db", "备份数据库 (back up the database)", runBackup},
+	}
+}
+
+// Env is what a subcommand works with.
+type Env struct {
+	Stdout, Stderr io.Writer
+}
+
+// UsageError is bad usage: exit code 2.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usagef(format string, a ...any) error { return &UsageError{fmt.Sprintf(format, a...)} }
+
+// IsCommand reports whether args name a subcommand (rather than GUI flags).
+func IsCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	_, ok := commands()[args[0]]
+	return ok || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || !strings.HasPrefix(args[0], "-")
+}
+
+// Run runs the subcommand args[0] and returns the exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	env := &Env{Stdout: stdout, Stderr: stderr}
+	cmds := commands()
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printUsage(stdout, cmds)
+		return 0
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "未知命令 %q\nunknown command %q\n\n", args[0], args[0])
+		printUsage(stderr, cmds)
+		return 2
+	}
+	err := c.run(env, args[1:])
+	if err == nil {
+		return 0
+	}
+	var ue *UsageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "用法错误: %s\nusage: xuncha %s\n", ue.Msg, c.usage)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "错误: %v\nerror: xuncha %s failed\n", err, args[0])
+	return 1
+}
+
+func printUsage(w io.Writer, cmds map[string]command) {
+	fmt.Fprintln(w, "巡察统筹 — 用法 (usage):")
+	fmt.Fprintln(w, "  xuncha [--db F]            打开图形界面 (open the window)")
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  xuncha %-60s %s\n", cmds[n].usage, cmds[n].help)
+	}
+}
+
+// newFlags returns a flag set for subcommand name whose errors go to env.
+func newFlags(env *Env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+// parse parses args, turning flag errors into usage errors. Flags may come
+// before or after the positional arguments.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// openDB opens the database named by --db (or the default one).
+func openDB(path string) (*app.Service, error) {
+	if path == "" {
+		path = model.DefaultPath()
+	}
+	return app.Open(path, "命令行")
+}
+
+func runVersion(env *Env, args []string) error {
+	fmt.Fprintf(env.Stdout, "巡察统筹 xuncha %s (数据库结构版本 %d)\n", Version, model.SchemaVersion)
+	return nil
+}
+
+func runBackup(env *Env, args []string) error {
+	fs := newFlags(env, "backup")
+	db := fs.String("db", "", "数据库文件")
+	to := fs.String("to", "", "备份文件")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *to == "" {
+		return usagef("缺少 --to 备份文件")
+	}
+	svc, err := openDB(*db)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if err := model.BackupTo(svc.DB, *to); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已备份到 %s\n", *to)
+	return nil
+}

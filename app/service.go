@@ -1,0 +1,82 @@
+// Package app is the application core of 巡察统筹: a thin service over the
+// database that loads snapshots for the capabilities in its sub-packages
+// (recusal, assign, calendar, workbook, demo, audit …), and writes their
+// results in one transaction with an audit entry. It imports no GUI code.
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"xuncha/app/audit"
+	"xuncha/model"
+)
+
+// Service is the application's access to one database for one user.
+type Service struct {
+	DB   *gorm.DB
+	User string // the signed-in user's name, recorded in the audit log
+}
+
+// Open opens the database at path for user.
+func Open(path, user string) (*Service, error) {
+	db, err := model.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Service{DB: db, User: user}, nil
+}
+
+// Close closes the database.
+func (s *Service) Close() error { return model.Close(s.DB) }
+
+// Write runs fn in one transaction and records e in the audit log in the
+// same transaction: the change and its record land together or not at all.
+func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
+	if e.User == "" {
+		e.User = s.User
+	}
+	return s.DB.Transaction(func(tx *gorm.DB) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return audit.Record(tx, e)
+	})
+}
+
+// LoadSetting reads setting key into v (JSON); v keeps its value (the
+// defaults) when the setting was never saved.
+func (s *Service) LoadSetting(key string, v any) error {
+	var row model.Setting
+	err := s.DB.Where("key = ?", key).Limit(1).Find(&row).Error
+	if err != nil {
+		return fmt.Errorf("读取设置 %s 失败: %w", key, err)
+	}
+	if row.Key == "" {
+		return nil
+	}
+	if err := json.Unmarshal([]byte(row.Value), v); err != nil {
+		return fmt.Errorf("设置 %s 已损坏: %w", key, err)
+	}
+	return nil
+}
+
+// SaveSetting stores v (as JSON) under key, with an audit entry.
+func (s *Service) SaveSetting(key string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	var old model.Setting
+	s.DB.Where("key = ?", key).Limit(1).Find(&old)
+	e := audit.Entry{Action: "设置", Entity: "设置", Key: key, Before: old.Value, After: string(b)}
+	return s.Write(e, func(tx *gorm.DB) error {
+		return tx.Save(&model.Setting{Key: key, Value: string(b)}).Error
+	})
+}
+
+// ErrNotFound is returned when a code names nothing.
+var ErrNotFound = errors.New("未找到")

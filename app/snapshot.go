@@ -1,0 +1,184 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"xuncha/app/civil"
+	"xuncha/app/snap"
+	"xuncha/model"
+)
+
+// Snapshot loads the whole data set into memory for the capabilities that
+// work on a snapshot. Slices come sorted by code; the snapshot is indexed.
+func (s *Service) Snapshot() (*snap.Snapshot, error) {
+	var (
+		counties  []model.County
+		units     []model.Unit
+		leaders   []model.UnitLeader
+		people    []model.Person
+		history   []model.WorkHistory
+		relatives []model.Relative
+		decls     []model.Declaration
+		terms     []model.Term
+		rounds    []model.Round
+		teams     []model.Team
+		teamUnits []model.TeamUnit
+		members   []model.TeamMember
+		overrides []model.Override
+	)
+	db := s.DB
+	for _, q := range []struct {
+		dst   any
+		order string
+	}{
+		{&counties, "code"}, {&units, "code"}, {&leaders, "unit_code, name, id"},
+		{&people, "code"}, {&history, "person_code, start_date, unit_code"},
+		{&relatives, "person_code, name"}, {&decls, "person_code, unit_code"},
+		{&terms, "code"}, {&rounds, "term_code, number, code"}, {&teams, "round_code, seq, name"},
+		{&teamUnits, "team_id, unit_code"}, {&members, "team_id, id"}, {&overrides, "id"},
+	} {
+		if err := db.Order(q.order).Find(q.dst).Error; err != nil {
+			return nil, fmt.Errorf("读取数据失败: %w", err)
+		}
+	}
+	out := &snap.Snapshot{}
+	for _, c := range counties {
+		out.Counties = append(out.Counties, snap.County{Code: c.Code, Name: c.Name})
+	}
+	for _, u := range units {
+		out.Units = append(out.Units, snap.Unit{Code: u.Code, Name: u.Name, County: u.CountyCode, Category: u.Category, Parent: deref(u.ParentCode)})
+	}
+	for _, l := range leaders {
+		out.Leaders = append(out.Leaders, snap.Leader{Unit: l.UnitCode, Name: l.Name, Post: l.Post, IDNumber: l.IDNumber})
+	}
+	byPerson := make(map[string]int, len(people))
+	for i, p := range people {
+		out.People = append(out.People, PersonToSnap(p))
+		byPerson[p.Code] = i
+	}
+	for _, h := range history {
+		if i, ok := byPerson[h.PersonCode]; ok {
+			out.People[i].History = append(out.People[i].History, snap.Stint{Unit: h.UnitCode, From: date(h.StartDate), To: date(h.EndDate)})
+		}
+	}
+	for _, r := range relatives {
+		if i, ok := byPerson[r.PersonCode]; ok {
+			out.People[i].Relatives = append(out.People[i].Relatives, snap.Relative{
+				Name: r.Name, Relation: r.Relation, IDNumber: r.IDNumber, Person: r.RelativePerson,
+				Unit: deref(r.UnitCode), Post: r.Post, Leader: r.IsUnitLeadership,
+			})
+		}
+	}
+	for _, d := range decls {
+		if i, ok := byPerson[d.PersonCode]; ok {
+			out.People[i].Declarations = append(out.People[i].Declarations, snap.Declaration{Unit: d.UnitCode, Reason: d.Reason})
+		}
+	}
+	for _, t := range terms {
+		out.Terms = append(out.Terms, snap.Term{Code: t.Code, Name: t.Name, Start: date(t.StartDate), End: date(t.EndDate)})
+	}
+	unitCounty := make(map[string]string, len(units))
+	for _, u := range units {
+		unitCounty[u.Code] = u.CountyCode
+	}
+	tus := make(map[uint][]snap.TeamUnit)
+	for _, tu := range teamUnits {
+		tus[tu.TeamID] = append(tus[tu.TeamID], snap.TeamUnit{Unit: tu.UnitCode, ReportReceived: date(tu.ReportReceived)})
+	}
+	mems := make(map[uint][]snap.Member)
+	for _, m := range members {
+		mems[m.TeamID] = append(mems[m.TeamID], snap.Member{Person: m.PersonCode, Role: m.Role, Evaluation: m.Evaluation, Comment: m.Comment, Locked: m.Locked})
+	}
+	roundTeams := make(map[string][]snap.Team)
+	teamByID := make(map[uint]model.Team, len(teams))
+	for _, t := range teams {
+		teamByID[t.ID] = t
+		st := snap.Team{ID: t.ID, Name: t.Name, Seq: t.Seq, Units: tus[t.ID], Members: mems[t.ID],
+			OnsiteStart: date(t.OnsiteStart), OnsiteEnd: date(t.OnsiteEnd)}
+		if len(st.Units) > 0 {
+			st.County = unitCounty[st.Units[0].Unit]
+		}
+		SortMembers(st.Members)
+		roundTeams[t.RoundCode] = append(roundTeams[t.RoundCode], st)
+	}
+	for _, r := range rounds {
+		out.Rounds = append(out.Rounds, snap.Round{
+			Code: r.Code, Term: r.TermCode, Name: r.Name, Type: r.Type, Mode: r.Mode, Number: r.Number,
+			PrepStart: date(r.PrepStart), OnsiteStart: date(r.OnsiteStart), OnsiteEnd: date(r.OnsiteEnd),
+			ReportEnd: date(r.ReportEnd), FeedbackDate: date(r.FeedbackDate), RectifyDue: date(r.RectifyDue),
+			CheckDate: date(r.CheckDate), Teams: roundTeams[r.Code],
+		})
+	}
+	for _, o := range overrides {
+		t := teamByID[o.TeamID]
+		out.Overrides = append(out.Overrides, snap.Override{Round: t.RoundCode, Team: t.Name, Person: o.PersonCode,
+			Rule: o.Rule, Unit: o.UnitCode, Reason: o.Reason, Approver: o.Approver, EnteredBy: o.EnteredBy, Approved: o.Approver != ""})
+	}
+	out.Index()
+	return out, nil
+}
+
+// PersonToSnap converts a stored person (without history, relatives and
+// declarations) to its snapshot form.
+func PersonToSnap(p model.Person) snap.Person {
+	var pools snap.PoolSet
+	if p.InLeaderPool {
+		pools |= snap.LeaderPool
+	}
+	if p.InStaffPool {
+		pools |= snap.StaffPool
+	}
+	if p.InExpertPool {
+		pools |= snap.ExpertPool
+	}
+	return snap.Person{
+		Code: p.Code, Name: p.Name, Gender: p.Gender, IDNumber: p.IDNumber, HomeCounty: p.HomeCountyCode,
+		Native: p.NativePlace, CurrentUnit: deref(p.CurrentUnitCode), Post: p.Post, Rank: p.Rank,
+		Pools: pools, FullTime: p.FullTime, Skills: SplitList(p.Skills), Status: p.Status,
+		Birth: date(p.BirthDate), PromotedOn: date(p.PromotedOn),
+	}
+}
+
+// SortMembers orders members by role (roster order), keeping the stored
+// order within a role.
+func SortMembers(ms []snap.Member) {
+	rank := make(map[string]int, len(model.Roles))
+	for i, r := range model.Roles {
+		rank[r] = i
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return rank[ms[i].Role] < rank[ms[j].Role] })
+}
+
+// SplitList splits a list written with 、 (or ， , ; ；) into its trimmed,
+// non-empty items.
+func SplitList(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' || r == '/'
+	})
+	out := f[:0]
+	for _, x := range f {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// date reads a stored date; stored dates are always valid (the importer and
+// the forms check them), so a bad one reads as no date.
+func date(s string) civil.Date {
+	d, _ := civil.Parse(s)
+	return d
+}

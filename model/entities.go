@@ -1,0 +1,288 @@
+// Package model holds the database entities of 巡察统筹, opening and migrating
+// the database file, and the queries the application needs.
+//
+// Natural codes (县区编码, 单位编码, 人员编号, 届期编码, 轮次编码) are the primary keys:
+// workbooks, data packages and the headless face all speak in codes, and
+// imports are idempotent by code. Dates are stored as text in the form
+// 2006-01-02 (empty for none), which every SQL dialect compares correctly.
+// The package knows nothing of business rules.
+package model
+
+// Unit categories (单位类别).
+const (
+	CatCountyOrgan = "县直机关"
+	CatInstitution = "事业单位"
+	CatStateFirm   = "国有企业"
+	CatTownship    = "乡镇街道"
+	CatVillage     = "村社区"
+	CatOther       = "其他"
+)
+
+// Categories lists the unit categories in display order.
+var Categories = []string{CatCountyOrgan, CatInstitution, CatStateFirm, CatTownship, CatVillage, CatOther}
+
+// Person statuses (状态).
+const (
+	StatusActive    = "在库"
+	StatusSuspended = "暂停"
+	StatusRemoved   = "出库"
+)
+
+// Statuses lists the person statuses in display order.
+var Statuses = []string{StatusActive, StatusSuspended, StatusRemoved}
+
+// Pools (人员库).
+const (
+	PoolLeader = "组长库"
+	PoolStaff  = "工作人员库"
+	PoolExpert = "专业人员库"
+)
+
+// Pools lists the three pools in display order.
+var Pools = []string{PoolLeader, PoolStaff, PoolExpert}
+
+// Skills lists the accepted 专业特长 in display order.
+var Skills = []string{"财务", "审计", "法律", "纪检监察", "组织人事", "工程建设", "党建", "信访", "其他"}
+
+// Round types (巡察类型).
+var RoundTypes = []string{"常规", "专项", "机动", "提级", "交叉", "联动", "巡审联动"}
+
+// Assignment modes (编组方式).
+const (
+	ModeMixed = "混合编组"
+	ModeSwap  = "成建制交叉"
+	ModeLocal = "本县"
+)
+
+// Modes lists the assignment modes.
+var Modes = []string{ModeMixed, ModeSwap, ModeLocal}
+
+// Team roles (角色).
+const (
+	RoleLeader   = "组长"
+	RoleDeputy   = "副组长"
+	RoleLiaison  = "联络员"
+	RoleMember   = "成员"
+	RoleFullTime = "专职工作人员"
+)
+
+// Roles lists the team roles in roster order.
+var Roles = []string{RoleLeader, RoleDeputy, RoleFullTime, RoleLiaison, RoleMember}
+
+// Evaluations lists the grades (鉴定) a member can get after a round.
+var Evaluations = []string{"优秀", "称职", "基本称职", "不称职"}
+
+// User roles.
+const (
+	UserAdmin  = "管理员"
+	UserClerk  = "经办人"
+	UserLeader = "领导"
+)
+
+// County is a county or district (县区).
+type County struct {
+	Code string `gorm:"primaryKey;size:32"`
+	Name string `gorm:"size:64;not null"`
+}
+
+// Unit is a party organisation that can be inspected (被巡察单位).
+type Unit struct {
+	Code       string  `gorm:"primaryKey;size:32"`
+	Name       string  `gorm:"size:128;not null;index"`
+	CountyCode string  `gorm:"size:32;not null;index"`
+	County     *County `gorm:"foreignKey:CountyCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	Category   string  `gorm:"size:16;not null"`
+	ParentCode *string `gorm:"size:32;index"`
+	Parent     *Unit   `gorm:"foreignKey:ParentCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
+}
+
+// UnitLeader is a member of a unit's leadership (领导班子成员).
+type UnitLeader struct {
+	ID       uint   `gorm:"primaryKey"`
+	UnitCode string `gorm:"size:32;not null;uniqueIndex:idx_leader_unit_name"`
+	Unit     *Unit  `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
+	Name     string `gorm:"size:64;not null;uniqueIndex:idx_leader_unit_name"`
+	Post     string `gorm:"size:64"`
+	IDNumber string `gorm:"size:18;index"`
+}
+
+// Person is anyone who may be drafted into an inspection team (人员).
+type Person struct {
+	Code            string  `gorm:"primaryKey;size:32"`
+	Name            string  `gorm:"size:64;not null;index"`
+	Gender          string  `gorm:"size:4"`
+	BirthDate       string  `gorm:"size:10"`
+	IDNumber        string  `gorm:"size:18;index"`
+	HomeCountyCode  string  `gorm:"size:32;not null;index"`
+	HomeCounty      *County `gorm:"foreignKey:HomeCountyCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	NativePlace     string  `gorm:"size:64"` // 籍贯: a county code or free text
+	CurrentUnitCode *string `gorm:"size:32;index"`
+	CurrentUnit     *Unit   `gorm:"foreignKey:CurrentUnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
+	Post            string  `gorm:"size:64"`
+	Rank            string  `gorm:"size:32"`
+	InLeaderPool    bool    `gorm:"not null;default:false"`
+	InStaffPool     bool    `gorm:"not null;default:false"`
+	InExpertPool    bool    `gorm:"not null;default:false"`
+	FullTime        bool    `gorm:"not null;default:false"`
+	Skills          string  `gorm:"size:128"` // canonical skills joined by 、 in the order of Skills
+	Status          string  `gorm:"size:8;not null;default:在库;index"`
+	PromotedOn      string  `gorm:"size:10"` // 新提拔日期
+}
+
+// WorkHistory is one stint of a person's work history (工作经历).
+type WorkHistory struct {
+	ID         uint    `gorm:"primaryKey"`
+	PersonCode string  `gorm:"size:32;not null;uniqueIndex:idx_history_key"`
+	Person     *Person `gorm:"foreignKey:PersonCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
+	UnitCode   string  `gorm:"size:32;not null;uniqueIndex:idx_history_key;index"`
+	Unit       *Unit   `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	StartDate  string  `gorm:"size:10;not null;uniqueIndex:idx_history_key"`
+	EndDate    string  `gorm:"size:10"` // empty: current
+}
+
+// Relative is a relative a person has declared (亲属关系).
+type Relative struct {
+	ID               uint    `gorm:"primaryKey"`
+	PersonCode       string  `gorm:"size:32;not null;uniqueIndex:idx_relative_key"`
+	Person           *Person `gorm:"foreignKey:PersonCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
+	Name             string  `gorm:"size:64;not null;uniqueIndex:idx_relative_key"`
+	Relation         string  `gorm:"size:16;not null"` // canonical word of SPEC §4.1
+	IDNumber         string  `gorm:"size:18;index"`
+	RelativePerson   string  `gorm:"size:32;index"` // 亲属人员编号: another pool member
+	UnitCode         *string `gorm:"size:32;index"`
+	Unit             *Unit   `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
+	Post             string  `gorm:"size:64"`
+	IsUnitLeadership bool    `gorm:"not null;default:false"`
+}
+
+// Declaration is a conflict a person declared with a unit (回避申报).
+type Declaration struct {
+	ID         uint    `gorm:"primaryKey"`
+	PersonCode string  `gorm:"size:32;not null;uniqueIndex:idx_declaration_key"`
+	Person     *Person `gorm:"foreignKey:PersonCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
+	UnitCode   string  `gorm:"size:32;not null;uniqueIndex:idx_declaration_key"`
+	Unit       *Unit   `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
+	Reason     string  `gorm:"size:256;not null"`
+}
+
+// Term is a party-committee term (届期) whose units must all be inspected once.
+type Term struct {
+	Code      string `gorm:"primaryKey;size:32"`
+	Name      string `gorm:"size:64"`
+	StartDate string `gorm:"size:10;not null"`
+	EndDate   string `gorm:"size:10;not null"`
+}
+
+// Round is one round of inspection inside a term (轮次). The stage dates are
+// the round's; teams may carry their own on-site dates.
+type Round struct {
+	Code         string `gorm:"primaryKey;size:32"`
+	TermCode     string `gorm:"size:32;not null;index"`
+	Term         *Term  `gorm:"foreignKey:TermCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	Number       int    `gorm:"not null;default:0"`
+	Name         string `gorm:"size:64"`
+	Type         string `gorm:"size:16"`
+	Mode         string `gorm:"size:16"`
+	PrepStart    string `gorm:"size:10"` // 准备
+	OnsiteStart  string `gorm:"size:10"` // 进驻开始
+	OnsiteEnd    string `gorm:"size:10"` // 进驻结束
+	ReportEnd    string `gorm:"size:10"` // 报告
+	FeedbackDate string `gorm:"size:10"` // 反馈
+	RectifyDue   string `gorm:"size:10"` // 整改报告期限
+	CheckDate    string `gorm:"size:10"` // 督查验收
+}
+
+// Team is one inspection team of a round (巡察组). Its name is unique in the round.
+type Team struct {
+	ID          uint   `gorm:"primaryKey"`
+	RoundCode   string `gorm:"size:32;not null;uniqueIndex:idx_team_round_name"`
+	Round       *Round `gorm:"foreignKey:RoundCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
+	Name        string `gorm:"size:64;not null;uniqueIndex:idx_team_round_name"`
+	Seq         int    `gorm:"not null;default:0"` // order of the team in the round
+	OnsiteStart string `gorm:"size:10"`
+	OnsiteEnd   string `gorm:"size:10"`
+}
+
+// TeamUnit is a unit a team inspects. A unit is inspected by one team per round.
+type TeamUnit struct {
+	ID             uint   `gorm:"primaryKey"`
+	TeamID         uint   `gorm:"not null;index"`
+	Team           *Team  `gorm:"constraint:OnDelete:CASCADE"`
+	RoundCode      string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
+	UnitCode       string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
+	Unit           *Unit  `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	ReportReceived string `gorm:"size:10"` // date the rectification report was received
+}
+
+// TeamMember is a person's place on a team (编组记录).
+type TeamMember struct {
+	ID         uint    `gorm:"primaryKey"`
+	TeamID     uint    `gorm:"not null;uniqueIndex:idx_member_team_person"`
+	Team       *Team   `gorm:"constraint:OnDelete:CASCADE"`
+	PersonCode string  `gorm:"size:32;not null;uniqueIndex:idx_member_team_person;index"`
+	Person     *Person `gorm:"foreignKey:PersonCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	Role       string  `gorm:"size:16;not null"`
+	Evaluation string  `gorm:"size:8"`
+	Comment    string  `gorm:"size:256"`
+	Locked     bool    `gorm:"not null;default:false"`
+}
+
+// Override lifts a hard recusal hit for one person on one team (回避豁免).
+type Override struct {
+	ID         uint   `gorm:"primaryKey"`
+	TeamID     uint   `gorm:"not null;uniqueIndex:idx_override_key"`
+	Team       *Team  `gorm:"constraint:OnDelete:CASCADE"`
+	PersonCode string `gorm:"size:32;not null;uniqueIndex:idx_override_key"`
+	Rule       string `gorm:"size:8;not null;uniqueIndex:idx_override_key"`
+	UnitCode   string `gorm:"size:32;uniqueIndex:idx_override_key"`
+	Reason     string `gorm:"size:512;not null"`
+	Approver   string `gorm:"size:64"` // a 领导 user; empty while awaiting approval
+	EnteredBy  string `gorm:"size:64;not null"`
+	EnteredAt  string `gorm:"size:19;not null"` // 2006-01-02 15:04:05
+	ApprovedAt string `gorm:"size:19"`
+}
+
+// Setting is one named setting, its value as JSON text.
+type Setting struct {
+	Key   string `gorm:"primaryKey;size:64"`
+	Value string `gorm:"type:text;not null"`
+}
+
+// User is a local account.
+type User struct {
+	Name         string `gorm:"primaryKey;size:64"`
+	Role         string `gorm:"size:8;not null"`
+	PasswordHash string `gorm:"size:128;not null"`
+	FailedLogins int    `gorm:"not null;default:0"`
+	LockedUntil  string `gorm:"size:19"`
+}
+
+// AuditEntry is one entry of the audit log. Entries are hash-chained: Hash
+// covers the entry's fields and the previous entry's Hash.
+type AuditEntry struct {
+	ID       uint   `gorm:"primaryKey"`
+	At       string `gorm:"size:19;not null;index"` // 2006-01-02 15:04:05
+	User     string `gorm:"size:64;not null;index"`
+	Action   string `gorm:"size:32;not null;index"`
+	Entity   string `gorm:"size:32"`
+	Key      string `gorm:"size:64"`
+	Before   string `gorm:"type:text"`
+	After    string `gorm:"type:text"`
+	PrevHash string `gorm:"size:64"`
+	Hash     string `gorm:"size:64;not null"`
+}
+
+// Meta records facts about the database file itself, such as its schema version.
+type Meta struct {
+	Key   string `gorm:"primaryKey;size:32"`
+	Value string `gorm:"size:256;not null"`
+}
+
+// All lists every entity, in an order that respects foreign keys.
+func All() []any {
+	return []any{
+		&Meta{}, &County{}, &Unit{}, &UnitLeader{}, &Person{}, &WorkHistory{}, &Relative{},
+		&Declaration{}, &Term{}, &Round{}, &Team{}, &TeamUnit{}, &TeamMember{}, &Override{},
+		&Setting{}, &User{}, &AuditEntry{},
+	}
+}
