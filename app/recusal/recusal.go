@@ -1,0 +1,167 @@
+// Package recusal decides who may not inspect what (回避, SPEC §4): the rules
+// R1–R7 over a snapshot, with a Chinese sentence naming the evidence for
+// every hit. It imports neither the database nor the GUI: it takes snap
+// values and returns plain values, so that the assignment solver, the
+// headless check and the recusal report all see the same answers.
+//
+// A Checker is built once per snapshot and settings (New precomputes the
+// lookups: units near each unit, leaders by ID number and by name, and for
+// every unit the people whose data touches it), then answers for one person
+// and unit (Unit), one team (Team), two people (Pair) or a whole round
+// (Round) quickly enough for a province.
+package recusal
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Severity is how strongly a rule forbids a placement.
+type Severity string
+
+// The severities. Off switches a rule off: it produces no hit.
+const (
+	Hard Severity = "回避" // the person may not be placed
+	Soft Severity = "提示" // allowed, but shown and scored
+	Off  Severity = ""
+)
+
+// The rule codes, in report order.
+const (
+	R1  = "R1"  // 现任职
+	R2  = "R2"  // 曾任职
+	R3  = "R3"  // 亲属（班子成员）
+	R3b = "R3b" // 亲属（在单位工作）
+	R4  = "R4"  // 地域（工作关系地）
+	R4b = "R4b" // 籍贯
+	R5  = "R5"  // 申报
+	R6  = "R6"  // 同组亲属
+	R7  = "R7"  // 同单位
+)
+
+// Rules lists the rule codes in report order.
+var Rules = []string{R1, R2, R3, R3b, R4, R4b, R5, R6, R7}
+
+// ruleNames are the short Chinese names of the rules.
+var ruleNames = map[string]string{
+	R1: "现任职", R2: "曾任职", R3: "亲属", R3b: "亲属（非班子）", R4: "地域",
+	R4b: "籍贯", R5: "申报", R6: "同组亲属", R7: "同单位",
+}
+
+// RuleName returns the Chinese name of rule code r ("现任职"), or r itself.
+func RuleName(r string) string {
+	if n, ok := ruleNames[r]; ok {
+		return n
+	}
+	return r
+}
+
+// Roles that the long-stint clause of R2 binds.
+const (
+	roleLeader = "组长"
+	roleDeputy = "副组长"
+)
+
+// localMode is the assignment mode without a cross-county rule (本县): R4
+// and R4b do not apply to its rounds.
+const localMode = "本县"
+
+// Settings are the parameters of the rules (settings key "recusal").
+type Settings struct {
+	Years          int                 // R2 window, default 3
+	LongStintYears int                 // R2 long-stint clause for 组长/副组长, default 3; 0 switches the clause off
+	Depth          int                 // parent/child levels for R1, default 1
+	RemoteRoles    []string            // roles that must come from another county (R4), default 组长, 联络员, 成员
+	Severity       map[string]Severity // by rule code "R1","R2","R3","R3b","R4","R4b","R5","R6","R7"; defaults per SPEC §4
+}
+
+// Defaults returns the settings of SPEC §4 and §5.
+func Defaults() Settings {
+	return Settings{
+		Years:          3,
+		LongStintYears: 3,
+		Depth:          1,
+		RemoteRoles:    []string{"组长", "联络员", "成员"},
+		Severity: map[string]Severity{
+			R1: Hard, R2: Hard, R3: Hard, R3b: Soft, R4: Hard,
+			R4b: Soft, R5: Hard, R6: Hard, R7: Soft,
+		},
+	}
+}
+
+// severity returns the severity of rule r under s: the default for a rule
+// the map does not mention.
+func (s Settings) severity(r string) Severity {
+	if v, ok := s.Severity[r]; ok {
+		return v
+	}
+	return Defaults().Severity[r]
+}
+
+// Validate reports the first setting out of range, in Chinese.
+func (s Settings) Validate() error {
+	if s.Years < 1 || s.Years > 20 {
+		return fmt.Errorf("曾任职回避年限应在 1 至 20 年之间，现为 %d", s.Years)
+	}
+	if s.LongStintYears < 0 || s.LongStintYears > 30 {
+		return fmt.Errorf("组长、副组长长期任职年限应在 0 至 30 年之间（0 为不适用），现为 %d", s.LongStintYears)
+	}
+	if s.Depth < 0 || s.Depth > 3 {
+		return fmt.Errorf("上下级单位层级应在 0 至 3 之间，现为 %d", s.Depth)
+	}
+	for _, r := range s.RemoteRoles {
+		if !slices.Contains(knownRoles, r) {
+			return fmt.Errorf("异地产生的角色 %q 不是有效角色（%v）", r, knownRoles)
+		}
+	}
+	for _, r := range sortedKeys(s.Severity) {
+		if _, ok := ruleNames[r]; !ok {
+			return fmt.Errorf("未知的回避规则 %q", r)
+		}
+		switch s.Severity[r] {
+		case Hard, Soft, Off:
+		default:
+			return fmt.Errorf("规则 %s 的级别 %q 无效（应为 回避、提示 或 空=不适用）", r, s.Severity[r])
+		}
+	}
+	return nil
+}
+
+// knownRoles are the team roles (model.Roles, without importing model).
+var knownRoles = []string{"组长", "副组长", "专职工作人员", "联络员", "成员"}
+
+// Hit is one recusal finding: a rule that forbids (or warns against) a
+// person on a team or unit, with the evidence.
+type Hit struct {
+	Person, Team, Unit string // codes / team name; Unit "" for R6/R7
+	Rule               string // "R1" … "R7", "R3b", "R4b"
+	Severity           Severity
+	Roles              []string // nil = binds every role; else only these roles (R4; R2 long-stint clause)
+	Reason             string   // Chinese sentence naming the evidence
+	Other              string   // the other person's code for R6/R7
+	Overridden         bool     // a hard hit lifted by an approved override (SPEC §4.2)
+}
+
+// Binds reports whether h applies to a person placed in role. A role of ""
+// (not yet known) is bound by every hit.
+func (h Hit) Binds(role string) bool {
+	if h.Roles == nil || role == "" {
+		return true
+	}
+	return slices.Contains(h.Roles, role)
+}
+
+// Blocks reports whether h forbids placing the person in role: a hard hit
+// that binds the role and is not overridden.
+func (h Hit) Blocks(role string) bool {
+	return h.Severity == Hard && !h.Overridden && h.Binds(role)
+}
+
+// String writes h on one line in Chinese: rule, severity, reason.
+func (h Hit) String() string {
+	s := fmt.Sprintf("%s %s [%s] %s", h.Rule, RuleName(h.Rule), h.Severity, h.Reason)
+	if h.Overridden {
+		s += "（已豁免）"
+	}
+	return s
+}
