@@ -27,6 +27,7 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 		teamUnits []model.TeamUnit
 		members   []model.TeamMember
 		overrides []model.Override
+		scopes    []model.TermScope
 	)
 	db := s.DB
 	for _, q := range []struct {
@@ -38,6 +39,7 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 		{&relatives, "person_code, name"}, {&decls, "person_code, unit_code"},
 		{&terms, "code"}, {&rounds, "term_code, number, code"}, {&teams, "round_code, seq, name"},
 		{&teamUnits, "team_id, unit_code"}, {&members, "team_id, id"}, {&overrides, "id"},
+		{&scopes, "term_code, county_code, category"},
 	} {
 		if err := db.Order(q.order).Find(q.dst).Error; err != nil {
 			return nil, fmt.Errorf("读取数据失败: %w", err)
@@ -76,8 +78,12 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 			out.People[i].Declarations = append(out.People[i].Declarations, snap.Declaration{Unit: d.UnitCode, Reason: d.Reason})
 		}
 	}
+	termScope := make(map[string][]snap.TermScope)
+	for _, sc := range scopes {
+		termScope[sc.TermCode] = append(termScope[sc.TermCode], snap.TermScope{County: sc.CountyCode, Category: sc.Category})
+	}
 	for _, t := range terms {
-		out.Terms = append(out.Terms, snap.Term{Code: t.Code, Name: t.Name, Start: date(t.StartDate), End: date(t.EndDate)})
+		out.Terms = append(out.Terms, snap.Term{Code: t.Code, Name: t.Name, Start: date(t.StartDate), End: date(t.EndDate), Scope: termScope[t.Code]})
 	}
 	unitCounty := make(map[string]string, len(units))
 	for _, u := range units {

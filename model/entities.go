@@ -173,6 +173,17 @@ type Term struct {
 	EndDate   string `gorm:"size:10;not null"`
 }
 
+// TermScope is one rule of the units a term must cover: every unit of the
+// county (empty: any county) and category (empty: any category). A term
+// without scope rows must cover every unit.
+type TermScope struct {
+	ID         uint   `gorm:"primaryKey"`
+	TermCode   string `gorm:"size:32;not null;uniqueIndex:idx_termscope_key"`
+	Term       *Term  `gorm:"foreignKey:TermCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
+	CountyCode string `gorm:"size:32;uniqueIndex:idx_termscope_key"`
+	Category   string `gorm:"size:16;uniqueIndex:idx_termscope_key"`
+}
+
 // Round is one round of inspection inside a term (轮次). The stage dates are
 // the round's; teams may carry their own on-site dates.
 type Round struct {
@@ -283,6 +294,6 @@ func All() []any {
 	return []any{
 		&Meta{}, &County{}, &Unit{}, &UnitLeader{}, &Person{}, &WorkHistory{}, &Relative{},
 		&Declaration{}, &Term{}, &Round{}, &Team{}, &TeamUnit{}, &TeamMember{}, &Override{},
-		&Setting{}, &User{}, &AuditEntry{},
+		&Setting{}, &User{}, &AuditEntry{}, &TermScope{},
 	}
 }

@@ -99,6 +99,13 @@ func (p *Person) Active() bool { return p.Status == "在库" && p.Pools.Any() }
 type Term struct {
 	Code, Name string
 	Start, End civil.Date
+	Scope      []TermScope // the units it must cover; empty: every unit
+}
+
+// TermScope is one rule of a term's scope: the units of County (""
+// any county) and Category ("" any category).
+type TermScope struct {
+	County, Category string
 }
 
 // Member is a person's place on a team.
