@@ -2,38 +2,302 @@ package recusal
 
 import (
 	"slices"
+	"strings"
 
 	"xuncha/app/civil"
+	"xuncha/app/kin"
 	"xuncha/app/snap"
 )
 
 // Checker answers recusal questions over one snapshot and one set of
-// settings. Build it with New; it is safe for concurrent reads.
+// settings. Build it with New; it only reads after that, so one checker may
+// serve several goroutines.
 type Checker struct {
 	snap *snap.Snapshot
 	set  Settings
+	sev  map[string]Severity
+	// remote are the roles R4 binds (nil: R4 binds nobody and is off);
+	// long are the roles of R2's long-stint clause. Shared by every hit, with
+	// capacity = length so that a caller's append copies.
+	remote, long []string
+
+	unitLeaders  map[string][]int32 // unit code → indexes into snap.Leaders
+	leaderByID   map[string][]int32 // ID number → indexes into snap.Leaders
+	leaderByName map[string][]int32 // name → indexes into snap.Leaders
+	countyByName map[string][]string
+	countyReason map[string]string // county code → the R4 sentence
+
+	index  map[string]int32 // person code → index into snap.People
+	people []personInfo     // parallel to snap.People
+	rank   []int32          // person index → position in code order
+	touch  map[string][]int32
+	home   map[string][]int32 // county → people whose home county it is
+	native map[string][]int32 // county → people whose native place it is
+
+	overrides map[overrideKey][]string // approved: → units ("" = every unit)
 }
+
+// personInfo is what New works out once per person.
+type personInfo struct {
+	current []current // current units, CurrentUnit first, no unit twice
+	natives []string  // county codes that the native place names
+	r4b     string    // the R4b sentence (same for each of natives)
+}
+
+// current is one current unit of a person and where that comes from.
+type current struct {
+	unit  string
+	from  civil.Date // start of the open stint, zero when unknown
+	field bool       // named by 现工作单位编码
+}
+
+type overrideKey struct{ round, team, person, rule string }
 
 // New builds a checker over s (which must be indexed) with settings set.
+// Rules the severity map leaves out keep their default severity.
 func New(s *snap.Snapshot, set Settings) *Checker {
-	return &Checker{snap: s, set: set}
+	c := &Checker{snap: s, set: set, sev: make(map[string]Severity, len(Rules))}
+	for _, r := range Rules {
+		c.sev[r] = set.severity(r)
+	}
+	if c.set.Depth < 0 {
+		c.set.Depth = 0
+	}
+	if len(set.RemoteRoles) > 0 {
+		c.remote = slices.Clip(slices.Clone(set.RemoteRoles))
+	}
+	c.long = []string{roleLeader, roleDeputy}[:2:2]
+	c.indexLeaders()
+	c.indexCounties()
+	c.indexPeople()
+	c.indexOverrides()
+	return c
 }
 
-// Unit returns the hits of rules R1–R5 of p against one unit, ref being the
-// on-site start (进驻开始) of the round. Team is left empty.
-func (c *Checker) Unit(p *snap.Person, unit string, ref civil.Date) []Hit { return nil }
+func (c *Checker) indexLeaders() {
+	c.unitLeaders = make(map[string][]int32)
+	c.leaderByID = make(map[string][]int32)
+	c.leaderByName = make(map[string][]int32)
+	for i, l := range c.snap.Leaders {
+		c.unitLeaders[l.Unit] = append(c.unitLeaders[l.Unit], int32(i))
+		if l.IDNumber != "" {
+			c.leaderByID[l.IDNumber] = append(c.leaderByID[l.IDNumber], int32(i))
+		}
+		c.leaderByName[l.Name] = append(c.leaderByName[l.Name], int32(i))
+	}
+}
 
-// Team returns the hits of rules R1–R5 of p against every unit of team t
-// of round r, with Team set and approved overrides marked.
-func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit { return nil }
+func (c *Checker) indexCounties() {
+	c.countyByName = make(map[string][]string)
+	c.countyReason = make(map[string]string, len(c.snap.Counties))
+	for _, k := range c.snap.Counties {
+		if k.Name != "" {
+			c.countyByName[k.Name] = append(c.countyByName[k.Name], k.Code)
+		}
+		c.countyReason[k.Code] = "工作关系地为 " + k.Name + "，与被巡察单位同属一县（须异地产生的角色不得担任）"
+	}
+}
 
-// Pair returns the hits of R6 and R7 between two people (Person = a,
-// Other = b); Team and Unit are empty.
-func (c *Checker) Pair(a, b *snap.Person) []Hit { return nil }
+// indexPeople works out each person's current units and native county, and
+// files every person under the units and counties their data touches.
+func (c *Checker) indexPeople() {
+	n := len(c.snap.People)
+	c.index = make(map[string]int32, n)
+	c.people = make([]personInfo, n)
+	c.touch = make(map[string][]int32)
+	c.home = make(map[string][]int32)
+	c.native = make(map[string][]int32)
+	order := make([]int32, n)
+	for i := range c.snap.People {
+		p := &c.snap.People[i]
+		order[i] = int32(i)
+		c.index[p.Code] = int32(i)
+		c.people[i] = c.info(p)
+		c.fileTouches(int32(i), p, &c.people[i])
+		if p.HomeCounty != "" {
+			c.home[p.HomeCounty] = append(c.home[p.HomeCounty], int32(i))
+		}
+		for _, k := range c.people[i].natives {
+			c.native[k] = append(c.native[k], int32(i))
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
+		return strings.Compare(c.snap.People[a].Code, c.snap.People[b].Code)
+	})
+	c.rank = make([]int32, n)
+	for r, i := range order {
+		c.rank[i] = int32(r)
+	}
+}
 
-// Round returns every hit of every active pool member against every team
-// of r, sorted by team seq, person code, unit, rule.
-func (c *Checker) Round(r *snap.Round) []Hit { return nil }
+// info works out what the rules need to know of p beyond its fields.
+func (c *Checker) info(p *snap.Person) personInfo {
+	var pi personInfo
+	if p.CurrentUnit != "" {
+		pi.current = append(pi.current, current{unit: p.CurrentUnit, field: true})
+	}
+	for _, s := range p.History {
+		if !s.To.IsZero() || s.Unit == "" {
+			continue
+		}
+		if k := slices.IndexFunc(pi.current, func(x current) bool { return x.unit == s.Unit }); k >= 0 {
+			if pi.current[k].from.IsZero() {
+				pi.current[k].from = s.From
+			}
+			continue
+		}
+		pi.current = append(pi.current, current{unit: s.Unit, from: s.From})
+	}
+	pi.natives = c.nativeCounties(p.Native)
+	if len(pi.natives) > 0 {
+		pi.r4b = "籍贯为 " + strings.TrimSpace(p.Native) + "，与被巡察单位同属一县"
+		if k := c.snap.County(pi.natives[0]); k != nil && k.Name != strings.TrimSpace(p.Native) {
+			pi.r4b = "籍贯为 " + strings.TrimSpace(p.Native) + "（" + k.Name + "），与被巡察单位同属一县"
+		}
+	}
+	return pi
+}
+
+// nativeCounties resolves a native place (籍贯: a county code or a county
+// name) to county codes.
+func (c *Checker) nativeCounties(native string) []string {
+	native = strings.TrimSpace(native)
+	if native == "" {
+		return nil
+	}
+	if c.snap.County(native) != nil {
+		return []string{native}
+	}
+	return c.countyByName[native]
+}
+
+// fileTouches files person i under every unit where one of R1, R2, R3,
+// R3b or R5 could hit; R4 and R4b go by county.
+func (c *Checker) fileTouches(i int32, p *snap.Person, pi *personInfo) {
+	add := func(u string) {
+		if u == "" {
+			return
+		}
+		l := c.touch[u]
+		if len(l) > 0 && l[len(l)-1] == i {
+			return
+		}
+		c.touch[u] = append(l, i)
+	}
+	for _, cu := range pi.current {
+		c.near(cu.unit, add)
+	}
+	for _, s := range p.History {
+		add(s.Unit)
+	}
+	for _, r := range p.Relatives {
+		if !kin.IsClose(r.Relation) {
+			continue
+		}
+		add(r.Unit)
+		if r.IDNumber != "" {
+			for _, l := range c.leaderByID[r.IDNumber] {
+				add(c.snap.Leaders[l].Unit)
+			}
+		}
+		for _, l := range c.leaderByName[r.Name] {
+			add(c.snap.Leaders[l].Unit)
+		}
+	}
+	for _, d := range p.Declarations {
+		add(d.Unit)
+	}
+}
+
+// near calls f for u and every unit within Depth levels above or below it:
+// the units whose inspection a person working in u may not join (R1).
+func (c *Checker) near(u string, f func(string)) {
+	f(u)
+	for k, a := 0, u; k < c.set.Depth; k++ {
+		x := c.snap.Unit(a)
+		if x == nil || x.Parent == "" || x.Parent == u {
+			break
+		}
+		a = x.Parent
+		f(a)
+	}
+	level := []string{u}
+	for k := 0; k < c.set.Depth && len(level) > 0; k++ {
+		var next []string
+		for _, x := range level {
+			for _, kid := range c.snap.Children(x) {
+				if kid != u {
+					f(kid)
+					next = append(next, kid)
+				}
+			}
+		}
+		level = next
+	}
+}
+
+// relation tells how a person's current unit cu stands to the inspected
+// unit u: 0 the same, k > 0 its k-th level parent, -k its k-th level child;
+// ok is false when cu is farther than Depth.
+func (c *Checker) relation(u, cu string) (level int, ok bool) {
+	if u == cu {
+		return 0, true
+	}
+	for k, a := 1, u; k <= c.set.Depth; k++ {
+		x := c.snap.Unit(a)
+		if x == nil || x.Parent == "" {
+			break
+		}
+		if a = x.Parent; a == cu {
+			return k, true
+		}
+	}
+	for k, a := 1, cu; k <= c.set.Depth; k++ {
+		x := c.snap.Unit(a)
+		if x == nil || x.Parent == "" {
+			break
+		}
+		if a = x.Parent; a == u {
+			return -k, true
+		}
+	}
+	return 0, false
+}
+
+func (c *Checker) indexOverrides() {
+	c.overrides = make(map[overrideKey][]string)
+	for _, o := range c.snap.Overrides {
+		if !o.Approved {
+			continue
+		}
+		k := overrideKey{o.Round, o.Team, o.Person, o.Rule}
+		c.overrides[k] = append(c.overrides[k], o.Unit)
+	}
+}
+
+// Overridden reports whether an approved override of round lifts hit h,
+// whose Team must be set: only hard hits are lifted.
+func (c *Checker) Overridden(round string, h Hit) bool {
+	if h.Severity != Hard {
+		return false
+	}
+	for _, u := range c.overrides[overrideKey{round, h.Team, h.Person, h.Rule}] {
+		if u == "" || u == h.Unit {
+			return true
+		}
+	}
+	return false
+}
+
+// personInfo returns the precomputed facts of p, or works them out when p
+// is not one of the snapshot's people.
+func (c *Checker) personInfo(p *snap.Person) *personInfo {
+	if i, ok := c.index[p.Code]; ok && &c.snap.People[i] == p {
+		return &c.people[i]
+	}
+	pi := c.info(p)
+	return &pi
+}
 
 // sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {
