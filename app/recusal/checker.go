@@ -15,7 +15,7 @@ import (
 type Checker struct {
 	snap *snap.Snapshot
 	set  Settings
-	sev  map[string]Severity
+	sev  severities
 	// remote are the roles R4 binds (nil: R4 binds nobody and is off);
 	// long are the roles of R2's long-stint clause. Shared by every hit, with
 	// capacity = length so that a caller's append copies.
@@ -37,6 +37,9 @@ type Checker struct {
 	overrides map[overrideKey][]string // approved: → units ("" = every unit)
 }
 
+// severities are the severities of the rules, looked up once.
+type severities struct{ r1, r2, r3, r3b, r4, r4b, r5, r6, r7 Severity }
+
 // personInfo is what New works out once per person.
 type personInfo struct {
 	current []current // current units, CurrentUnit first, no unit twice
@@ -56,10 +59,10 @@ type overrideKey struct{ round, team, person, rule string }
 // New builds a checker over s (which must be indexed) with settings set.
 // Rules the severity map leaves out keep their default severity.
 func New(s *snap.Snapshot, set Settings) *Checker {
-	c := &Checker{snap: s, set: set, sev: make(map[string]Severity, len(Rules))}
-	for _, r := range Rules {
-		c.sev[r] = set.severity(r)
-	}
+	c := &Checker{snap: s, set: set, sev: severities{
+		r1: set.severity(R1), r2: set.severity(R2), r3: set.severity(R3), r3b: set.severity(R3b),
+		r4: set.severity(R4), r4b: set.severity(R4b), r5: set.severity(R5), r6: set.severity(R6), r7: set.severity(R7),
+	}}
 	if c.set.Depth < 0 {
 		c.set.Depth = 0
 	}

@@ -19,7 +19,7 @@ func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit {
 	remote := r.Mode != localMode
 	var out []Hit
 	for _, u := range sortedUnits(t) {
-		out = c.unitHits(out, p, pi, u, ref, t.Name, remote)
+		out = c.unitHits(out, p, pi, u, c.snap.Unit(u), ref, t.Name, remote)
 	}
 	c.mark(r.Code, out)
 	return out
@@ -32,7 +32,8 @@ func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit {
 func (c *Checker) Round(r *snap.Round) []Hit {
 	remote := r.Mode != localMode
 	seen := make([]int32, len(c.snap.People)) // team stamp + 1
-	var out, hits []Hit
+	var hits []Hit                            // one team's, reused
+	var chunks [][]Hit                        // every team's, exactly sized, joined at the end
 	var cand []int32
 	for ti, t := range sortedTeams(r) {
 		stamp := int32(ti + 1)
@@ -46,27 +47,32 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 			}
 		}
 		units := sortedUnits(t)
-		for _, u := range units {
+		recs := make([]*snap.Unit, len(units))
+		for k, u := range units {
 			add(c.touch[u])
-			if x := c.snap.Unit(u); x != nil && remote {
-				add(c.home[x.County])
-				add(c.native[x.County])
+			recs[k] = c.snap.Unit(u)
+			if recs[k] != nil && remote {
+				add(c.home[recs[k].County])
+				add(c.native[recs[k].County])
 			}
 		}
 		slices.SortFunc(cand, func(a, b int32) int { return cmp.Compare(c.rank[a], c.rank[b]) })
 		ref := r.Start(t)
+		hits = hits[:0]
 		for _, i := range cand {
 			p := &c.snap.People[i]
 			if !p.Active() {
 				continue
 			}
-			hits = hits[:0]
-			for _, u := range units {
-				hits = c.unitHits(hits, p, &c.people[i], u, ref, t.Name, remote)
+			for k, u := range units {
+				hits = c.unitHits(hits, p, &c.people[i], u, recs[k], ref, t.Name, remote)
 			}
-			out = append(out, hits...)
+		}
+		if len(hits) > 0 {
+			chunks = append(chunks, slices.Clone(hits))
 		}
 	}
+	out := slices.Concat(chunks...)
 	c.mark(r.Code, out)
 	return out
 }
@@ -118,19 +124,19 @@ func (c *Checker) Pair(a, b *snap.Person) []Hit {
 		return nil
 	}
 	var out []Hit
-	if c.sev[R6] != Off {
+	if c.sev.r6 != Off {
 		why := kinEvidence(a, b)
 		if why == "" {
 			why = kinEvidence(b, a)
 		}
 		if why != "" {
-			out = append(out, Hit{Person: a.Code, Rule: R6, Severity: c.sev[R6], Other: b.Code,
+			out = append(out, Hit{Person: a.Code, Rule: R6, Severity: c.sev.r6, Other: b.Code,
 				Reason: a.Name + " 与 " + b.Name + " 为近亲属：" + why})
 		}
 	}
-	if c.sev[R7] != Off {
+	if c.sev.r7 != Off {
 		if u := c.sharedUnit(a, b); u != "" {
-			out = append(out, Hit{Person: a.Code, Rule: R7, Severity: c.sev[R7], Other: b.Code,
+			out = append(out, Hit{Person: a.Code, Rule: R7, Severity: c.sev.r7, Other: b.Code,
 				Reason: a.Name + " 与 " + b.Name + " 同在 " + c.snap.UnitName(u) + " 工作"})
 		}
 	}

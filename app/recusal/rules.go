@@ -13,62 +13,61 @@ import (
 // on-site start (进驻开始) of the round; with ref zero the three-year window
 // of R2 is not applied. Team is left empty and no override is marked.
 func (c *Checker) Unit(p *snap.Person, unit string, ref civil.Date) []Hit {
-	return c.unitHits(nil, p, c.personInfo(p), unit, ref, "", true)
+	return c.unitHits(nil, p, c.personInfo(p), unit, c.snap.Unit(unit), ref, "", true)
 }
 
-// unitHits appends the hits of R1–R5 of p against unit to out. remote is
-// false for rounds without a cross-county rule (本县), where R4 and R4b do
-// not apply.
-func (c *Checker) unitHits(out []Hit, p *snap.Person, pi *personInfo, unit string, ref civil.Date, team string, remote bool) []Hit {
-	u := c.snap.Unit(unit)
+// unitHits appends the hits of R1–R5 of p against unit (u: its record, nil
+// when unknown) to out. remote is false for rounds without a cross-county
+// rule (本县), where R4 and R4b do not apply.
+func (c *Checker) unitHits(out []Hit, p *snap.Person, pi *personInfo, unit string, u *snap.Unit, ref civil.Date, team string, remote bool) []Hit {
 	name := unit
 	if u != nil {
 		name = u.Name
 	}
-	hit := func(rule string, roles []string, reason string) {
+	hit := func(rule string, sev Severity, roles []string, reason string) {
 		out = append(out, Hit{Person: p.Code, Team: team, Unit: unit, Rule: rule,
-			Severity: c.sev[rule], Roles: roles, Reason: reason})
+			Severity: sev, Roles: roles, Reason: reason})
 	}
-	if c.sev[R1] != Off {
+	if c.sev.r1 != Off {
 		if why := c.currentEvidence(pi, unit, name); why != "" {
-			hit(R1, nil, why)
+			hit(R1, c.sev.r1, nil, why)
 		}
 	}
-	if c.sev[R2] != Off {
+	if c.sev.r2 != Off {
 		if why, roles := c.pastEvidence(p, unit, name, ref); why != "" {
-			hit(R2, roles, why)
+			hit(R2, c.sev.r2, roles, why)
 		}
 	}
-	if c.sev[R3] != Off || c.sev[R3b] != Off {
+	if c.sev.r3 != Off || c.sev.r3b != Off {
 		lead, staff := c.relativeEvidence(p, unit, name)
-		if lead != "" && c.sev[R3] != Off {
-			hit(R3, nil, lead)
+		if lead != "" && c.sev.r3 != Off {
+			hit(R3, c.sev.r3, nil, lead)
 		}
-		if staff != "" && c.sev[R3b] != Off {
-			hit(R3b, nil, staff)
+		if staff != "" && c.sev.r3b != Off {
+			hit(R3b, c.sev.r3b, nil, staff)
 		}
 	}
 	if remote && u != nil && u.County != "" {
-		if c.sev[R4] != Off && c.remote != nil && p.HomeCounty == u.County {
+		if c.sev.r4 != Off && c.remote != nil && p.HomeCounty == u.County {
 			why, ok := c.countyReason[u.County]
 			if !ok {
 				why = "工作关系地为 " + u.County + "，与被巡察单位同属一县（须异地产生的角色不得担任）"
 			}
-			hit(R4, c.remote, why)
+			hit(R4, c.sev.r4, c.remote, why)
 		}
-		if c.sev[R4b] != Off {
+		if c.sev.r4b != Off {
 			for _, k := range pi.natives {
 				if k == u.County {
-					hit(R4b, nil, pi.r4b)
+					hit(R4b, c.sev.r4b, nil, pi.r4b)
 					break
 				}
 			}
 		}
 	}
-	if c.sev[R5] != Off {
+	if c.sev.r5 != Off {
 		for _, d := range p.Declarations {
 			if d.Unit == unit {
-				hit(R5, nil, "本人申报与 "+name+" 存在应回避情形：“"+strings.TrimSpace(d.Reason)+"”")
+				hit(R5, c.sev.r5, nil, "本人申报与 "+name+" 存在应回避情形：“"+strings.TrimSpace(d.Reason)+"”")
 				break
 			}
 		}
@@ -154,8 +153,8 @@ func (c *Checker) relativeEvidence(p *snap.Person, unit, name string) (lead, sta
 		if !kin.IsClose(r.Relation) {
 			continue
 		}
-		who := p.Name + "的" + r.Relation + " " + r.Name
 		if l, ok := c.leaderMatch(r, unit); ok {
+			who := p.Name + "的" + r.Relation + " " + r.Name
 			if l.Name != r.Name {
 				who += "（身份证号与班子成员 " + l.Name + " 相同）"
 			}
@@ -165,13 +164,13 @@ func (c *Checker) relativeEvidence(p *snap.Person, unit, name string) (lead, sta
 		if r.Unit != unit {
 			continue
 		}
-		if r.Leader {
+		who := p.Name + "的" + r.Relation + " " + r.Name
+		switch {
+		case r.Leader:
 			leads = append(leads, leaderText(who, name, r.Post))
-			continue
-		}
-		if r.Post != "" {
+		case r.Post != "":
 			staffs = append(staffs, who+" 在 "+name+" 工作（"+r.Post+"，非班子成员）")
-		} else {
+		default:
 			staffs = append(staffs, who+" 在 "+name+" 工作（非班子成员）")
 		}
 	}
