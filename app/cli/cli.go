@@ -34,6 +34,7 @@ func commands() map[string]command {
 		"template": {"template book.xlsx", "生成空白导入模板 (write an empty import workbook)", runTemplate},
 		"import":   {"import --db F [--valid-only] [--errors errors.xlsx] book.xlsx|sheet.csv …", "导入工作簿 (import a workbook)", runImport},
 		"export":   {"export --db F [--county C] [--pool P] people|units|all out.xlsx", "导出名单 (export lists)", runExport},
+		"check":    {"check --db F (--person P --unit U [--role R] [--date D] | --round R [--roster] [--json out.json])", "回避检查 (recusal check)", runCheck},
 		"backup":   {"backup --db F --to backup.db", "备份数据库 (back up the database)", runBackup},
 	}
 }

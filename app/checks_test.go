@@ -1,0 +1,186 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"xuncha/app/civil"
+	"xuncha/app/recusal"
+	"xuncha/model"
+)
+
+// plantRecusal stores a small world: 安平县 with 安平镇 (and its village
+// 东村) and 县财政局; a round 2026-1 with one team inspecting 县财政局;
+// 甲 works at 县财政局, 乙 is of 安平县, 丙's wife's brother leads the bureau.
+func plantRecusal(t *testing.T) (*Service, uint) {
+	t.Helper()
+	db, err := model.Open(":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { model.Close(db) })
+	str := func(s string) *string { return &s }
+	rows := []any{
+		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
+		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: model.CatVillage, ParentCode: str("U01")},
+		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: model.CatCountyOrgan},
+		&model.UnitLeader{UnitCode: "U02", Name: "赵建国", Post: "局长"},
+		&model.Person{Code: "P01", Name: "甲", HomeCountyCode: "C02", CurrentUnitCode: str("U02"), InStaffPool: true, Status: "在库"},
+		&model.Person{Code: "P02", Name: "乙", HomeCountyCode: "C01", InLeaderPool: true, Status: "在库"},
+		&model.Person{Code: "P03", Name: "丙", HomeCountyCode: "C02", InStaffPool: true, Status: "在库"},
+		&model.Relative{PersonCode: "P03", Name: "赵建国", Relation: "配偶的兄弟姐妹"},
+		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
+		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: model.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
+		&model.Team{RoundCode: "2026-1", Name: "第一巡察组", Seq: 1},
+		&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U02"},
+		&model.User{Name: "李主任", Role: model.UserLeader, PasswordHash: "x"},
+		&model.User{Name: "小王", Role: model.UserClerk, PasswordHash: "x"},
+	}
+	for _, r := range rows {
+		if err := db.Create(r).Error; err != nil {
+			t.Fatalf("plant %T: %v", r, err)
+		}
+	}
+	return &Service{DB: db, User: "小王"}, 1
+}
+
+func TestRecusalSettings(t *testing.T) {
+	svc, _ := plantRecusal(t)
+	set, err := svc.RecusalSettings()
+	if err != nil || set.Years != 3 || set.Severity[recusal.R1] != recusal.Hard {
+		t.Fatalf("defaults = %+v, %v", set, err)
+	}
+	set.Years = 5
+	set.Severity[recusal.R7] = recusal.Off
+	if err := svc.SaveRecusalSettings(set); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := svc.RecusalSettings()
+	if got.Years != 5 || got.Severity[recusal.R7] != recusal.Off || got.Severity[recusal.R1] != recusal.Hard {
+		t.Fatalf("saved settings read back as %+v", got)
+	}
+	bad := recusal.Defaults()
+	bad.Depth = 9
+	if err := svc.SaveRecusalSettings(bad); err == nil {
+		t.Fatal("a depth of 9 was accepted")
+	}
+	if err := svc.ResetRecusalSettings(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := svc.RecusalSettings(); got.Years != 3 {
+		t.Fatalf("after reset Years = %d", got.Years)
+	}
+}
+
+func TestCheckPerson(t *testing.T) {
+	svc, _ := plantRecusal(t)
+	ref := civil.MustParse("2026-03-01")
+	cases := []struct {
+		name, person, unit, role string
+		rules                    []string
+	}{
+		{"现任职于被巡察单位", "P01", "U02", "", []string{"R1"}},
+		{"本县人员任组长须回避", "P02", "U02", "组长", []string{"R4"}},
+		{"本县人员任副组长无须回避", "P02", "U02", "副组长", nil},
+		{"配偶之兄任局长", "P03", "U02", "成员", []string{"R3"}},
+		{"与他单位无关", "P03", "U01", "", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			hits, err := svc.CheckPerson(tc.person, tc.unit, tc.role, ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rules []string
+			for _, h := range hits {
+				rules = append(rules, h.Rule)
+			}
+			if strings.Join(rules, ",") != strings.Join(tc.rules, ",") {
+				t.Fatalf("rules = %v, want %v", rules, tc.rules)
+			}
+		})
+	}
+	if _, err := svc.CheckPerson("P99", "U02", "", ref); err == nil {
+		t.Error("an unknown person gave no error")
+	}
+	if _, err := svc.CheckPerson("P01", "U02", "顾问", ref); err == nil {
+		t.Error("an unknown role gave no error")
+	}
+}
+
+func TestOverrideFlow(t *testing.T) {
+	svc, team := plantRecusal(t)
+	if err := svc.RequestOverride(team, "P03", "R3", "U02", " "); err == nil {
+		t.Fatal("an override without a reason was accepted")
+	}
+	if err := svc.RequestOverride(team, "P03", "R9", "U02", "理由"); err == nil {
+		t.Fatal("an unknown rule was accepted")
+	}
+	if err := svc.RequestOverride(team, "P03", "R3", "U01", "理由"); err == nil {
+		t.Fatal("a unit the team does not inspect was accepted")
+	}
+	if err := svc.RequestOverride(team, "P03", "R3", "U02", "该局长已调离，名单未更新"); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := svc.PendingOverrides()
+	if err != nil || len(pending) != 1 || pending[0].PersonName != "丙" || pending[0].Team != "第一巡察组" || pending[0].UnitName != "县财政局" {
+		t.Fatalf("pending = %+v, %v", pending, err)
+	}
+	rep, _ := svc.CheckRound("2026-1")
+	if overridden(rep, "P03") {
+		t.Fatal("an override awaiting approval lifted the hit")
+	}
+	if err := svc.ApproveOverride(pending[0].ID, "小王"); err == nil {
+		t.Fatal("a clerk approved an override")
+	}
+	if err := svc.ApproveOverride(pending[0].ID, "李主任"); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.ApproveOverride(pending[0].ID, "李主任"); err == nil {
+		t.Fatal("an override was approved twice")
+	}
+	if p, _ := svc.PendingOverrides(); len(p) != 0 {
+		t.Fatalf("still pending: %+v", p)
+	}
+	rep, err = svc.CheckRound("2026-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !overridden(rep, "P03") {
+		t.Fatal("the approved override is not marked")
+	}
+	var actions []string
+	svc.DB.Model(&model.AuditEntry{}).Where("entity = ?", "回避豁免").Order("id").Pluck("action", &actions)
+	if strings.Join(actions, ",") != "豁免申请,豁免批准" {
+		t.Fatalf("audit actions = %v", actions)
+	}
+}
+
+func overridden(rep *recusal.Report, person string) bool {
+	for _, r := range rep.Rows {
+		if r.Person == person && r.Rule == recusal.R3 {
+			return r.Overridden
+		}
+	}
+	return false
+}
+
+func TestCheckRound(t *testing.T) {
+	svc, _ := plantRecusal(t)
+	rep, err := svc.CheckRound("2026-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rep.Rows {
+		got = append(got, r.Person+" "+r.PersonName+" "+r.Rule+" "+r.UnitName)
+	}
+	want := []string{"P01 甲 R1 县财政局", "P02 乙 R4 县财政局", "P03 丙 R3 县财政局"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("rows = %v, want %v", got, want)
+	}
+	if _, err := svc.CheckRound("2030-9"); err == nil {
+		t.Fatal("an unknown round gave no error")
+	}
+}

@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"xuncha/app/civil"
+	"xuncha/app/recusal"
+)
+
+// runCheck is `xuncha check`: the recusal hits of one person against one
+// unit, or of a whole round (as a summary, or as SPEC §6.3's JSON).
+func runCheck(env *Env, args []string) error {
+	fs := newFlags(env, "check")
+	db := fs.String("db", "", "数据库文件")
+	person := fs.String("person", "", "人员编号")
+	unit := fs.String("unit", "", "单位编码")
+	role := fs.String("role", "", "角色（组长、副组长、专职工作人员、联络员、成员）")
+	date := fs.String("date", "", "进驻开始日期 2006-01-02（默认今天）")
+	round := fs.String("round", "", "轮次编码")
+	out := fs.String("json", "", "把回避结果写成 JSON 文件")
+	roster := fs.Bool("roster", false, "检查已保存的编组名单（含同组亲属、同单位）")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数 %q", pos[0])
+	}
+	switch {
+	case *round != "" && (*person != "" || *unit != ""):
+		return usagef("--round 不能与 --person/--unit 同时使用")
+	case *round != "":
+		return checkRound(env, *db, *round, *out, *roster)
+	case *person == "" || *unit == "":
+		return usagef("需要 --person 和 --unit，或 --round")
+	case *out != "" || *roster:
+		return usagef("--json 与 --roster 只用于 --round")
+	}
+	ref, err := civil.Parse(*date)
+	if err != nil {
+		return usagef("--date: %v", err)
+	}
+	svc, err := openDB(*db)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	hits, err := svc.CheckPerson(*person, *unit, *role, ref)
+	if err != nil {
+		return err
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(env.Stdout, "无回避")
+		return nil
+	}
+	for _, h := range hits {
+		fmt.Fprintln(env.Stdout, h.String())
+	}
+	return nil
+}
+
+func checkRound(env *Env, db, round, out string, roster bool) error {
+	svc, err := openDB(db)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	check := svc.CheckRound
+	if roster {
+		check = svc.CheckRoster
+	}
+	rep, err := check(round)
+	if err != nil {
+		return err
+	}
+	if out != "" {
+		f, err := os.Create(out)
+		if err != nil {
+			return fmt.Errorf("无法写入 %s: %w", out, err)
+		}
+		if err := recusal.WriteJSON(f, rep.Round, rep.Hits()); err != nil {
+			f.Close()
+			return fmt.Errorf("写入 %s 失败: %w", out, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("写入 %s 失败: %w", out, err)
+		}
+		fmt.Fprintf(env.Stdout, "已写出 %d 条回避结果到 %s\n", len(rep.Rows), out)
+		return nil
+	}
+	what := "全部在库人员对各巡察组"
+	if roster {
+		what = "已保存的编组名单"
+	}
+	fmt.Fprintf(env.Stdout, "轮次 %s %s（进驻开始 %s）%s：共 %d 条\n", rep.Round, rep.RoundName, rep.OnsiteStart, what, len(rep.Rows))
+	if len(rep.Rows) == 0 {
+		fmt.Fprintln(env.Stdout, "无回避")
+		return nil
+	}
+	for _, c := range rep.Summary() {
+		line := fmt.Sprintf("  %-4s %-8s %s  %d 条，%d 人", c.Rule, recusal.RuleName(c.Rule), c.Severity, c.Hits, c.People)
+		if c.Overridden > 0 {
+			line += fmt.Sprintf("，其中已豁免 %d 条", c.Overridden)
+		}
+		fmt.Fprintln(env.Stdout, line)
+	}
+	return nil
+}
