@@ -1,4 +1,43 @@
 package cli
 
-// PLACEHOLDER: replaced by the implementation of "xuncha demo".
-func runDemo(env *Env, args []string) error { return usagef("尚未实现") }
+import (
+	"fmt"
+	"time"
+
+	"xuncha/app/demo"
+)
+
+// runDemo writes the demonstration data into an empty database:
+// xuncha demo --db F [--scale city|province].
+func runDemo(env *Env, args []string) error {
+	fs := newFlags(env, "demo")
+	db := fs.String("db", "", "数据库文件（须为空）")
+	scaleFlag := fs.String("scale", "city", "规模: city（市级，12 个县区）或 province（省级，100 个县区）")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数 %q", pos[0])
+	}
+	scale, err := demo.ParseScale(*scaleFlag)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	svc, err := openDB(*db)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	start := time.Now()
+	d := demo.Generate(scale)
+	if err := demo.Write(svc.DB, d, svc.User); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已写入演示数据：%s，数据日期 %s\n", scale.Label(), demo.AsOf)
+	for _, line := range d.Counts().Lines() {
+		fmt.Fprintf(env.Stdout, "  %s\n", line)
+	}
+	fmt.Fprintf(env.Stdout, "用时 %.1f 秒\n", time.Since(start).Seconds())
+	return nil
+}
