@@ -13,6 +13,7 @@ package calendar
 import (
 	"sort"
 
+	"xuncha/app/civil"
 	"xuncha/app/snap"
 	"xuncha/model"
 )
@@ -117,4 +118,30 @@ func roundTeams(rounds []*snap.Round) []teamRef {
 		}
 	}
 	return out
+}
+
+// CurrentTerm returns the code of the term that contains today; else of
+// the latest term that started before today; else of the earliest term;
+// "" when there is none. Screens and the headless face open on it.
+func (c *Calendar) CurrentTerm(today civil.Date) string {
+	best := -1
+	for i, t := range c.snap.Terms {
+		if t.Start <= today && today <= t.End {
+			return t.Code
+		}
+		if t.Start <= today && (best < 0 || t.Start > c.snap.Terms[best].Start) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return c.snap.Terms[best].Code
+	}
+	earliest := ""
+	var start civil.Date
+	for _, t := range c.snap.Terms {
+		if earliest == "" || t.Start < start {
+			earliest, start = t.Code, t.Start
+		}
+	}
+	return earliest
 }
