@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+
+	"xuncha/app/calendar"
+	"xuncha/app/civil"
+)
+
+// runCalendar reports a term's calendar: coverage by category and county,
+// each round with its stages and status, the conflicts and the pace
+// warning — as JSON (--json), as an xlsx plan (--xlsx; with --round the
+// round's schedule), or as a summary on stdout.
+func runCalendar(env *Env, args []string) error {
+	fs := newFlags(env, "calendar")
+	db := fs.String("db", "", "数据库文件")
+	term := fs.String("term", "", "届期编码（默认：今天所在的届期）")
+	todayS := fs.String("today", "", "以哪一天计算状态与覆盖，2006-01-02（默认今天）")
+	jsonOut := fs.String("json", "", "写出 JSON 报告的文件（- 为标准输出）")
+	xlsxOut := fs.String("xlsx", "", "写出 xlsx：届期计划，或与 --round 一起为该轮日程")
+	round := fs.String("round", "", "轮次编码（与 --xlsx 一起）")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数 %v", pos)
+	}
+	if *round != "" && *xlsxOut == "" {
+		return usagef("--round 须与 --xlsx 一起使用")
+	}
+	today := civil.Today()
+	if *todayS != "" {
+		if today, err = civil.Parse(*todayS); err != nil {
+			return usagef("--today: %v", err)
+		}
+	}
+	svc, err := openDB(*db)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	cal, err := svc.Calendar()
+	if err != nil {
+		return err
+	}
+	if *term == "" {
+		if *term = cal.CurrentTerm(today); *term == "" {
+			return fmt.Errorf("数据库中没有届期，请先录入或导入届期")
+		}
+	}
+	rep, err := cal.Report(*term, today)
+	if err != nil {
+		return err
+	}
+	if *jsonOut != "" {
+		if err := writeCalendarJSON(env, *jsonOut, rep); err != nil {
+			return err
+		}
+	}
+	if *xlsxOut != "" {
+		if *round != "" {
+			err = cal.ExportRoundSchedule(*round, today, *xlsxOut)
+		} else {
+			err = cal.ExportTermPlan(*term, today, *xlsxOut)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "已写入 %s\n", *xlsxOut)
+	}
+	if *jsonOut == "" && *xlsxOut == "" {
+		printCalendar(env.Stdout, rep)
+	}
+	return nil
+}
+
+// writeCalendarJSON writes v as indented JSON to path, or to stdout for "-".
+func writeCalendarJSON(env *Env, path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	if path == "-" {
+		_, err = env.Stdout.Write(b)
+		return err
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		return fmt.Errorf("写入 %s 失败: %w", path, err)
+	}
+	fmt.Fprintf(env.Stdout, "已写入 %s\n", path)
+	return nil
+}
+
+// printCalendar writes a plain-text summary of a calendar report.
+func printCalendar(w io.Writer, rep calendar.Report) {
+	fmt.Fprintf(w, "届期 %s %s（%s 至 %s），统计日 %s\n", rep.Term, rep.TermName, rep.Start, rep.End, rep.Today)
+	cv := rep.Coverage
+	line := func(label string, n calendar.Counts) {
+		fmt.Fprintf(w, "  %-12s 应覆盖 %4d  已覆盖 %4d  已计划 %4d  未安排 %4d  覆盖率 %5.1f%%\n",
+			label, n.Total, n.Covered, n.Planned, n.Open, n.Percent())
+	}
+	fmt.Fprintln(w, "覆盖情况：")
+	line("合计", cv.Counts)
+	for _, k := range cv.ByCategory {
+		line(k.Category, k.Counts)
+	}
+	for _, co := range cv.ByCounty {
+		line(co.Name, co.Counts)
+	}
+	fmt.Fprintf(w, "轮次（%d）：\n", len(rep.Rounds))
+	for _, r := range rep.Rounds {
+		fmt.Fprintf(w, "  %s %s  %s  进驻 %s 至 %s  %d 个巡察组\n", r.Code, r.Name, r.Status,
+			r.Stages.Onsite.Start, r.Stages.Onsite.End, len(r.Teams))
+	}
+	fmt.Fprintf(w, "冲突（%d）：\n", len(rep.Conflicts))
+	for _, c := range rep.Conflicts {
+		fmt.Fprintf(w, "  [%s] %s\n", c.Kind, c.Message)
+	}
+	if rep.PaceWarning != "" {
+		fmt.Fprintf(w, "进度预警：%s\n", rep.PaceWarning)
+	}
+}
