@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
@@ -101,14 +102,16 @@ func printCalendar(w io.Writer, rep calendar.Report) {
 	fmt.Fprintf(w, "届期 %s %s（%s 至 %s），统计日 %s\n", rep.Term, rep.TermName, rep.Start, rep.End, rep.Today)
 	cv := rep.Coverage
 	line := func(label string, n calendar.Counts) {
-		fmt.Fprintf(w, "  %-12s 应覆盖 %4d  已覆盖 %4d  已计划 %4d  未安排 %4d  覆盖率 %5.1f%%\n",
-			label, n.Total, n.Covered, n.Planned, n.Open, n.Percent())
+		fmt.Fprintf(w, "  %s 应覆盖 %4d  已覆盖 %4d  已计划 %4d  未安排 %4d  覆盖率 %5.1f%%\n",
+			padWidth(label, 14), n.Total, n.Covered, n.Planned, n.Open, n.Percent())
 	}
 	fmt.Fprintln(w, "覆盖情况：")
 	line("合计", cv.Counts)
+	fmt.Fprintln(w, "按单位类别：")
 	for _, k := range cv.ByCategory {
 		line(k.Category, k.Counts)
 	}
+	fmt.Fprintln(w, "按县区：")
 	for _, co := range cv.ByCounty {
 		line(co.Name, co.Counts)
 	}
@@ -124,4 +127,21 @@ func printCalendar(w io.Writer, rep calendar.Report) {
 	if rep.PaceWarning != "" {
 		fmt.Fprintf(w, "进度预警：%s\n", rep.PaceWarning)
 	}
+}
+
+// padWidth pads s with spaces to width display columns, counting a wide
+// (CJK) character as two.
+func padWidth(s string, width int) string {
+	w := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	if w >= width {
+		return s
+	}
+	return s + strings.Repeat(" ", width-w)
 }
