@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"xuncha/model"
+)
+
+// plantCheckDB writes a small planted database for `xuncha check`: one
+// round of two teams in 安平县, and people who hit each rule R1–R5 (R2 in
+// both its clauses, R3b, R4b), one on 暂停, one with an approved override.
+func plantCheckDB(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "check.db")
+	db, err := model.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer model.Close(db)
+	str := func(s string) *string { return &s }
+	rows := []any{
+		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
+		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: model.CatVillage, ParentCode: str("U01")},
+		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U10", Name: "平山镇", CountyCode: "C02", Category: model.CatTownship},
+		&model.UnitLeader{UnitCode: "U01", Name: "孙立", Post: "党委书记", IDNumber: "130101197002020033"},
+		&model.UnitLeader{UnitCode: "U02", Name: "赵建国", Post: "局长"},
+		// R1: works in the village under the township.
+		&model.Person{Code: "P01", Name: "甲", HomeCountyCode: "C02", CurrentUnitCode: str("U0101"), InStaffPool: true, Status: "在库"},
+		// R4 (and R4b by county name).
+		&model.Person{Code: "P02", Name: "乙", HomeCountyCode: "C01", NativePlace: "安平县", InLeaderPool: true, Status: "在库"},
+		// R2: left the bureau within 3 years; R2 long-stint: the township 2008–2014.
+		&model.Person{Code: "P03", Name: "丙", HomeCountyCode: "C02", InLeaderPool: true, Status: "在库"},
+		&model.WorkHistory{PersonCode: "P03", UnitCode: "U02", StartDate: "2020-01-01", EndDate: "2023-03-01"},
+		&model.WorkHistory{PersonCode: "P03", UnitCode: "U01", StartDate: "2008-01-01", EndDate: "2014-06-30"},
+		// R3 by ID with another spelling; R3b; 其他 ignored.
+		&model.Person{Code: "P04", Name: "丁", HomeCountyCode: "C02", InExpertPool: true, Status: "在库"},
+		&model.Relative{PersonCode: "P04", Name: "孙丽", Relation: "配偶的兄弟姐妹的配偶", IDNumber: "130101197002020033"},
+		&model.Relative{PersonCode: "P04", Name: "钱七", Relation: "子女", UnitCode: str("U02"), Post: "科员"},
+		&model.Relative{PersonCode: "P04", Name: "赵建国", Relation: "其他"},
+		// R4b by code; R5 declared.
+		&model.Person{Code: "P05", Name: "戊", HomeCountyCode: "C02", NativePlace: "C01", InStaffPool: true, Status: "在库"},
+		&model.Declaration{PersonCode: "P05", UnitCode: "U02", Reason: "曾参与该局 2024 年度预算审核"},
+		// On 暂停: never in the report.
+		&model.Person{Code: "P06", Name: "己", HomeCountyCode: "C01", CurrentUnitCode: str("U02"), InStaffPool: true, Status: "暂停"},
+		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
+		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: model.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
+		&model.Team{RoundCode: "2026-1", Name: "第一巡察组", Seq: 1},
+		&model.Team{RoundCode: "2026-1", Name: "第二巡察组", Seq: 2},
+		&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U01"},
+		&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U0101"},
+		&model.TeamUnit{TeamID: 2, RoundCode: "2026-1", UnitCode: "U02"},
+		&model.Override{TeamID: 2, PersonCode: "P03", Rule: "R2", UnitCode: "U02", Reason: "已调离满三年差一天",
+			EnteredBy: "小王", EnteredAt: "2026-02-01 09:00:00", Approver: "李主任", ApprovedAt: "2026-02-02 10:00:00"},
+	}
+	for _, r := range rows {
+		if err := db.Create(r).Error; err != nil {
+			t.Fatalf("plant %T: %v", r, err)
+		}
+	}
+	return path
+}
+
+func runCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestCheckRoundJSONGolden(t *testing.T) {
+	db := plantCheckDB(t)
+	dir := t.TempDir()
+	var outs [2][]byte
+	for i := range outs {
+		file := filepath.Join(dir, "out.json")
+		if _, stderr, code := runCLI(t, "check", "--db", db, "--round", "2026-1", "--json", file); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs[i] = b
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Fatal("two runs wrote different bytes")
+	}
+	golden := filepath.Join("testdata", "check_round.json")
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(golden, outs[0], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(outs[0], want) {
+		t.Fatalf("output differs from %s:\n%s", golden, outs[0])
+	}
+}
+
+func TestCheckCommand(t *testing.T) {
+	db := plantCheckDB(t)
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want []string // pieces of stdout (code 0) or stderr
+	}{
+		{"村干部对镇回避", []string{"--person", "P01", "--unit", "U01", "--date", "2026-03-01"}, 0,
+			[]string{"R1 现任职 [回避] 现工作单位 东村，是被巡察单位 安平镇 的下级单位"}},
+		{"本县人员任副组长只有籍贯提示", []string{"--person", "P02", "--unit", "U02", "--role", "副组长", "--date", "2026-03-01"}, 0,
+			[]string{"R4b 籍贯 [提示]"}},
+		{"本县副组长无回避", []string{"--person", "P05", "--unit", "U10", "--role", "副组长", "--date", "2026-03-01"}, 0, []string{"无回避"}},
+		{"轮次汇总", []string{"--round", "2026-1"}, 0,
+			[]string{"轮次 2026-1 第一轮", "R2   曾任职", "其中已豁免 1 条", "R5   申报"}},
+		{"缺少单位", []string{"--person", "P01"}, 2, []string{"需要 --person 和 --unit"}},
+		{"日期格式错误", []string{"--person", "P01", "--unit", "U01", "--date", "2026年3月"}, 2, []string{"--date"}},
+		{"未知轮次", []string{"--round", "2099-9"}, 1, []string{"轮次 2099-9 未找到"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := runCLI(t, append([]string{"check", "--db", db}, tc.args...)...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout, stderr)
+			}
+			got := stdout
+			if code != 0 {
+				got = stderr
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("output lacks %q:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
