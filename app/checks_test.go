@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"xuncha/app/civil"
+	"xuncha/app/demo"
 	"xuncha/app/recusal"
 	"xuncha/model"
 )
@@ -183,4 +184,46 @@ func TestCheckRound(t *testing.T) {
 	if _, err := svc.CheckRound("2030-9"); err == nil {
 		t.Fatal("an unknown round gave no error")
 	}
+}
+
+// TestDemoRound runs the recusal check on the city demo's upcoming round:
+// the demo plants every kind of conflict, so R1–R4 must all show.
+func TestDemoRound(t *testing.T) {
+	db, err := model.Open(":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer model.Close(db)
+	if err := demo.Write(db, demo.Generate(demo.City), "测试"); err != nil {
+		t.Fatal(err)
+	}
+	svc := &Service{DB: db, User: "测试"}
+	sn, err := svc.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	asOf := civil.MustParse(demo.AsOf)
+	var upcoming string
+	for _, r := range sn.Rounds {
+		if r.OnsiteStart > asOf && upcoming == "" {
+			upcoming = r.Code
+		}
+	}
+	if upcoming == "" {
+		t.Fatal("the demo has no upcoming round")
+	}
+	rep, err := svc.CheckRound(upcoming)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, c := range rep.Summary() {
+		count[c.Rule] += c.Hits
+	}
+	for _, rule := range []string{recusal.R1, recusal.R2, recusal.R3, recusal.R4} {
+		if count[rule] == 0 {
+			t.Errorf("no %s hit in round %s: %v", rule, upcoming, count)
+		}
+	}
+	t.Logf("round %s: %v", upcoming, count)
 }
