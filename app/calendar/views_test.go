@@ -228,3 +228,21 @@ func TestExports(t *testing.T) {
 		t.Error("unknown round exported")
 	}
 }
+
+func TestCurrentTerm(t *testing.T) {
+	s := world()
+	s.Terms = append(s.Terms, snap.Term{Code: "T0", Start: d("2021-01-01"), End: d("2025-12-31")},
+		snap.Term{Code: "T2", Start: d("2027-06-01"), End: d("2031-12-31")})
+	s.Index()
+	c := cal(s)
+	for _, x := range []struct{ day, want string }{
+		{"2026-06-01", "T1"}, {"2025-12-31", "T0"}, {"2027-03-01", "T1"}, {"2020-01-01", "T0"}, {"2028-01-01", "T2"},
+	} {
+		if got := c.CurrentTerm(d(x.day)); got != x.want {
+			t.Errorf("%s: %s, want %s", x.day, got, x.want)
+		}
+	}
+	if got := cal(&snap.Snapshot{}).CurrentTerm(d("2026-01-01")); got != "" {
+		t.Errorf("no terms: %q", got)
+	}
+}
