@@ -7,8 +7,14 @@
 // A Checker is built once per snapshot and settings (New precomputes the
 // lookups: units near each unit, leaders by ID number and by name, and for
 // every unit the people whose data touches it), then answers for one person
-// and unit (Unit), one team (Team), two people (Pair) or a whole round
-// (Round) quickly enough for a province.
+// and unit (Unit), one team (Team), two people (Pair), a whole round
+// (Round: every active pool member against every team, quickly enough for a
+// province) or a saved roster (Roster). Report adds the names a screen
+// shows; WriteJSON writes the hits as `xuncha check --round --json` does.
+//
+// Approved overrides (SPEC §4.2) do not drop a hard hit: Team, Round and
+// Roster mark it Overridden, and Hit.Blocks tells whether it still forbids
+// a placement.
 package recusal
 
 import (
