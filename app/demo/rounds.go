@@ -54,7 +54,7 @@ func (q *queue) next(ok func(int) bool) int {
 // Kinds of queue per county.
 const (
 	qLeader   = iota // 组长库
-	qAny             // any pool
+	qAny             // any pool, not 专职 (they fill their own slot)
 	qFullTime        // 专职
 	qStaff           // 工作人员库
 	qMember          // 工作人员库 or 专业人员库
@@ -137,9 +137,10 @@ func (g *gen) queues(r *rand.Rand, ci int) []queue {
 		if p.InLeaderPool {
 			qs[qLeader].list = append(qs[qLeader].list, i)
 		}
-		qs[qAny].list = append(qs[qAny].list, i)
 		if p.FullTime {
 			qs[qFullTime].list = append(qs[qFullTime].list, i)
+		} else {
+			qs[qAny].list = append(qs[qAny].list, i)
 		}
 		if p.InStaffPool {
 			qs[qStaff].list = append(qs[qStaff].list, i)
@@ -263,8 +264,9 @@ func received(r *rand.Rand, due, today civil.Date) string {
 // 联络员 and 成员 from other counties (at most two from any one), 副组长
 // and 专职工作人员 from the inspected county, at least one member with 财务
 // or 审计, nobody who works or worked in a unit of the team (or its parent
-// or villages), has a relative there or declared a conflict with it, and no
-// two relatives on one team.
+// or villages), has a relative there or declared a conflict with it, no
+// two relatives or colleagues of one unit on one team, and nobody from
+// elsewhere who is a native of the inspected county.
 func (g *gen) staff(s *roundState, id uint, plan teamPlan, used []bool) {
 	ext := map[int]bool{}
 	for _, u := range plan.units {
@@ -294,8 +296,11 @@ func (g *gen) staff(s *roundState, id uint, plan teamPlan, used []bool) {
 					return false
 				}
 			}
+			if !sl.local && p.NativePlace == g.counties[plan.county].code {
+				return false
+			}
 			for _, m := range chosen {
-				if contains(g.people[i].kin, m) {
+				if contains(g.people[i].kin, m) || g.people[m].unit == g.people[i].unit {
 					return false
 				}
 			}
