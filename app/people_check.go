@@ -1,0 +1,270 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"xuncha/app/civil"
+	"xuncha/app/kin"
+	"xuncha/app/workbook"
+	"xuncha/model"
+)
+
+// FieldError is one wrong field of a form: the field's name as the form
+// shows it (工作经历第2行 起始日期) and what is wrong, in Chinese.
+type FieldError struct {
+	Field, Message string
+}
+
+func (e FieldError) String() string { return e.Field + "：" + e.Message }
+
+// FormErrors lists every wrong field of a form, in the form's order.
+type FormErrors []FieldError
+
+func (fe FormErrors) Error() string {
+	lines := make([]string, len(fe))
+	for i, e := range fe {
+		lines[i] = e.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// formChecker checks forms against the codes in the database.
+type formChecker struct {
+	counties, units, people map[string]bool
+	teams                   map[uint]bool
+	errs                    FormErrors
+}
+
+func (s *Service) newChecker() (*formChecker, error) {
+	c := &formChecker{counties: map[string]bool{}, units: map[string]bool{}, people: map[string]bool{}, teams: map[uint]bool{}}
+	var codes []string
+	for _, q := range []struct {
+		m   any
+		set map[string]bool
+	}{{&model.County{}, c.counties}, {&model.Unit{}, c.units}, {&model.Person{}, c.people}} {
+		codes = codes[:0]
+		if err := s.DB.Model(q.m).Pluck("code", &codes).Error; err != nil {
+			return nil, fmt.Errorf("读取编码失败: %w", err)
+		}
+		for _, k := range codes {
+			q.set[k] = true
+		}
+	}
+	var ids []uint
+	if err := s.DB.Model(&model.Team{}).Pluck("id", &ids).Error; err != nil {
+		return nil, fmt.Errorf("读取巡察组失败: %w", err)
+	}
+	for _, id := range ids {
+		c.teams[id] = true
+	}
+	return c, nil
+}
+
+func (c *formChecker) add(field, format string, a ...any) {
+	c.errs = append(c.errs, FieldError{field, fmt.Sprintf(format, a...)})
+}
+
+func (c *formChecker) result() error {
+	if len(c.errs) == 0 {
+		return nil
+	}
+	return &c.errs
+}
+
+// required trims *s and reports it when empty.
+func (c *formChecker) required(field string, s *string) bool {
+	*s = strings.TrimSpace(*s)
+	if *s == "" {
+		c.add(field, "必填")
+		return false
+	}
+	return true
+}
+
+// date trims *s and checks it is a date written 2026-03-01 (or empty).
+func (c *formChecker) date(field string, s *string) civil.Date {
+	*s = strings.TrimSpace(*s)
+	d, err := civil.Parse(*s)
+	if err != nil {
+		c.add(field, "日期应写成 2026-03-01 的格式，这里是 %q", *s)
+	}
+	return d
+}
+
+func (c *formChecker) idNumber(field string, s *string) {
+	*s = strings.ToUpper(strings.TrimSpace(*s))
+	if *s == "" {
+		return
+	}
+	if err := workbook.CheckIDNumber(*s); err != nil {
+		c.add(field, "%v", err)
+	}
+}
+
+func (c *formChecker) unit(field string, s *string, required bool) {
+	*s = strings.TrimSpace(*s)
+	switch {
+	case *s == "" && required:
+		c.add(field, "必填")
+	case *s != "" && !c.units[*s]:
+		c.add(field, "单位编码 %s 不存在", *s)
+	}
+}
+
+func (c *formChecker) optUnit(field string, p **string) {
+	if *p == nil {
+		return
+	}
+	c.unit(field, *p, false)
+	if **p == "" {
+		*p = nil
+	}
+}
+
+// person checks d and brings it to its stored form (trimmed text,
+// canonical relation words and skills).
+func (c *formChecker) person(d *PersonDetail) error {
+	p := &d.Person
+	c.required("人员编号", &p.Code)
+	c.required("姓名", &p.Name)
+	if c.required("工作关系地", &p.HomeCountyCode) && !c.counties[p.HomeCountyCode] {
+		c.add("工作关系地", "县区编码 %s 不存在", p.HomeCountyCode)
+	}
+	p.Gender = strings.TrimSpace(p.Gender)
+	if p.Gender != "" && p.Gender != "男" && p.Gender != "女" {
+		c.add("性别", "应为 男 或 女")
+	}
+	c.date("出生日期", &p.BirthDate)
+	c.date("新提拔日期", &p.PromotedOn)
+	c.idNumber("身份证号", &p.IDNumber)
+	c.optUnit("现工作单位", &p.CurrentUnitCode)
+	p.NativePlace, p.Post, p.Rank = strings.TrimSpace(p.NativePlace), strings.TrimSpace(p.Post), strings.TrimSpace(p.Rank)
+	if p.Status == "" {
+		p.Status = model.StatusActive
+	}
+	if !slices.Contains(model.Statuses, p.Status) {
+		c.add("状态", "应为 %s", strings.Join(model.Statuses, "、"))
+	}
+	c.skills(p)
+	c.history(p.Code, d.History)
+	c.relatives(p.Code, d.Relatives)
+	c.declarations(d.Declarations)
+	c.service(d.Service)
+	return c.result()
+}
+
+// skills checks the 专业特长 words and writes them in the order of model.Skills.
+func (c *formChecker) skills(p *model.Person) {
+	words := SplitList(p.Skills)
+	var bad []string
+	for _, w := range words {
+		if !slices.Contains(model.Skills, w) {
+			bad = append(bad, w)
+		}
+	}
+	if len(bad) > 0 {
+		c.add("专业特长", "%s 不是可选的特长（可选：%s）", strings.Join(bad, "、"), strings.Join(model.Skills, "、"))
+	}
+	var out []string
+	for _, s := range model.Skills {
+		if slices.Contains(words, s) {
+			out = append(out, s)
+		}
+	}
+	p.Skills = strings.Join(out, "、")
+}
+
+func (c *formChecker) history(code string, hs []model.WorkHistory) {
+	seen := map[string]int{}
+	for i := range hs {
+		h := &hs[i]
+		f := fmt.Sprintf("工作经历第%d行 ", i+1)
+		c.unit(f+"单位", &h.UnitCode, true)
+		if c.required(f+"起始日期", &h.StartDate) {
+			start := c.date(f+"起始日期", &h.StartDate)
+			if end := c.date(f+"结束日期", &h.EndDate); !end.IsZero() && !start.IsZero() && end < start {
+				c.add(f+"结束日期", "结束日期 %s 早于起始日期 %s", h.EndDate, h.StartDate)
+			}
+		}
+		key := h.UnitCode + "/" + h.StartDate
+		if j, ok := seen[key]; ok {
+			c.add(f+"单位", "与第%d行重复（同一单位、同一起始日期）", j)
+		}
+		seen[key] = i + 1
+		h.PersonCode = code
+	}
+}
+
+func (c *formChecker) relatives(code string, rs []model.Relative) {
+	seen := map[string]int{}
+	for i := range rs {
+		r := &rs[i]
+		f := fmt.Sprintf("亲属关系第%d行 ", i+1)
+		if c.required(f+"姓名", &r.Name) {
+			if j, ok := seen[r.Name]; ok {
+				c.add(f+"姓名", "与第%d行重名；同名亲属请在姓名后加以区分", j)
+			}
+			seen[r.Name] = i + 1
+		}
+		if c.required(f+"关系", &r.Relation) {
+			w, ok := kin.Canonical(r.Relation)
+			if !ok {
+				c.add(f+"关系", "%q 不是可用的关系词（可用：%s）", r.Relation, kin.Accepted())
+			}
+			r.Relation = w
+		}
+		c.idNumber(f+"身份证号", &r.IDNumber)
+		r.RelativePerson = strings.TrimSpace(r.RelativePerson)
+		switch {
+		case r.RelativePerson == "":
+		case r.RelativePerson == code:
+			c.add(f+"亲属人员编号", "不能是本人")
+		case !c.people[r.RelativePerson]:
+			c.add(f+"亲属人员编号", "人员编号 %s 不存在", r.RelativePerson)
+		}
+		c.optUnit(f+"工作单位", &r.UnitCode)
+		r.Post = strings.TrimSpace(r.Post)
+		r.PersonCode = code
+	}
+}
+
+func (c *formChecker) declarations(ds []model.Declaration) {
+	seen := map[string]int{}
+	for i := range ds {
+		d := &ds[i]
+		f := fmt.Sprintf("回避申报第%d行 ", i+1)
+		c.unit(f+"单位", &d.UnitCode, true)
+		c.required(f+"事由", &d.Reason)
+		if j, ok := seen[d.UnitCode]; ok && d.UnitCode != "" {
+			c.add(f+"单位", "与第%d行重复", j)
+		}
+		seen[d.UnitCode] = i + 1
+	}
+}
+
+func (c *formChecker) service(rs []ServiceRecord) {
+	seen := map[uint]int{}
+	for i := range rs {
+		r := &rs[i]
+		f := fmt.Sprintf("巡察经历第%d行 ", i+1)
+		switch {
+		case r.TeamID == 0:
+			c.add(f+"巡察组", "必填")
+		case !c.teams[r.TeamID]:
+			c.add(f+"巡察组", "巡察组不存在")
+		}
+		if j, ok := seen[r.TeamID]; ok && r.TeamID != 0 {
+			c.add(f+"巡察组", "与第%d行是同一个巡察组", j)
+		}
+		seen[r.TeamID] = i + 1
+		if !slices.Contains(model.Roles, r.Role) {
+			c.add(f+"角色", "应为 %s", strings.Join(model.Roles, "、"))
+		}
+		if r.Evaluation != "" && !slices.Contains(model.Evaluations, r.Evaluation) {
+			c.add(f+"鉴定", "应为 %s 或留空", strings.Join(model.Evaluations, "、"))
+		}
+		r.Comment = strings.TrimSpace(r.Comment)
+	}
+}

@@ -1,0 +1,269 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"xuncha/app/audit"
+	"xuncha/model"
+)
+
+// PersonDetail is a person with everything the person form edits: work
+// history, relatives, declarations and service record (巡察经历).
+type PersonDetail struct {
+	Person       model.Person
+	History      []model.WorkHistory
+	Relatives    []model.Relative
+	Declarations []model.Declaration
+	Service      []ServiceRecord
+}
+
+// ServiceRecord is one place of the person on a team (编组记录), with the
+// round and team it belongs to.
+type ServiceRecord struct {
+	TeamID      uint
+	Round       string // 轮次编码
+	RoundName   string
+	Team        string // 巡察组 name
+	OnsiteStart string // the team's (or round's) on-site dates
+	OnsiteEnd   string
+	Role        string
+	Evaluation  string
+	Comment     string
+}
+
+// PersonDetail loads person code with its history, relatives, declarations
+// and service record.
+func (s *Service) PersonDetail(code string) (*PersonDetail, error) {
+	d := &PersonDetail{}
+	if err := s.DB.Where("code = ?", code).Limit(1).Find(&d.Person).Error; err != nil {
+		return nil, fmt.Errorf("读取人员失败: %w", err)
+	}
+	if d.Person.Code == "" {
+		return nil, fmt.Errorf("人员 %s %w", code, ErrNotFound)
+	}
+	q := s.DB.Where("person_code = ?", code)
+	if err := q.Order("start_date, unit_code").Find(&d.History).Error; err != nil {
+		return nil, fmt.Errorf("读取工作经历失败: %w", err)
+	}
+	if err := s.DB.Where("person_code = ?", code).Order("name").Find(&d.Relatives).Error; err != nil {
+		return nil, fmt.Errorf("读取亲属关系失败: %w", err)
+	}
+	if err := s.DB.Where("person_code = ?", code).Order("unit_code").Find(&d.Declarations).Error; err != nil {
+		return nil, fmt.Errorf("读取回避申报失败: %w", err)
+	}
+	svc, err := s.serviceRecord(code)
+	if err != nil {
+		return nil, err
+	}
+	d.Service = svc
+	return d, nil
+}
+
+func (s *Service) serviceRecord(code string) ([]ServiceRecord, error) {
+	var ms []model.TeamMember
+	if err := s.DB.Where("person_code = ?", code).Find(&ms).Error; err != nil {
+		return nil, fmt.Errorf("读取编组记录失败: %w", err)
+	}
+	teams, err := s.TeamOptions()
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[uint]TeamOption, len(teams))
+	for _, t := range teams {
+		byID[t.ID] = t
+	}
+	out := make([]ServiceRecord, 0, len(ms))
+	for _, m := range ms {
+		t := byID[m.TeamID]
+		out = append(out, ServiceRecord{TeamID: m.TeamID, Round: t.Round, RoundName: t.RoundName, Team: t.Team,
+			OnsiteStart: t.OnsiteStart, OnsiteEnd: t.OnsiteEnd, Role: m.Role, Evaluation: m.Evaluation, Comment: m.Comment})
+	}
+	sortService(out)
+	return out, nil
+}
+
+func sortService(rs []ServiceRecord) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].OnsiteStart != rs[j].OnsiteStart {
+			return rs[i].OnsiteStart < rs[j].OnsiteStart
+		}
+		return rs[i].TeamID < rs[j].TeamID
+	})
+}
+
+// TeamOption is a team of a round, as the service-record list offers it.
+type TeamOption struct {
+	ID                     uint
+	Round, RoundName, Team string
+	OnsiteStart, OnsiteEnd string
+}
+
+// Label is how the team shows in a list: "2026-1 第一巡察组".
+func (t TeamOption) Label() string { return t.Round + " " + t.Team }
+
+// TeamOptions lists every team of every round, newest round first.
+func (s *Service) TeamOptions() ([]TeamOption, error) {
+	var rounds []model.Round
+	var teams []model.Team
+	if err := s.DB.Order("code").Find(&rounds).Error; err != nil {
+		return nil, fmt.Errorf("读取轮次失败: %w", err)
+	}
+	if err := s.DB.Order("round_code, seq, name").Find(&teams).Error; err != nil {
+		return nil, fmt.Errorf("读取巡察组失败: %w", err)
+	}
+	rs := make(map[string]model.Round, len(rounds))
+	for _, r := range rounds {
+		rs[r.Code] = r
+	}
+	out := make([]TeamOption, 0, len(teams))
+	for _, t := range teams {
+		r := rs[t.RoundCode]
+		o := TeamOption{ID: t.ID, Round: t.RoundCode, RoundName: r.Name, Team: t.Name, OnsiteStart: t.OnsiteStart, OnsiteEnd: t.OnsiteEnd}
+		if o.OnsiteStart == "" {
+			o.OnsiteStart, o.OnsiteEnd = r.OnsiteStart, r.OnsiteEnd
+		}
+		out = append(out, o)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return rs[out[i].Round].OnsiteStart > rs[out[j].Round].OnsiteStart })
+	return out, nil
+}
+
+// AddPerson stores a new person; the code must be new.
+func (s *Service) AddPerson(d *PersonDetail) error { return s.savePerson(d, true) }
+
+// SavePerson stores the changes to an existing person: the person's fields
+// and the whole of their history, relatives, declarations and service
+// record, in one transaction with an audit entry holding before and after.
+// A *FormErrors lists every field that is wrong.
+func (s *Service) SavePerson(d *PersonDetail) error { return s.savePerson(d, false) }
+
+func (s *Service) savePerson(d *PersonDetail, create bool) error {
+	ck, err := s.newChecker()
+	if err != nil {
+		return err
+	}
+	if err := ck.person(d); err != nil {
+		return err
+	}
+	code := d.Person.Code
+	old, err := s.PersonDetail(code)
+	switch {
+	case err != nil && !errors.Is(err, ErrNotFound):
+		return err
+	case create && err == nil:
+		return &FormErrors{{"人员编号", fmt.Sprintf("人员编号 %s 已存在（%s）", code, old.Person.Name)}}
+	case !create && err != nil:
+		return err
+	}
+	e := audit.Entry{Action: "修改", Entity: "人员", Key: code, Before: old, After: d}
+	if create {
+		e.Action, e.Before = "新增", nil
+	}
+	return s.Write(e, func(tx *gorm.DB) error {
+		if err := tx.Omit(clause.Associations).Save(&d.Person).Error; err != nil {
+			return fmt.Errorf("保存人员失败: %w", err)
+		}
+		return writeChildren(tx, d)
+	})
+}
+
+// writeChildren replaces the person's history, relatives and declarations
+// and brings their team places in line with d.Service.
+func writeChildren(tx *gorm.DB, d *PersonDetail) error {
+	code := d.Person.Code
+	for _, m := range []any{&model.WorkHistory{}, &model.Relative{}, &model.Declaration{}} {
+		if err := tx.Where("person_code = ?", code).Delete(m).Error; err != nil {
+			return fmt.Errorf("保存人员失败: %w", err)
+		}
+	}
+	for i := range d.History {
+		h := d.History[i]
+		h.ID, h.PersonCode = 0, code
+		if err := tx.Omit(clause.Associations).Create(&h).Error; err != nil {
+			return fmt.Errorf("保存工作经历失败: %w", err)
+		}
+	}
+	for i := range d.Relatives {
+		r := d.Relatives[i]
+		r.ID, r.PersonCode = 0, code
+		if err := tx.Omit(clause.Associations).Create(&r).Error; err != nil {
+			return fmt.Errorf("保存亲属关系失败: %w", err)
+		}
+	}
+	for i := range d.Declarations {
+		x := d.Declarations[i]
+		x.ID, x.PersonCode = 0, code
+		if err := tx.Omit(clause.Associations).Create(&x).Error; err != nil {
+			return fmt.Errorf("保存回避申报失败: %w", err)
+		}
+	}
+	return writeService(tx, code, d.Service)
+}
+
+func writeService(tx *gorm.DB, code string, recs []ServiceRecord) error {
+	var have []model.TeamMember
+	if err := tx.Where("person_code = ?", code).Find(&have).Error; err != nil {
+		return fmt.Errorf("读取编组记录失败: %w", err)
+	}
+	want := make(map[uint]ServiceRecord, len(recs))
+	for _, r := range recs {
+		want[r.TeamID] = r
+	}
+	for _, m := range have {
+		r, ok := want[m.TeamID]
+		if !ok {
+			if err := tx.Delete(&model.TeamMember{}, m.ID).Error; err != nil {
+				return fmt.Errorf("删除编组记录失败: %w", err)
+			}
+			continue
+		}
+		delete(want, m.TeamID)
+		if m.Role == r.Role && m.Evaluation == r.Evaluation && m.Comment == r.Comment {
+			continue
+		}
+		m.Role, m.Evaluation, m.Comment = r.Role, r.Evaluation, r.Comment
+		if err := tx.Omit(clause.Associations).Save(&m).Error; err != nil {
+			return fmt.Errorf("保存编组记录失败: %w", err)
+		}
+	}
+	for _, r := range recs { // in the order given, not map order
+		if _, ok := want[r.TeamID]; !ok {
+			continue
+		}
+		m := model.TeamMember{TeamID: r.TeamID, PersonCode: code, Role: r.Role, Evaluation: r.Evaluation, Comment: r.Comment}
+		if err := tx.Omit(clause.Associations).Create(&m).Error; err != nil {
+			return fmt.Errorf("保存编组记录失败: %w", err)
+		}
+	}
+	return nil
+}
+
+// DeletePerson removes person code with their history, relatives and
+// declarations. A person with a service record is kept: the record is the
+// history of past rounds; set the status to 出库 instead.
+func (s *Service) DeletePerson(code string) error {
+	old, err := s.PersonDetail(code)
+	if err != nil {
+		return err
+	}
+	if n := len(old.Service); n > 0 {
+		return fmt.Errorf("%s（%s）有%d条巡察经历，不能删除；如不再抽调，请把状态改为%s", old.Person.Name, code, n, model.StatusRemoved)
+	}
+	e := audit.Entry{Action: "删除", Entity: "人员", Key: code, Before: old}
+	return s.Write(e, func(tx *gorm.DB) error {
+		for _, m := range []any{&model.WorkHistory{}, &model.Relative{}, &model.Declaration{}, &model.Override{}} {
+			if err := tx.Where("person_code = ?", code).Delete(m).Error; err != nil {
+				return fmt.Errorf("删除人员失败: %w", err)
+			}
+		}
+		if err := tx.Where("code = ?", code).Delete(&model.Person{}).Error; err != nil {
+			return fmt.Errorf("删除人员失败: %w", err)
+		}
+		return nil
+	})
+}
