@@ -32,10 +32,10 @@ func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit {
 func (c *Checker) Round(r *snap.Round) []Hit {
 	remote := r.Mode != localMode
 	seen := make([]int32, len(c.snap.People)) // team stamp + 1
-	var hits []Hit                            // one team's, reused
-	var chunks [][]Hit                        // every team's, exactly sized, joined at the end
+	teams := sortedTeams(r)
+	out := make([]Hit, 0, c.estimate(teams, remote))
 	var cand []int32
-	for ti, t := range sortedTeams(r) {
+	for ti, t := range teams {
 		stamp := int32(ti + 1)
 		cand = cand[:0]
 		add := func(l []int32) {
@@ -58,23 +58,35 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 		}
 		slices.SortFunc(cand, func(a, b int32) int { return cmp.Compare(c.rank[a], c.rank[b]) })
 		ref := r.Start(t)
-		hits = hits[:0]
 		for _, i := range cand {
 			p := &c.snap.People[i]
 			if !p.Active() {
 				continue
 			}
 			for k, u := range units {
-				hits = c.unitHits(hits, p, &c.people[i], u, recs[k], ref, t.Name, remote)
+				out = c.unitHits(out, p, &c.people[i], u, recs[k], ref, t.Name, remote)
 			}
 		}
-		if len(hits) > 0 {
-			chunks = append(chunks, slices.Clone(hits))
-		}
 	}
-	out := slices.Concat(chunks...)
 	c.mark(r.Code, out)
 	return out
+}
+
+// estimate guesses how many hits Round will find for teams, so that the
+// result (hundreds of thousands of hits for a province, mostly R4 and R4b)
+// is allocated once: each unit gives at most one R4 per person of its
+// county, one R4b per native, and about one hit per person touching it.
+func (c *Checker) estimate(teams []*snap.Team, remote bool) int {
+	n := 0
+	for _, t := range teams {
+		for _, u := range t.Units {
+			n += len(c.touch[u.Unit])
+			if x := c.snap.Unit(u.Unit); x != nil && remote {
+				n += len(c.home[x.County]) + len(c.native[x.County])
+			}
+		}
+	}
+	return n
 }
 
 // Roster checks the saved roster of r: every member against the units of

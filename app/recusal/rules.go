@@ -118,12 +118,12 @@ func (c *Checker) currentEvidence(pi *personInfo, unit, name string) string {
 func (c *Checker) pastEvidence(p *snap.Person, unit, name string, ref civil.Date) (string, []string) {
 	var recent, long []string
 	var cutoff civil.Date
-	if !ref.IsZero() {
-		cutoff = ref.AddYears(-c.set.Years)
-	}
 	for _, s := range p.History {
 		if s.Unit != unit || s.To.IsZero() {
 			continue // current stints are R1's
+		}
+		if cutoff.IsZero() && !ref.IsZero() {
+			cutoff = ref.AddYears(-c.set.Years)
 		}
 		span := s.From.YearMonth() + " 至 " + s.To.YearMonth() + " 在 " + name + " 工作"
 		if s.From.IsZero() {
@@ -150,18 +150,16 @@ func (c *Checker) pastEvidence(p *snap.Person, unit, name string, ref civil.Date
 func (c *Checker) relativeEvidence(p *snap.Person, unit, name string) (lead, staff string) {
 	var leads, staffs []string
 	for _, r := range p.Relatives {
-		if !kin.IsClose(r.Relation) {
+		l, ok := c.leaderMatch(r, unit)
+		if !ok && r.Unit != unit || !kin.IsClose(r.Relation) {
 			continue
 		}
-		if l, ok := c.leaderMatch(r, unit); ok {
+		if ok {
 			who := p.Name + "的" + r.Relation + " " + r.Name
 			if l.Name != r.Name {
 				who += "（身份证号与班子成员 " + l.Name + " 相同）"
 			}
 			leads = append(leads, leaderText(who, name, postOr(l.Post, r.Post)))
-			continue
-		}
-		if r.Unit != unit {
 			continue
 		}
 		who := p.Name + "的" + r.Relation + " " + r.Name
