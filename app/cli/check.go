@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
@@ -99,11 +100,27 @@ func checkRound(env *Env, db, round, out string, roster bool) error {
 		return nil
 	}
 	for _, c := range rep.Summary() {
-		line := fmt.Sprintf("  %-4s %-8s %s  %d 条，%d 人", c.Rule, recusal.RuleName(c.Rule), c.Severity, c.Hits, c.People)
+		line := fmt.Sprintf("  %-4s %s %s  %d 条，%d 人", c.Rule, pad(recusal.RuleName(c.Rule), 14), c.Severity, c.Hits, c.People)
 		if c.Overridden > 0 {
 			line += fmt.Sprintf("，其中已豁免 %d 条", c.Overridden)
 		}
 		fmt.Fprintln(env.Stdout, line)
 	}
 	return nil
+}
+
+// pad pads s with spaces to w columns, counting a CJK character as two.
+func pad(s string, w int) string {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	if n >= w {
+		return s
+	}
+	return s + strings.Repeat(" ", w-n)
 }
