@@ -1,0 +1,216 @@
+package workbook
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"gorm.io/gorm"
+
+	"xuncha/model"
+)
+
+// sheets is a workbook as a test writes it: sheet name → rows, header
+// first.
+type sheets map[string][][]string
+
+// idNum completes 17 digits with their check character.
+func idNum(first17 string) string {
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += int(first17[i]-'0') * idWeights[i]
+	}
+	return first17 + string(idCheckChars[sum%11])
+}
+
+// baseBook is a small valid workbook touching every sheet: two counties, a
+// township with a village under it, people with history, a relative, a
+// declaration, a term with a round of two teams, and their members.
+func baseBook() sheets {
+	return sheets{
+		SheetCounties: {
+			{"县区编码*", "县区名称*"},
+			{"C01", "城关区"},
+			{"C02", "东城区"},
+		},
+		SheetUnits: {
+			{"单位编码*", "单位名称*", "县区编码*", "单位类别*", "上级单位编码"},
+			{"U01", "城关区财政局", "C01", "县直机关", ""},
+			{"U02", "城关镇", "C01", "乡镇街道", ""},
+			{"U03", "城关镇东村", "C01", "村社区", "U02"},
+			{"U04", "东城区审计局", "C02", "县直机关", ""},
+		},
+		SheetLeaders: {
+			{"单位编码", "姓名", "职务", "身份证号"},
+			{"U01", "张三", "局长", idNum("11010519700101001")},
+			{"U04", "赵六", "局长", ""},
+		},
+		SheetPeople: {
+			{"人员编号", "姓名", "性别", "出生日期", "身份证号", "工作关系地", "籍贯", "现工作单位编码", "职务", "职级", "人员库", "专职", "专业特长", "状态", "新提拔日期"},
+			{"P001", "李四", "男", "1980-01-01", idNum("11010519800101002"), "C01", "C02", "U01", "科长", "四级主任科员", "组长库", "否", "审计、财务", "", "2025/6/1"},
+			{"P002", "王五", "女", "1985年3月8日", "", "C02", "", "U04", "", "", "工作人员库、专业人员库", "是", "法律", "在库", ""},
+		},
+		SheetHistory: {
+			{"人员编号", "单位编码", "起始日期", "结束日期"},
+			{"P001", "U02", "2015-01-01", "2020-12-31"},
+			{"P001", "U01", "2021-01-01", ""},
+		},
+		SheetRelatives: {
+			{"人员编号", "亲属姓名", "关系", "亲属身份证号", "亲属人员编号", "亲属工作单位编码", "亲属职务", "是否班子成员"},
+			{"P001", "李小四", "妻子", "", "", "U04", "科员", "否"},
+			{"P002", "王大五", "哥哥", "", "P001", "", "", ""},
+		},
+		SheetDeclarations: {
+			{"人员编号", "单位编码", "事由"},
+			{"P002", "U01", "曾在该局借调"},
+		},
+		SheetTerms: {
+			{"届期编码", "届期名称", "开始日期", "结束日期"},
+			{"T1", "第十届", "2021-06-01", "2026-05-31"},
+		},
+		SheetTasks: {
+			{"届期编码", "轮次编码", "轮次名称", "巡察类型", "编组方式", "巡察组", "被巡察单位编码", "进驻开始", "进驻结束"},
+			{"T1", "2026-1", "第一轮巡察", "常规", "混合编组", "第一巡察组", "U01", "2026-03-01", "2026-04-15"},
+			{"T1", "2026-1", "", "", "", "第一巡察组", "U02", "2026-03-01", "2026-04-20"},
+			{"T1", "2026-1", "", "", "", "第二巡察组", "U04", "2026-03-05", "2026-04-10"},
+		},
+		SheetMembers: {
+			{"轮次编码", "巡察组", "人员编号", "角色", "鉴定"},
+			{"2026-1", "第一巡察组", "P002", "组长", "优秀"},
+			{"2026-1", "第二巡察组", "P001", "成员", ""},
+		},
+	}
+}
+
+// clone copies a workbook so a case can change it.
+func (s sheets) clone() sheets {
+	out := make(sheets, len(s))
+	for k, rows := range s {
+		for _, r := range rows {
+			out[k] = append(out[k], append([]string(nil), r...))
+		}
+	}
+	return out
+}
+
+// set changes one cell: row is the spreadsheet row (header = 1), col the
+// column's name.
+func (s sheets) set(sheet string, row int, col, v string) sheets {
+	s[sheet][row-1][colIndex(s[sheet][0], col)] = v
+	return s
+}
+
+// dropColumn removes a column from a sheet.
+func (s sheets) dropColumn(sheet, col string) sheets {
+	i := colIndex(s[sheet][0], col)
+	for r, row := range s[sheet] {
+		s[sheet][r] = append(row[:i:i], row[i+1:]...)
+	}
+	return s
+}
+
+func colIndex(header []string, col string) int {
+	for i, h := range header {
+		if headerName(h) == col {
+			return i
+		}
+	}
+	panic("no column " + col)
+}
+
+// write saves the workbook as an xlsx in a temp dir and returns its path.
+func (s sheets) write(t testing.TB, name string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	names := make([]string, 0, len(s))
+	for k := range s {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for i, n := range names {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", n); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(n); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range s[n] {
+			cells := make([]any, len(row))
+			for j, v := range row {
+				cells[j] = v
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(n, cell, &cells); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// writeFile writes bytes to a file of that name in a temp dir.
+func writeFile(t testing.TB, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// openDB opens an empty in-memory database.
+func openDB(t testing.TB) *gorm.DB {
+	t.Helper()
+	db, err := model.Open(":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { model.Close(db) })
+	return db
+}
+
+// counts counts the rows of every table.
+func counts(t testing.TB, db *gorm.DB) map[string]int64 {
+	t.Helper()
+	out := make(map[string]int64)
+	for _, m := range model.All() {
+		var n int64
+		if err := db.Model(m).Count(&n).Error; err != nil {
+			t.Fatal(err)
+		}
+		stmt := &gorm.Statement{DB: db}
+		if err := stmt.Parse(m); err != nil {
+			t.Fatal(err)
+		}
+		out[stmt.Schema.Table] = n
+	}
+	return out
+}
+
+// mustImport imports paths and fails the test on an error.
+func mustImport(t testing.TB, db *gorm.DB, opt Options, paths ...string) *Result {
+	t.Helper()
+	res, err := Import(db, paths, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// summary finds a sheet's summary in a result.
+func summary(res *Result, sheet string) SheetSummary {
+	for _, s := range res.Sheets {
+		if s.Sheet == sheet {
+			return s
+		}
+	}
+	return SheetSummary{Sheet: sheet}
+}

@@ -1,0 +1,119 @@
+package workbook
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"xuncha/app/audit"
+)
+
+// Import reads the files (xlsx workbooks and/or CSV files, a CSV's sheet
+// being its file name: 人员.csv), checks them against each other and the
+// database, and writes them in one transaction with one audit entry, unless
+// there were problems and opt.ValidOnly is not set. The error is for files
+// that cannot be read at all and for a failed write; everything wrong with
+// the content is in Result.Problems.
+func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("没有要导入的文件")
+	}
+	prog := progress{fn: opt.Progress, total: len(paths) + 2}
+	c := &collector{}
+	tables, err := readFiles(paths, c, prog.step)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	if len(tables) == 0 {
+		if len(c.problems) == 0 {
+			c.add(src{label: baseNames(paths)}, "", "文件中没有数据")
+		}
+		res.Problems = sortProblems(c.problems, tables)
+		return res, nil
+	}
+	need := make(map[string]bool)
+	for s := range tables {
+		need[s] = true
+	}
+	ex, err := loadExisting(db, need)
+	if err != nil {
+		return nil, err
+	}
+	p := buildPlan(tables, ex, c)
+	prog.step()
+	res.Sheets = p.summaries(tables)
+	res.Problems = sortProblems(c.problems, tables)
+	if (len(res.Problems) > 0 && !opt.ValidOnly) || !p.changes() {
+		prog.step()
+		return res, nil
+	}
+	user := opt.User
+	if user == "" {
+		user = "未知用户"
+	}
+	err = db.Transaction(func(tx *gorm.DB) error {
+		if err := p.write(tx); err != nil {
+			return err
+		}
+		return audit.Record(tx, audit.Entry{
+			User: user, Action: "导入", Entity: "工作簿", Key: baseNames(paths), After: res.Sheets,
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("导入失败，未写入任何数据: %w", err)
+	}
+	res.Written = true
+	prog.step()
+	return res, nil
+}
+
+// progress reports steps to Options.Progress.
+type progress struct {
+	fn          func(done, total int)
+	done, total int
+}
+
+func (p *progress) step() {
+	p.done++
+	if p.fn != nil {
+		p.fn(p.done, p.total)
+	}
+}
+
+// baseNames joins the files' names for messages and the audit log.
+func baseNames(paths []string) string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		names[i] = filepath.Base(p)
+	}
+	s := strings.Join(names, "、")
+	if r := []rune(s); len(r) > 60 {
+		s = string(r[:60]) + "…"
+	}
+	return s
+}
+
+// sortProblems orders problems by sheet (file-level problems first, then
+// the sheets in the order of SPEC §6.1) and row, keeping the order of
+// problems within a row.
+func sortProblems(ps []Problem, tables map[string][]*table) []Problem {
+	rank := make(map[string]int)
+	for i, s := range sheetOrder {
+		for j, t := range tables[s] {
+			rank[t.label] = (i+1)*1000 + j
+		}
+	}
+	sort.SliceStable(ps, func(a, b int) bool {
+		ra, rb := rank[ps[a].Sheet], rank[ps[b].Sheet]
+		if ra != rb {
+			return ra < rb
+		}
+		return ps[a].Row < ps[b].Row
+	})
+	return ps
+}

@@ -1,0 +1,96 @@
+package workbook
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"xuncha/model"
+)
+
+// batchSize keeps a batch insert well under SQLite's limit of bound
+// variables (Person has 17 columns).
+const batchSize = 500
+
+// write applies the plan inside tx. Foreign keys are checked at commit, so
+// that rows may refer to rows later in the same import (a unit to its
+// parent further down the sheet).
+func (p *plan) write(tx *gorm.DB) error {
+	if err := tx.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {
+		return err
+	}
+	steps := []struct {
+		name string
+		run  func() error
+	}{
+		{SheetCounties, func() error { return apply(tx, p.counties.adds, p.counties.updates) }},
+		{SheetUnits, func() error { return apply(tx, p.units.adds, p.units.updates) }},
+		{SheetLeaders, func() error { return apply(tx, p.leaders.adds, p.leaders.updates) }},
+		{SheetPeople, func() error { return apply(tx, p.people.adds, p.people.updates) }},
+		{SheetHistory, func() error { return apply(tx, p.history.adds, p.history.updates) }},
+		{SheetRelatives, func() error { return apply(tx, p.relatives.adds, p.relatives.updates) }},
+		{SheetDeclarations, func() error { return apply(tx, p.declarations.adds, p.declarations.updates) }},
+		{SheetTerms, func() error { return apply(tx, p.terms.adds, p.terms.updates) }},
+		{SheetTasks, func() error { return p.tasks.write(tx) }},
+	}
+	for _, s := range steps {
+		if err := s.run(); err != nil {
+			return fmt.Errorf("写入%s失败: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+// apply inserts adds in batches and saves updates one by one.
+func apply[T any](tx *gorm.DB, adds, updates []T) error {
+	if len(adds) > 0 {
+		if err := tx.CreateInBatches(adds, batchSize).Error; err != nil {
+			return err
+		}
+	}
+	for i := range updates {
+		if err := tx.Save(&updates[i]).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// write applies the rounds, teams, team units and members. New teams are
+// created first; their ids then go to the rows that belong to them.
+func (t *taskPlan) write(tx *gorm.DB) error {
+	if err := apply(tx, t.roundAdds, t.roundUpdates); err != nil {
+		return err
+	}
+	if err := apply(tx, t.teamAdds, t.teamUpdates); err != nil {
+		return err
+	}
+	ids := make(map[string]uint)
+	var teams []model.Team
+	if err := tx.Select("id", "round_code", "name").Find(&teams).Error; err != nil {
+		return err
+	}
+	for i := range teams {
+		ids[teamKey(&teams[i])] = teams[i].ID
+	}
+	set := func(u *model.TeamUnit, id uint) { u.TeamID = id }
+	units, unitUpds := resolve(t.unitAdds, t.unitUpdates, ids, set)
+	if err := apply(tx, units, unitUpds); err != nil {
+		return err
+	}
+	members, memberUpds := resolve(t.memberAdds, t.memberUpds, ids, func(m *model.TeamMember, id uint) { m.TeamID = id })
+	return apply(tx, members, memberUpds)
+}
+
+// resolve gives pending rows their team's id.
+func resolve[T any](adds, upds []pending[T], ids map[string]uint, set func(*T, uint)) ([]T, []T) {
+	out := func(ps []pending[T]) []T {
+		rows := make([]T, len(ps))
+		for i, p := range ps {
+			rows[i] = p.row
+			set(&rows[i], ids[p.team])
+		}
+		return rows
+	}
+	return out(adds), out(upds)
+}
