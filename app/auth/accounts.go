@@ -1,0 +1,257 @@
+package auth
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"xuncha/app/audit"
+	"xuncha/model"
+)
+
+// MaxFailures wrong passwords in a row lock an account for LockFor.
+const (
+	MaxFailures = 5
+	LockFor     = 15 * time.Minute
+)
+
+// Account is what may be shown of a user: never the password hash.
+type Account struct {
+	Name         string
+	Role         string
+	FailedLogins int
+	LockedUntil  string // 2006-01-02 15:04:05, "" when not locked
+}
+
+// Locked reports whether the account is locked at now.
+func (a Account) Locked(now time.Time) bool { return lockedAt(a.LockedUntil, now) }
+
+func lockedAt(until string, now time.Time) bool {
+	if until == "" {
+		return false
+	}
+	t, err := time.ParseInLocation(audit.TimeLayout, until, time.Local)
+	return err == nil && now.Before(t)
+}
+
+// HasUsers reports whether any account exists. A database without accounts
+// is open: anybody may do anything, as on first start.
+func HasUsers(db *gorm.DB) (bool, error) {
+	var n int64
+	if err := db.Model(&model.User{}).Count(&n).Error; err != nil {
+		return false, fmt.Errorf("读取用户失败: %w", err)
+	}
+	return n > 0, nil
+}
+
+// Users lists the accounts by name.
+func Users(db *gorm.DB) ([]Account, error) {
+	var rows []model.User
+	if err := db.Order("name").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("读取用户失败: %w", err)
+	}
+	out := make([]Account, len(rows))
+	for i, u := range rows {
+		out[i] = Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: u.LockedUntil}
+	}
+	return out, nil
+}
+
+// Lookup returns the account name, or ErrNoSuchUser.
+func Lookup(db *gorm.DB, name string) (Account, error) {
+	var u model.User
+	if err := db.Where("name = ?", name).Limit(1).Find(&u).Error; err != nil {
+		return Account{}, fmt.Errorf("读取用户失败: %w", err)
+	}
+	if u.Name == "" {
+		return Account{}, ErrNoSuchUser
+	}
+	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: u.LockedUntil}, nil
+}
+
+// CreateFirstAdmin creates the first account, a 管理员, on a database that
+// has none; ErrHasUsers otherwise.
+func CreateFirstAdmin(db *gorm.DB, name, password string) error {
+	return AddUser(db, "", name, model.UserAdmin, password)
+}
+
+// AddUser creates an account. actor must be a 管理员; on a database without
+// accounts there is no actor and the first account must be a 管理员.
+func AddUser(db *gorm.DB, actor, name, role, password string) error {
+	name, err := checkName(name)
+	if err != nil {
+		return err
+	}
+	if !ValidRole(role) {
+		return &BadRoleError{role}
+	}
+	if err := checkPassword(name, password); err != nil {
+		return err
+	}
+	hash, err := hashPassword(password)
+	if err != nil {
+		return fmt.Errorf("无法保存密码: %w", err)
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		has, err := HasUsers(tx)
+		if err != nil {
+			return err
+		}
+		if !has {
+			if role != model.UserAdmin {
+				return ErrFirstAdmin
+			}
+			actor = name
+		} else {
+			if actor == "" {
+				return ErrHasUsers
+			}
+			if err := requireAdmin(tx, actor); err != nil {
+				return err
+			}
+		}
+		if _, err := Lookup(tx, name); err == nil {
+			return ErrUserExists
+		}
+		if err := tx.Create(&model.User{Name: name, Role: role, PasswordHash: hash}).Error; err != nil {
+			return fmt.Errorf("创建用户失败: %w", err)
+		}
+		return audit.Record(tx, audit.Entry{User: actor, Action: "新增用户", Entity: "用户", Key: name,
+			After: map[string]string{"角色": role}})
+	})
+}
+
+// requireAdmin checks, inside tx, that actor is an account allowed to
+// manage users.
+func requireAdmin(tx *gorm.DB, actor string) error {
+	a, err := Lookup(tx, actor)
+	if errors.Is(err, ErrNoSuchUser) {
+		return ErrNotSignedIn
+	}
+	if err != nil {
+		return err
+	}
+	if !Allowed(a.Role, PermUsers) {
+		return &DeniedError{User: a.Name, Role: a.Role, Perm: PermUsers}
+	}
+	return nil
+}
+
+// adminsBesides counts the 管理员 accounts other than name.
+func adminsBesides(tx *gorm.DB, name string) (int64, error) {
+	var n int64
+	err := tx.Model(&model.User{}).Where("role = ? AND name <> ?", model.UserAdmin, name).Count(&n).Error
+	return n, err
+}
+
+// SetRole changes the role of account name. actor must be a 管理员, and the
+// last 管理员 keeps the role.
+func SetRole(db *gorm.DB, actor, name, role string) error {
+	if !ValidRole(role) {
+		return &BadRoleError{role}
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := requireAdmin(tx, actor); err != nil {
+			return err
+		}
+		a, err := Lookup(tx, name)
+		if err != nil {
+			return err
+		}
+		if a.Role == role {
+			return nil
+		}
+		if a.Role == model.UserAdmin {
+			if n, err := adminsBesides(tx, name); err != nil || n == 0 {
+				return errors.Join(ErrLastAdmin, err)
+			}
+		}
+		if err := tx.Model(&model.User{}).Where("name = ?", name).Update("role", role).Error; err != nil {
+			return fmt.Errorf("修改角色失败: %w", err)
+		}
+		return audit.Record(tx, audit.Entry{User: actor, Action: "修改角色", Entity: "用户", Key: name,
+			Before: map[string]string{"角色": a.Role}, After: map[string]string{"角色": role}})
+	})
+}
+
+// RemoveUser deletes account name. actor must be a 管理员 other than name,
+// and the last 管理员 stays.
+func RemoveUser(db *gorm.DB, actor, name string) error {
+	if actor == name {
+		return ErrRemoveSelf
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := requireAdmin(tx, actor); err != nil {
+			return err
+		}
+		a, err := Lookup(tx, name)
+		if err != nil {
+			return err
+		}
+		if a.Role == model.UserAdmin {
+			if n, err := adminsBesides(tx, name); err != nil || n == 0 {
+				return errors.Join(ErrLastAdmin, err)
+			}
+		}
+		if err := tx.Where("name = ?", name).Delete(&model.User{}).Error; err != nil {
+			return fmt.Errorf("删除用户失败: %w", err)
+		}
+		return audit.Record(tx, audit.Entry{User: actor, Action: "删除用户", Entity: "用户", Key: name,
+			Before: map[string]string{"角色": a.Role}})
+	})
+}
+
+// ResetPassword sets a new password for account name and unlocks it. actor
+// must be a 管理员.
+func ResetPassword(db *gorm.DB, actor, name, password string) error {
+	if err := checkPassword(name, password); err != nil {
+		return err
+	}
+	hash, err := hashPassword(password)
+	if err != nil {
+		return fmt.Errorf("无法保存密码: %w", err)
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := requireAdmin(tx, actor); err != nil {
+			return err
+		}
+		if _, err := Lookup(tx, name); err != nil {
+			return err
+		}
+		return setPassword(tx, actor, "重置密码", name, hash)
+	})
+}
+
+// Unlock clears the lock and the failure count of account name. actor must
+// be a 管理员.
+func Unlock(db *gorm.DB, actor, name string) error {
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := requireAdmin(tx, actor); err != nil {
+			return err
+		}
+		a, err := Lookup(tx, name)
+		if err != nil {
+			return err
+		}
+		err = tx.Model(&model.User{}).Where("name = ?", name).
+			Updates(map[string]any{"failed_logins": 0, "locked_until": ""}).Error
+		if err != nil {
+			return fmt.Errorf("解锁失败: %w", err)
+		}
+		return audit.Record(tx, audit.Entry{User: actor, Action: "解锁", Entity: "用户", Key: name,
+			Before: map[string]any{"失败次数": a.FailedLogins, "锁定至": a.LockedUntil}})
+	})
+}
+
+// setPassword stores hash for name, clears any lock, and records action;
+// the audit entry never holds the hash.
+func setPassword(tx *gorm.DB, actor, action, name, hash string) error {
+	err := tx.Model(&model.User{}).Where("name = ?", name).
+		Updates(map[string]any{"password_hash": hash, "failed_logins": 0, "locked_until": ""}).Error
+	if err != nil {
+		return fmt.Errorf("保存密码失败: %w", err)
+	}
+	return audit.Record(tx, audit.Entry{User: actor, Action: action, Entity: "用户", Key: name})
+}

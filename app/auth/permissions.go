@@ -1,0 +1,77 @@
+// Package auth holds the local user accounts of 巡察统筹 and what each role
+// may do: passwords stored as bcrypt hashes, lockout after repeated
+// failures, and the permission table that app.Service.Require consults.
+// Every change to an account is recorded in the audit log.
+package auth
+
+import (
+	"slices"
+
+	"xuncha/model"
+)
+
+// Permission is the right to do one kind of thing. Its value is the Chinese
+// phrase used in messages ("用户 张三（领导）无权导入").
+type Permission string
+
+// The permissions. Service methods that write ask for one of them.
+const (
+	PermRead     Permission = "查看数据"
+	PermEdit     Permission = "编辑数据"
+	PermImport   Permission = "导入数据"
+	PermAssign   Permission = "编组"
+	PermApprove  Permission = "审批回避豁免"
+	PermSettings Permission = "修改设置"
+	PermUsers    Permission = "管理用户"
+	PermBackup   Permission = "备份"
+	PermRestore  Permission = "恢复备份"
+	PermAudit    Permission = "查看审计日志"
+)
+
+// Permissions lists every permission in display order.
+var Permissions = []Permission{
+	PermRead, PermEdit, PermImport, PermAssign, PermApprove,
+	PermSettings, PermUsers, PermBackup, PermRestore, PermAudit,
+}
+
+// Roles lists the user roles in display order.
+var Roles = []string{model.UserAdmin, model.UserClerk, model.UserLeader}
+
+// grants is the permission table: 管理员 keeps the users, the settings and
+// the backups and may also do a clerk's work; 经办人 edits, imports and
+// builds teams; 领导 reads, approves recusal overrides and reads the audit
+// log. Approval is the leader's act alone, so that the approver recorded
+// with an override is a leader.
+var grants = []struct {
+	role  string
+	perms []Permission
+}{
+	{model.UserAdmin, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermSettings, PermUsers, PermBackup, PermRestore, PermAudit}},
+	{model.UserClerk, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermBackup}},
+	{model.UserLeader, []Permission{PermRead, PermApprove, PermBackup, PermAudit}},
+}
+
+// Allowed reports whether role may do what p names. An unknown role may do
+// nothing.
+func Allowed(role string, p Permission) bool {
+	for _, g := range grants {
+		if g.role == role {
+			return slices.Contains(g.perms, p)
+		}
+	}
+	return false
+}
+
+// Granted lists what role may do, in the order of Permissions.
+func Granted(role string) []Permission {
+	var out []Permission
+	for _, p := range Permissions {
+		if Allowed(role, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ValidRole reports whether role is one of Roles.
+func ValidRole(role string) bool { return slices.Contains(Roles, role) }
