@@ -161,7 +161,9 @@ func TestAccountAdministration(t *testing.T) {
 		do   func(db *gorm.DB) error
 		ok   func(err error) bool
 	}{
-		{"管理员新增领导", func(db *gorm.DB) error { return AddUser(db, "王主任", "刘部长", model.UserLeader, "leader-pass-2") }, isNil},
+		{"管理员新增领导", func(db *gorm.DB) error {
+			return AddUser(db, "王主任", "刘部长", model.UserLeader, "leader-pass-2")
+		}, isNil},
 		{"经办人不能新增用户", func(db *gorm.DB) error { return AddUser(db, "小李", "小赵", model.UserClerk, "clerk-pass-2") }, asDenied(&denied)},
 		{"领导不能改角色", func(db *gorm.DB) error { return SetRole(db, "张书记", "小李", model.UserAdmin) }, asDenied(&denied)},
 		{"未知操作人", func(db *gorm.DB) error { return SetRole(db, "冒名", "小李", model.UserAdmin) }, is(ErrNotSignedIn)},
