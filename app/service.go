@@ -19,6 +19,7 @@ import (
 type Service struct {
 	DB   *gorm.DB
 	User string // the signed-in user's name, recorded in the audit log
+	Role string // the signed-in user's role (set by Login); "" when nobody signed in
 }
 
 // Open opens the database at path for user.
@@ -64,8 +65,12 @@ func (s *Service) LoadSetting(key string, v any) error {
 	return nil
 }
 
-// SaveSetting stores v (as JSON) under key, with an audit entry.
+// SaveSetting stores v (as JSON) under key, with an audit entry. Only a
+// user allowed PermSettings may change settings.
 func (s *Service) SaveSetting(key string, v any) error {
+	if err := s.Require(PermSettings); err != nil {
+		return err
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
