@@ -2,11 +2,99 @@
 // the application core in package app and never touch the database.
 package ui
 
-import "fmt"
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+	"strings"
 
-// Run opens the window; args are the GUI's flags (--db F). PLACEHOLDER until
-// the UI lands.
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"xuncha/model"
+)
+
+// Window size and title.
+const (
+	appTitle     = "巡察统筹"
+	appID        = "cn.xuncha.desktop"
+	windowWidth  = 1280
+	windowHeight = 800
+)
+
+// Run opens the window; args are the GUI's flags (--db F). It returns the
+// exit code: 0 when the window was closed, 2 on bad flags.
 func Run(args []string) int {
-	fmt.Println("GUI not built yet")
-	return 1
+	fs := flag.NewFlagSet("xuncha", flag.ContinueOnError)
+	dbPath := fs.String("db", "", "数据库文件 (database file; default in the user's data directory)")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintln(os.Stderr, "用法: xuncha [--db 数据库文件]\nusage: xuncha [--db FILE]")
+		return 2
+	}
+	path := *dbPath
+	if path == "" {
+		path = model.DefaultPath()
+	}
+	preferChinese()
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: appID, Name: appTitle, Version: "0.1.0", Build: 1, Icon: iconRes,
+		Migrations: map[string]bool{"fyneDo": true}})
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(iconRes)
+	a.Settings().SetTheme(appTheme{})
+	w := a.NewWindow(appTitle)
+	w.SetIcon(iconRes)
+	w.Resize(fyne.NewSize(windowWidth, windowHeight))
+	m := newMainWindow(a, w, userName())
+	w.SetContent(m.build())
+	w.SetMaster()
+	if _, err := os.Stat(path); err != nil && *dbPath == "" {
+		m.firstStart(path)
+	} else {
+		m.open(path)
+	}
+	w.CenterOnScreen()
+	w.ShowAndRun()
+	m.close()
+	return 0
+}
+
+// userName is the name written to the audit log: the signed-in system user.
+func userName() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name := u.Username
+		if i := strings.LastIndexAny(name, `\/`); i >= 0 {
+			name = name[i+1:] // DOMAIN\user on Windows
+		}
+		return name
+	}
+	return "经办人"
+}
+
+// preferChinese makes Fyne's own words (file dialogs, OK, Cancel) Chinese
+// on systems whose locale is not: the program is for Chinese offices.
+// Windows reads the user's language from the system and is left alone.
+func preferChinese() {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := os.Getenv(k); v != "" {
+			if strings.HasPrefix(v, "zh") {
+				return
+			}
+			break
+		}
+	}
+	os.Setenv("LC_MESSAGES", "zh_CN.UTF-8")
+	if os.Getenv("LC_ALL") != "" {
+		os.Setenv("LC_ALL", "zh_CN.UTF-8")
+	}
+}
+
+// demoPath is the file of the demonstration data, beside the database.
+func demoPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "演示数据.db")
 }

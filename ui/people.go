@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/app/workbook"
+	"xuncha/model"
+	"xuncha/ui/widgets"
+)
+
+// all is the first choice of every filter: no filtering.
+const all = "全部"
+
+// peopleWidths are the column widths of the people table.
+var peopleWidths = []float32{90, 80, 50, 100, 200, 120, 170, 130, 60, 50}
+
+// peopleScreen is 人员库: the pools of people, filtered and sorted, with
+// the person form and the export of the filtered list.
+type peopleScreen struct {
+	svc *app.Service
+	win fyne.Window
+
+	tab      *app.PeopleTable
+	view     []int // rows of tab shown, in order
+	selected string
+	sortCol  int
+	sortAsc  bool
+	counties []app.Option
+
+	county, pool, skill, status *widget.Select
+	search                      *widget.Entry
+	count                       *widget.Label
+	table                       *widget.Table
+	edit, del                   *widget.Button
+}
+
+func newPeopleScreen(svc *app.Service, win fyne.Window) *peopleScreen {
+	return &peopleScreen{svc: svc, win: win, sortAsc: true}
+}
+
+func (s *peopleScreen) build() fyne.CanvasObject {
+	s.county = widget.NewSelect(nil, func(string) { s.onFilterChanged() })
+	s.pool = widget.NewSelect(append([]string{all}, model.Pools...), func(string) { s.onFilterChanged() })
+	s.skill = widget.NewSelect(append([]string{all}, model.Skills...), func(string) { s.onFilterChanged() })
+	s.status = widget.NewSelect(append([]string{all}, model.Statuses...), func(string) { s.onFilterChanged() })
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("姓名或人员编号")
+	s.search.OnChanged = func(string) { s.onFilterChanged() }
+	s.count = widget.NewLabel("")
+	s.table = widget.NewTableWithHeaders(s.length, s.createCell, s.updateCell)
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	s.table.UpdateHeader = s.updateHeader
+	for i, w := range peopleWidths {
+		s.table.SetColumnWidth(i, w)
+	}
+	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.edit = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
+	s.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	export := widget.NewButtonWithIcon("导出所选列表", theme.UploadIcon(), s.onExport)
+
+	s.reload()
+	s.pool.SetSelected(all)
+	s.skill.SetSelected(all)
+	s.status.SetSelected(all)
+	filters := container.NewHBox(
+		widget.NewLabel("县区"), s.county, widget.NewLabel("人员库"), s.pool,
+		widget.NewLabel("特长"), s.skill, widget.NewLabel("状态"), s.status,
+		container.NewGridWrap(fyne.NewSize(200, s.search.MinSize().Height), s.search), s.count)
+	actions := container.NewHBox(add, s.edit, s.del, widget.NewSeparator(), export)
+	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
+}
+
+// reload reads the people again (after an import or a save elsewhere).
+func (s *peopleScreen) reload() {
+	tab, err := s.svc.PeopleTable()
+	if err != nil {
+		dialog.ShowError(err, s.win)
+		tab = app.NewPeopleTable(nil)
+	}
+	s.tab = tab
+	s.tab.Sort(s.sortCol, s.sortAsc)
+	counties, err := s.svc.CountyOptions()
+	if err != nil {
+		dialog.ShowError(err, s.win)
+	}
+	s.counties = counties
+	opts := []string{all}
+	for _, c := range counties {
+		opts = append(opts, c.Label())
+	}
+	s.county.Options = opts
+	if s.county.Selected == "" {
+		s.county.SetSelected(all) // runs onFilterChanged
+		return
+	}
+	s.county.Refresh()
+	s.onFilterChanged()
+}
+
+// filter is what the filter bar says.
+func (s *peopleScreen) filter() app.PeopleFilter {
+	pick := func(w *widget.Select) string {
+		if w.Selected == all {
+			return ""
+		}
+		return w.Selected
+	}
+	return app.PeopleFilter{County: app.CodeOfLabel(pick(s.county)), Pool: pick(s.pool), Skill: pick(s.skill),
+		Status: pick(s.status), Text: s.search.Text}
+}
+
+func (s *peopleScreen) onFilterChanged() {
+	if s.tab == nil || s.table == nil {
+		return
+	}
+	s.view = s.tab.Filter(s.filter())
+	s.count.SetText(fmt.Sprintf("共 %d 人", len(s.view)))
+	s.table.Refresh()
+}
+
+func (s *peopleScreen) onSort(col int) {
+	if col == s.sortCol {
+		s.sortAsc = !s.sortAsc
+	} else {
+		s.sortCol, s.sortAsc = col, true
+	}
+	s.tab.Sort(s.sortCol, s.sortAsc)
+	s.onFilterChanged()
+}
+
+func (s *peopleScreen) length() (int, int) { return len(s.view), len(app.PeopleColumns) }
+
+func (s *peopleScreen) createCell() fyne.CanvasObject { return widgets.NewCell() }
+
+func (s *peopleScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*widgets.Cell)
+	if id.Row >= len(s.view) {
+		c.Set("", false, nil)
+		return
+	}
+	r := &s.tab.Rows[s.view[id.Row]]
+	c.Set(r.Cell(id.Col), r.Code == s.selected, theme.Color(theme.ColorNameSelection))
+	code := r.Code
+	c.OnTapped = func() { s.onSelect(code) }
+	c.OnDoubleTapped = func() { s.onSelect(code); s.onEdit() }
+}
+
+func (s *peopleScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 {
+		b.SetText("")
+		return
+	}
+	b.SetText(headerText(app.PeopleColumns[id.Col], id.Col == s.sortCol, s.sortAsc))
+	col := id.Col
+	b.OnTapped = func() { s.onSort(col) }
+}
+
+// headerText is a column title with the sort arrow when sorted by it.
+func headerText(title string, sorted, asc bool) string {
+	switch {
+	case !sorted:
+		return title
+	case asc:
+		return title + " ▲"
+	}
+	return title + " ▼"
+}
+
+func (s *peopleScreen) onSelect(code string) {
+	s.selected = code
+	s.table.Refresh()
+}
+
+func (s *peopleScreen) onAdd() {
+	d := &app.PersonDetail{Person: model.Person{Status: model.StatusActive}}
+	if c := s.filter().County; c != "" {
+		d.Person.HomeCountyCode = c
+	}
+	s.openForm(d, true)
+}
+
+func (s *peopleScreen) onEdit() {
+	if s.selected == "" {
+		dialog.ShowInformation("编辑", "请先在表中选择一人（单击选中，双击打开）。", s.win)
+		return
+	}
+	d, err := s.svc.PersonDetail(s.selected)
+	if err != nil {
+		dialog.ShowError(err, s.win)
+		return
+	}
+	s.openForm(d, false)
+}
+
+func (s *peopleScreen) openForm(d *app.PersonDetail, isNew bool) *personForm {
+	f := newPersonForm(s.svc, s.win, d, isNew, s.onSaved)
+	f.show()
+	return f
+}
+
+// onSaved puts the saved person's row into the table.
+func (s *peopleScreen) onSaved(code string) {
+	r, err := s.svc.PeopleRow(code)
+	if err != nil {
+		dialog.ShowError(err, s.win)
+		return
+	}
+	s.tab.Put(r)
+	s.tab.Sort(s.sortCol, s.sortAsc)
+	s.selected = code
+	s.onFilterChanged()
+}
+
+func (s *peopleScreen) onDelete() {
+	if s.selected == "" {
+		dialog.ShowInformation("删除", "请先在表中选择一人。", s.win)
+		return
+	}
+	code := s.selected
+	dialog.ShowConfirm("删除人员", fmt.Sprintf("确定删除人员 %s 及其工作经历、亲属关系和回避申报？", code), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := s.svc.DeletePerson(code); err != nil {
+			dialog.ShowError(err, s.win)
+			return
+		}
+		s.tab.Remove(code)
+		s.tab.Sort(s.sortCol, s.sortAsc)
+		s.selected = ""
+		s.onFilterChanged()
+	}, s.win)
+}
+
+// onExport writes the filtered list (with history, relatives and
+// declarations) in the import format.
+func (s *peopleScreen) onExport() {
+	codes := s.tab.Codes(s.view)
+	if len(codes) == 0 {
+		dialog.ShowInformation("导出", "当前筛选下没有人员。", s.win)
+		return
+	}
+	saveXLSX(s.win, "人员名单.xlsx", func(path string) error {
+		return workbook.ExportPeople(s.svc.DB, codes, path)
+	}, fmt.Sprintf("已导出 %d 人", len(codes)))
+}

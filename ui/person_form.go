@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/model"
+	"xuncha/ui/widgets"
+)
+
+// personForm edits one person: the basic fields and, on tabs, the work
+// history, relatives, declarations and service record. 保存 checks the
+// whole form; the errors stay on the form until they are fixed.
+type personForm struct {
+	svc     *app.Service
+	win     fyne.Window
+	detail  *app.PersonDetail
+	isNew   bool
+	onSaved func(code string)
+
+	counties, units []app.Option
+	teams           []app.TeamOption
+
+	code, name, idNumber, native, post, rank *widget.Entry
+	gender, county, status                   *widget.Select
+	birth, promoted                          *widgets.DateEntry
+	unit                                     *widgets.Picker
+	pools, skills                            *widget.CheckGroup
+	fullTime                                 *widget.Check
+
+	history   *historyTab
+	relatives *relativesTab
+	decls     *declarationsTab
+	service   *serviceTab
+
+	tabs   *container.AppTabs
+	errors *widget.Label
+	dlg    dialog.Dialog
+}
+
+func newPersonForm(svc *app.Service, win fyne.Window, d *app.PersonDetail, isNew bool, onSaved func(string)) *personForm {
+	f := &personForm{svc: svc, win: win, detail: d, isNew: isNew, onSaved: onSaved}
+	var err error
+	if f.counties, err = svc.CountyOptions(); err == nil {
+		if f.units, err = svc.UnitOptions(""); err == nil {
+			f.teams, err = svc.TeamOptions()
+		}
+	}
+	if err != nil {
+		dialog.ShowError(err, win)
+	}
+	return f
+}
+
+func (f *personForm) show() {
+	title := "编辑人员 " + f.detail.Person.Name
+	if f.isNew {
+		title = "新增人员"
+	}
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
+	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, f.build())
+	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
+	f.dlg.Resize(fyne.NewSize(1060, 680))
+	f.dlg.Show()
+}
+
+func (f *personForm) errors0() fyne.CanvasObject {
+	f.errors = widget.NewLabel("")
+	f.errors.Importance = widget.DangerImportance
+	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Hide()
+	return f.errors
+}
+
+// build returns the form's tabs.
+func (f *personForm) build() fyne.CanvasObject {
+	p := f.detail.Person
+	f.code = entry(p.Code)
+	if !f.isNew {
+		f.code.Disable()
+	}
+	f.name = entry(p.Name)
+	f.gender = widget.NewSelect([]string{"", "男", "女"}, nil)
+	f.gender.SetSelected(p.Gender)
+	f.birth = widgets.NewDateEntry()
+	f.birth.SetText(p.BirthDate)
+	f.idNumber = entry(p.IDNumber)
+	f.idNumber.SetPlaceHolder("18位，可不填")
+	f.county = widget.NewSelect(labels(f.counties), nil)
+	f.county.PlaceHolder = "选择县区"
+	f.county.SetSelected(labelOf(f.counties, p.HomeCountyCode))
+	f.native = entry(p.NativePlace)
+	f.native.SetPlaceHolder("县区编码或文字")
+	f.unit = widgets.NewPicker(f.units)
+	if p.CurrentUnitCode != nil {
+		f.unit.SetCode(*p.CurrentUnitCode)
+	}
+	f.post = entry(p.Post)
+	f.rank = entry(p.Rank)
+	f.pools = widget.NewCheckGroup(model.Pools, nil)
+	f.pools.Horizontal = true
+	f.pools.SetSelected(app.SplitList(app.PoolsText(app.PersonToSnap(p).Pools)))
+	f.fullTime = widget.NewCheck("专职", nil)
+	f.fullTime.SetChecked(p.FullTime)
+	f.skills = widget.NewCheckGroup(model.Skills, nil)
+	f.skills.Horizontal = true
+	f.skills.SetSelected(app.SplitList(p.Skills))
+	f.status = widget.NewSelect(model.Statuses, nil)
+	f.status.SetSelected(p.Status)
+	f.promoted = widgets.NewDateEntry()
+	f.promoted.SetText(p.PromotedOn)
+
+	left := widget.NewForm(
+		widget.NewFormItem("人员编号 *", f.code), widget.NewFormItem("姓名 *", f.name),
+		widget.NewFormItem("性别", f.gender), widget.NewFormItem("出生日期", f.birth),
+		widget.NewFormItem("身份证号", f.idNumber), widget.NewFormItem("工作关系地 *", f.county),
+		widget.NewFormItem("籍贯", f.native))
+	right := widget.NewForm(
+		widget.NewFormItem("现工作单位", f.unit), widget.NewFormItem("职务", f.post),
+		widget.NewFormItem("职级", f.rank), widget.NewFormItem("状态", f.status),
+		widget.NewFormItem("新提拔日期", f.promoted))
+	pools := widget.NewForm(widget.NewFormItem("人员库", container.NewHBox(f.pools, f.fullTime)),
+		widget.NewFormItem("专业特长", f.skills))
+	basic := container.NewVBox(container.NewGridWithColumns(2, left, right), pools)
+
+	f.history = newHistoryTab(f.detail.History, f.units)
+	f.relatives = newRelativesTab(f.detail.Relatives, f.units)
+	f.decls = newDeclarationsTab(f.detail.Declarations, f.units)
+	f.service = newServiceTab(f.detail.Service, f.teams)
+	f.tabs = container.NewAppTabs(
+		container.NewTabItem("基本信息", container.NewVScroll(basic)),
+		container.NewTabItem("工作经历", f.history.list),
+		container.NewTabItem("亲属关系", f.relatives.list),
+		container.NewTabItem("回避申报", f.decls.list),
+		container.NewTabItem("巡察经历", f.service.list),
+	)
+	return f.tabs
+}
+
+// collect reads the form into a detail to save.
+func (f *personForm) collect() *app.PersonDetail {
+	p := f.detail.Person
+	p.Code, p.Name = f.code.Text, f.name.Text
+	p.Gender, p.BirthDate, p.IDNumber = f.gender.Selected, f.birth.Date(), f.idNumber.Text
+	p.HomeCountyCode = app.CodeOfLabel(f.county.Selected)
+	p.NativePlace, p.Post, p.Rank = f.native.Text, f.post.Text, f.rank.Text
+	p.CurrentUnitCode = nil
+	if c := f.unit.Code(); c != "" {
+		p.CurrentUnitCode = &c
+	}
+	p.InLeaderPool = slices.Contains(f.pools.Selected, model.PoolLeader)
+	p.InStaffPool = slices.Contains(f.pools.Selected, model.PoolStaff)
+	p.InExpertPool = slices.Contains(f.pools.Selected, model.PoolExpert)
+	p.FullTime = f.fullTime.Checked
+	p.Skills = strings.Join(f.skills.Selected, "、")
+	p.Status, p.PromotedOn = f.status.Selected, f.promoted.Date()
+	return &app.PersonDetail{Person: p, History: f.history.values(), Relatives: f.relatives.values(),
+		Declarations: f.decls.values(), Service: f.service.values()}
+}
+
+func (f *personForm) onSave() {
+	d := f.collect()
+	var err error
+	if f.isNew {
+		err = f.svc.AddPerson(d)
+	} else {
+		err = f.svc.SavePerson(d)
+	}
+	var fe *app.FormErrors
+	switch {
+	case errors.As(err, &fe):
+		f.errors.SetText("未保存，请修改以下各项：\n" + fe.Error())
+		f.errors.Show()
+		return
+	case err != nil:
+		dialog.ShowError(err, f.win)
+		return
+	}
+	f.dlg.Hide()
+	if f.onSaved != nil {
+		f.onSaved(d.Person.Code)
+	}
+}
+
+func entry(text string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	return e
+}
+
+func labels(opts []app.Option) []string {
+	out := make([]string, len(opts))
+	for i, o := range opts {
+		out[i] = o.Label()
+	}
+	return out
+}
+
+func labelOf(opts []app.Option, code string) string {
+	for _, o := range opts {
+		if o.Code == code {
+			return o.Label()
+		}
+	}
+	return code
+}

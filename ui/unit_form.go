@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/model"
+	"xuncha/ui/widgets"
+)
+
+// unitForm edits one unit: its fields, its leadership (班子成员) and, for
+// reading, its sub-units.
+type unitForm struct {
+	svc     *app.Service
+	win     fyne.Window
+	detail  *app.UnitDetail
+	isNew   bool
+	onSaved func(code string)
+
+	counties, units []app.Option
+
+	code, name       *widget.Entry
+	county, category *widget.Select
+	parent           *widgets.Picker
+	leaders          *widgets.EditList
+	leaderRows       []*leaderRow
+	errors           *widget.Label
+	dlg              dialog.Dialog
+}
+
+type leaderRow struct{ name, post, idNumber *widget.Entry }
+
+func newUnitForm(svc *app.Service, win fyne.Window, d *app.UnitDetail, isNew bool, onSaved func(string)) *unitForm {
+	f := &unitForm{svc: svc, win: win, detail: d, isNew: isNew, onSaved: onSaved}
+	var err error
+	if f.counties, err = svc.CountyOptions(); err == nil {
+		f.units, err = svc.UnitOptions("")
+	}
+	if err != nil {
+		dialog.ShowError(err, win)
+	}
+	return f
+}
+
+func (f *unitForm) show() {
+	title := "编辑单位 " + f.detail.Unit.Name
+	if f.isNew {
+		title = "新增单位"
+	}
+	f.errors = widget.NewLabel("")
+	f.errors.Importance = widget.DangerImportance
+	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Hide()
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	content := container.NewBorder(nil, container.NewVBox(f.errors, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil, f.build())
+	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
+	f.dlg.Resize(fyne.NewSize(900, 600))
+	f.dlg.Show()
+}
+
+func (f *unitForm) build() fyne.CanvasObject {
+	u := f.detail.Unit
+	f.code = entry(u.Code)
+	if !f.isNew {
+		f.code.Disable()
+	}
+	f.name = entry(u.Name)
+	f.county = widget.NewSelect(labels(f.counties), nil)
+	f.county.PlaceHolder = "选择县区"
+	f.county.SetSelected(labelOf(f.counties, u.CountyCode))
+	f.category = widget.NewSelect(model.Categories, nil)
+	f.category.SetSelected(u.Category)
+	f.parent = widgets.NewPicker(f.units)
+	if u.ParentCode != nil {
+		f.parent.SetCode(*u.ParentCode)
+	}
+	fields := widget.NewForm(
+		widget.NewFormItem("单位编码 *", f.code), widget.NewFormItem("单位名称 *", f.name),
+		widget.NewFormItem("县区 *", f.county), widget.NewFormItem("单位类别 *", f.category),
+		widget.NewFormItem("上级单位", f.parent))
+	f.leaders = widgets.NewEditList([]string{"姓名 *", "职务", "身份证号"}, []float32{160, 0, 220}, "添加班子成员",
+		func() { f.addLeader(model.UnitLeader{}) })
+	for _, l := range f.detail.Leaders {
+		f.addLeader(l)
+	}
+	kids := widget.NewList(func() int { return len(f.detail.Children) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := f.detail.Children[i]
+			o.(*widget.Label).SetText(c.Code + "  " + c.Name + "（" + c.Category + "）")
+		})
+	var sub fyne.CanvasObject = kids
+	if len(f.detail.Children) == 0 {
+		sub = widget.NewLabel("没有下级单位。下级单位在其自身的表单中填写“上级单位”。")
+	}
+	tabs := container.NewAppTabs(
+		container.NewTabItem("班子成员", f.leaders),
+		container.NewTabItem("下级单位", sub))
+	return container.NewBorder(fields, nil, nil, nil, tabs)
+}
+
+func (f *unitForm) addLeader(l model.UnitLeader) {
+	r := &leaderRow{name: entry(l.Name), post: entry(l.Post), idNumber: entry(l.IDNumber)}
+	f.leaderRows = append(f.leaderRows, r)
+	f.leaders.AddRow(func() { f.leaderRows = remove(f.leaderRows, r) }, r.name, r.post, r.idNumber)
+}
+
+func (f *unitForm) collect() *app.UnitDetail {
+	u := f.detail.Unit
+	u.Code, u.Name = f.code.Text, f.name.Text
+	u.CountyCode, u.Category = app.CodeOfLabel(f.county.Selected), f.category.Selected
+	u.ParentCode = nil
+	if c := f.parent.Code(); c != "" {
+		u.ParentCode = &c
+	}
+	d := &app.UnitDetail{Unit: u}
+	for _, r := range f.leaderRows {
+		d.Leaders = append(d.Leaders, model.UnitLeader{Name: r.name.Text, Post: r.post.Text, IDNumber: r.idNumber.Text})
+	}
+	return d
+}
+
+func (f *unitForm) onSave() {
+	d := f.collect()
+	var err error
+	if f.isNew {
+		err = f.svc.AddUnit(d)
+	} else {
+		err = f.svc.SaveUnit(d)
+	}
+	var fe *app.FormErrors
+	switch {
+	case errors.As(err, &fe):
+		f.errors.SetText("未保存，请修改以下各项：\n" + fe.Error())
+		f.errors.Show()
+		return
+	case err != nil:
+		dialog.ShowError(err, f.win)
+		return
+	}
+	f.dlg.Hide()
+	if f.onSaved != nil {
+		f.onSaved(d.Unit.Code)
+	}
+}

@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/app/workbook"
+	"xuncha/model"
+	"xuncha/ui/widgets"
+)
+
+// unitWidths are the column widths of the units table.
+var unitWidths = []float32{100, 300, 120, 110, 260, 90}
+
+// unitsScreen is 单位: the units that can be inspected, filtered and
+// sorted, with the unit form.
+type unitsScreen struct {
+	svc *app.Service
+	win fyne.Window
+
+	tab      *app.UnitsTable
+	view     []int
+	selected string
+	sortCol  int
+	sortAsc  bool
+
+	county, category *widget.Select
+	search           *widget.Entry
+	count            *widget.Label
+	table            *widget.Table
+}
+
+func newUnitsScreen(svc *app.Service, win fyne.Window) *unitsScreen {
+	return &unitsScreen{svc: svc, win: win, sortAsc: true}
+}
+
+func (s *unitsScreen) build() fyne.CanvasObject {
+	s.county = widget.NewSelect(nil, func(string) { s.onFilterChanged() })
+	s.category = widget.NewSelect(append([]string{all}, model.Categories...), func(string) { s.onFilterChanged() })
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("单位名称或编码")
+	s.search.OnChanged = func(string) { s.onFilterChanged() }
+	s.count = widget.NewLabel("")
+	s.table = widget.NewTableWithHeaders(s.length, func() fyne.CanvasObject { return widgets.NewCell() }, s.updateCell)
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	s.table.UpdateHeader = s.updateHeader
+	for i, w := range unitWidths {
+		s.table.SetColumnWidth(i, w)
+	}
+	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	edit := widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
+	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
+	export := widget.NewButtonWithIcon("导出所选列表", theme.UploadIcon(), s.onExport)
+	s.reload()
+	s.category.SetSelected(all)
+	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category,
+		container.NewGridWrap(fyne.NewSize(220, s.search.MinSize().Height), s.search), s.count)
+	actions := container.NewHBox(add, edit, del, widget.NewSeparator(), export)
+	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
+}
+
+func (s *unitsScreen) reload() {
+	tab, err := s.svc.UnitsTable()
+	if err != nil {
+		dialog.ShowError(err, s.win)
+		return
+	}
+	s.tab = tab
+	s.tab.Sort(s.sortCol, s.sortAsc)
+	counties, err := s.svc.CountyOptions()
+	if err != nil {
+		dialog.ShowError(err, s.win)
+	}
+	s.county.Options = append([]string{all}, labels(counties)...)
+	if s.county.Selected == "" {
+		s.county.SetSelected(all)
+		return
+	}
+	s.county.Refresh()
+	s.onFilterChanged()
+}
+
+func (s *unitsScreen) filter() app.UnitFilter {
+	f := app.UnitFilter{Text: s.search.Text}
+	if s.county.Selected != all {
+		f.County = app.CodeOfLabel(s.county.Selected)
+	}
+	if s.category.Selected != all {
+		f.Category = s.category.Selected
+	}
+	return f
+}
+
+func (s *unitsScreen) onFilterChanged() {
+	if s.tab == nil || s.table == nil {
+		return
+	}
+	s.view = s.tab.Filter(s.filter())
+	s.count.SetText(fmt.Sprintf("共 %d 个单位", len(s.view)))
+	s.table.Refresh()
+}
+
+func (s *unitsScreen) onSort(col int) {
+	if col == s.sortCol {
+		s.sortAsc = !s.sortAsc
+	} else {
+		s.sortCol, s.sortAsc = col, true
+	}
+	s.tab.Sort(s.sortCol, s.sortAsc)
+	s.onFilterChanged()
+}
+
+func (s *unitsScreen) length() (int, int) { return len(s.view), len(app.UnitColumns) }
+
+func (s *unitsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*widgets.Cell)
+	if id.Row >= len(s.view) {
+		c.Set("", false, nil)
+		return
+	}
+	r := &s.tab.Rows[s.view[id.Row]]
+	c.Set(r.Cell(id.Col), r.Code == s.selected, theme.Color(theme.ColorNameSelection))
+	code := r.Code
+	c.OnTapped = func() { s.selected = code; s.table.Refresh() }
+	c.OnDoubleTapped = func() { s.selected = code; s.onEdit() }
+}
+
+func (s *unitsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 {
+		b.SetText("")
+		return
+	}
+	b.SetText(headerText(app.UnitColumns[id.Col], id.Col == s.sortCol, s.sortAsc))
+	col := id.Col
+	b.OnTapped = func() { s.onSort(col) }
+}
+
+func (s *unitsScreen) onAdd() {
+	d := &app.UnitDetail{Unit: model.Unit{CountyCode: s.filter().County, Category: s.filter().Category}}
+	newUnitForm(s.svc, s.win, d, true, s.onSaved).show()
+}
+
+func (s *unitsScreen) onEdit() {
+	if s.selected == "" {
+		dialog.ShowInformation("编辑", "请先在表中选择一个单位（单击选中，双击打开）。", s.win)
+		return
+	}
+	d, err := s.svc.UnitDetail(s.selected)
+	if err != nil {
+		dialog.ShowError(err, s.win)
+		return
+	}
+	newUnitForm(s.svc, s.win, d, false, s.onSaved).show()
+}
+
+func (s *unitsScreen) onSaved(code string) {
+	s.selected = code
+	s.reload()
+}
+
+func (s *unitsScreen) onDelete() {
+	if s.selected == "" {
+		dialog.ShowInformation("删除", "请先在表中选择一个单位。", s.win)
+		return
+	}
+	code := s.selected
+	dialog.ShowConfirm("删除单位", fmt.Sprintf("确定删除单位 %s 及其班子成员？", code), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := s.svc.DeleteUnit(code); err != nil {
+			dialog.ShowError(err, s.win)
+			return
+		}
+		s.selected = ""
+		s.reload()
+	}, s.win)
+}
+
+func (s *unitsScreen) onExport() {
+	codes := s.tab.Codes(s.view)
+	if len(codes) == 0 {
+		dialog.ShowInformation("导出", "当前筛选下没有单位。", s.win)
+		return
+	}
+	saveXLSX(s.win, "单位名单.xlsx", func(path string) error {
+		return workbook.ExportUnits(s.svc.DB, codes, path)
+	}, fmt.Sprintf("已导出 %d 个单位", len(codes)))
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/app/demo"
+)
+
+// screen is one entry of the navigation: a title, an icon and the view it
+// shows. Later screens (总览, 巡察日历, 编组, 设置) are one entry each.
+type screen struct {
+	title string
+	icon  fyne.Resource
+	make  func(m *mainWindow) view
+}
+
+// view is a screen's content: built once, reloaded when the data changed
+// under it (an import, demo data).
+type view interface {
+	build() fyne.CanvasObject
+	reload()
+}
+
+// screenList lists the screens that work, in navigation order.
+func screenList() []screen {
+	return []screen{
+		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
+		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},
+	}
+}
+
+// mainWindow is the window: navigation on the left, the current screen,
+// a toolbar for the workbook actions and a status line.
+type mainWindow struct {
+	app     fyne.App
+	win     fyne.Window
+	user    string
+	svc     *app.Service
+	path    string
+	screens []screen
+	views   []view
+	built   []fyne.CanvasObject
+	cur     int
+	body    *fyne.Container
+	nav     *widget.List
+	status  *widget.Label
+	tools   []*widget.Button
+}
+
+func newMainWindow(a fyne.App, w fyne.Window, user string) *mainWindow {
+	return &mainWindow{app: a, win: w, user: user, cur: -1, screens: screenList()}
+}
+
+// build returns the window's content; the screens appear once a database
+// is open.
+func (m *mainWindow) build() fyne.CanvasObject {
+	m.body = container.NewStack(widget.NewLabel(""))
+	m.status = widget.NewLabel("")
+	m.nav = widget.NewList(
+		func() int { return len(m.screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.AccountIcon()), widget.NewLabel("人员库人员库"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Icon).SetResource(m.screens[i].icon)
+			c.Objects[1].(*widget.Label).SetText(m.screens[i].title)
+		})
+	m.nav.OnSelected = func(i widget.ListItemID) { m.show(i) }
+	m.tools = []*widget.Button{
+		widget.NewButtonWithIcon("导入工作簿", theme.DownloadIcon(), m.onImport),
+		widget.NewButtonWithIcon("导出全部", theme.UploadIcon(), m.onExportAll),
+		widget.NewButtonWithIcon("生成模板", theme.DocumentCreateIcon(), m.onTemplate),
+	}
+	bar := container.NewHBox()
+	for _, b := range m.tools {
+		b.Disable()
+		bar.Add(b)
+	}
+	title := widget.NewLabelWithStyle(appTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(widget.NewIcon(iconRes), title), nil, container.NewHBox(widget.NewSeparator(), bar))
+	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), m.nav)
+	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status)
+	return container.NewBorder(top, bottom, left, nil, m.body)
+}
+
+// open opens the database at path and shows the first screen.
+func (m *mainWindow) open(path string) {
+	svc, err := app.Open(path, m.user)
+	if err != nil {
+		m.status.SetText("未打开数据库")
+		dialog.ShowError(fmt.Errorf("无法打开数据库 %s：%w", path, err), m.win)
+		return
+	}
+	m.setService(svc, path)
+}
+
+// setService shows the screens over svc.
+func (m *mainWindow) setService(svc *app.Service, path string) {
+	m.close()
+	m.svc, m.path = svc, path
+	m.views = make([]view, len(m.screens))
+	m.built = make([]fyne.CanvasObject, len(m.screens))
+	for i, s := range m.screens {
+		m.views[i] = s.make(m)
+	}
+	for _, b := range m.tools {
+		b.Enable()
+	}
+	m.status.SetText("数据库：" + path)
+	m.cur = -1
+	m.nav.UnselectAll()
+	m.nav.Select(0)
+}
+
+// show switches to screen i.
+func (m *mainWindow) show(i int) {
+	if m.views == nil || i < 0 || i >= len(m.views) || i == m.cur {
+		return
+	}
+	if m.built[i] == nil {
+		m.built[i] = m.views[i].build()
+	}
+	m.cur = i
+	m.body.Objects = []fyne.CanvasObject{m.built[i]}
+	m.body.Refresh()
+}
+
+// reload tells every built screen that the data changed.
+func (m *mainWindow) reload() {
+	for i, v := range m.views {
+		if m.built[i] != nil {
+			v.reload()
+		}
+	}
+}
+
+func (m *mainWindow) close() {
+	if m.svc != nil {
+		m.svc.Close()
+		m.svc = nil
+	}
+}
+
+// firstStart asks, when there is no database yet, whether to look at the
+// demonstration data (in a file of their own beside it) or to start empty.
+func (m *mainWindow) firstStart(path string) {
+	msg := widget.NewLabel(fmt.Sprintf("欢迎使用巡察统筹。\n\n尚未找到数据库文件：\n%s\n\n"+
+		"可以先打开演示数据（清江市，12个县区，约3000人，另存为“演示数据.db”，不影响正式数据），\n也可以从空白开始，再用“导入工作簿”导入本地的人员和单位。", path))
+	var d dialog.Dialog
+	demoBtn := widget.NewButtonWithIcon("打开演示数据", theme.FolderOpenIcon(), func() { d.Hide(); m.openDemo(path) })
+	emptyBtn := widget.NewButtonWithIcon("从空白开始", theme.DocumentCreateIcon(), func() { d.Hide(); m.open(path) })
+	emptyBtn.Importance = widget.HighImportance
+	d = dialog.NewCustomWithoutButtons("首次使用", container.NewVBox(msg, container.NewCenter(container.NewHBox(demoBtn, emptyBtn))), m.win)
+	d.Show()
+}
+
+// openDemo opens the demonstration database, writing it first if it does
+// not exist yet.
+func (m *mainWindow) openDemo(path string) {
+	dp := demoPath(path)
+	svc, err := app.Open(dp, m.user)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("无法打开演示数据库 %s：%w", dp, err), m.win)
+		return
+	}
+	runBusy(m.win, "正在生成演示数据…", func() error {
+		err := demo.Write(svc.DB, demo.Generate(demo.City), m.user)
+		if errors.Is(err, demo.ErrNotEmpty) {
+			return nil // written before: open it as it is
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			svc.Close()
+			dialog.ShowError(err, m.win)
+			return
+		}
+		m.win.SetTitle(appTitle + " — 演示数据")
+		m.setService(svc, dp)
+	})
+}
+
+// runBusy runs work away from the window's thread under a busy dialog and
+// then done with its error on the window's thread.
+func runBusy(w fyne.Window, title string, work func() error, done func(error)) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(320, 40), bar), w)
+	d.Show()
+	go func() {
+		err := work()
+		fyne.Do(func() {
+			bar.Stop()
+			d.Hide()
+			done(err)
+		})
+	}()
+}
