@@ -38,7 +38,8 @@ type peopleScreen struct {
 	search                      *widget.Entry
 	count                       *widget.Label
 	table                       *widget.Table
-	edit, del                   *widget.Button
+	add, edit, del, export      *widget.Button
+	form                        *personForm // the form opened last
 }
 
 func newPeopleScreen(svc *app.Service, win fyne.Window) *peopleScreen {
@@ -65,10 +66,10 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 	for i, w := range peopleWidths {
 		s.table.SetColumnWidth(i, w)
 	}
-	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.add = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
 	s.edit = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	s.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
-	export := widget.NewButtonWithIcon("导出所选列表", theme.UploadIcon(), s.onExport)
+	s.export = widget.NewButtonWithIcon("导出所选列表", theme.UploadIcon(), s.onExport)
 
 	s.reload()
 	s.pool.SetSelected(all)
@@ -78,7 +79,7 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 		widget.NewLabel("县区"), s.county, widget.NewLabel("人员库"), s.pool,
 		widget.NewLabel("特长"), s.skill, widget.NewLabel("状态"), s.status,
 		container.NewGridWrap(fyne.NewSize(200, s.search.MinSize().Height), s.search), s.count)
-	actions := container.NewHBox(add, s.edit, s.del, widget.NewSeparator(), export)
+	actions := container.NewHBox(s.add, s.edit, s.del, widget.NewSeparator(), s.export)
 	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
 }
 
@@ -206,9 +207,9 @@ func (s *peopleScreen) onEdit() {
 }
 
 func (s *peopleScreen) openForm(d *app.PersonDetail, isNew bool) *personForm {
-	f := newPersonForm(s.svc, s.win, d, isNew, s.onSaved)
-	f.show()
-	return f
+	s.form = newPersonForm(s.svc, s.win, d, isNew, s.onSaved)
+	s.form.show()
+	return s.form
 }
 
 // onSaved puts the saved person's row into the table.

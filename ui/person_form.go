@@ -44,6 +44,7 @@ type personForm struct {
 
 	tabs   *container.AppTabs
 	errors *widget.Label
+	save   *widget.Button
 	dlg    dialog.Dialog
 }
 
@@ -66,10 +67,10 @@ func (f *personForm) show() {
 	if f.isNew {
 		title = "新增人员"
 	}
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
-	save.Importance = widget.HighImportance
+	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, save)
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.save)
 	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, f.build())
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
 	f.dlg.Resize(fyne.NewSize(1060, 680))
@@ -188,6 +189,7 @@ func (f *personForm) onSave() {
 		dialog.ShowError(err, f.win)
 		return
 	}
+	f.errors.Hide()
 	f.dlg.Hide()
 	if f.onSaved != nil {
 		f.onSaved(d.Person.Code)

@@ -32,6 +32,7 @@ type unitForm struct {
 	leaders          *widgets.EditList
 	leaderRows       []*leaderRow
 	errors           *widget.Label
+	save             *widget.Button
 	dlg              dialog.Dialog
 }
 
@@ -58,10 +59,10 @@ func (f *unitForm) show() {
 	f.errors.Importance = widget.DangerImportance
 	f.errors.Wrapping = fyne.TextWrapWord
 	f.errors.Hide()
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
-	save.Importance = widget.HighImportance
+	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
+	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
-	content := container.NewBorder(nil, container.NewVBox(f.errors, container.NewHBox(layout.NewSpacer(), cancel, save)), nil, nil, f.build())
+	content := container.NewBorder(nil, container.NewVBox(f.errors, container.NewHBox(layout.NewSpacer(), cancel, f.save)), nil, nil, f.build())
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
 	f.dlg.Resize(fyne.NewSize(900, 600))
 	f.dlg.Show()
@@ -147,6 +148,7 @@ func (f *unitForm) onSave() {
 		dialog.ShowError(err, f.win)
 		return
 	}
+	f.errors.Hide()
 	f.dlg.Hide()
 	if f.onSaved != nil {
 		f.onSaved(d.Unit.Code)

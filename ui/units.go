@@ -34,6 +34,7 @@ type unitsScreen struct {
 	search           *widget.Entry
 	count            *widget.Label
 	table            *widget.Table
+	form             *unitForm // the form opened last
 }
 
 func newUnitsScreen(svc *app.Service, win fyne.Window) *unitsScreen {
@@ -149,7 +150,8 @@ func (s *unitsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (s *unitsScreen) onAdd() {
 	d := &app.UnitDetail{Unit: model.Unit{CountyCode: s.filter().County, Category: s.filter().Category}}
-	newUnitForm(s.svc, s.win, d, true, s.onSaved).show()
+	s.form = newUnitForm(s.svc, s.win, d, true, s.onSaved)
+	s.form.show()
 }
 
 func (s *unitsScreen) onEdit() {
@@ -162,7 +164,8 @@ func (s *unitsScreen) onEdit() {
 		dialog.ShowError(err, s.win)
 		return
 	}
-	newUnitForm(s.svc, s.win, d, false, s.onSaved).show()
+	s.form = newUnitForm(s.svc, s.win, d, false, s.onSaved)
+	s.form.show()
 }
 
 func (s *unitsScreen) onSaved(code string) {

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/model"
+	"xuncha/ui/widgets"
+)
+
+// testWorld opens an in-memory database with two counties, four units,
+// three people and one past round, and a test app with the program's theme.
+func testWorld(t *testing.T) (*app.Service, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(appTheme{})
+	svc, err := app.Open(":memory:", "测试")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	p := func(s string) *string { return &s }
+	for _, r := range []any{
+		&model.County{Code: "C01", Name: "城关区"}, &model.County{Code: "C02", Name: "河西县"},
+		&model.Unit{Code: "U01", Name: "县委办公室", CountyCode: "C01", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U02", Name: "城关镇", CountyCode: "C01", Category: model.CatTownship},
+		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: model.CatVillage, ParentCode: p("U02")},
+		&model.Unit{Code: "U03", Name: "河西县财政局", CountyCode: "C02", Category: model.CatCountyOrgan},
+		&model.UnitLeader{UnitCode: "U02", Name: "赵镇长", Post: "镇长"},
+		&model.Person{Code: "P001", Name: "张三", Gender: "男", HomeCountyCode: "C01", CurrentUnitCode: p("U01"),
+			Post: "科长", InLeaderPool: true, Skills: "财务", Status: model.StatusActive},
+		&model.Person{Code: "P002", Name: "李四", Gender: "女", HomeCountyCode: "C02", CurrentUnitCode: p("U03"),
+			InStaffPool: true, Skills: "审计", Status: model.StatusActive},
+		&model.Person{Code: "P003", Name: "王五", HomeCountyCode: "C02", InStaffPool: true, Status: model.StatusSuspended},
+	} {
+		if err := svc.DB.Create(r).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(windowWidth, windowHeight))
+	return svc, w
+}
+
+// cellText renders cell id of a table through its own callbacks and
+// returns the text shown.
+func cellText(t *testing.T, tab *widget.Table, row, col int) string {
+	t.Helper()
+	o := tab.CreateCell()
+	tab.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+	switch c := o.(type) {
+	case *widgets.Cell:
+		return c.Label.Text
+	case *widget.Label:
+		return c.Text
+	}
+	t.Fatalf("unknown cell %T", o)
+	return ""
+}
+
+// tableCell returns the rendered cell of a table, to tap.
+func tableCell(tab *widget.Table, row, col int) *widgets.Cell {
+	o := tab.CreateCell()
+	tab.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+	return o.(*widgets.Cell)
+}
+
+// headerButton returns the header button of column col.
+func headerButton(tab *widget.Table, col int) *widget.Button {
+	o := tab.CreateHeader()
+	tab.UpdateHeader(widget.TableCellID{Row: -1, Col: col}, o)
+	return o.(*widget.Button)
+}
+
+func rows(tab *widget.Table) int {
+	r, _ := tab.Length()
+	return r
+}
