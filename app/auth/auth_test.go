@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
@@ -15,7 +14,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	hashCost = bcrypt.MinCost
+	UseTestCost()
 	os.Exit(m.Run())
 }
 

@@ -56,3 +56,8 @@ func hashPassword(pw string) (string, error) {
 func matches(hash, pw string) bool {
 	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(pw)) == nil
 }
+
+// UseTestCost makes password hashing cheap. It exists for the tests of
+// other packages, which create accounts by the dozen; the program never
+// calls it.
+func UseTestCost() { hashCost = bcrypt.MinCost }
