@@ -36,9 +36,10 @@ func saveXLSX(w fyne.Window, name string, write func(path string) error, done st
 		})
 	}, w)
 	d.SetFileName(name)
+	d.SetTitleText("保存为 Excel 工作簿")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+	d.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog sizes its content there
 }
 
 // onImport opens the import dialog; the screens reload after an import

@@ -173,8 +173,9 @@ func (d *importDialog) onChoose() {
 		d.addFile(rc.URI().Path())
 	}, d.win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	fd.Resize(fyne.NewSize(900, 600))
+	fd.SetTitleText("选择要导入的工作簿（xlsx 或 CSV）")
 	fd.Show()
+	fd.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog sizes its content there
 }
 
 // addFile adds a file to import.

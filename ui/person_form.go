@@ -124,7 +124,7 @@ func (f *personForm) build() fyne.CanvasObject {
 	f.promoted.SetText(p.PromotedOn)
 
 	left := widget.NewForm(
-		widget.NewFormItem("人员编号 *", f.code), widget.NewFormItem("姓名 *", f.name),
+		widget.NewFormItem("人员编号 *", codeField(f.code, f.isNew)), widget.NewFormItem("姓名 *", f.name),
 		widget.NewFormItem("性别", f.gender), widget.NewFormItem("出生日期", f.birth),
 		widget.NewFormItem("身份证号", f.idNumber), widget.NewFormItem("工作关系地 *", f.county),
 		widget.NewFormItem("籍贯", f.native))
@@ -217,4 +217,13 @@ func labelOf(opts []app.Option, code string) string {
 		}
 	}
 	return code
+}
+
+// codeField shows the code entry of a new record, and the code as text
+// (codes are keys and do not change) for an existing one.
+func codeField(e *widget.Entry, isNew bool) fyne.CanvasObject {
+	if isNew {
+		return e
+	}
+	return widget.NewLabelWithStyle(e.Text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

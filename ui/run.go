@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/user"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -71,27 +70,6 @@ func userName() string {
 		return name
 	}
 	return "经办人"
-}
-
-// preferChinese makes Fyne's own words (file dialogs, OK, Cancel) Chinese
-// on systems whose locale is not: the program is for Chinese offices.
-// Windows reads the user's language from the system and is left alone.
-func preferChinese() {
-	if runtime.GOOS == "windows" {
-		return
-	}
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(k); v != "" {
-			if strings.HasPrefix(v, "zh") {
-				return
-			}
-			break
-		}
-	}
-	os.Setenv("LC_MESSAGES", "zh_CN.UTF-8")
-	if os.Getenv("LC_ALL") != "" {
-		os.Setenv("LC_ALL", "zh_CN.UTF-8")
-	}
 }
 
 // demoPath is the file of the demonstration data, beside the database.

@@ -85,7 +85,7 @@ func (f *unitForm) build() fyne.CanvasObject {
 		f.parent.SetCode(*u.ParentCode)
 	}
 	fields := widget.NewForm(
-		widget.NewFormItem("单位编码 *", f.code), widget.NewFormItem("单位名称 *", f.name),
+		widget.NewFormItem("单位编码 *", codeField(f.code, f.isNew)), widget.NewFormItem("单位名称 *", f.name),
 		widget.NewFormItem("县区 *", f.county), widget.NewFormItem("单位类别 *", f.category),
 		widget.NewFormItem("上级单位", f.parent))
 	f.leaders = widgets.NewEditList([]string{"姓名 *", "职务", "身份证号"}, []float32{160, 0, 220}, "添加班子成员",
