@@ -176,8 +176,11 @@ func (c *Checker) relativeEvidence(p *snap.Person, unit, name string) (lead, sta
 }
 
 // leaderMatch finds the member of unit's leadership who is relative r: by
-// ID number when both have one, else by name.
+// ID number when both have one, else by name within the unit — a name alone
+// matches only when the relative's row names this unit or no unit at all,
+// since a namesake leading another unit is another person.
 func (c *Checker) leaderMatch(r snap.Relative, unit string) (snap.Leader, bool) {
+	byName := r.Unit == "" || r.Unit == unit
 	for _, i := range c.unitLeaders[unit] {
 		l := c.snap.Leaders[i]
 		if r.IDNumber != "" && l.IDNumber != "" {
@@ -186,7 +189,7 @@ func (c *Checker) leaderMatch(r snap.Relative, unit string) (snap.Leader, bool) 
 			}
 			continue
 		}
-		if r.Name == l.Name {
+		if byName && r.Name == l.Name {
 			return l, true
 		}
 	}

@@ -61,6 +61,12 @@ func TestUnitRules(t *testing.T) {
 		{"亲属与他单位班子成员同名", func(p *snap.Person) {
 			p.Relatives = []snap.Relative{{Name: "李四", Relation: "父母", Unit: "U10", Leader: true}}
 		}, "U01", nil},
+		{"亲属在他单位工作而与本单位班子成员同名", func(p *snap.Person) {
+			p.Relatives = []snap.Relative{{Name: "王五", Relation: "兄弟姐妹", Unit: "U03", Post: "科员"}}
+		}, "U01", nil},
+		{"亲属未填单位而与班子成员同名", func(p *snap.Person) {
+			p.Relatives = []snap.Relative{{Name: "王五", Relation: "兄弟姐妹"}}
+		}, "U01", []want{{R3, Hard, nil, "张三的兄弟姐妹 王五 任 安平镇 镇长（班子成员）"}}},
 		{"同名同单位但身份证号不同", func(p *snap.Person) {
 			p.Relatives = []snap.Relative{{Name: "赵建国", Relation: "配偶", IDNumber: idZhao2}}
 		}, "U02", nil},
