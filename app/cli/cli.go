@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 
@@ -36,13 +37,18 @@ func commands() map[string]command {
 		"export":   {"export --db F [--county C] [--pool P] people|units|all out.xlsx", "导出名单 (export lists)", runExport},
 		"check":    {"check --db F (--person P --unit U [--role R] [--date D] | --round R [--roster] [--json out.json])", "回避检查 (recusal check)", runCheck},
 		"calendar": {"calendar --db F [--term T] [--today 2026-11-21] [--json out.json] [--xlsx out.xlsx [--round R]]", "巡察日历：覆盖、轮次状态与冲突 (calendar: coverage, round status, conflicts)", runCalendar},
-		"backup":   {"backup --db F --to backup.db", "备份数据库 (back up the database)", runBackup},
+		"backup":   {"backup --db F [--to backup.db | --list]", "备份数据库：到备份文件夹（轮换保留）或指定文件 (back up the database)", runBackup},
+		"restore":  {"restore --db F (--from backup.db | --newest)", "从备份恢复数据库 (restore the database from a backup)", runRestore},
+		"user":     {"user add|list|role|passwd|unlock|remove --db F [--name N] [--role 管理员|经办人|领导]", "管理用户账户 (manage user accounts)", runUser},
+		"audit":    {"audit verify|list|export --db F [--by U] [--action A] [--entity E] [--key K] [--from D] [--to D] [out.xlsx]", "审计日志：校验、查询、导出 (audit log: verify, list, export)", runAudit},
 	}
 }
 
 // Env is what a subcommand works with.
 type Env struct {
 	Stdout, Stderr io.Writer
+	Stdin          *os.File // where passwords are typed; nil: os.Stdin
+	User           string   // --user, taken from any command's arguments
 }
 
 // UsageError is bad usage: exit code 2.
@@ -75,7 +81,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		printUsage(stderr, cmds)
 		return 2
 	}
-	err := c.run(env, args[1:])
+	rest, user, err := takeUser(args[1:])
+	if err == nil {
+		env.User = user
+		err = c.run(env, rest)
+	}
 	if err == nil {
 		return 0
 	}
@@ -102,6 +112,8 @@ func printUsage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  xuncha %-60s %s\n", cmds[n].usage, cmds[n].help)
 	}
+	fmt.Fprintln(w, "数据库设有用户时，命令需 --user 用户名；密码取自环境变量 "+PasswordEnv+"，否则在终端输入。")
+	fmt.Fprintln(w, "(When the database has accounts, commands need --user NAME; the password comes from "+PasswordEnv+" or the terminal.)")
 }
 
 // newFlags returns a flag set for subcommand name whose errors go to env.
@@ -144,24 +156,35 @@ func runVersion(env *Env, args []string) error {
 	return nil
 }
 
+// runBackup backs the database up into the backup folder (rotated) or to
+// the file --to names, or lists the backups with their state.
 func runBackup(env *Env, args []string) error {
 	fs := newFlags(env, "backup")
 	db := fs.String("db", "", "数据库文件")
-	to := fs.String("to", "", "备份文件")
+	to := fs.String("to", "", "备份文件（不给则写入备份文件夹，并按设置轮换保留）")
+	list := fs.Bool("list", false, "列出备份文件夹中的备份并逐个检查")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *to == "" {
-		return usagef("缺少 --to 备份文件")
+	if *list {
+		return listBackups(env, *db)
 	}
-	svc, err := openDB(*db)
+	svc, err := env.openAs(*db, app.PermBackup)
 	if err != nil {
 		return err
 	}
 	defer svc.Close()
-	if err := model.BackupTo(svc.DB, *to); err != nil {
+	if *to != "" {
+		if err := svc.BackupTo(*to); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "已备份到 %s\n", *to)
+		return nil
+	}
+	f, err := svc.BackupNow()
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "已备份到 %s\n", *to)
+	fmt.Fprintf(env.Stdout, "已备份到 %s\n", f.Path)
 	return nil
 }

@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"text/tabwriter"
+
+	"xuncha/app"
+	"xuncha/app/backup"
+	"xuncha/model"
+)
+
+// runRestore puts a backup in the place of the database:
+// xuncha restore --db F (--from backup.db | --newest). A sound database with
+// accounts needs a 管理员's --user; a damaged one can be restored by
+// anyone at the machine, as the GUI offers at start.
+func runRestore(env *Env, args []string) error {
+	fs := newFlags(env, "restore")
+	db := fs.String("db", "", "数据库文件")
+	from := fs.String("from", "", "备份文件")
+	newest := fs.Bool("newest", false, "用备份文件夹中最新的完好备份")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数 %q", pos[0])
+	}
+	if (*from == "") == !*newest {
+		return usagef("请给出 --from 备份文件 或 --newest（二者选一）")
+	}
+	path := *db
+	if path == "" {
+		path = model.DefaultPath()
+	}
+	r := backup.CheckAtStart(path)
+	if errors.Is(r.Damage, model.ErrNewerSchema) {
+		return r.Damage
+	}
+	if *newest {
+		f, skipped, err := backup.NewestGood(r.Folder, path)
+		for _, e := range skipped {
+			fmt.Fprintf(env.Stderr, "跳过损坏的备份: %v\n", e)
+		}
+		if err != nil {
+			return fmt.Errorf("%w（文件夹 %s）", err, r.Folder)
+		}
+		*from = f.Path
+	}
+	if !r.OK() {
+		fmt.Fprintf(env.Stderr, "%v\n", r.Damage)
+		return restoreDamaged(env, *from, path)
+	}
+	svc, err := env.openAs(path, app.PermRestore)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if err := svc.Restore(*from); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已从 %s 恢复；原数据库保留为 %s\n", *from, path+backup.AsideSuffix)
+	return nil
+}
+
+// restoreDamaged replaces a damaged database without signing in (its
+// accounts may be unreadable) and records the restore in the restored file.
+func restoreDamaged(env *Env, from, path string) error {
+	if err := backup.Restore(from, path); err != nil {
+		return err
+	}
+	db, err := model.Open(path)
+	if err != nil {
+		return err
+	}
+	defer model.Close(db)
+	who := env.User
+	if who == "" {
+		who = "命令行"
+	}
+	if err := backup.RecordRestore(db, who+"（数据库损坏时恢复）", from, path); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已从 %s 恢复；损坏的数据库保留为 %s\n", from, path+backup.AsideSuffix)
+	return nil
+}
+
+// listBackups prints the backups in the backup folder, newest first, each
+// checked.
+func listBackups(env *Env, db string) error {
+	svc, err := env.openAs(db, app.PermBackup)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	dir, err := svc.BackupFolder()
+	if err != nil {
+		return err
+	}
+	files, err := svc.Backups()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "备份文件夹 %s，共 %d 个备份\n", dir, len(files))
+	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	for _, f := range files {
+		state := "完好"
+		if err := backup.Check(f.Path); err != nil {
+			state = "损坏"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%.1f MB\t%s\n", f.Name, f.Time.Format("2006-01-02 15:04:05"), float64(f.Size)/1e6, state)
+	}
+	return w.Flush()
+}
