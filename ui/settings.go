@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+)
+
+// settingsScreen is 设置: one tab per capability that has parameters
+// (回避规则, 巡察日历, …). Each section reads its settings, saves them checked,
+// and restores the defaults; only a user allowed to change settings (管理员)
+// may save, the others read.
+type settingsScreen struct {
+	svc *app.Service
+	win fyne.Window
+
+	recusal  *recusalSettings
+	calendar *calendarSettings
+	tabs     *container.AppTabs
+}
+
+// settingsSection is one tab of 设置.
+type settingsSection interface {
+	build() fyne.CanvasObject
+	load()
+}
+
+func newSettingsScreen(svc *app.Service, win fyne.Window) *settingsScreen {
+	return &settingsScreen{svc: svc, win: win,
+		recusal:  newRecusalSettings(svc, win),
+		calendar: newCalendarSettings(svc, win)}
+}
+
+func (s *settingsScreen) build() fyne.CanvasObject {
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("回避规则", theme.WarningIcon(), s.recusal.build()),
+		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
+	)
+	return s.tabs
+}
+
+// reload reads every section's settings again.
+func (s *settingsScreen) reload() {
+	for _, sec := range []settingsSection{s.recusal, s.calendar} {
+		sec.load()
+	}
+}
+
+// sectionFrame is what every section has around its fields: an
+// introduction, the errors of the last 保存, the outcome, and the 保存 and
+// reset buttons (disabled with a note for users who may only read).
+type sectionFrame struct {
+	svc          *app.Service
+	win          fyne.Window
+	errors       *widget.Label
+	saved        *widget.Label
+	note         *widget.Label
+	save, reset  *widget.Button
+	confirmReset *widget.Button // the 确定 of the open reset confirmation, for tests
+	inputs       []fyne.Disableable
+}
+
+// newSectionFrame returns the frame; resetLabel names the reset button.
+func newSectionFrame(svc *app.Service, win fyne.Window, resetLabel string, save func(), reset func()) *sectionFrame {
+	f := &sectionFrame{svc: svc, win: win}
+	f.errors = widget.NewLabel("")
+	f.errors.Importance = widget.DangerImportance
+	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Hide()
+	f.saved = widget.NewLabel("")
+	f.saved.Importance = widget.SuccessImportance
+	f.note = widget.NewLabel("")
+	f.note.Importance = widget.WarningImportance
+	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), save)
+	f.save.Importance = widget.HighImportance
+	f.reset = widget.NewButtonWithIcon(resetLabel, theme.HistoryIcon(), reset)
+	return f
+}
+
+// wrap lays out the section: introduction, fields (scrolling), then the
+// errors and the buttons.
+func (f *sectionFrame) wrap(intro string, fields fyne.CanvasObject) fyne.CanvasObject {
+	head := widget.NewLabel(intro)
+	head.Wrapping = fyne.TextWrapWord
+	bar := container.NewHBox(f.save, f.reset, f.saved, layout.NewSpacer(), f.note)
+	return container.NewBorder(head, container.NewVBox(widget.NewSeparator(), f.errors, bar), nil, nil,
+		container.NewVScroll(container.NewPadded(fields)))
+}
+
+// applyRights enables the inputs and buttons for a user who may change
+// settings and disables them, with a note, for the others.
+func (f *sectionFrame) applyRights() {
+	can := f.svc.Can(app.PermSettings)
+	for _, w := range append(f.inputs, f.save, f.reset) {
+		if can {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+	if can {
+		f.note.SetText("")
+	} else {
+		f.note.SetText("只有管理员可以修改设置；此处只能查看。")
+	}
+}
+
+// showErrors shows why 保存 stored nothing.
+func (f *sectionFrame) showErrors(errs []string) {
+	f.saved.SetText("")
+	f.errors.SetText("未保存，请修改以下各项：\n" + strings.Join(errs, "\n"))
+	f.errors.Show()
+}
+
+// done says the settings are stored.
+func (f *sectionFrame) done(msg string) {
+	f.errors.Hide()
+	f.saved.SetText(msg)
+}
+
+// confirm asks before the reset and runs ok when the user agrees.
+func (f *sectionFrame) confirm(title, message string, ok func()) {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	f.confirmReset = widget.NewButtonWithIcon("确定", theme.ConfirmIcon(), func() { d.Hide(); ok() })
+	f.confirmReset.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
+		container.NewHBox(layout.NewSpacer(), cancel, f.confirmReset), nil, nil, msg), f.win)
+	d.Resize(fyne.NewSize(460, 200))
+	d.Show()
+}
+
+// storeError turns an error of the service into the lines to show.
+func storeError(err error) []string {
+	var lines []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{"保存失败"}
+	}
+	return lines
+}
+
+// intField reads a whole number typed in an entry; label names the field
+// in the error.
+func intField(label string, e *widget.Entry, errs *[]string) int {
+	s := strings.TrimSpace(e.Text)
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		*errs = append(*errs, fmt.Sprintf("%s：应填整数，现为“%s”", label, s))
+		return 0
+	}
+	return n
+}
+
+// numberEntry is an entry for a whole number.
+func numberEntry() *widget.Entry {
+	e := widget.NewEntry()
+	e.Validator = func(s string) error {
+		if _, err := strconv.Atoi(strings.TrimSpace(s)); err != nil {
+			return errors.New("应填整数")
+		}
+		return nil
+	}
+	return e
+}

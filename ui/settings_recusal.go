@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/app/recusal"
+	"xuncha/model"
+	"xuncha/ui/widgets"
+)
+
+// sevOff is how the settings name the severity that switches a rule off.
+const sevOff = "不检查"
+
+// severityChoices are the choices of a rule's severity.
+var severityChoices = []string{string(recusal.Hard), string(recusal.Soft), sevOff}
+
+// ruleDescriptions say what each rule looks for, in the words of SPEC §4.
+var ruleDescriptions = map[string]string{
+	recusal.R1:  "本人现在被巡察单位工作，或在其上级、下级单位工作（层级见上）",
+	recusal.R2:  "本人近 N 年内曾在被巡察单位工作（自进驻开始日往前计算）；组长、副组长曾在该单位任职满规定年限的，不论何时",
+	recusal.R3:  "本人的近亲属是被巡察单位的领导班子成员",
+	recusal.R3b: "本人的近亲属在被巡察单位工作，但不是班子成员",
+	recusal.R4:  "须异地产生的角色：本人工作关系地与被巡察单位同属一县",
+	recusal.R4b: "本人籍贯与被巡察单位同属一县",
+	recusal.R5:  "本人申报了与被巡察单位的利害关系（回避申报）",
+	recusal.R6:  "同一巡察组的两名成员互为近亲属",
+	recusal.R7:  "同一巡察组的两名成员来自同一现工作单位",
+}
+
+// depthChoices are the choices of the parent/child depth of R1.
+var depthChoices = []string{"0 仅本单位", "1 上级单位和直接下级单位", "2 上下两级", "3 上下三级"}
+
+// recusalSettings is the 回避规则 section of 设置 (settings key "recusal").
+type recusalSettings struct {
+	*sectionFrame
+
+	years, longStint *widget.Entry
+	depth            *widget.Select
+	remote           *widget.CheckGroup
+	severity         map[string]*widget.Select
+	badges           map[string]*widgets.SeverityBadge
+}
+
+func newRecusalSettings(svc *app.Service, win fyne.Window) *recusalSettings {
+	r := &recusalSettings{severity: map[string]*widget.Select{}, badges: map[string]*widgets.SeverityBadge{}}
+	r.sectionFrame = newSectionFrame(svc, win, "恢复默认", r.onSave, r.onReset)
+	return r
+}
+
+func (r *recusalSettings) build() fyne.CanvasObject {
+	r.years = numberEntry()
+	r.longStint = numberEntry()
+	r.depth = widget.NewSelect(depthChoices, nil)
+	r.remote = widget.NewCheckGroup(model.Roles, nil)
+	r.remote.Horizontal = true
+	params := widget.NewForm(
+		widget.NewFormItem("曾任职回避年限（年）", fixedWidth(120, r.years)),
+		widget.NewFormItem("组长、副组长任职年限（年）", fixedWidth(120, r.longStint)),
+		widget.NewFormItem("上下级单位层级", fixedWidth(280, r.depth)),
+		widget.NewFormItem("须异地产生的角色", r.remote),
+	)
+	params.Items[0].HintText = "R2：任职结束未满该年数的须回避，如 3 年：进驻开始 2026-03-01 时，2023-03-01 及以后结束的任职须回避"
+	params.Items[1].HintText = "R2：组长、副组长在被巡察单位任职满该年数的，不论何时均须回避；0 为不适用"
+	params.Items[2].HintText = "R1：现任职单位的上级、下级单位算到几级"
+	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区的人员担任（“交叉巡察”的异地产生）"
+
+	rules := container.New(&widgets.Columns{Widths: []float32{130, 72, 130, 0}})
+	for _, h := range []string{"规则", "", "级别", "说明"} {
+		rules.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	rows := container.NewVBox(rules)
+	for _, code := range recusal.Rules {
+		code := code
+		badge := widgets.NewSeverityBadge("")
+		sel := widget.NewSelect(severityChoices, func(v string) { badge.SetSeverity(severityOf(v), false) })
+		desc := widget.NewLabel(ruleDescriptions[code])
+		desc.Wrapping = fyne.TextWrapWord
+		r.severity[code], r.badges[code] = sel, badge
+		r.inputs = append(r.inputs, sel)
+		rows.Add(container.New(&widgets.Columns{Widths: []float32{130, 72, 130, 0}},
+			widget.NewLabel(code+" "+recusal.RuleName(code)), badge, sel, desc))
+	}
+	r.inputs = append(r.inputs, r.years, r.longStint, r.depth, r.remote)
+	fields := container.NewVBox(
+		widget.NewLabelWithStyle("参数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), params,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("各规则的级别", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), rows)
+	out := r.wrap("“回避”：不得编入该组；“提示”：可以编入，但在名单和回避报告中列出；“不检查”：不查此项。"+
+		"修改后，回避报告、编组和回避检查按新设置执行。", fields)
+	r.load()
+	return out
+}
+
+// fixedWidth keeps o at width w.
+func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(&widgets.Columns{Widths: []float32{w, 0}}, o, widget.NewLabel(""))
+}
+
+// severityOf reads a severity choice.
+func severityOf(v string) recusal.Severity {
+	switch v {
+	case string(recusal.Hard):
+		return recusal.Hard
+	case string(recusal.Soft):
+		return recusal.Soft
+	}
+	return recusal.Off
+}
+
+// severityChoice writes a severity as its choice.
+func severityChoice(s recusal.Severity) string {
+	if s == recusal.Off {
+		return sevOff
+	}
+	return string(s)
+}
+
+// load shows the stored settings (the defaults where none are stored).
+func (r *recusalSettings) load() {
+	if r.years == nil {
+		return
+	}
+	set, err := r.svc.RecusalSettings()
+	if err != nil {
+		dialog.ShowError(err, r.win)
+	}
+	r.show(set)
+	r.applyRights()
+}
+
+func (r *recusalSettings) show(set recusal.Settings) {
+	r.years.SetText(fmt.Sprint(set.Years))
+	r.longStint.SetText(fmt.Sprint(set.LongStintYears))
+	if set.Depth >= 0 && set.Depth < len(depthChoices) {
+		r.depth.SetSelected(depthChoices[set.Depth])
+	}
+	r.remote.SetSelected(slices.Clone(set.RemoteRoles))
+	def := recusal.Defaults()
+	for _, code := range recusal.Rules {
+		sev, ok := set.Severity[code]
+		if !ok {
+			sev = def.Severity[code]
+		}
+		r.severity[code].SetSelected(severityChoice(sev))
+	}
+}
+
+// collect reads the form; errs lists what cannot be read.
+func (r *recusalSettings) collect() (recusal.Settings, []string) {
+	var errs []string
+	set := recusal.Settings{
+		Years:          intField("曾任职回避年限", r.years, &errs),
+		LongStintYears: intField("组长、副组长任职年限", r.longStint, &errs),
+		Depth:          slices.Index(depthChoices, r.depth.Selected),
+		Severity:       map[string]recusal.Severity{},
+	}
+	// the roles in the order of model.Roles, whatever order they were ticked in
+	for _, role := range model.Roles {
+		if slices.Contains(r.remote.Selected, role) {
+			set.RemoteRoles = append(set.RemoteRoles, role)
+		}
+	}
+	for _, code := range recusal.Rules {
+		set.Severity[code] = severityOf(r.severity[code].Selected)
+	}
+	return set, errs
+}
+
+func (r *recusalSettings) onSave() {
+	set, errs := r.collect()
+	if len(errs) == 0 {
+		if err := set.Validate(); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	if len(errs) > 0 {
+		r.showErrors(errs)
+		return
+	}
+	if err := r.svc.SaveRecusalSettings(set); err != nil {
+		r.showErrors(storeError(err))
+		return
+	}
+	r.done("已保存回避规则设置")
+}
+
+func (r *recusalSettings) onReset() {
+	def := recusal.Defaults()
+	msg := fmt.Sprintf("将回避规则的全部设置恢复为默认值（曾任职 %d 年，组长、副组长 %d 年，上下级 %d 级，%s 须异地产生，各规则按规定级别）？",
+		def.Years, def.LongStintYears, def.Depth, strings.Join(def.RemoteRoles, "、"))
+	r.confirm("恢复默认", msg, func() {
+		if err := r.svc.ResetRecusalSettings(); err != nil {
+			r.showErrors(storeError(err))
+			return
+		}
+		r.load()
+		r.done("已恢复默认设置")
+	})
+}

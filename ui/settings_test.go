@@ -1,0 +1,163 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"xuncha/app/calendar"
+	"xuncha/app/civil"
+	"xuncha/app/recusal"
+)
+
+func TestSettingsRecusalSaveAndReload(t *testing.T) {
+	svc, w := testWorld(t)
+	s := newSettingsScreen(svc, w)
+	w.SetContent(s.build())
+	r := s.recusal
+	if r.years.Text != "3" || r.depth.Selected != depthChoices[1] || r.severity[recusal.R3b].Selected != "提示" {
+		t.Fatalf("defaults shown: years %q depth %q R3b %q", r.years.Text, r.depth.Selected, r.severity[recusal.R3b].Selected)
+	}
+	if !slices.Equal(r.remote.Selected, []string{"组长", "联络员", "成员"}) {
+		t.Errorf("remote roles shown = %v", r.remote.Selected)
+	}
+	r.years.SetText("")
+	test.Type(r.years, "5")
+	r.severity[recusal.R4b].SetSelected(sevOff)
+	r.severity[recusal.R7].SetSelected("回避")
+	r.remote.SetSelected([]string{"成员", "组长"})
+	test.Tap(r.save)
+	if r.errors.Visible() {
+		t.Fatalf("save refused: %s", r.errors.Text)
+	}
+	if r.saved.Text == "" {
+		t.Error("no word that the settings were saved")
+	}
+	got, err := svc.RecusalSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Years != 5 || got.Severity[recusal.R4b] != recusal.Off || got.Severity[recusal.R7] != recusal.Hard ||
+		!slices.Equal(got.RemoteRoles, []string{"组长", "成员"}) {
+		t.Errorf("stored = %+v", got)
+	}
+
+	// a new screen over the same database shows what was saved
+	s2 := newSettingsScreen(svc, w)
+	w.SetContent(s2.build())
+	r2 := s2.recusal
+	if r2.years.Text != "5" || r2.severity[recusal.R4b].Selected != sevOff || r2.severity[recusal.R7].Selected != "回避" {
+		t.Errorf("reloaded: years %q R4b %q R7 %q", r2.years.Text, r2.severity[recusal.R4b].Selected, r2.severity[recusal.R7].Selected)
+	}
+	if sev, _ := r2.badges[recusal.R7].Severity(); sev != recusal.Hard {
+		t.Errorf("R7 badge = %q", sev)
+	}
+
+	test.Tap(r2.reset)
+	test.Tap(r2.confirmReset)
+	if r2.years.Text != "3" || r2.severity[recusal.R4b].Selected != "提示" || r2.severity[recusal.R7].Selected != "提示" {
+		t.Errorf("after 恢复默认: years %q R4b %q R7 %q", r2.years.Text, r2.severity[recusal.R4b].Selected, r2.severity[recusal.R7].Selected)
+	}
+	if got, _ := svc.RecusalSettings(); got.Years != 3 || got.Severity[recusal.R7] != recusal.Soft {
+		t.Errorf("stored after reset = %+v", got)
+	}
+}
+
+func TestSettingsRecusalInvalid(t *testing.T) {
+	cases := []struct {
+		name  string
+		years string
+		depth string
+		want  string
+	}{
+		{"年限为零", "0", depthChoices[1], "曾任职回避年限应在 1 至 20 年之间"},
+		{"年限不是数", "三年", depthChoices[1], "曾任职回避年限：应填整数"},
+		{"年限过大", "25", depthChoices[1], "现为 25"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			svc, w := testWorld(t)
+			s := newSettingsScreen(svc, w)
+			w.SetContent(s.build())
+			r := s.recusal
+			r.years.SetText(tc.years)
+			r.depth.SetSelected(tc.depth)
+			test.Tap(r.save)
+			if !r.errors.Visible() || !strings.Contains(r.errors.Text, tc.want) {
+				t.Errorf("error shown = %v %q, want %q", r.errors.Visible(), r.errors.Text, tc.want)
+			}
+			if got, _ := svc.RecusalSettings(); got.Years != 3 {
+				t.Errorf("refused settings were stored: %+v", got)
+			}
+		})
+	}
+}
+
+func TestSettingsLeaderCannotSave(t *testing.T) {
+	svc, w := testWorld(t)
+	signIn(t, svc)
+	must(t, svc.Login("周领导", "leader-pass-1"))
+	s := newSettingsScreen(svc, w)
+	w.SetContent(s.build())
+	r := s.recusal
+	if !r.save.Disabled() || !r.reset.Disabled() || !r.years.Disabled() || !r.severity[recusal.R1].Disabled() {
+		t.Error("a 领导 may edit the recusal settings")
+	}
+	if !s.calendar.save.Disabled() || !s.calendar.holidays.Disabled() {
+		t.Error("a 领导 may edit the calendar settings")
+	}
+	if !strings.Contains(r.note.Text, "只有管理员") {
+		t.Errorf("note = %q", r.note.Text)
+	}
+	// the service refuses too, whatever the buttons say
+	r.years.SetText("6")
+	r.onSave()
+	if !r.errors.Visible() || !strings.Contains(r.errors.Text, "无权") {
+		t.Errorf("error = %q", r.errors.Text)
+	}
+	if got, _ := svc.RecusalSettings(); got.Years != 3 {
+		t.Errorf("a 领导 changed the settings: %+v", got)
+	}
+
+	must(t, svc.Login("管理员甲", "admin-pass-1"))
+	s.reload()
+	if r.save.Disabled() || r.years.Disabled() || r.note.Text != "" {
+		t.Error("the 管理员 may not edit the settings")
+	}
+}
+
+func TestSettingsCalendar(t *testing.T) {
+	svc, w := testWorld(t)
+	s := newSettingsScreen(svc, w)
+	w.SetContent(s.build())
+	c := s.calendar
+	if c.days[calendar.StageOnsite].Text != "30" || c.holidays.Text != "" {
+		t.Fatalf("defaults shown: onsite %q holidays %q", c.days[calendar.StageOnsite].Text, c.holidays.Text)
+	}
+	c.days[calendar.StageOnsite].SetText("45")
+	c.holidays.SetText("2026-10-02\n2026-10-01 国庆节\n\n2026-13-01\n")
+	test.Tap(c.save)
+	if !c.errors.Visible() || !strings.Contains(c.errors.Text, "非工作日第4行“2026-13-01”") {
+		t.Fatalf("bad date: error %q", c.errors.Text)
+	}
+	c.holidays.SetText("2026-10-02\n2026-10-01 国庆节\n2026-10-01\n")
+	test.Tap(c.save)
+	if c.errors.Visible() {
+		t.Fatalf("save refused: %s", c.errors.Text)
+	}
+	if c.holidays.Text != "2026-10-01\n2026-10-02" {
+		t.Errorf("non-working days shown after saving: %q", c.holidays.Text)
+	}
+	got, _ := svc.CalendarSettings()
+	if got.OnsiteDays != 45 || len(got.NonWorkingDays) != 2 || got.NonWorkingDays[0] != civil.MustParse("2026-10-01") {
+		t.Errorf("stored = %+v", got)
+	}
+	test.Tap(c.reset)
+	test.Tap(c.confirmReset)
+	got, _ = svc.CalendarSettings()
+	if got.OnsiteDays != 30 || len(got.NonWorkingDays) != 2 || c.days[calendar.StageOnsite].Text != "30" {
+		t.Errorf("after 恢复默认天数: stored %+v, shown %q", got, c.days[calendar.StageOnsite].Text)
+	}
+}
