@@ -1,0 +1,154 @@
+package assign
+
+import "slices"
+
+// peopleMarket is the market of the whole round: every placeable person.
+func (w *world) peopleMarket() *market {
+	m := &market{w: w, county: make([]int32, len(w.people)), groups: make([]uint32, len(w.people))}
+	for i := range w.people {
+		m.county[i], m.groups[i] = w.people[i].county, w.people[i].groups
+	}
+	for t := range w.teams {
+		m.teams = append(m.teams, int32(t))
+	}
+	return m
+}
+
+// classMarket is team t alone at state ts, its candidates merged into
+// classes of people who are alike for it (county, rows they may fill,
+// required groups met), each class as large as it is but never larger
+// than the team. Solving it exactly bounds what t can fill in any
+// assignment of the round.
+//
+// People without hits on t and not kept off it fall into the round's
+// static classes (county, rows by pool, groups), whose rows only need the
+// team's locality; the others are classed one by one.
+func (w *world) classMarket(t int32, ts *teamState) *market {
+	c := w.load(t)
+	total := ts.slots()
+	var avail uint32
+	for _, b := range ts.bins {
+		avail |= 1 << b.row
+	}
+	type key struct {
+		c    int32
+		rows uint32
+		g    uint32
+	}
+	idx := map[key]int32{}
+	m := &market{w: w, teams: []int32{t}, mult: []int32{}}
+	add := func(k key, n int32) {
+		if k.rows == 0 || n <= 0 {
+			return
+		}
+		i, ok := idx[k]
+		if !ok {
+			i = int32(len(m.mult))
+			idx[k] = i
+			m.county = append(m.county, k.c)
+			m.groups = append(m.groups, k.g)
+			m.rows = append(m.rows, k.rows)
+			m.mult = append(m.mult, 0)
+		}
+		m.mult[i] = min(m.mult[i]+n, total)
+	}
+	counts := slices.Clone(w.sCount)
+	var special []int32
+	for _, h := range w.tHits[t] {
+		special = append(special, h.p)
+	}
+	special = append(special, ts.forbid...)
+	slices.Sort(special)
+	special = slices.Compact(special)
+	for _, p := range special {
+		if k := w.pClass[p]; k >= 0 {
+			counts[k]--
+		}
+	}
+	for k, sc := range w.sClass {
+		add(key{sc.county, sc.rows & w.locRows(t, sc.county) & avail, sc.groups}, counts[k])
+	}
+	for _, p := range special {
+		pi := &w.people[p]
+		if w.pClass[p] < 0 || ts.forbidden(p) {
+			continue
+		}
+		var rows uint32
+		for r := range w.rows {
+			if avail&(1<<r) != 0 && w.base(p, t, r, c) {
+				rows |= 1 << r
+			}
+		}
+		add(key{pi.county, rows, pi.groups}, 1)
+	}
+	return m
+}
+
+// sclass is a static class: placeable people alike in county, the rows
+// their pools allow, and the required groups they meet.
+type sclass struct {
+	county int32
+	rows   uint32
+	groups uint32
+}
+
+// compileClasses sorts the placeable people into static classes.
+func (w *world) compileClasses() {
+	w.pClass = make([]int32, len(w.people))
+	for i := range w.pClass {
+		w.pClass[i] = -1
+	}
+	idx := map[sclass]int32{}
+	for _, p := range w.order {
+		pi := &w.people[p]
+		var rows uint32
+		for r := range w.rows {
+			if w.poolOK(pi, r) {
+				rows |= 1 << r
+			}
+		}
+		k := sclass{pi.county, rows, pi.groups}
+		i, ok := idx[k]
+		if !ok {
+			i = int32(len(w.sClass))
+			idx[k] = i
+			w.sClass = append(w.sClass, k)
+			w.sCount = append(w.sCount, 0)
+		}
+		w.pClass[p] = i
+		w.sCount[i]++
+	}
+}
+
+// locRows returns the rows of team t that someone of county c may fill
+// by locality.
+func (w *world) locRows(t, c int32) uint32 {
+	var m uint32
+	for r := range w.rows {
+		if w.localOK(c, t, r) {
+			m |= 1 << r
+		}
+	}
+	return m
+}
+
+// classList lists every class that bin bi of ts takes, at no cost.
+func (m *market) classList(ts *teamState, bi int) *candList {
+	if len(ts.lists) != len(ts.bins) {
+		ts.lists = make([]*candList, len(ts.bins))
+	}
+	if l := ts.lists[bi]; l != nil {
+		return l
+	}
+	b := &ts.bins[bi]
+	l := &candList{next: inf}
+	for k := range m.mult {
+		if m.rows[k]&(1<<b.row) != 0 && m.w.accepts(ts, b, m.county[k], m.groups[k]) {
+			l.ps = append(l.ps, int32(k))
+			l.cs = append(l.cs, 0)
+		}
+	}
+	l.limit = len(l.ps)
+	ts.lists[bi] = l
+	return l
+}

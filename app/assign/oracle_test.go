@@ -1,0 +1,301 @@
+package assign
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"xuncha/app/snap"
+)
+
+// tinySettings is a small composition for exhaustive checks: a remote
+// leader, a local deputy, two remote members.
+func tinySettings(k int, skill bool) Settings {
+	s := Settings{
+		Rows: []Row{
+			{Role: RoleLeader, Count: 1, Pools: []string{leaderPl}},
+			{Role: RoleDeputy, Count: 1, Local: true},
+			{Role: RoleMember, Count: 2, Pools: []string{staffPl, expertPl}},
+		},
+		MaxPerCounty:     k,
+		SkillsByCategory: map[string][]string{"国有企业": {"财务"}},
+	}
+	if skill {
+		s.RequiredSkills = []string{"财务|审计"}
+	}
+	return s
+}
+
+// randomInstance makes a small random instance: a few counties, people
+// with random pools, skills and statuses, teams, hits and relatives.
+func randomInstance(seed uint64, people, teams int) *Instance {
+	r := rand.New(rand.NewPCG(seed, 7))
+	nc := 2 + r.IntN(3)
+	in := &Instance{Round: "R", Mode: ModeMixed, Seed: fmt.Sprint(seed)}
+	county := func(i int) string { return fmt.Sprintf("C%d", i) }
+	for i := range people {
+		p := Person{Code: fmt.Sprintf("P%02d", i), County: county(r.IntN(nc)), Status: "在库",
+			Served: r.IntN(3), Previous: r.IntN(4) == 0, Promoted: r.IntN(4) == 0}
+		for p.Pools == 0 {
+			if r.IntN(3) == 0 {
+				p.Pools |= snap.LeaderPool
+			}
+			if r.IntN(2) == 0 {
+				p.Pools |= snap.StaffPool
+			}
+			if r.IntN(3) == 0 {
+				p.Pools |= snap.ExpertPool
+			}
+		}
+		if r.IntN(3) == 0 {
+			p.Skills = append(p.Skills, []string{"财务", "审计", "法律"}[r.IntN(3)])
+		}
+		if r.IntN(10) == 0 {
+			p.Status = "暂停"
+		}
+		in.People = append(in.People, p)
+	}
+	for i := range teams {
+		t := Team{Name: fmt.Sprintf("第%d组", i+1), Seq: i + 1, County: county(r.IntN(nc)), Units: []string{fmt.Sprintf("U%d", i)}}
+		if r.IntN(2) == 0 {
+			t.Categories = []string{"国有企业"}
+		}
+		in.Teams = append(in.Teams, t)
+	}
+	rules := []string{"R1", "R2", "R3", "R3b", "R4b", "R5"}
+	for range r.IntN(people) {
+		h := Hit{Person: in.People[r.IntN(people)].Code, Team: in.Teams[r.IntN(teams)].Name, Unit: "U0",
+			Rule: rules[r.IntN(len(rules))], Reason: "测试"}
+		h.Hard = h.Rule != "R3b" && h.Rule != "R4b"
+		if h.Hard && r.IntN(4) == 0 {
+			h.Roles = []string{RoleLeader, RoleDeputy}
+		}
+		h.Overridden = h.Hard && r.IntN(6) == 0
+		in.Hits = append(in.Hits, h)
+	}
+	for range r.IntN(3) {
+		a, b := r.IntN(people), r.IntN(people)
+		if a != b {
+			pr := Pair{A: in.People[a].Code, B: in.People[b].Code, Rule: "R6", Hard: true, Reason: "近亲属"}
+			if r.IntN(4) == 0 {
+				pr.Lifted = []string{in.Teams[0].Name}
+			}
+			in.Pairs = append(in.Pairs, pr)
+		}
+	}
+	return in
+}
+
+// oracle is an independent statement of the hard constraints, used to
+// check results and to find the best fill by exhaustive search.
+type oracle struct {
+	in  *Instance
+	set Settings
+	pp  map[string]*Person
+}
+
+func newOracle(in *Instance, set Settings) *oracle {
+	o := &oracle{in: in, set: set, pp: map[string]*Person{}}
+	for i := range in.People {
+		o.pp[in.People[i].Code] = &in.People[i]
+	}
+	return o
+}
+
+// fits reports whether p may take row r on team t on their own.
+func (o *oracle) fits(p *Person, t *Team, r int, source string) bool {
+	row := o.set.Rows[r]
+	if p.Status != "在库" || slices.Contains(o.in.Excluded, p.Code) || p.Pools == 0 {
+		return false
+	}
+	if len(row.Pools) > 0 && p.Pools&poolSet(row.Pools) == 0 || row.FullTimeOnly && !p.FullTime {
+		return false
+	}
+	switch {
+	case row.Local || o.in.Mode == ModeLocal:
+		if p.County != t.County {
+			return false
+		}
+	case o.in.Mode == ModeSwap:
+		if p.County != source {
+			return false
+		}
+	default:
+		if p.County == t.County {
+			return false
+		}
+	}
+	for _, h := range o.in.Hits {
+		if h.Person == p.Code && h.Team == t.Name && h.Hard && !h.Overridden && h.Rule != "R4" && h.binds(row.Role) {
+			return false
+		}
+	}
+	return true
+}
+
+// teamOK checks the constraints between the members of one team.
+func (o *oracle) teamOK(t *Team, ms []*Person, rows []int, full bool) bool {
+	per := map[string]int{}
+	for i, p := range ms {
+		if !o.set.Rows[rows[i]].Local && o.in.Mode == ModeMixed {
+			if per[p.County]++; per[p.County] > o.set.MaxPerCounty {
+				return false
+			}
+		}
+		for _, q := range ms[i+1:] {
+			for _, pr := range o.in.Pairs {
+				if pr.Rule == "R6" && pr.Hard && !slices.Contains(pr.Lifted, t.Name) &&
+					(pr.A == p.Code && pr.B == q.Code || pr.A == q.Code && pr.B == p.Code) {
+					return false
+				}
+			}
+		}
+	}
+	if full {
+		for _, g := range o.set.RequiredSkills {
+			met := false
+			for _, p := range ms {
+				for _, s := range splitGroup(g) {
+					met = met || slices.Contains(p.Skills, s)
+				}
+			}
+			if !met {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// valid checks a result against every hard constraint; it returns the
+// first broken one.
+func (o *oracle) valid(res *Result) error {
+	used := map[string]bool{}
+	routes := map[string]string{}
+	for _, r := range res.Rotation {
+		routes[r.Inspected] = r.Source
+	}
+	for ti := range res.Teams {
+		tr := &res.Teams[ti]
+		t := o.team(tr.Team)
+		var ms []*Person
+		var rows []int
+		count := make([]int, len(o.set.Rows))
+		for _, m := range tr.Members {
+			p := o.pp[m.Person]
+			if used[m.Person] {
+				return fmt.Errorf("%s 编入两次", m.Person)
+			}
+			used[m.Person] = true
+			r := -1
+			for k, row := range o.set.Rows {
+				if row.Role == m.Role && count[k] < row.Count && o.fits(p, t, k, routes[t.County]) {
+					r = k
+					break
+				}
+			}
+			if r < 0 {
+				return fmt.Errorf("%s 不能担任 %s 的 %s", m.Person, tr.Team, m.Role)
+			}
+			count[r]++
+			ms = append(ms, p)
+			rows = append(rows, r)
+		}
+		if !o.teamOK(t, ms, rows, len(ms) == o.set.Slots()) {
+			return fmt.Errorf("%s 违反同县上限、亲属或必备特长", tr.Team)
+		}
+	}
+	return nil
+}
+
+func (o *oracle) team(name string) *Team {
+	for i := range o.in.Teams {
+		if o.in.Teams[i].Name == name {
+			return &o.in.Teams[i]
+		}
+	}
+	return nil
+}
+
+// best returns the most slots any valid assignment fills (mixed or local
+// mode), by exhaustive search with symmetry breaking within a row.
+func (o *oracle) best() int {
+	type slot struct{ t, r int }
+	var slots []slot
+	for t := range o.in.Teams {
+		for r, row := range o.set.Rows {
+			for range row.Count {
+				slots = append(slots, slot{t, r})
+			}
+		}
+	}
+	used := map[string]bool{}
+	members := make([][]*Person, len(o.in.Teams))
+	rows := make([][]int, len(o.in.Teams))
+	last := make([]int, len(slots)) // person index chosen (-1 empty)
+	best := 0
+	var rec func(i, filled int)
+	rec = func(i, filled int) {
+		if filled+len(slots)-i <= best {
+			return
+		}
+		if i == len(slots) {
+			best = filled
+			return
+		}
+		s := slots[i]
+		t := &o.in.Teams[s.t]
+		done := i+1 == len(slots) || slots[i+1].t != s.t
+		lo := 0
+		if i > 0 && slots[i-1] == s {
+			lo = last[i-1] + 1 // same row: increasing person order
+			if last[i-1] < 0 {
+				lo = len(o.in.People) // an empty slot before: the rest empty too
+			}
+		}
+		for k := lo; k < len(o.in.People); k++ {
+			p := &o.in.People[k]
+			if used[p.Code] || !o.fits(p, t, s.r, "") {
+				continue
+			}
+			ms := append(members[s.t], p)
+			rs := append(rows[s.t], s.r)
+			if !o.teamOK(t, ms, rs, len(ms) == o.set.Slots()) {
+				continue
+			}
+			used[p.Code] = true
+			members[s.t], rows[s.t], last[i] = ms, rs, k
+			rec(i+1, filled+1)
+			members[s.t], rows[s.t] = ms[:len(ms)-1], rs[:len(rs)-1]
+			used[p.Code] = false
+		}
+		last[i] = -1
+		_ = done
+		rec(i+1, filled)
+	}
+	rec(0, 0)
+	return best
+}
+
+func TestFillMatchesExhaustiveSearch(t *testing.T) {
+	for seed := range uint64(200) {
+		in := randomInstance(seed, 9+int(seed%4), 2+int(seed%2))
+		set := tinySettings(1+int(seed%2), seed%3 != 0)
+		res, err := Solve(in, set)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		o := newOracle(in, set)
+		if err := o.valid(res); err != nil {
+			t.Fatalf("seed %d: invalid result: %v", seed, err)
+		}
+		want := o.best()
+		if res.Objective.Filled != want {
+			t.Fatalf("seed %d: filled %d, exhaustive search fills %d (bound %d)", seed, res.Objective.Filled, want, res.Objective.Bound)
+		}
+		if !res.Objective.Optimal || res.Objective.Bound != want {
+			t.Errorf("seed %d: optimal %v bound %d, want proven %d", seed, res.Objective.Optimal, res.Objective.Bound, want)
+		}
+	}
+}

@@ -1,0 +1,190 @@
+// Package assign fills the teams of a round with people (编组, SPEC §5): the
+// role table (which roles are local, which come from another county and
+// from which pool), one slot per person, no hard recusal, at most K people
+// of one other county on a team, the required skills, no two close
+// relatives on one team; then, in order, fairness (fewer rounds served),
+// newly promoted cadres, county spread, soft (提示) rules and skills suited
+// to the units.
+//
+// The solver is exact for filling: a min-cost flow (successive shortest
+// paths with potentials) over people and slots solves the separable part,
+// and a branch and bound over per-team refinements of the slots (which
+// county fills how many slots of which role, which slot holds the required
+// skill, which relative stays out) handles the constraints that cross it.
+// Every relaxation is certified on the full candidate set, and the result
+// carries its objective and, when the search was cut short, the bound.
+//
+// The package imports neither the database nor the GUI: it takes an
+// Instance (built from a snapshot and recusal hits by FromSnapshot) and
+// returns plain values. Same instance, settings and seed give the same
+// result, byte for byte: ties are broken by codes.
+package assign
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Roles (model.Roles, without importing the database layer).
+const (
+	RoleLeader   = "组长"
+	RoleDeputy   = "副组长"
+	RoleFullTime = "专职工作人员"
+	RoleLiaison  = "联络员"
+	RoleMember   = "成员"
+)
+
+// Roles lists the roles in roster order.
+var Roles = []string{RoleLeader, RoleDeputy, RoleFullTime, RoleLiaison, RoleMember}
+
+// Modes of assignment (编组方式).
+const (
+	ModeMixed = "混合编组"  // every non-local slot from any other county
+	ModeSwap  = "成建制交叉" // each county's teams staffed from one other county
+	ModeLocal = "本县"    // no cross-county rule; every slot from the team's county
+	poolAny   = ""      // a row without pool condition
+	skillSep  = "|"     // separates the skills of one required group
+	softCap   = 3       // soft hits counted per person and team
+	maxSkills = 32      // skill bits
+	maxRows   = 30      // rows of the composition table
+	maxCount  = 20      // people per row
+	leaderPl  = "组长库"   // pool names as SPEC §2 writes them
+	staffPl   = "工作人员库" //
+	expertPl  = "专业人员库" //
+)
+
+// Skills is the vocabulary of 专业特长 (model.Skills).
+var Skills = []string{"财务", "审计", "法律", "纪检监察", "组织人事", "工程建设", "党建", "信访", "其他"}
+
+// Row is one row of the composition table: Count people in Role, from the
+// team's own county (Local) or from another, out of the people in any of
+// Pools (empty: any pool), full-time office staff only when FullTimeOnly.
+type Row struct {
+	Role         string   `json:"role"`
+	Count        int      `json:"count"`
+	Local        bool     `json:"local"`
+	Pools        []string `json:"pools,omitempty"`
+	FullTimeOnly bool     `json:"fullTimeOnly,omitempty"`
+}
+
+// Settings are the composition rules of assignment (settings key "assign").
+type Settings struct {
+	Rows []Row `json:"rows"`
+	// RequiredSkills are the skill groups every team must have: a group
+	// "财务|审计" is met by one member with either skill.
+	RequiredSkills []string `json:"requiredSkills"`
+	// MaxPerCounty is the most people of one other county on a team.
+	MaxPerCounty int `json:"maxPerCounty"`
+	// SkillsByCategory are the skills asked for by a unit category.
+	SkillsByCategory map[string][]string `json:"skillsByCategory"`
+	// SearchLimit bounds the branch and bound (relaxations solved); 0 is
+	// the default, scaled to the instance.
+	SearchLimit int `json:"searchLimit,omitempty"`
+}
+
+// Defaults returns the composition of SPEC §5 (混合编组 practice).
+func Defaults() Settings {
+	return Settings{
+		Rows: []Row{
+			{Role: RoleLeader, Count: 1, Pools: []string{leaderPl}},
+			{Role: RoleDeputy, Count: 1, Local: true},
+			{Role: RoleFullTime, Count: 1, Local: true, FullTimeOnly: true},
+			{Role: RoleLiaison, Count: 1, Pools: []string{staffPl}},
+			{Role: RoleMember, Count: 3, Pools: []string{staffPl, expertPl}},
+		},
+		RequiredSkills: []string{"财务|审计"},
+		MaxPerCounty:   2,
+		SkillsByCategory: map[string][]string{
+			"国有企业": {"财务", "审计", "工程建设"},
+			"村社区":  {"信访", "党建"},
+			"乡镇街道": {"党建", "信访", "工程建设"},
+			"事业单位": {"财务", "审计"},
+			"县直机关": {"组织人事", "纪检监察"},
+		},
+	}
+}
+
+// Slots returns the number of people one team takes.
+func (s Settings) Slots() int {
+	n := 0
+	for _, r := range s.Rows {
+		n += r.Count
+	}
+	return n
+}
+
+// Validate reports the first setting that cannot be used, in Chinese.
+func (s Settings) Validate() error {
+	if len(s.Rows) == 0 {
+		return fmt.Errorf("编组设置没有任何角色行")
+	}
+	if len(s.Rows) > maxRows {
+		return fmt.Errorf("编组设置的角色行过多（%d 行，最多 %d 行）", len(s.Rows), maxRows)
+	}
+	for i, r := range s.Rows {
+		if !slices.Contains(Roles, r.Role) {
+			return fmt.Errorf("编组设置第%d行：角色 %q 无效（应为 %s）", i+1, r.Role, strings.Join(Roles, "、"))
+		}
+		if r.Count < 0 || r.Count > maxCount {
+			return fmt.Errorf("编组设置第%d行（%s）：人数应在 0 至 %d 之间，现为 %d", i+1, r.Role, maxCount, r.Count)
+		}
+		for _, p := range r.Pools {
+			if p != leaderPl && p != staffPl && p != expertPl {
+				return fmt.Errorf("编组设置第%d行（%s）：人员库 %q 无效（应为 组长库、工作人员库 或 专业人员库）", i+1, r.Role, p)
+			}
+		}
+	}
+	if s.Slots() == 0 {
+		return fmt.Errorf("编组设置的总人数为 0")
+	}
+	if s.MaxPerCounty < 1 {
+		return fmt.Errorf("同一县区人数上限应至少为 1，现为 %d", s.MaxPerCounty)
+	}
+	for _, g := range s.RequiredSkills {
+		if len(splitGroup(g)) == 0 {
+			return fmt.Errorf("必备专业特长 %q 为空", g)
+		}
+		for _, k := range splitGroup(g) {
+			if !slices.Contains(Skills, k) {
+				return fmt.Errorf("必备专业特长 %q 中的 %q 不是有效特长（%s）", g, k, strings.Join(Skills, "、"))
+			}
+		}
+	}
+	for _, c := range sortedKeys(s.SkillsByCategory) {
+		for _, k := range s.SkillsByCategory[c] {
+			if !slices.Contains(Skills, k) {
+				return fmt.Errorf("单位类别 %s 的适配特长 %q 不是有效特长", c, k)
+			}
+		}
+	}
+	if s.SearchLimit < 0 {
+		return fmt.Errorf("搜索上限不能为负数")
+	}
+	return nil
+}
+
+// splitGroup splits a required skill group "财务|审计" (also 、 or /).
+func splitGroup(g string) []string {
+	f := strings.FieldsFunc(g, func(r rune) bool { return r == '|' || r == '、' || r == '/' })
+	var out []string
+	for _, x := range f {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// groupLabel writes a skill group for a message: "财务或审计".
+func groupLabel(g string) string { return strings.Join(splitGroup(g), "或") }
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
