@@ -57,12 +57,12 @@ type search struct {
 	// costBudget is how many more relaxations may go to the lower tiers
 	// once filling is proven optimal
 	costBudget int
-	best     *node
-	pnode    []int32
-	pedge    []int32
-	pstamp   []int32
-	stamp    int32
-	complete bool
+	best       *node
+	pnode      []int32
+	pedge      []int32
+	pstamp     []int32
+	stamp      int32
+	complete   bool
 }
 
 func newSearch(w *world, m *market, fillOnly bool, budget int) *search {

@@ -39,7 +39,7 @@ type world struct {
 	source   []int32 // 成建制交叉: county whose people staff each team (-1: none)
 	slots    int     // slots in all
 	ctx      tctx
-	seed     uint64  // the seed, hashed
+	seed     uint64 // the seed, hashed
 	sClass   []sclass
 	sCount   []int32
 	pClass   []int32 // static class of each placeable person, -1 for none
