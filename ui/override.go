@@ -12,6 +12,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/recusal"
+	"xuncha/model"
 	"xuncha/ui/widgets"
 )
 
@@ -83,10 +84,10 @@ func (l *overrideList) reload() {
 		return
 	}
 	l.rows = rows
-	if l.svc.Can(app.PermApprove) {
+	if l.canApprove() {
 		l.note.SetText("")
 	} else {
-		l.note.SetText("只有角色为“领导”的用户可以批准豁免；此处只能查看。")
+		l.note.SetText("只有以“领导”账户登录的用户可以批准豁免；此处只能查看。")
 	}
 	l.onFilterChanged()
 	if l.onReload != nil {
@@ -190,7 +191,7 @@ func (l *overrideList) showDetail() {
 		return
 	}
 	l.detail.SetText(overrideText(o))
-	if o.Pending() && l.svc.Can(app.PermApprove) {
+	if o.Pending() && l.canApprove() {
 		l.approve.Enable()
 	} else {
 		l.approve.Disable()
@@ -211,10 +212,17 @@ func overrideText(o *app.OverrideView) string {
 	return s + fmt.Sprintf("\n批准：%s %s", o.Approver, o.ApprovedAt)
 }
 
+// canApprove reports whether the signed-in user may approve: a 领导
+// account (the approver recorded must be one; a database without accounts
+// has nobody who may).
+func (l *overrideList) canApprove() bool {
+	return l.svc.Can(app.PermApprove) && l.svc.Role == model.UserLeader
+}
+
 // onApprove asks the leader to confirm, then approves in their name.
 func (l *overrideList) onApprove() {
 	o := l.selected()
-	if o == nil || !o.Pending() || !l.svc.Can(app.PermApprove) {
+	if o == nil || !o.Pending() || !l.canApprove() {
 		return
 	}
 	id := o.ID

@@ -76,7 +76,6 @@ func (d *overrideRequest) show() {
 	}
 	note := widget.NewLabel("申请提交后须由“领导”角色的用户在“豁免审批”中批准；申请与批准均记入审计日志，名单上标注该成员。")
 	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
 	d.errors = widget.NewLabel("")
 	d.errors.Importance = widget.DangerImportance
 	d.errors.Hide()

@@ -25,7 +25,7 @@ const (
 // first five sort by the report's keys.
 var (
 	hitColumns = []string{"级别", "规则", "巡察组", "人员", "单位 / 另一人员", "适用角色", "豁免", "情形说明"}
-	hitWidths  = []float32{72, 140, 110, 150, 210, 160, 80, 700}
+	hitWidths  = []float32{64, 120, 104, 140, 200, 140, 60, 720}
 	hitSortKey = []string{recusal.BySeverity, recusal.ByRule, recusal.ByTeam, recusal.ByPerson, recusal.ByUnit}
 )
 
@@ -272,6 +272,10 @@ func (s *recusalScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject)
 		return
 	}
 	title := hitColumns[id.Col]
+	b.Alignment = widget.ButtonAlignCenter
+	if id.Col == len(hitColumns)-1 {
+		b.Alignment = widget.ButtonAlignLeading // the wide reason column: its title in view
+	}
 	if id.Col >= len(hitSortKey) {
 		b.SetText(title)
 		b.OnTapped = nil

@@ -7,11 +7,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/workbook"
 )
 
 // stageFields name the stage lengths of the calendar settings, in stage
@@ -56,15 +58,17 @@ func (c *calendarSettings) build() fyne.CanvasObject {
 	}
 	c.holidays = widget.NewMultiLineEntry()
 	c.holidays.SetPlaceHolder("2026-10-01\n2026-10-02\n……")
-	c.holidays.SetMinRowsVisible(10)
+	c.holidays.SetMinRowsVisible(14)
 	c.inputs = append(c.inputs, c.holidays)
-	hol := widget.NewForm(widget.NewFormItem("非工作日", fixedWidth(240, c.holidays)))
-	hol.Items[0].HintText = "每行一个日期，写成 2026-10-01；日期后可加说明（如“2026-10-01 国庆节”），保存时只留日期。" +
-		"周末不自动算作非工作日（有调休），须逐日列出。"
-	fields := container.NewVBox(
-		widget.NewLabelWithStyle("各阶段的默认天数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form,
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle("非工作日", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), hol)
+	hint := widget.NewLabel("每行一个日期，如 2026-10-01 或 2026/10/1；日期后可加说明（如“2026-10-01 国庆节”），保存时只留日期。" +
+		"周末不自动算作非工作日（有调休），须逐日列出。")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.SizeName = theme.SizeNameCaptionText
+	stages := container.NewVBox(
+		widget.NewLabelWithStyle("各阶段的默认天数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form)
+	holidays := container.NewBorder(container.NewVBox(
+		widget.NewLabelWithStyle("非工作日", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), hint), nil, nil, nil, c.holidays)
+	fields := container.NewGridWithColumns(2, stages, holidays)
 	out := c.wrap("新建轮次时，按进驻开始日和以下天数推算各阶段日期（日历天）；推算出的日期落在非工作日的，顺延到下一个工作日。"+
 		"已保存的轮次日期不受影响。", fields)
 	c.load()
@@ -115,8 +119,9 @@ func (c *calendarSettings) collect() (calendar.Settings, []string) {
 	return set, errs
 }
 
-// parseDays reads one date per line (2026-10-01, anything after the date
-// is a remark); bad lists the lines that are not dates.
+// parseDays reads one date per line (2026-10-01, also 2026/10/1 and
+// 2026年10月1日; anything after the date is a remark); bad lists the lines
+// that are not dates.
 func parseDays(text string) (days []civil.Date, bad []string) {
 	for i, line := range strings.Split(text, "\n") {
 		fs := strings.Fields(line)
@@ -124,6 +129,9 @@ func parseDays(text string) (days []civil.Date, bad []string) {
 			continue
 		}
 		d, err := civil.Parse(fs[0])
+		if err != nil && strings.ContainsAny(fs[0], "/.年") {
+			d, err = workbook.ParseDate(fs[0]) // 2026/10/1, 2026.10.1, 2026年10月1日
+		}
 		if err != nil || d.IsZero() {
 			bad = append(bad, fmt.Sprintf("非工作日第%d行“%s”：日期应写成 2026-10-01", i+1, strings.TrimSpace(line)))
 			continue

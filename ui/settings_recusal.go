@@ -25,7 +25,7 @@ var severityChoices = []string{string(recusal.Hard), string(recusal.Soft), sevOf
 // ruleDescriptions say what each rule looks for, in the words of SPEC §4.
 var ruleDescriptions = map[string]string{
 	recusal.R1:  "本人现在被巡察单位工作，或在其上级、下级单位工作（层级见上）",
-	recusal.R2:  "本人近 N 年内曾在被巡察单位工作（自进驻开始日往前计算）；组长、副组长曾在该单位任职满规定年限的，不论何时",
+	recusal.R2:  "本人曾在被巡察单位工作，结束未满上述年限（自进驻开始日往前计算）；组长、副组长在该单位任职满上述年限的，不论何时",
 	recusal.R3:  "本人的近亲属是被巡察单位的领导班子成员",
 	recusal.R3b: "本人的近亲属在被巡察单位工作，但不是班子成员",
 	recusal.R4:  "须异地产生的角色：本人工作关系地与被巡察单位同属一县",

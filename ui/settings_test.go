@@ -142,22 +142,22 @@ func TestSettingsCalendar(t *testing.T) {
 	if !c.errors.Visible() || !strings.Contains(c.errors.Text, "非工作日第4行“2026-13-01”") {
 		t.Fatalf("bad date: error %q", c.errors.Text)
 	}
-	c.holidays.SetText("2026-10-02\n2026-10-01 国庆节\n2026-10-01\n")
+	c.holidays.SetText("2026-10-02\n2026-10-01 国庆节\n2026/10/1\n2026年10月3日\n")
 	test.Tap(c.save)
 	if c.errors.Visible() {
 		t.Fatalf("save refused: %s", c.errors.Text)
 	}
-	if c.holidays.Text != "2026-10-01\n2026-10-02" {
+	if c.holidays.Text != "2026-10-01\n2026-10-02\n2026-10-03" {
 		t.Errorf("non-working days shown after saving: %q", c.holidays.Text)
 	}
 	got, _ := svc.CalendarSettings()
-	if got.OnsiteDays != 45 || len(got.NonWorkingDays) != 2 || got.NonWorkingDays[0] != civil.MustParse("2026-10-01") {
+	if got.OnsiteDays != 45 || len(got.NonWorkingDays) != 3 || got.NonWorkingDays[0] != civil.MustParse("2026-10-01") {
 		t.Errorf("stored = %+v", got)
 	}
 	test.Tap(c.reset)
 	test.Tap(c.confirmReset)
 	got, _ = svc.CalendarSettings()
-	if got.OnsiteDays != 30 || len(got.NonWorkingDays) != 2 || c.days[calendar.StageOnsite].Text != "30" {
+	if got.OnsiteDays != 30 || len(got.NonWorkingDays) != 3 || c.days[calendar.StageOnsite].Text != "30" {
 		t.Errorf("after 恢复默认天数: stored %+v, shown %q", got, c.days[calendar.StageOnsite].Text)
 	}
 }
