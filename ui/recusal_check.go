@@ -52,7 +52,7 @@ type recusalCheck struct {
 	teamRow     *fyne.Container
 	dlg         dialog.Dialog
 
-	spawn func(func()) // runs the check away from the window's thread
+	spawn func(func())  // runs the check away from the window's thread
 	shown []recusal.Hit // the hits listed
 }
 
