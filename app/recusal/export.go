@@ -87,13 +87,30 @@ func newStyles(f *excelize.File) (styles, error) {
 	return st, err
 }
 
+// writeHits streams the hits onto SheetHits: a province's report has
+// hundreds of thousands of rows.
 func (r *Report) writeHits(f *excelize.File, st styles) error {
-	sh := SheetHits
-	if err := header(f, sh, HitHeader, st.bold); err != nil {
+	sw, err := f.NewStreamWriter(SheetHits)
+	if err != nil {
 		return err
 	}
+	for k, w := range hitWidths {
+		if err := sw.SetColWidth(k+1, k+1, w); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, len(HitHeader))
+	for i, h := range HitHeader {
+		head[i] = excelize.Cell{StyleID: st.bold, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	vals := make([]any, len(HitHeader))
 	for i, row := range r.Rows {
-		n := i + 2
 		overridden := ""
 		if row.Overridden {
 			overridden = "已豁免"
@@ -102,42 +119,30 @@ func (r *Report) writeHits(f *excelize.File, st styles) error {
 		if row.Other != "" {
 			other = row.Other + " " + row.OtherName
 		}
-		vals := []any{string(row.Severity), row.Rule, RuleName(row.Rule), row.Team, row.Person, row.PersonName,
-			row.HomeCounty, row.Unit, row.UnitName, other, RolesText(row.Hit), overridden, row.Reason}
-		cell, _ := excelize.CoordinatesToCellName(1, n)
-		if err := f.SetSheetRow(sh, cell, &vals); err != nil {
-			return err
-		}
-		style := 0
+		sev := any(string(row.Severity))
 		switch row.Severity {
 		case Hard:
-			style = st.hard
+			sev = excelize.Cell{StyleID: st.hard, Value: string(row.Severity)}
 		case Soft:
-			style = st.soft
+			sev = excelize.Cell{StyleID: st.soft, Value: string(row.Severity)}
 		}
-		if style != 0 {
-			if err := f.SetCellStyle(sh, cell, cell, style); err != nil {
-				return err
-			}
-		}
-	}
-	last, _ := excelize.ColumnNumberToName(len(HitHeader))
-	if err := f.SetColStyle(sh, last, st.wrap); err != nil {
-		return err
-	}
-	for k, w := range hitWidths {
-		col, _ := excelize.ColumnNumberToName(k + 1)
-		if err := f.SetColWidth(sh, col, col, w); err != nil {
+		vals[0], vals[1], vals[2], vals[3] = sev, row.Rule, RuleName(row.Rule), row.Team
+		vals[4], vals[5], vals[6], vals[7] = row.Person, row.PersonName, row.HomeCounty, row.Unit
+		vals[8], vals[9], vals[10], vals[11] = row.UnitName, other, RolesText(row.Hit), overridden
+		vals[12] = excelize.Cell{StyleID: st.wrap, Value: row.Reason}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, vals); err != nil {
 			return err
 		}
 	}
 	if len(r.Rows) > 0 {
 		ref, _ := excelize.CoordinatesToCellName(len(HitHeader), len(r.Rows)+1)
-		if err := f.AutoFilter(sh, "A1:"+ref, nil); err != nil {
+		plain := false // a filter on every column, no banding over the severity colours
+		if err := sw.AddTable(&excelize.Table{Range: "A1:" + ref, Name: "回避情形", ShowRowStripes: &plain}); err != nil {
 			return err
 		}
 	}
-	return freeze(f, sh)
+	return sw.Flush()
 }
 
 func (r *Report) writeSummary(f *excelize.File, st styles) error {
