@@ -75,6 +75,11 @@ func (w *world) result(best *node, s *search) *Result {
 	res.Objective.Slots = w.slots
 	res.Objective.Strict = w.wt.strict
 	where := w.placement(best)
+	if best != nil {
+		for ti := range w.teams {
+			w.upgrade(best, int32(ti))
+		}
+	}
 	for ti := range w.teams {
 		t := int32(ti)
 		td := &w.tdata[ti]
@@ -95,6 +100,44 @@ func (w *world) result(best *node, s *search) *Result {
 		w.addTiers(&res.Objective.Tiers, best, t)
 	}
 	return res
+}
+
+// upgrade moves members up to a free slot of an earlier row they may
+// fill (a leader's slot before a member's), so that when not every slot
+// can be filled, the ones left empty are the last of the table. The fill,
+// the county shares and the skill seats stay as they are.
+func (w *world) upgrade(best *node, t int32) {
+	ts, at := best.teams[t], best.sol.at[t]
+	c := w.load(t)
+	room := make([]int32, len(ts.bins))
+	for i, b := range ts.bins {
+		room[i] = b.cap
+	}
+	for _, x := range at {
+		room[x.bin] -= x.n
+	}
+	for bi := range ts.bins {
+		b := &ts.bins[bi]
+		for room[bi] > 0 {
+			moved := false
+			for i := len(at) - 1; i >= 0; i-- {
+				x := &at[i]
+				from := &ts.bins[x.bin]
+				if from.row <= b.row || from.seat != 0 || x.n != 1 || !w.eligible(x.p, t, ts, b, c) {
+					continue
+				}
+				_, soft := c.get(x.p)
+				room[x.bin]++
+				room[bi]--
+				x.bin, x.cost = int32(bi), w.wt.cost(w, x.p, t, b.prefer, soft)
+				moved = true
+				break
+			}
+			if !moved {
+				break
+			}
+		}
+	}
 }
 
 // mem is a member of a team: a person in a row.

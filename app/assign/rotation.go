@@ -250,7 +250,7 @@ func hungarian(cost [][]int64) []int {
 		}
 		for j0 != 0 {
 			j1 := way[j0]
-			p[j0] = j1
+			p[j0] = p[j1]
 			j0 = j1
 		}
 	}

@@ -1,0 +1,216 @@
+package assign
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Codes of the composition rules a Violation names besides the recusal
+// rules (R1–R7; R4 stands for locality).
+const (
+	RuleRole   = "角色"   // the person's pools do not allow the role
+	RuleStatus = "状态"   // 暂停, 出库, not in any pool, or excluded by hand
+	RuleTwice  = "重复编入" // one person in two slots
+	RuleCount  = "名额"   // more people in a role than the table allows
+	RuleCap    = "同县上限" // more than K people of one other county
+	RuleSkill  = "必备特长" // a required skill missing
+	RuleLocal  = "R4"   // locality: local roles from the team's county, the others from elsewhere
+)
+
+// Violation is a rule an assignment breaks (Hard) or a soft rule it hits.
+type Violation struct {
+	Team, Person, Rule, Reason string
+	Hard                       bool
+}
+
+// Check re-checks teams (an assignment, say after a hand edit) against
+// every rule: the role table, statuses, one slot per person, locality,
+// hard and soft recusal, the county cap, the required skills and close
+// relatives. Hard violations come first, then by team, person and rule.
+func Check(in *Instance, set Settings, teams []TeamResult) ([]Violation, error) {
+	w, err := newWorld(&Instance{Round: in.Round, Mode: in.Mode, Seed: in.Seed, Teams: in.Teams, People: in.People,
+		Hits: in.Hits, Pairs: in.Pairs, Between: in.Between, CountyNames: in.CountyNames, UnitNames: in.UnitNames}, set)
+	if err != nil {
+		return nil, err
+	}
+	if w.mode == ModeSwap {
+		w.routes(teams)
+	}
+	var out []Violation
+	where := map[string]string{}
+	for _, tr := range teams {
+		t := w.teamIndex(tr.Team)
+		if t < 0 {
+			return nil, fmt.Errorf("巡察组 %s 不在本轮次", tr.Team)
+		}
+		out = append(out, w.checkTeam(t, tr.Members, where)...)
+	}
+	slices.SortStableFunc(out, func(a, b Violation) int {
+		if a.Hard != b.Hard {
+			if a.Hard {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(w.teamIndex(a.Team), w.teamIndex(b.Team)), strings.Compare(a.Person, b.Person),
+			strings.Compare(a.Rule, b.Rule), strings.Compare(a.Reason, b.Reason))
+	})
+	return out, nil
+}
+
+// routes sets the 成建制交叉 sources from the teams themselves: the county
+// most of each county's non-local members come from.
+func (w *world) routes(teams []TeamResult) {
+	count := map[[2]int32]int{}
+	for _, tr := range teams {
+		t := w.teamIndex(tr.Team)
+		for _, m := range tr.Members {
+			if p, ok := w.pidx[m.Person]; ok && t >= 0 && w.people[p].county != w.teams[t].county {
+				count[[2]int32{w.teams[t].county, w.people[p].county}]++
+			}
+		}
+	}
+	for t := range w.teams {
+		tc, best, n := w.teams[t].county, int32(-1), 0
+		for c := range w.counties {
+			if k := count[[2]int32{tc, int32(c)}]; k > n {
+				best, n = int32(c), k
+			}
+		}
+		w.source[t] = best
+	}
+}
+
+func (w *world) checkTeam(t int32, members []Member, where map[string]string) []Violation {
+	var out []Violation
+	name := w.teams[t].name
+	bad := func(person, rule, reason string, hard bool) {
+		out = append(out, Violation{name, person, rule, reason, hard})
+	}
+	used := make([]int, len(w.rows))
+	var ms []mem
+	excluded := map[string]bool{}
+	for _, x := range w.in.Excluded {
+		excluded[x] = true
+	}
+	for _, m := range members {
+		p, ok := w.pidx[m.Person]
+		if !ok {
+			bad(m.Person, RuleStatus, "人员 "+m.Person+" 不存在", true)
+			continue
+		}
+		pi := &w.people[p]
+		if other, dup := where[m.Person]; dup {
+			bad(m.Person, RuleTwice, fmt.Sprintf("%s 已编入%s", m.Person, other), true)
+		}
+		where[m.Person] = name
+		if pi.status != "在库" || !pi.pools.Any() || excluded[m.Person] {
+			bad(m.Person, RuleStatus, fmt.Sprintf("%s 的状态为%s，或不在任何人员库，或已被排除", m.Person, pi.status), true)
+		}
+		row := w.rowFor(pi, t, m.Role, used)
+		if row < 0 {
+			bad(m.Person, RuleCount, fmt.Sprintf("%s 没有 %s 的名额（编组设置）", name, m.Role), true)
+			continue
+		}
+		used[row]++
+		if !w.poolOK(pi, row) {
+			bad(m.Person, RuleRole, fmt.Sprintf("%s 不符合 %s 的人员库条件（%s）", m.Person, m.Role, w.rowDesc(t, row)), true)
+		}
+		if !w.localOK(pi.county, t, row) {
+			bad(m.Person, RuleLocal, fmt.Sprintf("%s 的工作关系地为 %s，%s须%s", m.Person, w.in.countyName(w.countyCode(pi.county)), m.Role, strings.Split(w.rowDesc(t, row), "，")[0]), true)
+		}
+		for _, k := range w.hitsOf(p, t) {
+			h := &w.in.Hits[k]
+			switch {
+			case h.Hard && !h.Overridden && h.binds(m.Role):
+				bad(m.Person, h.Rule, h.Reason, true)
+			case !h.Hard:
+				bad(m.Person, h.Rule, h.Reason, false)
+			case h.Overridden:
+				bad(m.Person, h.Rule, h.Reason+"（已豁免）", false)
+			}
+		}
+		ms = append(ms, mem{p: p, row: row})
+	}
+	return append(out, w.checkTogether(t, ms)...)
+}
+
+// rowFor picks the row a member in role takes: the first with room whose
+// pools and locality the person meets, else the first with room.
+func (w *world) rowFor(pi *pinfo, t int32, role string, used []int) int {
+	first := -1
+	for r, row := range w.rows {
+		if row.role != role || used[r] >= row.count {
+			continue
+		}
+		if w.poolOK(pi, r) && w.localOK(pi.county, t, r) {
+			return r
+		}
+		if first < 0 {
+			first = r
+		}
+	}
+	return first
+}
+
+// checkTogether checks what concerns the members together: the county
+// cap, the required skills and the pairs.
+func (w *world) checkTogether(t int32, ms []mem) []Violation {
+	var out []Violation
+	name := w.teams[t].name
+	if w.mode == ModeMixed {
+		per := map[int32][]string{}
+		var cs []int32
+		for _, m := range ms {
+			if pi := &w.people[m.p]; !w.rows[m.row].local && pi.county != w.teams[t].county {
+				if per[pi.county] == nil {
+					cs = append(cs, pi.county)
+				}
+				per[pi.county] = append(per[pi.county], pi.code)
+			}
+		}
+		slices.Sort(cs)
+		for _, c := range cs {
+			if ps := per[c]; int32(len(ps)) > w.k {
+				out = append(out, Violation{name, ps[len(ps)-1], RuleCap, fmt.Sprintf("%s 有 %d 名 %s 人员（%s），超过每县 %d 人的上限",
+					name, len(ps), w.in.countyName(w.countyCode(c)), strings.Join(ps, "、"), w.k), true})
+			}
+		}
+	}
+	var have uint32
+	for _, m := range ms {
+		have |= w.people[m.p].groups
+	}
+	full := len(ms) == w.set.Slots()
+	for g := range w.groups {
+		if have&(1<<g) == 0 {
+			why := fmt.Sprintf("%s缺%s人员", name, w.gnames[g])
+			if !full {
+				why += "（尚有空缺，须留给具备该特长的人员）"
+			}
+			out = append(out, Violation{name, "", RuleSkill, why, full})
+		}
+	}
+	for i, a := range ms {
+		for _, b := range ms[i+1:] {
+			for _, pr := range w.between(a.p, b.p) {
+				lifted := slices.Contains(pr.Lifted, name)
+				reason := pr.Reason
+				if lifted {
+					reason += "（已豁免）"
+				}
+				out = append(out, Violation{name, w.people[a.p].code, pr.Rule, reason, pr.Hard && !lifted})
+			}
+		}
+	}
+	return out
+}
+
+func (w *world) countyCode(c int32) string {
+	if c < 0 || int(c) >= len(w.counties) {
+		return ""
+	}
+	return w.counties[c]
+}
