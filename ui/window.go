@@ -32,6 +32,8 @@ type view interface {
 // screenList lists the screens that work, in navigation order.
 func screenList() []screen {
 	return []screen{
+		{"总览", theme.InfoIcon(), func(m *mainWindow) view { return newOverviewScreen(m.svc, m.win, today) }},
+		{"巡察日历", theme.CalendarIcon(), func(m *mainWindow) view { return newCalendarScreen(m.svc, m.win, today) }},
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},
 		{"回避报告", theme.WarningIcon(), func(m *mainWindow) view { return newRecusalScreen(m.svc, m.win) }},

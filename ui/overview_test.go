@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+func TestOverviewShowsCoverage(t *testing.T) {
+	svc, w := calendarWorld(t)
+	s := newOverviewScreen(svc, w, fixedClock(calToday))
+	w.SetContent(s.build())
+	w.Resize(fyne.NewSize(windowWidth, windowHeight))
+	cards := []struct {
+		name string
+		card *statCard
+		want string
+	}{{"应覆盖", s.total, "5"}, {"已覆盖", s.covered, "2"}, {"已计划", s.planned, "1"}, {"未安排", s.open, "2"}, {"在办轮次", s.rounds, "1"}}
+	for _, c := range cards {
+		if c.card.value.Text != c.want {
+			t.Errorf("%s = %q, want %s", c.name, c.card.value.Text, c.want)
+		}
+	}
+	if s.covered.note.Text != "覆盖率 40.0%" {
+		t.Errorf("covered note = %q", s.covered.note.Text)
+	}
+	var cats []string
+	for _, r := range s.byCategory.Rows {
+		cats = append(cats, r.Label+":"+r.Note)
+	}
+	if got := strings.Join(cats, " "); got != "县直机关:1/3  33.3% 乡镇街道:1/1  100.0% 村社区:0/1  0.0%" {
+		t.Errorf("by category = %s", got)
+	}
+	if len(s.byCounty.Rows) != 2 || s.byCounty.Rows[1].Label != "河西县" || s.byCounty.Rows[1].Values[1] != 1 || s.byCounty.Rows[1].Values[2] != 1 {
+		t.Errorf("by county = %+v", s.byCounty.Rows)
+	}
+	if len(s.progress.data) != 1 || s.progress.data[0][0] != "2026-1" || s.progress.data[0][3] != "进驻" || s.progress.data[0][5] != "16" {
+		t.Errorf("rounds in progress = %v", s.progress.data)
+	}
+	if len(s.teams.data) != 1 || s.teams.data[0][4] != "2 / 7" || s.teams.data[0][5] != "缺5人" {
+		t.Errorf("team fill = %v", s.teams.data)
+	}
+	if len(s.overdue.data) != 1 || s.overdue.data[0][2] != "U01" || s.overdue.data[0][5] != "2025-07-15" {
+		t.Errorf("overdue = %v", s.overdue.data)
+	}
+	if got := len(s.openUnits.data); got != 2 || s.openUnits.data[0][0] != "U0201" {
+		t.Errorf("open units = %v", s.openUnits.data)
+	}
+	if s.tabs.Items[3].Text != "整改报告逾期（1）" {
+		t.Errorf("tab title = %q", s.tabs.Items[3].Text)
+	}
+	if s.pace.Text == "" {
+		t.Error("no pace estimate shown")
+	}
+}
+
+func TestOverviewWithoutTerms(t *testing.T) {
+	svc, w := testWorld(t)
+	s := newOverviewScreen(svc, w, fixedClock(calToday))
+	w.SetContent(s.build())
+	if s.total.value.Text != "0" || !strings.Contains(s.pace.Text, "尚无届期") || s.byCounty.Rows != nil {
+		t.Errorf("empty database: total %q, pace %q", s.total.value.Text, s.pace.Text)
+	}
+}
