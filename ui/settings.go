@@ -35,10 +35,14 @@ type settingsSection interface {
 	load()
 }
 
-func newSettingsScreen(svc *app.Service, win fyne.Window) *settingsScreen {
-	return &settingsScreen{svc: svc, win: win,
+// newSettingsScreen returns the screen; onChanged (may be nil) runs after
+// settings were stored, so that the screens that depend on them reload.
+func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *settingsScreen {
+	s := &settingsScreen{svc: svc, win: win,
 		recusal:  newRecusalSettings(svc, win),
 		calendar: newCalendarSettings(svc, win)}
+	s.recusal.changed, s.calendar.changed = onChanged, onChanged
+	return s
 }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
@@ -68,6 +72,7 @@ type sectionFrame struct {
 	save, reset  *widget.Button
 	confirmReset *widget.Button // the 确定 of the open reset confirmation, for tests
 	inputs       []fyne.Disableable
+	changed      func() // after the settings were stored
 }
 
 // newSectionFrame returns the frame; resetLabel names the reset button.
@@ -122,10 +127,14 @@ func (f *sectionFrame) showErrors(errs []string) {
 	f.errors.Show()
 }
 
-// done says the settings are stored.
+// done says the settings are stored and tells the screens that depend on
+// them.
 func (f *sectionFrame) done(msg string) {
 	f.errors.Hide()
 	f.saved.SetText(msg)
+	if f.changed != nil {
+		f.changed()
+	}
 }
 
 // confirm asks before the reset and runs ok when the user agrees.

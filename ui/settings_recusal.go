@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
@@ -25,7 +26,7 @@ var severityChoices = []string{string(recusal.Hard), string(recusal.Soft), sevOf
 // ruleDescriptions say what each rule looks for, in the words of SPEC §4.
 var ruleDescriptions = map[string]string{
 	recusal.R1:  "本人现在被巡察单位工作，或在其上级、下级单位工作（层级见上）",
-	recusal.R2:  "本人曾在被巡察单位工作，结束未满上述年限（自进驻开始日往前计算）；组长、副组长在该单位任职满上述年限的，不论何时",
+	recusal.R2:  "本人曾在被巡察单位工作、结束未满上述年限；组长、副组长在该单位任职满上述年限的，不论何时",
 	recusal.R3:  "本人的近亲属是被巡察单位的领导班子成员",
 	recusal.R3b: "本人的近亲属在被巡察单位工作，但不是班子成员",
 	recusal.R4:  "须异地产生的角色：本人工作关系地与被巡察单位同属一县",
@@ -86,7 +87,7 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 		r.severity[code], r.badges[code] = sel, badge
 		r.inputs = append(r.inputs, sel)
 		rows.Add(container.New(&widgets.Columns{Widths: []float32{130, 72, 130, 0}},
-			widget.NewLabel(code+" "+recusal.RuleName(code)), badge, sel, desc))
+			widget.NewLabel(code+" "+recusal.RuleName(code)), middle(badge), middle(sel), desc))
 	}
 	r.inputs = append(r.inputs, r.years, r.longStint, r.depth, r.remote)
 	fields := container.NewVBox(
@@ -97,6 +98,11 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 		"修改后，回避报告、编组和回避检查按新设置执行。", fields)
 	r.load()
 	return out
+}
+
+// middle centres o vertically at its own height.
+func middle(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(layout.NewSpacer(), o, layout.NewSpacer())
 }
 
 // fixedWidth keeps o at width w.

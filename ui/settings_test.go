@@ -14,7 +14,8 @@ import (
 
 func TestSettingsRecusalSaveAndReload(t *testing.T) {
 	svc, w := testWorld(t)
-	s := newSettingsScreen(svc, w)
+	changed := 0
+	s := newSettingsScreen(svc, w, func() { changed++ })
 	w.SetContent(s.build())
 	r := s.recusal
 	if r.years.Text != "3" || r.depth.Selected != depthChoices[1] || r.severity[recusal.R3b].Selected != "提示" {
@@ -32,8 +33,8 @@ func TestSettingsRecusalSaveAndReload(t *testing.T) {
 	if r.errors.Visible() {
 		t.Fatalf("save refused: %s", r.errors.Text)
 	}
-	if r.saved.Text == "" {
-		t.Error("no word that the settings were saved")
+	if r.saved.Text == "" || changed != 1 {
+		t.Errorf("saved: said %q, screens told %d times", r.saved.Text, changed)
 	}
 	got, err := svc.RecusalSettings()
 	if err != nil {
@@ -45,7 +46,7 @@ func TestSettingsRecusalSaveAndReload(t *testing.T) {
 	}
 
 	// a new screen over the same database shows what was saved
-	s2 := newSettingsScreen(svc, w)
+	s2 := newSettingsScreen(svc, w, nil)
 	w.SetContent(s2.build())
 	r2 := s2.recusal
 	if r2.years.Text != "5" || r2.severity[recusal.R4b].Selected != sevOff || r2.severity[recusal.R7].Selected != "回避" {
@@ -79,7 +80,7 @@ func TestSettingsRecusalInvalid(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			svc, w := testWorld(t)
-			s := newSettingsScreen(svc, w)
+			s := newSettingsScreen(svc, w, nil)
 			w.SetContent(s.build())
 			r := s.recusal
 			r.years.SetText(tc.years)
@@ -99,7 +100,7 @@ func TestSettingsLeaderCannotSave(t *testing.T) {
 	svc, w := testWorld(t)
 	signIn(t, svc)
 	must(t, svc.Login("周领导", "leader-pass-1"))
-	s := newSettingsScreen(svc, w)
+	s := newSettingsScreen(svc, w, nil)
 	w.SetContent(s.build())
 	r := s.recusal
 	if !r.save.Disabled() || !r.reset.Disabled() || !r.years.Disabled() || !r.severity[recusal.R1].Disabled() {
@@ -130,7 +131,7 @@ func TestSettingsLeaderCannotSave(t *testing.T) {
 
 func TestSettingsCalendar(t *testing.T) {
 	svc, w := testWorld(t)
-	s := newSettingsScreen(svc, w)
+	s := newSettingsScreen(svc, w, nil)
 	w.SetContent(s.build())
 	c := s.calendar
 	if c.days[calendar.StageOnsite].Text != "30" || c.holidays.Text != "" {

@@ -37,7 +37,7 @@ func screenList() []screen {
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},
 		{"回避报告", theme.WarningIcon(), func(m *mainWindow) view { return newRecusalScreen(m.svc, m.win) }},
-		{"设置", theme.SettingsIcon(), func(m *mainWindow) view { return newSettingsScreen(m.svc, m.win) }},
+		{"设置", theme.SettingsIcon(), func(m *mainWindow) view { return newSettingsScreen(m.svc, m.win, m.reload) }},
 	}
 }
 
