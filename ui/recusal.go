@@ -35,6 +35,7 @@ type recusalScreen struct {
 	sortKey string
 	desc    bool
 	running bool
+	again   bool // asked to check while a check ran: check again when it ends
 
 	round                        *widget.Select
 	run                          *widget.Button
@@ -88,7 +89,7 @@ func (s *recusalScreen) build() fyne.CanvasObject {
 	s.busy = widget.NewActivity()
 	s.busy.Hide()
 	s.status = widget.NewLabel("")
-	s.summary = container.NewGridWrap(fyne.NewSize(232, 36))
+	s.summary = container.NewGridWrap(fyne.NewSize(260, 36))
 	s.buildFilters()
 	s.buildTable()
 	s.detail = widget.NewLabel("单击表中一行查看完整的情形说明。")
@@ -206,7 +207,11 @@ func (s *recusalScreen) roundCode() string { return app.CodeOfLabel(s.round.Sele
 // the busy indicator turning meanwhile.
 func (s *recusalScreen) runCheck() {
 	code := s.roundCode()
-	if code == "" || s.running {
+	if s.running {
+		s.again = true
+		return
+	}
+	if code == "" {
 		return
 	}
 	s.running = true
@@ -225,8 +230,9 @@ func (s *recusalScreen) runCheck() {
 			s.busy.Stop()
 			s.busy.Hide()
 			s.run.Enable()
-			if now := s.roundCode(); now != code && now != "" {
-				s.runCheck() // the choice changed meanwhile
+			if s.again {
+				s.again = false
+				s.runCheck() // the choice or the data changed meanwhile
 				return
 			}
 			if err != nil {
