@@ -53,6 +53,9 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 	for i := range s.People {
 		p := &s.People[i]
 		h := hist[p.Code]
+		if h == nil {
+			h = &service{}
+		}
 		in.People = append(in.People, Person{Code: p.Code, Name: p.Name, County: p.HomeCounty, Pools: p.Pools,
 			FullTime: p.FullTime, Skills: p.Skills, Status: p.Status, Served: h.served, Previous: h.previous,
 			Promoted: promoted(p, r, h)})

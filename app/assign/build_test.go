@@ -1,0 +1,97 @@
+package assign
+
+import (
+	"slices"
+	"testing"
+
+	"xuncha/app/civil"
+	"xuncha/app/recusal"
+	"xuncha/app/snap"
+)
+
+func buildSnapshot() *snap.Snapshot {
+	d := civil.MustParse
+	s := &snap.Snapshot{
+		Counties: []snap.County{{Code: "C1", Name: "东县"}, {Code: "C2", Name: "西县"}, {Code: "C3", Name: "南县"}},
+		Units: []snap.Unit{{Code: "U1", Name: "东县财政局", County: "C1", Category: "县直机关"},
+			{Code: "U2", Name: "东县城投公司", County: "C1", Category: "国有企业"}},
+		Terms: []snap.Term{{Code: "T", Start: d("2024-01-01"), End: d("2028-12-31")}},
+	}
+	person := func(code, county string, promoted string) snap.Person {
+		p := snap.Person{Code: code, Name: "人员" + code, HomeCounty: county, Pools: snap.StaffPool | snap.LeaderPool, Status: "在库"}
+		if promoted != "" {
+			p.PromotedOn = d(promoted)
+		}
+		return p
+	}
+	s.People = []snap.Person{
+		person("P1", "C2", "2025-06-01"), // promoted, has not served since
+		person("P2", "C2", "2024-06-01"), // promoted, served in round 1 after it
+		person("P3", "C3", ""),
+		person("P4", "C3", ""),
+		person("P5", "C1", ""),
+	}
+	s.People[3].Relatives = []snap.Relative{{Name: "人员P3", Relation: "兄弟姐妹", Person: "P3"}}
+	s.People[4].CurrentUnit = "U1"
+	s.Rounds = []snap.Round{
+		{Code: "R1", Term: "T", Number: 1, Mode: ModeMixed, OnsiteStart: d("2025-03-01"),
+			Teams: []snap.Team{{Name: "甲组", Seq: 1, County: "C1", Units: []snap.TeamUnit{{Unit: "U1"}},
+				Members: []snap.Member{{Person: "P2", Role: RoleMember}, {Person: "P3", Role: RoleMember}}}}},
+		{Code: "R2", Term: "T", Number: 2, Mode: ModeMixed, OnsiteStart: d("2025-09-01"),
+			Teams: []snap.Team{{Name: "乙组", Seq: 1, County: "C1", Units: []snap.TeamUnit{{Unit: "U2"}},
+				Members: []snap.Member{{Person: "P3", Role: RoleMember}}}}},
+		{Code: "R3", Term: "T", Number: 3, Mode: ModeMixed, OnsiteStart: d("2026-03-01"),
+			Teams: []snap.Team{{Name: "第一组", Seq: 1, County: "C1", Units: []snap.TeamUnit{{Unit: "U1"}, {Unit: "U2"}},
+				Members: []snap.Member{{Person: "P4", Role: RoleMember, Locked: true}, {Person: "P1", Role: RoleMember}}}}},
+	}
+	s.Overrides = []snap.Override{{Round: "R3", Team: "第一组", Person: "P4", Rule: "R6", Approved: true}}
+	s.Index()
+	return s
+}
+
+func TestFromSnapshot(t *testing.T) {
+	s := buildSnapshot()
+	set := recusal.Defaults()
+	in, err := FromSnapshot(s, recusal.New(s, set), set, "R3", "", "9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Person{}
+	for _, p := range in.People {
+		got[p.Code] = p
+	}
+	for _, c := range []struct {
+		code             string
+		served           int
+		previous, promot bool
+	}{{"P1", 0, false, true}, {"P2", 1, false, false}, {"P3", 2, true, false}, {"P4", 0, false, false}} {
+		p := got[c.code]
+		if p.Served != c.served || p.Previous != c.previous || p.Promoted != c.promot {
+			t.Errorf("%s: served %d previous %v promoted %v, want %d %v %v", c.code, p.Served, p.Previous, p.Promoted,
+				c.served, c.previous, c.promot)
+		}
+	}
+	if !slices.Equal(in.Locks, []Lock{{Person: "P4", Team: "第一组", Role: RoleMember}}) {
+		t.Errorf("locks = %+v", in.Locks)
+	}
+	if len(in.Pairs) != 1 || in.Pairs[0].Rule != "R6" || !slices.Equal(in.Pairs[0].Lifted, []string{"第一组"}) {
+		t.Errorf("pairs = %+v, want P3–P4 R6 lifted on 第一组", in.Pairs)
+	}
+	if !slices.ContainsFunc(in.Hits, func(h Hit) bool { return h.Person == "P5" && h.Rule == "R1" && h.Hard }) {
+		t.Errorf("hits lack P5's R1: %+v", in.Hits)
+	}
+	if !slices.Equal(in.Teams[0].Categories, []string{"县直机关", "国有企业"}) {
+		t.Errorf("categories = %v", in.Teams[0].Categories)
+	}
+	if !slices.Equal(in.Previous, []Route{{Inspected: "C1", Source: "C3"}}) {
+		t.Errorf("previous routes = %+v", in.Previous)
+	}
+	set2 := Settings{Rows: []Row{remote(RoleMember, 3, staffPl)}, MaxPerCounty: 2}
+	v, err := Check(in, set2, []TeamResult{{Team: "第一组", Members: []Member{{Person: "P3", Role: RoleMember}, {Person: "P4", Role: RoleMember}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(v, func(x Violation) bool { return x.Rule == "R6" && !x.Hard }) || hardCount(v) != 0 {
+		t.Errorf("P3 and P4 may serve together under the approved override, with a warning: %+v", v)
+	}
+}
