@@ -159,8 +159,19 @@ func (w *world) members(best *node, t int32) []mem {
 			ms = append(ms, mem{p: x.p, row: best.teams[t].bins[x.bin].row, cost: x.cost})
 		}
 	}
-	slices.SortFunc(ms, func(a, b mem) int { return cmp.Or(cmp.Compare(a.row, b.row), cmp.Compare(a.p, b.p)) })
+	sortMems(ms)
 	return ms
+}
+
+// sortMems orders members by row, then person (code order).
+func sortMems(ms []mem) {
+	slices.SortFunc(ms, func(a, b mem) int { return cmp.Or(cmp.Compare(a.row, b.row), cmp.Compare(a.p, b.p)) })
+}
+
+func sortedCopy(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
 }
 
 // placement returns the team each person is on (-1: none).
