@@ -1,0 +1,186 @@
+package datapkg
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"gorm.io/gorm"
+
+	"xuncha/app/audit"
+	"xuncha/model"
+)
+
+// Preview reads the package at path and reports what importing it into db
+// would add, update and leave out as conflicts, without writing.
+func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
+	pkg, err := Read(path, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	local, _, err := loadAll(db)
+	if err != nil {
+		return nil, err
+	}
+	return makePlan(pkg.Data, local).report(path, pkg.Manifest), nil
+}
+
+// Import merges the package at path into db by code, in one transaction
+// with one audit entry by user: new rows are added, changed rows take the
+// package's values, conflicting rows are left out (and reported), and
+// nothing is deleted.
+func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
+	pkg, err := Read(path, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	var r *Report
+	err = db.Transaction(func(tx *gorm.DB) error {
+		local, ids, err := loadAll(tx)
+		if err != nil {
+			return err
+		}
+		p := makePlan(pkg.Data, local)
+		r = p.report(path, pkg.Manifest)
+		if err := p.apply(tx, ids); err != nil {
+			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)
+		}
+		return audit.Record(tx, audit.Entry{User: user, Action: "导入数据包", Entity: "数据包", Key: filepath.Base(path),
+			Before: p.updatedBefore(),
+			After: map[string]any{"县区": pkg.Manifest.Counties, "生成时间": pkg.Manifest.Created,
+				"校验值": pkg.Manifest.Files[0].SHA256, "统计": r.Entities, "冲突": r.Conflicts}})
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.Written = true
+	return r, nil
+}
+
+// save writes the rows to add (in batches) and to update (one by one).
+func save[T, M any](tx *gorm.DB, steps []step[T], model func(T) M) ([]M, error) {
+	var adds []M
+	for _, s := range steps {
+		switch s.kind {
+		case add:
+			adds = append(adds, model(s.row))
+		case update:
+			m := model(s.row)
+			if err := tx.Save(&m).Error; err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(adds) == 0 {
+		return nil, nil
+	}
+	return adds, tx.CreateInBatches(&adds, 200).Error
+}
+
+// apply carries out the plan inside tx.
+func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
+	err := firstErr(
+		func() error { _, err := save(tx, p.counties, County.model); return err },
+		func() error { _, err := save(tx, p.units, Unit.model); return err },
+		func() error {
+			_, err := save(tx, p.leaders, func(l Leader) model.UnitLeader { return l.model(ids.leaders[l.key()]) })
+			return err
+		},
+		func() error { _, err := save(tx, p.people, Person.model); return err },
+		func() error {
+			_, err := save(tx, p.history, func(h History) model.WorkHistory { return h.model(ids.history[h.key()]) })
+			return err
+		},
+		func() error {
+			_, err := save(tx, p.relatives, func(r Relative) model.Relative { return r.model(ids.relatives[r.key()]) })
+			return err
+		},
+		func() error {
+			_, err := save(tx, p.decls, func(x Declaration) model.Declaration { return x.model(ids.decls[x.key()]) })
+			return err
+		},
+		func() error { _, err := save(tx, p.terms, Term.model); return err },
+		func() error { _, err := save(tx, p.rounds, Round.model); return err },
+	)
+	if err != nil {
+		return err
+	}
+	added, err := save(tx, p.teams, func(t Team) model.Team { return t.model(ids.teams[teamKey{t.Round, t.Name}]) })
+	if err != nil {
+		return err
+	}
+	for _, m := range added {
+		ids.teams[teamKey{m.RoundCode, m.Name}] = m.ID
+	}
+	return firstErr(
+		func() error {
+			_, err := save(tx, p.teamUnits, func(u TeamUnit) model.TeamUnit {
+				return u.model(ids.teamUnits[u.key()], ids.teams[teamKey{u.Round, u.Team}])
+			})
+			return err
+		},
+		func() error {
+			_, err := save(tx, p.members, func(x Member) model.TeamMember {
+				return x.model(ids.members[x.key()], ids.teams[teamKey{x.Round, x.Team}])
+			})
+			return err
+		},
+	)
+}
+
+func firstErr(fs ...func() error) error {
+	for _, f := range fs {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// updatedBefore is the database's rows that the import overwrites, by
+// entity, for the audit entry.
+func (p *plan) updatedBefore() map[string]any {
+	out := map[string]any{}
+	put := func(entity string, rows any, n int) {
+		if n > 0 {
+			out[entity] = rows
+		}
+	}
+	c, n := olds(p.counties)
+	put(EntCounty, c, n)
+	u, n := olds(p.units)
+	put(EntUnit, u, n)
+	l, n := olds(p.leaders)
+	put(EntLeader, l, n)
+	x, n := olds(p.people)
+	put(EntPerson, x, n)
+	h, n := olds(p.history)
+	put(EntHistory, h, n)
+	r, n := olds(p.relatives)
+	put(EntRelative, r, n)
+	d, n := olds(p.decls)
+	put(EntDeclaration, d, n)
+	t, n := olds(p.terms)
+	put(EntTerm, t, n)
+	rd, n := olds(p.rounds)
+	put(EntRound, rd, n)
+	tm, n := olds(p.teams)
+	put(EntTeam, tm, n)
+	tu, n := olds(p.teamUnits)
+	put(EntTeamUnit, tu, n)
+	m, n := olds(p.members)
+	put(EntMember, m, n)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func olds[T any](steps []step[T]) ([]T, int) {
+	var out []T
+	for _, s := range steps {
+		if s.kind == update {
+			out = append(out, s.old)
+		}
+	}
+	return out, len(out)
+}
