@@ -46,6 +46,7 @@ type personForm struct {
 	errors *widget.Label
 	save   *widget.Button
 	dlg    dialog.Dialog
+	check  *recusalCheck // the 回避检查 opened last
 }
 
 func newPersonForm(svc *app.Service, win fyne.Window, d *app.PersonDetail, isNew bool, onSaved func(string)) *personForm {
@@ -70,7 +71,8 @@ func (f *personForm) show() {
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.save)
+	recusal := widget.NewButtonWithIcon("回避检查", theme.WarningIcon(), f.onRecusalCheck)
+	buttons := container.NewHBox(recusal, layout.NewSpacer(), cancel, f.save)
 	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, f.build())
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
 	f.dlg.Resize(fyne.NewSize(1060, 680))

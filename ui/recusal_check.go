@@ -340,5 +340,16 @@ func hitCard(h recusal.Hit, names map[string]string) fyne.CanvasObject {
 	reason.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(
 		container.NewHBox(badge, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewPadded(reason), widget.NewSeparator())
+		reason, widget.NewSeparator())
+}
+
+// onRecusalCheck opens 回避检查 for the person of the form (person_form.go).
+func (f *personForm) onRecusalCheck() {
+	if f.isNew {
+		dialog.ShowInformation("回避检查", "请先保存该人员，再做回避检查。", f.win)
+		return
+	}
+	p := f.detail.Person
+	f.check = newRecusalCheck(f.svc, f.win, p.Code, p.Name)
+	f.check.show()
 }

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app/recusal"
 	"xuncha/model"
@@ -86,5 +88,53 @@ func TestRecusalCheckDialog(t *testing.T) {
 	test.Tap(d.run)
 	if !strings.Contains(d.verdict.Text, "日期应写成") {
 		t.Errorf("bad date: %q", d.verdict.Text)
+	}
+}
+
+// findButton returns the button labelled text under o, or nil.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	if b, ok := o.(*widget.Button); ok && b.Text == text {
+		return b
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, k := range kids {
+		if b := findButton(k, text); b != nil {
+			return b
+		}
+	}
+	return nil
+}
+
+func TestPersonFormRecusalCheck(t *testing.T) {
+	svc, w := recusalWorld(t)
+	s := newPeopleScreen(svc, w)
+	w.SetContent(s.build())
+	test.Type(s.search, "孙七")
+	test.DoubleTap(tableCell(s.table, 0, 1))
+	f := s.form
+	if f == nil {
+		t.Fatal("the form did not open")
+	}
+	b := findButton(w.Canvas().Overlays().Top(), "回避检查")
+	if b == nil {
+		t.Fatal("no 回避检查 button on the person form")
+	}
+	test.Tap(b)
+	d := f.check
+	if d == nil || d.person != "P004" {
+		t.Fatalf("回避检查 opened for %+v", d)
+	}
+	d.spawn = func(fn func()) { fn() }
+	d.target.SetSelected(checkTeam)
+	d.team.SetSelected("第一巡察组")
+	test.Tap(d.run)
+	if got := rulesOf(d.shown); !slices.Equal(got, []string{"U02/R3"}) || !strings.Contains(d.verdict.Text, "须回避 1 条") {
+		t.Errorf("孙七 on 第一巡察组: %v, %q", got, d.verdict.Text)
 	}
 }
