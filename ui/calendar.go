@@ -87,9 +87,15 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 	bar := container.NewHBox(s.newTerm, s.editTerm, widget.NewSeparator(), s.newRound, s.exportPlan)
 	top := container.NewVBox(container.NewBorder(nil, nil, term, container.NewHBox(layout.NewSpacer(), s.conflictBtn)), bar)
 	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)
+	s.tabs.OnSelected = func(*container.TabItem) {
+		if s.tabs.SelectedIndex() == 0 {
+			s.month.focus()
+		}
+	}
 	s.reload()
 	s.termSel.OnChanged = func(string) { s.onTermChanged() }
 	s.listenKeys()
+	fyne.Do(s.month.focus) // once the screen is on the window: the arrows move months
 	return s.root
 }
 

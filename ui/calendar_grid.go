@@ -149,7 +149,7 @@ const (
 	gridDayH    = 24 // the day number on top of a cell
 	gridLaneH   = 18 // one bar
 	gridLaneGap = 3
-	gridMinRowH = 72
+	gridMinRowH = 64
 	gridMinColW = 86
 )
 

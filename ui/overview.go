@@ -34,6 +34,9 @@ var coverageSeries = []widgets.BarSeries{
 	{Name: calendar.StateOpen, Color: openColor, TextColor: darkText},
 }
 
+// overviewTabs are the titles of the overview's lists.
+var overviewTabs = []string{"在办轮次", "组配备", "待批豁免", "整改逾期", "未安排单位"}
+
 // statCard is one big number of the overview with its caption.
 type statCard struct {
 	value *canvas.Text
@@ -104,22 +107,22 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.pace.Wrapping = fyne.TextWrapWord
 	s.byCategory = widgets.NewBarChart("按单位类别", coverageSeries)
 	s.byCounty = widgets.NewBarChart("按县区", coverageSeries)
-	s.progress = newTextTable([]string{"轮次", "名称", "状态", "当前阶段", "阶段日期", "阶段剩余", "巡察组", "单位"},
-		[]float32{70, 180, 70, 70, 190, 90, 60, 60})
+	s.progress = newTextTable([]string{"轮次", "名称", "状态", "当前阶段", "阶段日期", "阶段剩余", "组/单位"},
+		[]float32{66, 132, 64, 64, 170, 84, 64})
 	s.teams = newTextTable([]string{"轮次", "巡察组", "县区", "单位数", "成员/应配", "配备"}, []float32{70, 130, 90, 60, 90, 80})
 	s.teams.warn = func(row, col int) bool { return col == 5 && s.teams.data[row][5] != "已配齐" }
 	s.overrides = newTextTable([]string{"轮次", "巡察组", "人员", "规则", "单位", "理由", "录入人", "录入时间"},
 		[]float32{70, 110, 130, 50, 130, 220, 70, 150})
 	s.overdue = newTextTable([]string{"轮次", "巡察组", "单位编码", "单位名称", "县区", "整改报告期限", "逾期天数"},
-		[]float32{70, 110, 80, 200, 80, 110, 70})
+		[]float32{64, 100, 70, 166, 70, 100, 70})
 	s.overdue.warn = func(_, col int) bool { return col == 6 }
 	s.openUnits = newTextTable([]string{"单位编码", "单位名称", "县区", "单位类别"}, []float32{90, 260, 100, 100})
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("在办轮次", s.progress.table),
-		container.NewTabItem("巡察组配备", s.teams.table),
-		container.NewTabItem("待审批豁免", s.overrides.table),
-		container.NewTabItem("整改报告逾期", s.overdue.table),
-		container.NewTabItem("未安排单位", s.openUnits.table),
+		container.NewTabItem(overviewTabs[0], s.progress.table),
+		container.NewTabItem(overviewTabs[1], s.teams.table),
+		container.NewTabItem(overviewTabs[2], s.overrides.table),
+		container.NewTabItem(overviewTabs[3], s.overdue.table),
+		container.NewTabItem(overviewTabs[4], s.openUnits.table),
 	)
 	top := container.NewHBox(widget.NewLabel("届期"), container.NewGridWrap(fyne.NewSize(300, s.termSel.MinSize().Height), s.termSel),
 		s.dateLb, layout.NewSpacer(), refresh)
@@ -127,7 +130,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	pace := container.NewBorder(nil, nil, container.NewVBox(s.paceIcon), nil, s.pace)
 	charts := container.NewVScroll(container.NewVBox(s.byCategory, widget.NewSeparator(), s.byCounty))
 	split := container.NewHSplit(charts, s.tabs)
-	split.Offset = 0.42
+	split.Offset = 0.4
 	s.reload()
 	s.termSel.OnChanged = func(string) { s.term = app.CodeOfLabel(s.termSel.Selected); s.show() }
 	return container.NewBorder(container.NewVBox(top, cards, pace, widget.NewSeparator()), nil, nil, nil, split)
@@ -220,9 +223,8 @@ func (s *overviewScreen) show() {
 	s.overrides.set(overrideRows(s.pendingOverrides()))
 	s.overdue.set(overdueRows(s.ov, sn))
 	s.openUnits.set(openRows(cv, sn))
-	titles := []string{"在办轮次", "巡察组配备", "待审批豁免", "整改报告逾期", "未安排单位"}
 	counts := []int{len(s.progress.data), len(s.teams.data), len(s.overrides.data), len(s.overdue.data), len(s.openUnits.data)}
-	for i, t := range titles {
+	for i, t := range overviewTabs {
 		s.tabs.Items[i].Text = fmt.Sprintf("%s（%d）", t, counts[i])
 	}
 	s.tabs.Refresh()

@@ -65,7 +65,7 @@ func (t *textTable) set(rows [][]string) {
 
 // progressRows are the term's rounds not completed: code, name, status,
 // the stage today falls in (or when the round starts), its dates, the days
-// left, teams and units.
+// left, and teams/units.
 func progressRows(cal *calendar.Calendar, term string, today civil.Date) [][]string {
 	var out [][]string
 	for _, r := range cal.Rounds(term) {
@@ -85,7 +85,7 @@ func progressRows(cal *calendar.Calendar, term string, today civil.Date) [][]str
 			stage, dates = "未开始", fmt.Sprintf("准备 %s 起", sc.Dates.PrepStart)
 			left = fmt.Sprintf("%d天后开始", today.DaysUntil(sc.Dates.PrepStart))
 		}
-		out = append(out, []string{r.Code, r.Name, string(st), stage, dates, left, strconv.Itoa(len(r.Teams)), strconv.Itoa(units)})
+		out = append(out, []string{r.Code, r.Name, string(st), stage, dates, left, fmt.Sprintf("%d/%d", len(r.Teams), units)})
 	}
 	return out
 }

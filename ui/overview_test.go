@@ -47,7 +47,7 @@ func TestOverviewShowsCoverage(t *testing.T) {
 	if got := len(s.openUnits.data); got != 2 || s.openUnits.data[0][0] != "U0201" {
 		t.Errorf("open units = %v", s.openUnits.data)
 	}
-	if s.tabs.Items[3].Text != "整改报告逾期（1）" {
+	if s.tabs.Items[3].Text != "整改逾期（1）" {
 		t.Errorf("tab title = %q", s.tabs.Items[3].Text)
 	}
 	if s.pace.Text == "" {
