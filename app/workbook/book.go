@@ -82,7 +82,8 @@ func (b *book) write(name string, header []string, rows [][]string) error {
 // save writes the workbook to path.
 func (b *book) save(path string) error {
 	defer b.f.Close()
-	b.f.SetActiveSheet(0)
+	// The first sheet is active already; SetActiveSheet would parse every
+	// streamed sheet back.
 	if err := b.f.SaveAs(path); err != nil {
 		return fmt.Errorf("无法保存 %s: %w", path, err)
 	}

@@ -191,19 +191,19 @@ func diff[T any](e *entity[T], recs []rec[T], old map[string]T) delta[T] {
 			continue
 		}
 		prev, exists := old[e.key(&r.v)]
-		base := e.zero()
-		if exists {
-			base = prev
+		if !exists {
+			// r.v is the defaults with the row's cells read in.
+			d.adds = append(d.adds, r.v)
+			d.summary.Added++
+			continue
 		}
+		base := prev
 		for fi, f := range e.fields {
 			if r.present[fi] {
 				f.set(&base, f.get(&r.v))
 			}
 		}
 		switch {
-		case !exists:
-			d.adds = append(d.adds, base)
-			d.summary.Added++
 		case differs(e, &base, &prev):
 			d.updates = append(d.updates, base)
 			d.summary.Updated++

@@ -7,7 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -33,7 +36,8 @@ type source struct {
 	path, base string
 	xl         *excelize.File
 	sheets     [][2]string // known sheets: canonical name, name in the file
-	csv        []byte
+	data       []byte      // the file's bytes
+	csv        bool
 }
 
 // oleMagic starts old binary .xls files and encrypted workbooks.
@@ -41,6 +45,8 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // readFiles reads every file into tables, grouped by sheet. Problems with
 // the files' content go to c; the error is for files that cannot be read.
+// Sheets are read side by side, one per processor, each reader with its
+// own handle on the workbook (excelize's readers share state otherwise).
 func readFiles(paths []string, c *collector, step func()) (map[string][]*table, error) {
 	var srcs []*source
 	defer func() {
@@ -56,6 +62,9 @@ func readFiles(paths []string, c *collector, step func()) (map[string][]*table, 
 		if err != nil {
 			return nil, err
 		}
+		if step != nil {
+			step()
+		}
 		if s == nil {
 			continue
 		}
@@ -64,26 +73,79 @@ func readFiles(paths []string, c *collector, step func()) (map[string][]*table, 
 			count[sh[0]]++
 		}
 	}
-	out := make(map[string][]*table)
+	var jobs []sheetJob
 	for _, s := range srcs {
 		for _, sh := range s.sheets {
 			label := sh[0]
 			if count[sh[0]] > 1 {
 				label = fmt.Sprintf("%s（%s）", sh[0], s.base)
 			}
-			t, err := s.read(sh[0], sh[1], label, c)
-			if err != nil {
-				return nil, fmt.Errorf("无法读取 %s 的工作表 %s: %w", s.base, sh[1], err)
-			}
-			if t != nil {
-				out[sh[0]] = append(out[sh[0]], t)
-			}
+			jobs = append(jobs, sheetJob{s: s, sheet: sh[0], name: sh[1], label: label})
 		}
-		if step != nil {
-			step()
+	}
+	runJobs(jobs)
+	out := make(map[string][]*table)
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, fmt.Errorf("无法读取 %s 的工作表 %s: %w", j.s.base, j.name, j.err)
+		}
+		c.problems = append(c.problems, j.c.problems...)
+		if j.t != nil {
+			out[j.sheet] = append(out[j.sheet], j.t)
 		}
 	}
 	return out, nil
+}
+
+// sheetJob is one sheet to read, and what reading it gave.
+type sheetJob struct {
+	s                  *source
+	sheet, name, label string
+	t                  *table
+	c                  collector
+	err                error
+}
+
+// runJobs reads the sheets with as many readers as there are processors.
+// The first reader uses each workbook's own handle, the others open their
+// own.
+func runJobs(jobs []sheetJob) {
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			own := make(map[*source]*excelize.File)
+			defer func() {
+				for _, f := range own {
+					f.Close()
+				}
+			}()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				j := &jobs[i]
+				xl := j.s.xl
+				if xl != nil && w > 0 {
+					if own[j.s] == nil {
+						f, err := excelize.OpenReader(bytes.NewReader(j.s.data))
+						if err != nil {
+							j.err = err
+							continue
+						}
+						own[j.s] = f
+					}
+					xl = own[j.s]
+				}
+				j.t, j.err = j.s.read(xl, j.sheet, j.name, j.label, &j.c)
+			}
+		}(w)
+	}
+	wg.Wait()
 }
 
 // openSource opens one file and finds its known sheets. It returns nil when
@@ -108,7 +170,7 @@ func openSource(path string, c *collector) (*source, error) {
 			c.add(fileAt, "", msgUnknownCSV(sheet, names))
 			return nil, nil
 		}
-		s.csv = data
+		s.data, s.csv = data, true
 		s.sheets = [][2]string{{sheet, sheet}}
 		return s, nil
 	case bytes.HasPrefix(data, oleMagic) || ext == ".xls":
@@ -122,7 +184,7 @@ func openSource(path string, c *collector) (*source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("无法打开工作簿 %s（文件损坏或不是 xlsx）: %w", s.base, err)
 	}
-	s.xl = xl
+	s.xl, s.data = xl, data
 	for _, name := range xl.GetSheetList() {
 		if _, ok := defOf(cleanCell(name)); ok {
 			s.sheets = append(s.sheets, [2]string{cleanCell(name), name})
@@ -131,18 +193,19 @@ func openSource(path string, c *collector) (*source, error) {
 	if len(s.sheets) == 0 {
 		c.add(fileAt, "", msgNoKnownSheet(names))
 		xl.Close()
+		s.xl = nil
 		return nil, nil
 	}
 	return s, nil
 }
 
-// read reads one sheet of the source into a table; nil when the sheet is
-// empty.
-func (s *source) read(sheet, name, label string, c *collector) (*table, error) {
-	if s.csv != nil {
-		return readCSV(sheet, label, s.csv, c), nil
+// read reads one sheet of the source, through the workbook handle xl,
+// into a table; nil when the sheet is empty.
+func (s *source) read(xl *excelize.File, sheet, name, label string, c *collector) (*table, error) {
+	if s.csv {
+		return readCSV(sheet, label, s.data, c), nil
 	}
-	rows, err := s.xl.Rows(name)
+	rows, err := xl.Rows(name)
 	if err != nil {
 		return nil, err
 	}

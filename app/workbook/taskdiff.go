@@ -1,8 +1,7 @@
 package workbook
 
 import (
-	"regexp"
-	"strconv"
+	"sort"
 	"strings"
 
 	"xuncha/model"
@@ -57,7 +56,7 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 			roundOrder = append(roundOrder, r.Round)
 			base, exists := ex.rounds[r.Round]
 			if !exists {
-				base = model.Round{Code: r.Round, Number: roundNumber(r.RoundName, r.Round)}
+				base = model.Round{Code: r.Round}
 			}
 			rd = &base
 			rounds[r.Round] = rd
@@ -80,10 +79,13 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 		}
 		spans[tk].add(r.Start, r.End)
 	}
+	for _, code := range roundOrder {
+		rounds[code].OnsiteStart, rounds[code].OnsiteEnd = spans[code].start, spans[code].end
+	}
+	numberRounds(roundOrder, rounds, ex)
 	roundChanged := make(map[string]bool)
 	for _, code := range roundOrder {
 		rd := rounds[code]
-		rd.OnsiteStart, rd.OnsiteEnd = spans[code].start, spans[code].end
 		prev, exists := ex.rounds[code]
 		switch {
 		case !exists:
@@ -110,6 +112,17 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 			t = model.Team{RoundCode: round, Name: name, Seq: maxSeq[round]}
 		}
 		t.OnsiteStart, t.OnsiteEnd = spans[tk].start, spans[tk].end
+		if exists {
+			// A team without dates of its own has the round's: it keeps
+			// none while the round's are what the file says.
+			rd := rounds[round]
+			if prev.OnsiteStart == "" && t.OnsiteStart == rd.OnsiteStart {
+				t.OnsiteStart = ""
+			}
+			if prev.OnsiteEnd == "" && t.OnsiteEnd == rd.OnsiteEnd {
+				t.OnsiteEnd = ""
+			}
+		}
 		switch {
 		case !exists:
 			p.teamAdds = append(p.teamAdds, t)
@@ -188,38 +201,30 @@ func planMembers(recs []rec[memberRow], ex *existing, p *taskPlan) {
 	}
 }
 
-var roundNumberRE = regexp.MustCompile(`第([0-9]+|[一二三四五六七八九十]+)轮`)
-var trailingNumberRE = regexp.MustCompile(`([0-9]+)$`)
-
-// roundNumber guesses a new round's number from its name (第三轮) or the end
-// of its code (2026-3); 0 when neither tells.
-func roundNumber(name, code string) int {
-	if m := roundNumberRE.FindStringSubmatch(name); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil {
-			return n
+// numberRounds numbers the new rounds of each term after the term's rounds
+// in the database, in the order of their 进驻开始 (then code).
+func numberRounds(order []string, rounds map[string]*model.Round, ex *existing) {
+	last := make(map[string]int) // term → highest number in the database
+	for _, r := range ex.rounds {
+		if r.Number > last[r.TermCode] {
+			last[r.TermCode] = r.Number
 		}
-		return chineseNumber(m[1])
 	}
-	if m := trailingNumberRE.FindStringSubmatch(code); m != nil && len(m[1]) <= 3 {
-		n, _ := strconv.Atoi(m[1])
-		return n
-	}
-	return 0
-}
-
-// chineseNumber reads 一 … 九十九.
-func chineseNumber(s string) int {
-	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	tens, n := 0, 0
-	for _, r := range s {
-		if r == '十' {
-			if n == 0 {
-				n = 1
-			}
-			tens, n = n*10, 0
-			continue
+	var fresh []*model.Round
+	for _, code := range order {
+		if _, exists := ex.rounds[code]; !exists {
+			fresh = append(fresh, rounds[code])
 		}
-		n = digits[r]
 	}
-	return tens + n
+	sort.SliceStable(fresh, func(i, j int) bool {
+		a, b := fresh[i], fresh[j]
+		if a.OnsiteStart != b.OnsiteStart {
+			return a.OnsiteStart < b.OnsiteStart
+		}
+		return a.Code < b.Code
+	})
+	for _, r := range fresh {
+		last[r.TermCode]++
+		r.Number = last[r.TermCode]
+	}
 }
