@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -56,12 +57,21 @@ func TestMainWindowNavigation(t *testing.T) {
 	m := newMainWindow(test.NewTempApp(t), w, "测试")
 	w.SetContent(m.build())
 	m.setService(svc, ":memory:")
-	if m.cur != 0 || len(m.built) != 2 {
-		t.Fatalf("first screen = %d", m.cur)
+	if m.cur != 0 || len(m.built) != len(screenList()) || m.built[0] == nil {
+		t.Fatalf("first screen = %d, %d screens", m.cur, len(m.built))
 	}
-	m.nav.Select(1)
-	if m.cur != 1 || m.built[1] == nil {
-		t.Errorf("after choosing 单位: %d", m.cur)
+	var titles []string
+	for i, s := range m.screens {
+		titles = append(titles, s.title)
+		m.nav.Select(i)
+		if m.cur != i || m.built[i] == nil {
+			t.Errorf("after choosing %s: current %d, built %v", s.title, m.cur, m.built[i] != nil)
+		}
+	}
+	for _, want := range []string{"总览", "巡察日历", "人员库", "单位", "回避报告", "设置"} {
+		if !slices.Contains(titles, want) {
+			t.Errorf("navigation lacks %s: %v", want, titles)
+		}
 	}
 	if m.tools[0].Disabled() || !strings.Contains(m.status.Text, ":memory:") {
 		t.Errorf("toolbar disabled=%v status %q", m.tools[0].Disabled(), m.status.Text)
