@@ -13,6 +13,7 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/auth"
 	"xuncha/app/backup"
+	"xuncha/app/datapkg"
 	"xuncha/model"
 )
 
@@ -183,4 +184,31 @@ func (s *Service) Restore(from string) error {
 		s.Role = ""
 	}
 	return backup.RecordRestore(s.DB, s.User, from, path)
+}
+
+// ExportPackage writes the data of the chosen counties to a data package
+// at path, encrypted when passphrase is not empty.
+func (s *Service) ExportPackage(counties []string, passphrase, path string) (*datapkg.Manifest, error) {
+	if err := s.Require(PermRead); err != nil {
+		return nil, err
+	}
+	return datapkg.Export(s.DB, counties, passphrase, path)
+}
+
+// PreviewPackage reports what importing the package at path would add,
+// update and leave out as conflicts, without writing.
+func (s *Service) PreviewPackage(path, passphrase string) (*datapkg.Report, error) {
+	if err := s.Require(PermImport); err != nil {
+		return nil, err
+	}
+	return datapkg.Preview(s.DB, path, passphrase)
+}
+
+// ImportPackage merges the package at path by code, in one transaction
+// with its audit entry.
+func (s *Service) ImportPackage(path, passphrase string) (*datapkg.Report, error) {
+	if err := s.Require(PermImport); err != nil {
+		return nil, err
+	}
+	return datapkg.Import(s.DB, path, passphrase, s.User)
 }

@@ -8,6 +8,7 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/auth"
 	"xuncha/app/backup"
+	"xuncha/app/datapkg"
 	"xuncha/model"
 )
 
@@ -23,6 +24,7 @@ func officeService(t *testing.T) (map[string]*Service, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { admin.Close() })
+	admin.DB.Create(&model.County{Code: "C01", Name: "安平县"})
 	if err := admin.CreateFirstAdmin("王主任", "admin-pass-1"); err != nil {
 		t.Fatal(err)
 	}
@@ -60,6 +62,19 @@ var roleActions = []struct {
 		return err
 	}},
 	{"校验审计日志", "管领", func(s *Service) error { _, err := s.VerifyAudit(); return err }},
+	{"导出数据包", "管经领", func(s *Service) error {
+		_, err := s.ExportPackage([]string{"C01"}, "", filepath.Join(filepath.Dir(mustPath(s)), s.User+".xpkg"))
+		return err
+	}},
+	{"导入数据包", "管经", func(s *Service) error {
+		dir := filepath.Dir(mustPath(s))
+		path := filepath.Join(dir, s.User+"-in.xpkg")
+		if _, err := datapkg.Export(s.DB, []string{"C01"}, "", path); err != nil {
+			return err
+		}
+		_, err := s.ImportPackage(path, "")
+		return err
+	}},
 }
 
 func mustPath(s *Service) string {

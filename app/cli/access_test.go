@@ -171,3 +171,37 @@ func countCounties(t *testing.T, path string) int64 {
 	db.Model(&model.County{}).Count(&n)
 	return n
 }
+
+func TestPackageCommands(t *testing.T) {
+	src := plantCheckDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "安平.xpkg")
+	t.Setenv("PKG_PASS", "两地共用口令")
+	got := mustRun(t, "package", "export", "--db", src, "--county", "C01", "--passphrase-env", "PKG_PASS", out)
+	if !strings.Contains(got, "已加密") || !strings.Contains(got, "人员 2") {
+		t.Fatalf("export: %s", got)
+	}
+	dst := filepath.Join(dir, "city.db")
+	got = mustRun(t, "package", "import", "--db", dst, "--preview", "--passphrase-env", "PKG_PASS", out)
+	if !strings.Contains(got, "人员：将新增 2") || !strings.Contains(got, "未导入") {
+		t.Fatalf("preview: %s", got)
+	}
+	if countCounties(t, dst) != 0 {
+		t.Fatal("the preview wrote")
+	}
+	got = mustRun(t, "package", "import", "--db", dst, "--passphrase-env", "PKG_PASS", out)
+	if !strings.Contains(got, "人员：已新增 2") {
+		t.Fatalf("import: %s", got)
+	}
+	t.Setenv("PKG_PASS", "猜的口令")
+	_, errs, code := runCLI(t, "package", "import", "--db", dst, "--passphrase-env", "PKG_PASS", out)
+	if code != 1 || !strings.Contains(errs, "口令错误") {
+		t.Fatalf("wrong passphrase: %d %s", code, errs)
+	}
+	b, _ := os.ReadFile(out)
+	os.WriteFile(out, b[:len(b)-10], 0o600)
+	_, errs, code = runCLI(t, "package", "import", "--db", dst, "--passphrase-env", "PKG_PASS", out)
+	if code != 1 || !strings.Contains(errs, "截断") {
+		t.Fatalf("truncated: %d %s", code, errs)
+	}
+}

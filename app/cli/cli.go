@@ -40,7 +40,12 @@ func commands() map[string]command {
 		"backup":   {"backup --db F [--to backup.db | --list]", "备份数据库：到备份文件夹（轮换保留）或指定文件 (back up the database)", runBackup},
 		"restore":  {"restore --db F (--from backup.db | --newest)", "从备份恢复数据库 (restore the database from a backup)", runRestore},
 		"user":     {"user add|list|role|passwd|unlock|remove --db F [--name N] [--role 管理员|经办人|领导]", "管理用户账户 (manage user accounts)", runUser},
+		"package":  {"package export --db F --county C01,C02 [--passphrase-env VAR | --encrypt] out.xpkg | package import --db F [--preview] [--passphrase-env VAR] in.xpkg", "数据包：在巡察办之间交换县区数据 (data packages between offices)", runPackage},
 		"audit":    {"audit verify|list|export --db F [--by U] [--action A] [--entity E] [--key K] [--from D] [--to D] [out.xlsx]", "审计日志：校验、查询、导出 (audit log: verify, list, export)", runAudit},
+
+		// assignment (编组) and the witnessed draw
+		"assign":      {"assign --db F --round R [--mode 混合编组|成建制交叉|本县] [--seed S] [--json out.json] [--save] [--draw 现场数值 --record record.json]", "编组：跨县交叉编组或现场随机抽取 (fill the teams of a round)", runAssign},
+		"draw-verify": {"draw-verify record.json", "核验随机抽取记录 (replay a witnessed draw)", runDrawVerify},
 	}
 }
 
