@@ -135,7 +135,7 @@ func (w *world) list(t int32, ts *teamState, bi int, limit int) *candList {
 			return false
 		}
 		if w.eligible(p, t, ts, b, c) {
-			_, soft := c.get(p)
+			soft := w.softIn(c, p, b.row)
 			if ev, ok := h.add(p, w.wt.cost(w, p, t, b.prefer, soft)); ok {
 				next = min(next, ev)
 			}
@@ -165,7 +165,7 @@ func (w *world) extend(t int32, ts *teamState, bi int, used []bool, want int) bo
 			return false
 		}
 		if !used[p] && w.mark[p] != w.stamp && w.eligible(p, t, ts, b, c) {
-			_, soft := c.get(p)
+			soft := w.softIn(c, p, b.row)
 			l.ps = append(l.ps, p)
 			l.cs = append(l.cs, w.wt.cost(w, p, t, b.prefer, soft))
 			used[p] = true

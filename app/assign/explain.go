@@ -63,7 +63,7 @@ func (w *world) unfilled(best *node, t int32, ms []mem, perRow []int, where []in
 			why += "；尚未编入的人员须留待具备必备专业特长的人员"
 		}
 		out = append(out, Unfilled{name, w.rows[r].role,
-			fmt.Sprintf("%s%s空缺：%s（%s）", name, w.rows[r].role, why, w.rowDesc(t, r))})
+			fmt.Sprintf("%s%s空缺（%s）：%s", name, w.rows[r].role, w.rowDesc(t, r), why)})
 	}
 	return out
 }

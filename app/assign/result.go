@@ -18,6 +18,8 @@ type Result struct {
 	Warnings  []Warning    `json:"warnings"`
 	Objective Objective    `json:"objective"`
 	Rotation  []Route      `json:"rotation,omitempty"`
+	// Names are the members' names by code, for summaries.
+	Names map[string]string `json:"-"`
 }
 
 // TeamResult is one team with its members in roster order.
@@ -74,12 +76,14 @@ func (w *world) result(best *node, s *search) *Result {
 		Unfilled: []Unfilled{}, Warnings: []Warning{}}
 	res.Objective.Slots = w.slots
 	res.Objective.Strict = w.wt.strict
-	where := w.placement(best)
+	res.Names = w.names()
 	if best != nil {
 		for ti := range w.teams {
+			w.coverSkills(best, int32(ti))
 			w.upgrade(best, int32(ti))
 		}
 	}
+	where := w.placement(best)
 	for ti := range w.teams {
 		t := int32(ti)
 		td := &w.tdata[ti]
@@ -100,6 +104,91 @@ func (w *world) result(best *node, s *search) *Result {
 		w.addTiers(&res.Objective.Tiers, best, t)
 	}
 	return res
+}
+
+// coverSkills gives a team that cannot be full, and so may lack a
+// required skill, that skill where swapping one member for an unplaced
+// person with it keeps every rule: same fill, fewer missing skills. The
+// cheapest such swap is taken, group by group.
+func (w *world) coverSkills(best *node, t int32) {
+	ts, at := best.teams[t], best.sol.at[t]
+	var have uint32
+	filled := int32(0)
+	for _, x := range at {
+		have |= w.people[x.p].groups
+		filled += x.n
+	}
+	have |= w.lockedGroups(t)
+	if filled == ts.slots() || have == w.allGroups() {
+		return
+	}
+	free := w.placement(best)
+	c := w.load(t)
+	for g := range w.groups {
+		if have&(1<<g) != 0 {
+			continue
+		}
+		bi, bq, bc := -1, int32(-1), int64(inf)
+		for i, x := range at {
+			b := &ts.bins[x.bin]
+			if x.n != 1 || b.seat != 0 || w.soleHolder(at, i, have, t) {
+				continue
+			}
+			for q := range w.people {
+				qi := &w.people[q]
+				if free[q] >= 0 || qi.groups&(1<<g) == 0 || !w.eligible(int32(q), t, ts, b, c) || !w.swapFits(best, t, i, int32(q)) {
+					continue
+				}
+				if cost := w.wt.cost(w, int32(q), t, b.prefer, w.softIn(c, int32(q), b.row)); cost < bc {
+					bi, bq, bc = i, int32(q), cost
+				}
+			}
+		}
+		if bi < 0 {
+			continue
+		}
+		at[bi].p, at[bi].cost = bq, bc
+		have |= w.people[bq].groups
+		free[bq] = t
+	}
+}
+
+// soleHolder reports whether member i alone meets some required group.
+func (w *world) soleHolder(at []placed, i int, have uint32, t int32) bool {
+	var others uint32 = w.lockedGroups(t)
+	for j, x := range at {
+		if j != i {
+			others |= w.people[x.p].groups
+		}
+	}
+	return have&^others != 0
+}
+
+// swapFits reports whether q may replace member i of team t: the county
+// cap and close relatives.
+func (w *world) swapFits(best *node, t int32, i int, q int32) bool {
+	ts, at := best.teams[t], best.sol.at[t]
+	qc := w.people[q].county
+	same := int32(0)
+	for j, x := range at {
+		if j == i {
+			continue
+		}
+		if w.kin(q, x.p, t) {
+			return false
+		}
+		b := &ts.bins[x.bin]
+		if b.county < 0 && !w.rows[b.row].local && w.people[x.p].county == qc {
+			same++
+		}
+	}
+	for _, l := range w.locks[t] {
+		if w.kin(q, l.p, t) {
+			return false
+		}
+	}
+	b := &ts.bins[at[i].bin]
+	return w.mode != ModeMixed || w.rows[b.row].local || b.county >= 0 || same < w.capLeft(t, qc)
 }
 
 // upgrade moves members up to a free slot of an earlier row they may
@@ -126,7 +215,7 @@ func (w *world) upgrade(best *node, t int32) {
 				if from.row <= b.row || from.seat != 0 || x.n != 1 || !w.eligible(x.p, t, ts, b, c) {
 					continue
 				}
-				_, soft := c.get(x.p)
+				soft := w.softIn(c, x.p, b.row)
 				room[x.bin]++
 				room[bi]--
 				x.bin, x.cost = int32(bi), w.wt.cost(w, x.p, t, b.prefer, soft)
@@ -210,8 +299,7 @@ func (w *world) addTiers(tr *Tiers, best *node, t int32) {
 				tr.SameCounty++
 			}
 		}
-		_, soft := c.get(x.p)
-		tr.Soft += int64(soft)
+		tr.Soft += int64(w.softIn(c, x.p, b.row))
 		if d := w.teams[t].desire; d != 0 && pi.skills&d == 0 {
 			tr.NoSkillFit++
 		}
@@ -227,6 +315,8 @@ func (w *world) warnings(t int32, ms []mem) []Warning {
 		for _, k := range w.hitsOf(m.p, t) {
 			h := &w.in.Hits[k]
 			switch {
+			case h.Rule == "R4b" && w.rows[m.row].local:
+				// a local member's native county is the team's by design
 			case !h.Hard:
 				out = append(out, Warning{name, h.Person, h.Rule, h.Reason})
 			case h.Overridden:
@@ -253,7 +343,7 @@ func (w *world) warnings(t int32, ms []mem) []Warning {
 	slices.SortStableFunc(out, func(a, b Warning) int {
 		return cmp.Or(strings.Compare(a.Person, b.Person), strings.Compare(a.Rule, b.Rule), strings.Compare(a.Reason, b.Reason))
 	})
-	return out
+	return slices.Compact(out) // one warning for a rule hit through several units
 }
 
 // hitsOf returns the indexes (into in.Hits) of p's hits on team t.
@@ -278,6 +368,15 @@ func (w *world) between(a, b int32) []Pair {
 		if pr.A == ca && pr.B == cb || pr.A == cb && pr.B == ca {
 			out = append(out, pr)
 		}
+	}
+	return out
+}
+
+// names maps every person's code to their name.
+func (w *world) names() map[string]string {
+	out := make(map[string]string, len(w.in.People))
+	for _, p := range w.in.People {
+		out[p.Code] = p.Name
 	}
 	return out
 }

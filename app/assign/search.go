@@ -150,7 +150,7 @@ func (s *search) claim(n *node) {
 						return false
 					}
 					if !used[p] && w.eligible(p, t, ts, b, c) {
-						_, soft := c.get(p)
+						soft := w.softIn(c, p, b.row)
 						cost, x := w.wt.cost(w, p, t, b.prefer, soft), mix(salt, uint64(p))
 						if best < 0 || after(bestCost, bestX, cost, x) {
 							best, bestCost, bestX = p, cost, x
@@ -269,7 +269,7 @@ func (s *search) priced(t int32, ts *teamState, bi int, bn int32, d []int64) boo
 		if w.mark[p] == w.stamp || !w.eligible(p, t, ts, b, c) {
 			return true
 		}
-		_, soft := c.get(p)
+		soft := w.softIn(c, p, b.row)
 		cost := w.wt.cost(w, p, t, b.prefer, soft)
 		pp := sink
 		if s.pstamp[p] == s.stamp {

@@ -68,7 +68,7 @@ func WhyNot(in *Instance, set Settings, res *Result, person, team string) ([]str
 				continue
 			}
 			if q, ok := w.pidx[m.Person]; ok {
-				holders = append(holders, m.Person+"（"+w.compare(q, p, t)+"）")
+				holders = append(holders, m.Person+"（"+w.compare(q, p, t, r)+"）")
 			}
 		}
 		line := fmt.Sprintf("%s：无规则限制，%s", role, where)
@@ -125,7 +125,7 @@ func (w *world) whyNotRow(p, t int32, r int, tr *TeamResult) []string {
 
 // compare says what makes q the better choice than p on team t, tier by
 // tier.
-func (w *world) compare(q, p, t int32) string {
+func (w *world) compare(q, p, t int32, r int) string {
 	a, b := &w.people[q], &w.people[p]
 	switch {
 	case a.fair != b.fair:
@@ -137,8 +137,7 @@ func (w *world) compare(q, p, t int32) string {
 		return "该人员为新提拔干部，但其他位置更需要"
 	}
 	c := w.load(t)
-	_, sa := c.get(q)
-	_, sb := c.get(p)
+	sa, sb := w.softIn(c, q, r), w.softIn(c, p, r)
 	d := w.teams[t].desire
 	switch {
 	case sa != sb:

@@ -264,6 +264,7 @@ func (d *drawing) result(bound int) *Result {
 		res.Warnings = append(res.Warnings, w.warnings(int32(t), ms)...)
 	}
 	res.Objective.Slots = w.slots
+	res.Names = w.names()
 	res.Objective.Bound = max(res.Objective.Filled, bound+w.slots-len(d.slots))
 	res.Objective.Optimal = res.Objective.Filled >= res.Objective.Bound
 	res.Objective.Strict = w.wt.strict

@@ -80,6 +80,7 @@ type thit struct {
 	p      int32
 	block  uint32 // rows the person may not fill
 	soft   int8   // soft and overridden hits
+	softL  int8   // the same without R4b, for local rows
 	lo, hi int32  // their range in world.hitOrder
 }
 
@@ -101,6 +102,7 @@ type tctx struct {
 	stamp []int32
 	block []uint32
 	soft  []int8
+	softL []int8
 	at    []int32 // index into tHits[t]
 }
 
@@ -131,7 +133,7 @@ func newWorld(in *Instance, set Settings) (*world, error) {
 	w.compileOrder()
 	w.compileClasses()
 	w.ctx = tctx{t: -1, stamp: make([]int32, len(w.people)), block: make([]uint32, len(w.people)),
-		soft: make([]int8, len(w.people)), at: make([]int32, len(w.people))}
+		soft: make([]int8, len(w.people)), softL: make([]int8, len(w.people)), at: make([]int32, len(w.people))}
 	w.mark = make([]int32, len(w.people))
 	return w, nil
 }
@@ -308,8 +310,11 @@ func (w *world) compileHits() {
 					x.block |= 1 << j
 				}
 			}
-		} else if x.soft < softCap {
-			x.soft++
+		} else {
+			x.soft = min(x.soft+1, softCap)
+			if h.Rule != "R4b" {
+				x.softL = min(x.softL+1, softCap)
+			}
 		}
 		w.tHits[r.t] = l
 	}
@@ -443,17 +448,31 @@ func (w *world) load(t int32) *tctx {
 		c.stamp[h.p] = t + 1
 		c.block[h.p] = h.block
 		c.soft[h.p] = h.soft
+		c.softL[h.p] = h.softL
 		c.at[h.p] = int32(k)
 	}
 	return c
 }
 
-// blocked returns the rows p may not fill on the loaded team, and the soft hits.
+// get returns the rows p may not fill on the loaded team, and the soft
+// hits.
 func (c *tctx) get(p int32) (uint32, int8) {
 	if c.stamp[p] != c.t+1 {
 		return 0, 0
 	}
 	return c.block[p], c.soft[p]
+}
+
+// softIn returns p's soft hits on the loaded team for a slot of row r: a
+// local row does not count R4b (籍贯), which it implies.
+func (w *world) softIn(c *tctx, p int32, r int) int8 {
+	if c.stamp[p] != c.t+1 {
+		return 0
+	}
+	if w.rows[r].local {
+		return c.softL[p]
+	}
+	return c.soft[p]
 }
 
 // base reports whether person p may fill row r of team t by the role table,

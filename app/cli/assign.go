@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"xuncha/app/assign"
+	"xuncha/app/draw"
+)
+
+// runAssign is `xuncha assign`: fill a round's teams (or draw them before
+// witnesses), write SPEC §6.3's JSON or a summary in Chinese, and save the
+// result as the round's 编组记录 when asked.
+func runAssign(env *Env, args []string) error {
+	fs := newFlags(env, "assign")
+	db := fs.String("db", "", "数据库文件")
+	round := fs.String("round", "", "轮次编码")
+	mode := fs.String("mode", "", "编组方式：混合编组、成建制交叉 或 本县（默认取轮次的设置）")
+	seed := fs.String("seed", "", "种子（同样的数据、设置和种子得到同样的结果）")
+	out := fs.String("json", "", "把编组结果写成 JSON 文件")
+	save := fs.Bool("save", false, "把结果保存为本轮次的编组记录")
+	witness := fs.String("draw", "", "随机抽取：现场宣读的数值（种子由它、轮次和候选名单算出）")
+	record := fs.String("record", "", "随机抽取记录的 JSON 文件（与 --draw 同用）")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) > 0:
+		return usagef("多余的参数 %q", pos[0])
+	case *round == "":
+		return usagef("缺少 --round 轮次编码")
+	case *witness != "" && *record == "":
+		return usagef("随机抽取须用 --record 指定抽取记录文件")
+	case *witness == "" && *record != "":
+		return usagef("--record 只用于 --draw")
+	case *witness != "" && *seed != "":
+		return usagef("随机抽取的种子由 --draw 的现场数值算出，不能再给 --seed")
+	}
+	svc, err := openDB(*db)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	var res *assign.Result
+	if *witness != "" {
+		var rec *draw.Record
+		if res, rec, err = svc.DrawAssign(*round, *mode, *witness); err != nil {
+			return err
+		}
+		if err := writeJSON(*record, rec); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "随机抽取记录已写出到 %s（候选 %d 人，%d 步；核验：xuncha draw-verify %s）\n",
+			*record, len(rec.Candidates), len(rec.Steps), *record)
+	} else if res, err = svc.Assign(*round, *mode, *seed); err != nil {
+		return err
+	}
+	if *out != "" {
+		if err := writeJSON(*out, res); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "已写出编组结果到 %s：%s\n", *out, objectiveLine(res))
+	} else {
+		printAssignment(env.Stdout, res)
+	}
+	if *save {
+		if err := svc.SaveAssignment(res); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "已保存为轮次 %s 的编组记录\n", res.Round)
+	}
+	return nil
+}
+
+// writeJSON writes v to path as indented JSON with a final newline.
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("无法写入 %s: %w", path, err)
+	}
+	return nil
+}
+
+// objectiveLine sums up how full the round is and how sure that is.
+func objectiveLine(res *assign.Result) string {
+	o := res.Objective
+	s := fmt.Sprintf("共 %d 个名额，已编入 %d 个", o.Slots, o.Filled)
+	switch {
+	case o.Filled == o.Slots:
+		s += "，全部编满"
+	case o.Optimal:
+		s += fmt.Sprintf("，空缺 %d 个（已证明无法编入更多）", o.Slots-o.Filled)
+	default:
+		s += fmt.Sprintf("，空缺 %d 个（可编入的上界为 %d，未能证明最优）", o.Slots-o.Filled, o.Bound)
+	}
+	return s
+}
+
+// printAssignment writes the result as a summary in Chinese.
+func printAssignment(w io.Writer, res *assign.Result) {
+	fmt.Fprintf(w, "轮次 %s（%s）：%s\n", res.Round, res.Mode, objectiveLine(res))
+	for _, r := range res.Rotation {
+		fmt.Fprintf(w, "  交叉轮换：%s 的巡察组由 %s 人员组成\n", r.Inspected, r.Source)
+	}
+	unfilled := map[string][]assign.Unfilled{}
+	for _, u := range res.Unfilled {
+		unfilled[u.Team] = append(unfilled[u.Team], u)
+	}
+	warned := map[string]int{}
+	for _, x := range res.Warnings {
+		warned[x.Team]++
+	}
+	for _, t := range res.Teams {
+		var ms []string
+		for _, m := range t.Members {
+			mark := ""
+			if m.Locked {
+				mark = "[锁定]"
+			}
+			ms = append(ms, m.Role+" "+res.Names[m.Person]+"（"+m.Person+"）"+mark)
+		}
+		fmt.Fprintf(w, "%s（%s，%s）：%s\n", t.Team, t.County, strings.Join(t.Units, "、"), strings.Join(ms, "，"))
+		for _, u := range unfilled[t.Team] {
+			fmt.Fprintf(w, "  空缺 %s：%s\n", u.Role, u.Reason)
+		}
+		if n := warned[t.Team]; n > 0 {
+			fmt.Fprintf(w, "  提示 %d 条（用 --json 查看）\n", n)
+		}
+	}
+}

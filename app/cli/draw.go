@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"xuncha/app/draw"
+)
+
+// runDrawVerify is `xuncha draw-verify record.json`: replay a witnessed
+// draw from its record and say whether it matches.
+func runDrawVerify(env *Env, args []string) error {
+	fs := newFlags(env, "draw-verify")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("需要一个抽取记录文件")
+	}
+	b, err := os.ReadFile(pos[0])
+	if err != nil {
+		return fmt.Errorf("无法读取 %s: %w", pos[0], err)
+	}
+	var rec draw.Record
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return fmt.Errorf("%s 不是有效的抽取记录: %w", pos[0], err)
+	}
+	if err := draw.Verify(&rec); err != nil {
+		return errors.New("抽取记录与重放结果不一致：" + err.Error())
+	}
+	drawn := 0
+	for _, s := range rec.Steps {
+		if s.Drawn != "" {
+			drawn++
+		}
+	}
+	fmt.Fprintf(env.Stdout, "抽取记录一致：轮次 %s，现场数值 %q，候选 %d 人（哈希 %s），%d 步抽中 %d 人，重放结果相同\n",
+		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, len(rec.Steps), drawn)
+	fmt.Fprintf(env.Stdout, "算法：%s\n", rec.Algorithm)
+	return nil
+}
