@@ -1,4 +1,106 @@
 package cli
 
-// PLACEHOLDER: replaced by the implementation of "xuncha export".
-func runExport(env *Env, args []string) error { return usagef("尚未实现") }
+import (
+	"fmt"
+
+	"xuncha/app"
+	"xuncha/app/workbook"
+	"xuncha/model"
+)
+
+// runExport is `xuncha export --db F [--county C] [--pool 组长库]
+// people|units|all out.xlsx`: lists in the import format.
+func runExport(env *Env, args []string) error {
+	fs := newFlags(env, "export")
+	db := fs.String("db", "", "数据库文件")
+	county := fs.String("county", "", "只导出此县区（县区编码）的人员或单位")
+	pool := fs.String("pool", "", "只导出此库的人员：组长库、工作人员库、专业人员库")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("需要导出内容（people、units 或 all）和输出文件名")
+	}
+	what, out := pos[0], pos[1]
+	switch {
+	case what != "people" && what != "units" && what != "all":
+		return usagef("导出内容 %q 无效，应为 people、units 或 all", what)
+	case *pool != "" && what != "people":
+		return usagef("--pool 只用于 people")
+	case *county != "" && what == "all":
+		return usagef("all 导出全部数据，不能与 --county 同用")
+	case *pool != "" && !inPools(*pool):
+		return usagef("--pool %q 无效，应为 组长库、工作人员库 或 专业人员库", *pool)
+	}
+	svc, err := env.openAs(*db, app.PermRead)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if *county != "" {
+		var n int64
+		if err := svc.DB.Model(&model.County{}).Where("code = ?", *county).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("县区 %s 不存在 (no such county)", *county)
+		}
+	}
+	switch what {
+	case "all":
+		err = workbook.ExportAll(svc.DB, out)
+	case "units":
+		var codes []string
+		q := svc.DB.Model(&model.Unit{}).Order("code")
+		if *county != "" {
+			q = q.Where("county_code = ?", *county)
+		}
+		if err = q.Pluck("code", &codes).Error; err == nil {
+			err = workbook.ExportUnits(svc.DB, nonNil(codes), out)
+		}
+		fmt.Fprintf(env.Stdout, "单位 %d 个\n", len(codes))
+	case "people":
+		var codes []string
+		q := svc.DB.Model(&model.Person{}).Order("code")
+		if *county != "" {
+			q = q.Where("home_county_code = ?", *county)
+		}
+		if col := poolColumn(*pool); col != "" {
+			q = q.Where(col+" = ?", true)
+		}
+		if err = q.Pluck("code", &codes).Error; err == nil {
+			err = workbook.ExportPeople(svc.DB, nonNil(codes), out)
+		}
+		fmt.Fprintf(env.Stdout, "人员 %d 人\n", len(codes))
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已导出到 %s\n", out)
+	return nil
+}
+
+// inPools reports whether p names a pool.
+func inPools(p string) bool { return poolColumn(p) != "" }
+
+// poolColumn is the people column that marks membership of pool p.
+func poolColumn(p string) string {
+	switch p {
+	case model.PoolLeader:
+		return "in_leader_pool"
+	case model.PoolStaff:
+		return "in_staff_pool"
+	case model.PoolExpert:
+		return "in_expert_pool"
+	}
+	return ""
+}
+
+// nonNil keeps an empty selection empty: nil would mean everyone.
+func nonNil(codes []string) []string {
+	if codes == nil {
+		return []string{}
+	}
+	return codes
+}
