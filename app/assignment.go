@@ -28,6 +28,9 @@ func (s *Service) AssignSettings() (assign.Settings, error) {
 
 // SaveAssignSettings checks and stores the composition rules.
 func (s *Service) SaveAssignSettings(set assign.Settings) error {
+	if err := s.Require(PermSettings); err != nil {
+		return err
+	}
 	if err := set.Validate(); err != nil {
 		return err
 	}
@@ -38,6 +41,9 @@ func (s *Service) SaveAssignSettings(set assign.Settings) error {
 // for the round's own) with seed: the snapshot, the recusal findings under
 // the saved recusal rules, and the composition rules.
 func (s *Service) AssignInstance(round, mode, seed string) (*assign.Instance, assign.Settings, error) {
+	if err := s.Require(PermRead); err != nil {
+		return nil, assign.Settings{}, err
+	}
 	if mode != "" && !slices.Contains(model.Modes, mode) {
 		return nil, assign.Settings{}, fmt.Errorf("编组方式 %q 无效（应为 混合编组、成建制交叉 或 本县）", mode)
 	}
@@ -74,6 +80,9 @@ func (s *Service) Assign(round, mode, seed string) (*assign.Result, error) {
 // from the value witness read out at the meeting; the record replays
 // with `xuncha draw-verify`.
 func (s *Service) DrawAssign(round, mode, witness string) (*assign.Result, *draw.Record, error) {
+	if err := s.Require(PermAssign); err != nil {
+		return nil, nil, err
+	}
 	in, set, err := s.AssignInstance(round, mode, witness)
 	if err != nil {
 		return nil, nil, err
@@ -91,6 +100,9 @@ type savedMember struct {
 // transaction with an audit entry: members kept on the same team keep
 // their 鉴定 and comment, the others of the round's teams are replaced.
 func (s *Service) SaveAssignment(res *assign.Result) error {
+	if err := s.Require(PermAssign); err != nil {
+		return err
+	}
 	var teams []model.Team
 	if err := s.DB.Where("round_code = ?", res.Round).Order("seq, name").Find(&teams).Error; err != nil {
 		return fmt.Errorf("读取巡察组失败: %w", err)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/draw"
 )
@@ -40,7 +41,11 @@ func runAssign(env *Env, args []string) error {
 	case *witness != "" && *seed != "":
 		return usagef("随机抽取的种子由 --draw 的现场数值算出，不能再给 --seed")
 	}
-	svc, err := openDB(*db)
+	perm := app.PermRead
+	if *save || *witness != "" {
+		perm = app.PermAssign
+	}
+	svc, err := env.openAs(*db, perm)
 	if err != nil {
 		return err
 	}
