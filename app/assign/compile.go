@@ -1,0 +1,263 @@
+package assign
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"xuncha/app/snap"
+)
+
+func (w *world) skillBits() {
+	w.skillBit = make(map[string]uint32)
+	for i, s := range Skills {
+		w.skillBit[s] = 1 << i
+	}
+	for _, g := range w.set.RequiredSkills {
+		var m uint32
+		for _, s := range splitGroup(g) {
+			m |= w.skillBit[s]
+		}
+		w.groups = append(w.groups, m)
+		w.gnames = append(w.gnames, groupLabel(g))
+	}
+}
+
+func (w *world) mask(skills []string) uint32 {
+	var m uint32
+	for _, s := range skills {
+		m |= w.skillBit[s]
+	}
+	return m
+}
+
+func poolSet(names []string) snap.PoolSet {
+	var p snap.PoolSet
+	for _, n := range names {
+		switch n {
+		case leaderPl:
+			p |= snap.LeaderPool
+		case staffPl:
+			p |= snap.StaffPool
+		case expertPl:
+			p |= snap.ExpertPool
+		}
+	}
+	return p
+}
+
+func (w *world) compileRows() {
+	for _, r := range w.set.Rows {
+		local := r.Local || w.mode == ModeLocal
+		w.rows = append(w.rows, rinfo{role: r.Role, count: r.Count, local: local, pools: poolSet(r.Pools), ft: r.FullTimeOnly})
+	}
+}
+
+func (w *world) compileCounties() {
+	seen := map[string]bool{}
+	add := func(c string) {
+		if c != "" && !seen[c] {
+			seen[c] = true
+			w.counties = append(w.counties, c)
+		}
+	}
+	for _, p := range w.in.People {
+		add(p.County)
+	}
+	for _, t := range w.in.Teams {
+		add(t.County)
+	}
+	slices.Sort(w.counties)
+	w.cidx = make(map[string]int32, len(w.counties))
+	for i, c := range w.counties {
+		w.cidx[c] = int32(i)
+	}
+}
+
+func (w *world) compilePeople() error {
+	ps := slices.Clone(w.in.People)
+	slices.SortFunc(ps, func(a, b Person) int { return strings.Compare(a.Code, b.Code) })
+	w.pidx = make(map[string]int32, len(ps))
+	excluded := map[string]bool{}
+	for _, c := range w.in.Excluded {
+		excluded[c] = true
+	}
+	for i, p := range ps {
+		if i > 0 && ps[i-1].Code == p.Code {
+			return fmt.Errorf("人员编号 %s 重复", p.Code)
+		}
+		sk := w.mask(p.Skills)
+		var g uint32
+		for j, m := range w.groups {
+			if sk&m != 0 {
+				g |= 1 << j
+			}
+		}
+		fair := int64(p.Served)
+		if p.Previous {
+			fair++
+		}
+		w.people = append(w.people, pinfo{code: p.Code, county: w.county(p.County), pools: p.Pools, ft: p.FullTime,
+			skills: sk, groups: g, status: p.Status, fair: fair, promoted: p.Promoted,
+			active: p.Status == "在库" && p.Pools.Any() && !excluded[p.Code]})
+		w.pidx[p.Code] = int32(i)
+	}
+	return nil
+}
+
+func (w *world) compileTeams() {
+	w.tdata = slices.Clone(w.in.Teams)
+	slices.SortStableFunc(w.tdata, func(a, b Team) int { return cmp.Or(cmp.Compare(a.Seq, b.Seq), strings.Compare(a.Name, b.Name)) })
+	for _, t := range w.tdata {
+		var d uint32
+		for _, c := range t.Categories {
+			d |= w.mask(w.set.SkillsByCategory[c])
+		}
+		w.teams = append(w.teams, tinfo{name: t.Name, county: w.county(t.County), desire: d})
+		w.slots += w.set.Slots()
+	}
+	w.source = make([]int32, len(w.teams))
+	for i := range w.source {
+		w.source[i] = -1
+	}
+}
+
+func (w *world) compileHits() {
+	tix := make(map[string]int32, len(w.teams))
+	for i, t := range w.teams {
+		tix[t.name] = int32(i)
+	}
+	type ref struct {
+		t, p int32
+		i    int32
+	}
+	var refs []ref
+	for i := range w.in.Hits {
+		h := &w.in.Hits[i]
+		if h.Rule == "R4" || h.Rule == "R6" || h.Rule == "R7" {
+			continue // locality is the role table's; pairs come as Pairs
+		}
+		t, ok1 := tix[h.Team]
+		p, ok2 := w.pidx[h.Person]
+		if ok1 && ok2 {
+			refs = append(refs, ref{t, p, int32(i)})
+		}
+	}
+	slices.SortFunc(refs, func(a, b ref) int {
+		ha, hb := &w.in.Hits[a.i], &w.in.Hits[b.i]
+		return cmp.Or(cmp.Compare(a.t, b.t), cmp.Compare(a.p, b.p), strings.Compare(ha.Rule, hb.Rule),
+			strings.Compare(ha.Unit, hb.Unit), cmp.Compare(a.i, b.i))
+	})
+	w.tHits = make([][]thit, len(w.teams))
+	for k, r := range refs {
+		w.hitOrder = append(w.hitOrder, r.i)
+		l := w.tHits[r.t]
+		if n := len(l); n == 0 || l[n-1].p != r.p {
+			l = append(l, thit{p: r.p, lo: int32(k)})
+		}
+		x := &l[len(l)-1]
+		x.hi = int32(k + 1)
+		h := &w.in.Hits[r.i]
+		if h.Hard && !h.Overridden {
+			for j, row := range w.rows {
+				if h.binds(row.role) {
+					x.block |= 1 << j
+				}
+			}
+		} else {
+			x.soft = min(x.soft+1, softCap)
+			if h.Rule != "R4b" {
+				x.softL = min(x.softL+1, softCap)
+			}
+		}
+		w.tHits[r.t] = l
+	}
+}
+
+func (w *world) compilePairs() {
+	w.rel = make([][]prel, len(w.people))
+	for i, pr := range w.in.Pairs {
+		if pr.Rule != "R6" || !pr.Hard {
+			continue
+		}
+		a, ok1 := w.pidx[pr.A]
+		b, ok2 := w.pidx[pr.B]
+		if !ok1 || !ok2 || a == b {
+			continue
+		}
+		var lifted []int32
+		for _, t := range pr.Lifted {
+			if x := w.teamIndex(t); x >= 0 {
+				lifted = append(lifted, x)
+			}
+		}
+		slices.Sort(lifted)
+		w.rel[a] = append(w.rel[a], prel{other: b, lifted: lifted, pair: int32(i)})
+		w.rel[b] = append(w.rel[b], prel{other: a, lifted: lifted, pair: int32(i)})
+	}
+	for i := range w.rel {
+		slices.SortFunc(w.rel[i], func(x, y prel) int { return cmp.Or(cmp.Compare(x.other, y.other), cmp.Compare(x.pair, y.pair)) })
+	}
+}
+
+func (w *world) compileLocks() error {
+	w.locks = make([][]lockAt, len(w.teams))
+	w.lockedOf = make([]int32, len(w.people))
+	for i := range w.lockedOf {
+		w.lockedOf[i] = -1
+	}
+	w.rowLeft = make([][]int, len(w.teams))
+	for t := range w.teams {
+		w.rowLeft[t] = make([]int, len(w.rows))
+		for r, row := range w.rows {
+			w.rowLeft[t][r] = row.count
+		}
+	}
+	for _, l := range w.in.Locks {
+		p, ok := w.pidx[l.Person]
+		if !ok {
+			return fmt.Errorf("锁定的人员 %s 不存在", l.Person)
+		}
+		t := w.teamIndex(l.Team)
+		if t < 0 {
+			return fmt.Errorf("锁定的巡察组 %s 不在本轮次", l.Team)
+		}
+		if w.lockedOf[p] >= 0 {
+			return fmt.Errorf("人员 %s 被锁定到两个位置", l.Person)
+		}
+		row := -1
+		for r := range w.rows {
+			if w.rows[r].role == l.Role && w.rowLeft[t][r] > 0 {
+				row = r
+				break
+			}
+		}
+		if row < 0 {
+			return fmt.Errorf("%s 的 %s 名额已满或未设置，不能再锁定 %s", l.Team, l.Role, l.Person)
+		}
+		w.rowLeft[t][row]--
+		w.lockedOf[p] = t
+		w.locks[t] = append(w.locks[t], lockAt{p: p, row: row})
+		w.people[p].active = false
+	}
+	return nil
+}
+
+func (w *world) compileOrder() {
+	w.wt = newWeights(w)
+	for i := range w.people {
+		p := &w.people[i]
+		p.personal = w.wt.personal(p)
+		if p.active {
+			w.order = append(w.order, int32(i))
+		}
+	}
+	slices.SortStableFunc(w.order, func(a, b int32) int { return cmp.Compare(w.people[a].personal, w.people[b].personal) })
+	w.byCounty = make([][]int32, len(w.counties))
+	for _, p := range w.order {
+		if c := w.people[p].county; c >= 0 {
+			w.byCounty[c] = append(w.byCounty[c], p)
+		}
+	}
+}
