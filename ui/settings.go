@@ -17,7 +17,7 @@ import (
 )
 
 // settingsScreen is 设置: one tab per capability that has parameters
-// (回避规则, 巡察日历, …). Each section reads its settings, saves them checked,
+// (回避规则, 巡察日历, 编组). Each section reads its settings, saves them checked,
 // and restores the defaults; only a user allowed to change settings (管理员)
 // may save, the others read.
 type settingsScreen struct {
@@ -26,6 +26,7 @@ type settingsScreen struct {
 
 	recusal  *recusalSettings
 	calendar *calendarSettings
+	assign   *assignSettings
 	tabs     *container.AppTabs
 }
 
@@ -40,8 +41,9 @@ type settingsSection interface {
 func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *settingsScreen {
 	s := &settingsScreen{svc: svc, win: win,
 		recusal:  newRecusalSettings(svc, win),
-		calendar: newCalendarSettings(svc, win)}
-	s.recusal.changed, s.calendar.changed = onChanged, onChanged
+		calendar: newCalendarSettings(svc, win),
+		assign:   newAssignSettings(svc, win)}
+	s.recusal.changed, s.calendar.changed, s.assign.changed = onChanged, onChanged, onChanged
 	return s
 }
 
@@ -49,13 +51,14 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("回避规则", theme.WarningIcon(), s.recusal.build()),
 		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
+		container.NewTabItemWithIcon("编组", theme.AccountIcon(), s.assign.build()),
 	)
 	return s.tabs
 }
 
 // reload reads every section's settings again.
 func (s *settingsScreen) reload() {
-	for _, sec := range []settingsSection{s.recusal, s.calendar} {
+	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign} {
 		sec.load()
 	}
 }

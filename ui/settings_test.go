@@ -109,6 +109,9 @@ func TestSettingsLeaderCannotSave(t *testing.T) {
 	if !s.calendar.save.Disabled() || !s.calendar.holidays.Disabled() {
 		t.Error("a 领导 may edit the calendar settings")
 	}
+	if !s.assign.save.Disabled() || !s.assign.list.Add.Disabled() || !s.assign.rows[0].count.Disabled() {
+		t.Error("a 领导 may edit the assignment settings")
+	}
 	if !strings.Contains(r.note.Text, "只有管理员") {
 		t.Errorf("note = %q", r.note.Text)
 	}
@@ -160,5 +163,60 @@ func TestSettingsCalendar(t *testing.T) {
 	got, _ = svc.CalendarSettings()
 	if got.OnsiteDays != 30 || len(got.NonWorkingDays) != 3 || c.days[calendar.StageOnsite].Text != "30" {
 		t.Errorf("after 恢复默认天数: stored %+v, shown %q", got, c.days[calendar.StageOnsite].Text)
+	}
+}
+
+func TestSettingsAssign(t *testing.T) {
+	svc, w := testWorld(t)
+	s := newSettingsScreen(svc, w, nil)
+	w.SetContent(s.build())
+	a := s.assign
+	if len(a.rows) != 5 || a.rows[0].role.Selected != "组长" || a.rows[0].from.Selected != fromRemote ||
+		a.rows[1].from.Selected != fromLocal || !slices.Equal(a.rows[0].pools.Selected, []string{"组长库"}) {
+		t.Fatalf("defaults shown: %d rows", len(a.rows))
+	}
+	if a.skills.Text != "财务、审计" || a.maxCount.Text != "2" {
+		t.Errorf("skills %q, max %q", a.skills.Text, a.maxCount.Text)
+	}
+
+	a.rows[4].count.SetText("4")
+	test.Tap(a.list.Add)
+	test.Tap(a.list.Add)
+	test.Tap(a.list.RemoveButton(6))
+	added := a.rows[5]
+	added.role.SetSelected("成员")
+	added.from.SetSelected(fromLocal)
+	added.pools.SetSelected([]string{"专业人员库"})
+	a.rows[1].from.SetSelected(fromRemote) // 副组长 from another county: not what the recusal rules say
+	a.skills.SetText("财务、审计\n法律")
+	a.maxCount.SetText("3")
+	a.byCat["村社区"].SetSelected([]string{"信访", "党建", "法律"})
+	test.Tap(a.save)
+	if a.errors.Visible() {
+		t.Fatalf("save refused: %s", a.errors.Text)
+	}
+	got, err := svc.AssignSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Rows) != 6 || got.Rows[4].Count != 4 || !got.Rows[5].Local || !slices.Equal(got.Rows[5].Pools, []string{"专业人员库"}) ||
+		!slices.Equal(got.RequiredSkills, []string{"财务|审计", "法律"}) || got.MaxPerCounty != 3 ||
+		!slices.Equal(got.SkillsByCategory["村社区"], []string{"法律", "党建", "信访"}) {
+		t.Errorf("stored = %+v", got)
+	}
+	if !strings.Contains(a.saved.Text, "每组 9 人") || !strings.Contains(a.saved.Text, "注意：副组长 的来源") {
+		t.Errorf("saved says %q", a.saved.Text)
+	}
+
+	a.maxCount.SetText("0")
+	test.Tap(a.save)
+	if !a.errors.Visible() || !strings.Contains(a.errors.Text, "人数上限应至少为 1") {
+		t.Errorf("max 0: error %q", a.errors.Text)
+	}
+
+	test.Tap(a.reset)
+	test.Tap(a.confirmReset)
+	if len(a.rows) != 5 || a.maxCount.Text != "2" || a.errors.Visible() {
+		t.Errorf("after 恢复默认: %d rows, max %q", len(a.rows), a.maxCount.Text)
 	}
 }
