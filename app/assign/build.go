@@ -62,9 +62,16 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 	}
 	run := *r
 	run.Mode = mode
+	teamCounty := map[string]string{}
+	for _, t := range r.Teams {
+		teamCounty[t.Name] = t.County
+	}
 	for _, h := range c.Round(&run) {
-		if h.Severity == recusal.Off {
-			continue
+		if h.Severity == recusal.Off || h.Rule == recusal.R4 {
+			continue // the role table decides locality
+		}
+		if p := s.Person(h.Person); h.Rule == recusal.R4b && p != nil && p.HomeCounty == teamCounty[h.Team] {
+			continue // local roles imply it, and no other role takes the person
 		}
 		in.Hits = append(in.Hits, Hit{Person: h.Person, Team: h.Team, Unit: h.Unit, Rule: h.Rule,
 			Hard: h.Severity == recusal.Hard, Overridden: h.Overridden, Roles: h.Roles, Reason: h.Reason})

@@ -19,8 +19,13 @@ type weights struct {
 	strict  bool
 }
 
-// costLimit keeps every cost, path length and potential far from overflow.
-const costLimit = int64(1) << 56
+// Limits that keep 64-bit arithmetic safe: the cost of a whole round, and
+// the length of any simple path of the flow network (at most 2D+3 edges),
+// which bounds every distance and potential.
+const (
+	totalLimit = int64(1) << 60
+	pathLimit  = int64(1) << 61
+)
 
 func newWeights(w *world) weights {
 	var maxFair int64
@@ -28,26 +33,29 @@ func newWeights(w *world) weights {
 		maxFair = max(maxFair, p.fair)
 	}
 	maxTier := [5]int64{maxFair, 1, 1, softCap, 1}
-	build := func(d int64) ([5]int64, bool) {
+	d := int64(max(w.slots, 1))
+	// build makes the weights strict over n placements and reports
+	// whether costs stay within the limits for the real round of d.
+	build := func(n int64) ([5]int64, bool) {
 		var ws [5]int64
-		var below int64 // the most the lower tiers add up to
+		var below, edge int64 // what the lower tiers add up to; the largest edge cost
 		for k := 4; k >= 0; k-- {
 			ws[k] = below + 1
-			if ws[k] > costLimit/(d*maxTier[k]+1) {
+			if maxTier[k] > 0 && ws[k] > pathLimit/(maxTier[k]*(2*d+3)) {
 				return ws, false
 			}
-			below += d * maxTier[k] * ws[k]
-			if below > costLimit {
+			edge += maxTier[k] * ws[k]
+			below += n * maxTier[k] * ws[k]
+			if below > totalLimit || edge > pathLimit/(2*d+3) {
 				return ws, false
 			}
 		}
 		return ws, true
 	}
-	d := int64(max(w.slots, 1))
 	if ws, ok := build(d); ok {
 		return weights{w: ws, maxFair: maxFair, strict: true}
 	}
-	lo, hi := int64(1), d // largest d that fits
+	lo, hi := int64(1), d // the largest n that fits
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
 		if _, ok := build(mid); ok {

@@ -21,7 +21,6 @@ type flow struct {
 	iter  []int32
 	queue []int32
 	heap  []hitem
-	dt    int64 // the last shortest distance to the sink
 }
 
 type hitem struct {
@@ -29,7 +28,7 @@ type hitem struct {
 	v int32
 }
 
-const inf = math.MaxInt64 / 4
+const inf = math.MaxInt64 / 2
 
 // reset empties the network and makes n nodes.
 func (f *flow) reset(n int) {
@@ -138,7 +137,6 @@ func (f *flow) dijkstra(s, t int32) bool {
 	if dt >= inf {
 		return false
 	}
-	f.dt = dt
 	for v := range f.pot {
 		f.pot[v] += min(f.dist[v], dt)
 	}
