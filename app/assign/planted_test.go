@@ -237,3 +237,30 @@ func TestReasonsCountCandidates(t *testing.T) {
 		}
 	}
 }
+
+func TestEdgeCases(t *testing.T) {
+	set := Defaults()
+	for name, in := range map[string]*Instance{
+		"没有巡察组":   {Mode: ModeMixed, People: []Person{person("A", "C1", snap.StaffPool)}},
+		"没有人员":    {Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")}},
+		"组无被巡察单位": {Mode: ModeSwap, Teams: []Team{team("第一组", 1, "")}, People: []Person{person("A", "C1", snap.StaffPool)}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			res, err := Solve(in, set)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Objective.Filled != 0 || len(res.Unfilled) != res.Objective.Slots {
+				t.Errorf("filled %d, %d unfilled of %d slots", res.Objective.Filled, len(res.Unfilled), res.Objective.Slots)
+			}
+		})
+	}
+	if _, err := Solve(&Instance{Mode: "随便"}, set); err == nil {
+		t.Error("an unknown mode must be refused")
+	}
+	bad := &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")}, People: []Person{person("A", "C2", snap.StaffPool)},
+		Locks: []Lock{{Person: "A", Team: "第一组", Role: RoleMember}, {Person: "A", Team: "第一组", Role: RoleLiaison}}}
+	if _, err := Solve(bad, set); err == nil {
+		t.Error("a person locked twice must be refused")
+	}
+}

@@ -101,7 +101,7 @@ func (w *world) result(best *node, s *search) *Result {
 		res.Teams = append(res.Teams, tr)
 		res.Unfilled = append(res.Unfilled, w.unfilled(best, t, ms, perRow, where)...)
 		res.Warnings = append(res.Warnings, w.warnings(t, ms)...)
-		w.addTiers(&res.Objective.Tiers, best, t)
+		w.addTiers(&res.Objective.Tiers, t, ms)
 	}
 	return res
 }
@@ -279,27 +279,26 @@ func (w *world) placement(best *node) []int32 {
 	return where
 }
 
-func (w *world) addTiers(tr *Tiers, best *node, t int32) {
-	if best == nil {
-		return
-	}
+func (w *world) addTiers(tr *Tiers, t int32, ms []mem) {
 	c := w.load(t)
 	seen := map[int32]int{}
-	for _, x := range best.sol.at[t] {
-		pi := &w.people[x.p]
-		b := &best.teams[t].bins[x.bin]
+	for _, m := range ms {
+		if m.locked {
+			continue
+		}
+		pi := &w.people[m.p]
 		tr.Fair += pi.fair
 		if pi.promoted {
 			tr.Promoted++
 		} else {
 			tr.NotPromoted++
 		}
-		if !w.rows[b.row].local {
+		if !w.rows[m.row].local {
 			if seen[pi.county]++; seen[pi.county] > 1 {
 				tr.SameCounty++
 			}
 		}
-		tr.Soft += int64(w.softIn(c, x.p, b.row))
+		tr.Soft += int64(w.softIn(c, m.p, m.row))
 		if d := w.teams[t].desire; d != 0 && pi.skills&d == 0 {
 			tr.NoSkillFit++
 		}

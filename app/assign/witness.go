@@ -262,6 +262,7 @@ func (d *drawing) result(bound int) *Result {
 		res.Teams = append(res.Teams, tr)
 		res.Unfilled = append(res.Unfilled, w.unfilled(nil, int32(t), ms, perRow, where)...)
 		res.Warnings = append(res.Warnings, w.warnings(int32(t), ms)...)
+		w.addTiers(&res.Objective.Tiers, int32(t), ms)
 	}
 	res.Objective.Slots = w.slots
 	res.Names = w.names()

@@ -56,8 +56,12 @@ func runAssign(env *Env, args []string) error {
 		if res, rec, err = svc.DrawAssign(*round, *mode, *witness); err != nil {
 			return err
 		}
-		if err := writeJSON(*record, rec); err != nil {
+		b, err := rec.Marshal()
+		if err != nil {
 			return err
+		}
+		if err := os.WriteFile(*record, b, 0o644); err != nil {
+			return fmt.Errorf("无法写入 %s: %w", *record, err)
 		}
 		fmt.Fprintf(env.Stdout, "随机抽取记录已写出到 %s（候选 %d 人，%d 步；核验：xuncha draw-verify %s）\n",
 			*record, len(rec.Candidates), len(rec.Steps), *record)

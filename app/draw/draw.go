@@ -20,6 +20,7 @@ package draw
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"math/bits"
 	"math/rand/v2"
@@ -204,4 +205,50 @@ func firstRepeat(sorted []string) int {
 		}
 	}
 	return -1
+}
+
+// Marshal writes the record as JSON that stays readable at any size: the
+// fields one per line, the candidate list on one line, each step on a
+// line of its own. Verify reads it back like any JSON.
+func (r *Record) Marshal() ([]byte, error) {
+	var b strings.Builder
+	field := func(name string, v any, last bool) error {
+		x, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "  %q: %s", name, x)
+		if !last {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+		return nil
+	}
+	b.WriteString("{\n")
+	for _, f := range []struct {
+		name string
+		v    any
+	}{{"algorithm", r.Algorithm}, {"round", r.Round}, {"witness", r.Witness}, {"candidates", r.Candidates},
+		{"candidatesHash", r.CandidatesHash}, {"seed", r.Seed}} {
+		if err := field(f.name, f.v, false); err != nil {
+			return nil, err
+		}
+	}
+	b.WriteString("  \"steps\": [")
+	for i, st := range r.Steps {
+		x, err := json.Marshal(st)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n    ")
+		b.Write(x)
+	}
+	if len(r.Steps) > 0 {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("]\n}\n")
+	return []byte(b.String()), nil
 }

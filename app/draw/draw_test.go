@@ -46,7 +46,10 @@ func TestReplayMatches(t *testing.T) {
 	if err := Verify(rec); err != nil {
 		t.Fatalf("a fresh record does not replay: %v", err)
 	}
-	b, _ := json.MarshalIndent(rec, "", "  ")
+	b, err := rec.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var back Record
 	if err := json.Unmarshal(b, &back); err != nil {
 		t.Fatal(err)
@@ -106,7 +109,10 @@ func sortedCopy(s []string) []string {
 // people on every machine and Go version.
 func TestGolden(t *testing.T) {
 	rec := sample(t, "现场宣读 37216")
-	b, _ := json.MarshalIndent(rec, "", "  ")
+	b, err := rec.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join("testdata", "record.json")
 	if *update {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
