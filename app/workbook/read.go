@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -106,10 +107,24 @@ type sheetJob struct {
 	err                error
 }
 
+// bigFirst orders the sheets for reading, the ones that are usually
+// largest first, so that the readers finish at about the same time.
+var bigFirst = []string{
+	SheetRelatives, SheetPeople, SheetHistory, SheetLeaders, SheetMembers, SheetTasks,
+	SheetUnits, SheetDeclarations, SheetCounties, SheetTerms,
+}
+
 // runJobs reads the sheets with as many readers as there are processors.
 // The first reader uses each workbook's own handle, the others open their
 // own.
 func runJobs(jobs []sheetJob) {
+	order := make([]int, len(jobs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return indexOf(jobs[order[a]].sheet, bigFirst) < indexOf(jobs[order[b]].sheet, bigFirst)
+	})
 	workers := min(runtime.GOMAXPROCS(0), len(jobs))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -128,7 +143,7 @@ func runJobs(jobs []sheetJob) {
 				if i >= len(jobs) {
 					return
 				}
-				j := &jobs[i]
+				j := &jobs[order[i]]
 				xl := j.s.xl
 				if xl != nil && w > 0 {
 					if own[j.s] == nil {

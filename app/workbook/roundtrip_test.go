@@ -1,8 +1,11 @@
 package workbook
 
 import (
+	"flag"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -194,5 +197,38 @@ func TestWriteProblems(t *testing.T) {
 	want := [][]string{{"工作表", "行", "列", "问题"}, {"人员", "5", "身份证号", "校验位错误（应为X）"}, {"a.csv", "", "", "文件为空"}}
 	if got := readBook(t, path)["导入问题"]; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v", got)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// TestTemplateGolden keeps the template's sheets, headers and 说明 text in
+// testdata/template.golden, so that a change to them shows in review.
+func TestTemplateGolden(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "模板.xlsx")
+	if err := WriteTemplate(path); err != nil {
+		t.Fatal(err)
+	}
+	book := readBook(t, path)
+	var b strings.Builder
+	for _, d := range sheetDefs() {
+		b.WriteString(d.name + ": " + strings.Join(book[d.name][0], " | ") + "\n")
+	}
+	b.WriteString("\n")
+	for _, row := range book["说明"] {
+		b.WriteString(strings.Join(row, " | ") + "\n")
+	}
+	golden := filepath.Join("testdata", "template.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestTemplateGolden -update)", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("template differs from %s (run with -update if intended):\n%s", golden, b.String())
 	}
 }

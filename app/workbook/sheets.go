@@ -64,7 +64,7 @@ var unitSheet = &entity[model.Unit]{
 	fields: []field[model.Unit]{
 		textCol("单位编码", true, "单位的代码，如 U0101；其他表用它指代单位", func(v *model.Unit) *string { return &v.Code }),
 		textCol("单位名称", true, "", func(v *model.Unit) *string { return &v.Name }),
-		refCol("县区编码", true, "单位所在县区（县区表或数据库中已有的编码）", refCounty, func(v *model.Unit) *string { return &v.CountyCode }),
+		refCol("县区编码", true, "单位所在县区", refCounty, func(v *model.Unit) *string { return &v.CountyCode }),
 		wordCol("单位类别", true, "", model.Categories, "", func(v *model.Unit) *string { return &v.Category }),
 		optRefCol("上级单位编码", "上级单位（如村的上级乡镇），可空", refUnit, func(v *model.Unit) **string { return &v.ParentCode }),
 	},
@@ -161,7 +161,7 @@ var relativeSheet = &entity[model.Relative]{
 		refCol("人员编号", true, "", refPerson, func(v *model.Relative) *string { return &v.PersonCode }),
 		textCol("亲属姓名", true, "同一人员的亲属姓名不重复", func(v *model.Relative) *string { return &v.Name }),
 		relationCol(),
-		idCol("亲属身份证号", "", func(v *model.Relative) *string { return &v.IDNumber }),
+		idCol("亲属身份证号", "18位，末位可为X；用于比对亲属是否为库内人员或班子成员", func(v *model.Relative) *string { return &v.IDNumber }),
 		refCol("亲属人员编号", false, "亲属也在人员库中时填写", refPerson, func(v *model.Relative) *string { return &v.RelativePerson }),
 		optRefCol("亲属工作单位编码", "", refUnit, func(v *model.Relative) **string { return &v.UnitCode }),
 		textCol("亲属职务", false, "", func(v *model.Relative) *string { return &v.Post }),

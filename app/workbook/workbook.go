@@ -66,7 +66,10 @@ type SheetSummary struct {
 
 // Result is what an import found and did.
 type Result struct {
-	Sheets   []SheetSummary // in the order of SPEC §6.1, for the sheets the input holds
+	// Sheets counts rows in the order of SPEC §6.1, for the sheets the
+	// input holds. When problems kept the import from writing, the counts
+	// say what it would have done.
+	Sheets   []SheetSummary
 	Problems []Problem      // in the order of the sheets, then rows
 	Written  bool           // whether anything was written to the database
 }
