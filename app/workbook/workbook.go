@@ -70,8 +70,8 @@ type Result struct {
 	// input holds. When problems kept the import from writing, the counts
 	// say what it would have done.
 	Sheets   []SheetSummary
-	Problems []Problem      // in the order of the sheets, then rows
-	Written  bool           // whether anything was written to the database
+	Problems []Problem // in the order of the sheets, then rows
+	Written  bool      // whether anything was written to the database
 }
 
 // Blocked reports whether problems kept the import from writing anything.
