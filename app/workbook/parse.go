@@ -215,11 +215,4 @@ func splitWords(s string) []string {
 }
 
 // inList reports whether w is one of words.
-func inList(w string, words []string) bool {
-	for _, x := range words {
-		if x == w {
-			return true
-		}
-	}
-	return false
-}
+func inList(w string, words []string) bool { return indexOf(w, words) >= 0 }
