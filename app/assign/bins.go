@@ -25,6 +25,8 @@ type teamState struct {
 	resolved []int32 // counties whose share is fixed by labelled bins, sorted
 	forbid   []int32 // people kept off the team, sorted
 	max      int32   // upper bound on the team's filled slots; -1 unknown
+	maxL     int32   // the same for its local slots alone, and
+	maxR     int32   // for its other slots alone
 	lists    []*candList
 }
 
@@ -40,7 +42,7 @@ type candList struct {
 
 func (ts *teamState) clone() *teamState {
 	return &teamState{bins: slices.Clone(ts.bins), resolved: slices.Clone(ts.resolved),
-		forbid: slices.Clone(ts.forbid), max: -1}
+		forbid: slices.Clone(ts.forbid), max: -1, maxL: -1, maxR: -1}
 }
 
 func (ts *teamState) slots() int32 {
@@ -77,7 +79,7 @@ func (w *world) accepts(ts *teamState, b *bin, c int32, g uint32) bool {
 // to a county, the counties taken in turn so that a county's people are
 // spread over the teams.
 func (w *world) rootState(t int32, spread []int32, turn *int) *teamState {
-	ts := &teamState{max: -1}
+	ts := &teamState{max: -1, maxL: -1, maxR: -1}
 	tc := w.teams[t].county
 	for r, row := range w.rows {
 		n := int32(w.rowLeft[t][r])

@@ -65,7 +65,7 @@ func (s *search) teamViolation(n *node, ti int, t int32) (violation, bool) {
 		filled += x.n
 		have |= s.m.groups[x.p]
 	}
-	if filled == ts.slots() {
+	if filled == ts.slots() && !s.noSkill {
 		for g := range w.groups {
 			if have&(1<<g) == 0 {
 				return violation{kind: vSkill, ti: ti, g: g}, true

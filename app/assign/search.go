@@ -54,6 +54,7 @@ type search struct {
 	budget   int // relaxations allowed
 	solved   int
 	limit0   int // first length of candidate lists
+	noSkill  bool // a bound for part of a team: the required skills do not apply
 	// costBudget is how many more relaxations may go to the lower tiers
 	// once filling is proven optimal
 	costBudget int
@@ -109,11 +110,24 @@ func (s *search) relax(n *node) *solution {
 			}
 			tn := f.addNode()
 			f.addEdge(0, tn, c, 0)
+			group := [2]int32{tn, tn} // local, other: capped apart for people
+			if s.m.mult == nil {
+				for k, local := range []bool{true, false} {
+					if m := s.groupMax(t, ts, local); m >= 0 {
+						group[k] = f.addNode()
+						f.addEdge(tn, group[k], m, 0)
+					}
+				}
+			}
 			for bi := range ts.bins {
 				b := &ts.bins[bi]
 				bn := f.addNode()
 				binNode = append(binNode, bn)
-				f.addEdge(tn, bn, b.cap, 0)
+				g := group[1]
+				if s.w.rows[b.row].local {
+					g = group[0]
+				}
+				f.addEdge(g, bn, b.cap, 0)
 				l := s.list(t, ts, bi, s.limit0)
 				for k, p := range l.ps {
 					pn := s.personNode(p)
@@ -162,16 +176,48 @@ func (s *search) teamMax(t int32, ts *teamState) int32 {
 	if ts.max >= 0 {
 		return ts.max
 	}
-	cm := s.w.classMarket(t, ts)
-	sub := newSearch(s.w, cm, true, teamBudget)
+	ts.max = s.subBound(t, ts.clone(), false)
+	return ts.max
+}
+
+// groupMax bounds what the local (or the other) slots of team t at ts
+// can fill on their own, the required skills aside (a member of the other
+// group may bring them); -1 when the team has no such slots. It makes the
+// relaxation see that, say, a team short of a local member cannot make up
+// for it with one more member of a county it already has enough of.
+func (s *search) groupMax(t int32, ts *teamState, local bool) int32 {
+	at := &ts.maxR
+	if local {
+		at = &ts.maxL
+	}
+	if *at >= 0 || *at == -2 {
+		return max(*at, -1)
+	}
+	sub := &teamState{resolved: ts.resolved, forbid: ts.forbid, max: -1, maxL: -1, maxR: -1}
+	for _, b := range ts.bins {
+		if s.w.rows[b.row].local == local {
+			sub.bins = append(sub.bins, b)
+		}
+	}
+	if len(sub.bins) == 0 {
+		*at = -2
+		return -1
+	}
+	*at = s.subBound(t, sub, true)
+	return *at
+}
+
+// subBound solves team t at ts alone over classes of its candidates and
+// returns the bound found.
+func (s *search) subBound(t int32, ts *teamState, noSkill bool) int32 {
+	sub := newSearch(s.w, s.w.classMarket(t, ts), true, teamBudget)
+	sub.noSkill = noSkill
 	if s.spare == nil {
 		s.spare = &flow{}
 	}
 	sub.f = s.spare
-	root := &node{teams: []*teamState{ts.clone()}}
-	_, bound := sub.run(root)
-	ts.max = int32(bound)
-	return ts.max
+	_, bound := sub.run(&node{teams: []*teamState{ts}})
+	return int32(bound)
 }
 
 // teamBudget bounds the search for one team's own bound.
@@ -196,8 +242,14 @@ func (s *search) promising(n *node) bool {
 }
 
 // run searches from root and returns the best node found (nil: none) and
-// an upper bound on the filled slots; s.complete says whether the search
-// was exhaustive.
+// an upper bound on the filled slots.
+//
+// First a dive repairs the root relaxation into a valid assignment. Then
+// a best-first search on filling alone takes the open node with the
+// highest bound each time, so that the bound falls as fast as it can,
+// until the best found meets it (proven) or the budget ends. Only then,
+// for small rounds, a depth-first search goes on for the lower tiers.
+// s.complete says whether everything the search set out to do was done.
 func (s *search) run(root *node) (*node, int) {
 	root.sol = s.relax(root)
 	bound := root.sol.fill
@@ -206,26 +258,53 @@ func (s *search) run(root *node) (*node, int) {
 		return root, bound
 	}
 	s.dive(root)
-	if s.best != nil && s.best.sol.fill >= bound {
-		if s.fillOnly {
-			s.complete = true
-			return s.best, bound
-		}
-		// filling is proven optimal; the lower tiers are searched on
-		// only while the budget for them lasts
-		s.budget = min(s.budget, s.solved+s.costBudget)
+	bound = s.fill(root, bound)
+	proven := s.best != nil && s.best.sol.fill >= bound
+	s.complete = proven && s.fillOnly
+	if proven && !s.fillOnly && s.costBudget > 0 {
+		s.budget = s.solved + s.costBudget
+		s.lower(root)
 	}
+	return s.best, bound
+}
+
+// fill is the best-first search on filled slots; it returns the bound.
+func (s *search) fill(root *node, bound int) int {
+	q := &nodeQueue{}
+	q.add(root)
+	for q.Len() > 0 {
+		top := q.items[0]
+		if s.best != nil && top.sol.fill <= s.best.sol.fill {
+			return s.best.sol.fill
+		}
+		if s.solved >= s.budget {
+			return min(bound, max(top.sol.fill, bestFill(s.best)))
+		}
+		n := q.next()
+		vs := s.violations(n, true)
+		if len(vs) == 0 {
+			if s.better(n.sol, bestSol(s.best)) {
+				s.best = n
+			}
+			continue
+		}
+		for _, k := range s.branch(n, vs[0]) {
+			k.sol = s.relax(k)
+			if s.best == nil || k.sol.fill > s.best.sol.fill {
+				q.add(k)
+			}
+		}
+	}
+	return bestFill(s.best)
+}
+
+// lower is the depth-first search on the lower tiers once filling is
+// proven; it sets s.complete when it runs out of nodes.
+func (s *search) lower(root *node) {
 	stack := []*node{root}
 	for len(stack) > 0 {
 		if s.solved >= s.budget {
-			open := 0
-			for _, n := range stack {
-				open = max(open, n.sol.fill)
-			}
-			if s.best != nil {
-				open = max(open, s.best.sol.fill)
-			}
-			return s.best, min(open, bound)
+			return
 		}
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -235,9 +314,6 @@ func (s *search) run(root *node) (*node, int) {
 		vs := s.violations(n, true)
 		if len(vs) == 0 {
 			s.best = n
-			if s.fillOnly && n.sol.fill >= bound {
-				break
-			}
 			continue
 		}
 		kids := s.branch(n, vs[0])
@@ -254,10 +330,75 @@ func (s *search) run(root *node) (*node, int) {
 		}
 	}
 	s.complete = true
-	if s.best == nil {
-		return nil, 0
+}
+
+func bestFill(n *node) int {
+	if n == nil {
+		return 0
 	}
-	return s.best, s.best.sol.fill
+	return n.sol.fill
+}
+
+// nodeQueue is a max-heap of nodes by filled slots, then least cost, then
+// the order they came in.
+type nodeQueue struct {
+	items []*node
+	seq   []int
+	n     int
+}
+
+func (q *nodeQueue) Len() int { return len(q.items) }
+
+func (q *nodeQueue) before(i, j int) bool {
+	a, b := q.items[i].sol, q.items[j].sol
+	if a.fill != b.fill {
+		return a.fill > b.fill
+	}
+	if a.cost != b.cost {
+		return a.cost < b.cost
+	}
+	return q.seq[i] < q.seq[j]
+}
+
+func (q *nodeQueue) swap(i, j int) {
+	q.items[i], q.items[j] = q.items[j], q.items[i]
+	q.seq[i], q.seq[j] = q.seq[j], q.seq[i]
+}
+
+func (q *nodeQueue) add(n *node) {
+	q.items = append(q.items, n)
+	q.seq = append(q.seq, q.n)
+	q.n++
+	for i := len(q.items) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !q.before(i, p) {
+			break
+		}
+		q.swap(i, p)
+		i = p
+	}
+}
+
+func (q *nodeQueue) next() *node {
+	top := q.items[0]
+	last := len(q.items) - 1
+	q.swap(0, last)
+	q.items, q.seq = q.items[:last], q.seq[:last]
+	for i := 0; ; {
+		l, m := 2*i+1, i
+		if l < len(q.items) && q.before(l, m) {
+			m = l
+		}
+		if r := l + 1; r < len(q.items) && q.before(r, m) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		q.swap(i, m)
+		i = m
+	}
+	return top
 }
 
 // dive repairs every team's first violation at once, the way that keeps
