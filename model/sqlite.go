@@ -5,14 +5,17 @@ package model
 // the place of the desktop file.
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
+	"gorm.io/gorm/schema"
 )
 
 // dsn builds the connection string for a database file: foreign keys on, WAL,
@@ -86,3 +89,75 @@ func BackupTo(db *gorm.DB, path string) error {
 // foreignKeysOff and foreignKeysOn bracket migrations that rebuild tables.
 func foreignKeysOff(db *gorm.DB) error { return db.Exec("PRAGMA foreign_keys = OFF").Error }
 func foreignKeysOn(db *gorm.DB) error  { return db.Exec("PRAGMA foreign_keys = ON").Error }
+
+// isSQLite reports whether db speaks SQLite.
+func isSQLite(db *gorm.DB) bool { return db.Dialector.Name() == "sqlite" }
+
+// deferForeignKeysSQLite defers foreign-key checks to the commit.
+func deferForeignKeysSQLite(tx *gorm.DB) error {
+	return tx.Exec("PRAGMA defer_foreign_keys = ON").Error
+}
+
+// insertBatch is the rows per INSERT statement.
+const insertBatch = 1000
+
+// insertSQLite writes new rows in batches of INSERT … SELECT from json_each(?):
+// one short statement and one parameter per batch. (gorm's Create reads
+// back every column with a default and scans it, and the SQLite driver
+// parses each statement anew and binds parameters in time quadratic in
+// their number: at a province's scale a plain multi-row INSERT spends more
+// time on those than on the insert itself.) An auto-increment id is left
+// to the database; callers that need the ids read them back.
+func insertSQLite[T any](tx *gorm.DB, rows []T) error {
+	stmt := &gorm.Statement{DB: tx}
+	if err := stmt.Parse(&rows[0]); err != nil {
+		return err
+	}
+	var fields []*schema.Field
+	var names, values []string
+	for _, f := range stmt.Schema.Fields {
+		if f.DBName == "" || !f.Creatable || f.AutoIncrement {
+			continue
+		}
+		values = append(values, fmt.Sprintf("j.value->>%d", len(fields)))
+		fields = append(fields, f)
+		names = append(names, `"`+f.DBName+`"`)
+	}
+	q := `INSERT INTO "` + stmt.Schema.Table + `" (` + strings.Join(names, ",") + ") SELECT " +
+		strings.Join(values, ",") + " FROM json_each(?) AS j"
+	ctx := tx.Statement.Context
+	batch := make([][]any, 0, insertBatch)
+	for start := 0; start < len(rows); start += insertBatch {
+		end := min(start+insertBatch, len(rows))
+		batch = batch[:0]
+		for i := start; i < end; i++ {
+			rv := reflect.ValueOf(&rows[i]).Elem()
+			row := make([]any, len(fields))
+			for k, f := range fields {
+				v, _ := f.ValueOf(ctx, rv)
+				row[k] = plain(v)
+			}
+			batch = append(batch, row)
+		}
+		text, err := json.Marshal(batch)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Statement.ConnPool.ExecContext(ctx, q, string(text)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// plain turns a nil pointer into NULL and a pointer into its value.
+func plain(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer {
+		return v
+	}
+	if rv.IsNil() {
+		return nil
+	}
+	return rv.Elem().Interface()
+}

@@ -1,25 +1,18 @@
 package workbook
 
 import (
-	"encoding/json"
 	"fmt"
-	"reflect"
-	"strings"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/schema"
 
 	"xuncha/model"
 )
-
-// batchSize is the rows per INSERT statement.
-const batchSize = 1000
 
 // write applies the plan inside tx. Foreign keys are checked at commit, so
 // that rows may refer to rows later in the same import (a unit to its
 // parent further down the sheet).
 func (p *plan) write(tx *gorm.DB) error {
-	if err := tx.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {
+	if err := model.DeferForeignKeys(tx); err != nil {
 		return err
 	}
 	steps := []struct {
@@ -46,7 +39,7 @@ func (p *plan) write(tx *gorm.DB) error {
 
 // apply inserts adds in batches and saves updates one by one.
 func apply[T any](tx *gorm.DB, adds, updates []T) error {
-	if err := insert(tx, adds); err != nil {
+	if err := model.InsertMany(tx, adds); err != nil {
 		return err
 	}
 	for i := range updates {
@@ -94,68 +87,4 @@ func resolve[T any](adds, upds []pending[T], ids map[string]uint, set func(*T, u
 		return rows
 	}
 	return out(adds), out(upds)
-}
-
-// insert writes new rows in batches of INSERT … SELECT from json_each(?):
-// one short statement and one parameter per batch. (gorm's Create reads
-// back every column with a default and scans it, and the SQLite driver
-// parses each statement anew and binds parameters in time quadratic in
-// their number: at a province's scale a plain multi-row INSERT spends more
-// time on those than on the insert itself.) An auto-increment id is left
-// to the database; callers that need the ids read them back.
-func insert[T any](tx *gorm.DB, rows []T) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	stmt := &gorm.Statement{DB: tx}
-	if err := stmt.Parse(&rows[0]); err != nil {
-		return err
-	}
-	var fields []*schema.Field
-	var names, values []string
-	for _, f := range stmt.Schema.Fields {
-		if f.DBName == "" || !f.Creatable || f.AutoIncrement {
-			continue
-		}
-		values = append(values, fmt.Sprintf("j.value->>%d", len(fields)))
-		fields = append(fields, f)
-		names = append(names, `"`+f.DBName+`"`)
-	}
-	q := `INSERT INTO "` + stmt.Schema.Table + `" (` + strings.Join(names, ",") + ") SELECT " +
-		strings.Join(values, ",") + " FROM json_each(?) AS j"
-	ctx := tx.Statement.Context
-	batch := make([][]any, 0, batchSize)
-	for start := 0; start < len(rows); start += batchSize {
-		end := min(start+batchSize, len(rows))
-		batch = batch[:0]
-		for i := start; i < end; i++ {
-			rv := reflect.ValueOf(&rows[i]).Elem()
-			row := make([]any, len(fields))
-			for k, f := range fields {
-				v, _ := f.ValueOf(ctx, rv)
-				row[k] = plain(v)
-			}
-			batch = append(batch, row)
-		}
-		text, err := json.Marshal(batch)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Statement.ConnPool.ExecContext(ctx, q, string(text)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// plain turns a nil pointer into NULL and a pointer into its value.
-func plain(v any) any {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer {
-		return v
-	}
-	if rv.IsNil() {
-		return nil
-	}
-	return rv.Elem().Interface()
 }

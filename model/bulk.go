@@ -1,0 +1,26 @@
+package model
+
+import "gorm.io/gorm"
+
+// InsertMany inserts new rows in batches, as fast as the database allows:
+// on SQLite through one JSON parameter per batch (see insertSQLite), on
+// other dialects through gorm's CreateInBatches. An auto-increment id is
+// left to the database; callers that need the ids read them back.
+func InsertMany[T any](tx *gorm.DB, rows []T) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if isSQLite(tx) {
+		return insertSQLite(tx, rows)
+	}
+	return tx.CreateInBatches(rows, 500).Error
+}
+
+// DeferForeignKeys makes the transaction check foreign keys at commit, so
+// that rows may refer to rows written later in the same transaction.
+func DeferForeignKeys(tx *gorm.DB) error {
+	if isSQLite(tx) {
+		return deferForeignKeysSQLite(tx)
+	}
+	return tx.Exec("SET CONSTRAINTS ALL DEFERRED").Error
+}
