@@ -57,8 +57,13 @@ func (s *Service) Path() (string, error) { return backup.DBPath(s.DB) }
 func (s *Service) BackupSettings() (backup.Settings, error) { return backup.Load(s) }
 
 // SaveBackupSettings checks and stores the backup settings (a 管理员's
-// right, as every setting).
-func (s *Service) SaveBackupSettings(set backup.Settings) error { return backup.Save(s, set) }
+// right).
+func (s *Service) SaveBackupSettings(set backup.Settings) error {
+	if err := s.Require(PermSettings); err != nil {
+		return err
+	}
+	return backup.Save(s, set)
+}
 
 // BackupFolder is where the automatic and manual backups go.
 func (s *Service) BackupFolder() (string, error) {

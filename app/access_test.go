@@ -53,7 +53,6 @@ var roleActions = []struct {
 }{
 	{"管理用户：新增经办人", "管", func(s *Service) error { return s.AddUser("新人"+s.User, model.UserClerk, "newbie-pass-1") }},
 	{"管理用户：列出账户", "管", func(s *Service) error { _, err := s.Accounts(); return err }},
-	{"修改设置", "管", func(s *Service) error { return s.SaveSetting("测试", map[string]int{"x": 1}) }},
 	{"修改备份设置", "管", func(s *Service) error { return s.SaveBackupSettings(backup.Settings{Keep: 3}) }},
 	{"立即备份", "管经领", func(s *Service) error { _, err := s.BackupNow(); return err }},
 	{"查看审计日志", "管领", func(s *Service) error { _, err := s.AuditLog(audit.Filter{Limit: 5}); return err }},
