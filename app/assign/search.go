@@ -53,7 +53,7 @@ type search struct {
 	fillOnly bool
 	budget   int // relaxations allowed
 	solved   int
-	limit0   int // first length of candidate lists
+	limit0   int  // first length of candidate lists
 	noSkill  bool // a bound for part of a team: the required skills do not apply
 	// costBudget is how many more relaxations may go to the lower tiers
 	// once filling is proven optimal

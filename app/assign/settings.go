@@ -2,22 +2,37 @@
 // role table (which roles are local, which come from another county and
 // from which pool), one slot per person, no hard recusal, at most K people
 // of one other county on a team, the required skills, no two close
-// relatives on one team; then, in order, fairness (fewer rounds served),
-// newly promoted cadres, county spread, soft (提示) rules and skills suited
-// to the units.
+// relatives on one team; then, in order, fairness (fewer rounds served,
+// not the previous round), newly promoted cadres, county spread, soft
+// (提示) rules and skills suited to the units.
 //
-// The solver is exact for filling: a min-cost flow (successive shortest
-// paths with potentials) over people and slots solves the separable part,
-// and a branch and bound over per-team refinements of the slots (which
-// county fills how many slots of which role, which slot holds the required
-// skill, which relative stays out) handles the constraints that cross it.
-// Every relaxation is certified on the full candidate set, and the result
-// carries its objective and, when the search was cut short, the bound.
+// The solver is exact for filling. A min-cost flow (successive shortest
+// paths with potentials) over people and slots solves the separable part;
+// a branch and bound over per-team refinements of the slots (how many
+// slots of which role one county fills, which slot holds a required
+// skill, which of two relatives stays out) handles the constraints that
+// cross it. Each relaxation is certified on every eligible person, not
+// only the short candidate lists it is built from, and each team is
+// capped by exact bounds of its own (whole, local slots, other slots), so
+// the bound is tight where the county cap binds. The result carries the
+// objective and, when the search stopped at its budget, the bound.
+//
+// A required skill is met by any member. A team that cannot be filled
+// without a member lacking it keeps a slot for it, reported as 缺…人员: in
+// any valid assignment a full team has every required skill.
+//
+// Modes: 混合编组 draws every non-local slot from any other county; 成建制交叉
+// staffs each county's teams from one other county (the rotation: no
+// county inspects itself, no two inspect each other where there are three
+// or more, the previous round's pairs avoided), its local roles still
+// local and no county cap; 本县 takes every slot from the team's county.
+// Locality comes from the role table, so recusal's R4 is not used here.
+// Draw is the witnessed random draw (随机抽取) over the same rules.
 //
 // The package imports neither the database nor the GUI: it takes an
 // Instance (built from a snapshot and recusal hits by FromSnapshot) and
 // returns plain values. Same instance, settings and seed give the same
-// result, byte for byte: ties are broken by codes.
+// result, byte for byte.
 package assign
 
 import (
