@@ -56,7 +56,7 @@ func (w *world) budget() int {
 	if w.set.SearchLimit > 0 {
 		return w.set.SearchLimit
 	}
-	return min(max(120000/max(w.slots, 1), 12), 600)
+	return min(max(30000/max(w.slots, 1), 12), 600)
 }
 
 // seedHash turns the seed into a number; the empty seed is 0.
