@@ -4,7 +4,7 @@ import "testing"
 
 func TestCanonical(t *testing.T) {
 	for _, c := range []struct {
-		in, want string
+		in, want  string
 		ok, close bool
 	}{
 		{"妻子", "配偶", true, true},
