@@ -192,6 +192,9 @@ func (s *Service) ApproveOverride(id uint, approver string) error {
 	if u.Name == "" || u.Role != model.UserLeader {
 		return fmt.Errorf("只有角色为%s的用户可以批准豁免，%q 不是", model.UserLeader, approver)
 	}
+	if s.Role != "" && approver != s.User {
+		return fmt.Errorf("只能以本人（%s）的名义批准豁免，不能代 %s 批准", s.User, approver)
+	}
 	var o model.Override
 	if err := s.DB.Where("id = ?", id).Limit(1).Find(&o).Error; err != nil {
 		return fmt.Errorf("读取豁免失败: %w", err)

@@ -37,17 +37,27 @@ func plantRecusal(t *testing.T) (*Service, uint) {
 		&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U02"},
 		&model.User{Name: "李主任", Role: model.UserLeader, PasswordHash: "x"},
 		&model.User{Name: "小王", Role: model.UserClerk, PasswordHash: "x"},
+		&model.User{Name: "管理员", Role: model.UserAdmin, PasswordHash: "x"},
 	}
 	for _, r := range rows {
 		if err := db.Create(r).Error; err != nil {
 			t.Fatalf("plant %T: %v", r, err)
 		}
 	}
-	return &Service{DB: db, User: "小王"}, 1
+	return &Service{DB: db, User: "小王", Role: model.UserClerk}, 1
+}
+
+// as returns a service on the same database signed in as user.
+func as(svc *Service, user, role string) *Service {
+	return &Service{DB: svc.DB, User: user, Role: role}
 }
 
 func TestRecusalSettings(t *testing.T) {
-	svc, _ := plantRecusal(t)
+	clerk, _ := plantRecusal(t)
+	if err := clerk.SaveRecusalSettings(recusal.Defaults()); err == nil {
+		t.Fatal("a 经办人 changed the recusal settings")
+	}
+	svc := as(clerk, "管理员", model.UserAdmin)
 	set, err := svc.RecusalSettings()
 	if err != nil || set.Years != 3 || set.Severity[recusal.R1] != recusal.Hard {
 		t.Fatalf("defaults = %+v, %v", set, err)
@@ -135,10 +145,17 @@ func TestOverrideFlow(t *testing.T) {
 	if err := svc.ApproveOverride(pending[0].ID, "小王"); err == nil {
 		t.Fatal("a clerk approved an override")
 	}
-	if err := svc.ApproveOverride(pending[0].ID, "李主任"); err != nil {
+	if err := svc.ApproveOverride(pending[0].ID, "李主任"); err == nil {
+		t.Fatal("a clerk approved in a leader's name")
+	}
+	leader := as(svc, "李主任", model.UserLeader)
+	if err := leader.RequestOverride(team, "P03", "R3", "U02", "理由"); err == nil {
+		t.Fatal("a 领导 requested an override (editing is the clerks')")
+	}
+	if err := leader.ApproveOverride(pending[0].ID, "李主任"); err != nil {
 		t.Fatal(err)
 	}
-	if err := svc.ApproveOverride(pending[0].ID, "李主任"); err == nil {
+	if err := leader.ApproveOverride(pending[0].ID, "李主任"); err == nil {
 		t.Fatal("an override was approved twice")
 	}
 	if p, _ := svc.PendingOverrides(); len(p) != 0 {
