@@ -6,7 +6,7 @@ GO        ?= go
 DB        ?= $(HOME)/.config/xuncha/xuncha.db
 VERSION   ?= 0.1.0
 LDFLAGS   := -s -w -X xuncha/app/cli.Version=$(VERSION)
-DEBS      := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev gcc-mingw-w64-x86-64
+DEBS      := gcc pkg-config strace poppler-utils libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev gcc-mingw-w64-x86-64
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test vet bench windows clean
