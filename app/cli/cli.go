@@ -46,6 +46,8 @@ func commands() map[string]command {
 		// assignment (编组) and the witnessed draw
 		"assign":      {"assign --db F --round R [--mode 混合编组|成建制交叉|本县] [--seed S] [--json out.json] [--save] [--draw 现场数值 --record record.json]", "编组：跨县交叉编组或现场随机抽取 (fill the teams of a round)", runAssign},
 		"draw-verify": {"draw-verify record.json", "核验随机抽取记录 (replay a witnessed draw)", runDrawVerify},
+		"draw-print":  {"draw-print [--db F] record.json out.pdf", "打印随机抽取记录 (the draw record as a printable PDF)", runDrawPrint},
+		"roster":      {"roster --db F --round R [--pdf out.pdf] [--xlsx out.xlsx]", "编组名单：每组一页的 A4 PDF 和工作簿 (the saved roster as PDF and xlsx)", runRoster},
 	}
 }
 
