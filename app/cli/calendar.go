@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
 )
@@ -39,7 +40,7 @@ func runCalendar(env *Env, args []string) error {
 			return usagef("--today: %v", err)
 		}
 	}
-	svc, err := openDB(*db)
+	svc, err := env.openAs(*db, app.PermRead)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"xuncha/app"
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
 )
@@ -42,7 +43,7 @@ func runCheck(env *Env, args []string) error {
 	if err != nil {
 		return usagef("--date: %v", err)
 	}
-	svc, err := openDB(*db)
+	svc, err := env.openAs(*db, app.PermRead)
 	if err != nil {
 		return err
 	}
@@ -62,7 +63,7 @@ func runCheck(env *Env, args []string) error {
 }
 
 func checkRound(env *Env, db, round, out string, roster bool) error {
-	svc, err := openDB(db)
+	svc, err := env.openAs(db, app.PermRead)
 	if err != nil {
 		return err
 	}

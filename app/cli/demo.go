@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"xuncha/app"
 	"xuncha/app/demo"
 )
 
@@ -24,7 +25,7 @@ func runDemo(env *Env, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	svc, err := openDB(*db)
+	svc, err := env.openAs(*db, app.PermImport)
 	if err != nil {
 		return err
 	}
