@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -24,11 +23,11 @@ func runDrawVerify(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("无法读取 %s: %w", pos[0], err)
 	}
-	var rec draw.Record
-	if err := json.Unmarshal(b, &rec); err != nil {
-		return fmt.Errorf("%s 不是有效的抽取记录: %w", pos[0], err)
+	rec, err := draw.ParseRecord(b)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
 	}
-	if err := draw.Verify(&rec); err != nil {
+	if err := draw.Verify(rec); err != nil {
 		return errors.New("抽取记录与重放结果不一致：" + err.Error())
 	}
 	drawn := 0

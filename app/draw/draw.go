@@ -252,3 +252,16 @@ func (r *Record) Marshal() ([]byte, error) {
 	b.WriteString("]\n}\n")
 	return []byte(b.String()), nil
 }
+
+// ParseRecord reads a record written by Marshal (or any JSON of the same
+// shape). It checks the shape only; Verify says whether it replays.
+func ParseRecord(b []byte) (*Record, error) {
+	var rec Record
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return nil, fmt.Errorf("不是有效的抽取记录（JSON 格式错误）: %w", err)
+	}
+	if rec.Algorithm == "" || rec.Seed == "" || rec.CandidatesHash == "" {
+		return nil, fmt.Errorf("不是有效的抽取记录：缺少算法版本、种子或候选名单哈希")
+	}
+	return &rec, nil
+}
