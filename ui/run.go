@@ -49,13 +49,15 @@ func Run(args []string) int {
 	m := newMainWindow(a, w, userName())
 	w.SetContent(m.build())
 	w.SetMaster()
+	w.SetCloseIntercept(m.onCloseWindow)
 	if _, err := os.Stat(path); err != nil && *dbPath == "" {
 		m.firstStart(path)
 	} else {
-		m.open(path)
+		m.startup(path)
 	}
 	w.CenterOnScreen()
 	w.ShowAndRun()
+	m.backupAtExit()
 	m.close()
 	return 0
 }

@@ -38,6 +38,9 @@ func screenList() []screen {
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},
 		{"回避报告", theme.WarningIcon(), func(m *mainWindow) view { return newRecusalScreen(m.svc, m.win) }},
 		{"设置", theme.SettingsIcon(), func(m *mainWindow) view { return newSettingsScreen(m.svc, m.win, m.reload) }},
+		{"审计日志", theme.HistoryIcon(), func(m *mainWindow) view { return newAuditScreen(m.svc, m.win) }},
+		{"数据备份", theme.StorageIcon(), func(m *mainWindow) view { return newBackupScreen(m.svc, m.win, m.afterRestore) }},
+		{"用户管理", theme.AccountIcon(), func(m *mainWindow) view { return newUsersScreen(m.svc, m.win, m.refreshAccess, m.onCreateAdmin) }},
 	}
 }
 
@@ -57,6 +60,7 @@ type mainWindow struct {
 	nav     *widget.List
 	status  *widget.Label
 	tools   []*widget.Button
+	sess    *session // sign-in, user menu, automatic backups (login_session.go)
 }
 
 func newMainWindow(a fyne.App, w fyne.Window, user string) *mainWindow {
@@ -83,6 +87,8 @@ func (m *mainWindow) build() fyne.CanvasObject {
 		widget.NewButtonWithIcon("导入工作簿", theme.DownloadIcon(), m.onImport),
 		widget.NewButtonWithIcon("导出全部", theme.UploadIcon(), m.onExportAll),
 		widget.NewButtonWithIcon("生成模板", theme.DocumentCreateIcon(), m.onTemplate),
+		widget.NewButtonWithIcon("数据包导出", theme.MailSendIcon(), m.onPackageExport),
+		widget.NewButtonWithIcon("数据包导入", theme.MailReplyIcon(), m.onPackageImport),
 	}
 	bar := container.NewHBox()
 	for _, b := range m.tools {
@@ -90,7 +96,7 @@ func (m *mainWindow) build() fyne.CanvasObject {
 		bar.Add(b)
 	}
 	title := widget.NewLabelWithStyle(appTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(widget.NewIcon(iconRes), title), nil, container.NewHBox(widget.NewSeparator(), bar))
+	top := container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(widget.NewIcon(iconRes), title), nil, container.NewHBox(widget.NewSeparator(), bar, m.accountButton()))
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), m.nav)
 	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status)
 	return container.NewBorder(top, bottom, left, nil, m.body)
@@ -104,13 +110,16 @@ func (m *mainWindow) open(path string) {
 		dialog.ShowError(fmt.Errorf("无法打开数据库 %s：%w", path, err), m.win)
 		return
 	}
-	m.setService(svc, path)
+	m.signIn(svc, path)
 }
 
 // setService shows the screens over svc.
 func (m *mainWindow) setService(svc *app.Service, path string) {
-	m.close()
+	if m.svc != svc {
+		m.close()
+	}
 	m.svc, m.path = svc, path
+	m.screens = m.allowedScreens()
 	m.views = make([]view, len(m.screens))
 	m.built = make([]fyne.CanvasObject, len(m.screens))
 	for i, s := range m.screens {
@@ -119,6 +128,7 @@ func (m *mainWindow) setService(svc *app.Service, path string) {
 	for _, b := range m.tools {
 		b.Enable()
 	}
+	m.applyRights()
 	m.status.SetText("数据库：" + path)
 	m.cur = -1
 	m.nav.UnselectAll()
@@ -189,7 +199,7 @@ func (m *mainWindow) openDemo(path string) {
 			return
 		}
 		m.win.SetTitle(appTitle + " — 演示数据")
-		m.setService(svc, dp)
+		m.signIn(svc, dp)
 	})
 }
 

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/app/backup"
+	"xuncha/model"
+	"xuncha/ui/widgets"
+)
+
+// startup checks the database at path before the program uses it
+// (PRAGMA integrity_check, the schema version, the tables) and opens it
+// when it is sound. A damaged file is not opened: the window says what is
+// wrong and offers the newest good backup, another backup file, or to quit.
+func (m *mainWindow) startup(path string) {
+	m.status.SetText("正在检查数据库…")
+	var r *backup.StartReport
+	m.session().work.busy(m.win, "正在检查数据库完整性…", func() error {
+		r = backup.CheckAtStart(path)
+		return nil
+	}, func(error) {
+		if r.OK() {
+			m.open(path)
+			return
+		}
+		m.showDamage(r)
+	})
+}
+
+// damagePanel is what the window shows instead of the screens when the
+// database failed the check at start.
+type damagePanel struct {
+	report  *backup.StartReport
+	restore *widget.Button // nil when there is no good backup
+	other   *widget.Button
+	quit    *widget.Button
+	note    *widgets.Note
+}
+
+// showDamage shows the damage and the ways out.
+func (m *mainWindow) showDamage(r *backup.StartReport) {
+	p := &damagePanel{report: r, note: widgets.NewNote()}
+	m.session().damage = p
+	title := widget.NewLabelWithStyle("数据库未通过完整性检查", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Importance = widget.DangerImportance
+	msg := widget.NewLabel(r.Message())
+	msg.Wrapping = fyne.TextWrapWord
+	p.quit = widget.NewButtonWithIcon("退出", theme.LogoutIcon(), func() { m.app.Quit() })
+	buttons := container.NewHBox()
+	newer := errors.Is(r.Damage, model.ErrNewerSchema)
+	if r.Newest != nil && !newer {
+		from := r.Newest.Path
+		p.restore = widget.NewButtonWithIcon(fmt.Sprintf("从最新的完好备份恢复（%s）", r.Newest.Time.Format("2006-01-02 15:04")),
+			theme.HistoryIcon(), func() { m.restoreAtStart(from, r.Path) })
+		p.restore.Importance = widget.HighImportance
+		buttons.Add(p.restore)
+	}
+	if !newer {
+		p.other = widget.NewButtonWithIcon("选择其他备份文件…", theme.FolderOpenIcon(), func() { m.chooseBackupAtStart(r) })
+		buttons.Add(p.other)
+	}
+	buttons.Add(p.quit)
+	card := widget.NewCard("", "", container.NewVBox(title, msg, widget.NewSeparator(), buttons, p.note))
+	m.showGate(container.NewCenter(minWidth(card, 720)))
+	m.status.SetText("数据库已损坏：" + r.Path)
+}
+
+// chooseBackupAtStart lets the clerk pick a backup file from anywhere (a
+// USB stick, the LAN share) when the folder has none.
+func (m *mainWindow) chooseBackupAtStart(r *backup.StartReport) {
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		rc.Close()
+		m.restoreAtStart(rc.URI().Path(), r.Path)
+	}, m.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	fd.SetTitleText("选择用于恢复的备份文件")
+	if l, err := storage.ListerForURI(storage.NewFileURI(r.Folder)); err == nil {
+		fd.SetLocation(l)
+	}
+	fd.Show()
+	fd.Resize(fyne.NewSize(900, 600))
+}
+
+// restoreAtStart puts the backup at from in the place of the damaged
+// database at path, records the restore in it and opens it. Nobody is
+// signed in yet (the damaged file's accounts may be unreadable): the audit
+// entry names the system user and says why.
+func (m *mainWindow) restoreAtStart(from, path string) {
+	var svc *app.Service
+	m.session().work.busy(m.win, "正在从备份恢复…", func() error {
+		if err := backup.Restore(from, path); err != nil {
+			return err
+		}
+		s, err := app.Open(path, m.user)
+		if err != nil {
+			return err
+		}
+		if err := backup.RecordRestore(s.DB, m.user+"（数据库损坏时恢复）", from, path); err != nil {
+			s.Close()
+			return err
+		}
+		svc = s
+		return nil
+	}, func(err error) {
+		if err != nil {
+			if p := m.session().damage; p != nil {
+				p.note.Error(err)
+			}
+			return
+		}
+		m.session().damage = nil
+		m.signIn(svc, path)
+		dialog.ShowInformation("已恢复", fmt.Sprintf("已从备份 %s 恢复数据库。\n损坏的文件保留为：\n%s",
+			filepath.Base(from), path+backup.AsideSuffix), m.win)
+	})
+}
+
+// minWidth returns o in a stack at least width wide.
+func minWidth(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(width, 0))
+	return container.NewStack(r, o)
+}

@@ -1,0 +1,51 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// FormDialog is a dialog around a form whose action may fail: when it
+// does, the dialog stays open with the reason in red under the fields, so
+// that the clerk corrects what was typed instead of typing it all again.
+type FormDialog struct {
+	Note       *Note
+	OK, Cancel *widget.Button
+	dlg        *dialog.CustomDialog
+	onOK       func() error
+}
+
+// NewFormDialog returns a dialog titled title showing content, with a
+// confirm button named ok that runs onOK and closes the dialog when onOK
+// returns nil.
+func NewFormDialog(title, ok string, content fyne.CanvasObject, onOK func() error, w fyne.Window) *FormDialog {
+	d := &FormDialog{Note: NewNote(), onOK: onOK}
+	d.OK = widget.NewButtonWithIcon(ok, theme.ConfirmIcon(), d.Submit)
+	d.OK.Importance = widget.HighImportance
+	d.Cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { d.dlg.Hide() })
+	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(content, d.Note), w)
+	d.dlg.SetButtons([]fyne.CanvasObject{d.Cancel, d.OK})
+	return d
+}
+
+// Submit runs the action, as the confirm button does.
+func (d *FormDialog) Submit() {
+	if err := d.onOK(); err != nil {
+		d.Note.Error(err)
+		return
+	}
+	d.Note.Clear()
+	d.dlg.Hide()
+}
+
+// Show opens the dialog at least width wide.
+func (d *FormDialog) Show(width float32) {
+	d.dlg.Show()
+	d.dlg.Resize(fyne.NewSize(max(width, d.dlg.MinSize().Width), d.dlg.MinSize().Height))
+}
+
+// Hide closes the dialog.
+func (d *FormDialog) Hide() { d.dlg.Hide() }
