@@ -36,6 +36,7 @@ func screenList() []screen {
 		{"巡察日历", theme.CalendarIcon(), func(m *mainWindow) view { return newCalendarScreen(m.svc, m.win, today) }},
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},
+		{"编组", theme.GridIcon(), func(m *mainWindow) view { return newAssignScreen(m.svc, m.win) }},
 		{"回避报告", theme.WarningIcon(), func(m *mainWindow) view { return newRecusalScreen(m.svc, m.win) }},
 		{"设置", theme.SettingsIcon(), func(m *mainWindow) view { return newSettingsScreen(m.svc, m.win, m.reload) }},
 		{"审计日志", theme.HistoryIcon(), func(m *mainWindow) view { return newAuditScreen(m.svc, m.win) }},

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -96,9 +95,9 @@ func runDrawPrint(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("无法读取 %s: %w", pos[0], err)
 	}
-	var rec draw.Record
-	if err := json.Unmarshal(b, &rec); err != nil {
-		return fmt.Errorf("%s 不是有效的抽取记录: %w", pos[0], err)
+	rec, err := draw.ParseRecord(b)
+	if err != nil {
+		return fmt.Errorf("%s %w", pos[0], err)
 	}
 	info := roster.DrawInfo{}
 	if *db != "" {
@@ -107,7 +106,7 @@ func runDrawPrint(env *Env, args []string) error {
 			return err
 		}
 		defer svc.Close()
-		if info, err = svc.DrawInfo(&rec); err != nil {
+		if info, err = svc.DrawInfo(rec); err != nil {
 			return err
 		}
 	}
@@ -115,7 +114,7 @@ func runDrawPrint(env *Env, args []string) error {
 		info.Printed = civil.Today().String()
 	}
 	info.RecordFile = pos[0]
-	if err := roster.WriteDrawPDF(pos[1], &rec, info); err != nil {
+	if err := roster.WriteDrawPDF(pos[1], rec, info); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "抽取记录一致，已写出可打印的抽取记录 %s（%d 步）\n", pos[1], len(rec.Steps))

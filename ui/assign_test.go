@@ -1,0 +1,419 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/app/assign"
+	"xuncha/app/draw"
+	"xuncha/app/recusal"
+	"xuncha/model"
+	"xuncha/ui/widgets"
+)
+
+// assignWorld plants a round of two teams: 第一巡察组 inspects 安平镇 in
+// 安平县, 第二巡察组 the 平山县财政局, whose director is the brother of
+// 林兄弟 (P0301): R3 keeps him off 第二巡察组. Four counties' people fill
+// both teams.
+func assignWorld(t *testing.T) (*app.Service, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(appTheme{})
+	svc, err := app.Open(":memory:", "测试")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	p := func(s string) *string { return &s }
+	rows := []any{
+		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
+		&model.County{Code: "C03", Name: "临河县"}, &model.County{Code: "C04", Name: "北山县"},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
+		&model.Unit{Code: "U02", Name: "平山县财政局", CountyCode: "C02", Category: model.CatCountyOrgan},
+		&model.UnitLeader{UnitCode: "U02", Name: "林局长", Post: "局长"},
+		&model.Term{Code: "T1", Name: "第一届", StartDate: "2026-01-01", EndDate: "2030-12-31"},
+		&model.Round{Code: "2027-1", TermCode: "T1", Number: 1, Name: "2027年第一轮巡察", Mode: model.ModeMixed,
+			OnsiteStart: "2027-03-01", OnsiteEnd: "2027-04-15"},
+		&model.Team{RoundCode: "2027-1", Name: "第一巡察组", Seq: 1},
+		&model.Team{RoundCode: "2027-1", Name: "第二巡察组", Seq: 2},
+		&model.TeamUnit{TeamID: 1, RoundCode: "2027-1", UnitCode: "U01"},
+		&model.TeamUnit{TeamID: 2, RoundCode: "2027-1", UnitCode: "U02"},
+	}
+	for c := 1; c <= 4; c++ {
+		n := 4
+		if c >= 3 {
+			n = 5
+		}
+		for i := 1; i <= n; i++ {
+			rows = append(rows, &model.Person{Code: fmt.Sprintf("P%02d%02d", c, i), Name: fmt.Sprintf("县%d人%d", c, i),
+				Gender: "男", HomeCountyCode: fmt.Sprintf("C0%d", c), Post: "科员", InStaffPool: true,
+				InLeaderPool: c >= 3 && i <= 2, FullTime: c <= 2 && i == 1, Skills: map[bool]string{true: "财务"}[i == 3],
+				Status: model.StatusActive})
+		}
+	}
+	rows = append(rows, &model.Relative{PersonCode: "P0301", Name: "林局长", Relation: "兄弟姐妹", UnitCode: p("U02"), IsUnitLeadership: true})
+	for _, r := range rows {
+		if err := svc.DB.Create(r).Error; err != nil {
+			t.Fatalf("plant %T: %v", r, err)
+		}
+	}
+	svc.DB.Model(&model.Person{}).Where("code = ?", "P0301").Update("name", "林兄弟")
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(windowWidth, windowHeight))
+	return svc, w
+}
+
+// openAssign builds the 编组 screen; work runs at once.
+func openAssign(t *testing.T, svc *app.Service, w fyne.Window) *assignScreen {
+	t.Helper()
+	s := newAssignScreen(svc, w)
+	s.spawn = func(f func()) { f() }
+	w.SetContent(s.build())
+	if s.st == nil {
+		t.Fatalf("round not loaded: %s", s.status.Text)
+	}
+	return s
+}
+
+// slotCellOf renders cell (row, col) of the slots of the team shown.
+func slotCellOf(s *assignScreen, row, col int) (*widgets.Cell, *widgets.SeverityBadge, *widget.Icon) {
+	o := s.slots.CreateCell()
+	s.slots.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+	c := o.(*fyne.Container)
+	return c.Objects[0].(*widgets.Cell), c.Objects[1].(*widgets.SeverityBadge), c.Objects[3].(*widget.Icon)
+}
+
+// rowOf returns the row of person among the slots of the team shown.
+func rowOf(t *testing.T, s *assignScreen, person string) int {
+	t.Helper()
+	rows, _ := s.slots.Length()
+	for r := range rows {
+		if c, _, _ := slotCellOf(s, r, colCode); c.Label.Text == person {
+			return r
+		}
+	}
+	t.Fatalf("%s not among the slots of %s", person, s.cur)
+	return -1
+}
+
+// tapPerson shows person's team and taps their row.
+func tapPerson(t *testing.T, s *assignScreen, person string) {
+	t.Helper()
+	team, _ := s.st.member(person)
+	if team == nil {
+		t.Fatalf("%s is not placed", person)
+	}
+	showTeamByList(t, s, team.Team)
+	c, _, _ := slotCellOf(s, rowOf(t, s, person), colName)
+	test.Tap(c)
+	if s.sel != person {
+		t.Fatalf("tapping %s selected %q", person, s.sel)
+	}
+}
+
+// showTeamByList selects team in the team list.
+func showTeamByList(t *testing.T, s *assignScreen, team string) {
+	t.Helper()
+	for i, k := range s.view {
+		if s.st.res.Teams[k].Team == team {
+			s.teams.Select(i)
+			if s.cur != team {
+				t.Fatalf("selecting %s in the list shows %s", team, s.cur)
+			}
+			return
+		}
+	}
+	t.Fatalf("%s not in the team list", team)
+}
+
+func members(s *assignScreen) int {
+	n := 0
+	for _, t := range s.st.res.Teams {
+		n += len(t.Members)
+	}
+	return n
+}
+
+func TestAssignSolveFillsAndShowsObjective(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	if !strings.Contains(s.status.Text, "尚未保存编组") || s.tabs.Items[tabVacant].Text != "缺额（14）" {
+		t.Fatalf("before solving: status %q, tab %q", s.status.Text, s.tabs.Items[tabVacant].Text)
+	}
+	test.Tap(s.solve)
+	if members(s) != 14 {
+		t.Fatalf("filled %d of 14: %v", members(s), s.st.unfilled)
+	}
+	if got := s.objective.Text; !strings.Contains(got, "共 14 个名额，已编入 14 个，全部编满") {
+		t.Errorf("objective = %q", got)
+	}
+	if s.teamCount.Text != "2 / 2 组" || s.tabs.Items[tabVacant].Text != "缺额（0）" {
+		t.Errorf("team count %q, tab %q", s.teamCount.Text, s.tabs.Items[tabVacant].Text)
+	}
+	if rows, _ := s.slots.Length(); rows != 7 {
+		t.Errorf("the team shown has %d slots", rows)
+	}
+	if c, _, _ := slotCellOf(s, 0, 1); c.Label.Text != "组长" {
+		t.Errorf("first slot is %q", c.Label.Text)
+	}
+	test.Type(s.filter, "平山县财政局")
+	if len(s.view) != 1 || s.st.res.Teams[s.view[0]].Team != "第二巡察组" {
+		t.Errorf("filter by unit name: %v", s.view)
+	}
+}
+
+func TestAssignMoveShowsRecusalInRed(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	if team, _ := s.st.member("P0301"); team == nil || team.Team != "第一巡察组" {
+		t.Fatalf("the solver must keep 林兄弟 off 第二巡察组: %+v", team)
+	}
+	tapPerson(t, s, "P0301")
+	test.Tap(s.move)
+	moveTo(t, s, "第二巡察组", "成员")
+	if s.cur != "第二巡察组" || s.sel != "P0301" {
+		t.Fatalf("after the move: team %s, selected %s", s.cur, s.sel)
+	}
+	row := rowOf(t, s, "P0301")
+	name, _, _ := slotCellOf(s, row, colName)
+	_, badge, _ := slotCellOf(s, row, colSev)
+	why, _, _ := slotCellOf(s, row, colWhy)
+	_, _, icon := slotCellOf(s, row, colLock)
+	if sev, _ := badge.Severity(); sev != recusal.Hard || name.Label.Importance != widget.DangerImportance {
+		t.Errorf("moved member: badge %q, name colour %v", sev, name.Label.Importance)
+	}
+	if !strings.Contains(why.Label.Text, "R3 亲属") || why.Label.Importance != widget.DangerImportance {
+		t.Errorf("reason %q in colour %v", why.Label.Text, why.Label.Importance)
+	}
+	if !icon.Visible() {
+		t.Error("the moved member is not shown locked")
+	}
+	if !strings.Contains(s.status.Text, "R3 亲属") || s.status.Importance != widget.DangerImportance {
+		t.Errorf("status %q (%v)", s.status.Text, s.status.Importance)
+	}
+	if !strings.HasPrefix(s.tabs.Items[tabHard].Text, "违反规则（") || s.tabs.Items[tabHard].Text == "违反规则（0）" {
+		t.Errorf("violations tab %q", s.tabs.Items[tabHard].Text)
+	}
+	if !strings.Contains(s.objective.Text, "手动调整后") {
+		t.Errorf("objective %q", s.objective.Text)
+	}
+}
+
+// moveTo fills the move dialog open on the screen and confirms it.
+func moveTo(t *testing.T, s *assignScreen, team, role string) {
+	t.Helper()
+	var selects []*widget.Select
+	walk(s.dlg.content, func(o fyne.CanvasObject) {
+		if sel, ok := o.(*widget.Select); ok {
+			selects = append(selects, sel)
+		}
+	})
+	if len(selects) != 2 {
+		t.Fatalf("move dialog has %d selects", len(selects))
+	}
+	i := slices.IndexFunc(selects[0].Options, func(o string) bool { return teamOfOption(o) == team })
+	selects[0].SetSelected(selects[0].Options[i])
+	selects[1].SetSelected(role)
+	test.Tap(s.dlg.ok)
+	if s.dlg.note.Visible() {
+		t.Fatalf("move refused: %s", s.dlg.note.Text)
+	}
+}
+
+// walk visits o and every object inside it.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, f)
+		}
+	case *widget.Form:
+		for _, it := range x.Items {
+			walk(it.Widget, f)
+		}
+	}
+}
+
+func TestAssignLockResolveExcludeSave(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	team, m := s.st.member("P0401")
+	if team == nil {
+		t.Fatal("P0401 not placed")
+	}
+	place := *m
+	tapPerson(t, s, "P0401")
+	test.Tap(s.lock)
+	if _, m := s.st.member("P0401"); !m.Locked || s.lock.Text != "解锁" {
+		t.Fatalf("not locked: %+v, button %q", m, s.lock.Text)
+	}
+	// exclude another member, then re-solve the rest
+	var out string
+	for _, x := range s.st.res.Teams[0].Members {
+		if x.Person != "P0401" && x.Role == "成员" {
+			out = x.Person
+			break
+		}
+	}
+	tapPerson(t, s, out)
+	test.Tap(s.exclude)
+	if tm, _ := s.st.member(out); tm != nil || s.tabs.Items[tabExcluded].Text != "已排除（1）" || s.tabs.Items[tabVacant].Text != "缺额（1）" {
+		t.Fatalf("after excluding %s: placed %v, tabs %q %q", out, tm != nil, s.tabs.Items[tabExcluded].Text, s.tabs.Items[tabVacant].Text)
+	}
+	test.Tap(s.resolve)
+	if tm, m := s.st.member("P0401"); tm == nil || tm.Team != team.Team || m.Role != place.Role || !m.Locked {
+		t.Errorf("the locked member moved: %+v %+v", tm, m)
+	}
+	if tm, _ := s.st.member(out); tm != nil {
+		t.Errorf("the excluded %s was placed again on %s", out, tm.Team)
+	}
+	if members(s) != 14 || !strings.Contains(s.status.Text, "保留锁定人员 1 人，排除 1 人") {
+		t.Errorf("after re-solving: %d members, status %q", members(s), s.status.Text)
+	}
+	// restore from the 已排除 tab
+	var restore *widget.Button
+	walk(s.excludedBox, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "恢复" {
+			restore = b
+		}
+	})
+	test.Tap(restore)
+	if len(s.st.excluded) != 0 {
+		t.Errorf("still excluded: %v", s.st.excluded)
+	}
+	test.Tap(s.save)
+	res, saved, err := svc.SavedAssignment("2027-1")
+	if err != nil || !saved || res.Objective.Filled != 14 {
+		t.Fatalf("saved: %v %d %v", saved, res.Objective.Filled, err)
+	}
+	i := slices.IndexFunc(res.Teams, func(tr assign.TeamResult) bool { return tr.Team == team.Team })
+	j := slices.IndexFunc(res.Teams[i].Members, func(m assign.Member) bool { return m.Person == "P0401" })
+	if j < 0 || !res.Teams[i].Members[j].Locked {
+		t.Errorf("P0401 not saved locked on %s", team.Team)
+	}
+	if !strings.Contains(s.status.Text, "已保存为轮次 2027-1 的编组记录（14 人）") || strings.Contains(s.objective.Text, "未保存") {
+		t.Errorf("after saving: %q / %q", s.status.Text, s.objective.Text)
+	}
+	// a new screen shows the saved roster
+	again := openAssign(t, svc, w)
+	if members(again) != 14 || again.st.source != fromSaved || !strings.Contains(again.status.Text, "已保存的编组（14 人）") {
+		t.Errorf("reopened: %d members, %q", members(again), again.status.Text)
+	}
+}
+
+func TestAssignWhyNot(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	tapPerson(t, s, "P0301")
+	test.Tap(s.why)
+	var team *widget.Select
+	walk(s.dlg.content, func(o fyne.CanvasObject) {
+		if sel, ok := o.(*widget.Select); ok {
+			team = sel
+		}
+	})
+	team.SetSelected(s.teamOptions()[1]) // 第二巡察组
+	test.Tap(s.dlg.ok)
+	if got := s.ans.Text; !strings.Contains(got, "林兄弟（P0301）为何不在第二巡察组") || !strings.Contains(got, "R3 亲属") || !strings.Contains(got, "林局长") {
+		t.Errorf("answer = %q", got)
+	}
+	if s.dlg.note.Visible() {
+		t.Errorf("error shown: %q", s.dlg.note.Text)
+	}
+}
+
+func TestAssignFillEmptySlot(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	showTeamByList(t, s, "第二巡察组")
+	rows, _ := s.slots.Length()
+	if rows != 7 {
+		t.Fatalf("unsolved team shows %d empty slots", rows)
+	}
+	c, _, _ := slotCellOf(s, 0, colName) // 组长 empty
+	test.Tap(c)
+	test.Tap(s.add)
+	var pick *widgets.Picker
+	walk(s.dlg.content, func(o fyne.CanvasObject) {
+		if p, ok := o.(*widgets.Picker); ok {
+			pick = p
+		}
+	})
+	pick.SetCode("P0301")
+	test.Tap(s.dlg.ok)
+	if tm, m := s.st.member("P0301"); tm == nil || tm.Team != "第二巡察组" || m.Role != "组长" {
+		t.Fatalf("not placed: %+v", m)
+	}
+	if _, badge, _ := slotCellOf(s, rowOf(t, s, "P0301"), colSev); badge.Text() != "回避" {
+		t.Errorf("badge %q", badge.Text())
+	}
+}
+
+func TestAssignLeaderCannotSave(t *testing.T) {
+	svc, w := assignWorld(t)
+	signInAsLeader(t, svc)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	if members(s) != 14 {
+		t.Fatalf("a 领导 may look at an assignment: %d members", members(s))
+	}
+	if !s.save.Disabled() || !s.drawBtn.Disabled() {
+		t.Errorf("save disabled %v, draw disabled %v", s.save.Disabled(), s.drawBtn.Disabled())
+	}
+	if err := svc.SaveAssignment(s.st.res); err == nil {
+		t.Error("a 领导 saved through the service")
+	}
+}
+
+func TestAssignDrawAndRecord(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.drawBtn)
+	var witness *widget.Entry
+	walk(s.dlg.content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			witness = e
+		}
+	})
+	test.Tap(s.dlg.ok)
+	if !s.dlg.note.Visible() {
+		t.Fatal("an empty value was accepted")
+	}
+	test.Type(witness, "58213")
+	test.Tap(s.dlg.ok)
+	if s.st.rec == nil || s.st.source != fromDraw || members(s) == 0 || !s.recordBtn.Visible() {
+		t.Fatalf("draw: rec %v, source %q, %d members", s.st.rec != nil, s.st.source, members(s))
+	}
+	dir := t.TempDir()
+	js, pdf := filepath.Join(dir, "record.json"), filepath.Join(dir, "record.pdf")
+	if err := s.writeRecordJSON(js); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(js)
+	rec, err := draw.ParseRecord(b)
+	if err != nil || draw.Verify(rec) != nil || rec.Witness != "58213" {
+		t.Fatalf("saved record does not replay: %v", err)
+	}
+	if err := s.writeRecordPDF(pdf); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.writeRoster(filepath.Join(dir, "名单.pdf"), true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.writeRoster(filepath.Join(dir, "名单.xlsx"), false); err != nil {
+		t.Fatal(err)
+	}
+}
