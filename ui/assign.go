@@ -40,6 +40,8 @@ type assignScreen struct {
 	// recordPath is where the draw record's JSON was saved last, for the
 	// replay command its printout names.
 	recordPath string
+	shown      string // label of the round loaded
+	again      bool   // a round was chosen while work ran: load it after
 
 	// spawn runs work away from the window's thread: a goroutine; tests
 	// run it at once, since their driver runs fyne.Do on the caller.
@@ -82,7 +84,7 @@ const (
 )
 
 func (s *assignScreen) build() fyne.CanvasObject {
-	s.round = widget.NewSelect(nil, func(string) { s.load() })
+	s.round = widget.NewSelect(nil, func(string) { s.onRoundChanged() })
 	s.round.PlaceHolder = "选择轮次"
 	s.mode = widget.NewSelect(model.Modes, func(string) { s.onModeChanged() })
 	s.seed = widget.NewEntry()
@@ -242,6 +244,12 @@ func (s *assignScreen) work(msg string, fn func() error, done func()) {
 			s.running = false
 			s.busy.Stop()
 			s.busy.Hide()
+			if s.again { // the clerk chose another round meanwhile
+				s.again = false
+				s.enable()
+				s.load()
+				return
+			}
 			if err != nil {
 				s.status.SetText("未完成：" + err.Error())
 				dialog.ShowError(err, s.win)
@@ -253,11 +261,35 @@ func (s *assignScreen) work(msg string, fn func() error, done func()) {
 	})
 }
 
+// onRoundChanged loads the round chosen, after asking when unsaved hand
+// edits of another round would be lost.
+func (s *assignScreen) onRoundChanged() {
+	if s.st == nil || !s.st.dirty || s.st.res.Round == s.roundCode() {
+		s.load()
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf("轮次 %s 的编组有未保存的调整，切换轮次将放弃这些调整。", s.st.res.Round))
+	msg.Wrapping = fyne.TextWrapWord
+	s.dlg = newAskDialog(s.win, "切换轮次", "放弃调整并切换", msg, func() error {
+		s.load()
+		return nil
+	})
+	s.dlg.cancel.OnTapped = func() {
+		s.round.Selected = s.shown // back to the round with the edits
+		s.round.Refresh()
+		s.dlg.dlg.Hide()
+	}
+}
+
 // load reads the chosen round: its problem, its saved roster (shown when
 // there is one) and the people's facts.
 func (s *assignScreen) load() {
 	code := s.roundCode()
 	if code == "" {
+		return
+	}
+	if s.running {
+		s.again = true
 		return
 	}
 	if r := s.roundRow(); r != nil {
@@ -276,6 +308,8 @@ func (s *assignScreen) load() {
 		return err
 	}, func() {
 		s.saved = saved
+		s.shown = s.round.Selected
+		s.status.Importance = widget.MediumImportance
 		s.show(st, "")
 		if saved == 0 {
 			s.status.SetText("本轮尚未保存编组：点“自动编组”由程序编组，或“随机抽取”现场抽取。")

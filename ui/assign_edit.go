@@ -83,6 +83,7 @@ func (s *assignScreen) onMove() {
 	}
 	from, m := s.st.member(person)
 	team := widget.NewSelect(s.teamOptions(), nil)
+	team.PlaceHolder = "选择巡察组"
 	team.SetSelected(from.Team + "（" + s.st.countyName(from.County) + "）")
 	role := widget.NewSelect(assign.Roles, nil)
 	role.SetSelected(m.Role)
@@ -253,6 +254,7 @@ func (s *assignScreen) onWhyNot() {
 	slices.SortFunc(opts, func(a, b app.Option) int { return strings.Compare(a.Code, b.Code) })
 	pick := widgets.NewPicker(opts)
 	team := widget.NewSelect(s.teamOptions(), nil)
+	team.PlaceHolder = "选择巡察组"
 	cur := s.st.team(s.cur)
 	if s.sel != "" {
 		pick.SetCode(s.sel)
@@ -270,7 +272,13 @@ func (s *assignScreen) onWhyNot() {
 		if err != nil {
 			return err
 		}
-		s.ans.SetText(fmt.Sprintf("%s（%s）为何不在%s：\n· %s", s.st.name(p), p, t, strings.Join(lines, "\n· ")))
+		text := strings.Join(lines, "\n· ")
+		if tr := s.st.team(t); tr != nil {
+			for _, m := range tr.Members { // name the holders the answer gives by code
+				text = strings.ReplaceAll(text, m.Person+"（", s.st.name(m.Person)+" "+m.Person+"（")
+			}
+		}
+		s.ans.SetText(fmt.Sprintf("%s（%s）为何不在%s：\n· %s", s.st.name(p), p, t, text))
 		return nil
 	}
 	form := widget.NewForm(widget.NewFormItem("人员", pick), widget.NewFormItem("巡察组", team))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,11 +16,12 @@ import (
 // with the seed chosen, after asking when hand edits would be lost.
 func (s *assignScreen) onSolve() {
 	if s.st != nil && s.st.dirty {
-		dialog.ShowConfirm("自动编组", "当前编组有未保存的手动调整，重新自动编组将放弃这些调整。继续？", func(ok bool) {
-			if ok {
-				s.solveNow()
-			}
-		}, s.win)
+		msg := widget.NewLabel("当前编组有未保存的手动调整，重新自动编组将放弃这些调整（锁定和排除也一并放弃）。")
+		msg.Wrapping = fyne.TextWrapWord
+		s.dlg = newAskDialog(s.win, "自动编组", "放弃调整并编组", msg, func() error {
+			s.solveNow()
+			return nil
+		})
 		return
 	}
 	s.solveNow()
@@ -117,11 +119,12 @@ func (s *assignScreen) onSave() {
 		s.saveNow()
 		return
 	}
-	dialog.ShowConfirm("保存编组", strings.Join(warn, "\n")+"\n确定保存？", func(ok bool) {
-		if ok {
-			s.saveNow()
-		}
-	}, s.win)
+	msg := widget.NewLabel(strings.Join(warn, "\n") + "\n确定保存？")
+	msg.Wrapping = fyne.TextWrapWord
+	s.dlg = newAskDialog(s.win, "保存编组", "保存", msg, func() error {
+		s.saveNow()
+		return nil
+	})
 }
 
 func (s *assignScreen) saveNow() {

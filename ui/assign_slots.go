@@ -336,11 +336,14 @@ func orNone(s string) string {
 
 // violationLine writes a violation with its severity word first.
 func violationLine(v assign.Violation) string {
-	sev := recusal.Soft
-	if v.Hard {
-		sev = recusal.Hard
+	word := string(recusal.Soft)
+	switch {
+	case v.Hard && isRecusal(v.Rule):
+		word = string(recusal.Hard)
+	case v.Hard:
+		word = brokenTag
 	}
-	return "【" + string(sev) + "】" + ruleLabel(v.Rule) + "：" + v.Reason
+	return "【" + word + "】" + ruleLabel(v.Rule) + "：" + v.Reason
 }
 
 func importanceOf(v assign.Violation) widget.Importance {

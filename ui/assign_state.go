@@ -235,21 +235,23 @@ func (st *rosterState) objective() string {
 	for _, t := range st.res.Teams {
 		filled += len(t.Members)
 	}
-	s := fmt.Sprintf("%s：共 %d 个名额，已编入 %d 个", st.source, slots, filled)
+	head := st.source
+	if st.dirty {
+		head = "手动调整后（未保存）"
+	}
+	s := fmt.Sprintf("%s：名额 %d，已编入 %d", head, slots, filled)
 	o := st.res.Objective
 	switch {
-	case st.dirty:
-		s += "（手动调整后，未保存）"
-	case st.source == fromSaved, filled == 0:
+	case st.dirty, st.source == fromSaved, filled == 0:
 	case filled == slots:
 		s += "，全部编满"
 	case st.source == fromDraw:
-		s += fmt.Sprintf("，空缺 %d 个（可编入的上界为 %d）", slots-filled, o.Bound)
+		s += fmt.Sprintf("，空缺 %d（上界 %d）", slots-filled, o.Bound)
 	case o.Optimal:
-		s += fmt.Sprintf("，空缺 %d 个（已证明无法编入更多）", slots-filled)
+		s += fmt.Sprintf("，空缺 %d（已证明无法编入更多）", slots-filled)
 	default:
-		s += fmt.Sprintf("，空缺 %d 个（可编入的上界为 %d，未能证明最优）", slots-filled, o.Bound)
+		s += fmt.Sprintf("，空缺 %d（上界 %d，未能证明最优）", slots-filled, o.Bound)
 	}
 	hard, soft := st.totals()
-	return s + fmt.Sprintf("；违反规则 %d 条，提示 %d 条", hard, soft)
+	return s + fmt.Sprintf("；违规 %d 条，提示 %d 条", hard, soft)
 }

@@ -153,7 +153,7 @@ func TestAssignSolveFillsAndShowsObjective(t *testing.T) {
 	if members(s) != 14 {
 		t.Fatalf("filled %d of 14: %v", members(s), s.st.unfilled)
 	}
-	if got := s.objective.Text; !strings.Contains(got, "共 14 个名额，已编入 14 个，全部编满") {
+	if got := s.objective.Text; !strings.Contains(got, "自动编组：名额 14，已编入 14，全部编满；违规 0 条") {
 		t.Errorf("objective = %q", got)
 	}
 	if s.teamCount.Text != "2 / 2 组" || s.tabs.Items[tabVacant].Text != "缺额（0）" {
@@ -204,8 +204,34 @@ func TestAssignMoveShowsRecusalInRed(t *testing.T) {
 	if !strings.HasPrefix(s.tabs.Items[tabHard].Text, "违反规则（") || s.tabs.Items[tabHard].Text == "违反规则（0）" {
 		t.Errorf("violations tab %q", s.tabs.Items[tabHard].Text)
 	}
-	if !strings.Contains(s.objective.Text, "手动调整后") {
+	if !strings.Contains(s.objective.Text, "手动调整后（未保存）") {
 		t.Errorf("objective %q", s.objective.Text)
+	}
+
+	// saving a roster that breaks a rule asks first; the saved roster
+	// shows on opening, checked
+	test.Tap(s.save)
+	if s.dlg == nil || !strings.Contains(s.dlg.content.(*widget.Label).Text, "违反规则") {
+		t.Fatal("saving a roster that breaks rules did not ask")
+	}
+	test.Tap(s.dlg.ok)
+	again := openAssign(t, svc, w)
+	if tm, _ := again.st.member("P0301"); tm == nil || tm.Team != "第二巡察组" || again.st.source != fromSaved {
+		t.Fatalf("saved roster not shown on opening: %+v", tm)
+	}
+	if hard, _ := again.st.counts("第二巡察组"); hard == 0 || again.tabs.Items[tabHard].Text == "违反规则（0）" {
+		t.Errorf("the saved roster was not checked on opening: %d hard", hard)
+	}
+	// replacing saved members asks too
+	tapPerson(t, again, "P0301")
+	test.Tap(again.exclude)
+	test.Tap(again.save)
+	if again.dlg == nil || !strings.Contains(again.dlg.content.(*widget.Label).Text, "已保存 14 人的编组记录") {
+		t.Fatal("replacing the saved roster did not ask")
+	}
+	test.Tap(again.dlg.ok)
+	if res, _, _ := svc.SavedAssignment("2027-1"); res.Objective.Filled != 13 {
+		t.Errorf("after saving the exclusion: %d saved", res.Objective.Filled)
 	}
 }
 
