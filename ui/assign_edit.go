@@ -136,24 +136,41 @@ func (s *assignScreen) freeOptions() []app.Option {
 	return out
 }
 
-// onSwap exchanges the places of the selected member and another.
+// onSwap exchanges the places of the selected member and another; with
+// someone not placed, that person takes the member's place and the
+// member leaves the team.
 func (s *assignScreen) onSwap() {
 	person := s.sel
 	if person == "" {
 		return
 	}
-	pick := widgets.NewPicker(s.memberOptions(person))
+	opts := s.memberOptions(person)
+	for _, o := range s.freeOptions() {
+		o.Name += " · 未编入"
+		opts = append(opts, o)
+	}
+	pick := widgets.NewPicker(opts)
 	pick.PlaceHolder = "输入姓名、编号或组名"
-	msg := widget.NewLabel(fmt.Sprintf("选择与%s交换巡察组和角色的人员（交换后两人都锁定）：", s.st.name(person)))
+	msg := widget.NewLabel(fmt.Sprintf("选择与%s交换巡察组和角色的人员（交换后两人都锁定）；选择未编入的人员则由其顶替%s：", s.st.name(person), s.st.name(person)))
+	msg.Wrapping = fyne.TextWrapWord
 	s.dlg = newAskDialog(s.win, "交换人员", "交换", container.NewVBox(msg, pick), func() error {
 		other := pick.Code()
-		if t, _ := s.st.member(other); t == nil {
-			return errors.New("请从列表中选择一名已编入的人员")
+		if t, _ := s.st.member(other); t != nil {
+			if err := s.st.edit(assign.Swap(s.st.res, person, other)); err != nil {
+				return err
+			}
+			s.afterEdit(person, fmt.Sprintf("已交换 %s 与 %s", s.st.name(person), s.st.name(other)))
+			return nil
 		}
-		if err := s.st.edit(assign.Swap(s.st.res, person, other)); err != nil {
+		if !slices.ContainsFunc(opts, func(o app.Option) bool { return o.Code == other }) {
+			return errors.New("请从列表中选择一名人员")
+		}
+		t, m := s.st.member(person)
+		team, role := t.Team, m.Role
+		if err := s.st.edit(assign.Move(assign.Remove(s.st.res, person), other, team, role)); err != nil {
 			return err
 		}
-		s.afterEdit(person, fmt.Sprintf("已交换 %s 与 %s", s.st.name(person), s.st.name(other)))
+		s.afterEdit(other, fmt.Sprintf("已由 %s 顶替 %s（%s %s）", s.st.name(other), s.st.name(person), team, role))
 		return nil
 	})
 }

@@ -207,6 +207,13 @@ func TestAssignMoveShowsRecusalInRed(t *testing.T) {
 	if !strings.Contains(s.objective.Text, "手动调整后（未保存）") {
 		t.Errorf("objective %q", s.objective.Text)
 	}
+	for _, c := range []struct{ only, team string }{{showHard, "第二巡察组"}, {showVacant, "第一巡察组"}, {showLocked, "第二巡察组"}} {
+		s.only.SetSelected(c.only)
+		if len(s.view) != 1 || s.st.res.Teams[s.view[0]].Team != c.team {
+			t.Errorf("%s lists %v", c.only, s.view)
+		}
+	}
+	s.only.SetSelected(showAll)
 
 	// saving a roster that breaks a rule asks first; the saved roster
 	// shows on opening, checked
@@ -441,5 +448,46 @@ func TestAssignDrawAndRecord(t *testing.T) {
 	}
 	if err := s.writeRoster(filepath.Join(dir, "名单.xlsx"), false); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestAssignSwap(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	a, b := s.st.res.Teams[0].Members[3], s.st.res.Teams[1].Members[3] // the two 联络员
+	swapWith := func(person, other string) {
+		t.Helper()
+		tapPerson(t, s, person)
+		test.Tap(s.swap)
+		var pick *widgets.Picker
+		walk(s.dlg.content, func(o fyne.CanvasObject) {
+			if p, ok := o.(*widgets.Picker); ok {
+				pick = p
+			}
+		})
+		pick.SetCode(other)
+		test.Tap(s.dlg.ok)
+		if s.dlg.note.Visible() {
+			t.Fatalf("swap refused: %s", s.dlg.note.Text)
+		}
+	}
+	swapWith(a.Person, b.Person)
+	if ta, ma := s.st.member(a.Person); ta.Team != "第二巡察组" || ma.Role != "联络员" || !ma.Locked {
+		t.Errorf("after the swap %s is on %s as %s", a.Person, ta.Team, ma.Role)
+	}
+	var free string
+	for _, p := range s.st.in.People {
+		if tm, _ := s.st.member(p.Code); tm == nil {
+			free = p.Code
+			break
+		}
+	}
+	swapWith(a.Person, free)
+	if tf, mf := s.st.member(free); tf == nil || tf.Team != "第二巡察组" || mf.Role != "联络员" {
+		t.Errorf("%s did not take the place of %s", free, a.Person)
+	}
+	if ta, _ := s.st.member(a.Person); ta != nil {
+		t.Errorf("%s still on %s", a.Person, ta.Team)
 	}
 }
