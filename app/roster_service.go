@@ -207,7 +207,7 @@ func (b *rosterBuilder) overrides(t *snap.Team, p *snap.Person, role string, tea
 		}
 		seen[k] = true
 		o := roster.Override{Rule: h.Rule, RuleName: recusal.RuleName(h.Rule), Unit: v.Unit, Reason: v.Reason,
-			Approver: v.Approver, ApprovedAt: v.ApprovedAt, Evidence: h.Reason}
+			Approver: v.Approver, ApprovedAt: v.ApprovedAt}
 		if v.Unit != "" {
 			o.UnitName = v.UnitName
 		}

@@ -115,7 +115,7 @@ func (s *assignScreen) writeRecordJSON(path string) error {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		return fmt.Errorf("无法写入 %s: %w", path, err)
 	}
-	s.recordPath = path
+	fyne.Do(func() { s.recordPath = path })
 	return nil
 }
 
@@ -125,6 +125,8 @@ func (s *assignScreen) writeRecordPDF(path string) error {
 	if err != nil {
 		return err
 	}
-	info.RecordFile = s.recordPath
+	var file string
+	fyne.DoAndWait(func() { file = s.recordPath })
+	info.RecordFile = file
 	return roster.WriteDrawPDF(path, s.st.rec, info)
 }

@@ -61,7 +61,6 @@ type Override struct {
 	Unit, UnitName       string // "" for every unit of the team (and for R6)
 	Reason               string // the written reason
 	Approver, ApprovedAt string
-	Evidence             string // the hit's own explanation
 }
 
 // Vacancy is a slot left empty.
