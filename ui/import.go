@@ -209,6 +209,10 @@ func (d *importDialog) showFiles() {
 // onStart runs the import away from the window's thread; progress and the
 // result come back through fyne.Do.
 func (d *importDialog) onStart() {
+	if err := d.svc.Require(app.PermImport); err != nil {
+		d.verdict.SetText(err.Error())
+		return
+	}
 	paths := append([]string(nil), d.paths...)
 	opt := workbook.Options{ValidOnly: d.validOnly.Checked, User: d.svc.User}
 	opt.Progress = func(done, total int) {

@@ -213,6 +213,16 @@ func TestLeaderCannotManageUsersOrEdit(t *testing.T) {
 	if err := svc.DeletePerson("P001"); err == nil || !strings.Contains(err.Error(), "无权") {
 		t.Errorf("a 领导 deleted a person: %v", err)
 	}
+	d := newImportDialog(svc, m.win, nil)
+	d.show()
+	d.addFile(writeFile(t, "人员.csv", "人员编号,姓名,工作关系地\nP101,孙七,C01\n"))
+	test.Tap(d.start)
+	if !strings.Contains(d.verdict.Text, "无权导入数据") {
+		t.Errorf("import dialog for a 领导: %q", d.verdict.Text)
+	}
+	if _, err := svc.PersonDetail("P101"); err == nil {
+		t.Error("a 领导 imported a workbook")
+	}
 }
 
 func TestChangeOwnPassword(t *testing.T) {
