@@ -23,7 +23,7 @@ const auditPageSize = 100
 // auditColumns are the columns of the log table, and their widths.
 var (
 	auditColumns = []string{"序号", "时间", "用户", "操作", "对象", "编码", "变化"}
-	auditWidths  = []float32{70, 160, 110, 90, 90, 150, 560}
+	auditWidths  = []float32{70, 160, 100, 90, 80, 150, 440}
 )
 
 // auditScreen is 审计日志 (管理员, 领导): the log filtered by user, action,
@@ -269,7 +269,7 @@ func (s *auditScreen) onVerify() {
 		} else {
 			s.result.Fail(problemsText(ps))
 		}
-		s.table.Refresh()
+		s.query() // the page as it is now, marked
 	})
 }
 

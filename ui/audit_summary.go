@@ -26,8 +26,10 @@ func changeSummary(before, after string) string {
 	switch {
 	case before == "" && after == "":
 		return ""
-	case bok && aok:
+	case bok && aok && shareKeys(b, a):
 		s = diffFields(b, a)
+	case bok && aok:
+		s = "原：" + listFields(b) + "；新：" + listFields(a)
 	case before == "" && aok:
 		s = "新：" + listFields(a)
 	case after == "" && bok:
@@ -60,6 +62,17 @@ func diffFields(b, a map[string]string) string {
 	return strings.Join(parts, "；")
 }
 
+// shareKeys reports whether two objects have a field in common: whether
+// they are two states of one thing rather than two different records.
+func shareKeys(a, b map[string]string) bool {
+	for k := range a {
+		if _, ok := b[k]; ok {
+			return true
+		}
+	}
+	return len(a) == 0 || len(b) == 0
+}
+
 // listFields lists a few fields of an object.
 func listFields(m map[string]string) string {
 	keys := unionKeys(m, nil)
@@ -68,7 +81,7 @@ func listFields(m map[string]string) string {
 		if m[k] == "" {
 			continue
 		}
-		parts = append(parts, k+"="+m[k])
+		parts = append(parts, k+"="+shown(m[k], true))
 		if len(parts) == 6 {
 			parts = append(parts, "…")
 			break
@@ -91,12 +104,19 @@ func unionKeys(a, b map[string]string) []string {
 	return keys
 }
 
+// shown is a field's value in a summary: arrays by their length, long
+// values cut.
 func shown(v string, present bool) string {
 	switch {
 	case !present:
 		return "（无）"
-	case v == "":
+	case v == "" || v == "null":
 		return "（空）"
+	case strings.HasPrefix(v, "["):
+		var items []json.RawMessage
+		if json.Unmarshal([]byte(v), &items) == nil {
+			return fmt.Sprintf("%d 项", len(items))
+		}
 	}
 	return clipRunes(v, 40)
 }

@@ -56,6 +56,7 @@ type backupScreen struct {
 	setNote               *widgets.Note
 	rights                *widget.Label
 	now, to, restore      *widget.Button
+	refresh               *widget.Button
 	table                 *widget.Table
 	note                  *widgets.Note
 	confirm               *widgets.FormDialog // the restore's confirmation, for tests
@@ -91,7 +92,10 @@ func (s *backupScreen) build() fyne.CanvasObject {
 	s.to = widget.NewButtonWithIcon("备份到…", theme.UploadIcon(), s.onBackupTo)
 	s.restore = widget.NewButtonWithIcon("恢复所选…", theme.HistoryIcon(), s.onRestore)
 	s.restore.Importance = widget.DangerImportance
-	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)
+	s.refresh = widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), func() {
+		s.state = map[string]string{} // check every backup again
+		s.reload()
+	})
 	s.note = widgets.NewNote()
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.files), len(backupColumns) },
@@ -102,7 +106,7 @@ func (s *backupScreen) build() fyne.CanvasObject {
 		s.table.SetColumnWidth(i, w)
 	}
 	s.reload()
-	list := container.NewVBox(container.NewHBox(s.now, s.to, s.restore, layout.NewSpacer(), refresh), s.note)
+	list := container.NewVBox(container.NewHBox(s.now, s.to, s.restore, layout.NewSpacer(), s.refresh), s.note)
 	return container.NewBorder(container.NewVBox(settings, list), nil, nil, nil, s.table)
 }
 
@@ -157,7 +161,7 @@ func (s *backupScreen) checkFiles(files []backup.File) {
 		for i, p := range todo {
 			found[i] = backupGood
 			if err := backup.Check(p); err != nil {
-				found[i] = "损坏：" + strings.TrimPrefix(err.Error(), "数据库文件 "+p+" 已损坏：")
+				found[i] = damageSummary(err)
 			}
 		}
 		return nil
@@ -331,7 +335,12 @@ func (s *backupScreen) onRestore() {
 	}
 	from := s.selected
 	f := s.file(from)
-	if st := s.state[from]; st != backupGood {
+	switch st := s.state[from]; st {
+	case backupGood:
+	case backupChecking:
+		s.note.Info("正在检查这个备份，请稍候再恢复。")
+		return
+	default:
 		s.note.Fail(fmt.Sprintf("备份 %s %s，不能用来恢复。", f.Name, st))
 		return
 	}
@@ -339,17 +348,15 @@ func (s *backupScreen) onRestore() {
 		"• 此备份之后所做的修改，恢复后不在数据库中；\n• 当前数据库文件保留为\n  %s\n  （到下一次恢复前一直保留，可交技术人员取回）；\n"+
 		"• 恢复后，窗口重新打开数据库；若恢复的数据库中没有您的账户，须重新登录。",
 		f.Time.Format("2006-01-02 15:04:05"), s.path+backup.AsideSuffix))
-	msg.Wrapping = fyne.TextWrapWord
 	s.confirm = widgets.NewFormDialog("恢复备份", "恢复", msg, func() error {
-		if err := s.svc.Restore(from); err != nil {
-			return err
-		}
+		return s.svc.Restore(from)
+	}, s.win)
+	s.confirm.After = func() {
 		if s.onRestored != nil {
 			s.onRestored()
 		}
 		dialog.ShowInformation("已恢复", fmt.Sprintf("已从 %s 恢复。\n原数据库保留为 %s", f.Name, s.path+backup.AsideSuffix), s.win)
-		return nil
-	}, s.win)
+	}
 	s.confirm.OK.Importance = widget.DangerImportance
 	s.confirm.Show(560)
 }

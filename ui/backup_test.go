@@ -118,3 +118,25 @@ func TestBackupSettingsSaved(t *testing.T) {
 		t.Errorf("saved settings %+v %v (note %q)", set, err, s.setNote.Text)
 	}
 }
+
+func TestDamagedBackupMarkedAndRefused(t *testing.T) {
+	m, svc, path := fileWorld(t, "巡察.db")
+	office(t, svc)
+	m.signIn(svc, path)
+	login(t, m, "王主任", "admin-pass-1")
+	s := backupScreenOf(t, m)
+	if rows(s.table) == 0 {
+		t.Fatal("no backup listed")
+	}
+	damageFile(t, s.files[0].Path)
+	test.Tap(s.refresh)
+	s.work.wait()
+	if got := cellText(t, s.table, 0, 3); !strings.HasPrefix(got, "损坏") || strings.Contains(got, "\n") {
+		t.Errorf("a damaged backup shows %q", got)
+	}
+	test.Tap(tableCell(s.table, 0, 0))
+	test.Tap(s.restore)
+	if !s.note.Failed() || !strings.Contains(s.note.Text, "不能用来恢复") {
+		t.Errorf("restoring a damaged backup: %q", s.note.Text)
+	}
+}

@@ -52,7 +52,6 @@ func (s *loginScreen) build() fyne.CanvasObject {
 	form := widget.NewForm(widget.NewFormItem("用户名", s.name), widget.NewFormItem("密码", s.pass))
 	db := widget.NewLabel("数据库：" + s.path)
 	db.Wrapping = fyne.TextWrapBreak
-	db.Importance = widget.LowImportance
 	body := container.NewVBox(form, s.login, s.note, widget.NewSeparator(), db)
 	return gateCard("登录", "请输入您的用户名和密码", body)
 }
@@ -136,7 +135,6 @@ func (f *firstAdminForm) build() fyne.CanvasObject {
 		buttons.Add(f.skip)
 		skip := widget.NewLabel("演示数据库可以不设账户：不登录时，任何人都可以做任何操作。")
 		skip.Wrapping = fyne.TextWrapWord
-		skip.Importance = widget.LowImportance
 		body.Add(skip)
 	}
 	return gateCard("创建管理员", "首次使用", body)

@@ -178,6 +178,9 @@ func (m *mainWindow) showGate(o fyne.CanvasObject) {
 	}
 	m.body.Objects = []fyne.CanvasObject{o}
 	m.body.Refresh()
+	if m.path != "" {
+		m.status.SetText("数据库：" + m.path)
+	}
 	m.showUser()
 }
 
@@ -224,9 +227,12 @@ func (m *mainWindow) onChangePassword() *passwordDialog {
 			d.old.SetText("")
 			return err
 		}
-		dialog.ShowInformation("修改密码", "密码已修改，下次登录请用新密码。", m.win)
 		return nil
 	}, m.win)
+	d.dlg.After = func() {
+		dialog.ShowInformation("修改密码", "密码已修改，下次登录请用新密码。", m.win)
+	}
+	d.pw.Second.OnSubmitted = func(string) { d.dlg.Submit() }
 	d.dlg.Show(420)
 	return d
 }

@@ -94,11 +94,18 @@ func (e *packageExport) choice() ([]string, string, error) {
 	return codes, pass, nil
 }
 
+// onOK checks the choice; the dialog then closes and asks where to save.
 func (e *packageExport) onOK() error {
 	codes, pass, err := e.choice()
 	if err != nil {
 		return err
 	}
+	e.dlg.After = func() { e.askPath(codes, pass) }
+	return nil
+}
+
+// askPath asks where to save the package, then writes it.
+func (e *packageExport) askPath(codes []string, pass string) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
 			return
@@ -115,7 +122,6 @@ func (e *packageExport) onOK() error {
 	d.SetTitleText("保存数据包")
 	d.Show()
 	d.Resize(fyne.NewSize(900, 600))
-	return nil
 }
 
 // exportTo writes the package to path.

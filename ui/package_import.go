@@ -105,6 +105,7 @@ func (d *packageImport) build() fyne.CanvasObject {
 	cancel := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { d.dlg.Hide() })
 	d.verdict = widget.NewLabel("")
 	d.verdict.Wrapping = fyne.TextWrapWord
+	d.verdict.Hide()
 	d.note = widgets.NewNote()
 	d.counts = d.countTable()
 	d.conflicts = d.conflictTable()
@@ -113,7 +114,7 @@ func (d *packageImport) build() fyne.CanvasObject {
 	body := container.NewVSplit(
 		container.NewBorder(widget.NewLabelWithStyle("各类数据", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, d.counts),
 		container.NewBorder(widget.NewLabelWithStyle("冲突（不导入）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, d.conflicts))
-	body.Offset = 0.55
+	body.Offset = 0.65
 	return container.NewBorder(top, container.NewHBox(layout.NewSpacer(), cancel, d.confirm), nil, nil, body)
 }
 
@@ -140,18 +141,23 @@ func (d *packageImport) countTable() *widget.Table {
 	return t
 }
 
-// countRows are the entities of the report with rows, and the total.
+// countRows are the total, then the entities the import changes, then
+// those it leaves as they are; entities without rows are left out.
 func (d *packageImport) countRows() []datapkg.Counts {
 	if d.report == nil {
 		return nil
 	}
-	var out []datapkg.Counts
-	for _, c := range append(d.report.Entities, d.report.Total()) {
-		if c.Added+c.Updated+c.Unchanged+c.Conflicted > 0 {
+	out := []datapkg.Counts{d.report.Total()}
+	var same []datapkg.Counts
+	for _, c := range d.report.Entities {
+		switch {
+		case c.Added+c.Updated+c.Conflicted > 0:
 			out = append(out, c)
+		case c.Unchanged > 0:
+			same = append(same, c)
 		}
 	}
-	return out
+	return append(out, same...)
 }
 
 func (d *packageImport) conflictTable() *widget.Table {
@@ -218,6 +224,7 @@ func (d *packageImport) onPreview() {
 		t := rep.Total()
 		d.verdict.SetText(fmt.Sprintf("预览：将新增 %d 行，更新 %d 行，%d 行不变，%d 行冲突（不导入）。确认后一次写入；中途出错则什么也不写。",
 			t.Added, t.Updated, t.Unchanged, t.Conflicted))
+		d.verdict.Show()
 		if t.Added+t.Updated > 0 {
 			d.confirm.Enable()
 		}
@@ -240,7 +247,7 @@ func (d *packageImport) onConfirm() {
 		d.show(rep)
 		t := rep.Total()
 		d.note.OK(fmt.Sprintf("已导入：新增 %d 行，更新 %d 行；%d 行冲突，未导入。", t.Added, t.Updated, t.Conflicted))
-		d.verdict.SetText("")
+		d.verdict.Hide()
 		d.preview.Disable()
 		if d.onImported != nil {
 			d.onImported()
@@ -253,7 +260,7 @@ func (d *packageImport) onConfirm() {
 // typed again.
 func (d *packageImport) refuse(err error) {
 	d.show(nil)
-	d.verdict.SetText("")
+	d.verdict.Hide()
 	d.note.Error(err)
 	if errors.Is(err, datapkg.ErrBadPassphrase) || errors.Is(err, datapkg.ErrNeedPassphrase) {
 		d.pass.SetText("")

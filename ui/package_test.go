@@ -64,7 +64,7 @@ func TestPackageRoundTrip(t *testing.T) {
 	if d.note.Failed() || d.confirm.Disabled() || rows(d.counts) < 3 {
 		t.Fatalf("preview: note %q, %d count rows", d.note.Text, rows(d.counts))
 	}
-	if got := cellText(t, d.counts, 0, 0) + "|" + cellText(t, d.counts, 0, 1); got != "县区|1" {
+	if got := cellText(t, d.counts, 0, 0) + "|" + cellText(t, d.counts, 1, 0) + "|" + cellText(t, d.counts, 1, 1); got != "合计|县区|1" {
 		t.Errorf("first count row = %q", got)
 	}
 	var n int64

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -55,8 +56,19 @@ func (m *mainWindow) showDamage(r *backup.StartReport) {
 	m.session().damage = p
 	title := widget.NewLabelWithStyle("数据库未通过完整性检查", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.DangerImportance
-	msg := widget.NewLabel(r.Message())
+	head, detail, rest := damageText(r)
+	msg := widget.NewLabel(head)
 	msg.Wrapping = fyne.TextWrapWord
+	next := widget.NewLabel(rest)
+	next.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(title, msg)
+	if detail != "" {
+		d := widget.NewLabel(detail)
+		d.Wrapping = fyne.TextWrapBreak
+		d.Selectable = true
+		body.Add(container.NewGridWrap(fyne.NewSize(680, 150), container.NewVScroll(d)))
+	}
+	body.Add(next)
 	p.quit = widget.NewButtonWithIcon("退出", theme.LogoutIcon(), func() { m.app.Quit() })
 	buttons := container.NewHBox()
 	newer := errors.Is(r.Damage, model.ErrNewerSchema)
@@ -72,9 +84,67 @@ func (m *mainWindow) showDamage(r *backup.StartReport) {
 		buttons.Add(p.other)
 	}
 	buttons.Add(p.quit)
-	card := widget.NewCard("", "", container.NewVBox(title, msg, widget.NewSeparator(), buttons, p.note))
+	body.Add(widget.NewSeparator())
+	body.Add(buttons)
+	body.Add(p.note)
+	card := widget.NewCard("", "", body)
 	m.showGate(container.NewCenter(minWidth(card, 720)))
 	m.status.SetText("数据库已损坏：" + r.Path)
+}
+
+// maxDamageLines is how many lines of SQLite's complaints the panel lists.
+const maxDamageLines = 30
+
+// damageText splits what the check found into a headline, SQLite's own
+// complaints (one per line, at most maxDamageLines, for whoever repairs the
+// machine) and what can be done.
+func damageText(r *backup.StartReport) (head, detail, rest string) {
+	msg := r.Message()
+	var de *backup.DamageError
+	if !errors.As(r.Damage, &de) {
+		return msg, "", ""
+	}
+	rest = strings.TrimPrefix(strings.TrimPrefix(msg, r.Damage.Error()), "。\n")
+	lines := damageLines(de)
+	head = fmt.Sprintf("数据库文件 %s 已损坏，不能打开。", de.Path)
+	if len(lines) == 1 {
+		return head + "原因：" + lines[0] + "。", "", rest
+	}
+	head += fmt.Sprintf("完整性检查发现 %d 处问题：", len(lines))
+	if len(lines) > maxDamageLines {
+		lines = append(lines[:maxDamageLines], fmt.Sprintf("……另有 %d 处", len(lines)-maxDamageLines))
+	}
+	return head, strings.Join(lines, "\n"), rest
+}
+
+// damageLines are the complaints of a damage, one per line; SQLite's
+// integrity_check gives many in one string.
+func damageLines(de *backup.DamageError) []string {
+	var lines []string
+	for _, p := range de.Problems {
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" && l != "*** in database main ***" {
+				lines = append(lines, l)
+			}
+		}
+	}
+	return lines
+}
+
+// damageSummary says in one line what is wrong with a file.
+func damageSummary(err error) string {
+	var de *backup.DamageError
+	if !errors.As(err, &de) {
+		return err.Error()
+	}
+	lines := damageLines(de)
+	switch len(lines) {
+	case 0:
+		return "损坏"
+	case 1:
+		return "损坏：" + lines[0]
+	}
+	return fmt.Sprintf("损坏（%d 处问题，如：%s）", len(lines), lines[0])
 }
 
 // chooseBackupAtStart lets the clerk pick a backup file from anywhere (a

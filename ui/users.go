@@ -18,7 +18,7 @@ import (
 // usersColumns are the columns of the accounts table, and their widths.
 var (
 	usersColumns = []string{"用户名", "角色", "状态", "备注"}
-	usersWidths  = []float32{180, 100, 300, 160}
+	usersWidths  = []float32{180, 100, 320, 360}
 )
 
 // usersScreen is 用户管理, the 管理员's: the accounts with their role and
@@ -73,7 +73,8 @@ func (s *usersScreen) build() fyne.CanvasObject {
 	s.first.Importance = widget.HighImportance
 	s.note = widgets.NewNote()
 	s.reload()
-	bar := container.NewHBox(s.add, s.role, s.reset, s.unlock, s.remove, layout.NewSpacer(), s.first)
+	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)
+	bar := container.NewHBox(s.add, s.role, s.reset, s.unlock, s.remove, layout.NewSpacer(), s.first, refresh)
 	return container.NewBorder(container.NewVBox(s.intro, bar), s.note, nil, nil, s.table)
 }
 

@@ -37,6 +37,7 @@ func (s *usersScreen) onAdd() {
 		s.done(n, fmt.Sprintf("已新增用户 %s（%s）。", n, role))
 		return nil
 	}, s.win)
+	pw.Second.OnSubmitted = func(string) { s.dlg.Submit() }
 	s.dlg.Show(460)
 }
 
@@ -88,6 +89,7 @@ func (s *usersScreen) onReset() {
 		s.done(name, fmt.Sprintf("已重置 %s 的密码（账户同时解锁），请告知本人新密码。", name))
 		return nil
 	}, s.win)
+	pw.Second.OnSubmitted = func(string) { s.dlg.Submit() }
 	s.dlg.Show(420)
 }
 

@@ -16,6 +16,11 @@ type FormDialog struct {
 	OK, Cancel *widget.Button
 	dlg        *dialog.CustomDialog
 	onOK       func() error
+
+	// After, when set, runs once the dialog has closed after a successful
+	// action: the place to open the next dialog (a file chooser, a message),
+	// since closing a dialog also closes every dialog opened above it.
+	After func()
 }
 
 // NewFormDialog returns a dialog titled title showing content, with a
@@ -39,12 +44,17 @@ func (d *FormDialog) Submit() {
 	}
 	d.Note.Clear()
 	d.dlg.Hide()
+	if d.After != nil {
+		d.After()
+	}
 }
 
 // Show opens the dialog at least width wide.
 func (d *FormDialog) Show(width float32) {
 	d.dlg.Show()
-	d.dlg.Resize(fyne.NewSize(max(width, d.dlg.MinSize().Width), d.dlg.MinSize().Height))
+	w := max(width, d.dlg.MinSize().Width)
+	d.dlg.Resize(fyne.NewSize(w, d.dlg.MinSize().Height))
+	d.dlg.Resize(fyne.NewSize(w, d.dlg.MinSize().Height)) // wrapped text is as tall as its width makes it
 }
 
 // Hide closes the dialog.
