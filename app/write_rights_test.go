@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 	"xuncha/app/audit"
+	"xuncha/app/workbook"
 
 	"gorm.io/gorm"
 
@@ -33,6 +34,10 @@ func TestWriteChecksTheRightOfEveryChange(t *testing.T) {
 			return err
 		}, false},
 		{"经办人不能改设置", clerk, func(s *Service) error { return s.SaveSetting("calendar", map[string]int{"x": 1}) }, false},
+		{"领导不能导入工作簿", leader, func(s *Service) error {
+			_, err := s.ImportWorkbook([]string{"不存在.xlsx"}, workbook.Options{})
+			return err
+		}, false},
 		{"领导不能导入", leader, func(s *Service) error {
 			return s.Write(auditEntry("导入"), func(*gorm.DB) error { return nil })
 		}, false},

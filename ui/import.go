@@ -229,7 +229,7 @@ func (d *importDialog) onStart() {
 	d.progress.Show()
 	d.verdict.SetText("正在导入…")
 	go func() {
-		res, err := workbook.Import(d.svc.DB, paths, opt)
+		res, err := d.svc.ImportWorkbook(paths, opt)
 		fyne.Do(func() { d.showResult(res, err) })
 	}()
 }

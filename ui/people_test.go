@@ -142,3 +142,27 @@ func TestPersonFormAddAndRemoveRows(t *testing.T) {
 		t.Errorf("count after adding = %q", s.count.Text)
 	}
 }
+
+// A 领导 reads 人员库 and 单位: no adding or deleting, and the forms open
+// read-only.
+func TestPeopleAndUnitsReadOnlyForLeader(t *testing.T) {
+	svc, w := testWorld(t)
+	signInAsLeader(t, svc)
+	s := newPeopleScreen(svc, w)
+	w.SetContent(s.build())
+	if !s.add.Disabled() || !s.del.Disabled() || s.edit.Text != "查看" || s.export.Disabled() {
+		t.Fatalf("people buttons for a 领导: add %v del %v edit %q export %v",
+			s.add.Disabled(), s.del.Disabled(), s.edit.Text, s.export.Disabled())
+	}
+	test.Type(s.search, "张三")
+	test.DoubleTap(tableCell(s.table, 0, 1))
+	if s.form == nil || !s.form.save.Disabled() {
+		t.Fatal("the person form is editable for a 领导")
+	}
+	u := newUnitsScreen(svc, w)
+	w.SetContent(u.build())
+	test.DoubleTap(tableCell(u.table, 0, 1))
+	if u.form == nil || !u.form.save.Disabled() {
+		t.Fatal("the unit form is editable for a 领导")
+	}
+}

@@ -71,6 +71,11 @@ func (f *personForm) show() {
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	if !f.svc.Can(app.PermEdit) {
+		title = "查看人员 " + f.detail.Person.Name + "（只读）"
+		f.save.Disable()
+		cancel.SetText("关闭")
+	}
 	recusal := widget.NewButtonWithIcon("回避检查", theme.WarningIcon(), f.onRecusalCheck)
 	buttons := container.NewHBox(recusal, layout.NewSpacer(), cancel, f.save)
 	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, f.build())

@@ -62,6 +62,11 @@ func (f *unitForm) show() {
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	if !f.svc.Can(app.PermEdit) {
+		title += "（只读）"
+		f.save.Disable()
+		cancel.SetText("关闭")
+	}
 	content := container.NewBorder(nil, container.NewVBox(f.errors, container.NewHBox(layout.NewSpacer(), cancel, f.save)), nil, nil, f.build())
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
 	f.dlg.Resize(fyne.NewSize(900, 600))

@@ -63,6 +63,11 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	export := widget.NewButtonWithIcon("导出所选列表", theme.UploadIcon(), s.onExport)
+	if !s.svc.Can(app.PermEdit) { // 领导 read: the form opens read-only
+		add.Disable()
+		del.Disable()
+		edit.SetText("查看")
+	}
 	s.reload()
 	s.category.SetSelected(all)
 	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category,

@@ -29,7 +29,7 @@ func runImport(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	res, err := workbook.Import(svc.DB, files, workbook.Options{ValidOnly: *validOnly, User: svc.User})
+	res, err := svc.ImportWorkbook(files, workbook.Options{ValidOnly: *validOnly})
 	if err != nil {
 		return err
 	}
