@@ -3,7 +3,7 @@
 # through sudo).
 
 GO        ?= go
-DB        ?= $(HOME)/.config/xuncha/xuncha.db
+DBDIR     ?= $(HOME)/.config/xuncha
 VERSION   ?= 0.1.0
 LDFLAGS   := -s -w -X xuncha/app/cli.Version=$(VERSION)
 DEBS      := gcc pkg-config strace poppler-utils libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev gcc-mingw-w64-x86-64
@@ -24,10 +24,13 @@ deps:
 build: deps
 	$(GO) build -ldflags '$(LDFLAGS)' -o xuncha .
 
-## run: build, create demo data when there is no database yet, open the window
+## run: build and open the program: on the database if there is one, else
+## on the demo data (演示数据.db beside it, created on first run; its login
+## can be skipped)
 run: build
-	@[ -f "$(DB)" ] || ./xuncha demo --db "$(DB)"
-	./xuncha --db "$(DB)"
+	@if [ -f "$(DBDIR)/xuncha.db" ]; then ./xuncha --db "$(DBDIR)/xuncha.db"; else \
+		[ -f "$(DBDIR)/演示数据.db" ] || ./xuncha demo --db "$(DBDIR)/演示数据.db"; \
+		./xuncha --db "$(DBDIR)/演示数据.db"; fi
 
 ## test: every test, GUI tests included (headless, -tags ci: no system fonts)
 test: deps
