@@ -171,7 +171,18 @@ func (c *Checker) nativeCounties(native string) []string {
 	if c.snap.County(native) != nil {
 		return []string{native}
 	}
-	return c.countyByName[native]
+	if codes := c.countyByName[native]; len(codes) > 0 {
+		return codes
+	}
+	// Written in full ("河北省清江市安平县"): a place ending in a county's
+	// name is that county.
+	var out []string
+	for _, k := range c.snap.Counties {
+		if k.Name != "" && strings.HasSuffix(native, k.Name) {
+			out = append(out, k.Code)
+		}
+	}
+	return out
 }
 
 // fileTouches files person i under every unit where one of R1, R2, R3,

@@ -85,6 +85,9 @@ func TestUnitRules(t *testing.T) {
 			[]want{{R4b, Soft, nil, "籍贯为 C01（安平县）"}}},
 		{"籍贯填县区名称", func(p *snap.Person) { p.Native = "安平县" }, "U03",
 			[]want{{R4b, Soft, nil, "籍贯为 安平县，与被巡察单位同属一县"}}},
+		{"籍贯写省市县全称", func(p *snap.Person) { p.Native = "河北省清江市安平县" }, "U03",
+			[]want{{R4b, Soft, nil, "籍贯为 河北省清江市安平县（安平县）"}}},
+		{"籍贯为外省县份", func(p *snap.Person) { p.Native = "湖南省宁乡县" }, "U03", nil},
 		{"籍贯为他县", func(p *snap.Person) { p.Native = "平山县" }, "U03", nil},
 		{"本人申报", func(p *snap.Person) {
 			p.Declarations = []snap.Declaration{{Unit: "U03", Reason: "配偶在该局财务科任职"}}
