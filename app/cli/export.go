@@ -9,7 +9,8 @@ import (
 )
 
 // runExport is `xuncha export --db F [--county C] [--pool 组长库]
-// people|units|all out.xlsx`: lists in the import format.
+// people|units|all out.xlsx`: lists in the import format. An output named
+// .csv gets the 人员 or 单位 sheet alone as CSV for Excel (UTF-8 with BOM).
 func runExport(env *Env, args []string) error {
 	fs := newFlags(env, "export")
 	db := fs.String("db", "", "数据库文件")
@@ -28,6 +29,8 @@ func runExport(env *Env, args []string) error {
 		return usagef("导出内容 %q 无效，应为 people、units 或 all", what)
 	case *pool != "" && what != "people":
 		return usagef("--pool 只用于 people")
+	case what == "all" && workbook.IsCSV(out):
+		return usagef("all 包含多个工作表，只能导出为 .xlsx；CSV 只用于 people 或 units")
 	case *county != "" && what == "all":
 		return usagef("all 导出全部数据，不能与 --county 同用")
 	case *pool != "" && !inPools(*pool):
@@ -57,7 +60,7 @@ func runExport(env *Env, args []string) error {
 			q = q.Where("county_code = ?", *county)
 		}
 		if err = q.Pluck("code", &codes).Error; err == nil {
-			err = workbook.ExportUnits(svc.DB, nonNil(codes), out)
+			err = workbook.ExportUnitsAs(svc.DB, nonNil(codes), out)
 		}
 		fmt.Fprintf(env.Stdout, "单位 %d 个\n", len(codes))
 	case "people":
@@ -70,7 +73,7 @@ func runExport(env *Env, args []string) error {
 			q = q.Where(col+" = ?", true)
 		}
 		if err = q.Pluck("code", &codes).Error; err == nil {
-			err = workbook.ExportPeople(svc.DB, nonNil(codes), out)
+			err = workbook.ExportPeopleAs(svc.DB, nonNil(codes), out)
 		}
 		fmt.Fprintf(env.Stdout, "人员 %d 人\n", len(codes))
 	}

@@ -1,0 +1,130 @@
+package workbook
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"xuncha/model"
+)
+
+// IsCSV reports whether path names a CSV file (by its extension).
+func IsCSV(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".csv")
+}
+
+// WriteCSV writes a header and rows the way Excel and WPS open them
+// without asking for an encoding: UTF-8 with a byte-order mark, CRLF line
+// ends, fields quoted where needed. Long digit strings (ID numbers) and
+// codes with leading zeros get a leading tab, left outside quotes, so that
+// Excel keeps them as text instead of showing 1.10105E+17 or dropping the
+// zeros; the importer trims it.
+func WriteCSV(w io.Writer, header []string, rows [][]string) error {
+	bw := bufio.NewWriter(w)
+	bw.Write(bomUTF8)
+	line := func(fields []string, protect bool) {
+		for i, v := range fields {
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			switch {
+			case strings.ContainsAny(v, ",\"\r\n"):
+				bw.WriteString(`"` + strings.ReplaceAll(v, `"`, `""`) + `"`)
+			case protect:
+				bw.WriteString(excelText(v))
+			default:
+				bw.WriteString(v)
+			}
+		}
+		bw.WriteString("\r\n")
+	}
+	line(header, false)
+	for _, row := range rows {
+		line(row, true)
+	}
+	return bw.Flush()
+}
+
+// excelText protects a value Excel would turn into a number.
+func excelText(v string) string {
+	if len(v) < 2 || strings.Trim(v, "0123456789") != "" {
+		return v
+	}
+	if len(v) > 11 || v[0] == '0' {
+		return "\t" + v
+	}
+	return v
+}
+
+// ExportPeopleCSV writes the people with the given codes (nil: everyone)
+// to path as one CSV in the columns of the 人员 sheet. A CSV holds one
+// sheet; the xlsx export carries 工作经历, 亲属关系 and 回避申报 too. Named
+// 人员.csv, the file imports again as it is.
+func ExportPeopleCSV(db *gorm.DB, codes []string, path string) error {
+	var people []model.Person
+	if err := db.Order("code").Find(&people).Error; err != nil {
+		return err
+	}
+	people = filter(people, func(p *model.Person) string { return p.Code }, keep(codes))
+	return writeCSVFile(path, headers(personSheet.def()), cellsOf(personSheet, people))
+}
+
+// ExportUnitsCSV writes the units with the given codes (nil: every unit)
+// to path as one CSV in the columns of the 单位 sheet (单位.csv imports
+// again as it is; 班子成员 travel in the xlsx export).
+func ExportUnitsCSV(db *gorm.DB, codes []string, path string) error {
+	var units []model.Unit
+	if err := db.Order("code").Find(&units).Error; err != nil {
+		return err
+	}
+	units = filter(units, func(u *model.Unit) string { return u.Code }, keep(codes))
+	return writeCSVFile(path, headers(unitSheet.def()), cellsOf(unitSheet, units))
+}
+
+// ExportPeopleAs writes the people with the given codes as ExportPeople
+// does, or as ExportPeopleCSV does when path ends in .csv.
+func ExportPeopleAs(db *gorm.DB, codes []string, path string) error {
+	if IsCSV(path) {
+		return ExportPeopleCSV(db, codes, path)
+	}
+	return ExportPeople(db, codes, path)
+}
+
+// ExportUnitsAs writes the units with the given codes as ExportUnits does,
+// or as ExportUnitsCSV does when path ends in .csv.
+func ExportUnitsAs(db *gorm.DB, codes []string, path string) error {
+	if IsCSV(path) {
+		return ExportUnitsCSV(db, codes, path)
+	}
+	return ExportUnits(db, codes, path)
+}
+
+// writeCSVFile writes the CSV to path through a temporary file beside it,
+// so that a failed export leaves no half-written file.
+func writeCSVFile(path string, header []string, rows [][]string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".xuncha-*.csv")
+	if err != nil {
+		return fmt.Errorf("无法保存 %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	err = WriteCSV(bw, header, rows)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("无法保存 %s: %w", path, err)
+	}
+	return nil
+}
