@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -247,16 +245,10 @@ func sizeText(n int64) string {
 }
 
 func (s *backupScreen) onChooseDir() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
-		}
-		s.dir = u.Path()
+	fileDialog{title: "选择备份文件夹（建议另一块磁盘或移动硬盘）", dir: s.dir}.folder(s.win, func(dir string) {
+		s.dir = dir
 		s.showFolder()
-	}, s.win)
-	d.SetTitleText("选择备份文件夹（建议另一块磁盘或移动硬盘）")
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	})
 }
 
 func (s *backupScreen) onSaveSettings() {
@@ -293,23 +285,7 @@ func (s *backupScreen) onBackupNow() {
 
 // onBackupTo writes a backup to a file of the clerk's choice (a USB stick).
 func (s *backupScreen) onBackupTo() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		os.Remove(path) // the dialog made it empty; the backup writes a new file
-		if !strings.EqualFold(filepath.Ext(path), ".db") {
-			path += ".db"
-		}
-		s.backupTo(path)
-	}, s.win)
-	d.SetFileName(backup.FileName(s.path, time.Now()))
-	d.SetTitleText("备份到文件")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	fileDialog{title: "备份到文件", name: backup.FileName(s.path, time.Now()), exts: []string{".db"}}.save(s.win, s.backupTo)
 }
 
 // backupTo writes the backup to path.

@@ -2,14 +2,12 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
@@ -106,22 +104,10 @@ func (e *packageExport) onOK() error {
 
 // askPath asks where to save the package, then writes it.
 func (e *packageExport) askPath(codes []string, pass string) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), datapkg.Ext) {
-			path += datapkg.Ext
-		}
+	name := fmt.Sprintf("数据包-%s-%s%s", strings.Join(codes, "_"), time.Now().Format("20060102"), datapkg.Ext)
+	fileDialog{title: "保存数据包", name: name, exts: []string{datapkg.Ext}}.save(e.win, func(path string) {
 		e.exportTo(codes, pass, path)
-	}, e.win)
-	d.SetFileName(fmt.Sprintf("数据包-%s-%s%s", strings.Join(codes, "_"), time.Now().Format("20060102"), datapkg.Ext))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{datapkg.Ext}))
-	d.SetTitleText("保存数据包")
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600))
+	})
 }
 
 // exportTo writes the package to path.

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,17 +55,7 @@ func newPackageImport(svc *app.Service, win fyne.Window, onImported func()) *pac
 
 // choose asks for the package file.
 func (d *packageImport) choose() {
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		rc.Close()
-		d.open(rc.URI().Path())
-	}, d.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{datapkg.Ext}))
-	fd.SetTitleText("选择数据包（" + datapkg.Ext + "）")
-	fd.Show()
-	fd.Resize(fyne.NewSize(900, 600))
+	fileDialog{title: "选择数据包（" + datapkg.Ext + "）", exts: []string{datapkg.Ext}}.open(d.win, d.open)
 }
 
 // open shows the dialog for the package at path.

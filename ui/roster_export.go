@@ -1,47 +1,8 @@
 package ui
 
 import (
-	"path/filepath"
-	"strings"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
-
 	"xuncha/app/roster"
 )
-
-// saveFile asks where to save a file named name with extension ext
-// (".pdf"), writes it with write away from the window's thread and says
-// done when it is written.
-func saveFile(w fyne.Window, title, name, ext string, write func(path string) error, done string) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.EqualFold(filepath.Ext(path), ext) {
-			path += ext
-		}
-		runBusy(w, "正在写入 "+filepath.Base(path)+"…", func() error { return write(path) }, func(err error) {
-			if err != nil {
-				dialog.ShowError(err, w)
-				return
-			}
-			dialog.ShowInformation("完成", done+"：\n"+path, w)
-		})
-	}, w)
-	d.SetFileName(name)
-	d.SetTitleText(title)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
-	d.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog sizes its content there
-}
 
 // rosterFileName is the file name offered for the roster of the round.
 func (s *assignScreen) rosterFileName(ext string) string {

@@ -24,13 +24,14 @@ const (
 	windowHeight = 800
 )
 
-// Run opens the window; args are the GUI's flags (--db F). It returns the
-// exit code: 0 when the window was closed, 2 on bad flags.
+// Run opens the window; args are the GUI's flags (--db F, --screen NAME).
+// It returns the exit code: 0 when the window was closed, 2 on bad flags.
 func Run(args []string) int {
 	fs := flag.NewFlagSet("xuncha", flag.ContinueOnError)
 	dbPath := fs.String("db", "", "数据库文件 (database file; default in the user's data directory)")
+	start := fs.String("screen", "", "登录后打开的界面，如 人员库 或 编组/自动编组 (the screen to open after sign-in)")
 	if err := fs.Parse(args); err != nil {
-		fmt.Fprintln(os.Stderr, "用法: xuncha [--db 数据库文件]\nusage: xuncha [--db FILE]")
+		fmt.Fprintln(os.Stderr, "用法: xuncha [--db 数据库文件] [--screen 界面]\nusage: xuncha [--db FILE] [--screen NAME]")
 		return 2
 	}
 	path := *dbPath
@@ -45,11 +46,15 @@ func Run(args []string) int {
 	a.Settings().SetTheme(appTheme{})
 	w := a.NewWindow(appTitle)
 	w.SetIcon(iconRes)
-	w.Resize(fyne.NewSize(windowWidth, windowHeight))
+	w.Resize(savedWindowSize(a.Preferences()))
 	m := newMainWindow(a, w, userName())
 	w.SetContent(m.build())
 	w.SetMaster()
-	w.SetCloseIntercept(m.onCloseWindow)
+	w.SetCloseIntercept(func() {
+		rememberWindowSize(a.Preferences(), w.Canvas().Size())
+		m.onCloseWindow()
+	})
+	m.openAtStart(*start)
 	if _, err := os.Stat(path); err != nil && *dbPath == "" {
 		m.firstStart(path)
 	} else {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -150,20 +149,9 @@ func damageSummary(err error) string {
 // chooseBackupAtStart lets the clerk pick a backup file from anywhere (a
 // USB stick, the LAN share) when the folder has none.
 func (m *mainWindow) chooseBackupAtStart(r *backup.StartReport) {
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		rc.Close()
-		m.restoreAtStart(rc.URI().Path(), r.Path)
-	}, m.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	fd.SetTitleText("选择用于恢复的备份文件")
-	if l, err := storage.ListerForURI(storage.NewFileURI(r.Folder)); err == nil {
-		fd.SetLocation(l)
-	}
-	fd.Show()
-	fd.Resize(fyne.NewSize(900, 600))
+	fileDialog{title: "选择用于恢复的备份文件", exts: []string{".db"}, dir: r.Folder}.open(m.win, func(path string) {
+		m.restoreAtStart(path, r.Path)
+	})
 }
 
 // restoreAtStart puts the backup at from in the place of the damaged
