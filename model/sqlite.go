@@ -86,6 +86,24 @@ func BackupTo(db *gorm.DB, path string) error {
 	return nil
 }
 
+// DatabaseFile returns the file behind db; "" for an in-memory database.
+func DatabaseFile(db *gorm.DB) (string, error) {
+	var rows []struct {
+		Seq  int
+		Name string
+		File string
+	}
+	if err := db.Raw("PRAGMA database_list").Scan(&rows).Error; err != nil {
+		return "", err
+	}
+	for _, r := range rows {
+		if r.Name == "main" {
+			return r.File, nil
+		}
+	}
+	return "", nil
+}
+
 // foreignKeysOff and foreignKeysOn bracket migrations that rebuild tables.
 func foreignKeysOff(db *gorm.DB) error { return db.Exec("PRAGMA foreign_keys = OFF").Error }
 func foreignKeysOn(db *gorm.DB) error  { return db.Exec("PRAGMA foreign_keys = ON").Error }

@@ -158,20 +158,11 @@ func DailyDue(dir, dbPath string, now time.Time) (bool, error) {
 
 // DBPath returns the file behind db; "" for an in-memory database.
 func DBPath(db *gorm.DB) (string, error) {
-	var rows []struct {
-		Seq  int
-		Name string
-		File string
-	}
-	if err := db.Raw("PRAGMA database_list").Scan(&rows).Error; err != nil {
+	path, err := model.DatabaseFile(db)
+	if err != nil {
 		return "", fmt.Errorf("无法确定数据库文件: %w", err)
 	}
-	for _, r := range rows {
-		if r.Name == "main" {
-			return r.File, nil
-		}
-	}
-	return "", nil
+	return path, nil
 }
 
 func exists(path string) bool {
