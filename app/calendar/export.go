@@ -7,7 +7,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xuncha/app/civil"
-	"xuncha/model"
 )
 
 // sheet is one worksheet to write: a header row and the rows under it.
@@ -153,7 +152,7 @@ func (c *Calendar) ExportRoundSchedule(round string, today civil.Date, path stri
 		}
 		leader := ""
 		for _, m := range t.Members {
-			if m.Role == model.RoleLeader {
+			if m.Role == roleLeader {
 				leader = c.personName(m.Person)
 				break
 			}
