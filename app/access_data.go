@@ -215,5 +215,6 @@ func (s *Service) ImportPackage(path, passphrase string) (*datapkg.Report, error
 	if err := s.Require(PermImport); err != nil {
 		return nil, err
 	}
-	return datapkg.Import(s.DB, path, passphrase, s.User)
+	r, err := datapkg.Import(s.DB, path, passphrase, s.User)
+	return r, dbError("导入数据包失败，未写入任何数据", err)
 }

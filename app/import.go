@@ -12,5 +12,6 @@ func (s *Service) ImportWorkbook(paths []string, opt workbook.Options) (*workboo
 	if opt.User == "" {
 		opt.User = s.User
 	}
-	return workbook.Import(s.DB, paths, opt)
+	res, err := workbook.Import(s.DB, paths, opt)
+	return res, dbError("导入失败，未写入任何数据", err)
 }

@@ -36,9 +36,11 @@ func (s *Service) Close() error { return model.Close(s.DB) }
 
 // Write runs fn in one transaction and records e in the audit log in the
 // same transaction: the change and its record land together or not at all.
-// It is the one door every write goes through, so it also checks the
-// signed-in user's right to the kind of change e records (see
-// writePermission): a service method that forgets to ask is still refused.
+// The database's own failures (a code saved meanwhile by another user, a
+// locked file) come back explained in Chinese (see dbError). It is the one
+// door every write goes through, so it also checks the signed-in user's
+// right to the kind of change e records (see writePermission): a service
+// method that forgets to ask is still refused.
 func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
 	if err := s.Require(writePermission(e.Action)); err != nil {
 		return err
@@ -46,12 +48,13 @@ func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
 	if e.User == "" {
 		e.User = s.User
 	}
-	return s.DB.Transaction(func(tx *gorm.DB) error {
+	err := s.DB.Transaction(func(tx *gorm.DB) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
 		return audit.Record(tx, e)
 	})
+	return dbError(failedEntry(e), err)
 }
 
 // LoadSetting reads setting key into v (JSON); v keeps its value (the

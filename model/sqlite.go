@@ -6,6 +6,7 @@ package model
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -103,6 +104,40 @@ func DatabaseFile(db *gorm.DB) (string, error) {
 	}
 	return "", nil
 }
+
+// SQLite's primary result codes that a write can meet in an office: the
+// file locked by another writer, a read-only file or share, a full disk.
+const (
+	sqliteBusy     = 5
+	sqliteLocked   = 6
+	sqliteReadOnly = 8
+	sqliteFull     = 13
+)
+
+// sqliteCode returns the primary SQLite result code behind err, 0 when err
+// does not come from the driver.
+func sqliteCode(err error) int {
+	var e interface{ Code() int }
+	if errors.As(err, &e) {
+		return e.Code() & 0xff
+	}
+	return 0
+}
+
+// Busy reports whether err says the database file is locked: another
+// program, or another user of a shared file, kept it for writing longer
+// than the busy timeout.
+func Busy(err error) bool {
+	c := sqliteCode(err)
+	return c == sqliteBusy || c == sqliteLocked
+}
+
+// ReadOnly reports whether err says the database cannot be written: the
+// file, its folder or the share is read-only.
+func ReadOnly(err error) bool { return sqliteCode(err) == sqliteReadOnly }
+
+// DiskFull reports whether err says the disk is full.
+func DiskFull(err error) bool { return sqliteCode(err) == sqliteFull }
 
 // foreignKeysOff and foreignKeysOn bracket migrations that rebuild tables.
 func foreignKeysOff(db *gorm.DB) error { return db.Exec("PRAGMA foreign_keys = OFF").Error }

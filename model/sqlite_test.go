@@ -1,8 +1,14 @@
 package model
 
 import (
+	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 )
 
 func TestDatabaseFile(t *testing.T) {
@@ -23,5 +29,60 @@ func TestDatabaseFile(t *testing.T) {
 	defer Close(mem)
 	if got, err := DatabaseFile(mem); err != nil || got != "" {
 		t.Errorf("DatabaseFile(:memory:) = %q, %v; want \"\"", got, err)
+	}
+}
+
+// TestBusy holds the file's write lock in one connection and writes from
+// another that does not wait: the second one's error is Busy.
+func TestBusy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "busy.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Close(db)
+	tx := db.Begin()
+	if err := tx.Create(&County{Code: "C01", Name: "甲县"}).Error; err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	other, err := gorm.Open(sqlite.Open(path+"?_pragma=busy_timeout(0)&_txlock=immediate"), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Close(other)
+	err = other.Create(&County{Code: "C02", Name: "乙县"}).Error
+	if err == nil {
+		t.Fatal("a second writer got the lock")
+	}
+	if !Busy(err) || !Busy(fmt.Errorf("保存失败: %w", err)) {
+		t.Errorf("Busy(%v) = false", err)
+	}
+	if ReadOnly(err) || DiskFull(err) {
+		t.Errorf("%v taken for read-only or disk full", err)
+	}
+	for _, e := range []error{nil, errors.New("database is locked"), gorm.ErrDuplicatedKey} {
+		if Busy(e) || ReadOnly(e) || DiskFull(e) {
+			t.Errorf("%v classified as a SQLite condition", e)
+		}
+	}
+}
+
+// TestReadOnly writes through a read-only connection.
+func TestReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ro.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Close(db)
+	ro, err := gorm.Open(sqlite.Open("file:"+path+"?mode=ro"), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer Close(ro)
+	err = ro.Create(&County{Code: "C01", Name: "甲县"}).Error
+	if !ReadOnly(err) || Busy(err) {
+		t.Errorf("ReadOnly(%v) = false", err)
 	}
 }

@@ -1,0 +1,60 @@
+package app
+
+// The database driver speaks English ("duplicated key not allowed",
+// "database is locked (5) (SQLITE_BUSY)"). The service's checks keep most
+// of those from happening, but not all: another user of a shared file can
+// save the same code, delete a row this one refers to, or hold the file
+// for writing in between the check and the write. dbError turns them into
+// what a clerk can act on, in one place.
+
+import (
+	"errors"
+
+	"gorm.io/gorm"
+
+	"xuncha/app/audit"
+	"xuncha/model"
+)
+
+// dbProblem is a database failure explained in Chinese; the driver's own
+// error stays reachable through errors.Is and errors.As.
+type dbProblem struct {
+	msg string
+	err error
+}
+
+func (e *dbProblem) Error() string { return e.msg }
+func (e *dbProblem) Unwrap() error { return e.err }
+
+// dbError explains err when it is one of the database's conditions, after
+// failed, which says what failed ("新增人员 P001 失败"); any other error
+// (the service's own messages, already in Chinese) passes unchanged.
+func dbError(failed string, err error) error {
+	var why string
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		why = "与已有的记录重复（可能其他用户刚刚保存了相同的编码），请刷新后重试"
+	case errors.Is(err, gorm.ErrForeignKeyViolated):
+		why = "引用的记录不存在，或仍被其他记录引用（可能其他用户刚刚修改或删除了它），请刷新后重试"
+	case model.Busy(err):
+		why = "数据库文件正被其他程序或其他用户写入，请稍后重试"
+	case model.ReadOnly(err):
+		why = "数据库文件不可写（文件、文件夹或共享为只读，或没有写入权限）"
+	case model.DiskFull(err):
+		why = "磁盘空间已满，请清理后重试"
+	default:
+		return err
+	}
+	return &dbProblem{msg: failed + "：" + why, err: err}
+}
+
+// failedEntry says that the change an audit entry records failed:
+// "新增人员 P001 失败".
+func failedEntry(e audit.Entry) string {
+	if e.Key == "" {
+		return e.Action + e.Entity + "失败"
+	}
+	return e.Action + e.Entity + " " + e.Key + " 失败"
+}
