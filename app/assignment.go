@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -146,6 +147,9 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 			after = append(after, savedMember{t.Team, m.Person, m.Role, m.Locked})
 		}
 	}
+	if err := s.peopleExist(rows); err != nil {
+		return err
+	}
 	e := audit.Entry{Action: "编组", Entity: "轮次", Key: res.Round, Before: before, After: after}
 	return s.Write(e, func(tx *gorm.DB) error {
 		if err := tx.Where("team_id IN ?", ids).Delete(&model.TeamMember{}).Error; err != nil {
@@ -159,4 +163,36 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 		}
 		return nil
 	})
+}
+
+// peopleExist checks that the members of an assignment are all stored: an
+// assignment is made on screen, and another user may delete one of its
+// people before it is saved.
+func (s *Service) peopleExist(rows []model.TeamMember) error {
+	codes := make([]string, 0, len(rows))
+	for _, r := range rows {
+		codes = append(codes, r.PersonCode)
+	}
+	slices.Sort(codes)
+	codes = slices.Compact(codes)
+	var have []string
+	for start := 0; start < len(codes); start += 500 {
+		var part []string
+		batch := codes[start:min(start+500, len(codes))]
+		if err := s.DB.Model(&model.Person{}).Where("code IN ?", batch).Pluck("code", &part).Error; err != nil {
+			return fmt.Errorf("读取人员失败: %w", err)
+		}
+		have = append(have, part...)
+	}
+	slices.Sort(have)
+	var gone []string
+	for _, c := range codes {
+		if _, ok := slices.BinarySearch(have, c); !ok {
+			gone = append(gone, c)
+		}
+	}
+	if len(gone) > 0 {
+		return fmt.Errorf("编组中的人员 %s 已不在人员库中（可能已被删除），请重新编组后再保存", strings.Join(gone, "、"))
+	}
+	return nil
 }

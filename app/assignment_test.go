@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"xuncha/app/assign"
@@ -94,5 +95,23 @@ func TestAssignSettingsRoundTrip(t *testing.T) {
 	set.MaxPerCounty = 0
 	if err := s.SaveAssignSettings(set); err == nil {
 		t.Error("an invalid setting must be refused")
+	}
+}
+
+// TestSaveAssignmentPersonGone saves an assignment made before one of its
+// members was deleted by another user: the message names the person.
+func TestSaveAssignmentPersonGone(t *testing.T) {
+	s := assignService(t)
+	res, err := s.Assign("2026-1", "", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Teams[0].Members = append(res.Teams[0].Members, assign.Member{Person: "P99", Role: assign.RoleMember})
+	err = s.SaveAssignment(res)
+	if err == nil {
+		t.Fatal("saved a member who does not exist")
+	}
+	if !strings.Contains(err.Error(), "P99") || english(err.Error()) {
+		t.Errorf("error = %q, want a Chinese message naming P99", err)
 	}
 }
