@@ -36,15 +36,22 @@ type doc struct {
 func newDoc(title, footer string) (*doc, error) {
 	p := &gopdf.GoPdf{}
 	p.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
-	if err := p.AddTTFFontDataWithOption(family, assets.FontRegular, gopdf.TtfOption{Style: gopdf.Regular}); err != nil {
+	if err := p.AddTTFFontDataWithOption(family, assets.FontRegular, gopdf.TtfOption{Style: gopdf.Regular, OnGlyphNotFoundSubstitute: missingGlyph}); err != nil {
 		return nil, fmt.Errorf("载入字体失败: %w", err)
 	}
-	if err := p.AddTTFFontDataWithOption(family, assets.FontBold, gopdf.TtfOption{Style: gopdf.Bold}); err != nil {
+	if err := p.AddTTFFontDataWithOption(family, assets.FontBold, gopdf.TtfOption{Style: gopdf.Bold, OnGlyphNotFoundSubstitute: missingGlyph}); err != nil {
 		return nil, fmt.Errorf("载入字体失败: %w", err)
 	}
 	p.SetInfo(gopdf.PdfInfo{Title: title, Creator: "巡察统筹", Producer: "巡察统筹", CreationDate: time.Now()})
 	return &doc{pdf: p, footer: footer}, nil
 }
+
+// missingGlyph stands for a character the embedded font lacks (a rare
+// character of a name, outside GB2312): □, the mark of a missing character,
+// so that the printed name shows a gap to fill in by hand rather than
+// reading as another name (gopdf's default is a space: 张𠮷三 would print
+// as 张 三).
+func missingGlyph(rune) rune { return '□' }
 
 // font sets the font size and weight; the embedded font has both.
 func (d *doc) font(size float64, bold bool) {
