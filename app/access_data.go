@@ -179,7 +179,7 @@ func (s *Service) Restore(from string) error {
 	rerr := backup.Restore(from, path)
 	db, err := model.Open(path)
 	if err != nil {
-		return errors.Join(rerr, err)
+		return errors.Join(rerr, dbError("无法打开数据库 "+path, err))
 	}
 	s.DB = db
 	if rerr != nil {

@@ -44,6 +44,10 @@ func dbError(failed string, err error) error {
 		why = "数据库文件不可写（文件、文件夹或共享为只读，或没有写入权限）"
 	case model.DiskFull(err):
 		why = "磁盘空间已满，请清理后重试"
+	case model.Damaged(err):
+		why = "不是本程序的数据库文件，或文件已损坏（可从备份恢复）"
+	case model.CantOpen(err):
+		why = "文件打不开（路径不存在、是文件夹，或没有访问权限）"
 	default:
 		return err
 	}

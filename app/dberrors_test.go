@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -67,5 +69,24 @@ func TestWriteExplainsDatabaseErrors(t *testing.T) {
 	own := errors.New("巡察组名称不能为空")
 	if err := s.Write(audit.Entry{Action: "新增", Entity: "巡察组"}, func(*gorm.DB) error { return own }); err != own {
 		t.Errorf("own error = %v, want it unchanged", err)
+	}
+}
+
+// TestOpenExplainsWrongFile opens a workbook and a folder as the database,
+// as a clerk who picks the wrong file does.
+func TestOpenExplainsWrongFile(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "名单.xlsx")
+	if err := os.WriteFile(book, append([]byte("PK\x03\x04"), make([]byte, 200)...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{book, "不是本程序的数据库文件"},
+		{dir, "文件打不开"},
+	} {
+		_, err := Open(tc.path, "测试")
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.path) || english(strings.ReplaceAll(err.Error(), tc.path, "")) {
+			t.Errorf("Open(%s) = %v, want a Chinese message with %q", tc.path, err, tc.want)
+		}
 	}
 }

@@ -26,7 +26,7 @@ type Service struct {
 func Open(path, user string) (*Service, error) {
 	db, err := model.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, dbError("无法打开数据库 "+path, err)
 	}
 	return &Service{DB: db, User: user}, nil
 }

@@ -105,13 +105,17 @@ func DatabaseFile(db *gorm.DB) (string, error) {
 	return "", nil
 }
 
-// SQLite's primary result codes that a write can meet in an office: the
-// file locked by another writer, a read-only file or share, a full disk.
+// SQLite's primary result codes that an office can meet: the file locked
+// by another writer, a read-only file or share, a damaged file or one that
+// is no database, a full disk, a file that cannot be opened at all.
 const (
 	sqliteBusy     = 5
 	sqliteLocked   = 6
 	sqliteReadOnly = 8
+	sqliteCorrupt  = 11
 	sqliteFull     = 13
+	sqliteCantOpen = 14
+	sqliteNotADB   = 26
 )
 
 // sqliteCode returns the primary SQLite result code behind err, 0 when err
@@ -138,6 +142,17 @@ func ReadOnly(err error) bool { return sqliteCode(err) == sqliteReadOnly }
 
 // DiskFull reports whether err says the disk is full.
 func DiskFull(err error) bool { return sqliteCode(err) == sqliteFull }
+
+// Damaged reports whether err says the file is no SQLite database, or a
+// damaged one.
+func Damaged(err error) bool {
+	c := sqliteCode(err)
+	return c == sqliteNotADB || c == sqliteCorrupt
+}
+
+// CantOpen reports whether err says the file cannot be opened at all: a
+// folder, a missing path, no access.
+func CantOpen(err error) bool { return sqliteCode(err) == sqliteCantOpen }
 
 // foreignKeysOff and foreignKeysOn bracket migrations that rebuild tables.
 func foreignKeysOff(db *gorm.DB) error { return db.Exec("PRAGMA foreign_keys = OFF").Error }

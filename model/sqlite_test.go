@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -84,5 +85,22 @@ func TestReadOnly(t *testing.T) {
 	err = ro.Create(&County{Code: "C01", Name: "甲县"}).Error
 	if !ReadOnly(err) || Busy(err) {
 		t.Errorf("ReadOnly(%v) = false", err)
+	}
+}
+
+// TestNotADatabase opens what is no database: a workbook, a folder.
+func TestNotADatabase(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "名单.xlsx")
+	if err := os.WriteFile(book, append([]byte("PK\x03\x04"), make([]byte, 200)...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(book)
+	if !Damaged(err) || CantOpen(err) || Busy(err) {
+		t.Errorf("Open(workbook): Damaged(%v) = false", err)
+	}
+	_, err = Open(dir)
+	if !CantOpen(err) || Damaged(err) {
+		t.Errorf("Open(folder): CantOpen(%v) = false", err)
 	}
 }
