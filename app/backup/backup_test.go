@@ -108,6 +108,29 @@ func TestBackupRotation(t *testing.T) {
 	}
 }
 
+// TestRotateKeepsAllBelowOne rotates with a keep of 0 and below (a setting
+// edited by hand): nothing is deleted, and nothing panics.
+func TestRotateKeepsAllBelowOne(t *testing.T) {
+	dir := t.TempDir()
+	db, path := newDB(t, dir, 1)
+	defer model.Close(db)
+	folder := Defaults().Folder(path)
+	for i := range 2 {
+		if _, err := backupAt(db, folder, 0, t0.Add(time.Duration(i)*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, keep := range []int{0, -1} {
+		gone, err := Rotate(folder, path, keep)
+		if err != nil || len(gone) > 0 {
+			t.Errorf("Rotate(keep %d) deleted %v, %v", keep, gone, err)
+		}
+	}
+	if files, _ := List(folder, path); len(files) != 2 {
+		t.Errorf("%d backups left, want 2", len(files))
+	}
+}
+
 func TestCheckFindsDamage(t *testing.T) {
 	dir := t.TempDir()
 	db, path := newDB(t, dir, 200)

@@ -130,8 +130,12 @@ func backupAt(db *gorm.DB, dir string, keep int, now time.Time) (File, error) {
 }
 
 // Rotate deletes the oldest backups of dbPath in dir beyond the newest
-// keep, and returns the names it deleted.
+// keep, and returns the names it deleted. keep < 1 deletes nothing (as in
+// Backup): no setting may make it delete every backup.
 func Rotate(dir, dbPath string, keep int) ([]string, error) {
+	if keep < 1 {
+		return nil, nil
+	}
 	files, err := List(dir, dbPath)
 	if err != nil || len(files) <= keep {
 		return nil, err
