@@ -13,18 +13,20 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/app/backup"
+	"xuncha/app/calendar"
 	"xuncha/model"
 )
 
-// dbProblem is a database failure explained in Chinese; the driver's own
-// error stays reachable through errors.Is and errors.As.
-type dbProblem struct {
+// explained is a failure explained in Chinese; the library's own error
+// (in English) stays reachable through errors.Is and errors.As.
+type explained struct {
 	msg string
 	err error
 }
 
-func (e *dbProblem) Error() string { return e.msg }
-func (e *dbProblem) Unwrap() error { return e.err }
+func (e *explained) Error() string { return e.msg }
+func (e *explained) Unwrap() error { return e.err }
 
 // dbError explains err when it is one of the database's conditions, after
 // failed, which says what failed ("新增人员 P001 失败"); any other error
@@ -51,7 +53,7 @@ func dbError(failed string, err error) error {
 	default:
 		return err
 	}
-	return &dbProblem{msg: failed + "：" + why, err: err}
+	return &explained{msg: failed + "：" + why, err: err}
 }
 
 // failedEntry says that the change an audit entry records failed:
@@ -61,4 +63,19 @@ func failedEntry(e audit.Entry) string {
 		return e.Action + e.Entity + "失败"
 	}
 	return e.Action + e.Entity + " " + e.Key + " 失败"
+}
+
+// settingNames are the settings' names in messages, by key.
+var settingNames = map[string]string{
+	assignKey: "编组设置", recusalKey: "回避规则设置", calendar.SettingsKey: "日程设置", backup.SettingKey: "备份设置",
+}
+
+// badSetting explains a setting whose stored JSON cannot be read (edited by
+// hand, or written by another version of the program).
+func badSetting(key string, err error) error {
+	name, ok := settingNames[key]
+	if !ok {
+		name = "设置 " + key + " "
+	}
+	return &explained{msg: name + "已损坏，无法读取（请重新保存该设置，或恢复默认设置）", err: err}
 }

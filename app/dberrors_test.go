@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -87,6 +88,25 @@ func TestOpenExplainsWrongFile(t *testing.T) {
 		_, err := Open(tc.path, "测试")
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.path) || english(strings.ReplaceAll(err.Error(), tc.path, "")) {
 			t.Errorf("Open(%s) = %v, want a Chinese message with %q", tc.path, err, tc.want)
+		}
+	}
+}
+
+// TestBadSettingExplained reads settings whose stored JSON is not what the
+// program expects: the message names the setting in Chinese.
+func TestBadSettingExplained(t *testing.T) {
+	s := assignService(t)
+	for key, want := range map[string]string{assignKey: "编组设置已损坏", "某项": "设置 某项 已损坏"} {
+		if err := s.SaveSetting(key, map[string]any{"rows": "不是列表"}); err != nil {
+			t.Fatal(err)
+		}
+		var v struct {
+			Rows []int `json:"rows"`
+		}
+		err := s.LoadSetting(key, &v)
+		var jerr *json.UnmarshalTypeError
+		if err == nil || !strings.HasPrefix(err.Error(), want) || english(err.Error()) || !errors.As(err, &jerr) {
+			t.Errorf("LoadSetting(%s) = %v, want a Chinese message starting %q", key, err, want)
 		}
 	}
 }

@@ -69,7 +69,7 @@ func (s *Service) LoadSetting(key string, v any) error {
 		return nil
 	}
 	if err := json.Unmarshal([]byte(row.Value), v); err != nil {
-		return fmt.Errorf("设置 %s 已损坏: %w", key, err)
+		return badSetting(key, err)
 	}
 	return nil
 }
