@@ -64,7 +64,9 @@ func (s *Service) SetTeamUnits(id uint, units []string) ([]string, error) {
 		return nil, err
 	}
 	var old []model.TeamUnit
-	s.DB.Where("team_id = ?", id).Order("unit_code").Find(&old)
+	if err := s.DB.Where("team_id = ?", id).Order("unit_code").Find(&old).Error; err != nil {
+		return nil, fmt.Errorf("读取巡察组的被巡察单位失败: %w", err)
+	}
 	received := make(map[string]string, len(old))
 	before := make([]string, len(old))
 	for i, tu := range old {
