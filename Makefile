@@ -78,5 +78,12 @@ wine-smoke:
 	@[ -f xuncha.exe ] || $(MAKE) windows
 	bash tools/windows/smoke.sh xuncha.exe
 
+## screenshots: docs/img/*.png for docs/使用说明.md, from the real program
+## under Xvfb on the city demo data (tools/screenshots/shoot.sh; needs xvfb,
+## xdotool, imagemagick); fails when a picture is blank
+.PHONY: screenshots
+screenshots: deps
+	bash tools/screenshots/shoot.sh
+
 clean:
 	rm -f xuncha xuncha.exe

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 )
 
 // What the window remembers between runs, in Fyne's preferences of the
@@ -14,6 +15,11 @@ const (
 	prefWindowWidth  = "window.width"
 	prefWindowHeight = "window.height"
 	prefLastFolder   = "files.lastFolder"
+
+	// fyneLastFolder is where Fyne's own file dialogs keep the folder
+	// shown last (a file:// URI); seeded so that a dialog opened without
+	// fileDialog starts in 文档 too.
+	fyneLastFolder = "fyne:fileDialogLastFolder"
 )
 
 // The smallest window size restored: every screen fits in it.
@@ -72,6 +78,17 @@ func startFolder(p fyne.Preferences) string {
 func rememberFolder(p fyne.Preferences, dir string) {
 	if isDir(dir) {
 		p.SetString(prefLastFolder, dir)
+	}
+}
+
+// seedDialogFolder makes Fyne's own dialogs start in the Documents folder
+// until they have been used.
+func seedDialogFolder(p fyne.Preferences) {
+	if p.String(fyneLastFolder) != "" {
+		return
+	}
+	if d := documentsDir(); d != "" {
+		p.SetString(fyneLastFolder, storage.NewFileURI(d).String())
 	}
 }
 

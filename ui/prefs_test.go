@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -136,22 +137,46 @@ func TestSavePathExtension(t *testing.T) {
 
 func TestOpenAtStartScreen(t *testing.T) {
 	m, svc, path := fileWorld(t, "演示数据.db")
-	m.openAtStart("人员库/新增")
+	m.openAtStart("人员库/新增/取消")
 	m.signIn(svc, path)
 	test.Tap(m.session().first.skip)
 	if m.cur < 0 || m.screens[m.cur].title != "人员库" {
 		t.Fatalf("screen shown: %d", m.cur)
 	}
 	ps := m.views[m.cur].(*peopleScreen)
+	overlays := m.win.Canvas().Overlays()
 	deadline := time.Now().Add(10 * time.Second)
-	for ps.form == nil && time.Now().Before(deadline) {
+	for (ps.form == nil || overlays.Top() != nil) && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	if ps.form == nil {
 		t.Error("人员库/新增 did not open the person form")
 	}
+	if overlays.Top() != nil {
+		t.Error("取消 was not pressed in the person form")
+	}
 	m.nav.Select(0)
 	if m.cur != 0 {
 		t.Error("the navigation no longer works after the start screen")
+	}
+}
+
+// TestFyneDialogsStartInDocuments checks that a dialog opened without the
+// helper (Fyne's own memory of the last folder) starts in 文档 the first
+// time, and that a folder Fyne remembered is kept.
+func TestFyneDialogsStartInDocuments(t *testing.T) {
+	a := test.NewTempApp(t)
+	home := t.TempDir()
+	must(t, os.Mkdir(filepath.Join(home, "文档"), 0o700))
+	t.Setenv("HOME", home)
+	p := a.Preferences()
+	seedDialogFolder(p)
+	if got := p.String(fyneLastFolder); runtime.GOOS != "windows" && got != storage.NewFileURI(filepath.Join(home, "文档")).String() {
+		t.Errorf("seeded %q", got)
+	}
+	p.SetString(fyneLastFolder, "file:///elsewhere")
+	seedDialogFolder(p)
+	if got := p.String(fyneLastFolder); got != "file:///elsewhere" {
+		t.Errorf("the folder Fyne remembered was replaced: %q", got)
 	}
 }

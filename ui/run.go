@@ -47,6 +47,7 @@ func Run(args []string) int {
 	w := a.NewWindow(appTitle)
 	w.SetIcon(iconRes)
 	w.Resize(savedWindowSize(a.Preferences()))
+	seedDialogFolder(a.Preferences())
 	m := newMainWindow(a, w, userName())
 	w.SetContent(m.build())
 	w.SetMaster()

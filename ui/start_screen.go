@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"reflect"
 	"strings"
 	"time"
 
@@ -11,18 +12,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// pressWait is how long --screen NAME/BUTTON waits for the button to be
+// pressWait is how long --screen NAME/BUTTON waits for each button to be
 // enabled (a screen loads its data in the background).
 const pressWait = 60 * time.Second
 
 // openAtStart opens the screen named by --screen once the screens appear
 // (after the sign-in): a navigation title (人员库), optionally followed by
-// the text of a button of that screen or of the toolbar, pressed once it is
-// enabled (编组/自动编组, 总览/导入工作簿, 人员库/新增). tools/screenshots
+// the texts of buttons pressed in turn, each once it is shown and enabled,
+// in the dialog on top or else in the toolbar and the screen
+// (编组/自动编组, 人员库/新增, 总览/导入工作簿/选择文件…). tools/screenshots
 // uses it; an unknown name is said on the console and the first screen
 // stays.
 func (m *mainWindow) openAtStart(name string) {
-	title, button, _ := strings.Cut(strings.TrimSpace(name), "/")
+	parts := strings.Split(strings.TrimSpace(name), "/")
+	title, buttons := parts[0], parts[1:]
 	if title == "" {
 		return
 	}
@@ -40,48 +43,67 @@ func (m *mainWindow) openAtStart(name string) {
 			if j != i {
 				m.nav.Select(j)
 			}
-			if button != "" {
-				m.pressWhenReady(button)
-			}
+			m.pressWhenReady(buttons)
 			return
 		}
 		fmt.Fprintf(os.Stderr, "没有名为“%s”的界面，或当前用户无权查看 (no screen %q)\n", title, title)
 	}
 }
 
-// pressWhenReady presses the button with the text given, in the toolbar
-// or the current screen, as soon as it is shown and enabled.
-func (m *mainWindow) pressWhenReady(text string) {
+// pressWhenReady presses the buttons with the texts given, one after the
+// other, each as soon as it is shown and enabled.
+func (m *mainWindow) pressWhenReady(texts []string) {
+	if len(texts) == 0 {
+		return
+	}
 	go func() {
-		deadline := time.Now().Add(pressWait)
-		for time.Now().Before(deadline) {
-			time.Sleep(200 * time.Millisecond)
-			pressed := false
-			fyne.DoAndWait(func() {
-				var b *widget.Button
-				for _, t := range m.tools {
-					if t.Text == text {
-						b = t
-					}
-				}
-				if b == nil {
-					b = buttonIn(m.body, text)
-				}
-				if b != nil && !b.Disabled() && b.Visible() && b.OnTapped != nil {
-					b.OnTapped()
-					pressed = true
-				}
-			})
-			if pressed {
+		for _, text := range texts {
+			if !m.pressOne(text) {
+				fmt.Fprintf(os.Stderr, "按钮“%s”未出现或不可用 (button %q not found)\n", text, text)
 				return
 			}
 		}
-		fmt.Fprintf(os.Stderr, "按钮“%s”未出现或不可用 (button %q not found)\n", text, text)
 	}()
 }
 
+// pressOne waits for the button with the text and presses it; false when
+// it did not appear in time.
+func (m *mainWindow) pressOne(text string) bool {
+	deadline := time.Now().Add(pressWait)
+	for time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+		pressed := false
+		fyne.DoAndWait(func() {
+			b := m.buttonShown(text)
+			if b != nil && !b.Disabled() && b.OnTapped != nil {
+				b.OnTapped()
+				pressed = true
+			}
+		})
+		if pressed {
+			return true
+		}
+	}
+	return false
+}
+
+// buttonShown finds the button with the text in the dialog on top, or
+// else in the toolbar and the current screen.
+func (m *mainWindow) buttonShown(text string) *widget.Button {
+	if top := m.win.Canvas().Overlays().Top(); top != nil {
+		return buttonIn(top, text)
+	}
+	for _, t := range m.tools {
+		if t.Text == text {
+			return t
+		}
+	}
+	return buttonIn(m.body, text)
+}
+
 // buttonIn looks for a button with the text in o: through containers,
-// splits, scrolls, tabs and cards.
+// splits, tabs, and the widgets that hold one Content (scrolls, cards,
+// dialogs and the overlay around them).
 func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
 	if o == nil || !o.Visible() {
 		return nil
@@ -102,8 +124,10 @@ func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
 		if t := v.Selected(); t != nil {
 			kids = []fyne.CanvasObject{t.Content}
 		}
-	case *widget.Card:
-		kids = []fyne.CanvasObject{v.Content}
+	default:
+		if c := contentField(o); c != nil {
+			kids = []fyne.CanvasObject{c}
+		}
 	}
 	for _, k := range kids {
 		if b := buttonIn(k, text); b != nil {
@@ -111,4 +135,19 @@ func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
 		}
 	}
 	return nil
+}
+
+// contentField is the exported Content field of a widget (a card, a
+// scroll, a pop-up, Fyne's overlay container), or nil.
+func contentField(o fyne.CanvasObject) fyne.CanvasObject {
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	f := v.Elem().FieldByName("Content")
+	if !f.IsValid() || !f.CanInterface() {
+		return nil
+	}
+	c, _ := f.Interface().(fyne.CanvasObject)
+	return c
 }

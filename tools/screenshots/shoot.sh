@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# The screenshots of docs/使用说明.md, taken from the real program under Xvfb
+# (issue 7): `make screenshots`, or tools/screenshots/shoot.sh [xuncha].
+#
+# Builds the program (or uses the binary given), makes the city demo
+# database with a 管理员 account in a work folder with its own HOME (a 文档
+# folder, no remembered window size or folder), starts Xvfb on a free
+# display at 1280×800, and for each screen runs `xuncha --db F --screen
+# NAME[/BUTTON…]`, signs in by typing (xdotool), waits until the picture
+# stops changing, writes docs/img/<name>.png and ends the program. The
+# import dialog is shown with a workbook that has mistakes, chosen in the
+# file dialog by double-click; the person form by double-clicking the first
+# row of 人员库. Idempotent: the work folder is made anew each time. Exits
+# non-zero when a step fails or a picture is blank (one flat colour).
+#
+# Environment: XUNCHA_SHOTS_OUT (default docs/img), XUNCHA_SHOTS_DIR (work
+# folder, default /tmp/xuncha-shots), XUNCHA_SHOTS_ONLY="people assign"
+# (only these pictures).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=${XUNCHA_SHOTS_OUT:-$root/docs/img}
+work=${XUNCHA_SHOTS_DIR:-/tmp/xuncha-shots}
+only=${XUNCHA_SHOTS_ONLY:-}
+title=巡察统筹
+user=admin
+pass=shots-pass-1
+
+# The Debian packages the script needs, installed when missing (as root or
+# through sudo).
+missing=""
+for t in Xvfb:xvfb xdotool:xdotool import:imagemagick compare:imagemagick identify:imagemagick; do
+	command -v "${t%%:*}" >/dev/null || [[ " $missing " == *" ${t#*:} "* ]] || missing="$missing ${t#*:}"
+done
+if [ -n "$missing" ]; then
+	echo "安装 (installing):$missing"
+	sudo=""
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null ||
+		{ echo "无法安装 (cannot install):$missing" >&2; exit 2; }
+fi
+
+case $work in /tmp/*) ;; *) echo "XUNCHA_SHOTS_DIR 应在 /tmp 下 (must be under /tmp): $work" >&2; exit 2 ;; esac
+rm -rf "$work"
+mkdir -p "$work/home/文档" "$work/run" "$work/数据" "$out"
+chmod 700 "$work/run"
+log=$work/program.log
+
+# Built before HOME changes: the Go caches stay where they are.
+if [ -n "${1:-}" ]; then
+	bin=$(realpath "$1")
+else
+	echo "=== 构建 (build) ==="
+	(cd "$root" && go build -o "$work/xuncha" .)
+	bin=$work/xuncha
+fi
+# The program sees a home of its own: a 文档 folder, no preferences yet.
+export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_CACHE_HOME=$work/home/.cache XDG_RUNTIME_DIR=$work/run
+
+xvfb_pid="" prog=""
+cleanup() {
+	[ -n "$prog" ] && kill "$prog" 2>/dev/null || true
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+n=70
+while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do
+	n=$((n + 1))
+	[ $n -lt 100 ] || { echo "没有空闲的显示号 (no free display)" >&2; exit 1; }
+done
+Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+export DISPLAY=:$n
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+echo "=== 演示数据与管理员账户 (demo data, 管理员) ==="
+db=$work/数据/xuncha.db
+"$bin" demo --db "$db" >"$work/demo.out"
+head -1 "$work/demo.out"
+XUNCHA_NEW_PASSWORD=$pass "$bin" user add --db "$db" --name "$user" --role 管理员
+# A workbook with mistakes for the import dialog, in 文档 where the file
+# dialog starts.
+printf '\xef\xbb\xbf人员编号,姓名,工作关系地,人员库,专业特长,身份证号\r\nP09001,赵新,C01,工作人员库,财务,\r\nP09002,,C01,工作人员库,,\r\nP09003,钱进,C99,组长库,,\r\nP09004,孙立,C02,专家库,唱歌,110105198001010020\r\n' >"$HOME/文档/人员.csv"
+
+failed=0
+fail() { echo "  ✗ $1" >&2; failed=$((failed + 1)); }
+wanted() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
+
+# start ARGS…: runs the program and waits for its window.
+start() {
+	"$bin" "$@" >>"$log" 2>&1 &
+	prog=$!
+	timeout 30 xdotool search --sync --name "$title" >/dev/null || { fail "窗口未出现 (no window): $*"; return 1; }
+}
+
+# stop ends the program.
+stop() {
+	[ -n "$prog" ] || return 0
+	kill "$prog" 2>/dev/null || true
+	wait "$prog" 2>/dev/null || true
+	prog=""
+}
+
+# settle waits until two pictures a second apart differ in fewer than 400
+# pixels (a blinking cursor, not a progress bar), at most 90 seconds.
+settle() {
+	local a=$work/settle-a.png b=$work/settle-b.png diff
+	import -window root "$a"
+	for _ in $(seq 90); do
+		sleep 1
+		import -window root "$b"
+		diff=$(compare -metric AE "$a" "$b" null: 2>&1 | awk '{ printf "%d", $1 }' || true)
+		[ "${diff:-999999}" -lt 400 ] 2>/dev/null && return 0
+		mv "$b" "$a"
+	done
+	echo "  (画面未稳定 / picture still changing)" >&2
+}
+
+# login types the account and waits for the screens (the title names the
+# user).
+login() {
+	settle
+	xdotool type --delay 30 "$user"
+	xdotool key Tab
+	xdotool type --delay 30 "$pass"
+	xdotool key Return
+	timeout 30 xdotool search --sync --name "（管理员）" >/dev/null || { fail "登录失败 (login failed)"; return 1; }
+}
+
+# shot NAME: the window as docs/img/NAME.png, refused when blank.
+shot() {
+	settle
+	import -window root "$out/$1.png"
+	local colours
+	colours=$(identify -format %k "$out/$1.png")
+	if [ "$colours" -lt 16 ]; then
+		fail "$1.png 为空白画面（$colours 种颜色）(blank)"
+		return 1
+	fi
+	echo "  ✓ $1.png（$colours 种颜色）"
+}
+
+# screen NAME SPEC: signs in, opens the screen SPEC and takes NAME.png.
+screen() {
+	wanted "$1" || return 0
+	start --db "$db" --screen "$2" && login && shot "$1" || true
+	stop
+}
+
+echo "=== 截图 (screenshots) → $out ==="
+if wanted first-start; then # no database yet: 首次使用
+	start && shot first-start || true
+	stop
+fi
+if wanted first-admin; then # a new database: the first 管理员
+	start --db "$work/数据/新建.db" && shot first-admin || true
+	stop
+fi
+if wanted login; then
+	start --db "$db" && shot login || true
+	stop
+fi
+screen overview 总览
+screen calendar 巡察日历
+screen people 人员库
+screen units 单位
+screen assign 编组/自动编组
+screen recusal 回避报告
+screen settings 设置
+screen audit 审计日志
+screen backup 数据备份
+screen users 用户管理
+if wanted person; then # double-click the first row of 人员库
+	if start --db "$db" --screen 人员库 && login; then
+		settle
+		xdotool mousemove 400 186 click --repeat 2 --delay 120 1
+		shot person || true
+		xdotool mousemove 313 131 click 1 # the tab 亲属关系
+		shot person-relatives || true
+	fi
+	stop
+fi
+if wanted import; then # the file dialog (starts in 文档), then the result
+	if start --db "$db" --screen 总览/导入工作簿/选择文件…/开始导入 && login; then
+		shot file-dialog || true
+		# The only file of 文档, first in the dialog's list.
+		xdotool mousemove 483 235 click --repeat 2 --delay 120 1
+		shot import || true
+	fi
+	stop
+fi
+if wanted why-not; then # 为何不在此组: a 城关区 person and the first team (城关区)
+	if start --db "$db" --screen 编组/自动编组/为何不在此组… && login; then
+		settle
+		xdotool mousemove 660 261 click 1
+		xdotool type --delay 60 P00002
+		xdotool mousemove 950 566 click 1 # 查询
+		shot why-not || true
+	fi
+	stop
+fi
+if wanted draw; then # the witnessed draw: the number read out, then the record
+	if start --db "$db" --screen 编组/随机抽取… && login; then
+		settle
+		xdotool mousemove 700 427 click 1
+		xdotool type --delay 60 58213
+		shot draw || true
+		xdotool mousemove 886 467 click 1 # 开始抽取
+		shot draw-record || true
+	fi
+	stop
+fi
+
+rm -f "$work/settle-a.png" "$work/settle-b.png"
+if [ $failed -gt 0 ]; then
+	echo "$failed 项失败 (failed); 程序输出见 $log" >&2
+	exit 1
+fi
+echo "完成 (done)"
