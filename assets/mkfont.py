@@ -3,8 +3,10 @@
 
 Source: Noto Sans CJK SC from Debian's fonts-noto-cjk (SIL Open Font License
 1.1, see OFL.txt). The fonts are subset to ASCII, Latin-1, general and CJK
-punctuation, full-width forms, every GB2312 character, and every non-ASCII
-character in the program's Go sources; then their CFF outlines are converted
+punctuation, full-width forms, every GBK character (GB2312's 6,763 are not
+enough for personnel data: names such as 朱镕基 or 王玥 use characters
+outside it, and a roster must never drop a character of a name), and every
+non-ASCII character in the program's Go sources; then their CFF outlines are converted
 to TrueType (glyf) quadratic outlines, because one file serves both the Fyne
 theme and the PDF writer (gopdf reads TrueType outlines only).
 
@@ -25,13 +27,14 @@ SC_INDEX = 2  # the collection holds JP, KR, SC, TC, HK: SC is the third
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "NotoSansSC-%s.ttf")
 
 
-def gb2312():
-    """Every character of GB2312 (rows A1–F7, cells A1–FE)."""
+def gbk():
+    """Every character of GBK (lead bytes 81–FE, trail bytes 40–FE), which
+    holds all of GB2312 and the rest of the CJK Unified Ideographs block."""
     out = set()
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
+    for hi in range(0x81, 0xFF):
+        for lo in range(0x40, 0xFF):
             try:
-                out.add(bytes([hi, lo]).decode("gb2312"))
+                out.add(bytes([hi, lo]).decode("gbk"))
             except UnicodeDecodeError:
                 pass
     return out
@@ -54,7 +57,7 @@ def ranges(*spans):
 
 
 def unicodes(root):
-    chars = gb2312() | program_chars(root)
+    chars = gbk() | program_chars(root)
     chars |= ranges(
         (0x20, 0x7E),      # ASCII
         (0xA0, 0xFF),      # Latin-1
