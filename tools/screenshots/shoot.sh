@@ -10,8 +10,12 @@
 # stops changing, writes docs/img/<name>.png and ends the program. The
 # import dialog is shown with a workbook that has mistakes, chosen in the
 # file dialog by double-click; the person form by double-clicking the first
-# row of 人员库. Idempotent: the work folder is made anew each time. Exits
-# non-zero when a step fails or a picture is blank (one flat colour).
+# row of 人员库; the draw, 为何不在此组 and the override request and its
+# approval (by a 领导 account) by clicks and typing. The clicks are at
+# positions of the 1280×800 window: when a screen's layout changes, check
+# the pictures and the positions here. Idempotent: the work folder is made
+# anew each time. Exits non-zero when a step fails or a picture is blank
+# (one flat colour), keeping the old picture.
 #
 # Environment: XUNCHA_SHOTS_OUT (default docs/img), XUNCHA_SHOTS_DIR (work
 # folder, default /tmp/xuncha-shots), XUNCHA_SHOTS_ONLY="people assign"
@@ -117,27 +121,29 @@ settle() {
 	echo "  (画面未稳定 / picture still changing)" >&2
 }
 
-# login types the account and waits for the screens (the title names the
-# user).
+# login [NAME PASSWORD ROLE] types the account (the 管理员 by default) and
+# waits for the screens (the title names the user and role).
 login() {
 	settle
-	xdotool type --delay 30 "$user"
+	xdotool type --delay 30 "${1:-$user}"
 	xdotool key Tab
-	xdotool type --delay 30 "$pass"
+	xdotool type --delay 30 "${2:-$pass}"
 	xdotool key Return
-	timeout 30 xdotool search --sync --name "（管理员）" >/dev/null || { fail "登录失败 (login failed)"; return 1; }
+	timeout 30 xdotool search --sync --name "（${3:-管理员}）" >/dev/null || { fail "登录失败 (login failed)"; return 1; }
 }
 
-# shot NAME: the window as docs/img/NAME.png, refused when blank.
+# shot NAME: the window as docs/img/NAME.png; a blank picture is refused
+# and leaves the old one in place.
 shot() {
 	settle
-	import -window root "$out/$1.png"
+	import -window root "$work/shot.png"
 	local colours
-	colours=$(identify -format %k "$out/$1.png")
+	colours=$(identify -format %k "$work/shot.png")
 	if [ "$colours" -lt 16 ]; then
 		fail "$1.png 为空白画面（$colours 种颜色）(blank)"
 		return 1
 	fi
+	mv "$work/shot.png" "$out/$1.png"
 	echo "  ✓ $1.png（$colours 种颜色）"
 }
 
@@ -171,12 +177,33 @@ screen settings 设置
 screen audit 审计日志
 screen backup 数据备份
 screen users 用户管理
+screen package 总览/数据包导出
+if wanted round; then # 巡察日历: a click on the bar of round 2026-2 opens it
+	if start --db "$db" --screen 巡察日历 && login; then
+		settle
+		xdotool mousemove 700 601 click 1
+		sleep 1
+		shot round || true
+	fi
+	stop
+fi
+if wanted settings-assign; then # 设置, the tab 编组
+	if start --db "$db" --screen 设置 && login; then
+		settle
+		xdotool mousemove 380 68 click 1
+		sleep 1
+		shot settings-assign || true
+	fi
+	stop
+fi
 if wanted person; then # double-click the first row of 人员库
 	if start --db "$db" --screen 人员库 && login; then
 		settle
 		xdotool mousemove 400 186 click --repeat 2 --delay 120 1
+		sleep 1
 		shot person || true
 		xdotool mousemove 313 131 click 1 # the tab 亲属关系
+		sleep 1
 		shot person-relatives || true
 	fi
 	stop
@@ -186,6 +213,7 @@ if wanted import; then # the file dialog (starts in 文档), then the result
 		shot file-dialog || true
 		# The only file of 文档, first in the dialog's list.
 		xdotool mousemove 483 235 click --repeat 2 --delay 120 1
+		sleep 1
 		shot import || true
 	fi
 	stop
@@ -194,8 +222,10 @@ if wanted why-not; then # 为何不在此组: a 城关区 person and the first t
 	if start --db "$db" --screen 编组/自动编组/为何不在此组… && login; then
 		settle
 		xdotool mousemove 660 261 click 1
+		sleep 1
 		xdotool type --delay 60 P00002
 		xdotool mousemove 950 566 click 1 # 查询
+		sleep 1
 		shot why-not || true
 	fi
 	stop
@@ -204,10 +234,45 @@ if wanted draw; then # the witnessed draw: the number read out, then the record
 	if start --db "$db" --screen 编组/随机抽取… && login; then
 		settle
 		xdotool mousemove 700 427 click 1
+		sleep 1
 		xdotool type --delay 60 58213
 		shot draw || true
 		xdotool mousemove 886 467 click 1 # 开始抽取
+		sleep 1
 		shot draw-record || true
+	fi
+	stop
+fi
+
+# An override is asked for by the 管理员 and approved by a 领导, made now.
+if wanted override-request || wanted override-approve; then
+	XUNCHA_PASSWORD=$pass XUNCHA_NEW_PASSWORD=leader-pass-1 "$bin" user add --db "$db" --user "$user" --name leader --role 领导
+	if start --db "$db" --screen 回避报告 && login; then
+		settle
+		xdotool mousemove 500 351 click 1 # the first hit
+		sleep 1
+		xdotool mousemove 185 274 click 1 # 申请豁免
+		sleep 1
+		settle
+		xdotool mousemove 640 395 click 1
+		sleep 1
+		xdotool type --delay 250 '仅有业务往来，经巡察办研究同意。'
+		wanted override-request && { shot override-request || true; }
+		xdotool mousemove 916 592 click 1 # 提交申请
+		sleep 1
+		settle
+	fi
+	stop
+	if wanted override-approve && start --db "$db" --screen 回避报告 && login leader leader-pass-1 领导; then
+		settle
+		xdotool mousemove 287 109 click 1 # the tab 豁免审批
+		sleep 1
+		settle
+		xdotool mousemove 600 225 click 1 # the request
+		sleep 1
+		xdotool mousemove 475 149 click 1 # 批准
+		sleep 1
+		shot override-approve || true
 	fi
 	stop
 fi
