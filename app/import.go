@@ -1,6 +1,9 @@
 package app
 
-import "xuncha/app/workbook"
+import (
+	"xuncha/app/demo"
+	"xuncha/app/workbook"
+)
 
 // ImportWorkbook imports workbook and CSV files (see workbook.Import) in the
 // signed-in user's name; it needs PermImport. Nothing is written unless the
@@ -14,4 +17,41 @@ func (s *Service) ImportWorkbook(paths []string, opt workbook.Options) (*workboo
 	}
 	res, err := workbook.Import(s.DB, paths, opt)
 	return res, dbError("导入失败，未写入任何数据", err)
+}
+
+// ExportPeople writes the people with the given codes (nil: everyone) in
+// the import format: an xlsx workbook, or a CSV of the 人员 sheet (UTF-8
+// with BOM) when path ends in .csv. It needs PermRead.
+func (s *Service) ExportPeople(codes []string, path string) error {
+	if err := s.Require(PermRead); err != nil {
+		return err
+	}
+	return workbook.ExportPeopleAs(s.DB, codes, path)
+}
+
+// ExportUnits writes the units with the given codes (nil: all) like
+// ExportPeople.
+func (s *Service) ExportUnits(codes []string, path string) error {
+	if err := s.Require(PermRead); err != nil {
+		return err
+	}
+	return workbook.ExportUnitsAs(s.DB, codes, path)
+}
+
+// ExportAll writes every sheet to an xlsx workbook that re-imports to the
+// same data. It needs PermRead.
+func (s *Service) ExportAll(path string) error {
+	if err := s.Require(PermRead); err != nil {
+		return err
+	}
+	return workbook.ExportAll(s.DB, path)
+}
+
+// LoadDemo writes the demonstration data of the given scale into an empty
+// database (demo.ErrNotEmpty otherwise). It needs PermImport.
+func (s *Service) LoadDemo(scale demo.Scale) error {
+	if err := s.Require(PermImport); err != nil {
+		return err
+	}
+	return demo.Write(s.DB, demo.Generate(scale), s.User)
 }

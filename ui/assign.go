@@ -71,7 +71,7 @@ type assignScreen struct {
 }
 
 func newAssignScreen(svc *app.Service, win fyne.Window) *assignScreen {
-	return &assignScreen{svc: svc, win: win, selVac: -1, spawn: func(f func()) { go f() }}
+	return &assignScreen{svc: svc, win: win, selVac: -1, spawn: goBackground}
 }
 
 // Choices of the team filter.

@@ -164,7 +164,7 @@ func (m *mainWindow) onImport() {
 }
 
 func (m *mainWindow) onExportAll() {
-	saveXLSX(m.win, "全部数据.xlsx", func(path string) error { return workbook.ExportAll(m.svc.DB, path) }, "已导出全部数据")
+	saveXLSX(m.win, "全部数据.xlsx", func(path string) error { return m.svc.ExportAll(path) }, "已导出全部数据")
 }
 
 func (m *mainWindow) onTemplate() {

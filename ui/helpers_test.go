@@ -80,3 +80,6 @@ func rows(tab *widget.Table) int {
 	r, _ := tab.Length()
 	return r
 }
+
+// Background work runs at once in tests: see goBackground.
+func init() { testHookInline = true }

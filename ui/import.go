@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -161,21 +160,7 @@ func titledHeaders(t *widget.Table, titles []string) {
 }
 
 func (d *importDialog) onChoose() {
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, d.win)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		rc.Close()
-		d.addFile(rc.URI().Path())
-	}, d.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	fd.SetTitleText("选择要导入的工作簿（xlsx 或 CSV）")
-	fd.Show()
-	fd.Resize(fyne.NewSize(900, 600)) // after Show: a file dialog sizes its content there
+	fileDialog{title: "选择要导入的工作簿（xlsx 或 CSV）", exts: []string{".xlsx", ".csv"}}.open(d.win, d.addFile)
 }
 
 // addFile adds a file to import.
@@ -228,10 +213,10 @@ func (d *importDialog) onStart() {
 	d.progress.SetValue(0)
 	d.progress.Show()
 	d.verdict.SetText("正在导入…")
-	go func() {
+	goBackground(func() {
 		res, err := d.svc.ImportWorkbook(paths, opt)
 		fyne.Do(func() { d.showResult(res, err) })
-	}()
+	})
 }
 
 func (d *importDialog) showResult(res *workbook.Result, err error) {

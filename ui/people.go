@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
-	"xuncha/app/workbook"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -259,7 +258,7 @@ func (s *peopleScreen) onExport() {
 		dialog.ShowInformation("导出", "当前筛选下没有人员。", s.win)
 		return
 	}
-	saveXLSX(s.win, "人员名单.xlsx", func(path string) error {
-		return workbook.ExportPeople(s.svc.DB, codes, path)
+	saveList(s.win, "人员名单.xlsx", func(path string) error {
+		return s.svc.ExportPeople(codes, path)
 	}, fmt.Sprintf("已导出 %d 人", len(codes)))
 }

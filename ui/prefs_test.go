@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -145,10 +144,7 @@ func TestOpenAtStartScreen(t *testing.T) {
 	}
 	ps := m.views[m.cur].(*peopleScreen)
 	overlays := m.win.Canvas().Overlays()
-	deadline := time.Now().Add(10 * time.Second)
-	for (ps.form == nil || overlays.Top() != nil) && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
+	m.session().work.wait() // the buttons pressed, the daily backup made
 	if ps.form == nil {
 		t.Error("人员库/新增 did not open the person form")
 	}

@@ -79,7 +79,7 @@ type hitKey struct{ team, person, unit, rule, other string }
 func hitKeyOf(h recusal.Hit) hitKey { return hitKey{h.Team, h.Person, h.Unit, h.Rule, h.Other} }
 
 func newRecusalScreen(svc *app.Service, win fyne.Window) *recusalScreen {
-	return &recusalScreen{svc: svc, win: win, sortKey: recusal.ByTeam, spawn: func(f func()) { go f() }}
+	return &recusalScreen{svc: svc, win: win, sortKey: recusal.ByTeam, spawn: goBackground}
 }
 
 func (s *recusalScreen) build() fyne.CanvasObject {

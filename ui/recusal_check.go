@@ -57,7 +57,7 @@ type recusalCheck struct {
 }
 
 func newRecusalCheck(svc *app.Service, win fyne.Window, person, name string) *recusalCheck {
-	d := &recusalCheck{svc: svc, win: win, person: person, name: name, spawn: func(f func()) { go f() }}
+	d := &recusalCheck{svc: svc, win: win, person: person, name: name, spawn: goBackground}
 	var err error
 	if d.units, err = svc.UnitOptions(""); err == nil {
 		d.teams, err = svc.TeamOptions()

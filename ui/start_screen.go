@@ -56,14 +56,14 @@ func (m *mainWindow) pressWhenReady(texts []string) {
 	if len(texts) == 0 {
 		return
 	}
-	go func() {
+	m.session().work.start(func() {
 		for _, text := range texts {
 			if !m.pressOne(text) {
 				fmt.Fprintf(os.Stderr, "按钮“%s”未出现或不可用 (button %q not found)\n", text, text)
 				return
 			}
 		}
-	}()
+	})
 }
 
 // pressOne waits for the button with the text and presses it; false when

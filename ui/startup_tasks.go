@@ -19,13 +19,23 @@ type tasks struct{ wg sync.WaitGroup }
 // thread.
 func (t *tasks) run(work func() error, done func(error)) {
 	t.wg.Add(1)
-	go func() {
+	goBackground(func() {
 		err := work()
 		fyne.Do(func() {
 			defer t.wg.Done()
 			done(err)
 		})
-	}()
+	})
+}
+
+// start runs f in a goroutine that wait waits for; f goes back to the
+// window's thread itself (fyne.Do, fyne.DoAndWait) for what it touches.
+func (t *tasks) start(f func()) {
+	t.wg.Add(1)
+	goBackground(func() {
+		defer t.wg.Done()
+		f()
+	})
 }
 
 // busy is run under a modal dialog titled title with a moving bar.

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
-	"xuncha/app/workbook"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -203,7 +202,7 @@ func (s *unitsScreen) onExport() {
 		dialog.ShowInformation("导出", "当前筛选下没有单位。", s.win)
 		return
 	}
-	saveXLSX(s.win, "单位名单.xlsx", func(path string) error {
-		return workbook.ExportUnits(s.svc.DB, codes, path)
+	saveList(s.win, "单位名单.xlsx", func(path string) error {
+		return s.svc.ExportUnits(codes, path)
 	}, fmt.Sprintf("已导出 %d 个单位", len(codes)))
 }

@@ -188,7 +188,7 @@ func (m *mainWindow) openDemo(path string) {
 		return
 	}
 	runBusy(m.win, "正在生成演示数据…", func() error {
-		err := demo.Write(svc.DB, demo.Generate(demo.City), m.user)
+		err := svc.LoadDemo(demo.City)
 		if errors.Is(err, demo.ErrNotEmpty) {
 			return nil // written before: open it as it is
 		}
@@ -210,12 +210,12 @@ func runBusy(w fyne.Window, title string, work func() error, done func(error)) {
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(320, 40), bar), w)
 	d.Show()
-	go func() {
+	goBackground(func() {
 		err := work()
 		fyne.Do(func() {
 			bar.Stop()
 			d.Hide()
 			done(err)
 		})
-	}()
+	})
 }
