@@ -11,7 +11,6 @@ import (
 
 	"xuncha/app"
 	"xuncha/model"
-	"xuncha/ui/widgets"
 )
 
 // all is the first choice of every filter: no filtering.
@@ -26,23 +25,24 @@ type peopleScreen struct {
 	svc *app.Service
 	win fyne.Window
 
+	*codeTable
 	tab      *app.PeopleTable
-	view     []int // rows of tab shown, in order
-	selected string
-	sortCol  int
-	sortAsc  bool
 	counties []app.Option
 
 	county, pool, skill, status *widget.Select
 	search                      *widget.Entry
 	count                       *widget.Label
-	table                       *widget.Table
 	add, edit, del, export      *widget.Button
 	form                        *personForm // the form opened last
 }
 
 func newPeopleScreen(svc *app.Service, win fyne.Window) *peopleScreen {
-	return &peopleScreen{svc: svc, win: win, sortAsc: true}
+	s := &peopleScreen{svc: svc, win: win}
+	s.codeTable = newCodeTable(app.PeopleColumns, peopleWidths, func(row, col int) (string, string) {
+		r := &s.tab.Rows[row]
+		return r.Code, r.Cell(col)
+	}, s.resort, s.onEdit)
+	return s
 }
 
 func (s *peopleScreen) build() fyne.CanvasObject {
@@ -54,17 +54,6 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 	s.search.SetPlaceHolder("姓名或人员编号")
 	s.search.OnChanged = func(string) { s.onFilterChanged() }
 	s.count = widget.NewLabel("")
-	s.table = widget.NewTableWithHeaders(s.length, s.createCell, s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		return b
-	}
-	s.table.UpdateHeader = s.updateHeader
-	for i, w := range peopleWidths {
-		s.table.SetColumnWidth(i, w)
-	}
 	s.add = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
 	s.edit = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	s.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
@@ -135,58 +124,10 @@ func (s *peopleScreen) onFilterChanged() {
 	s.table.Refresh()
 }
 
-func (s *peopleScreen) onSort(col int) {
-	if col == s.sortCol {
-		s.sortAsc = !s.sortAsc
-	} else {
-		s.sortCol, s.sortAsc = col, true
-	}
+// resort sorts the rows as the table asks and shows them again.
+func (s *peopleScreen) resort() {
 	s.tab.Sort(s.sortCol, s.sortAsc)
 	s.onFilterChanged()
-}
-
-func (s *peopleScreen) length() (int, int) { return len(s.view), len(app.PeopleColumns) }
-
-func (s *peopleScreen) createCell() fyne.CanvasObject { return widgets.NewCell() }
-
-func (s *peopleScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*widgets.Cell)
-	if id.Row >= len(s.view) {
-		c.Set("", false, nil)
-		return
-	}
-	r := &s.tab.Rows[s.view[id.Row]]
-	c.Set(r.Cell(id.Col), r.Code == s.selected, theme.Color(theme.ColorNameSelection))
-	code := r.Code
-	c.OnTapped = func() { s.onSelect(code) }
-	c.OnDoubleTapped = func() { s.onSelect(code); s.onEdit() }
-}
-
-func (s *peopleScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
-	if id.Col < 0 {
-		b.SetText("")
-		return
-	}
-	b.SetText(headerText(app.PeopleColumns[id.Col], id.Col == s.sortCol, s.sortAsc))
-	col := id.Col
-	b.OnTapped = func() { s.onSort(col) }
-}
-
-// headerText is a column title with the sort arrow when sorted by it.
-func headerText(title string, sorted, asc bool) string {
-	switch {
-	case !sorted:
-		return title
-	case asc:
-		return title + " ▲"
-	}
-	return title + " ▼"
-}
-
-func (s *peopleScreen) onSelect(code string) {
-	s.selected = code
-	s.table.Refresh()
 }
 
 func (s *peopleScreen) onAdd() {

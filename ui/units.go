@@ -11,7 +11,6 @@ import (
 
 	"xuncha/app"
 	"xuncha/model"
-	"xuncha/ui/widgets"
 )
 
 // unitWidths are the column widths of the units table.
@@ -23,21 +22,22 @@ type unitsScreen struct {
 	svc *app.Service
 	win fyne.Window
 
-	tab      *app.UnitsTable
-	view     []int
-	selected string
-	sortCol  int
-	sortAsc  bool
+	*codeTable
+	tab *app.UnitsTable
 
 	county, category *widget.Select
 	search           *widget.Entry
 	count            *widget.Label
-	table            *widget.Table
 	form             *unitForm // the form opened last
 }
 
 func newUnitsScreen(svc *app.Service, win fyne.Window) *unitsScreen {
-	return &unitsScreen{svc: svc, win: win, sortAsc: true}
+	s := &unitsScreen{svc: svc, win: win}
+	s.codeTable = newCodeTable(app.UnitColumns, unitWidths, func(row, col int) (string, string) {
+		r := &s.tab.Rows[row]
+		return r.Code, r.Cell(col)
+	}, s.resort, s.onEdit)
+	return s
 }
 
 func (s *unitsScreen) build() fyne.CanvasObject {
@@ -47,17 +47,6 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	s.search.SetPlaceHolder("单位名称或编码")
 	s.search.OnChanged = func(string) { s.onFilterChanged() }
 	s.count = widget.NewLabel("")
-	s.table = widget.NewTableWithHeaders(s.length, func() fyne.CanvasObject { return widgets.NewCell() }, s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		return b
-	}
-	s.table.UpdateHeader = s.updateHeader
-	for i, w := range unitWidths {
-		s.table.SetColumnWidth(i, w)
-	}
 	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
 	edit := widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
@@ -116,40 +105,10 @@ func (s *unitsScreen) onFilterChanged() {
 	s.table.Refresh()
 }
 
-func (s *unitsScreen) onSort(col int) {
-	if col == s.sortCol {
-		s.sortAsc = !s.sortAsc
-	} else {
-		s.sortCol, s.sortAsc = col, true
-	}
+// resort sorts the rows as the table asks and shows them again.
+func (s *unitsScreen) resort() {
 	s.tab.Sort(s.sortCol, s.sortAsc)
 	s.onFilterChanged()
-}
-
-func (s *unitsScreen) length() (int, int) { return len(s.view), len(app.UnitColumns) }
-
-func (s *unitsScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*widgets.Cell)
-	if id.Row >= len(s.view) {
-		c.Set("", false, nil)
-		return
-	}
-	r := &s.tab.Rows[s.view[id.Row]]
-	c.Set(r.Cell(id.Col), r.Code == s.selected, theme.Color(theme.ColorNameSelection))
-	code := r.Code
-	c.OnTapped = func() { s.selected = code; s.table.Refresh() }
-	c.OnDoubleTapped = func() { s.selected = code; s.onEdit() }
-}
-
-func (s *unitsScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
-	if id.Col < 0 {
-		b.SetText("")
-		return
-	}
-	b.SetText(headerText(app.UnitColumns[id.Col], id.Col == s.sortCol, s.sortAsc))
-	col := id.Col
-	b.OnTapped = func() { s.onSort(col) }
 }
 
 func (s *unitsScreen) onAdd() {
