@@ -165,9 +165,8 @@ func (s *peopleScreen) onSaved(code string) {
 		return
 	}
 	s.tab.Put(r)
-	s.tab.Sort(s.sortCol, s.sortAsc)
 	s.selected = code
-	s.onFilterChanged()
+	s.resort()
 }
 
 func (s *peopleScreen) onDelete() {
@@ -176,19 +175,13 @@ func (s *peopleScreen) onDelete() {
 		return
 	}
 	code := s.selected
-	dialog.ShowConfirm("删除人员", fmt.Sprintf("确定删除人员 %s 及其工作经历、亲属关系和回避申报？", code), func(ok bool) {
-		if !ok {
-			return
-		}
-		if err := s.svc.DeletePerson(code); err != nil {
-			dialog.ShowError(err, s.win)
-			return
-		}
-		s.tab.Remove(code)
-		s.tab.Sort(s.sortCol, s.sortAsc)
-		s.selected = ""
-		s.onFilterChanged()
-	}, s.win)
+	confirmDelete(s.win, "删除人员", fmt.Sprintf("确定删除人员 %s 及其工作经历、亲属关系和回避申报？", code),
+		func() error { return s.svc.DeletePerson(code) },
+		func() {
+			s.tab.Remove(code)
+			s.selected = ""
+			s.resort()
+		})
 }
 
 // onExport writes the filtered list (with history, relatives and

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"slices"
 	"strings"
 
@@ -186,21 +185,7 @@ func (f *personForm) onSave() {
 	} else {
 		err = f.svc.SavePerson(d)
 	}
-	var fe *app.FormErrors
-	switch {
-	case errors.As(err, &fe):
-		f.errors.SetText("未保存，请修改以下各项：\n" + fe.Error())
-		f.errors.Show()
-		return
-	case err != nil:
-		dialog.ShowError(err, f.win)
-		return
-	}
-	f.errors.Hide()
-	f.dlg.Hide()
-	if f.onSaved != nil {
-		f.onSaved(d.Person.Code)
-	}
+	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Person.Code)
 }
 
 func entry(text string) *widget.Entry {

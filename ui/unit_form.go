@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -143,19 +141,5 @@ func (f *unitForm) onSave() {
 	} else {
 		err = f.svc.SaveUnit(d)
 	}
-	var fe *app.FormErrors
-	switch {
-	case errors.As(err, &fe):
-		f.errors.SetText("未保存，请修改以下各项：\n" + fe.Error())
-		f.errors.Show()
-		return
-	case err != nil:
-		dialog.ShowError(err, f.win)
-		return
-	}
-	f.errors.Hide()
-	f.dlg.Hide()
-	if f.onSaved != nil {
-		f.onSaved(d.Unit.Code)
-	}
+	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Unit.Code)
 }

@@ -142,17 +142,12 @@ func (s *unitsScreen) onDelete() {
 		return
 	}
 	code := s.selected
-	dialog.ShowConfirm("删除单位", fmt.Sprintf("确定删除单位 %s 及其班子成员？", code), func(ok bool) {
-		if !ok {
-			return
-		}
-		if err := s.svc.DeleteUnit(code); err != nil {
-			dialog.ShowError(err, s.win)
-			return
-		}
-		s.selected = ""
-		s.reload()
-	}, s.win)
+	confirmDelete(s.win, "删除单位", fmt.Sprintf("确定删除单位 %s 及其班子成员？", code),
+		func() error { return s.svc.DeleteUnit(code) },
+		func() {
+			s.selected = ""
+			s.reload()
+		})
 }
 
 func (s *unitsScreen) onExport() {
