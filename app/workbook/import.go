@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"gorm.io/gorm"
 
@@ -22,9 +23,10 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("没有要导入的文件")
 	}
-	prog := progress{fn: opt.Progress, total: len(paths) + 2}
+	prog := &progress{fn: opt.Progress}
+	defer prog.finish()
 	c := &collector{}
-	tables, err := readFiles(paths, c, prog.step)
+	tables, err := readFiles(paths, c, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -45,11 +47,10 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	p := buildPlan(tables, ex, c)
-	prog.step()
+	prog.phaseDone()
 	res.Sheets = p.summaries(tables)
 	res.Problems = sortProblems(c.problems, tables)
 	if (len(res.Problems) > 0 && !opt.ValidOnly) || !p.changes() {
-		prog.step()
 		return res, nil
 	}
 	user := opt.User
@@ -68,20 +69,61 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("导入失败，未写入任何数据: %w", err)
 	}
 	res.Written = true
-	prog.step()
+	prog.phaseDone()
 	return res, nil
 }
 
-// progress reports steps to Options.Progress.
+// progress reports to Options.Progress, in rows: the rows the files are
+// expected to hold (from the sheets' dimensions and the CSV's lines), then
+// a quarter of that for checking and a quarter for writing. The sheets'
+// readers add to it side by side; Options.Progress is called by one at a
+// time, at most about a hundred times in all.
 type progress struct {
 	fn          func(done, total int)
+	mu          sync.Mutex
+	rows        int // rows expected in the files
+	phase       int // the units of checking, and of writing
 	done, total int
+	shown       int // done when last reported
 }
 
-func (p *progress) step() {
-	p.done++
-	if p.fn != nil {
+// expectRows adds n rows to read.
+func (p *progress) expectRows(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.rows += max(n, 0)
+}
+
+// planPhases fixes the total once the rows are known.
+func (p *progress) planPhases() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.phase = max(p.rows/4, 1)
+	p.total = p.rows + 2*p.phase
+}
+
+// add counts n units done.
+func (p *progress) add(n int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done = min(p.done+n, p.total)
+	if p.fn != nil && p.total > 0 && (p.done-p.shown)*100 >= p.total {
+		p.shown = p.done
 		p.fn(p.done, p.total)
+	}
+}
+
+// phaseDone counts checking, or writing, done.
+func (p *progress) phaseDone() { p.add(p.phase) }
+
+// finish reports the work done, however the estimate went.
+func (p *progress) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.total = max(p.total, 1)
+	if p.fn != nil && p.shown != p.total {
+		p.shown, p.done = p.total, p.total
+		p.fn(p.total, p.total)
 	}
 }
 

@@ -59,6 +59,7 @@ func (s src) where() string {
 // collector gathers the problems of an import.
 type collector struct {
 	problems []Problem
+	tick     func(rows int) // rows read, for the progress bar; may be nil
 }
 
 func (c *collector) add(at src, col, msg string) {

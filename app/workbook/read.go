@@ -41,14 +41,38 @@ type source struct {
 	csv        bool
 }
 
+// rows estimates the rows of sheet name, for the progress bar: the
+// dimension a workbook records for the sheet, or the lines of a CSV.
+func (s *source) rows(name string) int {
+	if s.csv {
+		return bytes.Count(s.data, []byte{'\n'}) + 1
+	}
+	ref, err := s.xl.GetSheetDimension(name)
+	if err != nil {
+		return 0
+	}
+	_, last, ok := strings.Cut(ref, ":")
+	if !ok {
+		return 1
+	}
+	_, row, err := excelize.CellNameToCoordinates(last)
+	if err != nil {
+		return 0
+	}
+	return row
+}
+
 // oleMagic starts old binary .xls files and encrypted workbooks.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// tickRows is how many rows a reader reads between two progress reports.
+const tickRows = 500
 
 // readFiles reads every file into tables, grouped by sheet. Problems with
 // the files' content go to c; the error is for files that cannot be read.
 // Sheets are read side by side, one per processor, each reader with its
 // own handle on the workbook (excelize's readers share state otherwise).
-func readFiles(paths []string, c *collector, step func()) (map[string][]*table, error) {
+func readFiles(paths []string, c *collector, prog *progress) (map[string][]*table, error) {
 	var srcs []*source
 	defer func() {
 		for _, s := range srcs {
@@ -62,9 +86,6 @@ func readFiles(paths []string, c *collector, step func()) (map[string][]*table, 
 		s, err := openSource(p, c)
 		if err != nil {
 			return nil, err
-		}
-		if step != nil {
-			step()
 		}
 		if s == nil {
 			continue
@@ -81,9 +102,11 @@ func readFiles(paths []string, c *collector, step func()) (map[string][]*table, 
 			if count[sh[0]] > 1 {
 				label = fmt.Sprintf("%s（%s）", sh[0], s.base)
 			}
-			jobs = append(jobs, sheetJob{s: s, sheet: sh[0], name: sh[1], label: label})
+			jobs = append(jobs, sheetJob{s: s, sheet: sh[0], name: sh[1], label: label, c: collector{tick: prog.add}})
+			prog.expectRows(s.rows(sh[1]))
 		}
 	}
+	prog.planPhases()
 	runJobs(jobs)
 	out := make(map[string][]*table)
 	for _, j := range jobs {
@@ -253,10 +276,19 @@ func readTable(sheet, label string, next func() ([]string, int, error), c *colle
 	}
 	var at []int // for each cell of a row: the column index, or -1
 	header := true
+	read := 0
+	defer func() {
+		if c.tick != nil && read%tickRows != 0 {
+			c.tick(read % tickRows)
+		}
+	}()
 	for {
 		cells, num, err := next()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if read++; c.tick != nil && read%tickRows == 0 {
+			c.tick(tickRows)
 		}
 		if err != nil {
 			return nil, err

@@ -1,6 +1,10 @@
 package workbook
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"xuncha/model"
@@ -137,5 +141,40 @@ func TestProgress(t *testing.T) {
 	}
 	if len(got) == 0 || got[len(got)-1][0] != got[len(got)-1][1] {
 		t.Errorf("progress %v", got)
+	}
+}
+
+// TestProgressByRows checks that a large file reports progress as its rows
+// are read: many small steps, never backwards, one total, ending full.
+func TestProgressByRows(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("人员编号,姓名,工作关系地,人员库\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "P%05d,人员%d,C01,工作人员库\n", i, i)
+	}
+	people := filepath.Join(dir, "人员.csv")
+	counties := filepath.Join(dir, "县区.csv")
+	if err := os.WriteFile(people, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(counties, []byte("县区编码,县区名称\nC01,甲县\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got [][2]int
+	res, err := Import(openDB(t), []string{counties, people}, Options{Progress: func(d, n int) { got = append(got, [2]int{d, n}) }})
+	if err != nil || !res.Written {
+		t.Fatalf("import: %v %+v", err, res)
+	}
+	if len(got) < 20 || len(got) > 110 {
+		t.Fatalf("%d progress reports", len(got))
+	}
+	for i, g := range got {
+		if g[1] != got[0][1] || (i > 0 && g[0] < got[i-1][0]) {
+			t.Fatalf("report %d = %v after %v", i, g, got[max(i-1, 0)])
+		}
+	}
+	if last := got[len(got)-1]; last[0] != last[1] {
+		t.Fatalf("last report %v", last)
 	}
 }
