@@ -9,13 +9,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Tag is a short word in white on a coloured tag, drawn like a severity
-// badge: "违规" on red for a broken composition rule, "违规 3" for a count.
-// An empty tag shows nothing.
+// Tag is a short word in white on a coloured tag: "违规" on red for a
+// broken composition rule, "违规 3" for a count; SeverityBadge is one. An
+// outlined tag is drawn in its colour on no fill. An empty tag shows
+// nothing.
 type Tag struct {
 	widget.BaseWidget
-	text string
-	fill color.Color
+	text    string
+	fill    color.Color
+	outline bool
 }
 
 // NewTag returns a tag showing text on fill.
@@ -26,11 +28,13 @@ func NewTag(text string, fill color.Color) *Tag {
 }
 
 // SetTag changes what the tag shows.
-func (t *Tag) SetTag(text string, fill color.Color) {
-	if t.text == text && t.fill == fill {
+func (t *Tag) SetTag(text string, fill color.Color) { t.set(text, fill, false) }
+
+func (t *Tag) set(text string, fill color.Color, outline bool) {
+	if t.text == text && t.fill == fill && t.outline == outline {
 		return
 	}
-	t.text, t.fill = text, fill
+	t.text, t.fill, t.outline = text, fill, outline
 	t.Refresh()
 }
 
@@ -41,6 +45,7 @@ func (t *Tag) Text() string { return t.text }
 func (t *Tag) CreateRenderer() fyne.WidgetRenderer {
 	r := &tagRenderer{t: t, bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText("", color.White)}
 	r.bg.CornerRadius = 4
+	r.bg.StrokeWidth = 1.5
 	r.text.TextStyle.Bold = true
 	r.Refresh()
 	return r
@@ -82,9 +87,14 @@ func (r *tagRenderer) MinSize() fyne.Size {
 func (r *tagRenderer) Refresh() {
 	r.text.Text = r.t.text
 	r.text.TextSize = theme.TextSize() * 0.9
-	r.bg.FillColor = r.t.fill
-	if r.t.text == "" {
-		r.bg.FillColor = color.Transparent
+	fill := r.t.fill
+	if fill == nil || r.t.text == "" {
+		fill = color.Transparent
+	}
+	if r.t.outline {
+		r.bg.FillColor, r.bg.StrokeColor, r.text.Color = color.Transparent, fill, fill
+	} else {
+		r.bg.FillColor, r.bg.StrokeColor, r.text.Color = fill, fill, color.White
 	}
 	r.bg.Refresh()
 	r.text.Refresh()
