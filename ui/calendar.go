@@ -13,7 +13,6 @@ import (
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
-	"xuncha/model"
 )
 
 // timelineHint is the line under the timeline when the pointer is on no bar.
@@ -27,9 +26,7 @@ type calendarScreen struct {
 	win   fyne.Window
 	clock func() civil.Date // today; tests fix it
 
-	cal       *calendar.Calendar
-	terms     []model.Term
-	term      string
+	termView
 	conflicts []calendar.Conflict
 	editable  bool
 
@@ -101,41 +98,12 @@ func (s *calendarScreen) build() fyne.CanvasObject {
 
 // reload reads the calendar again (after a save here or an import).
 func (s *calendarScreen) reload() {
-	cal, err := s.svc.Calendar()
-	if err != nil {
-		dialog.ShowError(err, s.win)
+	if !loadTerm(s.svc, s.win, s.termSel, &s.termView, s.clock()) {
 		return
 	}
-	terms, err := s.svc.Terms()
-	if err != nil {
-		dialog.ShowError(err, s.win)
-	}
-	s.cal, s.terms = cal, terms
 	s.editable = s.svc.Can(app.PermEdit)
-	if cal.Term(s.term) == nil {
-		s.term = cal.CurrentTerm(s.clock())
-	}
-	opts := make([]string, len(terms))
-	sel := ""
-	for i, t := range terms {
-		opts[i] = termLabel(t)
-		if t.Code == s.term {
-			sel = opts[i]
-		}
-	}
-	if s.termSel != nil {
-		on := s.termSel.OnChanged
-		s.termSel.OnChanged = nil
-		s.termSel.Options = opts
-		s.termSel.SetSelected(sel)
-		s.termSel.Refresh()
-		s.termSel.OnChanged = on
-	}
 	s.showTerm()
 }
-
-// termLabel is how a term shows in the selector.
-func termLabel(t model.Term) string { return app.Option{Code: t.Code, Name: t.Name}.Label() }
 
 func (s *calendarScreen) onTermChanged() {
 	s.term = app.CodeOfLabel(s.termSel.Selected)

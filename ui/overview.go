@@ -16,7 +16,6 @@ import (
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
-	"xuncha/model"
 	"xuncha/ui/widgets"
 )
 
@@ -72,10 +71,8 @@ type overviewScreen struct {
 	win   fyne.Window
 	clock func() civil.Date
 
-	cal   *calendar.Calendar
-	terms []model.Term
-	term  string
-	ov    calendar.Overview
+	termView
+	ov calendar.Overview
 
 	termSel                               *widget.Select
 	dateLb                                *widget.Label
@@ -138,33 +135,9 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 
 // reload reads the calendar again.
 func (s *overviewScreen) reload() {
-	cal, err := s.svc.Calendar()
-	if err != nil {
-		dialog.ShowError(err, s.win)
+	if !loadTerm(s.svc, s.win, s.termSel, &s.termView, s.clock()) {
 		return
 	}
-	terms, err := s.svc.Terms()
-	if err != nil {
-		dialog.ShowError(err, s.win)
-	}
-	s.cal, s.terms = cal, terms
-	if cal.Term(s.term) == nil {
-		s.term = cal.CurrentTerm(s.clock())
-	}
-	opts := make([]string, len(terms))
-	sel := ""
-	for i, t := range terms {
-		opts[i] = termLabel(t)
-		if t.Code == s.term {
-			sel = opts[i]
-		}
-	}
-	on := s.termSel.OnChanged
-	s.termSel.OnChanged = nil
-	s.termSel.Options = opts
-	s.termSel.SetSelected(sel)
-	s.termSel.Refresh()
-	s.termSel.OnChanged = on
 	s.show()
 }
 

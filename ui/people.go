@@ -90,16 +90,9 @@ func (s *peopleScreen) reload() {
 		dialog.ShowError(err, s.win)
 	}
 	s.counties = counties
-	opts := []string{all}
-	for _, c := range counties {
-		opts = append(opts, c.Label())
+	if setCountyChoices(s.county, counties) {
+		return // choosing 全部 filtered
 	}
-	s.county.Options = opts
-	if s.county.Selected == "" {
-		s.county.SetSelected(all) // runs onFilterChanged
-		return
-	}
-	s.county.Refresh()
 	s.onFilterChanged()
 }
 

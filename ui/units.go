@@ -76,12 +76,9 @@ func (s *unitsScreen) reload() {
 	if err != nil {
 		dialog.ShowError(err, s.win)
 	}
-	s.county.Options = append([]string{all}, labels(counties)...)
-	if s.county.Selected == "" {
-		s.county.SetSelected(all)
-		return
+	if setCountyChoices(s.county, counties) {
+		return // choosing 全部 filtered
 	}
-	s.county.Refresh()
 	s.onFilterChanged()
 }
 
