@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -19,12 +18,6 @@ import (
 // team empty.
 func plantAssignDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "assign.db")
-	db, err := model.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer model.Close(db)
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"}, &model.County{Code: "C03", Name: "临河县"},
 		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
@@ -52,36 +45,16 @@ func plantAssignDB(t *testing.T) string {
 	}
 	// 外县2-2 worked in 县财政局 until last year: R2 keeps them off 第二巡察组
 	rows = append(rows, &model.WorkHistory{PersonCode: "P202", UnitCode: "U02", StartDate: "2018-01-01", EndDate: "2025-06-30"})
-	for _, r := range rows {
-		if err := db.Create(r).Error; err != nil {
-			t.Fatalf("plant %T: %v", r, err)
-		}
-	}
-	return path
-}
-
-func assignCLI(args ...string) (string, string, int) {
-	var out, errb bytes.Buffer
-	code := Run(args, &out, &errb)
-	return out.String(), errb.String(), code
+	return plantDB(t, "assign.db", rows)
 }
 
 func TestAssignJSONGolden(t *testing.T) {
 	db := plantAssignDB(t)
-	dir := t.TempDir()
-	var outs [2][]byte
-	for i := range outs {
-		file := filepath.Join(dir, fmt.Sprintf("out%d.json", i))
-		if _, stderr, code := assignCLI("assign", "--db", db, "--round", "2026-1", "--seed", "12345", "--json", file); code != 0 {
-			t.Fatalf("exit %d: %s", code, stderr)
-		}
-		outs[i], _ = os.ReadFile(file)
-	}
-	if !bytes.Equal(outs[0], outs[1]) {
-		t.Fatal("two runs wrote different bytes")
-	}
+	got := sameTwice(t, func(out string) []string {
+		return []string{"assign", "--db", db, "--round", "2026-1", "--seed", "12345", "--json", out}
+	})
 	var doc map[string]json.RawMessage
-	if err := json.Unmarshal(outs[0], &doc); err != nil {
+	if err := json.Unmarshal(got, &doc); err != nil {
 		t.Fatal(err)
 	}
 	var keys []string
@@ -92,24 +65,12 @@ func TestAssignJSONGolden(t *testing.T) {
 	if want := []string{"mode", "objective", "round", "seed", "teams", "unfilled", "warnings"}; !slices.Equal(keys, want) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
-	golden := filepath.Join("testdata", "assign_round.json")
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		if err := os.WriteFile(golden, outs[0], 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(outs[0], want) {
-		t.Fatalf("output differs from %s:\n%s", golden, outs[0])
-	}
+	matchGolden(t, "assign_round.json", got)
 }
 
 func TestAssignSummaryAndSave(t *testing.T) {
 	db := plantAssignDB(t)
-	out, stderr, code := assignCLI("assign", "--db", db, "--round", "2026-1", "--save")
+	out, stderr, code := runCLI(t, "assign", "--db", db, "--round", "2026-1", "--save")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -137,12 +98,12 @@ func TestAssignUsage(t *testing.T) {
 		{"assign", "--round", "R", "--draw", "123"},
 		{"assign", "--round", "R", "--record", "r.json"},
 	} {
-		if _, _, code := assignCLI(args...); code != 2 {
+		if _, _, code := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
 	db := plantAssignDB(t)
-	if _, stderr, code := assignCLI("assign", "--db", db, "--round", "2026-1", "--mode", "随便"); code != 1 || !strings.Contains(stderr, "编组方式") {
+	if _, stderr, code := runCLI(t, "assign", "--db", db, "--round", "2026-1", "--mode", "随便"); code != 1 || !strings.Contains(stderr, "编组方式") {
 		t.Errorf("bad mode: exit %d, %s", code, stderr)
 	}
 }
@@ -150,17 +111,17 @@ func TestAssignUsage(t *testing.T) {
 func TestDrawAndVerify(t *testing.T) {
 	db := plantAssignDB(t)
 	rec := filepath.Join(t.TempDir(), "record.json")
-	if _, stderr, code := assignCLI("assign", "--db", db, "--round", "2026-1", "--draw", "现场宣读 58213", "--record", rec); code != 0 {
+	if _, stderr, code := runCLI(t, "assign", "--db", db, "--round", "2026-1", "--draw", "现场宣读 58213", "--record", rec); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	out, stderr, code := assignCLI("draw-verify", rec)
+	out, stderr, code := runCLI(t, "draw-verify", rec)
 	if code != 0 || !strings.Contains(out, "抽取记录一致") {
 		t.Fatalf("verify: exit %d\n%s%s", code, out, stderr)
 	}
 	b, _ := os.ReadFile(rec)
 	tampered := strings.Replace(string(b), `"witness": "现场宣读 58213"`, `"witness": "现场宣读 58214"`, 1)
 	os.WriteFile(rec, []byte(tampered), 0o644)
-	if _, stderr, code := assignCLI("draw-verify", rec); code != 1 || !strings.Contains(stderr, "不一致") {
+	if _, stderr, code := runCLI(t, "draw-verify", rec); code != 1 || !strings.Contains(stderr, "不一致") {
 		t.Fatalf("tampered record: exit %d, %s", code, stderr)
 	}
 }

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,44 +58,12 @@ func plantCalendarDB(t *testing.T) string {
 	return path
 }
 
-func runCalendarCLI(args ...string) (string, string, int) {
-	var out, errb bytes.Buffer
-	code := Run(args, &out, &errb)
-	return out.String(), errb.String(), code
-}
-
 func TestCalendarJSONGolden(t *testing.T) {
 	db := plantCalendarDB(t)
-	dir := t.TempDir()
-	var outs [2][]byte
-	for i := range outs {
-		file := filepath.Join(dir, "out.json")
-		if _, stderr, code := runCalendarCLI("calendar", "--db", db, "--term", "T1", "--today", "2026-06-01", "--json", file); code != 0 {
-			t.Fatalf("exit %d: %s", code, stderr)
-		}
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		outs[i] = b
-	}
-	if !bytes.Equal(outs[0], outs[1]) {
-		t.Fatal("two runs wrote different bytes")
-	}
-	golden := filepath.Join("testdata", "calendar_term.json")
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(golden, outs[0], 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(outs[0], want) {
-		t.Fatalf("output differs from %s:\n%s", golden, outs[0])
-	}
+	got := sameTwice(t, func(out string) []string {
+		return []string{"calendar", "--db", db, "--term", "T1", "--today", "2026-06-01", "--json", out}
+	})
+	matchGolden(t, "calendar_term.json", got)
 }
 
 func TestCalendarCommand(t *testing.T) {
@@ -118,7 +84,7 @@ func TestCalendarCommand(t *testing.T) {
 		{"轮次不存在", []string{"--round", "2026-9", "--xlsx", filepath.Join(dir, "x.xlsx")}, 1, "轮次 2026-9 不存在"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			out, errs, code := runCalendarCLI(append([]string{"calendar", "--db", db}, c.args...)...)
+			out, errs, code := runCLI(t, append([]string{"calendar", "--db", db}, c.args...)...)
 			if code != c.code {
 				t.Fatalf("exit %d, want %d: %s%s", code, c.code, out, errs)
 			}

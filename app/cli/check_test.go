@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,12 +12,6 @@ import (
 // both its clauses, R3b, R4b), one on 暂停, one with an approved override.
 func plantCheckDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "check.db")
-	db, err := model.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer model.Close(db)
 	str := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
@@ -58,53 +49,13 @@ func plantCheckDB(t *testing.T) string {
 		&model.Override{TeamID: 2, PersonCode: "P03", Rule: "R2", UnitCode: "U02", Reason: "已调离满三年差一天",
 			EnteredBy: "小王", EnteredAt: "2026-02-01 09:00:00", Approver: "李主任", ApprovedAt: "2026-02-02 10:00:00"},
 	}
-	for _, r := range rows {
-		if err := db.Create(r).Error; err != nil {
-			t.Fatalf("plant %T: %v", r, err)
-		}
-	}
-	return path
-}
-
-func runCLI(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := Run(args, &out, &errb)
-	return out.String(), errb.String(), code
+	return plantDB(t, "check.db", rows)
 }
 
 func TestCheckRoundJSONGolden(t *testing.T) {
 	db := plantCheckDB(t)
-	dir := t.TempDir()
-	var outs [2][]byte
-	for i := range outs {
-		file := filepath.Join(dir, "out.json")
-		if _, stderr, code := runCLI(t, "check", "--db", db, "--round", "2026-1", "--json", file); code != 0 {
-			t.Fatalf("exit %d: %s", code, stderr)
-		}
-		b, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		outs[i] = b
-	}
-	if !bytes.Equal(outs[0], outs[1]) {
-		t.Fatal("two runs wrote different bytes")
-	}
-	golden := filepath.Join("testdata", "check_round.json")
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(golden, outs[0], 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(outs[0], want) {
-		t.Fatalf("output differs from %s:\n%s", golden, outs[0])
-	}
+	got := sameTwice(t, func(out string) []string { return []string{"check", "--db", db, "--round", "2026-1", "--json", out} })
+	matchGolden(t, "check_round.json", got)
 }
 
 func TestCheckCommand(t *testing.T) {
