@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -28,18 +29,76 @@ var migrations = []migration{}
 // ErrNewerSchema is returned when the file was written by a newer program.
 var ErrNewerSchema = errors.New("数据库文件由更新版本的程序创建，请升级程序 (database was written by a newer version)")
 
-// Open opens (creating if need be) the database file at path, or an
-// in-memory database for ":memory:", and brings its schema up to date.
-func Open(path string) (*gorm.DB, error) {
-	if path != ":memory:" {
+// ErrMissing says --db names no database: the file does not exist, or is
+// empty (0 bytes, as a creation cut short leaves it).
+var ErrMissing = errors.New("数据库文件不存在或为空 (no such database)")
+
+// NotOursError says a file is an SQLite database, but not one of this
+// program's: another program's tables, or a version record this program
+// never writes. Nothing is written to it.
+type NotOursError struct {
+	Path, Why string
+}
+
+func (e *NotOursError) Error() string {
+	return fmt.Sprintf("%s 不是本程序的数据库：%s，未作任何改动 (not a xuncha database)", e.Path, e.Why)
+}
+
+// Open opens the database file at path, or an in-memory database for
+// ":memory:", and brings its schema up to date. A missing or empty file
+// becomes a new database (demo, import and the first start create one
+// this way); a file that is another program's is refused.
+func Open(path string) (*gorm.DB, error) { return open(path, true) }
+
+// OpenExisting opens the database at path as Open does, but refuses a path
+// with no database yet (ErrMissing): a mistyped --db must not become a new
+// empty database.
+func OpenExisting(path string) (*gorm.DB, error) { return open(path, false) }
+
+func open(path string, create bool) (*gorm.DB, error) {
+	if path == ":memory:" {
+		db, err := openSQLite(path, nil)
+		if err == nil {
+			err = Migrate(db)
+		}
+		return db, err
+	}
+	info, err := os.Stat(path)
+	if err == nil && info.IsDir() {
+		return nil, fmt.Errorf("%s 是文件夹，不是数据库文件 (a folder)", path)
+	}
+	if err != nil || info.Size() == 0 {
+		if !create && (err == nil || errors.Is(err, os.ErrNotExist)) {
+			return nil, fmt.Errorf("%s: %w", path, ErrMissing)
+		}
 		if dir := filepath.Dir(path); dir != "" {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return nil, fmt.Errorf("无法创建数据目录 %s: %w", dir, err)
 			}
 		}
 	}
-	db, err := openSQLite(path)
+	if err == nil && info.Size() > 0 {
+		// Look before taking the lock: a file that is not this program's
+		// gets nothing written, not even a lock file beside it.
+		if err := identifyFile(path); err != nil {
+			return nil, err
+		}
+	}
+	lock, err := acquire(path, false, openWait, ErrRestoring)
 	if err != nil {
+		return nil, err
+	}
+	db, err := openSQLite(path, lock)
+	if err != nil {
+		lock.release()
+		return nil, fmt.Errorf("无法打开数据库 %s: %w", path, err)
+	}
+	if _, err := Identify(db, path, create); err != nil {
+		Close(db)
+		return nil, err
+	}
+	if err := useWAL(db); err != nil {
+		Close(db)
 		return nil, fmt.Errorf("无法打开数据库 %s: %w", path, err)
 	}
 	if err := Migrate(db); err != nil {
@@ -47,6 +106,60 @@ func Open(path string) (*gorm.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// identifyFile runs Identify over a read-only connection to the file at
+// path.
+func identifyFile(path string) error {
+	db, err := OpenReadOnly(path, false)
+	if err != nil {
+		return fmt.Errorf("无法打开数据库 %s: %w", path, err)
+	}
+	defer Close(db)
+	_, err = Identify(db, path, true)
+	return err
+}
+
+// Identify checks that db (the file at path) is this program's database and
+// returns its schema version: a version record this program writes, or,
+// in a file from before version records, only tables of this program. A
+// file without tables is a new database when empty is true, and not this
+// program's otherwise.
+func Identify(db *gorm.DB, path string, empty bool) (int, error) {
+	tables, err := db.Migrator().GetTables()
+	if err != nil {
+		return 0, fmt.Errorf("无法读取数据库 %s: %w", path, err)
+	}
+	if len(tables) == 0 {
+		if empty {
+			return 0, nil
+		}
+		return 0, &NotOursError{path, "其中没有任何数据表（空数据库）"}
+	}
+	if db.Migrator().HasTable(&Meta{}) {
+		v, err := Version(db)
+		var bad *badVersionError
+		if errors.As(err, &bad) {
+			return 0, &NotOursError{path, bad.Error()}
+		}
+		if err == nil && v == 0 {
+			return 0, &NotOursError{path, "其中没有版本记录"}
+		}
+		return v, err
+	}
+	ours := map[string]bool{}
+	for _, m := range All() {
+		stmt := &gorm.Statement{DB: db}
+		if err := stmt.Parse(m); err == nil {
+			ours[stmt.Schema.Table] = true
+		}
+	}
+	for _, t := range tables {
+		if !ours[t] && !strings.HasPrefix(t, "sqlite_") { // SQLite's own, such as the AUTOINCREMENT counters
+			return 0, &NotOursError{path, fmt.Sprintf("其中有本程序不使用的数据表 %s，且没有版本记录", t)}
+		}
+	}
+	return 0, nil
 }
 
 // Close closes the database's connections.
@@ -59,17 +172,29 @@ func Close(db *gorm.DB) error {
 }
 
 // Version reports the schema version recorded in the file (0 for a new or
-// pre-versioning file).
+// pre-versioning file). A record that is no version this program writes
+// (not a whole number from 1 up) is an error that says so.
 func Version(db *gorm.DB) (int, error) {
 	if !db.Migrator().HasTable(&Meta{}) {
 		return 0, nil
 	}
 	var m Meta
 	err := db.Where("key = ?", "schema_version").Limit(1).Find(&m).Error
-	if err != nil || m.Value == "" {
+	if err != nil || m.Key == "" {
 		return 0, err
 	}
-	return strconv.Atoi(m.Value)
+	v, err := strconv.Atoi(m.Value)
+	if err != nil || v < 1 {
+		return 0, &badVersionError{m.Value}
+	}
+	return v, nil
+}
+
+// badVersionError is a schema_version that this program never writes.
+type badVersionError struct{ value string }
+
+func (e *badVersionError) Error() string {
+	return fmt.Sprintf("版本记录 schema_version 为 %q，不是本程序写入的值", e.value)
 }
 
 // Migrate brings the schema to SchemaVersion: it adds what is missing
@@ -79,7 +204,7 @@ func Version(db *gorm.DB) (int, error) {
 func Migrate(db *gorm.DB) error {
 	have, err := Version(db)
 	if err != nil {
-		return fmt.Errorf("读取数据库版本失败: %w", err)
+		return fmt.Errorf("读取数据库版本失败：%w", err)
 	}
 	if have > SchemaVersion {
 		return ErrNewerSchema

@@ -55,7 +55,7 @@ func TestForeignKeysEnforced(t *testing.T) {
 // units' report date existed) is upgraded without losing its rows.
 func TestMigrateUpgradesOlderFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := openSQLite(path)
+	db, err := openSQLite(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,60 +5,146 @@ package model
 // the place of the desktop file.
 
 import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 
+	gosqlite "github.com/glebarez/go-sqlite"
 	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 	"gorm.io/gorm/schema"
 )
 
-// dsn builds the connection string for a database file: foreign keys on, WAL,
-// a busy timeout, and immediate write transactions so that two writers wait
-// for each other instead of failing half-way.
+// dsn builds the connection string for a database file: foreign keys on, a
+// busy timeout, and immediate write transactions so that two writers wait
+// for each other instead of failing half-way. WAL is set once the file is
+// known to be this program's (useWAL): it is written into the file.
 func dsn(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
-	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_txlock", "immediate")
 	if path == ":memory:" {
 		return "file::memory:?" + q.Encode()
 	}
+	return fileURI(path) + "?" + q.Encode()
+}
+
+// fileURI is the SQLite URI of the file at path ("file:/C:/…" on Windows).
+// A path is a path: '?', '#' and '%' in it are escaped, so that a folder
+// named "a?b" is not read as "a" with a query, and nothing else of the path
+// (Chinese, spaces) is touched.
+func fileURI(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path
 	}
-	// The driver cuts the name at the first '?': escape it, and keep the
-	// rest of the path (Chinese characters, spaces) as it is.
-	return strings.ReplaceAll(abs, "?", "%3F") + "?" + q.Encode()
+	p := filepath.ToSlash(abs)
+	switch {
+	case strings.HasPrefix(p, "//"): // \\server\share on Windows: an empty authority, then the UNC path
+		p = "//" + p
+	case !strings.HasPrefix(p, "/"): // C:/…
+		p = "/" + p
+	}
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
 }
 
-func openSQLite(path string) (*gorm.DB, error) {
-	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{
+// lockedConnector opens SQLite connections for one *sql.DB and releases the
+// database's lock file when that DB is closed.
+type lockedConnector struct {
+	dsn  string
+	lock *fileLock
+}
+
+func (c *lockedConnector) Connect(context.Context) (driver.Conn, error) {
+	return (&gosqlite.Driver{}).Open(c.dsn)
+}
+
+func (c *lockedConnector) Driver() driver.Driver { return &gosqlite.Driver{} }
+
+// Close is called by sql.DB.Close once its connections are closed.
+func (c *lockedConnector) Close() error {
+	c.lock.release()
+	return nil
+}
+
+// openSQLite opens the database file at path with the program's settings;
+// lock (nil: none) is released when the database is closed.
+func openSQLite(path string, lock *fileLock) (*gorm.DB, error) {
+	return openDSN(dsn(path), lock, path == ":memory:")
+}
+
+func openDSN(dsn string, lock *fileLock, memory bool) (*gorm.DB, error) {
+	sqlDB := sql.OpenDB(&lockedConnector{dsn: dsn, lock: lock})
+	if memory {
+		// Every connection to :memory: is a database of its own.
+		sqlDB.SetMaxOpenConns(1)
+	}
+	db, err := gorm.Open(sqlite.Dialector{Conn: sqlDB}, &gorm.Config{
 		Logger:                                   logger.Discard,
 		DisableForeignKeyConstraintWhenMigrating: false,
 		TranslateError:                           true,
 	})
 	if err != nil {
+		sqlDB.Close()
 		return nil, err
 	}
-	sqlDB, err := db.DB()
+	return db, nil
+}
+
+// useWAL puts the database into WAL mode, which lasts in the file: readers
+// do not wait for a writer.
+func useWAL(db *gorm.DB) error { return db.Exec("PRAGMA journal_mode = WAL").Error }
+
+// OpenToCheck opens the existing database file at path for the check at
+// start: read-write (so that SQLite first recovers what a crash left in
+// its WAL), holding the lock file shared as Open does, without migrating.
+func OpenToCheck(path string) (*gorm.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("找不到文件 %s", path)
+	}
+	lock, err := acquire(path, false, openWait, ErrRestoring)
 	if err != nil {
 		return nil, err
 	}
-	if path == ":memory:" {
-		// Every connection to :memory: is a database of its own.
-		sqlDB.SetMaxOpenConns(1)
+	db, err := openSQLite(path, lock)
+	if err != nil {
+		lock.release()
 	}
-	return db, nil
+	return db, err
+}
+
+// OpenReadOnly opens the database file at path read-only, without locks
+// of this program. immutable is for a backup that nobody writes: SQLite
+// then takes no locks and reads no WAL. Otherwise SQLite reads what the
+// file's WAL holds too.
+func OpenReadOnly(path string, immutable bool) (*gorm.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("找不到文件 %s", path)
+	}
+	q := "?mode=ro&_pragma=busy_timeout(10000)"
+	if immutable {
+		q = "?mode=ro&immutable=1"
+	}
+	return openDSN(fileURI(path)+q, nil, false)
+}
+
+// Open opens path, the held database itself or a file private to the
+// holder (a restore's copy beside it), read-write without migrating and
+// without the shared lock: x stands for it.
+func (x *Exclusive) Open(path string) (*gorm.DB, error) {
+	return openSQLite(path, nil)
 }
 
 // IntegrityCheck runs SQLite's integrity check and returns its complaints;
@@ -87,6 +173,83 @@ func BackupTo(db *gorm.DB, path string) error {
 	return nil
 }
 
+// CopyDatabase writes a consistent copy of the database file at src to dst
+// (which must not exist), with what src's WAL holds: a copy of the file
+// alone would drop the transactions still in its WAL. src is opened
+// read-only; when SQLite cannot read its WAL that way (a read-only folder
+// without the WAL's index), src and its WAL are first copied into a
+// private folder beside dst and opened there.
+func CopyDatabase(src, dst string) error {
+	db, err := OpenReadOnly(src, false)
+	if err == nil {
+		err = BackupTo(db, dst)
+		Close(db)
+	}
+	if err == nil || Damaged(err) || DiskFull(err) {
+		return err
+	}
+	os.Remove(dst)
+	dir, derr := os.MkdirTemp(filepath.Dir(dst), ".restore-src-")
+	if derr != nil {
+		return errors.Join(err, derr)
+	}
+	defer os.RemoveAll(dir)
+	priv := filepath.Join(dir, "src.db")
+	for _, s := range []string{"", "-wal"} {
+		if cerr := copyPlain(src+s, priv+s); cerr != nil && !(s != "" && errors.Is(cerr, os.ErrNotExist)) {
+			return cerr
+		}
+	}
+	db, err = openSQLite(priv, nil)
+	if err != nil {
+		return err
+	}
+	defer Close(db)
+	return BackupTo(db, dst)
+}
+
+// copyPlain copies the file src to dst byte for byte.
+func copyPlain(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// Standalone makes the database db the only connection of (opened through
+// Exclusive.Open) one file with nothing beside it: it moves what its WAL
+// holds into the file and leaves WAL mode, which removes the WAL and its
+// index. SQLite allows that only to a connection that is alone on the
+// file: when any other connection has it open — this program in another
+// process, or another program that does not take the lock file — the
+// answer is ErrInUse. The next Open puts the file back into WAL mode.
+func Standalone(db *gorm.DB) error {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return err
+	}
+	sqlDB.SetMaxOpenConns(1)
+	if err := db.Exec("PRAGMA busy_timeout = 2000").Error; err != nil {
+		return err
+	}
+	var mode string
+	err = db.Raw("PRAGMA journal_mode = DELETE").Scan(&mode).Error
+	if Busy(err) || (err == nil && mode != "delete") {
+		return ErrInUse
+	}
+	return err
+}
+
 // DatabaseFile returns the file behind db; "" for an in-memory database.
 func DatabaseFile(db *gorm.DB) (string, error) {
 	var rows []struct {
@@ -112,6 +275,7 @@ const (
 	sqliteBusy     = 5
 	sqliteLocked   = 6
 	sqliteReadOnly = 8
+	sqliteIOErr    = 10
 	sqliteCorrupt  = 11
 	sqliteFull     = 13
 	sqliteCantOpen = 14
@@ -153,6 +317,38 @@ func Damaged(err error) bool {
 // CantOpen reports whether err says the file cannot be opened at all: a
 // folder, a missing path, no access.
 func CantOpen(err error) bool { return sqliteCode(err) == sqliteCantOpen }
+
+// IOError reports whether err says reading or writing the file failed
+// (SQLite's "disk I/O error"): a full disk or a share that went away, not
+// a damaged file.
+func IOError(err error) bool { return sqliteCode(err) == sqliteIOErr }
+
+// Explain says in Chinese what a database condition means for the clerk;
+// false when err is none of SQLite's conditions (or this package's lock).
+// A locked file and a failing disk are not damage: the file may be sound.
+func Explain(err error) (string, bool) {
+	switch {
+	case err == nil:
+		return "", false
+	case errors.Is(err, ErrInUse):
+		return ErrInUse.Error(), true
+	case errors.Is(err, ErrRestoring):
+		return ErrRestoring.Error(), true
+	case Busy(err):
+		return "数据库文件正被其他程序或其他用户锁定（database is locked），请稍后重试；文件本身未必损坏", true
+	case ReadOnly(err):
+		return "数据库文件不可写（文件、文件夹或共享为只读，或没有写入权限）", true
+	case DiskFull(err):
+		return "磁盘空间已满，请清理后重试", true
+	case IOError(err):
+		return "读写数据库文件时出错（磁盘已满、网络共享断开或没有权限；disk I/O error），文件本身未必损坏，请检查磁盘后重试", true
+	case Damaged(err):
+		return "不是本程序的数据库文件，或文件已损坏（可从备份恢复）", true
+	case CantOpen(err):
+		return "文件打不开（路径不存在、是文件夹，或没有访问权限）", true
+	}
+	return "", false
+}
 
 // foreignKeysOff and foreignKeysOn bracket migrations that rebuild tables.
 func foreignKeysOff(db *gorm.DB) error { return db.Exec("PRAGMA foreign_keys = OFF").Error }

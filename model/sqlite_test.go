@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/glebarez/sqlite"
@@ -100,7 +101,10 @@ func TestNotADatabase(t *testing.T) {
 		t.Errorf("Open(workbook): Damaged(%v) = false", err)
 	}
 	_, err = Open(dir)
-	if !CantOpen(err) || Damaged(err) {
-		t.Errorf("Open(folder): CantOpen(%v) = false", err)
+	if err == nil || !strings.Contains(err.Error(), "文件夹") || Damaged(err) {
+		t.Errorf("Open(folder) = %v", err)
+	}
+	if _, err := os.Stat(dir + LockSuffix); !os.IsNotExist(err) {
+		t.Errorf("opening a folder left a lock file beside it: %v", err)
 	}
 }
