@@ -115,7 +115,7 @@ func (s *Service) BackupTo(path string) error {
 	if err := s.Require(PermBackup); err != nil {
 		return err
 	}
-	if err := model.BackupTo(s.DB, path); err != nil {
+	if err := backup.To(s.DB, path); err != nil {
 		return err
 	}
 	return s.Write(audit.Entry{Action: "备份", Entity: "数据库", Key: path}, func(*gorm.DB) error { return nil })
@@ -156,9 +156,9 @@ func (s *Service) AutoBackup(atExit bool) (*backup.File, error) {
 
 // Restore puts the backup at from in the place of the service's database
 // (a 管理员's right): the database is closed, replaced (the old file kept
-// with backup.AsideSuffix), opened again and the restore recorded in its
-// audit log. The signed-in user stays signed in only if the restored file
-// knows them.
+// with backup.AsideSuffix; the restore recorded in the restored file's
+// audit log) and opened again. No other process may have it open. The
+// signed-in user stays signed in only if the restored file knows them.
 func (s *Service) Restore(from string) error {
 	if err := s.Require(PermRestore); err != nil {
 		return err
@@ -176,8 +176,8 @@ func (s *Service) Restore(from string) error {
 	if err := s.Close(); err != nil {
 		return err
 	}
-	rerr := backup.Restore(from, path)
-	db, err := model.Open(path)
+	rerr := backup.Restore(from, path, s.User)
+	db, err := model.OpenExisting(path)
 	if err != nil {
 		return errors.Join(rerr, dbError("无法打开数据库 "+path, err))
 	}
@@ -188,7 +188,7 @@ func (s *Service) Restore(from string) error {
 	if _, err := auth.Lookup(s.DB, s.User); err != nil {
 		s.Role = ""
 	}
-	return backup.RecordRestore(s.DB, s.User, from, path)
+	return nil
 }
 
 // ExportPackage writes the data of the chosen counties to a data package

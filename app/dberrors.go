@@ -40,18 +40,11 @@ func dbError(failed string, err error) error {
 		why = "与已有的记录重复（可能其他用户刚刚保存了相同的编码），请刷新后重试"
 	case errors.Is(err, gorm.ErrForeignKeyViolated):
 		why = "引用的记录不存在，或仍被其他记录引用（可能其他用户刚刚修改或删除了它），请刷新后重试"
-	case model.Busy(err):
-		why = "数据库文件正被其他程序或其他用户写入，请稍后重试"
-	case model.ReadOnly(err):
-		why = "数据库文件不可写（文件、文件夹或共享为只读，或没有写入权限）"
-	case model.DiskFull(err):
-		why = "磁盘空间已满，请清理后重试"
-	case model.Damaged(err):
-		why = "不是本程序的数据库文件，或文件已损坏（可从备份恢复）"
-	case model.CantOpen(err):
-		why = "文件打不开（路径不存在、是文件夹，或没有访问权限）"
 	default:
-		return err
+		var ok bool
+		if why, ok = model.Explain(err); !ok {
+			return err
+		}
 	}
 	return &explained{msg: failed + "：" + why, err: err}
 }

@@ -83,7 +83,7 @@ func TestOpenExplainsWrongFile(t *testing.T) {
 	}
 	for _, tc := range []struct{ path, want string }{
 		{book, "不是本程序的数据库文件"},
-		{dir, "文件打不开"},
+		{dir, "是文件夹"},
 	} {
 		_, err := Open(tc.path, "测试")
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.path) || english(strings.ReplaceAll(err.Error(), tc.path, "")) {

@@ -22,9 +22,21 @@ type Service struct {
 	Role string // the signed-in user's role (set by Login); "" when nobody signed in
 }
 
-// Open opens the database at path for user.
+// Open opens the database at path for user, making a new database there
+// when there is none (demo, import, the first start).
 func Open(path, user string) (*Service, error) {
 	db, err := model.Open(path)
+	if err != nil {
+		return nil, dbError("无法打开数据库 "+path, err)
+	}
+	return &Service{DB: db, User: user}, nil
+}
+
+// OpenExisting opens the database at path for user, refusing a path with
+// no database (model.ErrMissing): every command but demo and the imports
+// works on a database that is there.
+func OpenExisting(path, user string) (*Service, error) {
+	db, err := model.OpenExisting(path)
 	if err != nil {
 		return nil, dbError("无法打开数据库 "+path, err)
 	}

@@ -31,7 +31,7 @@ var ErrNewerSchema = errors.New("数据库文件由更新版本的程序创建�
 
 // ErrMissing says --db names no database: the file does not exist, or is
 // empty (0 bytes, as a creation cut short leaves it).
-var ErrMissing = errors.New("数据库文件不存在或为空 (no such database)")
+var ErrMissing = errors.New("数据库文件不存在或为空")
 
 // NotOursError says a file is an SQLite database, but not one of this
 // program's: another program's tables, or a version record this program
@@ -41,7 +41,7 @@ type NotOursError struct {
 }
 
 func (e *NotOursError) Error() string {
-	return fmt.Sprintf("%s 不是本程序的数据库：%s，未作任何改动 (not a xuncha database)", e.Path, e.Why)
+	return fmt.Sprintf("%s 不是本程序的数据库：%s，未作任何改动", e.Path, e.Why)
 }
 
 // Open opens the database file at path, or an in-memory database for
@@ -65,7 +65,7 @@ func open(path string, create bool) (*gorm.DB, error) {
 	}
 	info, err := os.Stat(path)
 	if err == nil && info.IsDir() {
-		return nil, fmt.Errorf("%s 是文件夹，不是数据库文件 (a folder)", path)
+		return nil, fmt.Errorf("%s 是文件夹，不是数据库文件", path)
 	}
 	if err != nil || info.Size() == 0 {
 		if !create && (err == nil || errors.Is(err, os.ErrNotExist)) {

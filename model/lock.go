@@ -31,10 +31,10 @@ const (
 
 // ErrInUse says another process has the database open, so that it cannot
 // be taken alone (for a restore).
-var ErrInUse = errors.New("数据库正被其他程序使用（另一个巡察统筹窗口、命令或其他软件），请先关闭它们再恢复 (database in use)")
+var ErrInUse = errors.New("数据库正被其他程序使用（另一个巡察统筹窗口、命令或其他软件），请先关闭它们再恢复")
 
 // ErrRestoring says a restore holds the database and did not finish in time.
-var ErrRestoring = errors.New("数据库正在由另一程序恢复备份，请稍后重试 (a restore is in progress)")
+var ErrRestoring = errors.New("数据库正在由另一程序恢复备份，请稍后重试")
 
 // fileLock is a held lock on a database's lock file.
 type fileLock struct{ f *os.File }

@@ -121,8 +121,12 @@ func OpenToCheck(path string) (*gorm.DB, error) {
 	db, err := openSQLite(path, lock)
 	if err != nil {
 		lock.release()
+		return nil, err
 	}
-	return db, err
+	if err := quickBusy(db); err != nil {
+		return nil, err
+	}
+	return db, nil
 }
 
 // OpenReadOnly opens the database file at path read-only, without locks
@@ -143,8 +147,31 @@ func OpenReadOnly(path string, immutable bool) (*gorm.DB, error) {
 // Open opens path, the held database itself or a file private to the
 // holder (a restore's copy beside it), read-write without migrating and
 // without the shared lock: x stands for it.
+// It has one connection and waits at most a few seconds for another
+// program's lock.
 func (x *Exclusive) Open(path string) (*gorm.DB, error) {
-	return openSQLite(path, nil)
+	db, err := openSQLite(path, nil)
+	if err == nil {
+		err = quickBusy(db)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// quickBusy gives db one connection that waits less than a writer does, so
+// that a file another program keeps locked is reported within seconds.
+func quickBusy(db *gorm.DB) error {
+	sqlDB, err := db.DB()
+	if err == nil {
+		sqlDB.SetMaxOpenConns(1)
+		err = db.Exec("PRAGMA busy_timeout = 3000").Error
+	}
+	if err != nil {
+		Close(db)
+	}
+	return err
 }
 
 // IntegrityCheck runs SQLite's integrity check and returns its complaints;
@@ -335,13 +362,13 @@ func Explain(err error) (string, bool) {
 	case errors.Is(err, ErrRestoring):
 		return ErrRestoring.Error(), true
 	case Busy(err):
-		return "数据库文件正被其他程序或其他用户锁定（database is locked），请稍后重试；文件本身未必损坏", true
+		return "数据库文件正被其他程序或其他用户锁定，请稍后重试（文件本身未必损坏）", true
 	case ReadOnly(err):
 		return "数据库文件不可写（文件、文件夹或共享为只读，或没有写入权限）", true
 	case DiskFull(err):
 		return "磁盘空间已满，请清理后重试", true
 	case IOError(err):
-		return "读写数据库文件时出错（磁盘已满、网络共享断开或没有权限；disk I/O error），文件本身未必损坏，请检查磁盘后重试", true
+		return "读写数据库文件时出错（磁盘已满、网络共享断开或没有权限），文件本身未必损坏，请检查磁盘后重试", true
 	case Damaged(err):
 		return "不是本程序的数据库文件，或文件已损坏（可从备份恢复）", true
 	case CantOpen(err):

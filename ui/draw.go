@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xuncha/app/outfile"
 	"xuncha/app/roster"
 )
 
@@ -112,8 +112,8 @@ func (s *assignScreen) writeRecordJSON(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf("无法写入 %s: %w", path, err)
+	if err := outfile.WriteBytes(path, b, outfile.Document); err != nil {
+		return err
 	}
 	fyne.Do(func() { s.recordPath = path })
 	return nil

@@ -56,11 +56,7 @@ func Run(args []string) int {
 		m.onCloseWindow()
 	})
 	m.openAtStart(*start)
-	if _, err := os.Stat(path); err != nil && *dbPath == "" {
-		m.firstStart(path)
-	} else {
-		m.startup(path)
-	}
+	m.begin(path, *dbPath != "")
 	w.CenterOnScreen()
 	w.ShowAndRun()
 	m.backupAtExit()

@@ -16,7 +16,6 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/backup"
-	"xuncha/model"
 	"xuncha/ui/widgets"
 )
 
@@ -53,7 +52,11 @@ type damagePanel struct {
 func (m *mainWindow) showDamage(r *backup.StartReport) {
 	p := &damagePanel{report: r, note: widgets.NewNote()}
 	m.session().damage = p
-	title := widget.NewLabelWithStyle("数据库未通过完整性检查", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := "数据库未通过完整性检查"
+	if r.Problem != nil {
+		heading = "暂时无法打开数据库"
+	}
+	title := widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.DangerImportance
 	head, detail, rest := damageText(r)
 	msg := widget.NewLabel(head)
@@ -70,15 +73,20 @@ func (m *mainWindow) showDamage(r *backup.StartReport) {
 	body.Add(next)
 	p.quit = widget.NewButtonWithIcon("退出", theme.LogoutIcon(), func() { m.app.Quit() })
 	buttons := container.NewHBox()
-	newer := errors.Is(r.Damage, model.ErrNewerSchema)
-	if r.Newest != nil && !newer {
+	if r.Problem != nil {
+		retry := widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), func() { m.startup(r.Path) })
+		retry.Importance = widget.HighImportance
+		buttons.Add(retry)
+	}
+	restorable := r.Restorable()
+	if r.Newest != nil && restorable {
 		from := r.Newest.Path
 		p.restore = widget.NewButtonWithIcon(fmt.Sprintf("从最新的完好备份恢复（%s）", r.Newest.Time.Format("2006-01-02 15:04")),
 			theme.HistoryIcon(), func() { m.restoreAtStart(from, r.Path) })
 		p.restore.Importance = widget.HighImportance
 		buttons.Add(p.restore)
 	}
-	if !newer {
+	if restorable {
 		p.other = widget.NewButtonWithIcon("选择其他备份文件…", theme.FolderOpenIcon(), func() { m.chooseBackupAtStart(r) })
 		buttons.Add(p.other)
 	}
@@ -88,7 +96,7 @@ func (m *mainWindow) showDamage(r *backup.StartReport) {
 	body.Add(p.note)
 	card := widget.NewCard("", "", body)
 	m.showGate(container.NewCenter(minWidth(card, 720)))
-	m.status.SetText("数据库已损坏：" + r.Path)
+	m.status.SetText(heading + "：" + r.Path)
 }
 
 // maxDamageLines is how many lines of SQLite's complaints the panel lists.
@@ -161,20 +169,24 @@ func (m *mainWindow) chooseBackupAtStart(r *backup.StartReport) {
 func (m *mainWindow) restoreAtStart(from, path string) {
 	var svc *app.Service
 	m.session().work.busy(m.win, "正在从备份恢复…", func() error {
-		if err := backup.Restore(from, path); err != nil {
+		err := backup.RestoreDamaged(from, path, m.user+"（数据库损坏时恢复）")
+		if err != nil && !errors.Is(err, backup.ErrNotDamaged) {
 			return err
 		}
-		s, err := app.Open(path, m.user)
-		if err != nil {
-			return err
-		}
-		if err := backup.RecordRestore(s.DB, m.user+"（数据库损坏时恢复）", from, path); err != nil {
-			s.Close()
-			return err
+		s, oerr := app.OpenExisting(path, m.user)
+		if oerr != nil {
+			return errors.Join(err, oerr)
 		}
 		svc = s
-		return nil
+		return err
 	}, func(err error) {
+		if errors.Is(err, backup.ErrNotDamaged) {
+			// Sound after all (it was only locked): sign in as usual.
+			m.session().damage = nil
+			m.signIn(svc, path)
+			dialog.ShowInformation("数据库完好", err.Error(), m.win)
+			return
+		}
 		if err != nil {
 			if p := m.session().damage; p != nil {
 				p.note.Error(err)

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/backup"
 	"xuncha/app/demo"
 )
 
@@ -167,15 +169,50 @@ func (m *mainWindow) close() {
 
 // firstStart asks, when there is no database yet, whether to look at the
 // demonstration data (in a file of their own beside it) or to start empty.
-func (m *mainWindow) firstStart(path string) {
-	msg := widget.NewLabel(fmt.Sprintf("欢迎使用巡察统筹。\n\n尚未找到数据库文件：\n%s\n\n"+
-		"可以先打开演示数据（清江市，12个县区，约3000人，另存为“演示数据.db”，不影响正式数据），\n也可以从空白开始，再用“导入工作簿”导入本地的人员和单位。", path))
+func (m *mainWindow) firstStart(path string, named bool) {
+	text := fmt.Sprintf("欢迎使用巡察统筹。\n\n尚未找到数据库文件：\n%s\n\n"+
+		"可以先打开演示数据（清江市，12个县区，约3000人，另存为“演示数据.db”，不影响正式数据），\n也可以从空白开始，再用“导入工作簿”导入本地的人员和单位。", path)
+	title := "首次使用"
+	if named {
+		// A path given with --db that holds no database is more often a
+		// typing mistake than a wish for a new one: say so, and let the
+		// clerk quit to correct it.
+		title = "数据库文件不存在"
+		text = fmt.Sprintf("启动参数 --db 指定的数据库文件不存在（或为空）：\n%s\n\n"+
+			"如果路径输错了，请退出后改正再启动；正式数据不会因此受影响。\n也可以在此处新建一个空白数据库，或打开演示数据。", path)
+	}
+	msg := widget.NewLabel(text)
 	var d dialog.Dialog
 	demoBtn := widget.NewButtonWithIcon("打开演示数据", theme.FolderOpenIcon(), func() { d.Hide(); m.openDemo(path) })
 	emptyBtn := widget.NewButtonWithIcon("从空白开始", theme.DocumentCreateIcon(), func() { d.Hide(); m.open(path) })
-	emptyBtn.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("首次使用", container.NewVBox(msg, container.NewCenter(container.NewHBox(demoBtn, emptyBtn))), m.win)
+	buttons := container.NewHBox(demoBtn, emptyBtn)
+	if named {
+		emptyBtn.SetText("在此新建空白数据库")
+		buttons.Add(widget.NewButtonWithIcon("退出", theme.LogoutIcon(), func() { m.app.Quit() }))
+	} else {
+		emptyBtn.Importance = widget.HighImportance
+	}
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(msg, container.NewCenter(buttons)), m.win)
 	d.Show()
+}
+
+// begin starts with the database at path (named: given with --db): after
+// putting right what an interrupted restore left beside it, the check at
+// start when there is a database, or the first start's choice when there
+// is none. A missing file is never turned into a new database unasked.
+func (m *mainWindow) begin(path string, named bool) {
+	note, err := backup.Recover(path)
+	if info, serr := os.Stat(path); serr != nil || info.Size() == 0 {
+		m.firstStart(path, named)
+	} else {
+		m.startup(path)
+	}
+	switch {
+	case err != nil:
+		dialog.ShowError(err, m.win)
+	case note != "":
+		dialog.ShowInformation("上次恢复未完成", note, m.win)
+	}
 }
 
 // openDemo opens the demonstration database, writing it first if it does

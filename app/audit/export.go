@@ -2,11 +2,13 @@ package audit
 
 import (
 	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"gorm.io/gorm"
 
+	"xuncha/app/outfile"
 	"xuncha/model"
 )
 
@@ -68,8 +70,8 @@ func Export(db *gorm.DB, f Filter, path string) (int, error) {
 	if err := writeVerifySheet(x, problems); err != nil {
 		return 0, err
 	}
-	if err := x.SaveAs(path); err != nil {
-		return 0, fmt.Errorf("无法保存 %s: %w", path, err)
+	if err := outfile.Write(path, outfile.Document, func(w io.Writer) error { return x.Write(w) }); err != nil {
+		return 0, err
 	}
 	return n, nil
 }

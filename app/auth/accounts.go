@@ -112,8 +112,8 @@ func AddUser(db *gorm.DB, actor, name, role, password string) error {
 				return err
 			}
 		}
-		if _, err := Lookup(tx, name); err == nil {
-			return ErrUserExists
+		if err := unusedName(tx, name); err != nil {
+			return err
 		}
 		if err := tx.Create(&model.User{Name: name, Role: role, PasswordHash: hash}).Error; err != nil {
 			return fmt.Errorf("创建用户失败: %w", err)
@@ -121,6 +121,24 @@ func AddUser(db *gorm.DB, actor, name, role, password string) error {
 		return audit.Record(tx, audit.Entry{User: actor, Action: "新增用户", Entity: "用户", Key: name,
 			After: map[string]string{"角色": role}})
 	})
+}
+
+// unusedName checks, inside tx, that no account has name or a name that
+// NameKey takes for the same.
+func unusedName(tx *gorm.DB, name string) error {
+	var names []string
+	if err := tx.Model(&model.User{}).Order("name").Pluck("name", &names).Error; err != nil {
+		return fmt.Errorf("读取用户失败: %w", err)
+	}
+	for _, n := range names {
+		switch {
+		case n == name:
+			return ErrUserExists
+		case NameKey(n) == NameKey(name):
+			return &SameNameError{Name: name, Existing: n}
+		}
+	}
+	return nil
 }
 
 // requireAdmin checks, inside tx, that actor is an account allowed to

@@ -45,6 +45,23 @@ func (e *DeniedError) Error() string {
 	return fmt.Sprintf("用户 %s（%s）无权%s", e.User, e.Role, e.Perm)
 }
 
+// ReservedNameError refuses an account name the program uses itself.
+type ReservedNameError struct{ Name string }
+
+func (e *ReservedNameError) Error() string {
+	return fmt.Sprintf("用户名 %s 是程序在审计日志中使用的名称，不能用作账户名", e.Name)
+}
+
+// SameNameError refuses an account name that differs from an existing one
+// only in case or in full-width letters.
+type SameNameError struct{ Name, Existing string }
+
+func (e *SameNameError) Error() string {
+	return fmt.Sprintf("用户名 %s 与已有的用户 %s 视为同一用户名（不区分大小写和全角半角）", e.Name, e.Existing)
+}
+
+func (e *SameNameError) Is(target error) bool { return target == ErrUserExists }
+
 // BadRoleError names a role that is not one of Roles.
 type BadRoleError struct{ Role string }
 

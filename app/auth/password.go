@@ -19,6 +19,14 @@ var hashCost = 12
 // wrong name takes as long as a wrong password.
 const dummyHash = "$2a$12$YZw1vc3T1FWXuoUy1PAFWOCWCd0Cpsm01IOUMoMgx/rSN8psQK0tG"
 
+// CLIUser is the name the audit log records for a headless command on a
+// database without accounts.
+const CLIUser = "命令行"
+
+// reservedNames stand for the program itself in the audit log: no account
+// may take one, or its entries could not be told from the program's.
+var reservedNames = []string{CLIUser, "系统"}
+
 // checkName trims name and checks it is usable as an account name.
 func checkName(name string) (string, error) {
 	name = strings.TrimSpace(name)
@@ -30,7 +38,24 @@ func checkName(name string) (string, error) {
 	case strings.IndexFunc(name, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
 		return "", ErrNameChars
 	}
+	for _, r := range reservedNames {
+		if NameKey(name) == NameKey(r) {
+			return "", &ReservedNameError{name}
+		}
+	}
 	return name, nil
+}
+
+// NameKey is what account names are told apart by: full-width letters and
+// digits count as their half-width forms, and case does not count, so that
+// "admin", "ADMIN" and "Ａｄｍｉｎ" are one name.
+func NameKey(name string) string {
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII
+			return r - 0xFEE0
+		}
+		return r
+	}, name))
 }
 
 // checkPassword checks a new password against the rules.

@@ -172,26 +172,16 @@ func TestCheckFindsDamage(t *testing.T) {
 			}
 		})
 	}
-	if err := check(path, false); err != nil {
+	if err := checkLive(path); err != nil {
 		t.Fatalf("live database: %v", err)
 	}
 }
 
 func foreignDB(t *testing.T, dir string) string {
 	path := filepath.Join(dir, "other.db")
-	db, err := openFile(createEmpty(t, path), false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := otherProgram(t, path)
 	db.Exec("CREATE TABLE notes (x TEXT)")
 	model.Close(db)
-	return path
-}
-
-func createEmpty(t *testing.T, path string) string {
-	if err := os.WriteFile(path, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
 	return path
 }
 
@@ -222,7 +212,7 @@ func TestDamageStartRestore(t *testing.T) {
 	if msg := r.Message(); !strings.Contains(msg, "已损坏") || !strings.Contains(msg, older.Name) {
 		t.Fatalf("message %q", msg)
 	}
-	if err := Restore(r.Newest.Path, path); err != nil {
+	if err := RestoreDamaged(r.Newest.Path, path, "王主任"); err != nil {
 		t.Fatal(err)
 	}
 	if n := counties(t, path); n != 50 {
@@ -236,9 +226,6 @@ func TestDamageStartRestore(t *testing.T) {
 	}
 	db, _ = model.Open(path)
 	defer model.Close(db)
-	if err := RecordRestore(db, "王主任", r.Newest.Path, path); err != nil {
-		t.Fatal(err)
-	}
 	var e model.AuditEntry
 	db.Last(&e)
 	if e.Action != "恢复" || e.User != "王主任" || e.Key != older.Name {
@@ -256,7 +243,7 @@ func TestRestoreRefusesDamagedBackup(t *testing.T) {
 	model.BackupTo(db, bad)
 	model.Close(db)
 	damage(t, bad)
-	if err := Restore(bad, path); err == nil || !strings.Contains(err.Error(), "未恢复") {
+	if err := Restore(bad, path, "王主任"); err == nil || !strings.Contains(err.Error(), "未恢复") {
 		t.Fatalf("Restore = %v", err)
 	}
 	if n := counties(t, path); n != 20 {
@@ -265,7 +252,7 @@ func TestRestoreRefusesDamagedBackup(t *testing.T) {
 	if _, err := os.Stat(path + AsideSuffix); !os.IsNotExist(err) {
 		t.Fatal("a refused restore moved the database aside")
 	}
-	if err := Restore(path, path); err == nil {
+	if err := Restore(path, path, "王主任"); err == nil {
 		t.Fatal("restored a file over itself")
 	}
 }

@@ -3,14 +3,9 @@ package backup
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
 
-	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"xuncha/model"
 )
@@ -30,61 +25,83 @@ func (e *DamageError) Error() string {
 	return fmt.Sprintf("数据库文件 %s 已损坏：%s", e.Path, msg)
 }
 
+// UnreadableError says a database file could not be checked for a reason
+// that is not damage: another program holds it locked, the disk or the
+// share failed, access is denied, a restore is under way. The file may well
+// be sound, so nothing is offered to replace it; trying again later (or
+// after closing the other program) is the way out.
+type UnreadableError struct {
+	Path string
+	Err  error
+}
+
+func (e *UnreadableError) Error() string {
+	why, ok := model.Explain(e.Err)
+	if !ok {
+		why = e.Err.Error()
+	}
+	return fmt.Sprintf("暂时无法检查数据库文件 %s：%s", e.Path, why)
+}
+
+func (e *UnreadableError) Unwrap() error { return e.Err }
+
 // ErrNoGoodBackup is returned when no backup passes the check.
 var ErrNoGoodBackup = errors.New("没有可用的完好备份")
-
-// uri is the SQLite URI of path. A backup, which nobody writes, is opened
-// read-only and immutable (no locks, no journal); the live database
-// read-write, so that SQLite first recovers what a crash left in its WAL.
-func uri(path string, immutable bool) string {
-	p := filepath.ToSlash(path)
-	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
-	q := "?_pragma=busy_timeout(10000)"
-	if immutable {
-		q = "?mode=ro&immutable=1"
-	}
-	return "file:" + p + q
-}
-
-// openFile opens the existing database file at path without migrating it.
-func openFile(path string, immutable bool) (*gorm.DB, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := os.Stat(abs); err != nil {
-		return nil, fmt.Errorf("找不到文件 %s", path)
-	}
-	return gorm.Open(sqlite.Open(uri(abs, immutable)), &gorm.Config{Logger: logger.Discard})
-}
 
 // Check opens the database file at path read-only and checks that it is a
 // sound database of this program: integrity_check passes, the schema
 // version is known, and the tables are there. A backup is checked before it
-// is offered or restored.
+// is offered or restored. Whatever keeps a backup from being used is a
+// *DamageError, but for a newer program's file (model.ErrNewerSchema). A
+// file with a WAL beside it is read with its WAL, as a restore copies it.
 func Check(path string) error {
-	return check(path, true)
-}
-
-func check(path string, immutable bool) error {
-	db, err := openFile(path, immutable)
+	db, err := model.OpenReadOnly(path, !exists(path+"-wal"))
 	if err != nil {
 		return &DamageError{path, []string{err.Error()}}
 	}
 	defer model.Close(db)
+	err = checkDB(db, path)
+	var ue *UnreadableError
+	var no *model.NotOursError
+	switch {
+	case errors.As(err, &ue):
+		return &DamageError{path, []string{readable(ue.Err)}}
+	case errors.As(err, &no):
+		return &DamageError{path, []string{"不是本程序的数据库（" + no.Why + "）"}}
+	}
+	return err
+}
+
+// checkLive checks the live database at path as Check does a backup, but
+// opened read-write (so that SQLite first recovers what a crash left in its
+// WAL) under the shared lock, and telling damage (*DamageError) from a file
+// that cannot be checked now (*UnreadableError) and from another program's
+// file (*model.NotOursError), which is no damage to repair by a restore.
+func checkLive(path string) error {
+	db, err := model.OpenToCheck(path)
+	if err != nil {
+		return classify(path, err)
+	}
+	defer model.Close(db)
+	return checkDB(db, path)
+}
+
+// checkDB checks an open database.
+func checkDB(db *gorm.DB, path string) error {
 	problems, err := model.IntegrityCheck(db)
 	if err != nil {
-		return &DamageError{path, []string{readable(err)}}
+		return classify(path, err)
 	}
 	if len(problems) > 0 {
 		return &DamageError{path, problems}
 	}
-	v, err := model.Version(db)
+	v, err := model.Identify(db, path, false)
 	if err != nil {
-		return &DamageError{path, []string{readable(err)}}
+		var no *model.NotOursError
+		if errors.As(err, &no) {
+			return err
+		}
+		return classify(path, err)
 	}
 	if v == 0 {
 		return &DamageError{path, []string{"不是本程序的数据库（没有版本记录）"}}
@@ -100,6 +117,15 @@ func check(path string, immutable bool) error {
 	return nil
 }
 
+// classify sorts an error met while checking the file at path: damage, or
+// a condition that says nothing about the file's state.
+func classify(path string, err error) error {
+	if model.Damaged(err) {
+		return &DamageError{path, []string{readable(err)}}
+	}
+	return &UnreadableError{path, err}
+}
+
 // readable turns SQLite's complaint about a file into Chinese.
 func readable(err error) string {
 	s := err.Error()
@@ -110,6 +136,9 @@ func readable(err error) string {
 		return "数据库结构已损坏（database disk image is malformed）"
 	case strings.Contains(s, "unable to open"):
 		return "无法打开文件"
+	}
+	if why, ok := model.Explain(err); ok {
+		return why
 	}
 	return s
 }

@@ -11,6 +11,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"xuncha/app/outfile"
 	"xuncha/model"
 )
 
@@ -108,13 +109,13 @@ func backupAt(db *gorm.DB, dir string, keep int, now time.Time) (File, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return File{}, fmt.Errorf("无法创建备份文件夹 %s: %w", dir, err)
 	}
+	outfile.RemoveStale(dir, base(dbPath)+"-*.db")
 	name := FileName(dbPath, now)
 	for i := 2; exists(filepath.Join(dir, name)); i++ {
 		name = fmt.Sprintf("%s-%s-%d.db", base(dbPath), now.Format(stampLayout), i)
 	}
 	path := filepath.Join(dir, name)
-	if err := model.BackupTo(db, path); err != nil {
-		os.Remove(path)
+	if err := To(db, path); err != nil {
 		return File{}, err
 	}
 	f := File{Path: path, Name: name, Time: now.Truncate(time.Second)}
@@ -127,6 +128,15 @@ func backupAt(db *gorm.DB, dir string, keep int, now time.Time) (File, error) {
 		}
 	}
 	return f, nil
+}
+
+// To writes a consistent copy of db to path while db stays in use, through
+// a temporary file beside it: a backup cut short (a full disk, a kill)
+// leaves no file, or a 0-byte one, under path. A database already at path
+// is not overwritten. The copy is Private: it holds everything, password
+// hashes included.
+func To(db *gorm.DB, path string) error {
+	return outfile.WritePath(path, outfile.Private, func(tmp string) error { return model.BackupTo(db, tmp) })
 }
 
 // Rotate deletes the oldest backups of dbPath in dir beyond the newest

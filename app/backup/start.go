@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"xuncha/model"
 )
@@ -12,22 +11,32 @@ import (
 // StartReport is what the integrity check at start found.
 type StartReport struct {
 	Path    string
-	Damage  error  // nil when the database is sound or does not exist yet
+	Damage  error  // the file is damaged (*DamageError) or a newer program's; nil otherwise
+	Problem error  // the file could not be checked (*UnreadableError) or is another program's (*model.NotOursError)
 	Folder  string // where backups were looked for
 	Newest  *File  // the newest good backup, to offer for restore; nil when none
 	Skipped []error
 }
 
 // OK reports whether the program may go on with the database.
-func (r *StartReport) OK() bool { return r.Damage == nil }
+func (r *StartReport) OK() bool { return r.Damage == nil && r.Problem == nil }
+
+// Restorable reports whether the database is damaged, so that a backup
+// may be put in its place without signing in. A file that could not be
+// checked, another program's file or a newer program's is not.
+func (r *StartReport) Restorable() bool {
+	return r.Damage != nil && !errors.Is(r.Damage, model.ErrNewerSchema)
+}
 
 // Message is what to tell the user when the check failed: what is wrong and
 // what can be done.
 func (r *StartReport) Message() string {
-	if r.OK() {
+	switch {
+	case r.OK():
 		return "数据库完好"
-	}
-	if errors.Is(r.Damage, model.ErrNewerSchema) {
+	case r.Problem != nil:
+		return r.Problem.Error()
+	case errors.Is(r.Damage, model.ErrNewerSchema):
 		return r.Damage.Error()
 	}
 	msg := r.Damage.Error() + "。\n"
@@ -46,18 +55,29 @@ func (r *StartReport) Message() string {
 // program uses it. When the file is damaged, the report names the newest
 // good backup in the backup folder (read from the file's settings when they
 // can still be read, else the default folder beside it), for the GUI to
-// offer and Restore to put back.
+// offer and RestoreDamaged to put back. A file that is locked by another
+// program, or on a disk that fails, is reported as a Problem, not as
+// damage: it may be sound, and nothing is offered to replace it.
 func CheckAtStart(dbPath string) *StartReport {
 	r := &StartReport{Path: dbPath, Folder: Defaults().Folder(dbPath)}
-	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) {
+	if missing(dbPath) {
 		return r
 	}
+	err := checkLive(dbPath)
+	var de *DamageError
+	switch {
+	case err == nil:
+		return r
+	case errors.Is(err, model.ErrNewerSchema):
+		r.Damage = err
+		return r
+	case !errors.As(err, &de):
+		r.Problem = err
+		return r
+	}
+	r.Damage = err
 	if dir := savedFolder(dbPath); dir != "" {
 		r.Folder = dir
-	}
-	r.Damage = check(dbPath, false)
-	if r.Damage == nil || errors.Is(r.Damage, model.ErrNewerSchema) {
-		return r
 	}
 	f, skipped, err := NewestGood(r.Folder, dbPath)
 	r.Skipped = skipped
@@ -70,7 +90,7 @@ func CheckAtStart(dbPath string) *StartReport {
 // savedFolder reads the backup folder from the settings of the database at
 // dbPath; "" when they cannot be read.
 func savedFolder(dbPath string) string {
-	db, err := openFile(dbPath, false)
+	db, err := model.OpenToCheck(dbPath)
 	if err != nil {
 		return ""
 	}

@@ -2,11 +2,13 @@ package calendar
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"xuncha/app/civil"
+	"xuncha/app/outfile"
 )
 
 // sheet is one worksheet to write: a header row and the rows under it.
@@ -62,10 +64,7 @@ func writeBook(path string, sheets []sheet) error {
 			return err
 		}
 	}
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, outfile.Document, func(w io.Writer) error { return f.Write(w) })
 }
 
 // ExportTermPlan writes term's plan on day today to an xlsx file: the

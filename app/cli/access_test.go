@@ -44,7 +44,7 @@ func mustRun(t *testing.T, args ...string) string {
 }
 
 func TestFirstAccountByCommand(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "new.db")
+	path := plantDB(t, "new.db", nil)
 	t.Setenv(NewPasswordEnv, "clerk-pass-1")
 	_, errs, code := runCLI(t, "user", "add", "--db", path, "--name", "小李", "--role", "经办人")
 	if code != 1 || !strings.Contains(errs, "第一个用户必须是管理员") {

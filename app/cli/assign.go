@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/draw"
+	"xuncha/app/outfile"
 )
 
 // runAssign is `xuncha assign`: fill a round's teams (or draw them before
@@ -60,8 +60,8 @@ func runAssign(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(*record, b, 0o644); err != nil {
-			return fmt.Errorf("无法写入 %s: %w", *record, err)
+		if err := outfile.WriteBytes(*record, b, outfile.Document); err != nil {
+			return err
 		}
 		fmt.Fprintf(env.Stdout, "随机抽取记录已写出到 %s（候选 %d 人，%d 步；核验：xuncha draw-verify %s）\n",
 			*record, len(rec.Candidates), len(rec.Steps), *record)
@@ -91,10 +91,7 @@ func writeJSON(path string, v any) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("无法写入 %s: %w", path, err)
-	}
-	return nil
+	return outfile.WriteBytes(path, append(b, '\n'), outfile.Document)
 }
 
 // objectiveLine sums up how full the round is and how sure that is.

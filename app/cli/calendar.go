@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/outfile"
 )
 
 // runCalendar reports a term's calendar: coverage by category and county,
@@ -91,8 +91,8 @@ func writeCalendarJSON(env *Env, path string, v any) error {
 		_, err = env.Stdout.Write(b)
 		return err
 	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", path, err)
+	if err := outfile.WriteBytes(path, b, outfile.Document); err != nil {
+		return err
 	}
 	fmt.Fprintf(env.Stdout, "已写入 %s\n", path)
 	return nil

@@ -2,11 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"strings"
 
 	"xuncha/app"
 	"xuncha/app/civil"
+	"xuncha/app/outfile"
 	"xuncha/app/recusal"
 )
 
@@ -77,16 +78,9 @@ func checkRound(env *Env, db, round, out string, roster bool) error {
 		return err
 	}
 	if out != "" {
-		f, err := os.Create(out)
+		err := outfile.Write(out, outfile.Document, func(w io.Writer) error { return recusal.WriteJSON(w, rep.Round, rep.Hits()) })
 		if err != nil {
-			return fmt.Errorf("无法写入 %s: %w", out, err)
-		}
-		if err := recusal.WriteJSON(f, rep.Round, rep.Hits()); err != nil {
-			f.Close()
-			return fmt.Errorf("写入 %s 失败: %w", out, err)
-		}
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("写入 %s 失败: %w", out, err)
+			return err
 		}
 		fmt.Fprintf(env.Stdout, "已写出 %d 条回避结果到 %s\n", len(rep.Rows), out)
 		return nil

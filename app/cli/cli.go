@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"xuncha/app"
+	"xuncha/app/auth"
+	"xuncha/app/backup"
 	"xuncha/model"
 )
 
@@ -150,12 +152,34 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// openDB opens the database named by --db (or the default one).
-func openDB(path string) (*app.Service, error) {
+// CLIUser is the name the audit log records for a command run on a
+// database without accounts; no account may take it.
+const CLIUser = auth.CLIUser
+
+// openDB opens the database named by --db (or the default one), after
+// putting right what an interrupted restore left beside it. Only create
+// (demo and the imports) makes a new database where there is none: for
+// any other command a mistyped path is an error, not a new empty file.
+func (env *Env) openDB(path string, create bool) (*app.Service, error) {
 	if path == "" {
 		path = model.DefaultPath()
 	}
-	return app.Open(path, "命令行")
+	note, err := backup.Recover(path)
+	if err != nil {
+		return nil, err
+	}
+	if note != "" {
+		fmt.Fprintln(env.Stderr, note)
+	}
+	open := app.OpenExisting
+	if create {
+		open = app.Open
+	}
+	svc, err := open(path, CLIUser)
+	if errors.Is(err, model.ErrMissing) {
+		return nil, fmt.Errorf("数据库文件 %s 不存在或为空，请检查 --db 的路径（新建数据库请用 demo 或 import 命令）(no database at --db)", path)
+	}
+	return svc, err
 }
 
 func runVersion(env *Env, args []string) error {

@@ -13,7 +13,9 @@ import (
 // runRestore puts a backup in the place of the database:
 // xuncha restore --db F (--from backup.db | --newest). A sound database with
 // accounts needs a 管理员's --user; a damaged one can be restored by
-// anyone at the machine, as the GUI offers at start.
+// anyone at the machine, as the GUI offers at start — but only while it is
+// damaged: a file that is merely locked by another program, or that is
+// found sound once held alone, goes the way of a sound one.
 func runRestore(env *Env, args []string) error {
 	fs := newFlags(env, "restore")
 	db := fs.String("db", "", "数据库文件")
@@ -33,7 +35,17 @@ func runRestore(env *Env, args []string) error {
 	if path == "" {
 		path = model.DefaultPath()
 	}
+	note, err := backup.Recover(path)
+	if err != nil {
+		return err
+	}
+	if note != "" {
+		fmt.Fprintln(env.Stderr, note)
+	}
 	r := backup.CheckAtStart(path)
+	if r.Problem != nil {
+		return fmt.Errorf("%w，未恢复", r.Problem)
+	}
 	if errors.Is(r.Damage, model.ErrNewerSchema) {
 		return r.Damage
 	}
@@ -47,9 +59,13 @@ func runRestore(env *Env, args []string) error {
 		}
 		*from = f.Path
 	}
-	if !r.OK() {
+	if r.Restorable() {
 		fmt.Fprintf(env.Stderr, "%v\n", r.Damage)
-		return restoreDamaged(env, *from, path)
+		err := restoreDamaged(env, *from, path)
+		if !errors.Is(err, backup.ErrNotDamaged) {
+			return err
+		}
+		fmt.Fprintln(env.Stderr, "数据库复查完好，按完好数据库的恢复办理（数据库设有用户时需管理员登录）")
 	}
 	svc, err := env.openAs(path, app.PermRestore)
 	if err != nil {
@@ -64,21 +80,13 @@ func runRestore(env *Env, args []string) error {
 }
 
 // restoreDamaged replaces a damaged database without signing in (its
-// accounts may be unreadable) and records the restore in the restored file.
+// accounts may be unreadable); the restored file records the restore.
 func restoreDamaged(env *Env, from, path string) error {
-	if err := backup.Restore(from, path); err != nil {
-		return err
-	}
-	db, err := model.Open(path)
-	if err != nil {
-		return err
-	}
-	defer model.Close(db)
 	who := env.User
 	if who == "" {
-		who = "命令行"
+		who = CLIUser
 	}
-	if err := backup.RecordRestore(db, who+"（数据库损坏时恢复）", from, path); err != nil {
+	if err := backup.RestoreDamaged(from, path, who+"（数据库损坏时恢复）"); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已从 %s 恢复；损坏的数据库保留为 %s\n", from, path+backup.AsideSuffix)

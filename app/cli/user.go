@@ -47,8 +47,11 @@ func takeUser(args []string) ([]string, string, error) {
 // the terminal) and checks the right; a database without accounts (new, or
 // the demo) stays open, so that first use and scripts work before the
 // first 管理员 is created.
+//
+// A command that needs the right to import (demo, import, package import)
+// may make a new database at path; every other one needs it to be there.
 func (env *Env) openAs(path string, perm app.Permission) (*app.Service, error) {
-	svc, err := openDB(path)
+	svc, err := env.openDB(path, perm == app.PermImport)
 	if err != nil {
 		return nil, err
 	}
@@ -192,7 +195,7 @@ func runUser(env *Env, args []string) error {
 
 // changeOwnPassword lets --user replace their own password.
 func changeOwnPassword(env *Env, db string) error {
-	svc, err := openDB(db)
+	svc, err := env.openDB(db, false)
 	if err != nil {
 		return err
 	}

@@ -7,9 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +14,7 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/app/outfile"
 	"xuncha/model"
 )
 
@@ -52,8 +50,8 @@ func export(db *gorm.DB, counties []string, pass, path string, n int, now time.T
 	if err != nil {
 		return nil, err
 	}
-	if err := writeAtomic(path, b); err != nil {
-		return nil, fmt.Errorf("无法写入数据包 %s: %w", path, err)
+	if err := outfile.WriteBytes(path, b, outfile.Private); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
@@ -102,26 +100,4 @@ func encode(d *Data, counties []string, pass string, n int, now time.Time) ([]by
 		return nil, nil, err
 	}
 	return buf.Bytes(), m, nil
-}
-
-// writeAtomic writes b to a temporary file beside path, flushes it and
-// renames it into place.
-func writeAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".xpkg-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

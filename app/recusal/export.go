@@ -1,10 +1,12 @@
 package recusal
 
 import (
-	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"xuncha/app/outfile"
 )
 
 // Sheet names and headers of the report workbook (SPEC §6.2: the recusal
@@ -60,10 +62,7 @@ func (r *Report) WriteXLSX(path, filter string) error {
 	if err := r.writeAbout(f, filter); err != nil {
 		return err
 	}
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("写入回避报告 %s 失败: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, outfile.Document, func(w io.Writer) error { return f.Write(w) })
 }
 
 // styles are the cell styles of the workbook.

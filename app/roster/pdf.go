@@ -7,6 +7,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"xuncha/app/outfile"
 	"xuncha/assets"
 )
 
@@ -241,8 +242,5 @@ func (d *doc) write(path string) error {
 		d.text(pageW-marginX-d.width(p), pageH-40, p)
 		d.gray(0)
 	}
-	if err := d.pdf.WritePdf(path); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, outfile.Document, d.pdf.Write)
 }

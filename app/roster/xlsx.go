@@ -2,8 +2,11 @@ package roster
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/xuri/excelize/v2"
+
+	"xuncha/app/outfile"
 )
 
 // Sheet names of the roster workbook.
@@ -47,10 +50,7 @@ func WriteXLSX(path string, r *Roster) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, outfile.Document, func(w io.Writer) error { return f.Write(w) })
 }
 
 // bookStyles are the cell styles of the workbook.

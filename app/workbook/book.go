@@ -1,10 +1,12 @@
 package workbook
 
 import (
-	"fmt"
+	"io"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"xuncha/app/outfile"
 )
 
 // book writes a workbook sheet by sheet through excelize's stream writer,
@@ -84,10 +86,7 @@ func (b *book) save(path string) error {
 	defer b.f.Close()
 	// The first sheet is active already; SetActiveSheet would parse every
 	// streamed sheet back.
-	if err := b.f.SaveAs(path); err != nil {
-		return fmt.Errorf("无法保存 %s: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, outfile.Document, func(w io.Writer) error { return b.f.Write(w) })
 }
 
 // widths sizes columns to the header and the first hundred rows; a CJK

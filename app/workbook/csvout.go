@@ -2,14 +2,13 @@ package workbook
 
 import (
 	"bufio"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"gorm.io/gorm"
 
+	"xuncha/app/outfile"
 	"xuncha/model"
 )
 
@@ -107,24 +106,5 @@ func ExportUnitsAs(db *gorm.DB, codes []string, path string) error {
 // writeCSVFile writes the CSV to path through a temporary file beside it,
 // so that a failed export leaves no half-written file.
 func writeCSVFile(path string, header []string, rows [][]string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".xuncha-*.csv")
-	if err != nil {
-		return fmt.Errorf("无法保存 %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriter(tmp)
-	err = WriteCSV(bw, header, rows)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("无法保存 %s: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, outfile.Document, func(w io.Writer) error { return WriteCSV(w, header, rows) })
 }

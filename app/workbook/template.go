@@ -2,9 +2,12 @@ package workbook
 
 import (
 	"fmt"
+	"io"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
+
+	"xuncha/app/outfile"
 )
 
 // notes open the 说明 sheet.
@@ -48,10 +51,7 @@ func WriteTemplate(path string) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	if err := f.SaveAs(path); err != nil {
-		return fmt.Errorf("无法保存 %s: %w", path, err)
-	}
-	return nil
+	return outfile.Write(path, outfile.Document, func(w io.Writer) error { return f.Write(w) })
 }
 
 // writeNotes fills the 说明 sheet.
