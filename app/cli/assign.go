@@ -45,6 +45,9 @@ func runAssign(env *Env, args []string) error {
 	if *save || *witness != "" {
 		perm = app.PermAssign
 	}
+	if err := outputs(*db, nil, *out, *record); err != nil {
+		return err
+	}
 	svc, err := env.openAs(*db, perm)
 	if err != nil {
 		return err

@@ -42,6 +42,11 @@ func runAudit(env *Env, args []string) error {
 	if err := f.Validate(); err != nil {
 		return usagef("%v", err)
 	}
+	if sub == "export" {
+		if err := outputs(*db, nil, pos[0]); err != nil {
+			return err
+		}
+	}
 	svc, err := env.openAs(*db, app.PermAudit)
 	if err != nil {
 		return err

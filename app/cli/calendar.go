@@ -40,6 +40,9 @@ func runCalendar(env *Env, args []string) error {
 			return usagef("--today: %v", err)
 		}
 	}
+	if err := outputs(*db, nil, *jsonOut, *xlsxOut); err != nil {
+		return err
+	}
 	svc, err := env.openAs(*db, app.PermRead)
 	if err != nil {
 		return err

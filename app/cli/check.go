@@ -64,6 +64,9 @@ func runCheck(env *Env, args []string) error {
 }
 
 func checkRound(env *Env, db, round, out string, roster bool) error {
+	if err := outputs(db, nil, out); err != nil {
+		return err
+	}
 	svc, err := env.openAs(db, app.PermRead)
 	if err != nil {
 		return err

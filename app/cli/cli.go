@@ -10,12 +10,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
 	"xuncha/app"
 	"xuncha/app/auth"
 	"xuncha/app/backup"
+	"xuncha/app/outfile"
 	"xuncha/model"
 )
 
@@ -182,6 +185,55 @@ func (env *Env) openDB(path string, create bool) (*app.Service, error) {
 	return svc, err
 }
 
+// outputs refuses, before any work is done, an output path of a command
+// that is a database (the one --db names included, under any spelling, or
+// a file SQLite keeps beside it), one of the command's inputs, or another
+// of its outputs. Empty paths and "-" (standard output) pass.
+func outputs(db string, inputs []string, outs ...string) error {
+	if db == "" {
+		db = model.DefaultPath()
+	}
+	read := append([]string{db}, inputs...)
+	for i, out := range outs {
+		if out == "" || out == "-" {
+			continue
+		}
+		if err := outfile.Check(out, read...); err != nil {
+			return err
+		}
+		for _, other := range outs[i+1:] {
+			if other != "" && samePath(out, other) {
+				return usagef("两个输出文件相同：%s", out)
+			}
+		}
+		for _, in := range read {
+			if samePath(out, in) {
+				return fmt.Errorf("%s 是本命令读取的文件，不能用作输出文件", out)
+			}
+		}
+	}
+	return nil
+}
+
+// samePath reports whether a and b name one file, compared by identity
+// when both exist and by their absolute, cleaned names otherwise.
+func samePath(a, b string) bool {
+	ia, err1 := os.Stat(a)
+	ib, err2 := os.Stat(b)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(ia, ib)
+	}
+	aa, err1 := filepath.Abs(a)
+	ab, err2 := filepath.Abs(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if runtime.GOOS == "windows" { // names are case-insensitive there
+		return strings.EqualFold(aa, ab)
+	}
+	return aa == ab
+}
+
 func runVersion(env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "巡察统筹 xuncha %s (数据库结构版本 %d)\n", Version, model.SchemaVersion)
 	return nil
@@ -199,6 +251,9 @@ func runBackup(env *Env, args []string) error {
 	}
 	if *list {
 		return listBackups(env, *db)
+	}
+	if err := outputs(*db, nil, *to); err != nil {
+		return err
 	}
 	svc, err := env.openAs(*db, app.PermBackup)
 	if err != nil {

@@ -36,6 +36,9 @@ func runExport(env *Env, args []string) error {
 	case *pool != "" && !inPools(*pool):
 		return usagef("--pool %q 无效，应为 组长库、工作人员库 或 专业人员库", *pool)
 	}
+	if err := outputs(*db, nil, out); err != nil {
+		return err
+	}
 	svc, err := env.openAs(*db, app.PermRead)
 	if err != nil {
 		return err

@@ -24,6 +24,9 @@ func runImport(env *Env, args []string) error {
 	if len(files) == 0 {
 		return usagef("缺少要导入的文件（.xlsx 或 .csv）")
 	}
+	if err := outputs(*db, files, *errs); err != nil {
+		return err
+	}
 	svc, err := env.openAs(*db, app.PermImport)
 	if err != nil {
 		return err

@@ -59,6 +59,9 @@ func runPackage(env *Env, args []string) error {
 }
 
 func exportPackage(env *Env, db string, counties []string, pass, path string) error {
+	if err := outputs(db, nil, path); err != nil {
+		return err
+	}
 	svc, err := env.openAs(db, app.PermRead)
 	if err != nil {
 		return err

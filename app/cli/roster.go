@@ -29,6 +29,9 @@ func runRoster(env *Env, args []string) error {
 	case *round == "":
 		return usagef("缺少 --round 轮次编码")
 	}
+	if err := outputs(*db, nil, *pdf, *xlsx); err != nil {
+		return err
+	}
 	svc, err := env.openAs(*db, app.PermRead)
 	if err != nil {
 		return err
@@ -90,6 +93,9 @@ func runDrawPrint(env *Env, args []string) error {
 	}
 	if len(pos) != 2 {
 		return usagef("需要抽取记录文件和输出的 PDF 文件")
+	}
+	if err := outputs(*db, pos[:1], pos[1]); err != nil {
+		return err
 	}
 	b, err := os.ReadFile(pos[0])
 	if err != nil {

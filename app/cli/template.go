@@ -17,6 +17,9 @@ func runTemplate(env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("需要一个输出文件名，如 模板.xlsx")
 	}
+	if err := outputs("", nil, pos[0]); err != nil {
+		return err
+	}
 	if err := workbook.WriteTemplate(pos[0]); err != nil {
 		return err
 	}
