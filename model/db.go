@@ -7,13 +7,19 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 )
 
 // SchemaVersion is the version of the schema this build writes. Each step in
 // migrations brings a file from the version before it to its own.
-const SchemaVersion = 1
+const SchemaVersion = 2
+
+// StoredTimeLayout is how a time that decides something (an account's
+// lock, an audit entry's time) is stored: in UTC, marked Z, so that it
+// means the same instant whatever the reader's time zone.
+const StoredTimeLayout = "2006-01-02T15:04:05Z"
 
 // migration upgrades a database from version To-1 to To. Steps that only add
 // tables or columns are done by AutoMigrate; a step here moves data.
@@ -24,7 +30,37 @@ type migration struct {
 }
 
 // migrations lists the data-moving steps, oldest first.
-var migrations = []migration{}
+var migrations = []migration{
+	{To: 2, Name: "账户锁定时间改存 UTC", Run: lockTimesToUTC},
+}
+
+// legacyLockFor is how long versions before 2 locked an account.
+const legacyLockFor = 15 * time.Minute
+
+// lockTimesToUTC rewrites the lock times of version 1, written in the
+// local time of whichever process locked the account (zone unknown), as
+// UTC. The zone cannot be recovered, so the rewrite leans to safety: a
+// lock that has run out wherever it was written (read in the zone furthest
+// west, UTC-12) is cleared; any other is kept for a full lock from now.
+func lockTimesToUTC(tx *gorm.DB) error {
+	var users []User
+	if err := tx.Where("locked_until <> '' AND locked_until NOT LIKE '%Z'").Find(&users).Error; err != nil {
+		return err
+	}
+	now := time.Now().UTC()
+	west := time.FixedZone("UTC-12", -12*3600)
+	for _, u := range users {
+		until := ""
+		t, err := time.ParseInLocation("2006-01-02 15:04:05", u.LockedUntil, west)
+		if err != nil || now.Before(t) {
+			until = now.Add(legacyLockFor).Format(StoredTimeLayout)
+		}
+		if err := tx.Model(&User{}).Where("name = ?", u.Name).Update("locked_until", until).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // ErrNewerSchema is returned when the file was written by a newer program.
 var ErrNewerSchema = errors.New("数据库文件由更新版本的程序创建，请升级程序 (database was written by a newer version)")

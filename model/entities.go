@@ -265,14 +265,14 @@ type User struct {
 	Role         string `gorm:"size:8;not null"`
 	PasswordHash string `gorm:"size:128;not null"`
 	FailedLogins int    `gorm:"not null;default:0"`
-	LockedUntil  string `gorm:"size:19"`
+	LockedUntil  string `gorm:"size:20"` // StoredTimeLayout, "" when not locked
 }
 
 // AuditEntry is one entry of the audit log. Entries are hash-chained: Hash
 // covers the entry's fields and the previous entry's Hash.
 type AuditEntry struct {
 	ID       uint   `gorm:"primaryKey"`
-	At       string `gorm:"size:19;not null;index"` // 2006-01-02 15:04:05
+	At       string `gorm:"size:20;not null;index"` // StoredTimeLayout (before version 2: 2006-01-02 15:04:05, local)
 	User     string `gorm:"size:64;not null;index"`
 	Action   string `gorm:"size:32;not null;index"`
 	Entity   string `gorm:"size:32"`

@@ -225,7 +225,7 @@ func (s *auditScreen) cell(e model.AuditEntry, col int) string {
 		}
 		return strconv.Itoa(int(e.ID))
 	case 1:
-		return e.At
+		return audit.Shown(e.At)
 	case 2:
 		return e.User
 	case 3:
@@ -241,7 +241,7 @@ func (s *auditScreen) cell(e model.AuditEntry, col int) string {
 // onSelect shows the whole of an entry below the table.
 func (s *auditScreen) onSelect(e model.AuditEntry) {
 	s.selected = e.ID
-	s.head.SetText(fmt.Sprintf("第 %d 条　%s　%s　%s %s %s", e.ID, e.At, e.User, e.Action, e.Entity, e.Key))
+	s.head.SetText(fmt.Sprintf("第 %d 条　%s　%s　%s %s %s", e.ID, audit.Shown(e.At), e.User, e.Action, e.Entity, e.Key))
 	s.before.SetText(prettyJSON(e.Before))
 	s.after.SetText(prettyJSON(e.After))
 	s.table.Refresh()

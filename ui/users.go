@@ -152,7 +152,7 @@ func accountCell(a auth.Account, col int, me string, now time.Time) string {
 	case 2:
 		switch {
 		case a.Locked(now):
-			return "已锁定，至 " + a.LockedUntil
+			return "已锁定，至 " + a.LockedText()
 		case a.FailedLogins > 0:
 			return fmt.Sprintf("正常（已连续输错 %d 次）", a.FailedLogins)
 		}

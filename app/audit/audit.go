@@ -16,7 +16,8 @@ import (
 	"xuncha/model"
 )
 
-// TimeLayout is how audit times are written.
+// TimeLayout is how times are shown (and how entries were stored before
+// times were stored in UTC; see StoredLayout).
 const TimeLayout = "2006-01-02 15:04:05"
 
 // Entry is what a caller records; Record fills in the time and the chain.
@@ -50,7 +51,7 @@ func record(tx *gorm.DB, e Entry, now clock) error {
 		return fmt.Errorf("读取审计日志失败: %w", err)
 	}
 	row := model.AuditEntry{
-		At: now().Format(TimeLayout), User: e.User, Action: e.Action, Entity: e.Entity,
+		At: Stored(now()), User: e.User, Action: e.Action, Entity: e.Entity,
 		Key: e.Key, Before: before, After: after, PrevHash: last.Hash,
 	}
 	row.Hash = Hash(row)

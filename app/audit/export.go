@@ -54,7 +54,7 @@ func Export(db *gorm.DB, f Filter, path string) (int, error) {
 		for _, r := range rows {
 			n++
 			cell, _ := excelize.CoordinatesToCellName(1, n+1)
-			row := []any{r.ID, r.At, r.User, r.Action, r.Entity, r.Key, clip(r.Before), clip(r.After), r.PrevHash, r.Hash}
+			row := []any{r.ID, Shown(r.At), r.User, r.Action, r.Entity, r.Key, clip(r.Before), clip(r.After), r.PrevHash, r.Hash}
 			if err := sw.SetRow(cell, row); err != nil {
 				return err
 			}

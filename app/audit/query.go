@@ -51,13 +51,27 @@ func (f Filter) where(q *gorm.DB) *gorm.DB {
 	if f.Key != "" {
 		q = q.Where("key LIKE ? ESCAPE '\\'", "%"+escapeLike(f.Key)+"%")
 	}
-	if f.From != "" {
-		q = q.Where("at >= ?", f.From)
-	}
-	if f.To != "" {
-		q = q.Where("at < ?", f.To+"~") // every time of that day sorts before "~"
+	if f.From != "" || f.To != "" {
+		// A day is the reader's local day: its bounds in UTC for the
+		// entries stored in UTC, the day's text for those written before.
+		from, to := "", "~" // every stored time sorts between
+		oldFrom, oldTo := "", "~"
+		if f.From != "" {
+			from, oldFrom = dayStart(f.From, 0), f.From
+		}
+		if f.To != "" {
+			to, oldTo = dayStart(f.To, 1), f.To+"~"
+		}
+		q = q.Where("(at LIKE '%Z' AND at >= ? AND at < ?) OR (at NOT LIKE '%Z' AND at >= ? AND at < ?)", from, to, oldFrom, oldTo)
 	}
 	return q
+}
+
+// dayStart is the stored form of the local midnight that begins the day
+// days after day (2006-01-02, already validated).
+func dayStart(day string, days int) string {
+	d, _ := time.ParseInLocation("2006-01-02", day, time.Local)
+	return Stored(d.AddDate(0, 0, days))
 }
 
 func escapeLike(s string) string {

@@ -22,18 +22,41 @@ type Account struct {
 	Name         string
 	Role         string
 	FailedLogins int
-	LockedUntil  string // 2006-01-02 15:04:05, "" when not locked
+	LockedUntil  time.Time // zero when never locked
 }
 
 // Locked reports whether the account is locked at now.
-func (a Account) Locked(now time.Time) bool { return lockedAt(a.LockedUntil, now) }
+func (a Account) Locked(now time.Time) bool { return now.Before(a.LockedUntil) }
 
-func lockedAt(until string, now time.Time) bool {
-	if until == "" {
-		return false
+// LockedText is when the lock ends, in local time; "" when never locked.
+func (a Account) LockedText() string {
+	if a.LockedUntil.IsZero() {
+		return ""
 	}
-	t, err := time.ParseInLocation(audit.TimeLayout, until, time.Local)
-	return err == nil && now.Before(t)
+	return a.LockedUntil.Local().Format(audit.TimeLayout)
+}
+
+// account is what may be shown of u.
+func account(u model.User) Account {
+	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: lockEnd(u.LockedUntil)}
+}
+
+// lockEnd is the instant a stored lock ends (stored in UTC, see
+// audit.Stored). A value without zone, which only a file from before
+// version 2 holds and the migration rewrites, is read in the zone furthest
+// west, where it ends last.
+func lockEnd(until string) time.Time {
+	if until == "" {
+		return time.Time{}
+	}
+	if t, ok := audit.ParseStored(until); ok {
+		return t
+	}
+	t, err := time.ParseInLocation(audit.TimeLayout, until, time.FixedZone("UTC-12", -12*3600))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 // HasUsers reports whether any account exists. A database without accounts
@@ -54,7 +77,7 @@ func Users(db *gorm.DB) ([]Account, error) {
 	}
 	out := make([]Account, len(rows))
 	for i, u := range rows {
-		out[i] = Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: u.LockedUntil}
+		out[i] = account(u)
 	}
 	return out, nil
 }
@@ -68,7 +91,7 @@ func Lookup(db *gorm.DB, name string) (Account, error) {
 	if u.Name == "" {
 		return Account{}, ErrNoSuchUser
 	}
-	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: u.LockedUntil}, nil
+	return account(u), nil
 }
 
 // CreateFirstAdmin creates the first account, a 管理员, on a database that
@@ -259,7 +282,7 @@ func Unlock(db *gorm.DB, actor, name string) error {
 			return fmt.Errorf("解锁失败: %w", err)
 		}
 		return audit.Record(tx, audit.Entry{User: actor, Action: "解锁", Entity: "用户", Key: name,
-			Before: map[string]any{"失败次数": a.FailedLogins, "锁定至": a.LockedUntil}})
+			Before: map[string]any{"失败次数": a.FailedLogins, "锁定至": a.LockedText()}})
 	})
 }
 

@@ -27,7 +27,7 @@ func Login(db *gorm.DB, name, password string, now time.Time) (Account, error) {
 		matches(dummyHash, password)
 		return Account{}, ErrBadLogin
 	}
-	if lockedAt(u.LockedUntil, now) {
+	if now.Before(lockEnd(u.LockedUntil)) {
 		return Account{}, lockedError(u)
 	}
 	ok := matches(u.PasswordHash, password)
@@ -46,7 +46,7 @@ func Login(db *gorm.DB, name, password string, now time.Time) (Account, error) {
 		}
 		failed, until := cur.FailedLogins+1, ""
 		if failed >= MaxFailures {
-			locked, failed, until = true, 0, now.Add(LockFor).Format(audit.TimeLayout)
+			locked, failed, until = true, 0, audit.Stored(now.Add(LockFor))
 			u.LockedUntil = until
 		}
 		if err := tx.Model(&model.User{}).Where("name = ?", name).
@@ -57,7 +57,7 @@ func Login(db *gorm.DB, name, password string, now time.Time) (Account, error) {
 			After: map[string]any{"连续失败": cur.FailedLogins + 1}}
 		if locked {
 			e.Action = "锁定"
-			e.After = map[string]any{"连续失败": cur.FailedLogins + 1, "锁定至": until}
+			e.After = map[string]any{"连续失败": cur.FailedLogins + 1, "锁定至": audit.Shown(until)}
 		}
 		return audit.Record(tx, e)
 	})
@@ -73,8 +73,7 @@ func Login(db *gorm.DB, name, password string, now time.Time) (Account, error) {
 }
 
 func lockedError(u model.User) error {
-	t, _ := time.ParseInLocation(audit.TimeLayout, u.LockedUntil, time.Local)
-	return &LockedError{Name: u.Name, Until: t}
+	return &LockedError{Name: u.Name, Until: lockEnd(u.LockedUntil)}
 }
 
 // ChangePassword lets user name replace their own password, proving it with

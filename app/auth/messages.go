@@ -32,7 +32,7 @@ type LockedError struct {
 
 func (e *LockedError) Error() string {
 	return fmt.Sprintf("账户 %s 因连续 %d 次密码错误已锁定，请于 %s 后再试，或请管理员解锁",
-		e.Name, MaxFailures, e.Until.Format("15:04"))
+		e.Name, MaxFailures, e.Until.Local().Format("15:04"))
 }
 
 // DeniedError is an action refused because the user's role does not allow it.

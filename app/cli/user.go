@@ -229,7 +229,7 @@ func listUsers(env *Env, svc *app.Service) error {
 	for _, u := range us {
 		state := "正常"
 		if u.Locked(now) {
-			state = "锁定至 " + u.LockedUntil
+			state = "锁定至 " + u.LockedText()
 		} else if u.FailedLogins > 0 {
 			state = fmt.Sprintf("连续失败 %d 次", u.FailedLogins)
 		}
