@@ -78,6 +78,9 @@ func readCSV(sheet, label string, data []byte, c *collector) *table {
 			return nil, 0, err
 		}
 		line, _ := r.FieldPos(0)
+		for i := range rec {
+			rec[i] = Undefuse(rec[i]) // the apostrophe our CSV export puts before a formula
+		}
 		return rec, line, nil
 	}
 	t, err := readTable(sheet, label, next, c)

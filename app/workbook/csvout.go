@@ -22,7 +22,8 @@ func IsCSV(path string) bool {
 // ends, fields quoted where needed. Long digit strings (ID numbers) and
 // codes with leading zeros get a leading tab, left outside quotes, so that
 // Excel keeps them as text instead of showing 1.10105E+17 or dropping the
-// zeros; the importer trims it.
+// zeros; the importer trims it. A cell Excel would take for a formula gets
+// an apostrophe in front (see Defuse); the importer takes it off.
 func WriteCSV(w io.Writer, header []string, rows [][]string) error {
 	bw := bufio.NewWriter(w)
 	bw.Write(bomUTF8)
@@ -30,6 +31,9 @@ func WriteCSV(w io.Writer, header []string, rows [][]string) error {
 		for i, v := range fields {
 			if i > 0 {
 				bw.WriteByte(',')
+			}
+			if protect {
+				v = Defuse(v)
 			}
 			switch {
 			case strings.ContainsAny(v, ",\"\r\n"):
@@ -47,6 +51,34 @@ func WriteCSV(w io.Writer, header []string, rows [][]string) error {
 		line(row, true)
 	}
 	return bw.Flush()
+}
+
+// formulaStart are the characters with which Excel and WPS take a cell of
+// a CSV file for a formula (=, +, -, @) or run one (a tab or CR before it).
+const formulaStart = "=+-@\t\r"
+
+// Defuse makes a cell that Excel would read as a formula (=HYPERLINK(…),
+// =cmd|' /C calc'!A0, +1-2) plain text, by an apostrophe in front, which
+// Excel shows as a text marker. The rule, so that Undefuse gives every
+// value back: a cell whose first character after any leading apostrophes
+// is one of formulaStart gets one more apostrophe. A clerk's "'=x" thus
+// becomes "''=x" and comes back as "'=x".
+func Defuse(v string) string {
+	if rest := strings.TrimLeft(v, "'"); rest != "" && strings.ContainsRune(formulaStart, rune(rest[0])) {
+		return "'" + v
+	}
+	return v
+}
+
+// Undefuse takes off the apostrophe Defuse put in front of a cell read from
+// a CSV file. A cell that starts with an apostrophe before a formula's
+// first character loses one apostrophe (which Excel, too, takes for a
+// text marker, not part of the value); any other cell is left as it is.
+func Undefuse(v string) string {
+	if strings.HasPrefix(v, "'") && Defuse(v[1:]) == v {
+		return v[1:]
+	}
+	return v
 }
 
 // excelText protects a value Excel would turn into a number.
