@@ -62,7 +62,7 @@ const formulaStart = "=+-@\t\r"
 // Excel shows as a text marker. The rule, so that Undefuse gives every
 // value back: a cell whose first character after any leading apostrophes
 // is one of formulaStart gets one more apostrophe. A clerk's "'=x" thus
-// becomes "”=x" and comes back as "'=x".
+// goes out with two apostrophes and comes back with its one.
 func Defuse(v string) string {
 	if rest := strings.TrimLeft(v, "'"); rest != "" && strings.ContainsRune(formulaStart, rune(rest[0])) {
 		return "'" + v
