@@ -22,10 +22,11 @@ import (
 const LockSuffix = "-lock"
 
 // Waits for the lock: an opener waits for a restore to finish; a restore
-// waits a moment for a process that is closing the file.
+// does not wait for others to close the file: it is refused, so that the
+// clerk knows what was replaced.
 const (
 	openWait    = 60 * time.Second
-	restoreWait = 3 * time.Second
+	restoreWait = 0 // a restore is refused at once while another process has the file
 	lockPoll    = 50 * time.Millisecond
 )
 

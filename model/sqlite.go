@@ -195,7 +195,10 @@ func BackupTo(db *gorm.DB, path string) error {
 		return err
 	}
 	if err := db.Exec("VACUUM INTO ?", abs).Error; err != nil {
-		return fmt.Errorf("备份到 %s 失败: %w", abs, err)
+		for _, s := range []string{"-journal", "-wal"} {
+			os.Remove(abs + s) // what SQLite kept beside a copy it could not finish
+		}
+		return Explaining("复制数据库失败", err)
 	}
 	return nil
 }
@@ -349,6 +352,32 @@ func CantOpen(err error) bool { return sqliteCode(err) == sqliteCantOpen }
 // (SQLite's "disk I/O error"): a full disk or a share that went away, not
 // a damaged file.
 func IOError(err error) bool { return sqliteCode(err) == sqliteIOErr }
+
+// Explained is a database condition put into Chinese; the driver's error
+// (in English) stays reachable through errors.Is and errors.As.
+type Explained struct {
+	Msg string
+	Err error
+}
+
+func (e *Explained) Error() string { return e.Msg }
+func (e *Explained) Unwrap() error { return e.Err }
+
+// Explaining returns err explained (after what failed, when not "") when
+// it is one of SQLite's conditions, and err as it is otherwise.
+func Explaining(failed string, err error) error {
+	why, ok := Explain(err)
+	if !ok {
+		if failed == "" {
+			return err
+		}
+		return fmt.Errorf("%s：%w", failed, err)
+	}
+	if failed != "" {
+		why = failed + "：" + why
+	}
+	return &Explained{why, err}
+}
 
 // Explain says in Chinese what a database condition means for the clerk;
 // false when err is none of SQLite's conditions (or this package's lock).

@@ -43,7 +43,8 @@ func (m *mainWindow) startup(path string) {
 type damagePanel struct {
 	report  *backup.StartReport
 	restore *widget.Button // nil when there is no good backup
-	other   *widget.Button
+	other   *widget.Button // nil when the file is not damaged (locked, another program's, newer)
+	retry   *widget.Button // nil but when the file could not be checked now
 	quit    *widget.Button
 	note    *widgets.Note
 }
@@ -74,9 +75,9 @@ func (m *mainWindow) showDamage(r *backup.StartReport) {
 	p.quit = widget.NewButtonWithIcon("退出", theme.LogoutIcon(), func() { m.app.Quit() })
 	buttons := container.NewHBox()
 	if r.Problem != nil {
-		retry := widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), func() { m.startup(r.Path) })
-		retry.Importance = widget.HighImportance
-		buttons.Add(retry)
+		p.retry = widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), func() { m.startup(r.Path) })
+		p.retry.Importance = widget.HighImportance
+		buttons.Add(p.retry)
 	}
 	restorable := r.Restorable()
 	if r.Newest != nil && restorable {

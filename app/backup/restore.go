@@ -243,17 +243,4 @@ func sameFile(a, b string) bool {
 }
 
 // explain puts SQLite's conditions into Chinese; other errors pass.
-func explain(err error) error {
-	if why, ok := model.Explain(err); ok {
-		return &explained{why, err}
-	}
-	return err
-}
-
-type explained struct {
-	msg string
-	err error
-}
-
-func (e *explained) Error() string { return e.msg }
-func (e *explained) Unwrap() error { return e.err }
+func explain(err error) error { return model.Explaining("", err) }

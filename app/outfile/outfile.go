@@ -230,22 +230,20 @@ func (e *SaveError) Error() string {
 
 func (e *SaveError) Unwrap() error { return e.Err }
 
-// why explains a system error in Chinese, with the system's words after.
+// why explains a system error in Chinese; the system's own words stay
+// reachable through errors.Is and errors.As.
 func why(err error) string {
-	var reason string
 	switch {
 	case diskFull(err):
-		reason = "磁盘空间已满"
+		return "磁盘空间已满"
 	case tooLarge(err):
-		reason = "文件超过系统允许的大小"
+		return "文件超过系统允许的大小"
 	case errors.Is(err, os.ErrPermission):
-		reason = "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开"
+		return "没有写入权限，或文件正被其他程序（如 Excel、WPS）打开"
 	case errors.Is(err, os.ErrNotExist):
-		reason = "文件夹不存在"
+		return "文件夹不存在"
 	case inUse(err):
-		reason = "文件正被其他程序（如 Excel、WPS）打开，请关闭后重试"
-	default:
-		return err.Error()
+		return "文件正被其他程序（如 Excel、WPS）打开，请关闭后重试"
 	}
-	return reason + " (" + err.Error() + ")"
+	return err.Error()
 }
