@@ -112,6 +112,11 @@ func open(path string, create bool) (*gorm.DB, error) {
 				return nil, fmt.Errorf("无法创建数据目录 %s: %w", dir, err)
 			}
 		}
+		// A new database is its owner's alone (it holds password hashes);
+		// SQLite gives its WAL the same mode.
+		if f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600); err == nil {
+			f.Close()
+		}
 	}
 	if err == nil && info.Size() > 0 {
 		// Look before taking the lock: a file that is not this program's

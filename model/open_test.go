@@ -90,6 +90,9 @@ func TestOpenExistingRefusesMissingAndEmpty(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Open(%s): %v", p, err)
 		}
+		if info, _ := os.Stat(p); p == missing && runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+			t.Errorf("a new database has mode %v, want 0600", info.Mode().Perm())
+		}
 		v, _ := Version(db)
 		Close(db)
 		if v != SchemaVersion {

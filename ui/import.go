@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/outfile"
 	"xuncha/app/workbook"
 )
 
@@ -260,7 +261,12 @@ func (d *importDialog) onSaveProblems() {
 	if d.result == nil || len(d.result.Problems) == 0 {
 		return
 	}
-	ps := d.result.Problems
-	saveXLSX(d.win, "导入错误清单.xlsx", func(path string) error { return workbook.WriteProblems(path, ps) },
+	ps, inputs := d.result.Problems, append([]string(nil), d.paths...)
+	saveXLSX(d.win, "导入错误清单.xlsx", func(path string) error {
+		if err := outfile.Check(path, inputs...); err != nil { // not over the workbook being imported
+			return err
+		}
+		return workbook.WriteProblems(path, ps)
+	},
 		fmt.Sprintf("已保存 %d 个问题", len(ps)))
 }

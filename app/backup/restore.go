@@ -123,6 +123,9 @@ func restore(from, dbPath, by string, damaged bool) error {
 		os.Remove(dst + s)
 	}
 	step("sidecars")
+	if info, err := os.Stat(dst); err == nil {
+		os.Chmod(tmp, info.Mode().Perm()) // the restored file keeps the database's mode
+	}
 	if err := os.Rename(tmp, dst); err != nil {
 		removeWithSidecars(tmp)
 		return fmt.Errorf("恢复失败，原数据库未改动: %w", explain(err))

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -214,8 +215,12 @@ func TestRestoreRefusedWhileAnotherProcessUsesTheDatabase(t *testing.T) {
 			if exists(w.path+AsideSuffix) || len(w.litter()) > 0 {
 				t.Fatalf("a refused restore left files: aside=%v %v", exists(w.path+AsideSuffix), w.litter())
 			}
+			os.Chmod(w.path, 0o640)
 			if err := Restore(w.backup, w.path, "管理员"); err != nil {
 				t.Fatalf("restore once alone: %v", err)
+			}
+			if info, _ := os.Stat(w.path); runtime.GOOS != "windows" && info.Mode().Perm() != 0o640 {
+				t.Errorf("the restored file has mode %v, not the database's 0640", info.Mode().Perm())
 			}
 			if got := w.state(t); got != "backup" {
 				t.Fatal(got)
