@@ -18,16 +18,6 @@ import (
 	"xuncha/model"
 )
 
-// explained is a failure explained in Chinese; the library's own error
-// (in English) stays reachable through errors.Is and errors.As.
-type explained struct {
-	msg string
-	err error
-}
-
-func (e *explained) Error() string { return e.msg }
-func (e *explained) Unwrap() error { return e.err }
-
 // dbError explains err when it is one of the database's conditions, after
 // failed, which says what failed ("新增人员 P001 失败"); any other error
 // (the service's own messages, already in Chinese) passes unchanged.
@@ -46,7 +36,7 @@ func dbError(failed string, err error) error {
 			return err
 		}
 	}
-	return &explained{msg: failed + "：" + why, err: err}
+	return &model.Explained{Msg: failed + "：" + why, Err: err}
 }
 
 // failedEntry says that the change an audit entry records failed:
@@ -70,5 +60,5 @@ func badSetting(key string, err error) error {
 	if !ok {
 		name = "设置 " + key + " "
 	}
-	return &explained{msg: name + "已损坏，无法读取（请重新保存该设置，或恢复默认设置）", err: err}
+	return &model.Explained{Msg: name + "已损坏，无法读取（请重新保存该设置，或恢复默认设置）", Err: err}
 }
