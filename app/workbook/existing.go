@@ -62,7 +62,7 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	if need[SheetDeclarations] {
 		load(func() (e error) { ex.declarations, e = loadMap(db, declarationSheet.key); return })
 	}
-	if need[SheetTasks] || need[SheetMembers] {
+	if need[SheetUnits] || need[SheetTasks] || need[SheetMembers] {
 		load(func() (e error) { ex.teamUnits, e = loadMap(db, teamUnitKey); return })
 	}
 	if need[SheetMembers] {

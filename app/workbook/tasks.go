@@ -200,3 +200,62 @@ func checkMemberTeams(recs []rec[memberRow], tasks []rec[taskRow], ex *existing,
 		}
 	}
 }
+
+// checkUnitTeams rejects the units whose new county would split a team of
+// the database: a unit that stays on its team (the file's 巡察任务 rows do
+// not place it anew) must keep the county of the team's other staying
+// units, as the file leaves them.
+func checkUnitTeams(units []rec[model.Unit], tasks []rec[taskRow], set *codeSet, ex *existing, c *collector) {
+	placed := make(map[string]bool)
+	for i := range tasks {
+		if tasks[i].ok {
+			placed[taskSheet.key(&tasks[i].v)] = true
+		}
+	}
+	staying := make(map[uint][]model.TeamUnit)   // team id → its units the file does not place
+	onTeams := make(map[string][]model.TeamUnit) // unit → its places among those
+	for _, tu := range ex.teamUnits {
+		if !placed[teamUnitKey(&tu)] {
+			staying[tu.TeamID] = append(staying[tu.TeamID], tu)
+			onTeams[tu.UnitCode] = append(onTeams[tu.UnitCode], tu)
+		}
+	}
+	for _, tus := range staying {
+		sort.Slice(tus, func(a, b int) bool { return tus[a].UnitCode < tus[b].UnitCode })
+	}
+	for _, tus := range onTeams {
+		sort.Slice(tus, func(a, b int) bool { return teamUnitKey(&tus[a]) < teamUnitKey(&tus[b]) })
+	}
+	// A rejected unit keeps its county, which may in turn split the team of
+	// a unit checked before it: check again until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		county := countyLookup(units, ex)
+		for i := range units {
+			r := &units[i]
+			if old, exists := ex.units[r.v.Code]; !r.ok || !exists || old.CountyCode == r.v.CountyCode {
+				continue
+			}
+			if msg := splitsTeam(r.v, onTeams[r.v.Code], staying, county, ex); msg != "" {
+				c.add(r.at, "县区编码", msg)
+				r.ok = false
+				set.reject(r.v.Code, r.at)
+				changed = true
+			}
+		}
+	}
+}
+
+// splitsTeam says why moving unit u to its new county would leave one of
+// its teams with units in two counties, or "".
+func splitsTeam(u model.Unit, places []model.TeamUnit, staying map[uint][]model.TeamUnit, county func(string) string, ex *existing) string {
+	for _, tu := range places {
+		for _, o := range staying[tu.TeamID] {
+			if o.UnitCode != u.Code && county(o.UnitCode) != u.CountyCode {
+				return fmt.Sprintf("单位“%s”在轮次“%s”中由“%s”巡察，同组的单位“%s”属于县区“%s”；同一巡察组的单位须在同一县区，不能把它改到县区“%s”",
+					u.Code, tu.RoundCode, ex.teamByID[tu.TeamID].Name, o.UnitCode, county(o.UnitCode), u.CountyCode)
+			}
+		}
+	}
+	return ""
+}
