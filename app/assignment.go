@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"gorm.io/gorm"
 
@@ -100,58 +99,53 @@ type savedMember struct {
 // SaveAssignment writes the members of res as the round's 编组记录, in one
 // transaction with an audit entry: members kept on the same team keep
 // their 鉴定 and comment, the others of the round's teams are replaced.
+// Inside that transaction the roster is checked again against the data as
+// they are then (see recheckRoster): when anything it relies on has
+// changed, nothing is saved and the message names every member and why.
 func (s *Service) SaveAssignment(res *assign.Result) error {
 	if err := s.Require(PermAssign); err != nil {
 		return err
 	}
-	var teams []model.Team
-	if err := s.DB.Where("round_code = ?", res.Round).Order("seq, name").Find(&teams).Error; err != nil {
-		return fmt.Errorf("读取巡察组失败: %w", err)
-	}
-	if len(teams) == 0 {
-		return fmt.Errorf("轮次 %s 没有巡察组", res.Round)
-	}
-	byName := make(map[string]uint, len(teams))
-	ids := make([]uint, len(teams))
-	for i, t := range teams {
-		byName[t.Name] = t.ID
-		ids[i] = t.ID
-	}
-	var old []model.TeamMember
-	if err := s.DB.Where("team_id IN ?", ids).Order("team_id, id").Find(&old).Error; err != nil {
-		return fmt.Errorf("读取编组记录失败: %w", err)
-	}
-	nameOf := make(map[uint]string, len(teams))
-	for _, t := range teams {
-		nameOf[t.ID] = t.Name
-	}
-	kept := map[[2]string]model.TeamMember{}
-	var before []savedMember
-	for _, m := range old {
-		kept[[2]string{nameOf[m.TeamID], m.PersonCode}] = m
-		before = append(before, savedMember{nameOf[m.TeamID], m.PersonCode, m.Role, m.Locked})
-	}
-	var rows []model.TeamMember
-	var after []savedMember
-	for _, t := range res.Teams {
-		id, ok := byName[t.Team]
-		if !ok {
-			return fmt.Errorf("巡察组 %s 不在轮次 %s 中", t.Team, res.Round)
-		}
-		for _, m := range t.Members {
-			row := model.TeamMember{TeamID: id, PersonCode: m.Person, Role: m.Role, Locked: m.Locked}
-			if o, ok := kept[[2]string{t.Team, m.Person}]; ok {
-				row.Evaluation, row.Comment = o.Evaluation, o.Comment
-			}
-			rows = append(rows, row)
-			after = append(after, savedMember{t.Team, m.Person, m.Role, m.Locked})
-		}
-	}
-	if err := s.peopleExist(rows); err != nil {
-		return err
-	}
-	e := audit.Entry{Action: "编组", Entity: "轮次", Key: res.Round, Before: before, After: after}
+	var before, after []savedMember
+	e := audit.Entry{Action: "编组", Entity: "轮次", Key: res.Round, Before: &before, After: &after}
 	return s.Write(e, func(tx *gorm.DB) error {
+		now := &Service{DB: tx, User: s.User, Role: s.Role}
+		var teams []model.Team
+		if err := tx.Where("round_code = ?", res.Round).Order("seq, name").Find(&teams).Error; err != nil {
+			return fmt.Errorf("读取巡察组失败: %w", err)
+		}
+		if len(teams) == 0 {
+			return fmt.Errorf("轮次 %s 没有巡察组", res.Round)
+		}
+		if err := now.recheck(res); err != nil {
+			return err
+		}
+		byName := make(map[string]uint, len(teams))
+		nameOf := make(map[uint]string, len(teams))
+		ids := make([]uint, len(teams))
+		for i, t := range teams {
+			byName[t.Name], nameOf[t.ID], ids[i] = t.ID, t.Name, t.ID
+		}
+		var old []model.TeamMember
+		if err := tx.Where("team_id IN ?", ids).Order("team_id, id").Find(&old).Error; err != nil {
+			return fmt.Errorf("读取编组记录失败: %w", err)
+		}
+		kept := map[[2]string]model.TeamMember{}
+		for _, m := range old {
+			kept[[2]string{nameOf[m.TeamID], m.PersonCode}] = m
+			before = append(before, savedMember{nameOf[m.TeamID], m.PersonCode, m.Role, m.Locked})
+		}
+		var rows []model.TeamMember
+		for _, t := range res.Teams {
+			for _, m := range t.Members {
+				row := model.TeamMember{TeamID: byName[t.Team], PersonCode: m.Person, Role: m.Role, Locked: m.Locked}
+				if o, ok := kept[[2]string{t.Team, m.Person}]; ok {
+					row.Evaluation, row.Comment = o.Evaluation, o.Comment
+				}
+				rows = append(rows, row)
+				after = append(after, savedMember{t.Team, m.Person, m.Role, m.Locked})
+			}
+		}
 		if err := tx.Where("team_id IN ?", ids).Delete(&model.TeamMember{}).Error; err != nil {
 			return fmt.Errorf("清除原编组记录失败: %w", err)
 		}
@@ -165,34 +159,23 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 	})
 }
 
-// peopleExist checks that the members of an assignment are all stored: an
-// assignment is made on screen, and another user may delete one of its
-// people before it is saved.
-func (s *Service) peopleExist(rows []model.TeamMember) error {
-	codes := make([]string, 0, len(rows))
-	for _, r := range rows {
-		codes = append(codes, r.PersonCode)
+// recheck checks res against the data as s reads them now (s being the
+// saving transaction's), and refuses it with every reason.
+func (s *Service) recheck(res *assign.Result) error {
+	set, err := s.AssignSettings()
+	if err != nil {
+		return err
 	}
-	slices.Sort(codes)
-	codes = slices.Compact(codes)
-	var have []string
-	for start := 0; start < len(codes); start += 500 {
-		var part []string
-		batch := codes[start:min(start+500, len(codes))]
-		if err := s.DB.Model(&model.Person{}).Where("code IN ?", batch).Pluck("code", &part).Error; err != nil {
-			return fmt.Errorf("读取人员失败: %w", err)
-		}
-		have = append(have, part...)
+	rset, err := s.RecusalSettings()
+	if err != nil {
+		return err
 	}
-	slices.Sort(have)
-	var gone []string
-	for _, c := range codes {
-		if _, ok := slices.BinarySearch(have, c); !ok {
-			gone = append(gone, c)
-		}
+	sn, err := s.Snapshot()
+	if err != nil {
+		return err
 	}
-	if len(gone) > 0 {
-		return fmt.Errorf("编组中的人员 %s 已不在人员库中（可能已被删除），请重新编组后再保存", strings.Join(gone, "、"))
+	if problems := recheckRoster(sn, recusal.New(sn, rset), set, res); len(problems) > 0 {
+		return rosterRefused(res.Round, problems)
 	}
 	return nil
 }

@@ -215,19 +215,31 @@ func TestAssignMoveShowsRecusalInRed(t *testing.T) {
 	}
 	s.only.SetSelected(showAll)
 
-	// saving a roster that breaks a rule asks first; the saved roster
-	// shows on opening, checked
+	// saving a roster that breaks a rule asks first; one with a hard
+	// recusal no override lifts is then refused by the service, which
+	// re-checks it as it saves, and nothing is saved
 	test.Tap(s.save)
 	if s.dlg == nil || !strings.Contains(s.dlg.content.(*widget.Label).Text, "违反规则") {
 		t.Fatal("saving a roster that breaks rules did not ask")
 	}
 	test.Tap(s.dlg.ok)
-	again := openAssign(t, svc, w)
-	if tm, _ := again.st.member("P0301"); tm == nil || tm.Team != "第二巡察组" || again.st.source != fromSaved {
-		t.Fatalf("saved roster not shown on opening: %+v", tm)
+	if !strings.Contains(s.status.Text, "未保存") || !strings.Contains(s.status.Text, "P0301") || !strings.Contains(s.status.Text, "R3") {
+		t.Fatalf("status after a refused save: %q", s.status.Text)
 	}
-	if hard, _ := again.st.counts("第二巡察组"); hard == 0 || again.tabs.Items[tabHard].Text == "违反规则（0）" {
-		t.Errorf("the saved roster was not checked on opening: %d hard", hard)
+	if _, saved, _ := svc.SavedAssignment("2027-1"); saved {
+		t.Fatal("a roster with a hard recusal was saved")
+	}
+	// a roster solved afresh saves at once; the saved roster shows on
+	// opening
+	fresh := openAssign(t, svc, w)
+	test.Tap(fresh.solve)
+	test.Tap(fresh.save)
+	if !strings.HasPrefix(fresh.status.Text, "已保存") {
+		t.Fatalf("status after saving: %q", fresh.status.Text)
+	}
+	again := openAssign(t, svc, w)
+	if tm, _ := again.st.member("P0301"); tm == nil || tm.Team != "第一巡察组" || again.st.source != fromSaved {
+		t.Fatalf("saved roster not shown on opening: %+v", tm)
 	}
 	// replacing saved members asks too
 	tapPerson(t, again, "P0301")

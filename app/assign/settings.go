@@ -39,6 +39,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"xuncha/app/snap"
 )
 
 // Roles (model.Roles, without importing the database layer).
@@ -81,6 +83,13 @@ type Row struct {
 	Local        bool     `json:"local"`
 	Pools        []string `json:"pools,omitempty"`
 	FullTimeOnly bool     `json:"fullTimeOnly,omitempty"`
+}
+
+// Admits reports whether a person in pools, full-time office staff or not,
+// meets the row's pool condition.
+func (r Row) Admits(pools snap.PoolSet, fullTime bool) bool {
+	want := poolSet(r.Pools)
+	return (want == 0 || pools&want != 0) && (!r.FullTimeOnly || fullTime)
 }
 
 // Settings are the composition rules of assignment (settings key "assign").
