@@ -47,7 +47,10 @@ func TestImportBase(t *testing.T) {
 	}
 	var teams []model.Team
 	db.Order("seq").Find(&teams)
-	if len(teams) != 2 || teams[0].Name != "第一巡察组" || teams[0].Seq != 1 || teams[0].OnsiteEnd != "2026-04-20" || teams[1].Seq != 2 || teams[1].OnsiteStart != "2026-03-05" {
+	// 第一巡察组 spans the round (2026-03-01 to 2026-04-20): it has the
+	// round's dates and none of its own; 第二巡察组 has its own.
+	if len(teams) != 2 || teams[0].Name != "第一巡察组" || teams[0].Seq != 1 || teams[0].OnsiteStart != "" || teams[0].OnsiteEnd != "" ||
+		teams[1].Seq != 2 || teams[1].OnsiteStart != "2026-03-05" || teams[1].OnsiteEnd != "2026-04-10" {
 		t.Errorf("teams = %+v", teams)
 	}
 	var rel model.Relative

@@ -17,7 +17,7 @@ type plan struct {
 	history      delta[model.WorkHistory]
 	relatives    delta[model.Relative]
 	declarations delta[model.Declaration]
-	terms        delta[model.Term]
+	terms        delta[termRow]
 	tasks        taskPlan
 }
 
@@ -51,6 +51,7 @@ func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
 	checkRefs(declarationSheet, decls, rs, c)
 
 	terms := readRecs(termSheet, tables[SheetTerms], c)
+	checkScopeCounties(terms, rs[refCounty], c)
 	rs[refTerm] = newCodeSet(termSheet, terms, has(ex.terms))
 
 	checkRefs(taskSheet, tasks, rs, c)

@@ -200,18 +200,19 @@ var declarationSheet = &entity[model.Declaration]{
 	keyDesc: "人员编号和单位编码", keyCol: "单位编码",
 }
 
-var termSheet = &entity[model.Term]{
+var termSheet = &entity[termRow]{
 	sheet: SheetTerms,
-	fields: []field[model.Term]{
-		textCol("届期编码", true, "如 T2021", func(v *model.Term) *string { return &v.Code }),
-		textCol("届期名称", false, "", func(v *model.Term) *string { return &v.Name }),
-		dateCol("开始日期", true, "", func(v *model.Term) *string { return &v.StartDate }),
-		dateCol("结束日期", true, "", func(v *model.Term) *string { return &v.EndDate }),
+	fields: []field[termRow]{
+		textCol("届期编码", true, "如 T2021", func(v *termRow) *string { return &v.Code }),
+		textCol("届期名称", false, "", func(v *termRow) *string { return &v.Name }),
+		dateCol("开始日期", true, "", func(v *termRow) *string { return &v.StartDate }),
+		dateCol("结束日期", true, "", func(v *termRow) *string { return &v.EndDate }),
+		scopeCol(),
 	},
-	zero:    func() model.Term { return model.Term{} },
-	key:     func(v *model.Term) string { return v.Code },
+	zero:    func() termRow { return termRow{} },
+	key:     func(v *termRow) string { return v.Code },
 	keyDesc: "届期编码", keyCol: "届期编码",
-	check: func(v *model.Term) (string, string) {
+	check: func(v *termRow) (string, string) {
 		if v.EndDate < v.StartDate {
 			return "结束日期", msgEndBeforeStart(v.EndDate, v.StartDate)
 		}

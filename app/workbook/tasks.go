@@ -8,9 +8,16 @@ import (
 )
 
 // taskRow is a row of 巡察任务: one unit a team of a round inspects, with
-// the round's fields repeated on every row of the round.
+// the round's fields repeated on every row of the round (or written on one
+// of them) and the team's on every row of the team.
 type taskRow struct {
 	Term, Round, RoundName, Type, Mode, Team, Unit, Start, End string
+	Received                                                   string // 整改报告收到日期 of the unit
+	Seq                                                        string // 组序号
+	// The round's own: its number, its on-site dates where they are not
+	// the span of its rows, and its other stage dates.
+	Number, RoundStart, RoundEnd                 string
+	Prep, ReportEnd, Feedback, RectifyDue, Check string
 }
 
 var taskSheet = &entity[taskRow]{
@@ -25,6 +32,16 @@ var taskSheet = &entity[taskRow]{
 		refCol("被巡察单位编码", true, "同一组的单位须在同一县区；一个单位每轮只能编入一个组", refUnit, func(v *taskRow) *string { return &v.Unit }),
 		dateCol("进驻开始", true, "该组进驻的日期；轮次的进驻开始取其各行最早的一天", func(v *taskRow) *string { return &v.Start }),
 		dateCol("进驻结束", true, "轮次的进驻结束取其各行最晚的一天", func(v *taskRow) *string { return &v.End }),
+		dateCol("整改报告收到日期", false, "该单位的整改报告收到的日期，未收到为空白", func(v *taskRow) *string { return &v.Received }),
+		numberCol("组序号", "该组在轮次中的顺序；同一组只需填一行，空白为不变（新组排在最后）", func(v *taskRow) *string { return &v.Seq }),
+		numberCol("轮次序号", "轮次在届期中的序号；同一轮次只需填一行，空白为不变（新轮次按进驻开始编号）", func(v *taskRow) *string { return &v.Number }),
+		dateCol("轮次进驻开始", false, roundDateHelp, func(v *taskRow) *string { return &v.RoundStart }),
+		dateCol("轮次进驻结束", false, roundDateHelp, func(v *taskRow) *string { return &v.RoundEnd }),
+		dateCol("准备开始", false, stageHelp, func(v *taskRow) *string { return &v.Prep }),
+		dateCol("报告结束", false, stageHelp, func(v *taskRow) *string { return &v.ReportEnd }),
+		dateCol("反馈日期", false, stageHelp, func(v *taskRow) *string { return &v.Feedback }),
+		dateCol("整改报告期限", false, stageHelp, func(v *taskRow) *string { return &v.RectifyDue }),
+		dateCol("督查验收日期", false, stageHelp, func(v *taskRow) *string { return &v.Check }),
 	},
 	zero:    func() taskRow { return taskRow{} },
 	key:     func(v *taskRow) string { return join(v.Round, v.Unit) },
@@ -33,7 +50,7 @@ var taskSheet = &entity[taskRow]{
 		if v.End < v.Start {
 			return "进驻结束", msgEndBeforeStart(v.End, v.Start)
 		}
-		return "", ""
+		return stageOrder(v)
 	},
 	dup: func(first, cur *taskRow, at src) string {
 		if first.Team == cur.Team {
@@ -44,10 +61,43 @@ var taskSheet = &entity[taskRow]{
 	},
 }
 
+const (
+	roundDateHelp = "轮次本身的进驻日期，与各组的不同时填写；同一轮次只需填一行，空白为取各行的最早和最晚一天"
+	stageHelp     = "轮次的阶段日期；同一轮次只需填一行，空白为不变"
+)
+
+// stageOrder checks that the round's dates a row gives follow the order
+// of the stages (blank ones skipped).
+func stageOrder(v *taskRow) (string, string) {
+	prev, prevCol := "", ""
+	for _, f := range []struct{ col, v string }{
+		{"准备开始", v.Prep}, {"轮次进驻开始", v.RoundStart}, {"轮次进驻结束", v.RoundEnd}, {"报告结束", v.ReportEnd},
+		{"反馈日期", v.Feedback}, {"整改报告期限", v.RectifyDue}, {"督查验收日期", v.Check},
+	} {
+		if f.v == "" {
+			continue
+		}
+		if f.v < prev {
+			return f.col, fmt.Sprintf("%s %s 早于%s %s", f.col, f.v, prevCol, prev)
+		}
+		prev, prevCol = f.v, f.col
+	}
+	return "", ""
+}
+
 // memberRow is a row of 编组记录: a person's place on a team of a round.
 type memberRow struct {
-	Round, Team, Person, Role, Evaluation string
+	Round, Team, Person, Role, Evaluation, Comment string
+	Locked                                         bool
 }
+
+// The optional columns of 编组记录, by position: a column the file leaves
+// out leaves the field as the database holds it.
+const (
+	memberEvaluation = 4
+	memberComment    = 5
+	memberLocked     = 6
+)
 
 var memberSheet = &entity[memberRow]{
 	sheet: SheetMembers,
@@ -57,6 +107,8 @@ var memberSheet = &entity[memberRow]{
 		refCol("人员编号", true, "", refPerson, func(v *memberRow) *string { return &v.Person }),
 		wordCol("角色", true, "", model.Roles, "", func(v *memberRow) *string { return &v.Role }),
 		wordCol("鉴定", false, "", model.Evaluations, "", func(v *memberRow) *string { return &v.Evaluation }),
+		textCol("评语", false, "鉴定的评语", func(v *memberRow) *string { return &v.Comment }),
+		boolCol("锁定", "编组时固定在该组的人员填 是", func(v *memberRow) *bool { return &v.Locked }),
 	},
 	zero:    func() memberRow { return memberRow{} },
 	key:     func(v *memberRow) string { return join(v.Round, v.Person) },
@@ -70,22 +122,46 @@ var memberSheet = &entity[memberRow]{
 	},
 }
 
-// roundFields are the columns of 巡察任务 that belong to the round and must
-// agree on every row of it.
-var roundFields = []struct {
+// agreeing is a column of 巡察任务 that belongs to the round, or to the
+// team, and must agree on every row of it that fills it.
+type agreeing struct {
 	col string
 	get func(*taskRow) string
-}{
+}
+
+// roundFields are the columns that belong to the round.
+var roundFields = []agreeing{
 	{"届期编码", func(v *taskRow) string { return v.Term }},
 	{"轮次名称", func(v *taskRow) string { return v.RoundName }},
 	{"巡察类型", func(v *taskRow) string { return v.Type }},
 	{"编组方式", func(v *taskRow) string { return v.Mode }},
+	{"轮次序号", func(v *taskRow) string { return v.Number }},
+	{"轮次进驻开始", func(v *taskRow) string { return v.RoundStart }},
+	{"轮次进驻结束", func(v *taskRow) string { return v.RoundEnd }},
+	{"准备开始", func(v *taskRow) string { return v.Prep }},
+	{"报告结束", func(v *taskRow) string { return v.ReportEnd }},
+	{"反馈日期", func(v *taskRow) string { return v.Feedback }},
+	{"整改报告期限", func(v *taskRow) string { return v.RectifyDue }},
+	{"督查验收日期", func(v *taskRow) string { return v.Check }},
 }
 
+// teamFields are the columns that belong to the team.
+var teamFields = []agreeing{{"组序号", func(v *taskRow) string { return v.Seq }}}
+
 // checkRounds rejects the rows whose round-level fields disagree with an
-// earlier row of the same round. A blank round-level cell agrees with
-// anything (the round's name need be written on one row only).
+// earlier row of the same round, or team-level ones with an earlier row of
+// the same team. A blank cell agrees with anything (the round's name need
+// be written on one row only).
 func checkRounds(recs []rec[taskRow], c *collector) {
+	checkAgree(recs, c, roundFields, func(v *taskRow) (string, string) { return v.Round, "同一轮次“" + v.Round + "”" })
+	checkAgree(recs, c, teamFields, func(v *taskRow) (string, string) {
+		return join(v.Round, v.Team), "同一巡察组“" + v.Team + "”（轮次“" + v.Round + "”）"
+	})
+}
+
+// checkAgree rejects the rows whose fields disagree with an earlier row of
+// the same group (by key; what names the group in messages).
+func checkAgree(recs []rec[taskRow], c *collector, fields []agreeing, group func(*taskRow) (key, what string)) {
 	type seen struct {
 		v  string
 		at src
@@ -96,28 +172,28 @@ func checkRounds(recs []rec[taskRow], c *collector) {
 		if !r.ok {
 			continue
 		}
-		vals, ok := first[r.v.Round]
+		key, what := group(&r.v)
+		vals, ok := first[key]
 		if !ok {
-			vals = make([]seen, len(roundFields))
+			vals = make([]seen, len(fields))
 		}
-		for j, f := range roundFields {
+		for j, f := range fields {
 			v := f.get(&r.v)
 			if v == "" || vals[j].v == "" || vals[j].v == v {
 				continue
 			}
-			c.add(r.at, f.col, fmt.Sprintf("与同一轮次“%s”的%s不一致（那里是“%s”，这里是“%s”）",
-				r.v.Round, vals[j].at.where(), vals[j].v, v))
+			c.add(r.at, f.col, fmt.Sprintf("与%s的%s不一致（那里是“%s”，这里是“%s”）", what, vals[j].at.where(), vals[j].v, v))
 			r.ok = false
 		}
 		if !r.ok {
 			continue
 		}
-		for j, f := range roundFields {
+		for j, f := range fields {
 			if v := f.get(&r.v); v != "" && vals[j].v == "" {
 				vals[j] = seen{v, r.at}
 			}
 		}
-		first[r.v.Round] = vals
+		first[key] = vals
 	}
 }
 
