@@ -26,10 +26,10 @@ import (
 // member gone, not 在库, in no pool the role admits, placed twice, from the
 // inspected county in a role that must come from elsewhere, or bound by a
 // hard recusal hit (R1–R3, R5, R6 …) that no approved override lifts.
-func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, res *assign.Result) []string {
+func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, res *assign.Result) []rosterProblem {
 	r := sn.Round(res.Round)
 	if r == nil {
-		return []string{fmt.Sprintf("轮次 %s 已不存在", res.Round)}
+		return []rosterProblem{{reason: fmt.Sprintf("轮次 %s 已不存在", res.Round)}}
 	}
 	run := *r
 	if res.Mode != "" {
@@ -43,7 +43,7 @@ func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, r
 		for _, m := range tr.Members {
 			p := sn.Person(m.Person)
 			bad := func(reason string) {
-				out = append(out, fmt.Sprintf("%s %s：%s", tr.Team, personLabel(p, m.Person), reason))
+				out = append(out, rosterProblem{tr.Team, personLabel(p, m.Person), reason})
 			}
 			if other, twice := where[m.Person]; twice {
 				bad("已编入" + other + "，每人每轮只能编入一个巡察组")
@@ -81,24 +81,24 @@ func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, r
 
 // teamChanges lists how the round's teams differ from the teams of res: a
 // team gone or added, a team's units changed.
-func teamChanges(r *snap.Round, res *assign.Result) []string {
-	var out []string
+func teamChanges(r *snap.Round, res *assign.Result) []rosterProblem {
+	var out []rosterProblem
 	named := map[string]bool{}
 	for _, tr := range res.Teams {
 		named[tr.Team] = true
 		t := teamNamed(r, tr.Team)
 		if t == nil {
-			out = append(out, fmt.Sprintf("巡察组 %s 已不在轮次 %s 中", tr.Team, r.Code))
+			out = append(out, rosterProblem{reason: fmt.Sprintf("巡察组 %s 已不在轮次 %s 中", tr.Team, r.Code)})
 			continue
 		}
 		have, want := sortedCodes(t.UnitCodes()), sortedCodes(tr.Units)
 		if !slices.Equal(have, want) {
-			out = append(out, fmt.Sprintf("%s 的被巡察单位已变为 %s（编组时为 %s）", tr.Team, codes(have), codes(want)))
+			out = append(out, rosterProblem{reason: fmt.Sprintf("%s 的被巡察单位已变为 %s（编组时为 %s）", tr.Team, codes(have), codes(want))})
 		}
 	}
 	for _, t := range r.Teams {
 		if !named[t.Name] {
-			out = append(out, fmt.Sprintf("轮次 %s 中新增了巡察组 %s", r.Code, t.Name))
+			out = append(out, rosterProblem{reason: fmt.Sprintf("轮次 %s 中新增了巡察组 %s", r.Code, t.Name)})
 		}
 	}
 	return out
@@ -106,8 +106,8 @@ func teamChanges(r *snap.Round, res *assign.Result) []string {
 
 // pairProblems lists the hard R6-type hits between members of one team
 // that no approved override (of either of the two) lifts.
-func pairProblems(c *recusal.Checker, round, team string, ps []*snap.Person) []string {
-	var out []string
+func pairProblems(c *recusal.Checker, round, team string, ps []*snap.Person) []rosterProblem {
+	var out []rosterProblem
 	for i, a := range ps {
 		for _, b := range ps[i+1:] {
 			for _, h := range c.Pair(a, b) {
@@ -115,7 +115,7 @@ func pairProblems(c *recusal.Checker, round, team string, ps []*snap.Person) []s
 				other := h
 				other.Person, other.Other = h.Other, h.Person
 				if h.Severity == recusal.Hard && !c.Overridden(round, h) && !c.Overridden(round, other) {
-					out = append(out, fmt.Sprintf("%s %s：%s %s：%s", team, personLabel(a, a.Code), h.Rule, recusal.RuleName(h.Rule), h.Reason))
+					out = append(out, rosterProblem{team, personLabel(a, a.Code), h.Rule + " " + recusal.RuleName(h.Rule) + "：" + h.Reason})
 				}
 			}
 		}
@@ -179,8 +179,39 @@ func codes(cs []string) string {
 	return strings.Join(cs, "、")
 }
 
-// rosterRefused is the message of a roster the saving re-check refused.
-func rosterRefused(round string, problems []string) error {
-	return fmt.Errorf("轮次 %s 的编组未保存：以下 %d 处不符合保存条件（编组之后，人员、单位或巡察组可能已被其他用户或导入修改），请重新编组后再保存：\n  %s",
-		round, len(problems), strings.Join(problems, "\n  "))
+// rosterProblem is one reason a roster cannot be saved: of a member
+// (team, who) or of the round and its teams (reason alone).
+type rosterProblem struct{ team, who, reason string }
+
+// rosterRefused is the message of a roster the saving re-check refused:
+// a line per team and reason, naming every member it concerns, so that a
+// round whose people were all set 出库 reads as a line per team.
+func rosterRefused(round string, problems []rosterProblem) error {
+	type group struct {
+		key  rosterProblem // team and reason
+		whom []string
+	}
+	var groups []*group
+	at := map[rosterProblem]*group{}
+	for _, p := range problems {
+		k := rosterProblem{team: p.team, reason: p.reason}
+		g, ok := at[k]
+		if !ok {
+			g = &group{key: k}
+			at[k] = g
+			groups = append(groups, g)
+		}
+		if p.who != "" {
+			g.whom = append(g.whom, p.who)
+		}
+	}
+	lines := make([]string, len(groups))
+	for i, g := range groups {
+		lines[i] = g.key.reason
+		if len(g.whom) > 0 {
+			lines[i] = g.key.team + " " + strings.Join(g.whom, "、") + "：" + g.key.reason
+		}
+	}
+	return fmt.Errorf("轮次 %s 的编组未保存：以下人员或巡察组不符合保存条件（编组之后，人员、单位或巡察组可能已被其他用户或导入修改），请重新编组后再保存：\n  %s",
+		round, strings.Join(lines, "\n  "))
 }
