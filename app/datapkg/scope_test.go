@@ -207,13 +207,7 @@ func TestScopeParentLoop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var reason string
-	for _, c := range r.Conflicts {
-		if c.Entity == EntUnit && c.Key == "U01" {
-			reason = c.Reason
-		}
-	}
-	if !strings.Contains(reason, "形成循环") {
+	if reason := conflictReason(r, EntUnit, "U01"); !strings.Contains(reason, "形成循环") {
 		t.Fatalf("U01: %q; conflicts %v", reason, r.Conflicts)
 	}
 	after, _, _ := loadAll(db)
@@ -234,13 +228,7 @@ func TestPackageOneSlotPerRound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var reason string
-	for _, c := range r.Conflicts {
-		if c.Entity == EntMember && c.Key == "2026-1/第一巡察组/P01" {
-			reason = c.Reason
-		}
-	}
-	if !strings.Contains(reason, "已编入 第二巡察组") {
+	if reason := conflictReason(r, EntMember, "2026-1/第一巡察组/P01"); !strings.Contains(reason, "已编入 第二巡察组") {
 		t.Fatalf("conflict %q; conflicts %v", reason, r.Conflicts)
 	}
 	after, _, _ := loadAll(db)
@@ -253,6 +241,16 @@ func TestPackageOneSlotPerRound(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("P01 has %d places in 2026-1", n)
 	}
+}
+
+// conflictReason returns why the row of entity with key was left out, or "".
+func conflictReason(r *Report, entity, key string) string {
+	for _, c := range r.Conflicts {
+		if c.Entity == entity && c.Key == key {
+			return c.Reason
+		}
+	}
+	return ""
 }
 
 // sameData compares two loads of a database.

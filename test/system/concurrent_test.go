@@ -112,7 +112,10 @@ func race(t *testing.T, ws []*writer) {
 			defer cancel()
 			c := exec.CommandContext(ctx, bin, w.args...)
 			<-start
-			w.res = runQuiet(c)
+			var err error
+			if w.res, err = execute(c); err != nil {
+				w.res.code, w.res.stderr = -1, err.Error()
+			}
 			if ctx.Err() != nil {
 				w.res.code, w.res.stderr = -1, "超时 (timed out)"
 			}
@@ -120,22 +123,6 @@ func race(t *testing.T, ws []*writer) {
 	}
 	close(start)
 	wg.Wait()
-}
-
-// runQuiet runs c and returns its result (code -1 when it could not run).
-func runQuiet(c *exec.Cmd) result {
-	var out, errb strings.Builder
-	c.Stdout, c.Stderr = &out, &errb
-	begin := time.Now()
-	err := c.Run()
-	r := result{stdout: out.String(), stderr: errb.String(), took: time.Since(begin)}
-	if err != nil {
-		r.code = -1
-		if ee, ok := err.(*exec.ExitError); ok {
-			r.code = ee.ExitCode()
-		}
-	}
-	return r
 }
 
 var (
