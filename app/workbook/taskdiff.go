@@ -70,7 +70,7 @@ func (m *minmax) add(start, end string) {
 func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 	p := taskPlan{tasks: SheetSummary{Sheet: SheetTasks}}
 	rounds, roundOrder, own := planRounds(recs, ex)
-	teams, teamOrder, spans := teamSpans(recs)
+	teamOrder, spans, seqs := teamSpans(recs)
 	numberRounds(roundOrder, rounds, own, ex)
 	roundChanged := make(map[string]bool)
 	for _, code := range roundOrder {
@@ -90,7 +90,7 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 	}
 	for _, tk := range teamOrder {
 		round, _, _ := strings.Cut(tk, "\x00")
-		maxSeq[round] = max(maxSeq[round], teams[tk].Seq)
+		maxSeq[round] = max(maxSeq[round], seqs[tk])
 	}
 	teamChanged := make(map[string]bool)
 	teamIDs := make(map[string]uint)
@@ -102,7 +102,7 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 			t = prev
 			teamIDs[tk] = prev.ID
 		}
-		switch seq := teams[tk].Seq; {
+		switch seq := seqs[tk]; {
 		case seq > 0:
 			t.Seq = seq
 		case !exists:
@@ -208,27 +208,27 @@ func planRounds(recs []rec[taskRow], ex *existing) (rounds map[string]*model.Rou
 	return rounds, order, own
 }
 
-// teamSpans works out the teams of the accepted rows, in the order they
-// first appear: the span of their rows' dates, and the 组序号 a row gives
-// (0 for none).
-func teamSpans(recs []rec[taskRow]) (teams map[string]*model.Team, order []string, spans map[string]*minmax) {
-	teams, spans = make(map[string]*model.Team), make(map[string]*minmax)
+// teamSpans works out the teams of the accepted rows (by key), in the
+// order they first appear: the span of their rows' dates, and the 组序号 a
+// row gives (none: 0).
+func teamSpans(recs []rec[taskRow]) (order []string, spans map[string]*minmax, seqs map[string]int) {
+	spans, seqs = make(map[string]*minmax), make(map[string]int)
 	for i := range recs {
 		r := &recs[i].v
 		if !recs[i].ok {
 			continue
 		}
 		tk := join(r.Round, r.Team)
-		if _, ok := teams[tk]; !ok {
+		if _, ok := spans[tk]; !ok {
 			order = append(order, tk)
-			teams[tk], spans[tk] = &model.Team{}, &minmax{}
+			spans[tk] = &minmax{}
 		}
 		if n, err := strconv.Atoi(r.Seq); err == nil {
-			teams[tk].Seq = n
+			seqs[tk] = n
 		}
 		spans[tk].add(r.Start, r.End)
 	}
-	return teams, order, spans
+	return order, spans, seqs
 }
 
 // planMembers works out the team places of the accepted 编组记录 rows. A
