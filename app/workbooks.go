@@ -1,7 +1,6 @@
 package app
 
 import (
-	"xuncha/app/demo"
 	"xuncha/app/workbook"
 )
 
@@ -45,13 +44,4 @@ func (s *Service) ExportAll(path string) error {
 		return err
 	}
 	return workbook.ExportAll(s.DB, path)
-}
-
-// LoadDemo writes the demonstration data of the given scale into an empty
-// database (demo.ErrNotEmpty otherwise). It needs PermImport.
-func (s *Service) LoadDemo(scale demo.Scale) error {
-	if err := s.Require(PermImport); err != nil {
-		return err
-	}
-	return demo.Write(s.DB, demo.Generate(scale), s.User)
 }

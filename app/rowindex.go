@@ -77,26 +77,3 @@ func (ix *rowIndex) filter(keep func(row int) bool) []int {
 func searchKey(parts ...string) string {
 	return strings.ToLower(strings.Join(parts, "\x00"))
 }
-
-// Option is a choice in a combo box: a code and its name.
-type Option struct {
-	Code, Name string
-}
-
-// Label is how an option shows in a list: "C01 城关区".
-func (o Option) Label() string {
-	if o.Name == "" {
-		return o.Code
-	}
-	return o.Code + " " + o.Name
-}
-
-// CodeOfLabel returns the code at the start of a label written by Label
-// (or of a bare code a clerk typed).
-func CodeOfLabel(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, " \t　"); i >= 0 {
-		return s[:i]
-	}
-	return s
-}

@@ -1,7 +1,7 @@
 package app
 
-// The service methods of the reliability capabilities: the audit log,
-// backups and restore, data packages. Each asks for its right first.
+// The service methods of backups and restore. Each asks for its right
+// first, except the automatic backups the program makes itself.
 
 import (
 	"errors"
@@ -13,42 +13,8 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/auth"
 	"xuncha/app/backup"
-	"xuncha/app/datapkg"
 	"xuncha/model"
 )
-
-// AuditLog returns one page of the audit log, newest first.
-func (s *Service) AuditLog(f audit.Filter) (audit.Page, error) {
-	if err := s.Require(PermAudit); err != nil {
-		return audit.Page{}, err
-	}
-	return audit.Query(s.DB, f)
-}
-
-// AuditFacets returns the users, actions and entities in the log, for the
-// viewer's filters.
-func (s *Service) AuditFacets() (audit.Facets, error) {
-	if err := s.Require(PermAudit); err != nil {
-		return audit.Facets{}, err
-	}
-	return audit.ListFacets(s.DB)
-}
-
-// ExportAudit writes the entries that match f to an xlsx workbook.
-func (s *Service) ExportAudit(f audit.Filter, path string) (int, error) {
-	if err := s.Require(PermAudit); err != nil {
-		return 0, err
-	}
-	return audit.Export(s.DB, f, path)
-}
-
-// VerifyAudit checks the hash chain of the whole log.
-func (s *Service) VerifyAudit() ([]audit.Problem, error) {
-	if err := s.Require(PermAudit); err != nil {
-		return nil, err
-	}
-	return audit.Verify(s.DB)
-}
 
 // Path is the database file; "" for an in-memory database.
 func (s *Service) Path() (string, error) { return backup.DBPath(s.DB) }
@@ -189,32 +155,4 @@ func (s *Service) Restore(from string) error {
 		s.Role = ""
 	}
 	return backup.RecordRestore(s.DB, s.User, from, path)
-}
-
-// ExportPackage writes the data of the chosen counties to a data package
-// at path, encrypted when passphrase is not empty.
-func (s *Service) ExportPackage(counties []string, passphrase, path string) (*datapkg.Manifest, error) {
-	if err := s.Require(PermRead); err != nil {
-		return nil, err
-	}
-	return datapkg.Export(s.DB, counties, passphrase, path)
-}
-
-// PreviewPackage reports what importing the package at path would add,
-// update and leave out as conflicts, without writing.
-func (s *Service) PreviewPackage(path, passphrase string) (*datapkg.Report, error) {
-	if err := s.Require(PermImport); err != nil {
-		return nil, err
-	}
-	return datapkg.Preview(s.DB, path, passphrase)
-}
-
-// ImportPackage merges the package at path by code, in one transaction
-// with its audit entry.
-func (s *Service) ImportPackage(path, passphrase string) (*datapkg.Report, error) {
-	if err := s.Require(PermImport); err != nil {
-		return nil, err
-	}
-	r, err := datapkg.Import(s.DB, path, passphrase, s.User)
-	return r, dbError("导入数据包失败，未写入任何数据", err)
 }

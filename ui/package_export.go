@@ -15,12 +15,6 @@ import (
 	"xuncha/ui/widgets"
 )
 
-// onPackageExport opens the export of a data package.
-func (m *mainWindow) onPackageExport() { newPackageExport(m.svc, m.win).show() }
-
-// onPackageImport asks for a data package and opens its import.
-func (m *mainWindow) onPackageImport() { newPackageImport(m.svc, m.win, m.reload).choose() }
-
 // packageExport writes the chosen counties' data to one file for another
 // office (数据包导出), encrypted when a passphrase is given.
 type packageExport struct {
