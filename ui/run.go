@@ -38,6 +38,7 @@ func Run(args []string) int {
 	if path == "" {
 		path = model.DefaultPath()
 	}
+	watchGLStart()
 	preferChinese()
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: appID, Name: appTitle, Version: "0.1.0", Build: 1, Icon: iconRes,
 		Migrations: map[string]bool{"fyneDo": true}})

@@ -1,4 +1,4 @@
-package main
+package ui
 
 // The window needs OpenGL 2.1. On a machine without it (a remote or virtual
 // desktop, a PC without its graphics driver) Fyne cannot make the window.
@@ -16,8 +16,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-
-	"xuncha/app/cli"
 )
 
 // glReasons are the reasons Fyne (v2.8) gives to fyne.LogError when no
@@ -34,13 +32,15 @@ var (
 	glPlatform = []string{"pixel format", "create", "GLX extension", "FBConfig", "EGLConfig", "opengl32", "version", "not support", "Failed to load"}
 )
 
-func init() {
-	if !cli.IsCommand(os.Args[1:]) {
-		log.SetOutput(&glWatch{out: stderr, fail: glFailed})
-	}
+// watchGLStart sends the standard log through glWatch: Run installs it
+// before Fyne starts, so that a failure to make the window is told to the
+// clerk.
+func watchGLStart() {
+	log.SetOutput(&glWatch{out: stderr, fail: glFailed})
 }
 
-// stderr is the current standard error (main_windows.go may replace it).
+// stderr is the current standard error (main_windows.go replaces it when
+// it attaches a console).
 func stderr() io.Writer { return os.Stderr }
 
 // glWatch passes the log on to out and calls fail when Fyne reports that it
