@@ -9,6 +9,7 @@ import (
 	"xuncha/app/auth"
 	"xuncha/app/backup"
 	"xuncha/app/datapkg"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -28,13 +29,13 @@ func officeService(t *testing.T) (map[string]*Service, string) {
 	if err := admin.CreateFirstAdmin("王主任", "admin-pass-1"); err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range [][2]string{{"小李", model.UserClerk}, {"张书记", model.UserLeader}} {
+	for _, u := range [][2]string{{"小李", vocab.UserClerk}, {"张书记", vocab.UserLeader}} {
 		if err := admin.AddUser(u[0], u[1], u[0]+"-pass-1"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	out := map[string]*Service{model.UserAdmin: admin}
-	for _, u := range [][2]string{{"小李", model.UserClerk}, {"张书记", model.UserLeader}} {
+	out := map[string]*Service{vocab.UserAdmin: admin}
+	for _, u := range [][2]string{{"小李", vocab.UserClerk}, {"张书记", vocab.UserLeader}} {
 		s := &Service{DB: admin.DB}
 		if err := s.Login(u[0], u[0]+"-pass-1"); err != nil {
 			t.Fatal(err)
@@ -51,7 +52,7 @@ var roleActions = []struct {
 	allowed string // 管 经 领
 	do      func(s *Service) error
 }{
-	{"管理用户：新增经办人", "管", func(s *Service) error { return s.AddUser("新人"+s.User, model.UserClerk, "newbie-pass-1") }},
+	{"管理用户：新增经办人", "管", func(s *Service) error { return s.AddUser("新人"+s.User, vocab.UserClerk, "newbie-pass-1") }},
 	{"管理用户：列出账户", "管", func(s *Service) error { _, err := s.Accounts(); return err }},
 	{"修改备份设置", "管", func(s *Service) error { return s.SaveBackupSettings(backup.Settings{Keep: 3}) }},
 	{"立即备份", "管经领", func(s *Service) error { _, err := s.BackupNow(); return err }},
@@ -113,13 +114,13 @@ func containsMark(allowed, role string) bool {
 
 func TestNotSignedIn(t *testing.T) {
 	svcs, _ := officeService(t)
-	anon := &Service{DB: svcs[model.UserAdmin].DB, User: "命令行"}
+	anon := &Service{DB: svcs[vocab.UserAdmin].DB, User: "命令行"}
 	for _, a := range roleActions {
 		if err := a.do(anon); !errors.Is(err, auth.ErrNotSignedIn) {
 			t.Errorf("%s without signing in: %v", a.name, err)
 		}
 	}
-	forged := &Service{DB: anon.DB, User: "冒名", Role: model.UserAdmin}
+	forged := &Service{DB: anon.DB, User: "冒名", Role: vocab.UserAdmin}
 	if err := forged.Require(PermUsers); !errors.Is(err, auth.ErrNotSignedIn) {
 		t.Errorf("an unknown user with a forged role: %v", err)
 	}
@@ -139,10 +140,10 @@ func TestOpenDatabaseAllowsAll(t *testing.T) {
 			t.Errorf("open database refused %s: %v", p, err)
 		}
 	}
-	if err := s.AddUser("小李", model.UserClerk, "clerk-pass-1"); !errors.Is(err, auth.ErrFirstAdmin) {
+	if err := s.AddUser("小李", vocab.UserClerk, "clerk-pass-1"); !errors.Is(err, auth.ErrFirstAdmin) {
 		t.Fatalf("first account a clerk: %v", err)
 	}
-	if err := s.AddUser("王主任", model.UserAdmin, "admin-pass-1"); err != nil {
+	if err := s.AddUser("王主任", vocab.UserAdmin, "admin-pass-1"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Require(PermRead); !errors.Is(err, auth.ErrNotSignedIn) {
@@ -152,17 +153,17 @@ func TestOpenDatabaseAllowsAll(t *testing.T) {
 
 func TestRoleChangeTakesEffect(t *testing.T) {
 	svcs, _ := officeService(t)
-	clerk := svcs[model.UserClerk]
+	clerk := svcs[vocab.UserClerk]
 	if err := clerk.Require(PermEdit); err != nil {
 		t.Fatal(err)
 	}
-	if err := svcs[model.UserAdmin].SetUserRole("小李", model.UserLeader); err != nil {
+	if err := svcs[vocab.UserAdmin].SetUserRole("小李", vocab.UserLeader); err != nil {
 		t.Fatal(err)
 	}
 	if err := clerk.Require(PermEdit); err == nil {
 		t.Fatal("a demoted clerk still edits")
 	}
-	if err := svcs[model.UserAdmin].RemoveUser("小李"); err != nil {
+	if err := svcs[vocab.UserAdmin].RemoveUser("小李"); err != nil {
 		t.Fatal(err)
 	}
 	if err := clerk.Require(PermRead); !errors.Is(err, auth.ErrNotSignedIn) {
@@ -172,13 +173,13 @@ func TestRoleChangeTakesEffect(t *testing.T) {
 
 func TestRestoreRights(t *testing.T) {
 	svcs, _ := officeService(t)
-	admin := svcs[model.UserAdmin]
+	admin := svcs[vocab.UserAdmin]
 	f, err := admin.BackupNow()
 	if err != nil {
 		t.Fatal(err)
 	}
 	admin.DB.Create(&model.County{Code: "C99", Name: "备份后新增"})
-	for _, role := range []string{model.UserClerk, model.UserLeader} {
+	for _, role := range []string{vocab.UserClerk, vocab.UserLeader} {
 		var denied *auth.DeniedError
 		if err := svcs[role].Restore(f.Path); !errors.As(err, &denied) {
 			t.Fatalf("%s restored: %v", role, err)
@@ -189,7 +190,7 @@ func TestRestoreRights(t *testing.T) {
 	}
 	var n int64
 	admin.DB.Model(&model.County{}).Where("code = ?", "C99").Count(&n)
-	if n != 0 || admin.Role != model.UserAdmin {
+	if n != 0 || admin.Role != vocab.UserAdmin {
 		t.Fatalf("after restore: C99 %d, role %q", n, admin.Role)
 	}
 	page, err := admin.AuditLog(audit.Filter{Action: "恢复"})

@@ -11,6 +11,7 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/draw"
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -45,7 +46,7 @@ func (s *Service) AssignInstance(round, mode, seed string) (*assign.Instance, as
 	if err := s.Require(PermRead); err != nil {
 		return nil, assign.Settings{}, err
 	}
-	if mode != "" && !slices.Contains(model.Modes, mode) {
+	if mode != "" && !slices.Contains(vocab.Modes, mode) {
 		return nil, assign.Settings{}, fmt.Errorf("编组方式 %q 无效（应为 混合编组、成建制交叉 或 本县）", mode)
 	}
 	set, err := s.AssignSettings()

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"xuncha/app/assign"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -21,9 +22,9 @@ func assignService(t *testing.T) *Service {
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"}, &model.County{Code: "C03", Name: "临河县"},
 		&model.County{Code: "C04", Name: "北山县"},
-		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: vocab.CatTownship},
 		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
-		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Mode: model.ModeMixed, OnsiteStart: "2026-03-01"},
+		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Mode: vocab.ModeMixed, OnsiteStart: "2026-03-01"},
 		&model.Team{RoundCode: "2026-1", Name: "第一巡察组", Seq: 1},
 		&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U01"},
 	}
@@ -106,7 +107,7 @@ func TestSaveAssignmentPersonGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res.Teams[0].Members = append(res.Teams[0].Members, assign.Member{Person: "P99", Role: assign.RoleMember})
+	res.Teams[0].Members = append(res.Teams[0].Members, assign.Member{Person: "P99", Role: vocab.RoleMember})
 	err = s.SaveAssignment(res)
 	if err == nil {
 		t.Fatal("saved a member who does not exist")

@@ -15,6 +15,7 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -95,7 +96,7 @@ func (s *Service) SaveTerm(t model.Term, scope []model.TermScope) error {
 	t.StartDate, t.EndDate = start.String(), end.String()
 	var rows []model.TermScope
 	for _, sc := range scope {
-		if sc.Category != "" && !slices.Contains(model.Categories, sc.Category) {
+		if sc.Category != "" && !slices.Contains(vocab.Categories, sc.Category) {
 			return fmt.Errorf("单位类别 %q 不存在", sc.Category)
 		}
 		if sc.CountyCode != "" && !exists(s.DB, &model.County{}, sc.CountyCode) {
@@ -139,10 +140,10 @@ func (s *Service) SaveRound(r model.Round) error {
 	if err := s.DB.Where("code = ?", r.TermCode).Limit(1).Find(&term).Error; err != nil || term.Code == "" {
 		return fmt.Errorf("届期 %q 不存在", r.TermCode)
 	}
-	if r.Type != "" && !slices.Contains(model.RoundTypes, r.Type) {
+	if r.Type != "" && !slices.Contains(vocab.RoundTypes, r.Type) {
 		return fmt.Errorf("巡察类型 %q 不存在", r.Type)
 	}
-	if r.Mode != "" && !slices.Contains(model.Modes, r.Mode) {
+	if r.Mode != "" && !slices.Contains(vocab.Modes, r.Mode) {
 		return fmt.Errorf("编组方式 %q 不存在", r.Mode)
 	}
 	fields := []struct {

@@ -7,6 +7,7 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -20,9 +21,9 @@ func calendarService(t *testing.T) *Service {
 	for _, v := range []any{
 		&[]model.County{{Code: "C01", Name: "甲县"}, {Code: "C02", Name: "乙县"}},
 		&[]model.Unit{
-			{Code: "U0101", Name: "甲县财政局", CountyCode: "C01", Category: model.CatCountyOrgan},
-			{Code: "U0102", Name: "甲县人民医院", CountyCode: "C01", Category: model.CatInstitution},
-			{Code: "U0201", Name: "乙县交通运输局", CountyCode: "C02", Category: model.CatCountyOrgan},
+			{Code: "U0101", Name: "甲县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan},
+			{Code: "U0102", Name: "甲县人民医院", CountyCode: "C01", Category: vocab.CatInstitution},
+			{Code: "U0201", Name: "乙县交通运输局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
 		},
 		&[]model.Person{{Code: "P1", Name: "张一", HomeCountyCode: "C02"}, {Code: "P2", Name: "李二", HomeCountyCode: "C01"}},
 	} {
@@ -80,7 +81,7 @@ func TestCalendarSettingsStored(t *testing.T) {
 func TestSaveTermWithScope(t *testing.T) {
 	s := calendarService(t)
 	term := model.Term{Code: "T1", Name: "第十五届", StartDate: "2026-01-01", EndDate: "2030-12-31"}
-	scope := []model.TermScope{{CountyCode: "C01"}, {CountyCode: "C02", Category: model.CatCountyOrgan}, {CountyCode: "C01"}}
+	scope := []model.TermScope{{CountyCode: "C01"}, {CountyCode: "C02", Category: vocab.CatCountyOrgan}, {CountyCode: "C01"}}
 	if err := s.SaveTerm(term, scope); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func TestSaveRoundValidation(t *testing.T) {
 	if err := s.SaveTerm(model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2026-12-31"}, nil); err != nil {
 		t.Fatal(err)
 	}
-	ok := model.Round{Code: "R1", TermCode: "T1", Name: "第一轮", Type: "常规", Mode: model.ModeMixed,
+	ok := model.Round{Code: "R1", TermCode: "T1", Name: "第一轮", Type: "常规", Mode: vocab.ModeMixed,
 		OnsiteStart: "2026-03-02", OnsiteEnd: "2026-03-31", FeedbackDate: "2026-05-15"}
 	for _, c := range []struct {
 		name string
@@ -204,7 +205,7 @@ func TestTeamsReportsEvaluations(t *testing.T) {
 		t.Errorf("warning for a unit inspected twice: %v", warn)
 	}
 
-	must(s.DB.Create(&model.TeamMember{TeamID: t1.ID, PersonCode: "P1", Role: model.RoleLeader}).Error)
+	must(s.DB.Create(&model.TeamMember{TeamID: t1.ID, PersonCode: "P1", Role: vocab.RoleLeader}).Error)
 	must(s.RecordReportReceived(t1.ID, "U0101", civil.MustParse("2026-07-10")))
 	if err := s.RecordReportReceived(t1.ID, "U0201", civil.MustParse("2026-07-10")); err == nil {
 		t.Error("report recorded for a unit the team does not inspect")

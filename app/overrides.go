@@ -14,6 +14,7 @@ import (
 
 	"xuncha/app/audit"
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -93,8 +94,8 @@ func (s *Service) ApproveOverride(id uint, approver string) error {
 	if err := s.DB.Where("name = ?", approver).Limit(1).Find(&u).Error; err != nil {
 		return fmt.Errorf("读取用户失败: %w", err)
 	}
-	if u.Name == "" || u.Role != model.UserLeader {
-		return fmt.Errorf("只有角色为%s的用户可以批准豁免，%q 不是", model.UserLeader, approver)
+	if u.Name == "" || u.Role != vocab.UserLeader {
+		return fmt.Errorf("只有角色为%s的用户可以批准豁免，%q 不是", vocab.UserLeader, approver)
 	}
 	if s.Role != "" && approver != s.User {
 		return fmt.Errorf("只能以本人（%s）的名义批准豁免，不能代 %s 批准", s.User, approver)

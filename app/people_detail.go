@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -215,7 +216,7 @@ func (s *Service) DeletePerson(code string) error {
 		return err
 	}
 	if n := len(old.Service); n > 0 {
-		return fmt.Errorf("%s（%s）有%d条巡察经历，不能删除；如不再抽调，请把状态改为%s", old.Person.Name, code, n, model.StatusRemoved)
+		return fmt.Errorf("%s（%s）有%d条巡察经历，不能删除；如不再抽调，请把状态改为%s", old.Person.Name, code, n, vocab.StatusRemoved)
 	}
 	e := audit.Entry{Action: "删除", Entity: "人员", Key: code, Before: old}
 	return s.Write(e, func(tx *gorm.DB) error {

@@ -8,7 +8,7 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
 	"xuncha/app/snap"
-	"xuncha/model"
+	"xuncha/app/vocab"
 )
 
 // recusalKey is the settings key of the recusal rules.
@@ -82,8 +82,8 @@ func (s *Service) CheckRoster(code string) (*recusal.Report, error) {
 // reference date ref (进驻开始; zero: today), keeping those that bind role
 // (every hit when role is "").
 func (s *Service) CheckPerson(person, unit, role string, ref civil.Date) ([]recusal.Hit, error) {
-	if role != "" && !slices.Contains(model.Roles, role) {
-		return nil, fmt.Errorf("角色 %q 无效（应为 %s）", role, strings.Join(model.Roles, "、"))
+	if role != "" && !slices.Contains(vocab.Roles, role) {
+		return nil, fmt.Errorf("角色 %q 无效（应为 %s）", role, strings.Join(vocab.Roles, "、"))
 	}
 	c, sn, err := s.RecusalChecker()
 	if err != nil {

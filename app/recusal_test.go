@@ -7,6 +7,7 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/demo"
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -23,28 +24,28 @@ func plantRecusal(t *testing.T) (*Service, uint) {
 	str := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
-		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
-		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: model.CatVillage, ParentCode: str("U01")},
-		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: vocab.CatTownship},
+		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: str("U01")},
+		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan},
 		&model.UnitLeader{UnitCode: "U02", Name: "赵建国", Post: "局长"},
 		&model.Person{Code: "P01", Name: "甲", HomeCountyCode: "C02", CurrentUnitCode: str("U02"), InStaffPool: true, Status: "在库"},
 		&model.Person{Code: "P02", Name: "乙", HomeCountyCode: "C01", InLeaderPool: true, Status: "在库"},
 		&model.Person{Code: "P03", Name: "丙", HomeCountyCode: "C02", InStaffPool: true, Status: "在库"},
 		&model.Relative{PersonCode: "P03", Name: "赵建国", Relation: "配偶的兄弟姐妹"},
 		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
-		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: model.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
+		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: vocab.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
 		&model.Team{RoundCode: "2026-1", Name: "第一巡察组", Seq: 1},
 		&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U02"},
-		&model.User{Name: "李主任", Role: model.UserLeader, PasswordHash: "x"},
-		&model.User{Name: "小王", Role: model.UserClerk, PasswordHash: "x"},
-		&model.User{Name: "管理员", Role: model.UserAdmin, PasswordHash: "x"},
+		&model.User{Name: "李主任", Role: vocab.UserLeader, PasswordHash: "x"},
+		&model.User{Name: "小王", Role: vocab.UserClerk, PasswordHash: "x"},
+		&model.User{Name: "管理员", Role: vocab.UserAdmin, PasswordHash: "x"},
 	}
 	for _, r := range rows {
 		if err := db.Create(r).Error; err != nil {
 			t.Fatalf("plant %T: %v", r, err)
 		}
 	}
-	return &Service{DB: db, User: "小王", Role: model.UserClerk}, 1
+	return &Service{DB: db, User: "小王", Role: vocab.UserClerk}, 1
 }
 
 // as returns a service on the same database signed in as user.
@@ -57,7 +58,7 @@ func TestRecusalSettings(t *testing.T) {
 	if err := clerk.SaveRecusalSettings(recusal.Defaults()); err == nil {
 		t.Fatal("a 经办人 changed the recusal settings")
 	}
-	svc := as(clerk, "管理员", model.UserAdmin)
+	svc := as(clerk, "管理员", vocab.UserAdmin)
 	set, err := svc.RecusalSettings()
 	if err != nil || set.Years != 3 || set.Severity[recusal.R1] != recusal.Hard {
 		t.Fatalf("defaults = %+v, %v", set, err)
@@ -148,7 +149,7 @@ func TestOverrideFlow(t *testing.T) {
 	if err := svc.ApproveOverride(pending[0].ID, "李主任"); err == nil {
 		t.Fatal("a clerk approved in a leader's name")
 	}
-	leader := as(svc, "李主任", model.UserLeader)
+	leader := as(svc, "李主任", vocab.UserLeader)
 	if err := leader.RequestOverride(team, "P03", "R3", "U02", "理由"); err == nil {
 		t.Fatal("a 领导 requested an override (editing is the clerks')")
 	}

@@ -7,6 +7,7 @@ import (
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
 	"xuncha/app/roster"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -22,7 +23,7 @@ func emptyRoundService(t *testing.T) *Service {
 	for _, v := range []any{
 		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
 		&model.Round{Code: "R0", TermCode: "T1", Number: 1},
-		&model.Round{Code: "R1", TermCode: "T1", Number: 2, Mode: model.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-03-30"},
+		&model.Round{Code: "R1", TermCode: "T1", Number: 2, Mode: vocab.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-03-30"},
 		&model.Team{RoundCode: "R1", Name: "第一巡察组", Seq: 1},
 	} {
 		if err := db.Create(v).Error; err != nil {

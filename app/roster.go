@@ -10,6 +10,7 @@ import (
 	"xuncha/app/recusal"
 	"xuncha/app/roster"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -39,7 +40,7 @@ func (s *Service) SavedAssignment(round string) (res *assign.Result, saved bool,
 	}
 	mode := r.Mode
 	if mode == "" {
-		mode = model.ModeMixed
+		mode = vocab.ModeMixed
 	}
 	res = &assign.Result{Round: r.Code, Mode: mode, Teams: []assign.TeamResult{}, Unfilled: []assign.Unfilled{},
 		Warnings: []assign.Warning{}, Names: map[string]string{}}
@@ -68,7 +69,7 @@ func (s *Service) SavedAssignment(round string) (res *assign.Result, saved bool,
 // counted per role leave empty, in roster order.
 func vacancies(set assign.Settings, team string, per map[string]int) []assign.Unfilled {
 	var out []assign.Unfilled
-	for _, role := range assign.Roles {
+	for _, role := range vocab.Roles {
 		want := 0
 		for _, row := range set.Rows {
 			if row.Role == role {

@@ -7,6 +7,7 @@ import (
 
 	"xuncha/app/civil"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -150,8 +151,8 @@ func PersonToSnap(p model.Person) snap.Person {
 // SortMembers orders members by role (roster order), keeping the stored
 // order within a role.
 func SortMembers(ms []snap.Member) {
-	rank := make(map[string]int, len(model.Roles))
-	for i, r := range model.Roles {
+	rank := make(map[string]int, len(vocab.Roles))
+	for i, r := range vocab.Roles {
 		rank[r] = i
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return rank[ms[i].Role] < rank[ms[j].Role] })

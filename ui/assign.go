@@ -14,6 +14,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -86,7 +87,7 @@ const (
 func (s *assignScreen) build() fyne.CanvasObject {
 	s.round = widget.NewSelect(nil, func(string) { s.onRoundChanged() })
 	s.round.PlaceHolder = "选择轮次"
-	s.mode = widget.NewSelect(model.Modes, func(string) { s.onModeChanged() })
+	s.mode = widget.NewSelect(vocab.Modes, func(string) { s.onModeChanged() })
 	s.seed = widget.NewEntry()
 	s.seed.SetPlaceHolder("种子（可空）")
 	s.solve = widget.NewButtonWithIcon("自动编组", theme.MediaPlayIcon(), s.onSolve)
@@ -295,7 +296,7 @@ func (s *assignScreen) load() {
 	if r := s.roundRow(); r != nil {
 		mode := r.Mode
 		if mode == "" {
-			mode = model.ModeMixed
+			mode = vocab.ModeMixed
 		}
 		s.mode.Selected = mode
 		s.mode.Refresh()

@@ -15,6 +15,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/assign"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -85,7 +86,7 @@ func (s *assignScreen) onMove() {
 	team := widget.NewSelect(s.teamOptions(), nil)
 	team.PlaceHolder = "选择巡察组"
 	team.SetSelected(from.Team + "（" + s.st.countyName(from.County) + "）")
-	role := widget.NewSelect(assign.Roles, nil)
+	role := widget.NewSelect(vocab.Roles, nil)
 	role.SetSelected(m.Role)
 	form := widget.NewForm(widget.NewFormItem("巡察组", team), widget.NewFormItem("角色", role))
 	msg := widget.NewLabel(fmt.Sprintf("把%s（现在%s，%s）移到以下位置。移动后锁定在新位置，并立即按全部规则检查。", s.st.name(person), from.Team, m.Role))
@@ -127,7 +128,7 @@ func (s *assignScreen) freeOptions() []app.Option {
 	}
 	var out []app.Option
 	for _, p := range s.st.in.People {
-		if placed[p.Code] || p.Status != "在库" || !p.Pools.Any() || slices.Contains(s.st.excluded, p.Code) {
+		if placed[p.Code] || p.Status != vocab.StatusActive || !p.Pools.Any() || slices.Contains(s.st.excluded, p.Code) {
 			continue
 		}
 		out = append(out, app.Option{Code: p.Code, Name: p.Name + " · " + s.st.countyName(p.County) + " · " + app.PoolsText(p.Pools)})

@@ -8,6 +8,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/draw"
+	"xuncha/app/vocab"
 )
 
 // Where a roster on the 编组 screen comes from.
@@ -85,7 +86,7 @@ func (st *rosterState) vacancies() []assign.Unfilled {
 	}
 	var out []assign.Unfilled
 	for _, t := range st.res.Teams {
-		for _, role := range assign.Roles {
+		for _, role := range vocab.Roles {
 			want := 0
 			for _, row := range st.set.Rows {
 				if row.Role == role {

@@ -16,6 +16,7 @@ import (
 	"xuncha/app/assign"
 	"xuncha/app/draw"
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -37,11 +38,11 @@ func assignWorld(t *testing.T) (*app.Service, fyne.Window) {
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
 		&model.County{Code: "C03", Name: "临河县"}, &model.County{Code: "C04", Name: "北山县"},
-		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
-		&model.Unit{Code: "U02", Name: "平山县财政局", CountyCode: "C02", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: vocab.CatTownship},
+		&model.Unit{Code: "U02", Name: "平山县财政局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
 		&model.UnitLeader{UnitCode: "U02", Name: "林局长", Post: "局长"},
 		&model.Term{Code: "T1", Name: "第一届", StartDate: "2026-01-01", EndDate: "2030-12-31"},
-		&model.Round{Code: "2027-1", TermCode: "T1", Number: 1, Name: "2027年第一轮巡察", Mode: model.ModeMixed,
+		&model.Round{Code: "2027-1", TermCode: "T1", Number: 1, Name: "2027年第一轮巡察", Mode: vocab.ModeMixed,
 			OnsiteStart: "2027-03-01", OnsiteEnd: "2027-04-15"},
 		&model.Team{RoundCode: "2027-1", Name: "第一巡察组", Seq: 1},
 		&model.Team{RoundCode: "2027-1", Name: "第二巡察组", Seq: 2},
@@ -57,7 +58,7 @@ func assignWorld(t *testing.T) (*app.Service, fyne.Window) {
 			rows = append(rows, &model.Person{Code: fmt.Sprintf("P%02d%02d", c, i), Name: fmt.Sprintf("县%d人%d", c, i),
 				Gender: "男", HomeCountyCode: fmt.Sprintf("C0%d", c), Post: "科员", InStaffPool: true,
 				InLeaderPool: c >= 3 && i <= 2, FullTime: c <= 2 && i == 1, Skills: map[bool]string{true: "财务"}[i == 3],
-				Status: model.StatusActive})
+				Status: vocab.StatusActive})
 		}
 	}
 	rows = append(rows, &model.Relative{PersonCode: "P0301", Name: "林局长", Relation: "兄弟姐妹", UnitCode: p("U02"), IsUnitLeadership: true})

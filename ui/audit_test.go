@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -44,7 +45,7 @@ func auditWorld(t *testing.T) (*auditScreen, func()) {
 	t.Helper()
 	svc, w := testWorld(t)
 	must(t, svc.CreateFirstAdmin("王主任", "admin-pass-1"))
-	must(t, svc.AddUser("小李", model.UserClerk, "clerk-pass-1"))
+	must(t, svc.AddUser("小李", vocab.UserClerk, "clerk-pass-1"))
 	must(t, svc.Login("小李", "clerk-pass-1"))
 	d, err := svc.PersonDetail("P001")
 	must(t, err)

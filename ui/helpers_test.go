@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -26,16 +27,16 @@ func testWorld(t *testing.T) (*app.Service, fyne.Window) {
 	p := func(s string) *string { return &s }
 	for _, r := range []any{
 		&model.County{Code: "C01", Name: "城关区"}, &model.County{Code: "C02", Name: "河西县"},
-		&model.Unit{Code: "U01", Name: "县委办公室", CountyCode: "C01", Category: model.CatCountyOrgan},
-		&model.Unit{Code: "U02", Name: "城关镇", CountyCode: "C01", Category: model.CatTownship},
-		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: model.CatVillage, ParentCode: p("U02")},
-		&model.Unit{Code: "U03", Name: "河西县财政局", CountyCode: "C02", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U01", Name: "县委办公室", CountyCode: "C01", Category: vocab.CatCountyOrgan},
+		&model.Unit{Code: "U02", Name: "城关镇", CountyCode: "C01", Category: vocab.CatTownship},
+		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: p("U02")},
+		&model.Unit{Code: "U03", Name: "河西县财政局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
 		&model.UnitLeader{UnitCode: "U02", Name: "赵镇长", Post: "镇长"},
 		&model.Person{Code: "P001", Name: "张三", Gender: "男", HomeCountyCode: "C01", CurrentUnitCode: p("U01"),
-			Post: "科长", InLeaderPool: true, Skills: "财务", Status: model.StatusActive},
+			Post: "科长", InLeaderPool: true, Skills: "财务", Status: vocab.StatusActive},
 		&model.Person{Code: "P002", Name: "李四", Gender: "女", HomeCountyCode: "C02", CurrentUnitCode: p("U03"),
-			InStaffPool: true, Skills: "审计", Status: model.StatusActive},
-		&model.Person{Code: "P003", Name: "王五", HomeCountyCode: "C02", InStaffPool: true, Status: model.StatusSuspended},
+			InStaffPool: true, Skills: "审计", Status: vocab.StatusActive},
+		&model.Person{Code: "P003", Name: "王五", HomeCountyCode: "C02", InStaffPool: true, Status: vocab.StatusSuspended},
 	} {
 		if err := svc.DB.Create(r).Error; err != nil {
 			t.Fatal(err)

@@ -16,7 +16,7 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
 	"xuncha/app/snap"
-	"xuncha/model"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -80,7 +80,7 @@ func (d *recusalCheck) build() fyne.CanvasObject {
 	d.round.PlaceHolder = "选择轮次"
 	d.team = widget.NewSelect(nil, func(string) { d.onTeam() })
 	d.team.PlaceHolder = "选择巡察组"
-	d.role = widget.NewSelect(append([]string{anyRole}, model.Roles...), nil)
+	d.role = widget.NewSelect(append([]string{anyRole}, vocab.Roles...), nil)
 	d.role.SetSelected(anyRole)
 	d.date = widgets.NewDateEntry()
 	d.date.SetText(civil.Today().String())

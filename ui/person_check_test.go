@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -24,7 +25,7 @@ func openCheck(t *testing.T, person, name string) (*recusalCheck, func()) {
 		// 李四 (P002) serves on 第一巡察组 and is 孙七's sister
 		var team model.Team
 		must(t, svc.DB.Where("name = ?", "第一巡察组").First(&team).Error)
-		must(t, svc.DB.Create(&model.TeamMember{TeamID: team.ID, PersonCode: "P002", Role: model.RoleMember}).Error)
+		must(t, svc.DB.Create(&model.TeamMember{TeamID: team.ID, PersonCode: "P002", Role: vocab.RoleMember}).Error)
 		must(t, svc.DB.Create(&model.Relative{PersonCode: "P004", Name: "李四", Relation: "兄弟姐妹", RelativePerson: "P002"}).Error)
 	}
 }
@@ -60,12 +61,12 @@ func TestRecusalCheckDialog(t *testing.T) {
 	if d.date.Text != d.teamOption().OnsiteStart {
 		t.Errorf("date %q, team starts %q", d.date.Text, d.teamOption().OnsiteStart)
 	}
-	d.role.SetSelected(model.RoleDeputy)
+	d.role.SetSelected(vocab.RoleDeputy)
 	test.Tap(d.run)
 	if len(d.shown) != 0 || !strings.Contains(d.verdict.Text, "未发现回避情形") {
 		t.Errorf("副组长 on 第二巡察组: %v, %q", rulesOf(d.shown), d.verdict.Text)
 	}
-	d.role.SetSelected(model.RoleMember)
+	d.role.SetSelected(vocab.RoleMember)
 	test.Tap(d.run)
 	if got := rulesOf(d.shown); !slices.Equal(got, []string{"U03/R4"}) {
 		t.Errorf("成员 on 第二巡察组: %v", got)

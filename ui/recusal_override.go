@@ -12,7 +12,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/recusal"
-	"xuncha/model"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -216,7 +216,7 @@ func overrideText(o *app.OverrideView) string {
 // account (the approver recorded must be one; a database without accounts
 // has nobody who may).
 func (l *overrideList) canApprove() bool {
-	return l.svc.Can(app.PermApprove) && l.svc.Role == model.UserLeader
+	return l.svc.Can(app.PermApprove) && l.svc.Role == vocab.UserLeader
 }
 
 // onApprove asks the leader to confirm, then approves in their name.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -15,10 +16,10 @@ func plantCheckDB(t *testing.T) string {
 	str := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
-		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
-		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: model.CatVillage, ParentCode: str("U01")},
-		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: model.CatCountyOrgan},
-		&model.Unit{Code: "U10", Name: "平山镇", CountyCode: "C02", Category: model.CatTownship},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: vocab.CatTownship},
+		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: str("U01")},
+		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan},
+		&model.Unit{Code: "U10", Name: "平山镇", CountyCode: "C02", Category: vocab.CatTownship},
 		&model.UnitLeader{UnitCode: "U01", Name: "孙立", Post: "党委书记", IDNumber: "130101197002020033"},
 		&model.UnitLeader{UnitCode: "U02", Name: "赵建国", Post: "局长"},
 		// R1: works in the village under the township.
@@ -40,7 +41,7 @@ func plantCheckDB(t *testing.T) string {
 		// On 暂停: never in the report.
 		&model.Person{Code: "P06", Name: "己", HomeCountyCode: "C01", CurrentUnitCode: str("U02"), InStaffPool: true, Status: "暂停"},
 		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
-		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: model.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
+		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: vocab.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
 		&model.Team{RoundCode: "2026-1", Name: "第一巡察组", Seq: 1},
 		&model.Team{RoundCode: "2026-1", Name: "第二巡察组", Seq: 2},
 		&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U01"},

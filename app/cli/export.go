@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
 	"xuncha/app/workbook"
 	"xuncha/model"
 )
@@ -90,11 +91,11 @@ func inPools(p string) bool { return poolColumn(p) != "" }
 // poolColumn is the people column that marks membership of pool p.
 func poolColumn(p string) string {
 	switch p {
-	case model.PoolLeader:
+	case vocab.PoolLeader:
 		return "in_leader_pool"
-	case model.PoolStaff:
+	case vocab.PoolStaff:
 		return "in_staff_pool"
-	case model.PoolExpert:
+	case vocab.PoolExpert:
 		return "in_expert_pool"
 	}
 	return ""
