@@ -70,13 +70,7 @@ func (s *Service) SavedAssignment(round string) (res *assign.Result, saved bool,
 func vacancies(set assign.Settings, team string, per map[string]int) []assign.Unfilled {
 	var out []assign.Unfilled
 	for _, role := range vocab.Roles {
-		want := 0
-		for _, row := range set.Rows {
-			if row.Role == role {
-				want += row.Count
-			}
-		}
-		for range want - per[role] {
+		for range set.Wanted(role) - per[role] {
 			out = append(out, assign.Unfilled{Team: team, Role: role, Reason: savedVacancy})
 		}
 	}

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xuncha/app/assign"
+	"xuncha/app/draw"
 	"xuncha/app/roster"
 )
 
@@ -28,7 +30,7 @@ func (s *assignScreen) onDraw() {
 	msg.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("现场宣读的数值", witness))
 	body := []fyne.CanvasObject{msg, form}
-	if s.st != nil && s.st.dirty {
+	if s.st != nil && s.st.Dirty {
 		warn := widget.NewLabel("当前编组有未保存的手动调整，抽取后将被取代。")
 		warn.Importance = widget.WarningImportance
 		body = append(body, warn)
@@ -48,25 +50,19 @@ func (s *assignScreen) onDraw() {
 // then shows the result and the record.
 func (s *assignScreen) drawNow(witness string) {
 	code, mode := s.roundCode(), s.mode.Selected
-	people := s.peopleOrNil()
-	var st *rosterState
+	people := s.people
+	var st *assign.RosterEdit
 	s.work("正在随机抽取 "+code+" …", func() error {
-		in, set, err := s.svc.AssignInstance(code, mode, witness)
-		if err != nil {
-			return err
-		}
-		res, rec, err := s.svc.DrawAssign(code, mode, witness)
-		if err != nil {
+		var err error
+		if st, err = s.svc.DrawRoster(code, mode, witness); err != nil {
 			return err
 		}
 		if people == nil {
-			if people, err = s.peopleFacts(); err != nil {
-				return err
-			}
+			people, err = s.peopleFacts()
 		}
-		st = &rosterState{in: in, set: set, res: res, base: res, source: fromDraw, rec: rec, people: people}
-		return st.check()
+		return err
 	}, func() {
+		s.people = people
 		s.recordPath = ""
 		s.status.Importance = widget.MediumImportance
 		s.show(st, fmt.Sprintf("已随机抽取（现场数值 %q）；请保存抽取记录，检查后点“保存编组”。", witness))
@@ -74,9 +70,8 @@ func (s *assignScreen) drawNow(witness string) {
 	})
 }
 
-// recordSummary sums up the draw record of the roster shown.
-func (s *assignScreen) recordSummary() string {
-	rec := s.st.rec
+// recordSummary sums up a draw record for the clerk and the witnesses.
+func recordSummary(rec *draw.Record) string {
 	drawn := 0
 	for _, st := range rec.Steps {
 		if st.Drawn != "" {
@@ -89,17 +84,18 @@ func (s *assignScreen) recordSummary() string {
 }
 
 // showRecord shows the draw record with the buttons that save it.
-func (s *assignScreen) showRecord() {
-	if s.st == nil || s.st.rec == nil {
+func (p *assignDocuments) showRecord() {
+	s := p.screen
+	if s.st == nil || s.st.Rec == nil {
 		return
 	}
-	text := widget.NewLabel(s.recordSummary())
+	text := widget.NewLabel(recordSummary(s.st.Rec))
 	text.Wrapping = fyne.TextWrapWord
 	saveJSON := widget.NewButtonWithIcon("保存抽取记录（JSON）…", theme.DocumentSaveIcon(), func() {
-		saveFile(s.win, "保存抽取记录", s.st.res.Round+"抽取记录.json", ".json", s.writeRecordJSON, "已保存抽取记录")
+		saveFile(s.win, "保存抽取记录", s.st.Res.Round+"抽取记录.json", ".json", p.writeRecordJSON, "已保存抽取记录")
 	})
 	savePDF := widget.NewButtonWithIcon("打印抽取记录（PDF）…", theme.DocumentPrintIcon(), func() {
-		saveFile(s.win, "保存可打印的抽取记录", s.st.res.Round+"抽取记录.pdf", ".pdf", s.writeRecordPDF, "已生成抽取记录 PDF")
+		saveFile(s.win, "保存可打印的抽取记录", s.st.Res.Round+"抽取记录.pdf", ".pdf", p.writeRecordPDF, "已生成抽取记录 PDF")
 	})
 	d := dialog.NewCustom("抽取记录", "关闭", container.NewVBox(text, container.NewHBox(saveJSON, savePDF)), s.win)
 	d.Show()
@@ -107,26 +103,28 @@ func (s *assignScreen) showRecord() {
 }
 
 // writeRecordJSON writes the draw record as the JSON xuncha draw-verify reads.
-func (s *assignScreen) writeRecordJSON(path string) error {
-	b, err := s.st.rec.Marshal()
+func (p *assignDocuments) writeRecordJSON(path string) error {
+	s := p.screen
+	b, err := s.st.Rec.Marshal()
 	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		return fmt.Errorf("无法写入 %s: %w", path, err)
 	}
-	fyne.Do(func() { s.recordPath = path })
+	fyne.Do(func() { p.recordPath = path })
 	return nil
 }
 
 // writeRecordPDF writes the draw record as a printable PDF.
-func (s *assignScreen) writeRecordPDF(path string) error {
-	info, err := s.svc.DrawInfo(s.st.rec)
+func (p *assignDocuments) writeRecordPDF(path string) error {
+	s := p.screen
+	info, err := s.svc.DrawInfo(s.st.Rec)
 	if err != nil {
 		return err
 	}
 	var file string
-	fyne.DoAndWait(func() { file = s.recordPath })
+	fyne.DoAndWait(func() { file = p.recordPath })
 	info.RecordFile = file
-	return roster.WriteDrawPDF(path, s.st.rec, info)
+	return roster.WriteDrawPDF(path, s.st.Rec, info)
 }

@@ -109,6 +109,18 @@ func (s Settings) Slots() int {
 	return n
 }
 
+// Wanted is the number of slots of role in a team: the counts of the
+// rows of that role.
+func (s Settings) Wanted(role string) int {
+	n := 0
+	for _, r := range s.Rows {
+		if r.Role == role {
+			n += r.Count
+		}
+	}
+	return n
+}
+
 // Validate reports the first setting that cannot be used, in Chinese.
 func (s Settings) Validate() error {
 	if len(s.Rows) == 0 {
