@@ -6,9 +6,11 @@ package app
 // and a calendar over a fresh snapshot for the screens.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -69,6 +71,19 @@ func (s *Service) Rounds(term string) ([]model.Round, error) {
 	var out []model.Round
 	err := s.DB.Where("term_code = ?", term).Order("number, code").Find(&out).Error
 	return out, err
+}
+
+// AllRounds returns every round of every term, by on-site start (then
+// code): the choices of the screens that work on one round.
+func (s *Service) AllRounds() ([]model.Round, error) {
+	var out []model.Round
+	if err := s.DB.Order("code").Find(&out).Error; err != nil {
+		return nil, fmt.Errorf("读取轮次失败: %w", err)
+	}
+	slices.SortStableFunc(out, func(a, b model.Round) int {
+		return cmp.Or(strings.Compare(a.OnsiteStart, b.OnsiteStart), strings.Compare(a.Code, b.Code))
+	})
+	return out, nil
 }
 
 type termRecord struct {

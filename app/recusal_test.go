@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -244,4 +245,107 @@ func TestDemoRound(t *testing.T) {
 		}
 	}
 	t.Logf("round %s: %v", upcoming, count)
+}
+
+// TestRoundCheckPendingAndTeams: the screen's check of a round carries
+// the report, the teams in order, their counties and the overrides
+// awaiting approval, for the unit asked and for the whole team.
+func TestRoundCheckPendingAndTeams(t *testing.T) {
+	svc, team := plantRecusal(t)
+	rc, err := svc.RoundCheck("2026-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rc.Report.Rows) != 3 || strings.Join(rc.Order, ",") != "第一巡察组" || rc.Teams["第一巡察组"].ID != team {
+		t.Fatalf("rows %d, order %v, teams %+v", len(rc.Report.Rows), rc.Order, rc.Teams)
+	}
+	if len(rc.Counties) != 1 || rc.Counties[0] != (Option{Code: "C01", Name: "安平县"}) {
+		t.Errorf("counties %+v", rc.Counties)
+	}
+	hit := func(person string) recusal.Hit {
+		for _, r := range rc.Report.Rows {
+			if r.Person == person {
+				return r.Hit
+			}
+		}
+		t.Fatalf("no hit of %s", person)
+		return recusal.Hit{}
+	}
+	if rc.Pending(hit("P03")) {
+		t.Fatal("pending before any request")
+	}
+	if err := svc.RequestOverride(team, "P03", "R3", "U02", "该局长已调离"); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.RequestOverride(team, "P01", "R1", "", "整组豁免"); err != nil {
+		t.Fatal(err)
+	}
+	if rc, err = svc.RoundCheck("2026-1"); err != nil {
+		t.Fatal(err)
+	}
+	if !rc.Pending(hit("P03")) || !rc.Pending(hit("P01")) || rc.Pending(hit("P02")) {
+		t.Errorf("pending: 丙 %v (for the unit), 甲 %v (for the team), 乙 %v (none)",
+			rc.Pending(hit("P03")), rc.Pending(hit("P01")), rc.Pending(hit("P02")))
+	}
+	rc.MarkPending("第一巡察组", "P02", "R4", "U02")
+	if !rc.Pending(hit("P02")) {
+		t.Error("a request just made is not marked")
+	}
+	if _, err := svc.RoundCheck("2030-9"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown round: %v", err)
+	}
+}
+
+// TestCheckTeam checks people against the team of 2026-1 (县财政局) in a
+// role and on a reference date, members included.
+func TestCheckTeam(t *testing.T) {
+	svc, _ := plantRecusal(t)
+	ref := civil.MustParse("2026-03-01")
+	rules := func(hits []recusal.Hit) string {
+		var out []string
+		for _, h := range hits {
+			out = append(out, h.Rule+"@"+h.Unit+h.Other)
+		}
+		return strings.Join(out, ",")
+	}
+	for _, c := range []struct {
+		name, person, role, want string
+	}{
+		{"现任职于被巡察单位", "P01", "", "R1@U02"},
+		{"本县人员任组长须回避", "P02", vocab.RoleLeader, "R4@U02"},
+		{"本县人员任副组长不回避", "P02", vocab.RoleDeputy, ""},
+		{"配偶之兄任被巡察单位领导", "P03", vocab.RoleMember, "R3@U02"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			hits, names, err := svc.CheckTeam(c.person, "2026-1", "第一巡察组", c.role, ref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := rules(hits); got != c.want {
+				t.Errorf("hits %s, want %s", got, c.want)
+			}
+			if c.want != "" && names["U02"] != "U02 县财政局" {
+				t.Errorf("names %v", names)
+			}
+		})
+	}
+	// a member on the team: 丙's wife's brother is no member, so plant a
+	// close relative as a member and check 丙 against the team (R6)
+	svc.DB.Create(&model.Relative{PersonCode: "P03", Name: "甲", Relation: "兄弟姐妹", RelativePerson: "P01"})
+	svc.DB.Create(&model.TeamMember{TeamID: 1, PersonCode: "P01", Role: vocab.RoleMember})
+	hits, names, err := svc.CheckTeam("P03", "2026-1", "第一巡察组", vocab.RoleMember, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rules(hits), "R6@P01") || names["P01"] != "甲（P01）" {
+		t.Errorf("hits %s, names %v", rules(hits), names)
+	}
+	for _, c := range []struct{ person, round, team, role string }{
+		{"P99", "2026-1", "第一巡察组", ""}, {"P01", "2030-9", "第一巡察组", ""},
+		{"P01", "2026-1", "第九巡察组", ""}, {"P01", "2026-1", "第一巡察组", "组员"},
+	} {
+		if _, _, err := svc.CheckTeam(c.person, c.round, c.team, c.role, ref); err == nil {
+			t.Errorf("%+v gave no error", c)
+		}
+	}
 }

@@ -94,7 +94,7 @@ func (s *Service) RosterFromResult(res *assign.Result) (*roster.Roster, error) {
 	if err := s.Require(PermRead); err != nil {
 		return nil, err
 	}
-	c, sn, err := s.RecusalChecker()
+	c, sn, err := s.recusalChecker()
 	if err != nil {
 		return nil, err
 	}

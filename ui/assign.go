@@ -130,7 +130,7 @@ func (s *assignScreen) reload() {
 // loadRounds fills the round selector, choosing the next round not yet on
 // site when none is chosen (choosing it loads it).
 func (s *assignScreen) loadRounds() {
-	rounds, err := allRounds(s.svc)
+	rounds, err := s.svc.AllRounds()
 	if err != nil {
 		dialog.ShowError(err, s.win)
 		return
@@ -153,29 +153,6 @@ func (s *assignScreen) loadRounds() {
 		return
 	}
 	s.round.SetSelected(opts[nextRound(rounds, civil.Today())])
-}
-
-// allRounds returns every round of every term, by on-site start.
-func allRounds(svc *app.Service) ([]model.Round, error) {
-	terms, err := svc.Terms()
-	if err != nil {
-		return nil, err
-	}
-	var rounds []model.Round
-	for _, t := range terms {
-		rs, err := svc.Rounds(t.Code)
-		if err != nil {
-			return nil, err
-		}
-		rounds = append(rounds, rs...)
-	}
-	slices.SortStableFunc(rounds, func(a, b model.Round) int {
-		if a.OnsiteStart != b.OnsiteStart {
-			return strings.Compare(a.OnsiteStart, b.OnsiteStart)
-		}
-		return strings.Compare(a.Code, b.Code)
-	})
-	return rounds, nil
 }
 
 func (s *assignScreen) roundCode() string { return app.CodeOfLabel(s.round.Selected) }

@@ -15,7 +15,6 @@ import (
 	"xuncha/app"
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
-	"xuncha/app/snap"
 	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
@@ -206,7 +205,9 @@ func (d *recusalCheck) onRun() {
 			return
 		}
 		what = t.Round + " " + t.Team
-		work = func() ([]recusal.Hit, map[string]string, error) { return d.checkTeam(*t, role, ref) }
+		work = func() ([]recusal.Hit, map[string]string, error) {
+			return d.svc.CheckTeam(d.person, t.Round, t.Team, role, ref)
+		}
 	} else {
 		unit := d.unit.Code()
 		if unit == "" {
@@ -235,54 +236,6 @@ func (d *recusalCheck) onRun() {
 			d.showHits(what, role, ref, hits, names)
 		})
 	})
-}
-
-// checkTeam checks the person against every unit of team t on ref in
-// role, and against the team's members (R6, R7); names are the units'.
-func (d *recusalCheck) checkTeam(t app.TeamOption, role string, ref civil.Date) ([]recusal.Hit, map[string]string, error) {
-	c, sn, err := d.svc.RecusalChecker()
-	if err != nil {
-		return nil, nil, err
-	}
-	p := sn.Person(d.person)
-	if p == nil {
-		return nil, nil, fmt.Errorf("人员 %s 未找到（新增的人员请先保存）", d.person)
-	}
-	r := sn.Round(t.Round)
-	if r == nil {
-		return nil, nil, fmt.Errorf("轮次 %s %w", t.Round, app.ErrNotFound)
-	}
-	i := slices.IndexFunc(r.Teams, func(x snap.Team) bool { return x.Name == t.Team })
-	if i < 0 {
-		return nil, nil, fmt.Errorf("%s 的 %s %w", t.Round, t.Team, app.ErrNotFound)
-	}
-	team := r.Teams[i] // a copy: the reference date may differ from the team's
-	team.OnsiteStart = ref
-	var out []recusal.Hit
-	for _, h := range c.Team(p, r, &team) {
-		if h.Binds(role) {
-			out = append(out, h)
-		}
-	}
-	for _, m := range team.Members {
-		for _, h := range c.Pair(p, sn.Person(m.Person)) {
-			h.Team = team.Name
-			h.Overridden = c.Overridden(r.Code, h)
-			out = append(out, h)
-		}
-	}
-	names := map[string]string{}
-	for _, h := range out {
-		if h.Unit != "" {
-			names[h.Unit] = h.Unit + " " + sn.UnitName(h.Unit)
-		}
-		if h.Other != "" {
-			if o := sn.Person(h.Other); o != nil {
-				names[h.Other] = o.Name + "（" + h.Other + "）"
-			}
-		}
-	}
-	return out, names, nil
 }
 
 // showHits lists the hits under a verdict line.

@@ -42,14 +42,14 @@ func (s *recusalScreen) onRequest() {
 		dialog.ShowInformation("申请豁免", "只有经办人或管理员可以申请豁免。", s.win)
 		return
 	}
-	t, ok := s.res.teams[row.Team]
+	t, ok := s.res.Teams[row.Team]
 	if !ok || t.ID == 0 {
 		dialog.ShowInformation("申请豁免", row.Team+" 尚未保存，不能申请豁免。", s.win)
 		return
 	}
 	r := *row
 	s.req = &overrideRequest{svc: s.svc, win: s.win, row: r, teamID: t.ID, onDone: func(unit string) {
-		s.res.pending[pendingKey{r.Team, r.Person, r.Rule, unit}] = true
+		s.res.MarkPending(r.Team, r.Person, r.Rule, unit)
 		s.onFilterChanged()
 		s.overrides.reload()
 	}}

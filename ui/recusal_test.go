@@ -83,7 +83,7 @@ func openRecusal(t *testing.T, svc *app.Service, w fyne.Window) *recusalScreen {
 func hitRows(s *recusalScreen) []string {
 	var out []string
 	for _, i := range s.view {
-		r := s.res.rep.Rows[i]
+		r := s.res.Report.Rows[i]
 		out = append(out, r.Person+"/"+r.Unit+"/"+r.Rule)
 	}
 	return out

@@ -96,3 +96,43 @@ func TestCheckCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckTeamCommand checks one person against one team of a round,
+// with the team's units and its reference date: the check the person
+// form's 回避检查 makes.
+func TestCheckTeamCommand(t *testing.T) {
+	db := plantCheckDB(t)
+	cases := []struct {
+		name string
+		args []string
+		code int
+		want []string
+	}{
+		{"村干部对第一巡察组回避", []string{"--person", "P01", "--round", "2026-1", "--team", "第一巡察组", "--date", "2026-03-01"}, 0,
+			[]string{"R1 现任职 [回避] 现工作单位 东村"}},
+		{"已豁免的曾任职", []string{"--person", "P03", "--round", "2026-1", "--team", "第二巡察组", "--date", "2026-03-01"}, 0,
+			[]string{"R2 曾任职 [回避]", "（已豁免）"}},
+		{"本县副组长对外县组无回避", []string{"--person", "P05", "--round", "2026-1", "--team", "第一巡察组", "--role", "副组长", "--date", "2026-03-01"}, 0,
+			[]string{"R4b 籍贯 [提示]"}},
+		{"巡察组须与轮次同用", []string{"--person", "P01", "--team", "第一巡察组"}, 2, []string{"--team 须与 --person 和 --round 同用"}},
+		{"巡察组不与单位同用", []string{"--person", "P01", "--unit", "U01", "--round", "2026-1", "--team", "第一巡察组"}, 2, []string{"不能与 --unit 同用"}},
+		{"未知巡察组", []string{"--person", "P01", "--round", "2026-1", "--team", "第九巡察组"}, 1, []string{"第九巡察组 未找到"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			stdout, stderr, code := runCLI(t, append([]string{"check", "--db", db}, tc.args...)...)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout, stderr)
+			}
+			got := stdout
+			if code != 0 {
+				got = stderr
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("output lacks %q:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
