@@ -1,4 +1,4 @@
-package ui
+package audit
 
 import (
 	"bytes"
@@ -10,16 +10,17 @@ import (
 )
 
 // The audit log keeps the state before and after each change as JSON. The
-// viewer shows a one-line summary of the difference in the table and the
-// whole of both, indented, in the detail panel.
+// viewer (and xuncha audit list) shows a one-line summary of the
+// difference, and the viewer the whole of both, indented, in its detail
+// panel.
 
 // summaryLimit is the longest summary, in characters.
 const summaryLimit = 160
 
-// changeSummary says in one line what an entry changed: for two JSON
+// ChangeSummary says in one line what an entry changed: for two JSON
 // objects the fields that differ (姓名：张三→张四), for a new or removed
 // object its first fields, for plain text the text.
-func changeSummary(before, after string) string {
+func ChangeSummary(before, after string) string {
 	b, bok := flatJSON(before)
 	a, aok := flatJSON(after)
 	var s string
@@ -165,8 +166,8 @@ func flatten(out map[string]string, prefix string, v any, depth int) {
 	out[strings.TrimSuffix(prefix, ".")] = string(b)
 }
 
-// prettyJSON indents JSON for reading; other text comes back as it is.
-func prettyJSON(s string) string {
+// PrettyJSON indents JSON for reading; other text comes back as it is.
+func PrettyJSON(s string) string {
 	if s == "" {
 		return "（无）"
 	}
