@@ -156,3 +156,37 @@ func (s *Service) Restore(from string) error {
 	}
 	return backup.RecordRestore(s.DB, s.User, from, path)
 }
+
+// restoredAfterDamage marks the audit entry of a restore over a damaged
+// database, which nobody could sign in to.
+const restoredAfterDamage = "（数据库损坏时恢复）"
+
+// RestoreDamaged puts the backup at from in the place of the database that
+// the check at start (backup.CheckAtStart, report r) found damaged. That
+// file is never opened, so nobody signs in and no right is asked: its
+// accounts may be unreadable, and the clerk at the machine must be able to
+// get going again. The restored file is opened for user and the restore
+// recorded in its audit log in user's name, marked as made after damage.
+// A sound database (or one from a newer program) is refused: restoring it
+// is Restore's, a 管理员's right. The window's start and xuncha restore
+// both come through here.
+func RestoreDamaged(r *backup.StartReport, from, user string) (*Service, error) {
+	switch {
+	case r.OK():
+		return nil, errors.New("数据库完好，未恢复：请由管理员登录后从备份恢复")
+	case errors.Is(r.Damage, model.ErrNewerSchema):
+		return nil, r.Damage
+	}
+	if err := backup.Restore(from, r.Path); err != nil {
+		return nil, err
+	}
+	s, err := Open(r.Path, user)
+	if err != nil {
+		return nil, err
+	}
+	if err := backup.RecordRestore(s.DB, user+restoredAfterDamage, from, r.Path); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}

@@ -74,7 +74,7 @@ func (m *mainWindow) showDamage(r *backup.StartReport) {
 	if r.Newest != nil && !newer {
 		from := r.Newest.Path
 		p.restore = widget.NewButtonWithIcon(fmt.Sprintf("从最新的完好备份恢复（%s）", r.Newest.Time.Format("2006-01-02 15:04")),
-			theme.HistoryIcon(), func() { m.restoreAtStart(from, r.Path) })
+			theme.HistoryIcon(), func() { m.restoreAtStart(r, from) })
 		p.restore.Importance = widget.HighImportance
 		buttons.Add(p.restore)
 	}
@@ -150,30 +150,20 @@ func damageSummary(err error) string {
 // USB stick, the LAN share) when the folder has none.
 func (m *mainWindow) chooseBackupAtStart(r *backup.StartReport) {
 	fileDialog{title: "选择用于恢复的备份文件", exts: []string{".db"}, dir: r.Folder}.open(m.win, func(path string) {
-		m.restoreAtStart(path, r.Path)
+		m.restoreAtStart(r, path)
 	})
 }
 
 // restoreAtStart puts the backup at from in the place of the damaged
-// database at path, records the restore in it and opens it. Nobody is
+// database of report r, records the restore in it and opens it. Nobody is
 // signed in yet (the damaged file's accounts may be unreadable): the audit
 // entry names the system user and says why.
-func (m *mainWindow) restoreAtStart(from, path string) {
+func (m *mainWindow) restoreAtStart(r *backup.StartReport, from string) {
 	var svc *app.Service
 	m.session().work.busy(m.win, "正在从备份恢复…", func() error {
-		if err := backup.Restore(from, path); err != nil {
-			return err
-		}
-		s, err := app.Open(path, m.user)
-		if err != nil {
-			return err
-		}
-		if err := backup.RecordRestore(s.DB, m.user+"（数据库损坏时恢复）", from, path); err != nil {
-			s.Close()
-			return err
-		}
-		svc = s
-		return nil
+		var err error
+		svc, err = app.RestoreDamaged(r, from, m.user)
+		return err
 	}, func(err error) {
 		if err != nil {
 			if p := m.session().damage; p != nil {
@@ -182,9 +172,9 @@ func (m *mainWindow) restoreAtStart(from, path string) {
 			return
 		}
 		m.session().damage = nil
-		m.signIn(svc, path)
+		m.signIn(svc, r.Path)
 		dialog.ShowInformation("已恢复", fmt.Sprintf("已从备份 %s 恢复数据库。\n损坏的文件保留为：\n%s",
-			filepath.Base(from), path+backup.AsideSuffix), m.win)
+			filepath.Base(from), r.Path+backup.AsideSuffix), m.win)
 	})
 }
 
