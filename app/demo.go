@@ -5,10 +5,12 @@ package app
 import "xuncha/app/demo"
 
 // LoadDemo writes the demonstration data of the given scale into an empty
-// database (demo.ErrNotEmpty otherwise). It needs PermImport.
-func (s *Service) LoadDemo(scale demo.Scale) error {
+// database (demo.ErrNotEmpty otherwise) and returns what it wrote. It
+// needs PermImport.
+func (s *Service) LoadDemo(scale demo.Scale) (demo.Counts, error) {
 	if err := s.Require(PermImport); err != nil {
-		return err
+		return demo.Counts{}, err
 	}
-	return demo.Write(s.DB, demo.Generate(scale), s.User)
+	d := demo.Generate(scale)
+	return d.Counts(), demo.Write(s.DB, d, s.User)
 }

@@ -1,7 +1,14 @@
 package app
 
 import (
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"xuncha/app/vocab"
 	"xuncha/app/workbook"
+	"xuncha/model"
 )
 
 // ImportWorkbook imports workbook and CSV files (see workbook.Import) in the
@@ -44,4 +51,74 @@ func (s *Service) ExportAll(path string) error {
 		return err
 	}
 	return workbook.ExportAll(s.DB, path)
+}
+
+// UnitCodes lists the codes of the units of county ("" every county), by
+// code: what an export of a county's units holds.
+func (s *Service) UnitCodes(county string) ([]string, error) {
+	q, err := s.inCounty(&model.Unit{}, "county_code", county)
+	if err != nil {
+		return nil, err
+	}
+	var codes []string
+	if err := q.Pluck("code", &codes).Error; err != nil {
+		return nil, fmt.Errorf("读取单位失败: %w", err)
+	}
+	return nonNil(codes), nil
+}
+
+// PeopleCodes lists the codes of the people of county ("" every county)
+// in pool ("" any pool, else one of vocab.Pools), by code: what an export
+// of a county's people holds.
+func (s *Service) PeopleCodes(county, pool string) ([]string, error) {
+	q, err := s.inCounty(&model.Person{}, "home_county_code", county)
+	if err != nil {
+		return nil, err
+	}
+	switch pool {
+	case "":
+	case vocab.PoolLeader:
+		q = q.Where("in_leader_pool = ?", true)
+	case vocab.PoolStaff:
+		q = q.Where("in_staff_pool = ?", true)
+	case vocab.PoolExpert:
+		q = q.Where("in_expert_pool = ?", true)
+	default:
+		return nil, fmt.Errorf("人员库 %q 无效（应为 %s）", pool, strings.Join(vocab.Pools, "、"))
+	}
+	var codes []string
+	if err := q.Pluck("code", &codes).Error; err != nil {
+		return nil, fmt.Errorf("读取人员失败: %w", err)
+	}
+	return nonNil(codes), nil
+}
+
+// inCounty is the query of the rows of m whose column is county (every
+// row when county is ""), by code, after checking the county exists. It
+// needs PermRead.
+func (s *Service) inCounty(m any, column, county string) (*gorm.DB, error) {
+	if err := s.Require(PermRead); err != nil {
+		return nil, err
+	}
+	q := s.DB.Model(m).Order("code")
+	if county == "" {
+		return q, nil
+	}
+	var n int64
+	if err := s.DB.Model(&model.County{}).Where("code = ?", county).Count(&n).Error; err != nil {
+		return nil, fmt.Errorf("读取县区失败: %w", err)
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("县区 %s 不存在 (no such county)", county)
+	}
+	return q.Where(column+" = ?", county), nil
+}
+
+// nonNil keeps an empty selection empty: to the exports nil means every
+// row.
+func nonNil(codes []string) []string {
+	if codes == nil {
+		return []string{}
+	}
+	return codes
 }
