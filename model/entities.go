@@ -1,11 +1,3 @@
-// Package model holds the database entities of 巡察统筹, opening and migrating
-// the database file, and the queries the application needs.
-//
-// Natural codes (县区编码, 单位编码, 人员编号, 届期编码, 轮次编码) are the primary keys:
-// workbooks, data packages and the headless face all speak in codes, and
-// imports are idempotent by code. Dates are stored as text in the form
-// 2006-01-02 (empty for none), which every SQL dialect compares correctly.
-// The package knows nothing of business rules.
 package model
 
 // County is a county or district (县区).
