@@ -7,6 +7,7 @@ import (
 
 	"xuncha/app/assign"
 	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -14,11 +15,6 @@ import (
 // of three other counties and of 安平县 itself.
 func assignService(t *testing.T) *Service {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"}, &model.County{Code: "C03", Name: "临河县"},
 		&model.County{Code: "C04", Name: "北山县"},
@@ -32,12 +28,7 @@ func assignService(t *testing.T) *Service {
 		rows = append(rows, &model.Person{Code: fmt.Sprintf("P%02d", i), Name: fmt.Sprintf("人%d", i), HomeCountyCode: c,
 			InStaffPool: true, InLeaderPool: i == 2, FullTime: i == 1, Skills: map[bool]string{true: "审计"}[i == 5], Status: "在库"})
 	}
-	for _, r := range rows {
-		if err := db.Create(r).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	return &Service{DB: db, User: "测试"}
+	return &Service{DB: testworld.DB(t, rows...), User: "测试"}
 }
 
 func TestSaveAssignmentKeepsEvaluations(t *testing.T) {

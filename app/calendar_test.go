@@ -8,17 +8,13 @@ import (
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
 	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
 func calendarService(t *testing.T) *Service {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
-	for _, v := range []any{
+	db := testworld.DB(t,
 		&[]model.County{{Code: "C01", Name: "甲县"}, {Code: "C02", Name: "乙县"}},
 		&[]model.Unit{
 			{Code: "U0101", Name: "甲县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan},
@@ -26,11 +22,7 @@ func calendarService(t *testing.T) *Service {
 			{Code: "U0201", Name: "乙县交通运输局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
 		},
 		&[]model.Person{{Code: "P1", Name: "张一", HomeCountyCode: "C02"}, {Code: "P2", Name: "李二", HomeCountyCode: "C01"}},
-	} {
-		if err := db.Create(v).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	return &Service{DB: db, User: "经办人甲"}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -14,23 +15,16 @@ import (
 // three people and one past round with one team.
 func formWorld(t *testing.T) *Service {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
-	s := &Service{DB: db, User: "测试"}
-	p := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "城关区"}, &model.County{Code: "C02", Name: "河西县"},
 		&model.Unit{Code: "U01", Name: "县委办公室", CountyCode: "C01", Category: vocab.CatCountyOrgan},
 		&model.Unit{Code: "U02", Name: "城关镇", CountyCode: "C01", Category: vocab.CatTownship},
-		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: p("U02")},
+		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: testworld.Ptr("U02")},
 		&model.Unit{Code: "U03", Name: "河西县财政局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
 		&model.UnitLeader{UnitCode: "U02", Name: "赵镇长", Post: "镇长"},
-		&model.Person{Code: "P001", Name: "张三", Gender: "男", HomeCountyCode: "C01", CurrentUnitCode: p("U01"),
+		&model.Person{Code: "P001", Name: "张三", Gender: "男", HomeCountyCode: "C01", CurrentUnitCode: testworld.Ptr("U01"),
 			InLeaderPool: true, Skills: "财务", Status: vocab.StatusActive},
-		&model.Person{Code: "P002", Name: "李四", Gender: "女", HomeCountyCode: "C02", CurrentUnitCode: p("U03"),
+		&model.Person{Code: "P002", Name: "李四", Gender: "女", HomeCountyCode: "C02", CurrentUnitCode: testworld.Ptr("U03"),
 			InStaffPool: true, InExpertPool: true, Skills: "审计、法律", Status: vocab.StatusActive},
 		&model.Person{Code: "P003", Name: "王五", HomeCountyCode: "C02", InStaffPool: true, Status: vocab.StatusSuspended},
 		&model.Term{Code: "T1", Name: "第十五届", StartDate: "2022-01-01", EndDate: "2026-12-31"},
@@ -38,12 +32,7 @@ func formWorld(t *testing.T) *Service {
 		&model.Team{RoundCode: "2025-1", Name: "第一巡察组", Seq: 1},
 		&model.TeamMember{TeamID: 1, PersonCode: "P002", Role: vocab.RoleMember, Evaluation: "称职"},
 	}
-	for _, r := range rows {
-		if err := db.Create(r).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	return s
+	return &Service{DB: testworld.DB(t, rows...), User: "测试"}
 }
 
 func TestPeopleTableFilter(t *testing.T) {

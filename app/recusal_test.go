@@ -9,6 +9,7 @@ import (
 	"xuncha/app/demo"
 	"xuncha/app/recusal"
 	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -17,19 +18,13 @@ import (
 // 甲 works at 县财政局, 乙 is of 安平县, 丙's wife's brother leads the bureau.
 func plantRecusal(t *testing.T) (*Service, uint) {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
-	str := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
 		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: vocab.CatTownship},
-		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: str("U01")},
+		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: testworld.Ptr("U01")},
 		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan},
 		&model.UnitLeader{UnitCode: "U02", Name: "赵建国", Post: "局长"},
-		&model.Person{Code: "P01", Name: "甲", HomeCountyCode: "C02", CurrentUnitCode: str("U02"), InStaffPool: true, Status: "在库"},
+		&model.Person{Code: "P01", Name: "甲", HomeCountyCode: "C02", CurrentUnitCode: testworld.Ptr("U02"), InStaffPool: true, Status: "在库"},
 		&model.Person{Code: "P02", Name: "乙", HomeCountyCode: "C01", InLeaderPool: true, Status: "在库"},
 		&model.Person{Code: "P03", Name: "丙", HomeCountyCode: "C02", InStaffPool: true, Status: "在库"},
 		&model.Relative{PersonCode: "P03", Name: "赵建国", Relation: "配偶的兄弟姐妹"},
@@ -41,12 +36,7 @@ func plantRecusal(t *testing.T) (*Service, uint) {
 		&model.User{Name: "小王", Role: vocab.UserClerk, PasswordHash: "x"},
 		&model.User{Name: "管理员", Role: vocab.UserAdmin, PasswordHash: "x"},
 	}
-	for _, r := range rows {
-		if err := db.Create(r).Error; err != nil {
-			t.Fatalf("plant %T: %v", r, err)
-		}
-	}
-	return &Service{DB: db, User: "小王", Role: vocab.UserClerk}, 1
+	return &Service{DB: testworld.DB(t, rows...), User: "小王", Role: vocab.UserClerk}, 1
 }
 
 // as returns a service on the same database signed in as user.

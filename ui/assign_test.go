@@ -17,6 +17,7 @@ import (
 	"xuncha/app/draw"
 	"xuncha/app/recusal"
 	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -29,12 +30,6 @@ func assignWorld(t *testing.T) (*app.Service, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(appTheme{})
-	svc, err := app.Open(":memory:", "测试")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Close() })
-	p := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
 		&model.County{Code: "C03", Name: "临河县"}, &model.County{Code: "C04", Name: "北山县"},
@@ -61,12 +56,8 @@ func assignWorld(t *testing.T) (*app.Service, fyne.Window) {
 				Status: vocab.StatusActive})
 		}
 	}
-	rows = append(rows, &model.Relative{PersonCode: "P0301", Name: "林局长", Relation: "兄弟姐妹", UnitCode: p("U02"), IsUnitLeadership: true})
-	for _, r := range rows {
-		if err := svc.DB.Create(r).Error; err != nil {
-			t.Fatalf("plant %T: %v", r, err)
-		}
-	}
+	rows = append(rows, &model.Relative{PersonCode: "P0301", Name: "林局长", Relation: "兄弟姐妹", UnitCode: testworld.Ptr("U02"), IsUnitLeadership: true})
+	svc := &app.Service{DB: testworld.DB(t, rows...), User: "测试"}
 	svc.DB.Model(&model.Person{}).Where("code = ?", "P0301").Update("name", "林兄弟")
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(windowWidth, windowHeight))

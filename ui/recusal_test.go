@@ -15,6 +15,7 @@ import (
 	"xuncha/app/auth"
 	"xuncha/app/recusal"
 	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 
@@ -34,15 +35,9 @@ func init() { auth.UseTestCost() }
 func recusalWorld(t *testing.T) (*app.Service, fyne.Window) {
 	t.Helper()
 	svc, w := testWorld(t)
-	u02 := "U02"
-	for _, r := range []any{
+	testworld.Plant(t, svc.DB,
 		&model.Person{Code: "P004", Name: "孙七", HomeCountyCode: "C02", InStaffPool: true, Status: vocab.StatusActive},
-		&model.Relative{PersonCode: "P004", Name: "赵镇长", Relation: "配偶", UnitCode: &u02, Post: "镇长"},
-	} {
-		if err := svc.DB.Create(r).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
+		&model.Relative{PersonCode: "P004", Name: "赵镇长", Relation: "配偶", UnitCode: testworld.Ptr("U02"), Post: "镇长"})
 	start := time.Now().AddDate(0, 1, 0).Format("2006-01-02")
 	end := time.Now().AddDate(0, 2, 0).Format("2006-01-02")
 	must(t, svc.SaveTerm(model.Term{Code: "T1", Name: "第一届", StartDate: "2025-01-01", EndDate: "2029-12-31"}, nil))

@@ -5,19 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"xuncha/internal/testworld"
+
 	"fyne.io/fyne/v2/test"
 )
-
-// damageFile overwrites the second half of the file at path with junk.
-func damageFile(t *testing.T, path string) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	must(t, err)
-	for i := len(b) / 2; i < len(b); i++ {
-		b[i] = byte(i*7 + 3)
-	}
-	must(t, os.WriteFile(path, b, 0o600))
-}
 
 func TestStartupOffersRestoreOfDamagedDatabase(t *testing.T) {
 	m, svc, path := fileWorld(t, "巡察.db")
@@ -25,7 +16,7 @@ func TestStartupOffersRestoreOfDamagedDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	must(t, svc.Close())
-	damageFile(t, path)
+	testworld.Damage(t, path)
 
 	m.startup(path)
 	m.session().work.wait()
@@ -55,7 +46,7 @@ func TestStartupOffersRestoreOfDamagedDatabase(t *testing.T) {
 func TestStartupWithoutBackupSaysSo(t *testing.T) {
 	m, svc, path := fileWorld(t, "巡察.db")
 	must(t, svc.Close())
-	damageFile(t, path)
+	testworld.Damage(t, path)
 	m.startup(path)
 	m.session().work.wait()
 	p := m.session().damage

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -46,7 +47,7 @@ func plantAssignDB(t *testing.T) string {
 	}
 	// 外县2-2 worked in 县财政局 until last year: R2 keeps them off 第二巡察组
 	rows = append(rows, &model.WorkHistory{PersonCode: "P202", UnitCode: "U02", StartDate: "2018-01-01", EndDate: "2025-06-30"})
-	return plantDB(t, "assign.db", rows)
+	return testworld.File(t, "assign.db", rows...)
 }
 
 func TestAssignJSONGolden(t *testing.T) {

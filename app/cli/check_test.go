@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -13,17 +14,16 @@ import (
 // both its clauses, R3b, R4b), one on 暂停, one with an approved override.
 func plantCheckDB(t *testing.T) string {
 	t.Helper()
-	str := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
 		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: vocab.CatTownship},
-		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: str("U01")},
+		&model.Unit{Code: "U0101", Name: "东村", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: testworld.Ptr("U01")},
 		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan},
 		&model.Unit{Code: "U10", Name: "平山镇", CountyCode: "C02", Category: vocab.CatTownship},
 		&model.UnitLeader{UnitCode: "U01", Name: "孙立", Post: "党委书记", IDNumber: "130101197002020033"},
 		&model.UnitLeader{UnitCode: "U02", Name: "赵建国", Post: "局长"},
 		// R1: works in the village under the township.
-		&model.Person{Code: "P01", Name: "甲", HomeCountyCode: "C02", CurrentUnitCode: str("U0101"), InStaffPool: true, Status: "在库"},
+		&model.Person{Code: "P01", Name: "甲", HomeCountyCode: "C02", CurrentUnitCode: testworld.Ptr("U0101"), InStaffPool: true, Status: "在库"},
 		// R4 (and R4b by county name).
 		&model.Person{Code: "P02", Name: "乙", HomeCountyCode: "C01", NativePlace: "安平县", InLeaderPool: true, Status: "在库"},
 		// R2: left the bureau within 3 years; R2 long-stint: the township 2008–2014.
@@ -33,13 +33,13 @@ func plantCheckDB(t *testing.T) string {
 		// R3 by ID with another spelling; R3b; 其他 ignored.
 		&model.Person{Code: "P04", Name: "丁", HomeCountyCode: "C02", InExpertPool: true, Status: "在库"},
 		&model.Relative{PersonCode: "P04", Name: "孙丽", Relation: "配偶的兄弟姐妹的配偶", IDNumber: "130101197002020033"},
-		&model.Relative{PersonCode: "P04", Name: "钱七", Relation: "子女", UnitCode: str("U02"), Post: "科员"},
+		&model.Relative{PersonCode: "P04", Name: "钱七", Relation: "子女", UnitCode: testworld.Ptr("U02"), Post: "科员"},
 		&model.Relative{PersonCode: "P04", Name: "赵建国", Relation: "其他"},
 		// R4b by code; R5 declared.
 		&model.Person{Code: "P05", Name: "戊", HomeCountyCode: "C02", NativePlace: "C01", InStaffPool: true, Status: "在库"},
 		&model.Declaration{PersonCode: "P05", UnitCode: "U02", Reason: "曾参与该局 2024 年度预算审核"},
 		// On 暂停: never in the report.
-		&model.Person{Code: "P06", Name: "己", HomeCountyCode: "C01", CurrentUnitCode: str("U02"), InStaffPool: true, Status: "暂停"},
+		&model.Person{Code: "P06", Name: "己", HomeCountyCode: "C01", CurrentUnitCode: testworld.Ptr("U02"), InStaffPool: true, Status: "暂停"},
 		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
 		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: vocab.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
 		&model.Team{RoundCode: "2026-1", Name: "第一巡察组", Seq: 1},
@@ -50,7 +50,7 @@ func plantCheckDB(t *testing.T) string {
 		&model.Override{TeamID: 2, PersonCode: "P03", Rule: "R2", UnitCode: "U02", Reason: "已调离满三年差一天",
 			EnteredBy: "小王", EnteredAt: "2026-02-01 09:00:00", Approver: "李主任", ApprovedAt: "2026-02-02 10:00:00"},
 	}
-	return plantDB(t, "check.db", rows)
+	return testworld.File(t, "check.db", rows...)
 }
 
 func TestCheckRoundJSONGolden(t *testing.T) {
