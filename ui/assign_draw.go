@@ -50,21 +50,10 @@ func (s *assignScreen) onDraw() {
 // then shows the result and the record.
 func (s *assignScreen) drawNow(witness string) {
 	code, mode := s.roundCode(), s.mode.Selected
-	people := s.people
-	var st *assign.RosterEdit
-	s.work("正在随机抽取 "+code+" …", func() error {
-		var err error
-		if st, err = s.svc.DrawRoster(code, mode, witness); err != nil {
-			return err
-		}
-		if people == nil {
-			people, err = s.peopleFacts()
-		}
-		return err
-	}, func() {
-		s.people = people
+	s.fill("正在随机抽取 "+code+" …", func() (*assign.RosterEdit, error) {
+		return s.svc.DrawRoster(code, mode, witness)
+	}, func(st *assign.RosterEdit) {
 		s.recordPath = ""
-		s.status.Importance = widget.MediumImportance
 		s.show(st, fmt.Sprintf("已随机抽取（现场数值 %q）；请保存抽取记录，检查后点“保存编组”。", witness))
 		s.showRecord()
 	})

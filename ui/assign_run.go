@@ -31,11 +31,25 @@ func (s *assignScreen) solveNow() {
 	if code == "" {
 		return
 	}
+	s.fill("正在编组 "+code+"（"+mode+"）…", func() (*assign.RosterEdit, error) {
+		return s.svc.SolveRoster(code, mode, seed)
+	}, func(st *assign.RosterEdit) {
+		if seed == "" {
+			seed = "无"
+		}
+		s.show(st, fmt.Sprintf("已自动编组（%s，种子：%s）；检查后点“保存编组”。", mode, seed))
+	})
+}
+
+// fill runs get (a solve, a draw) away from the window's thread, reading
+// the people's facts too when none are read yet, then hands its roster to
+// show on the window's thread.
+func (s *assignScreen) fill(busy string, get func() (*assign.RosterEdit, error), show func(st *assign.RosterEdit)) {
 	var st *assign.RosterEdit
 	people := s.people
-	s.work("正在编组 "+code+"（"+mode+"）…", func() error {
+	s.work(busy, func() error {
 		var err error
-		if st, err = s.svc.SolveRoster(code, mode, seed); err != nil {
+		if st, err = get(); err != nil {
 			return err
 		}
 		if people == nil {
@@ -45,10 +59,7 @@ func (s *assignScreen) solveNow() {
 	}, func() {
 		s.people = people
 		s.status.Importance = widget.MediumImportance
-		if seed == "" {
-			seed = "无"
-		}
-		s.show(st, fmt.Sprintf("已自动编组（%s，种子：%s）；检查后点“保存编组”。", mode, seed))
+		show(st)
 	})
 }
 

@@ -61,12 +61,7 @@ func TestCheckRoundJSONGolden(t *testing.T) {
 
 func TestCheckCommand(t *testing.T) {
 	db := plantCheckDB(t)
-	cases := []struct {
-		name string
-		args []string
-		code int
-		want []string // pieces of stdout (code 0) or stderr
-	}{
+	cases := []checkCase{
 		{"村干部对镇回避", []string{"--person", "P01", "--unit", "U01", "--date", "2026-03-01"}, 0,
 			[]string{"R1 现任职 [回避] 现工作单位 东村，是被巡察单位 安平镇 的下级单位"}},
 		{"本县人员任副组长只有籍贯提示", []string{"--person", "P02", "--unit", "U02", "--role", "副组长", "--date", "2026-03-01"}, 0,
@@ -78,23 +73,7 @@ func TestCheckCommand(t *testing.T) {
 		{"日期格式错误", []string{"--person", "P01", "--unit", "U01", "--date", "2026年3月"}, 2, []string{"--date"}},
 		{"未知轮次", []string{"--round", "2099-9"}, 1, []string{"轮次 2099-9 未找到"}},
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			stdout, stderr, code := runCLI(t, append([]string{"check", "--db", db}, tc.args...)...)
-			if code != tc.code {
-				t.Fatalf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tc.code, stdout, stderr)
-			}
-			got := stdout
-			if code != 0 {
-				got = stderr
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("output lacks %q:\n%s", w, got)
-				}
-			}
-		})
-	}
+	runCheckCases(t, db, cases)
 }
 
 // TestCheckTeamCommand checks one person against one team of a round,
@@ -102,12 +81,7 @@ func TestCheckCommand(t *testing.T) {
 // form's 回避检查 makes.
 func TestCheckTeamCommand(t *testing.T) {
 	db := plantCheckDB(t)
-	cases := []struct {
-		name string
-		args []string
-		code int
-		want []string
-	}{
+	cases := []checkCase{
 		{"村干部对第一巡察组回避", []string{"--person", "P01", "--round", "2026-1", "--team", "第一巡察组", "--date", "2026-03-01"}, 0,
 			[]string{"R1 现任职 [回避] 现工作单位 东村"}},
 		{"已豁免的曾任职", []string{"--person", "P03", "--round", "2026-1", "--team", "第二巡察组", "--date", "2026-03-01"}, 0,
@@ -118,6 +92,21 @@ func TestCheckTeamCommand(t *testing.T) {
 		{"巡察组不与单位同用", []string{"--person", "P01", "--unit", "U01", "--round", "2026-1", "--team", "第一巡察组"}, 2, []string{"不能与 --unit 同用"}},
 		{"未知巡察组", []string{"--person", "P01", "--round", "2026-1", "--team", "第九巡察组"}, 1, []string{"第九巡察组 未找到"}},
 	}
+	runCheckCases(t, db, cases)
+}
+
+// checkCase is a run of xuncha check on the planted database: its
+// arguments, the exit code, and pieces of stdout (code 0) or stderr.
+type checkCase struct {
+	name string
+	args []string
+	code int
+	want []string
+}
+
+// runCheckCases runs each case as a subtest.
+func runCheckCases(t *testing.T, db string, cases []checkCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			stdout, stderr, code := runCLI(t, append([]string{"check", "--db", db}, tc.args...)...)
