@@ -24,7 +24,7 @@ import (
 // ask why a person is not on a team, re-solve the rest keeping the locks,
 // save the roster as the round's 编组记录 and print it. The roster being
 // edited is an assign.RosterEdit the service loads, solves, draws,
-// re-solves and saves; the screen draws it. It is made of three panels:
+// re-solves and saves; the screen draws it. It is made of four panels:
 // the filtered list of teams on the left (assignTeamList), the team chosen
 // with its slots on the right (assignSlots), the empty slots, broken rules
 // and hints of the whole round in tabs around it (assignIssues), and the
