@@ -8,7 +8,7 @@ import (
 	"xuncha/app/assign"
 	"xuncha/app/recusal"
 	"xuncha/app/snap"
-	"xuncha/model"
+	"xuncha/app/vocab"
 )
 
 // A roster is computed on one snapshot and saved later: minutes later in
@@ -53,7 +53,7 @@ func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, r
 			case p == nil:
 				bad("已不在人员库中（可能已被删除）")
 				continue
-			case p.Status != model.StatusActive:
+			case p.Status != vocab.StatusActive:
 				bad("状态为" + p.Status)
 			case !admitted(set, m.Role, p):
 				bad(fmt.Sprintf("不在“%s”可用的人员库中", m.Role))
@@ -61,7 +61,7 @@ func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, r
 			if t == nil {
 				continue
 			}
-			if remoteOnly(set, m.Role) && run.Mode != model.ModeLocal && p.HomeCounty == t.County {
+			if remoteOnly(set, m.Role) && run.Mode != vocab.ModeLocal && p.HomeCounty == t.County {
 				bad(fmt.Sprintf("R4 %s：工作关系地为被巡察县区 %s，%s须从其他县区产生",
 					recusal.RuleName(recusal.R4), sn.CountyName(t.County), m.Role))
 			}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"xuncha/app/assign"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -31,42 +32,42 @@ func TestSaveAssignmentRechecks(t *testing.T) {
 		want   string
 	}{
 		{"组长已出库", func(s *Service, res *assign.Result) string {
-			who := memberIn(t, res, model.RoleLeader)
-			s.DB.Model(&model.Person{}).Where("code = ?", who).Update("status", model.StatusRemoved)
+			who := memberIn(t, res, vocab.RoleLeader)
+			s.DB.Model(&model.Person{}).Where("code = ?", who).Update("status", vocab.StatusRemoved)
 			return who
 		}, "状态为出库"},
 		{"成员已暂停", func(s *Service, res *assign.Result) string {
-			who := memberIn(t, res, model.RoleMember)
-			s.DB.Model(&model.Person{}).Where("code = ?", who).Update("status", model.StatusSuspended)
+			who := memberIn(t, res, vocab.RoleMember)
+			s.DB.Model(&model.Person{}).Where("code = ?", who).Update("status", vocab.StatusSuspended)
 			return who
 		}, "状态为暂停"},
 		{"组长移出组长库", func(s *Service, res *assign.Result) string {
-			who := memberIn(t, res, model.RoleLeader)
+			who := memberIn(t, res, vocab.RoleLeader)
 			s.DB.Model(&model.Person{}).Where("code = ?", who).Update("in_leader_pool", false)
 			return who
 		}, "不在“组长”可用的人员库中"},
 		{"联络员改为本县人员", func(s *Service, res *assign.Result) string {
-			who := memberIn(t, res, model.RoleLiaison)
+			who := memberIn(t, res, vocab.RoleLiaison)
 			s.DB.Model(&model.Person{}).Where("code = ?", who).Update("home_county_code", "C01")
 			return who
 		}, "R4"},
 		{"成员申报回避", func(s *Service, res *assign.Result) string {
-			who := memberIn(t, res, model.RoleMember)
+			who := memberIn(t, res, vocab.RoleMember)
 			s.DB.Create(&model.Declaration{PersonCode: who, UnitCode: "U01", Reason: "曾在该镇挂职"})
 			return who
 		}, "R5"},
 		{"两名成员为近亲属", func(s *Service, res *assign.Result) string {
-			a, b := memberIn(t, res, model.RoleLeader), memberIn(t, res, model.RoleLiaison)
+			a, b := memberIn(t, res, vocab.RoleLeader), memberIn(t, res, vocab.RoleLiaison)
 			s.DB.Create(&model.Relative{PersonCode: a, Name: "某", Relation: "配偶", RelativePerson: b})
 			return a
 		}, "R6"},
 		{"人员已删除", func(s *Service, res *assign.Result) string {
-			who := memberIn(t, res, model.RoleMember)
+			who := memberIn(t, res, vocab.RoleMember)
 			s.DB.Delete(&model.Person{}, "code = ?", who)
 			return who
 		}, "已不在人员库中"},
 		{"巡察组增加了单位", func(s *Service, res *assign.Result) string {
-			s.DB.Create(&model.Unit{Code: "U02", Name: "安平县财政局", CountyCode: "C01", Category: model.CatCountyOrgan})
+			s.DB.Create(&model.Unit{Code: "U02", Name: "安平县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan})
 			s.DB.Create(&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U02"})
 			return "U02"
 		}, "被巡察单位已变为 U01、U02"},
@@ -75,8 +76,8 @@ func TestSaveAssignmentRechecks(t *testing.T) {
 			return "第二巡察组"
 		}, "新增了巡察组"},
 		{"一人两个名额", func(s *Service, res *assign.Result) string {
-			who := memberIn(t, res, model.RoleMember)
-			res.Teams[0].Members = append(res.Teams[0].Members, assign.Member{Person: who, Role: model.RoleMember})
+			who := memberIn(t, res, vocab.RoleMember)
+			res.Teams[0].Members = append(res.Teams[0].Members, assign.Member{Person: who, Role: vocab.RoleMember})
 			return who
 		}, "每人每轮只能编入一个巡察组"},
 	} {
@@ -112,7 +113,7 @@ func TestSaveAssignmentOverride(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	who := memberIn(t, res, model.RoleMember)
+	who := memberIn(t, res, vocab.RoleMember)
 	s.DB.Create(&model.Declaration{PersonCode: who, UnitCode: "U01", Reason: "曾在该镇挂职"})
 	o := model.Override{TeamID: 1, PersonCode: who, Rule: "R5", UnitCode: "U01", Reason: "挂职已满五年",
 		EnteredBy: "测试", EnteredAt: "2026-02-01 09:00:00"}

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 )
 
 // sheet is one worksheet to write: a header row and the rows under it.
@@ -152,7 +153,7 @@ func (c *Calendar) ExportRoundSchedule(round string, today civil.Date, path stri
 		}
 		leader := ""
 		for _, m := range t.Members {
-			if m.Role == roleLeader {
+			if m.Role == vocab.RoleLeader {
 				leader = c.personName(m.Person)
 				break
 			}

@@ -205,3 +205,17 @@ func TestPackageCommands(t *testing.T) {
 		t.Fatalf("truncated: %d %s", code, errs)
 	}
 }
+
+// TestAuditListSummaries: xuncha audit list says what each entry changed,
+// as the viewer's table does.
+func TestAuditListSummaries(t *testing.T) {
+	path := accountsDB(t)
+	t.Setenv(PasswordEnv, "admin-pass-1")
+	mustRun(t, "user", "role", "--db", path, "--user", "王主任", "--name", "小李", "--role", "领导")
+	out := mustRun(t, "audit", "list", "--db", path, "--user", "王主任", "--entity", "用户")
+	for _, want := range []string{"变更", "新：角色=经办人", "角色：经办人→领导"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -49,7 +49,7 @@ func runRestore(env *Env, args []string) error {
 	}
 	if !r.OK() {
 		fmt.Fprintf(env.Stderr, "%v\n", r.Damage)
-		return restoreDamaged(env, *from, path)
+		return restoreDamaged(env, r, *from)
 	}
 	svc, err := env.openAs(path, app.PermRestore)
 	if err != nil {
@@ -63,25 +63,20 @@ func runRestore(env *Env, args []string) error {
 	return nil
 }
 
-// restoreDamaged replaces a damaged database without signing in (its
-// accounts may be unreadable) and records the restore in the restored file.
-func restoreDamaged(env *Env, from, path string) error {
-	if err := backup.Restore(from, path); err != nil {
-		return err
-	}
-	db, err := model.Open(path)
-	if err != nil {
-		return err
-	}
-	defer model.Close(db)
+// restoreDamaged replaces the damaged database of report r without
+// signing in (its accounts may be unreadable); the restored file records
+// the restore.
+func restoreDamaged(env *Env, r *backup.StartReport, from string) error {
 	who := env.User
 	if who == "" {
 		who = "命令行"
 	}
-	if err := backup.RecordRestore(db, who+"（数据库损坏时恢复）", from, path); err != nil {
+	svc, err := app.RestoreDamaged(r, from, who)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "已从 %s 恢复；损坏的数据库保留为 %s\n", from, path+backup.AsideSuffix)
+	defer svc.Close()
+	fmt.Fprintf(env.Stdout, "已从 %s 恢复；损坏的数据库保留为 %s\n", from, r.Path+backup.AsideSuffix)
 	return nil
 }
 

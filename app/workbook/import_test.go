@@ -3,6 +3,7 @@ package workbook
 import (
 	"testing"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -37,12 +38,12 @@ func TestImportBase(t *testing.T) {
 
 	var p model.Person
 	db.First(&p, "code = ?", "P001")
-	if p.Skills != "财务、审计" || !p.InLeaderPool || p.InStaffPool || p.Status != model.StatusActive || p.PromotedOn != "2025-06-01" || deref(p.CurrentUnitCode) != "U01" {
+	if p.Skills != "财务、审计" || !p.InLeaderPool || p.InStaffPool || p.Status != vocab.StatusActive || p.PromotedOn != "2025-06-01" || deref(p.CurrentUnitCode) != "U01" {
 		t.Errorf("P001 = %+v", p)
 	}
 	var r model.Round
 	db.First(&r, "code = ?", "2026-1")
-	if r.TermCode != "T1" || r.Name != "第一轮巡察" || r.Number != 1 || r.OnsiteStart != "2026-03-01" || r.OnsiteEnd != "2026-04-20" || r.Mode != model.ModeMixed {
+	if r.TermCode != "T1" || r.Name != "第一轮巡察" || r.Number != 1 || r.OnsiteStart != "2026-03-01" || r.OnsiteEnd != "2026-04-20" || r.Mode != vocab.ModeMixed {
 		t.Errorf("round = %+v", r)
 	}
 	var teams []model.Team

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -26,8 +27,8 @@ var taskSheet = &entity[taskRow]{
 		refCol("届期编码", true, "", refTerm, func(v *taskRow) *string { return &v.Term }),
 		textCol("轮次编码", true, "如 2026-1；同一轮次的各行填同一编码", func(v *taskRow) *string { return &v.Round }),
 		textCol("轮次名称", false, "如 第一轮巡察；同一轮次只需填一行", func(v *taskRow) *string { return &v.RoundName }),
-		wordCol("巡察类型", false, "", model.RoundTypes, "", func(v *taskRow) *string { return &v.Type }),
-		wordCol("编组方式", false, "", model.Modes, "", func(v *taskRow) *string { return &v.Mode }),
+		wordCol("巡察类型", false, "", vocab.RoundTypes, "", func(v *taskRow) *string { return &v.Type }),
+		wordCol("编组方式", false, "", vocab.Modes, "", func(v *taskRow) *string { return &v.Mode }),
 		textCol("巡察组", true, "组名，如 第一巡察组；一组巡察几个单位就填几行", func(v *taskRow) *string { return &v.Team }),
 		refCol("被巡察单位编码", true, "同一组的单位须在同一县区；一个单位每轮只能编入一个组", refUnit, func(v *taskRow) *string { return &v.Unit }),
 		dateCol("进驻开始", true, "该组进驻的日期；轮次的进驻开始取其各行最早的一天", func(v *taskRow) *string { return &v.Start }),
@@ -105,8 +106,8 @@ var memberSheet = &entity[memberRow]{
 		textCol("轮次编码", true, "巡察任务表或数据库中已有的轮次", func(v *memberRow) *string { return &v.Round }),
 		textCol("巡察组", true, "该轮次中已有的组名", func(v *memberRow) *string { return &v.Team }),
 		refCol("人员编号", true, "", refPerson, func(v *memberRow) *string { return &v.Person }),
-		wordCol("角色", true, "", model.Roles, "", func(v *memberRow) *string { return &v.Role }),
-		wordCol("鉴定", false, "", model.Evaluations, "", func(v *memberRow) *string { return &v.Evaluation }),
+		wordCol("角色", true, "", vocab.Roles, "", func(v *memberRow) *string { return &v.Role }),
+		wordCol("鉴定", false, "", vocab.Evaluations, "", func(v *memberRow) *string { return &v.Evaluation }),
 		textCol("评语", false, "鉴定的评语", func(v *memberRow) *string { return &v.Comment }),
 		boolCol("锁定", "编组时固定在该组的人员填 是", func(v *memberRow) *bool { return &v.Locked }),
 	},

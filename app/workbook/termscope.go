@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -27,7 +28,7 @@ const scopeAll = "全部"
 func scopeCol() field[termRow] {
 	return field[termRow]{
 		column: column{name: "巡察范围", help: "本届须巡察的单位，可填多条，用 、 分隔：县区编码（该县区全部单位）、单位类别（" +
-			strings.Join(model.Categories, "、") + "）、县区编码/单位类别，或 全部；空白为全部单位"},
+			strings.Join(vocab.Categories, "、") + "）、县区编码/单位类别，或 全部；空白为全部单位"},
 		get: func(v *termRow) string { return v.Scope },
 		set: func(v *termRow, s string) string {
 			rules, msg := parseScope(s)
@@ -53,11 +54,11 @@ func parseScope(s string) ([]model.TermScope, string) {
 		case both:
 		case item == scopeAll:
 			county = ""
-		case inList(item, model.Categories):
+		case inList(item, vocab.Categories):
 			county, cat = "", item
 		}
-		if cat != "" && !inList(cat, model.Categories) {
-			return nil, fmt.Sprintf("“%s”中的单位类别“%s”无效，应为：%s", item, cat, strings.Join(model.Categories, "、"))
+		if cat != "" && !inList(cat, vocab.Categories) {
+			return nil, fmt.Sprintf("“%s”中的单位类别“%s”无效，应为：%s", item, cat, strings.Join(vocab.Categories, "、"))
 		}
 		out = append(out, model.TermScope{CountyCode: county, Category: cat})
 	}
@@ -86,7 +87,7 @@ func scopeText(rules []model.TermScope) string {
 			items = append(items, r.Category)
 		case r.Category != "":
 			items = append(items, r.CountyCode+"/"+r.Category)
-		case r.CountyCode == scopeAll || inList(r.CountyCode, model.Categories):
+		case r.CountyCode == scopeAll || inList(r.CountyCode, vocab.Categories):
 			items = append(items, r.CountyCode+"/") // a county named like a category
 		default:
 			items = append(items, r.CountyCode)

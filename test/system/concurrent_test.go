@@ -15,6 +15,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -200,7 +201,7 @@ func checkRoster(t *testing.T, run int, db *gorm.DB, round string) {
 	}
 	var out []string
 	db.Raw(`SELECT p.code FROM team_members m JOIN teams t ON t.id = m.team_id JOIN people p ON p.code = m.person_code
-		WHERE t.round_code = ? AND p.status = ?`, round, model.StatusRemoved).Scan(&out)
+		WHERE t.round_code = ? AND p.status = ?`, round, vocab.StatusRemoved).Scan(&out)
 	if len(out) > 0 {
 		t.Errorf("race %d: the roster saved after everyone was set 出库 holds %v", run, out)
 	}
@@ -240,7 +241,7 @@ func everyoneRemoved(t *testing.T, path string) [][]string {
 	db.Order("code").Find(&ps)
 	rows := make([][]string, len(ps))
 	for i, p := range ps {
-		rows[i] = []string{p.Code, p.Name, p.HomeCountyCode, model.StatusRemoved}
+		rows[i] = []string{p.Code, p.Name, p.HomeCountyCode, vocab.StatusRemoved}
 	}
 	return rows
 }
