@@ -15,6 +15,7 @@ import (
 
 	"xuncha/app/audit"
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -139,13 +140,13 @@ func (s *Service) RecordReportReceived(id uint, unit string, day civil.Date) err
 }
 
 // SetEvaluation records person's evaluation (鉴定) on team id: one of
-// model.Evaluations, or "" to clear it, and a comment.
+// vocab.Evaluations, or "" to clear it, and a comment.
 func (s *Service) SetEvaluation(id uint, person, grade, comment string) error {
 	t, _, err := s.teamAndRound(id)
 	if err != nil {
 		return err
 	}
-	if grade != "" && !slices.Contains(model.Evaluations, grade) {
+	if grade != "" && !slices.Contains(vocab.Evaluations, grade) {
 		return fmt.Errorf("鉴定等次 %q 不存在（应为 优秀、称职、基本称职 或 不称职）", grade)
 	}
 	if utf8.RuneCountInString(comment) > 256 {

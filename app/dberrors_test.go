@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -48,7 +49,7 @@ func TestWriteExplainsDatabaseErrors(t *testing.T) {
 			gorm.ErrDuplicatedKey, "新增县区 C01 失败：与已有的记录重复"},
 		{"引用的县区已被删除", audit.Entry{Action: "新增", Entity: "单位", Key: "U99"},
 			func(tx *gorm.DB) error {
-				return tx.Create(&model.Unit{Code: "U99", Name: "某局", CountyCode: "C99", Category: model.CatCountyOrgan}).Error
+				return tx.Create(&model.Unit{Code: "U99", Name: "某局", CountyCode: "C99", Category: vocab.CatCountyOrgan}).Error
 			},
 			gorm.ErrForeignKeyViolated, "新增单位 U99 失败：引用的记录不存在"},
 	}

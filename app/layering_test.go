@@ -7,15 +7,22 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"xuncha/app/vocab"
 )
 
 // The house rules of layering (STYLE.md): dependencies point ui → app →
 // model; nothing in app or model imports Fyne; the algorithmic packages
 // take plain values and import neither gorm nor the database; SQL that only
-// SQLite speaks stays in model/sqlite.go. These tests read the sources
+// SQLite speaks stays in model/sqlite.go; the front ends (window and
+// command line) go through app.Service, never its database nor the
+// capabilities it stands in front of; every change goes through
+// Service.Write or is one of the few doc.go lists with its reason; the
+// words of vocab are spelled there only. These tests read the sources
 // (test files left out) so that a slip fails here rather than in review.
 
 const modulePath = "xuncha"
@@ -141,5 +148,321 @@ func TestSQLiteOnlySQLInModelSQLite(t *testing.T) {
 			})
 			return nil
 		})
+	}
+}
+
+// frontEnds are the packages that face the clerk: the root package, the
+// window and its widgets, and the command line.
+var frontEnds = []string{".", "ui", "ui/widgets", "app/cli"}
+
+// serviceOnly are the functions of the capabilities that the front ends
+// leave to the service: solving, re-solving, checking and hand-editing a
+// roster, the recusal checker, writing demo data, restoring, opening or
+// reading the database itself. A front end that called one would go
+// around the rights, re-checks and audit the service stands for.
+var serviceOnly = map[string][]string{
+	modulePath + "/app/assign":  {"Solve", "Resolve", "Check", "Move", "Swap", "SetLocked", "Remove", "WhyNot", "Draw", "FromSnapshot", "NewRosterEdit"},
+	modulePath + "/app/recusal": {"New"},
+	modulePath + "/app/backup":  {"Restore", "RestoreDamaged", "Backup", "Save", "Load"},
+	modulePath + "/app/demo":    {"Write"},
+	modulePath + "/app/auth":    {"Login", "AddUser", "SetRole", "RemoveUser", "ResetPassword", "Unlock", "ChangePassword", "CreateFirstAdmin"},
+	modulePath + "/model":       {"Open", "OpenExisting", "LoadTables", "Migrate"},
+}
+
+// parsed is a source file with its imports by the name they are used
+// under.
+type parsed struct {
+	rel     string // the file, from the module root
+	fset    *token.FileSet
+	file    *ast.File
+	imports map[string]string // name used in the file → import path
+}
+
+// parseDir parses the non-test Go files of directory rel (from root).
+func parseDir(t *testing.T, root, rel string) []parsed {
+	t.Helper()
+	ents, err := os.ReadDir(filepath.Join(root, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []parsed
+	for _, e := range ents {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, filepath.Join(root, rel, n), nil, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := parsed{rel: filepath.ToSlash(filepath.Join(rel, n)), fset: fset, file: f, imports: map[string]string{}}
+		for _, s := range f.Imports {
+			path := importPath(s)
+			name := path[strings.LastIndex(path, "/")+1:]
+			if s.Name != nil {
+				name = s.Name.Name
+			}
+			p.imports[name] = path
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (p parsed) line(n ast.Node) int { return p.fset.Position(n.Pos()).Line }
+
+// TestFrontEndsGoThroughTheService: the window and the command line reach
+// the database only through app.Service: no .DB, and none of serviceOnly.
+func TestFrontEndsGoThroughTheService(t *testing.T) {
+	root := moduleRoot(t)
+	for _, dir := range frontEnds {
+		for _, p := range parseDir(t, root, dir) {
+			ast.Inspect(p.file, func(n ast.Node) bool {
+				sel, ok := n.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				x, isIdent := sel.X.(*ast.Ident)
+				pkg := ""
+				if isIdent {
+					pkg = p.imports[x.Name]
+				}
+				switch {
+				case pkg == "" && sel.Sel.Name == "DB":
+					t.Errorf("%s:%d: .DB outside app and model: the front ends go through app.Service", p.rel, p.line(sel))
+				case pkg != "" && slices.Contains(serviceOnly[pkg], sel.Sel.Name):
+					t.Errorf("%s:%d: %s.%s is the service's to call, not a front end's", p.rel, p.line(sel), x.Name, sel.Sel.Name)
+				}
+				return true
+			})
+		}
+	}
+}
+
+// writeMethods are gorm's methods that change the database.
+var writeMethods = []string{"Create", "CreateInBatches", "Save", "Delete", "Update", "Updates", "UpdateColumn", "UpdateColumns", "Exec"}
+
+// rootIdent is the identifier a chain of calls and selections starts from:
+// tx in tx.Model(x).Where(y).Update(z).
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := e.(type) {
+		case *ast.Ident:
+			return x
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.CallExpr:
+			e = x.Fun
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// funcName names a declared function as pkg.Func or pkg.Type.Method.
+func funcName(pkg string, fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return pkg + "." + fd.Name.Name
+	}
+	typ := fd.Recv.List[0].Type
+	if st, ok := typ.(*ast.StarExpr); ok {
+		typ = st.X
+	}
+	if id, ok := typ.(*ast.Ident); ok {
+		return pkg + "." + id.Name + "." + fd.Name.Name
+	}
+	return pkg + "." + fd.Name.Name
+}
+
+// hasTxParam reports whether fd takes the transaction as a parameter
+// named tx: a helper of a write, called inside its transaction.
+func hasTxParam(fd *ast.FuncDecl) bool {
+	for _, f := range fd.Type.Params.List {
+		for _, n := range f.Names {
+			if n.Name == "tx" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownTransactions reads the list of the functions that open their own
+// transaction from the package documentation (doc.go): the lines
+// "  - pkg.Func: why".
+func ownTransactions(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, ok := strings.Cut(string(b), "# Writes outside Service.Write")
+	if !ok {
+		t.Fatal("doc.go has no section “Writes outside Service.Write”")
+	}
+	var out []string
+	for _, m := range regexp.MustCompile(`(?m)^//   - ([a-z]+\.[A-Za-z]+):`).FindAllStringSubmatch(list, -1) {
+		out = append(out, m[1])
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestEveryWriteThroughTheDoor: in app and model every change is made on
+// a transaction (tx); the service's own changes are made inside
+// Service.Write (in the function it is given, or in a helper that takes
+// tx); and the only other functions that open a transaction are the ones
+// doc.go lists with their reasons — no more, no fewer.
+func TestEveryWriteThroughTheDoor(t *testing.T) {
+	root := moduleRoot(t)
+	var dirs []string
+	for _, top := range []string{"app", "model"} {
+		filepath.WalkDir(filepath.Join(root, top), func(path string, d os.DirEntry, err error) error {
+			if err != nil || !d.IsDir() || d.Name() == "testdata" {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			if rel != filepath.Join("app", "cli") {
+				dirs = append(dirs, rel)
+			}
+			return nil
+		})
+	}
+	var openers []string
+	for _, dir := range dirs {
+		for _, p := range parseDir(t, root, dir) {
+			pkg := p.file.Name.Name
+			for _, decl := range p.file.Decls {
+				fd, ok := decl.(*ast.FuncDecl)
+				if !ok || fd.Body == nil {
+					continue
+				}
+				name := funcName(pkg, fd)
+				var inWrite []ast.Node // function literals given to Service.Write
+				ast.Inspect(fd.Body, func(n ast.Node) bool {
+					call, ok := n.(*ast.CallExpr)
+					if !ok {
+						return true
+					}
+					sel, ok := call.Fun.(*ast.SelectorExpr)
+					if !ok {
+						return true
+					}
+					root := rootIdent(sel.X)
+					if root == nil || p.imports[root.Name] != "" {
+						return true // a package's function, not a method of the database
+					}
+					switch m := sel.Sel.Name; {
+					case m == "Write" && pkg == "app":
+						for _, a := range call.Args {
+							if fl, ok := a.(*ast.FuncLit); ok {
+								inWrite = append(inWrite, fl)
+							}
+						}
+					case m == "Transaction" || m == "Begin":
+						if name != "app.Service.Write" {
+							openers = append(openers, name)
+						}
+					case slices.Contains(writeMethods, m):
+						if p.rel == "model/sqlite.go" {
+							return true // SQLite's own statements: pragmas, VACUUM INTO a copy
+						}
+						if root.Name != "tx" {
+							t.Errorf("%s:%d: %s changes the database outside a transaction (%s.%s)", p.rel, p.line(call), name, root.Name, m)
+							return true
+						}
+						inside := hasTxParam(fd) || slices.ContainsFunc(inWrite, func(fl ast.Node) bool {
+							return fl.Pos() <= call.Pos() && call.End() <= fl.End()
+						})
+						if pkg == "app" && !inside {
+							t.Errorf("%s:%d: %s changes the database outside Service.Write", p.rel, p.line(call), name)
+						}
+					}
+					return true
+				})
+			}
+		}
+	}
+	slices.Sort(openers)
+	openers = slices.Compact(openers)
+	if doc := ownTransactions(t); !slices.Equal(openers, doc) {
+		t.Errorf("functions that open their own transaction: %v\ndoc.go lists: %v", openers, doc)
+	}
+}
+
+// TestOneVocabulary: the words of package vocab are spelled there only.
+// Outside it no constant or variable is declared as one of its words
+// (roleLeader = "组长"), and no list repeats most of one of its lists: a
+// copy that could drift from the original.
+func TestOneVocabulary(t *testing.T) {
+	lists := map[string][]string{
+		"Categories": vocab.Categories, "Statuses": vocab.Statuses, "Pools": vocab.Pools, "Skills": vocab.Skills,
+		"RoundTypes": vocab.RoundTypes, "Modes": vocab.Modes, "Roles": vocab.Roles, "Evaluations": vocab.Evaluations,
+		"account roles": {vocab.UserAdmin, vocab.UserClerk, vocab.UserLeader},
+	}
+	named := map[string]bool{} // words a constant might copy: those of the short lists
+	for _, l := range []string{"Categories", "Statuses", "Pools", "Modes", "Roles", "account roles"} {
+		for _, w := range lists[l] {
+			named[w] = true
+		}
+	}
+	delete(named, vocab.CatOther) // 其他 is a word of kinship too (kin.Other)
+	root := moduleRoot(t)
+	var dirs []string
+	for _, top := range []string{"app", "model", "ui"} {
+		filepath.WalkDir(filepath.Join(root, top), func(path string, d os.DirEntry, err error) error {
+			if err != nil || !d.IsDir() || d.Name() == "testdata" {
+				return err
+			}
+			if rel, _ := filepath.Rel(root, path); rel != filepath.Join("app", "vocab") {
+				dirs = append(dirs, rel)
+			}
+			return nil
+		})
+	}
+	word := func(e ast.Expr) string {
+		if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			s, _ := strconv.Unquote(lit.Value)
+			return s
+		}
+		return ""
+	}
+	for _, dir := range dirs {
+		for _, p := range parseDir(t, root, dir) {
+			ast.Inspect(p.file, func(n ast.Node) bool {
+				switch x := n.(type) {
+				case *ast.ValueSpec:
+					for i, v := range x.Values {
+						if w := word(v); named[w] && i < len(x.Names) {
+							t.Errorf("%s:%d: %s = %q copies vocab's word", p.rel, p.line(x), x.Names[i].Name, w)
+						}
+					}
+				case *ast.CompositeLit:
+					var words []string
+					for _, e := range x.Elts {
+						if w := word(e); w != "" {
+							words = append(words, w)
+						}
+					}
+					for name, l := range lists {
+						n := 0
+						for _, w := range l {
+							if slices.Contains(words, w) {
+								n++
+							}
+						}
+						if n >= 2 && 2*n > len(l) {
+							t.Errorf("%s:%d: a list of %d of vocab.%s's words: use vocab.%s", p.rel, p.line(x), n, name, name)
+						}
+					}
+				}
+				return true
+			})
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -18,7 +19,7 @@ type PersonRow struct {
 	Status               string
 	FullTime             bool
 
-	skills uint32 // bit i: model.Skills[i]
+	skills uint32 // bit i: vocab.Skills[i]
 	search string // lower-cased code and name
 }
 
@@ -59,7 +60,7 @@ func (r *PersonRow) Cell(col int) string {
 type PeopleFilter struct {
 	County string // county code
 	Pool   string // 组长库, 工作人员库, 专业人员库
-	Skill  string // one of model.Skills
+	Skill  string // one of vocab.Skills
 	Status string // 在库, 暂停, 出库
 	Text   string // part of the name or the code
 }
@@ -110,7 +111,7 @@ func (t *PeopleTable) reindex() {
 func (r *PersonRow) prepare() {
 	r.skills = 0
 	for _, k := range SplitList(r.Skills) {
-		for i, s := range model.Skills {
+		for i, s := range vocab.Skills {
 			if s == k {
 				r.skills |= 1 << i
 			}
@@ -126,7 +127,7 @@ func (t *PeopleTable) Sort(col int, asc bool) { t.ix.sortBy(col, asc) }
 func (t *PeopleTable) Filter(f PeopleFilter) []int {
 	pool := poolOf(f.Pool)
 	var skill uint32
-	for i, s := range model.Skills {
+	for i, s := range vocab.Skills {
 		if s == f.Skill {
 			skill = 1 << i
 		}
@@ -235,7 +236,7 @@ func (b *nameBook) personRow(p model.Person) PersonRow {
 // PoolsText writes a pool set as 组长库、工作人员库.
 func PoolsText(p snap.PoolSet) string {
 	var out []string
-	for i, name := range model.Pools {
+	for i, name := range vocab.Pools {
 		if p.Has(snap.PoolSet(1) << i) {
 			out = append(out, name)
 		}
@@ -245,7 +246,7 @@ func PoolsText(p snap.PoolSet) string {
 
 // poolOf returns the pool named w (0 for none).
 func poolOf(w string) snap.PoolSet {
-	for i, name := range model.Pools {
+	for i, name := range vocab.Pools {
 		if name == w {
 			return snap.PoolSet(1) << i
 		}

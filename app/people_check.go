@@ -7,6 +7,7 @@ import (
 
 	"xuncha/app/civil"
 	"xuncha/app/kin"
+	"xuncha/app/vocab"
 	"xuncha/app/workbook"
 	"xuncha/model"
 )
@@ -142,10 +143,10 @@ func (c *formChecker) person(d *PersonDetail) error {
 	c.optUnit("现工作单位", &p.CurrentUnitCode)
 	p.NativePlace, p.Post, p.Rank = strings.TrimSpace(p.NativePlace), strings.TrimSpace(p.Post), strings.TrimSpace(p.Rank)
 	if p.Status == "" {
-		p.Status = model.StatusActive
+		p.Status = vocab.StatusActive
 	}
-	if !slices.Contains(model.Statuses, p.Status) {
-		c.add("状态", "应为 %s", strings.Join(model.Statuses, "、"))
+	if !slices.Contains(vocab.Statuses, p.Status) {
+		c.add("状态", "应为 %s", strings.Join(vocab.Statuses, "、"))
 	}
 	c.skills(p)
 	c.history(p.Code, d.History)
@@ -155,20 +156,20 @@ func (c *formChecker) person(d *PersonDetail) error {
 	return c.result()
 }
 
-// skills checks the 专业特长 words and writes them in the order of model.Skills.
+// skills checks the 专业特长 words and writes them in the order of vocab.Skills.
 func (c *formChecker) skills(p *model.Person) {
 	words := SplitList(p.Skills)
 	var bad []string
 	for _, w := range words {
-		if !slices.Contains(model.Skills, w) {
+		if !slices.Contains(vocab.Skills, w) {
 			bad = append(bad, w)
 		}
 	}
 	if len(bad) > 0 {
-		c.add("专业特长", "%s 不是可选的特长（可选：%s）", strings.Join(bad, "、"), strings.Join(model.Skills, "、"))
+		c.add("专业特长", "%s 不是可选的特长（可选：%s）", strings.Join(bad, "、"), strings.Join(vocab.Skills, "、"))
 	}
 	var out []string
-	for _, s := range model.Skills {
+	for _, s := range vocab.Skills {
 		if slices.Contains(words, s) {
 			out = append(out, s)
 		}
@@ -259,11 +260,11 @@ func (c *formChecker) service(rs []ServiceRecord) {
 			c.add(f+"巡察组", "与第%d行是同一个巡察组", j)
 		}
 		seen[r.TeamID] = i + 1
-		if !slices.Contains(model.Roles, r.Role) {
-			c.add(f+"角色", "应为 %s", strings.Join(model.Roles, "、"))
+		if !slices.Contains(vocab.Roles, r.Role) {
+			c.add(f+"角色", "应为 %s", strings.Join(vocab.Roles, "、"))
 		}
-		if r.Evaluation != "" && !slices.Contains(model.Evaluations, r.Evaluation) {
-			c.add(f+"鉴定", "应为 %s 或留空", strings.Join(model.Evaluations, "、"))
+		if r.Evaluation != "" && !slices.Contains(vocab.Evaluations, r.Evaluation) {
+			c.add(f+"鉴定", "应为 %s 或留空", strings.Join(vocab.Evaluations, "、"))
 		}
 		r.Comment = strings.TrimSpace(r.Comment)
 	}

@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -94,43 +95,6 @@ func sortService(rs []ServiceRecord) {
 		}
 		return rs[i].TeamID < rs[j].TeamID
 	})
-}
-
-// TeamOption is a team of a round, as the service-record list offers it.
-type TeamOption struct {
-	ID                     uint
-	Round, RoundName, Team string
-	OnsiteStart, OnsiteEnd string
-}
-
-// Label is how the team shows in a list: "2026-1 第一巡察组".
-func (t TeamOption) Label() string { return t.Round + " " + t.Team }
-
-// TeamOptions lists every team of every round, newest round first.
-func (s *Service) TeamOptions() ([]TeamOption, error) {
-	var rounds []model.Round
-	var teams []model.Team
-	if err := s.DB.Order("code").Find(&rounds).Error; err != nil {
-		return nil, fmt.Errorf("读取轮次失败: %w", err)
-	}
-	if err := s.DB.Order("round_code, seq, name").Find(&teams).Error; err != nil {
-		return nil, fmt.Errorf("读取巡察组失败: %w", err)
-	}
-	rs := make(map[string]model.Round, len(rounds))
-	for _, r := range rounds {
-		rs[r.Code] = r
-	}
-	out := make([]TeamOption, 0, len(teams))
-	for _, t := range teams {
-		r := rs[t.RoundCode]
-		o := TeamOption{ID: t.ID, Round: t.RoundCode, RoundName: r.Name, Team: t.Name, OnsiteStart: t.OnsiteStart, OnsiteEnd: t.OnsiteEnd}
-		if o.OnsiteStart == "" {
-			o.OnsiteStart, o.OnsiteEnd = r.OnsiteStart, r.OnsiteEnd
-		}
-		out = append(out, o)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return rs[out[i].Round].OnsiteStart > rs[out[j].Round].OnsiteStart })
-	return out, nil
 }
 
 // AddPerson stores a new person; the code must be new.
@@ -252,7 +216,7 @@ func (s *Service) DeletePerson(code string) error {
 		return err
 	}
 	if n := len(old.Service); n > 0 {
-		return fmt.Errorf("%s（%s）有%d条巡察经历，不能删除；如不再抽调，请把状态改为%s", old.Person.Name, code, n, model.StatusRemoved)
+		return fmt.Errorf("%s（%s）有%d条巡察经历，不能删除；如不再抽调，请把状态改为%s", old.Person.Name, code, n, vocab.StatusRemoved)
 	}
 	e := audit.Entry{Action: "删除", Entity: "人员", Key: code, Before: old}
 	return s.Write(e, func(tx *gorm.DB) error {

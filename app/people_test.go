@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -13,36 +15,24 @@ import (
 // three people and one past round with one team.
 func formWorld(t *testing.T) *Service {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
-	s := &Service{DB: db, User: "测试"}
-	p := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "城关区"}, &model.County{Code: "C02", Name: "河西县"},
-		&model.Unit{Code: "U01", Name: "县委办公室", CountyCode: "C01", Category: model.CatCountyOrgan},
-		&model.Unit{Code: "U02", Name: "城关镇", CountyCode: "C01", Category: model.CatTownship},
-		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: model.CatVillage, ParentCode: p("U02")},
-		&model.Unit{Code: "U03", Name: "河西县财政局", CountyCode: "C02", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U01", Name: "县委办公室", CountyCode: "C01", Category: vocab.CatCountyOrgan},
+		&model.Unit{Code: "U02", Name: "城关镇", CountyCode: "C01", Category: vocab.CatTownship},
+		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: testworld.Ptr("U02")},
+		&model.Unit{Code: "U03", Name: "河西县财政局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
 		&model.UnitLeader{UnitCode: "U02", Name: "赵镇长", Post: "镇长"},
-		&model.Person{Code: "P001", Name: "张三", Gender: "男", HomeCountyCode: "C01", CurrentUnitCode: p("U01"),
-			InLeaderPool: true, Skills: "财务", Status: model.StatusActive},
-		&model.Person{Code: "P002", Name: "李四", Gender: "女", HomeCountyCode: "C02", CurrentUnitCode: p("U03"),
-			InStaffPool: true, InExpertPool: true, Skills: "审计、法律", Status: model.StatusActive},
-		&model.Person{Code: "P003", Name: "王五", HomeCountyCode: "C02", InStaffPool: true, Status: model.StatusSuspended},
+		&model.Person{Code: "P001", Name: "张三", Gender: "男", HomeCountyCode: "C01", CurrentUnitCode: testworld.Ptr("U01"),
+			InLeaderPool: true, Skills: "财务", Status: vocab.StatusActive},
+		&model.Person{Code: "P002", Name: "李四", Gender: "女", HomeCountyCode: "C02", CurrentUnitCode: testworld.Ptr("U03"),
+			InStaffPool: true, InExpertPool: true, Skills: "审计、法律", Status: vocab.StatusActive},
+		&model.Person{Code: "P003", Name: "王五", HomeCountyCode: "C02", InStaffPool: true, Status: vocab.StatusSuspended},
 		&model.Term{Code: "T1", Name: "第十五届", StartDate: "2022-01-01", EndDate: "2026-12-31"},
 		&model.Round{Code: "2025-1", TermCode: "T1", Number: 1, Name: "第一轮", OnsiteStart: "2025-03-01", OnsiteEnd: "2025-04-15"},
 		&model.Team{RoundCode: "2025-1", Name: "第一巡察组", Seq: 1},
-		&model.TeamMember{TeamID: 1, PersonCode: "P002", Role: model.RoleMember, Evaluation: "称职"},
+		&model.TeamMember{TeamID: 1, PersonCode: "P002", Role: vocab.RoleMember, Evaluation: "称职"},
 	}
-	for _, r := range rows {
-		if err := db.Create(r).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	return s
+	return &Service{DB: testworld.DB(t, rows...), User: "测试"}
 }
 
 func TestPeopleTableFilter(t *testing.T) {
@@ -58,9 +48,9 @@ func TestPeopleTableFilter(t *testing.T) {
 	}{
 		{"无筛选", PeopleFilter{}, "P001 P002 P003"},
 		{"按县区", PeopleFilter{County: "C02"}, "P002 P003"},
-		{"按人员库", PeopleFilter{Pool: model.PoolStaff}, "P002 P003"},
+		{"按人员库", PeopleFilter{Pool: vocab.PoolStaff}, "P002 P003"},
 		{"按特长", PeopleFilter{Skill: "审计"}, "P002"},
-		{"按状态", PeopleFilter{Status: model.StatusSuspended}, "P003"},
+		{"按状态", PeopleFilter{Status: vocab.StatusSuspended}, "P003"},
 		{"按姓名片段", PeopleFilter{Text: "李"}, "P002"},
 		{"按编号小写", PeopleFilter{Text: "p00"}, "P001 P002 P003"},
 		{"组合筛选无结果", PeopleFilter{County: "C01", Skill: "审计"}, ""},
@@ -121,7 +111,7 @@ func TestSavePersonValid(t *testing.T) {
 	d.History = append(d.History, model.WorkHistory{UnitCode: "U02", StartDate: "2018-03-01", EndDate: "2021-02-28"})
 	d.Relatives = append(d.Relatives, model.Relative{Name: "张小", Relation: "妻子", UnitCode: strPtr("U03")})
 	d.Declarations = append(d.Declarations, model.Declaration{UnitCode: "U03", Reason: "曾在该局借调"})
-	d.Service = append(d.Service, ServiceRecord{TeamID: 1, Role: model.RoleLeader, Evaluation: "优秀"})
+	d.Service = append(d.Service, ServiceRecord{TeamID: 1, Role: vocab.RoleLeader, Evaluation: "优秀"})
 	if err := s.SavePerson(d); err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +212,7 @@ func TestAddAndDeletePerson(t *testing.T) {
 	if err := s.AddPerson(d); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := s.PersonDetail("P010"); err != nil || got.Person.Status != model.StatusActive || len(got.History) != 1 {
+	if got, err := s.PersonDetail("P010"); err != nil || got.Person.Status != vocab.StatusActive || len(got.History) != 1 {
 		t.Errorf("added person = %+v, %v", got, err)
 	}
 	if err := s.DeletePerson("P010"); err != nil {
@@ -241,7 +231,7 @@ func TestAddAndDeletePerson(t *testing.T) {
 func BenchmarkPeopleFilter(b *testing.B) {
 	tab := NewPeopleTable(syntheticRows(20000))
 	tab.Sort(1, true)
-	f := PeopleFilter{County: "C07", Pool: model.PoolStaff, Text: "华"}
+	f := PeopleFilter{County: "C07", Pool: vocab.PoolStaff, Text: "华"}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if len(tab.Filter(f)) == 0 {
@@ -276,7 +266,7 @@ func syntheticRows(n int) []PersonRow {
 	for i := range rows {
 		rows[i] = PersonRow{
 			Code: fmt.Sprintf("P%05d", i), Name: string(family[i%len(family)]) + string(given[(i/7)%len(given)]) + string(given[(i/3)%len(given)]),
-			County: fmt.Sprintf("C%02d", i%12), Pools: 1 << (i % 3), Skills: model.Skills[i%len(model.Skills)], Status: model.StatusActive,
+			County: fmt.Sprintf("C%02d", i%12), Pools: 1 << (i % 3), Skills: vocab.Skills[i%len(vocab.Skills)], Status: vocab.StatusActive,
 		}
 	}
 	return rows

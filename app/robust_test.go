@@ -7,6 +7,8 @@ import (
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
 	"xuncha/app/roster"
+	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -14,21 +16,12 @@ import (
 // has no dates and no teams, R1 has a team with no units and no members.
 func emptyRoundService(t *testing.T) *Service {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
-	for _, v := range []any{
+	db := testworld.DB(t,
 		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
 		&model.Round{Code: "R0", TermCode: "T1", Number: 1},
-		&model.Round{Code: "R1", TermCode: "T1", Number: 2, Mode: model.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-03-30"},
+		&model.Round{Code: "R1", TermCode: "T1", Number: 2, Mode: vocab.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-03-30"},
 		&model.Team{RoundCode: "R1", Name: "第一巡察组", Seq: 1},
-	} {
-		if err := db.Create(v).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	return &Service{DB: db, User: "测试"}
 }
 

@@ -1,7 +1,3 @@
-// Package app is the application core of 巡察统筹: a thin service over the
-// database that loads snapshots for the capabilities in its sub-packages
-// (recusal, assign, calendar, workbook, demo, audit …), and writes their
-// results in one transaction with an audit entry. It imports no GUI code.
 package app
 
 import (
@@ -49,10 +45,12 @@ func (s *Service) Close() error { return model.Close(s.DB) }
 // Write runs fn in one transaction and records e in the audit log in the
 // same transaction: the change and its record land together or not at all.
 // The database's own failures (a code saved meanwhile by another user, a
-// locked file) come back explained in Chinese (see dbError). It is the one
-// door every write goes through, so it also checks the signed-in user's
-// right to the kind of change e records (see writePermission): a service
-// method that forgets to ask is still refused.
+// locked file) come back explained in Chinese (see dbError). It is the
+// door the service's writes go through, so it also checks the signed-in
+// user's right to the kind of change e records (see writePermission): a
+// service method that forgets to ask is still refused. The few changes
+// that open their own transaction are listed, each with its reason, in the
+// package documentation (doc.go).
 func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
 	if err := s.Require(writePermission(e.Action)); err != nil {
 		return err

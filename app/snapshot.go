@@ -1,71 +1,44 @@
 package app
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"xuncha/app/civil"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
 // Snapshot loads the whole data set into memory for the capabilities that
-// work on a snapshot. Slices come sorted by code; the snapshot is indexed.
+// work on a snapshot (read by model.LoadTables). Slices come sorted by
+// code; the snapshot is indexed.
 func (s *Service) Snapshot() (*snap.Snapshot, error) {
-	var (
-		counties  []model.County
-		units     []model.Unit
-		leaders   []model.UnitLeader
-		people    []model.Person
-		history   []model.WorkHistory
-		relatives []model.Relative
-		decls     []model.Declaration
-		terms     []model.Term
-		rounds    []model.Round
-		teams     []model.Team
-		teamUnits []model.TeamUnit
-		members   []model.TeamMember
-		overrides []model.Override
-		scopes    []model.TermScope
-	)
-	db := s.DB
-	for _, q := range []struct {
-		dst   any
-		order string
-	}{
-		{&counties, "code"}, {&units, "code"}, {&leaders, "unit_code, name, id"},
-		{&people, "code"}, {&history, "person_code, start_date, unit_code"},
-		{&relatives, "person_code, name"}, {&decls, "person_code, unit_code"},
-		{&terms, "code"}, {&rounds, "term_code, number, code"}, {&teams, "round_code, seq, name"},
-		{&teamUnits, "team_id, unit_code"}, {&members, "team_id, id"}, {&overrides, "id"},
-		{&scopes, "term_code, county_code, category"},
-	} {
-		if err := db.Order(q.order).Find(q.dst).Error; err != nil {
-			return nil, fmt.Errorf("读取数据失败: %w", err)
-		}
+	all, err := model.LoadTables(s.DB)
+	if err != nil {
+		return nil, err
 	}
 	out := &snap.Snapshot{}
-	for _, c := range counties {
+	for _, c := range all.Counties {
 		out.Counties = append(out.Counties, snap.County{Code: c.Code, Name: c.Name})
 	}
-	for _, u := range units {
+	for _, u := range all.Units {
 		out.Units = append(out.Units, snap.Unit{Code: u.Code, Name: u.Name, County: u.CountyCode, Category: u.Category, Parent: deref(u.ParentCode)})
 	}
-	for _, l := range leaders {
+	for _, l := range all.Leaders {
 		out.Leaders = append(out.Leaders, snap.Leader{Unit: l.UnitCode, Name: l.Name, Post: l.Post, IDNumber: l.IDNumber})
 	}
-	byPerson := make(map[string]int, len(people))
-	for i, p := range people {
+	byPerson := make(map[string]int, len(all.People))
+	for i, p := range all.People {
 		out.People = append(out.People, PersonToSnap(p))
 		byPerson[p.Code] = i
 	}
-	for _, h := range history {
+	for _, h := range all.History {
 		if i, ok := byPerson[h.PersonCode]; ok {
 			out.People[i].History = append(out.People[i].History, snap.Stint{Unit: h.UnitCode, From: date(h.StartDate), To: date(h.EndDate)})
 		}
 	}
-	for _, r := range relatives {
+	for _, r := range all.Relatives {
 		if i, ok := byPerson[r.PersonCode]; ok {
 			out.People[i].Relatives = append(out.People[i].Relatives, snap.Relative{
 				Name: r.Name, Relation: r.Relation, IDNumber: r.IDNumber, Person: r.RelativePerson,
@@ -73,33 +46,33 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 			})
 		}
 	}
-	for _, d := range decls {
+	for _, d := range all.Declarations {
 		if i, ok := byPerson[d.PersonCode]; ok {
 			out.People[i].Declarations = append(out.People[i].Declarations, snap.Declaration{Unit: d.UnitCode, Reason: d.Reason})
 		}
 	}
 	termScope := make(map[string][]snap.TermScope)
-	for _, sc := range scopes {
+	for _, sc := range all.Scopes {
 		termScope[sc.TermCode] = append(termScope[sc.TermCode], snap.TermScope{County: sc.CountyCode, Category: sc.Category})
 	}
-	for _, t := range terms {
+	for _, t := range all.Terms {
 		out.Terms = append(out.Terms, snap.Term{Code: t.Code, Name: t.Name, Start: date(t.StartDate), End: date(t.EndDate), Scope: termScope[t.Code]})
 	}
-	unitCounty := make(map[string]string, len(units))
-	for _, u := range units {
+	unitCounty := make(map[string]string, len(all.Units))
+	for _, u := range all.Units {
 		unitCounty[u.Code] = u.CountyCode
 	}
 	tus := make(map[uint][]snap.TeamUnit)
-	for _, tu := range teamUnits {
+	for _, tu := range all.TeamUnits {
 		tus[tu.TeamID] = append(tus[tu.TeamID], snap.TeamUnit{Unit: tu.UnitCode, ReportReceived: date(tu.ReportReceived)})
 	}
 	mems := make(map[uint][]snap.Member)
-	for _, m := range members {
+	for _, m := range all.Members {
 		mems[m.TeamID] = append(mems[m.TeamID], snap.Member{Person: m.PersonCode, Role: m.Role, Evaluation: m.Evaluation, Comment: m.Comment, Locked: m.Locked})
 	}
 	roundTeams := make(map[string][]snap.Team)
-	teamByID := make(map[uint]model.Team, len(teams))
-	for _, t := range teams {
+	teamByID := make(map[uint]model.Team, len(all.Teams))
+	for _, t := range all.Teams {
 		teamByID[t.ID] = t
 		st := snap.Team{ID: t.ID, Name: t.Name, Seq: t.Seq, Units: tus[t.ID], Members: mems[t.ID],
 			OnsiteStart: date(t.OnsiteStart), OnsiteEnd: date(t.OnsiteEnd)}
@@ -109,7 +82,7 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 		SortMembers(st.Members)
 		roundTeams[t.RoundCode] = append(roundTeams[t.RoundCode], st)
 	}
-	for _, r := range rounds {
+	for _, r := range all.Rounds {
 		out.Rounds = append(out.Rounds, snap.Round{
 			Code: r.Code, Term: r.TermCode, Name: r.Name, Type: r.Type, Mode: r.Mode, Number: r.Number,
 			PrepStart: date(r.PrepStart), OnsiteStart: date(r.OnsiteStart), OnsiteEnd: date(r.OnsiteEnd),
@@ -117,7 +90,7 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 			CheckDate: date(r.CheckDate), Teams: roundTeams[r.Code],
 		})
 	}
-	for _, o := range overrides {
+	for _, o := range all.Overrides {
 		t := teamByID[o.TeamID]
 		out.Overrides = append(out.Overrides, snap.Override{Round: t.RoundCode, Team: t.Name, Person: o.PersonCode,
 			Rule: o.Rule, Unit: o.UnitCode, Reason: o.Reason, Approver: o.Approver, EnteredBy: o.EnteredBy, Approved: o.Approver != ""})
@@ -150,8 +123,8 @@ func PersonToSnap(p model.Person) snap.Person {
 // SortMembers orders members by role (roster order), keeping the stored
 // order within a role.
 func SortMembers(ms []snap.Member) {
-	rank := make(map[string]int, len(model.Roles))
-	for i, r := range model.Roles {
+	rank := make(map[string]int, len(vocab.Roles))
+	for i, r := range vocab.Roles {
 		rank[r] = i
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return rank[ms[i].Role] < rank[ms[j].Role] })

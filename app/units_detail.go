@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -105,8 +106,8 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 	if ck.required("县区", &u.CountyCode) && !ck.counties[u.CountyCode] {
 		ck.add("县区", "县区编码 %s 不存在", u.CountyCode)
 	}
-	if !slices.Contains(model.Categories, u.Category) {
-		ck.add("单位类别", "应为 %s", strings.Join(model.Categories, "、"))
+	if !slices.Contains(vocab.Categories, u.Category) {
+		ck.add("单位类别", "应为 %s", strings.Join(vocab.Categories, "、"))
 	}
 	if u.ParentCode != nil {
 		if msg := s.parentProblem(u); msg != "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -21,7 +22,7 @@ func TestUnitsTableFilter(t *testing.T) {
 	}{
 		{"无筛选", UnitFilter{}, "U01 U02 U0201 U03"},
 		{"按县区", UnitFilter{County: "C02"}, "U03"},
-		{"按类别", UnitFilter{Category: model.CatCountyOrgan}, "U01 U03"},
+		{"按类别", UnitFilter{Category: vocab.CatCountyOrgan}, "U01 U03"},
 		{"按名称片段", UnitFilter{Text: "社区"}, "U0201"},
 	}
 	for _, c := range cases {
@@ -104,7 +105,7 @@ func TestSaveUnitErrors(t *testing.T) {
 
 func TestAddAndDeleteUnit(t *testing.T) {
 	s := formWorld(t)
-	d := &UnitDetail{Unit: model.Unit{Code: "U0202", Name: "西街社区", CountyCode: "C01", Category: model.CatVillage, ParentCode: strPtr("U02")}}
+	d := &UnitDetail{Unit: model.Unit{Code: "U0202", Name: "西街社区", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: strPtr("U02")}}
 	if err := s.AddUnit(d); err != nil {
 		t.Fatal(err)
 	}

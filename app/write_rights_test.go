@@ -3,7 +3,9 @@ package app
 import (
 	"errors"
 	"testing"
+
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/app/workbook"
 
 	"gorm.io/gorm"
@@ -16,9 +18,9 @@ import (
 // by service methods that never ask for a right themselves.
 func TestWriteChecksTheRightOfEveryChange(t *testing.T) {
 	clerk, _ := plantRecusal(t)
-	leader := as(clerk, "李主任", model.UserLeader)
+	leader := as(clerk, "李主任", vocab.UserLeader)
 	nobody := &Service{DB: clerk.DB, User: "路人"}
-	round := model.Round{Code: "2026-2", TermCode: "T1", Name: "第二轮", Mode: model.ModeMixed,
+	round := model.Round{Code: "2026-2", TermCode: "T1", Name: "第二轮", Mode: vocab.ModeMixed,
 		OnsiteStart: "2026-09-01", OnsiteEnd: "2026-09-30"}
 	for _, tc := range []struct {
 		name string

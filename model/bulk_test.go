@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"xuncha/app/vocab"
+
 	"gorm.io/gorm"
 )
 
@@ -19,8 +21,8 @@ func TestInsertManyBatchesAndNulls(t *testing.T) {
 	}
 	parent := "U0"
 	units := []Unit{
-		{Code: "U0", Name: "安平镇", CountyCode: "C0000", Category: CatTownship},
-		{Code: "U1", Name: "东村", CountyCode: "C0000", Category: CatVillage, ParentCode: &parent},
+		{Code: "U0", Name: "安平镇", CountyCode: "C0000", Category: vocab.CatTownship},
+		{Code: "U1", Name: "东村", CountyCode: "C0000", Category: vocab.CatVillage, ParentCode: &parent},
 	}
 	err = db.Transaction(func(tx *gorm.DB) error {
 		if err := DeferForeignKeys(tx); err != nil {

@@ -3,6 +3,8 @@ package model
 import (
 	"path/filepath"
 	"testing"
+
+	"xuncha/app/vocab"
 )
 
 func TestOpenCreatesSchemaAndIsIdempotent(t *testing.T) {
@@ -45,7 +47,7 @@ func TestForeignKeysEnforced(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer Close(db)
-	err = db.Create(&Unit{Code: "U1", Name: "某局", CountyCode: "NOPE", Category: CatCountyOrgan}).Error
+	err = db.Create(&Unit{Code: "U1", Name: "某局", CountyCode: "NOPE", Category: vocab.CatCountyOrgan}).Error
 	if err == nil {
 		t.Fatal("unit with a missing county was accepted")
 	}

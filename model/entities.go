@@ -1,83 +1,4 @@
-// Package model holds the database entities of 巡察统筹, opening and migrating
-// the database file, and the queries the application needs.
-//
-// Natural codes (县区编码, 单位编码, 人员编号, 届期编码, 轮次编码) are the primary keys:
-// workbooks, data packages and the headless face all speak in codes, and
-// imports are idempotent by code. Dates are stored as text in the form
-// 2006-01-02 (empty for none), which every SQL dialect compares correctly.
-// The package knows nothing of business rules.
 package model
-
-// Unit categories (单位类别).
-const (
-	CatCountyOrgan = "县直机关"
-	CatInstitution = "事业单位"
-	CatStateFirm   = "国有企业"
-	CatTownship    = "乡镇街道"
-	CatVillage     = "村社区"
-	CatOther       = "其他"
-)
-
-// Categories lists the unit categories in display order.
-var Categories = []string{CatCountyOrgan, CatInstitution, CatStateFirm, CatTownship, CatVillage, CatOther}
-
-// Person statuses (状态).
-const (
-	StatusActive    = "在库"
-	StatusSuspended = "暂停"
-	StatusRemoved   = "出库"
-)
-
-// Statuses lists the person statuses in display order.
-var Statuses = []string{StatusActive, StatusSuspended, StatusRemoved}
-
-// Pools (人员库).
-const (
-	PoolLeader = "组长库"
-	PoolStaff  = "工作人员库"
-	PoolExpert = "专业人员库"
-)
-
-// Pools lists the three pools in display order.
-var Pools = []string{PoolLeader, PoolStaff, PoolExpert}
-
-// Skills lists the accepted 专业特长 in display order.
-var Skills = []string{"财务", "审计", "法律", "纪检监察", "组织人事", "工程建设", "党建", "信访", "其他"}
-
-// Round types (巡察类型).
-var RoundTypes = []string{"常规", "专项", "机动", "提级", "交叉", "联动", "巡审联动"}
-
-// Assignment modes (编组方式).
-const (
-	ModeMixed = "混合编组"
-	ModeSwap  = "成建制交叉"
-	ModeLocal = "本县"
-)
-
-// Modes lists the assignment modes.
-var Modes = []string{ModeMixed, ModeSwap, ModeLocal}
-
-// Team roles (角色).
-const (
-	RoleLeader   = "组长"
-	RoleDeputy   = "副组长"
-	RoleLiaison  = "联络员"
-	RoleMember   = "成员"
-	RoleFullTime = "专职工作人员"
-)
-
-// Roles lists the team roles in roster order.
-var Roles = []string{RoleLeader, RoleDeputy, RoleFullTime, RoleLiaison, RoleMember}
-
-// Evaluations lists the grades (鉴定) a member can get after a round.
-var Evaluations = []string{"优秀", "称职", "基本称职", "不称职"}
-
-// User roles.
-const (
-	UserAdmin  = "管理员"
-	UserClerk  = "经办人"
-	UserLeader = "领导"
-)
 
 // County is a county or district (县区).
 type County struct {
@@ -124,7 +45,7 @@ type Person struct {
 	InStaffPool     bool    `gorm:"not null;default:false"`
 	InExpertPool    bool    `gorm:"not null;default:false"`
 	FullTime        bool    `gorm:"not null;default:false"`
-	Skills          string  `gorm:"size:128"` // canonical skills joined by 、 in the order of Skills
+	Skills          string  `gorm:"size:128"` // canonical skills joined by 、 in the order of vocab.Skills
 	Status          string  `gorm:"size:8;not null;default:在库;index"`
 	PromotedOn      string  `gorm:"size:10"` // 新提拔日期
 }

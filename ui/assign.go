@@ -14,6 +14,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -21,57 +22,55 @@ import (
 // before witnesses (随机抽取), adjust by hand (move, swap, lock, exclude,
 // fill an empty slot) with every change checked against the rules at once,
 // ask why a person is not on a team, re-solve the rest keeping the locks,
-// save the roster as the round's 编组记录 and print it. The teams are a
-// filtered list on the left; the team chosen shows its slots on the right,
-// with the empty slots, the broken rules and the hints of the whole round
-// in tabs below.
+// save the roster as the round's 编组记录 and print it. The roster being
+// edited is an assign.RosterEdit the service loads, solves, draws,
+// re-solves and saves; the screen draws it. It is made of four panels:
+// the filtered list of teams on the left (assignTeamList), the team chosen
+// with its slots on the right (assignSlots), the empty slots, broken rules
+// and hints of the whole round in tabs around it (assignIssues), and the
+// roster's and the draw's documents (assignDocuments). The panels are
+// embedded: their widgets read as the screen's.
 type assignScreen struct {
 	svc *app.Service
 	win fyne.Window
 
+	*assignTeamList
+	*assignSlots
+	*assignIssues
+	*assignDocuments
+
 	rounds  []model.Round
-	st      *rosterState // nil until a round is loaded
-	saved   int          // members saved for the round
+	st      *assign.RosterEdit        // nil until a round is loaded
+	people  map[string]*app.PersonRow // the people's facts the slots show, by code
+	saved   int                       // members saved for the round
 	running bool
-	view    []int  // teams of st.res shown in the list, by index
 	cur     string // team shown on the right
 	sel     string // selected member ("" none)
 	selVac  int    // selected empty slot of the team shown (-1 none)
-	// recordPath is where the draw record's JSON was saved last, for the
-	// replay command its printout names.
-	recordPath string
-	shown      string // label of the round loaded
-	again      bool   // a round was chosen while work ran: load it after
+	shown   string // label of the round loaded
+	again   bool   // a round was chosen while work ran: load it after
 
 	// spawn runs work away from the window's thread: a goroutine; tests
 	// run it at once, since their driver runs fyne.Do on the caller.
 	spawn func(func())
 
-	round, mode                         *widget.Select
-	seed                                *widget.Entry
-	solve, drawBtn, resolve, save       *widget.Button
-	exportXLSX, exportPDF, recordBtn    *widget.Button
-	busy                                *widget.Activity
-	status, objective                   *widget.Label
-	filter                              *widget.Entry
-	only                                *widget.Select
-	teamCount                           *widget.Label
-	teams                               *widget.List
-	teamTitle, teamUnits                *widget.Label
-	slots                               *widget.Table
-	detail                              *fyne.Container
-	move, swap, lock, exclude, why, add *widget.Button
-	tabs                                *container.AppTabs
-	vacList, hardList, softList         *widget.List
-	hard, soft                          []assign.Violation // of the whole round, for the tabs
-	excludedBox                         *fyne.Container
+	round, mode                   *widget.Select
+	seed                          *widget.Entry
+	solve, drawBtn, resolve, save *widget.Button
+	busy                          *widget.Activity
+	status, objective             *widget.Label
 
 	dlg *askDialog    // the dialog opened last
 	ans *widget.Label // the answer of the last 为何不在此组
 }
 
 func newAssignScreen(svc *app.Service, win fyne.Window) *assignScreen {
-	return &assignScreen{svc: svc, win: win, selVac: -1, spawn: goBackground}
+	s := &assignScreen{svc: svc, win: win, selVac: -1, spawn: goBackground}
+	s.assignTeamList = &assignTeamList{screen: s}
+	s.assignSlots = &assignSlots{screen: s}
+	s.assignIssues = &assignIssues{screen: s}
+	s.assignDocuments = &assignDocuments{screen: s}
+	return s
 }
 
 // Choices of the team filter.
@@ -86,7 +85,7 @@ const (
 func (s *assignScreen) build() fyne.CanvasObject {
 	s.round = widget.NewSelect(nil, func(string) { s.onRoundChanged() })
 	s.round.PlaceHolder = "选择轮次"
-	s.mode = widget.NewSelect(model.Modes, func(string) { s.onModeChanged() })
+	s.mode = widget.NewSelect(vocab.Modes, func(string) { s.onModeChanged() })
 	s.seed = widget.NewEntry()
 	s.seed.SetPlaceHolder("种子（可空）")
 	s.solve = widget.NewButtonWithIcon("自动编组", theme.MediaPlayIcon(), s.onSolve)
@@ -94,10 +93,6 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	s.drawBtn = widget.NewButtonWithIcon("随机抽取…", theme.ViewRefreshIcon(), s.onDraw)
 	s.resolve = widget.NewButtonWithIcon("重新编组", theme.MediaReplayIcon(), s.onResolve)
 	s.save = widget.NewButtonWithIcon("保存编组", theme.DocumentSaveIcon(), s.onSave)
-	s.exportXLSX = widget.NewButtonWithIcon("名单 xlsx", theme.UploadIcon(), s.onExportXLSX)
-	s.exportPDF = widget.NewButtonWithIcon("名单 PDF", theme.DocumentPrintIcon(), s.onExportPDF)
-	s.recordBtn = widget.NewButtonWithIcon("抽取记录", theme.FileIcon(), s.showRecord)
-	s.recordBtn.Hide()
 	s.busy = widget.NewActivity()
 	s.busy.Hide()
 	s.status = widget.NewLabel("")
@@ -105,8 +100,8 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	s.objective = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.objective.Truncation = fyne.TextTruncateEllipsis
 
-	left := s.buildTeams()
-	right := s.buildDetail()
+	left := s.assignTeamList.build()
+	right := s.assignIssues.build(s.assignSlots.build())
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.27
 
@@ -114,7 +109,7 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	row1 := container.NewBorder(nil, nil, widget.NewLabel("轮次"),
 		container.NewHBox(widget.NewLabel("编组方式"), s.mode, seed, s.solve, s.drawBtn, s.busy), s.round)
 	row2 := container.NewBorder(nil, nil, nil,
-		container.NewHBox(s.resolve, s.save, widget.NewSeparator(), s.exportXLSX, s.exportPDF, s.recordBtn),
+		container.NewHBox(append([]fyne.CanvasObject{s.resolve, s.save, widget.NewSeparator()}, s.assignDocuments.buttons()...)...),
 		container.NewVBox(s.objective))
 	top := container.NewVBox(row1, row2, s.status, widget.NewSeparator())
 	s.enable()
@@ -127,7 +122,7 @@ func (s *assignScreen) build() fyne.CanvasObject {
 func (s *assignScreen) reload() {
 	cur := s.roundCode()
 	s.loadRounds()
-	if cur != "" && cur == s.roundCode() && (s.st == nil || !s.st.dirty) {
+	if cur != "" && cur == s.roundCode() && (s.st == nil || !s.st.Dirty) {
 		s.load()
 	}
 }
@@ -135,7 +130,7 @@ func (s *assignScreen) reload() {
 // loadRounds fills the round selector, choosing the next round not yet on
 // site when none is chosen (choosing it loads it).
 func (s *assignScreen) loadRounds() {
-	rounds, err := allRounds(s.svc)
+	rounds, err := s.svc.AllRounds()
 	if err != nil {
 		dialog.ShowError(err, s.win)
 		return
@@ -160,29 +155,6 @@ func (s *assignScreen) loadRounds() {
 	s.round.SetSelected(opts[nextRound(rounds, civil.Today())])
 }
 
-// allRounds returns every round of every term, by on-site start.
-func allRounds(svc *app.Service) ([]model.Round, error) {
-	terms, err := svc.Terms()
-	if err != nil {
-		return nil, err
-	}
-	var rounds []model.Round
-	for _, t := range terms {
-		rs, err := svc.Rounds(t.Code)
-		if err != nil {
-			return nil, err
-		}
-		rounds = append(rounds, rs...)
-	}
-	slices.SortStableFunc(rounds, func(a, b model.Round) int {
-		if a.OnsiteStart != b.OnsiteStart {
-			return strings.Compare(a.OnsiteStart, b.OnsiteStart)
-		}
-		return strings.Compare(a.Code, b.Code)
-	})
-	return rounds, nil
-}
-
 func (s *assignScreen) roundCode() string { return app.CodeOfLabel(s.round.Selected) }
 
 // roundRow returns the chosen round.
@@ -200,7 +172,7 @@ func (s *assignScreen) roundRow() *model.Round {
 // what the signed-in user may do.
 func (s *assignScreen) enable() {
 	loaded := s.st != nil && !s.running
-	filled := loaded && s.st.res != nil && len(s.st.res.Teams) > 0
+	filled := loaded && s.st.Res != nil && len(s.st.Res.Teams) > 0
 	canAssign := s.svc.Can(app.PermAssign)
 	set := func(b *widget.Button, on bool) {
 		if on {
@@ -222,7 +194,7 @@ func (s *assignScreen) enable() {
 
 // onModeChanged says what a new mode does: the next 自动编组 uses it.
 func (s *assignScreen) onModeChanged() {
-	if s.st != nil && s.mode.Selected != s.st.in.Mode {
+	if s.st != nil && s.mode.Selected != s.st.In.Mode {
 		s.status.SetText("编组方式改为" + s.mode.Selected + "：点“自动编组”或“随机抽取”按新方式编组。")
 	}
 }
@@ -264,11 +236,11 @@ func (s *assignScreen) work(msg string, fn func() error, done func()) {
 // onRoundChanged loads the round chosen, after asking when unsaved hand
 // edits of another round would be lost.
 func (s *assignScreen) onRoundChanged() {
-	if s.st == nil || !s.st.dirty || s.st.res.Round == s.roundCode() {
+	if s.st == nil || !s.st.Dirty || s.st.Res.Round == s.roundCode() {
 		s.load()
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("轮次 %s 的编组有未保存的调整，切换轮次将放弃这些调整。", s.st.res.Round))
+	msg := widget.NewLabel(fmt.Sprintf("轮次 %s 的编组有未保存的调整，切换轮次将放弃这些调整。", s.st.Res.Round))
 	msg.Wrapping = fyne.TextWrapWord
 	s.dlg = newAskDialog(s.win, "切换轮次", "放弃调整并切换", msg, func() error {
 		s.load()
@@ -295,55 +267,33 @@ func (s *assignScreen) load() {
 	if r := s.roundRow(); r != nil {
 		mode := r.Mode
 		if mode == "" {
-			mode = model.ModeMixed
+			mode = vocab.ModeMixed
 		}
 		s.mode.Selected = mode
 		s.mode.Refresh()
 	}
-	var st *rosterState
-	var saved int
+	mode, seed := s.mode.Selected, strings.TrimSpace(s.seed.Text)
+	var st *assign.RosterEdit
+	var people map[string]*app.PersonRow
 	s.work("正在读取 "+code+" …", func() error {
 		var err error
-		st, saved, err = s.loadState(code)
+		if st, err = s.svc.LoadRoster(code, mode, seed); err != nil {
+			return err
+		}
+		people, err = s.peopleFacts()
 		return err
 	}, func() {
-		s.saved = saved
+		s.saved = st.Res.Objective.Filled
+		s.people = people
 		s.shown = s.round.Selected
 		s.status.Importance = widget.MediumImportance
 		s.show(st, "")
-		if saved == 0 {
+		if s.saved == 0 {
 			s.status.SetText("本轮尚未保存编组：点“自动编组”由程序编组，或“随机抽取”现场抽取。")
 		} else {
-			s.status.SetText(fmt.Sprintf("显示本轮已保存的编组（%d 人），已按现行规则检查。", saved))
+			s.status.SetText(fmt.Sprintf("显示本轮已保存的编组（%d 人），已按现行规则检查。", s.saved))
 		}
 	})
-}
-
-// loadState builds the state of round code from the database.
-func (s *assignScreen) loadState(code string) (*rosterState, int, error) {
-	in, set, err := s.svc.AssignInstance(code, s.mode.Selected, strings.TrimSpace(s.seed.Text))
-	if err != nil {
-		return nil, 0, err
-	}
-	res, has, err := s.svc.SavedAssignment(code)
-	if err != nil {
-		return nil, 0, err
-	}
-	people, err := s.peopleFacts()
-	if err != nil {
-		return nil, 0, err
-	}
-	st := &rosterState{in: in, set: set, res: res, base: res, source: fromSaved, people: people}
-	if !has {
-		st.source = fromNone
-		for i := range res.Unfilled {
-			res.Unfilled[i].Reason = fromNone
-		}
-	}
-	if err := st.check(); err != nil {
-		return nil, 0, err
-	}
-	return st, res.Objective.Filled, nil
 }
 
 // peopleFacts returns the people's names, counties, units and posts by code.
@@ -359,21 +309,21 @@ func (s *assignScreen) peopleFacts() (map[string]*app.PersonRow, error) {
 	return out, nil
 }
 
-// show puts a state on the screen, keeping the team shown when it is
+// show puts a roster on the screen, keeping the team shown when it is
 // still there; msg (when not "") goes to the status line.
-func (s *assignScreen) show(st *rosterState, msg string) {
+func (s *assignScreen) show(st *assign.RosterEdit, msg string) {
 	s.st = st
-	if s.st.team(s.cur) == nil {
+	if s.st.Team(s.cur) == nil {
 		s.cur = ""
-		if len(st.res.Teams) > 0 {
-			s.cur = st.res.Teams[0].Team
+		if len(st.Res.Teams) > 0 {
+			s.cur = st.Res.Teams[0].Team
 		}
 	}
-	if _, m := st.member(s.sel); m == nil {
+	if _, m := st.Member(s.sel); m == nil {
 		s.sel = ""
 	}
 	s.selVac = -1
-	if st.rec != nil {
+	if st.Rec != nil {
 		s.recordBtn.Show()
 	} else {
 		s.recordBtn.Hide()
@@ -385,13 +335,33 @@ func (s *assignScreen) show(st *rosterState, msg string) {
 	s.enable()
 }
 
-// refresh redraws everything from the state.
+// refresh redraws everything from the roster.
 func (s *assignScreen) refresh() {
 	if s.st == nil {
 		return
 	}
-	s.objective.SetText(s.st.objective())
+	s.objective.SetText(s.st.Summary())
 	s.onFilterChanged()
 	s.showTeam()
-	s.refreshTabs()
+	s.assignIssues.refresh()
+}
+
+// selectTeam shows team name on the right.
+func (s *assignScreen) selectTeam(name string) {
+	if name == s.cur {
+		return
+	}
+	s.cur, s.sel, s.selVac = name, "", -1
+	s.showTeam()
+}
+
+// selectPerson shows person's team with them selected.
+func (s *assignScreen) selectPerson(person string) {
+	t, _ := s.st.Member(person)
+	if t == nil {
+		return
+	}
+	s.cur, s.sel, s.selVac = t.Team, person, -1
+	s.onFilterChanged()
+	s.showTeam()
 }

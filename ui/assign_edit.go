@@ -15,6 +15,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/assign"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -59,9 +60,9 @@ func (d *askDialog) submit() {
 
 // teamOptions labels the teams of the roster: "第一巡察组（城关区）".
 func (s *assignScreen) teamOptions() []string {
-	out := make([]string, len(s.st.res.Teams))
-	for i, t := range s.st.res.Teams {
-		out[i] = t.Team + "（" + s.st.countyName(t.County) + "）"
+	out := make([]string, len(s.st.Res.Teams))
+	for i, t := range s.st.Res.Teams {
+		out[i] = t.Team + "（" + s.st.CountyName(t.County) + "）"
 	}
 	return out
 }
@@ -81,58 +82,49 @@ func (s *assignScreen) onMove() {
 	if person == "" {
 		return
 	}
-	from, m := s.st.member(person)
+	from, m := s.st.Member(person)
 	team := widget.NewSelect(s.teamOptions(), nil)
 	team.PlaceHolder = "选择巡察组"
-	team.SetSelected(from.Team + "（" + s.st.countyName(from.County) + "）")
-	role := widget.NewSelect(assign.Roles, nil)
+	team.SetSelected(from.Team + "（" + s.st.CountyName(from.County) + "）")
+	role := widget.NewSelect(vocab.Roles, nil)
 	role.SetSelected(m.Role)
 	form := widget.NewForm(widget.NewFormItem("巡察组", team), widget.NewFormItem("角色", role))
-	msg := widget.NewLabel(fmt.Sprintf("把%s（现在%s，%s）移到以下位置。移动后锁定在新位置，并立即按全部规则检查。", s.st.name(person), from.Team, m.Role))
+	msg := widget.NewLabel(fmt.Sprintf("把%s（现在%s，%s）移到以下位置。移动后锁定在新位置，并立即按全部规则检查。", s.st.Name(person), from.Team, m.Role))
 	msg.Wrapping = fyne.TextWrapWord
 	s.dlg = newAskDialog(s.win, "移动人员", "移动", container.NewVBox(msg, form), func() error {
 		if team.Selected == "" || role.Selected == "" {
 			return errors.New("请选择巡察组和角色")
 		}
 		to := teamOfOption(team.Selected)
-		if err := s.st.move(person, to, role.Selected); err != nil {
+		if err := s.st.Move(person, to, role.Selected); err != nil {
 			return err
 		}
-		s.afterEdit(person, fmt.Sprintf("已将 %s 移到%s（%s）", s.st.name(person), to, role.Selected))
+		s.afterEdit(person, fmt.Sprintf("已将 %s 移到%s（%s）", s.st.Name(person), to, role.Selected))
 		return nil
 	})
 }
 
-// memberOptions lists the placed people other than except, for a picker.
-func (s *assignScreen) memberOptions(except string) []app.Option {
+// memberOptions lists the placed people of st other than except, for a
+// picker.
+func memberOptions(st *assign.RosterEdit, except string) []app.Option {
 	var out []app.Option
-	for _, t := range s.st.res.Teams {
+	for _, t := range st.Res.Teams {
 		for _, m := range t.Members {
 			if m.Person != except {
-				out = append(out, app.Option{Code: m.Person, Name: s.st.name(m.Person) + " · " + t.Team + " · " + m.Role})
+				out = append(out, app.Option{Code: m.Person, Name: st.Name(m.Person) + " · " + t.Team + " · " + m.Role})
 			}
 		}
 	}
 	return out
 }
 
-// freeOptions lists the people who may still be placed: active, in a
-// pool, not placed and not excluded.
-func (s *assignScreen) freeOptions() []app.Option {
-	placed := map[string]bool{}
-	for _, t := range s.st.res.Teams {
-		for _, m := range t.Members {
-			placed[m.Person] = true
-		}
-	}
+// freeOptions lists the people who may still be placed on st, for a
+// picker.
+func freeOptions(st *assign.RosterEdit) []app.Option {
 	var out []app.Option
-	for _, p := range s.st.in.People {
-		if placed[p.Code] || p.Status != "在库" || !p.Pools.Any() || slices.Contains(s.st.excluded, p.Code) {
-			continue
-		}
-		out = append(out, app.Option{Code: p.Code, Name: p.Name + " · " + s.st.countyName(p.County) + " · " + app.PoolsText(p.Pools)})
+	for _, p := range st.Free() {
+		out = append(out, app.Option{Code: p.Code, Name: p.Name + " · " + st.CountyName(p.County) + " · " + app.PoolsText(p.Pools)})
 	}
-	slices.SortFunc(out, func(a, b app.Option) int { return strings.Compare(a.Code, b.Code) })
 	return out
 }
 
@@ -144,33 +136,33 @@ func (s *assignScreen) onSwap() {
 	if person == "" {
 		return
 	}
-	opts := s.memberOptions(person)
-	for _, o := range s.freeOptions() {
+	opts := memberOptions(s.st, person)
+	for _, o := range freeOptions(s.st) {
 		o.Name += " · 未编入"
 		opts = append(opts, o)
 	}
 	pick := widgets.NewPicker(opts)
 	pick.PlaceHolder = "输入姓名、编号或组名"
-	msg := widget.NewLabel(fmt.Sprintf("选择与%s交换巡察组和角色的人员（交换后两人都锁定）；选择未编入的人员则由其顶替%s：", s.st.name(person), s.st.name(person)))
+	msg := widget.NewLabel(fmt.Sprintf("选择与%s交换巡察组和角色的人员（交换后两人都锁定）；选择未编入的人员则由其顶替%s：", s.st.Name(person), s.st.Name(person)))
 	msg.Wrapping = fyne.TextWrapWord
 	s.dlg = newAskDialog(s.win, "交换人员", "交换", container.NewVBox(msg, pick), func() error {
 		other := pick.Code()
-		if t, _ := s.st.member(other); t != nil {
-			if err := s.st.edit(assign.Swap(s.st.res, person, other)); err != nil {
+		if t, _ := s.st.Member(other); t != nil {
+			if err := s.st.Swap(person, other); err != nil {
 				return err
 			}
-			s.afterEdit(person, fmt.Sprintf("已交换 %s 与 %s", s.st.name(person), s.st.name(other)))
+			s.afterEdit(person, fmt.Sprintf("已交换 %s 与 %s", s.st.Name(person), s.st.Name(other)))
 			return nil
 		}
 		if !slices.ContainsFunc(opts, func(o app.Option) bool { return o.Code == other }) {
 			return errors.New("请从列表中选择一名人员")
 		}
-		t, m := s.st.member(person)
+		t, m := s.st.Member(person)
 		team, role := t.Team, m.Role
-		if err := s.st.edit(assign.Move(assign.Remove(s.st.res, person), other, team, role)); err != nil {
+		if err := s.st.Replace(person, other); err != nil {
 			return err
 		}
-		s.afterEdit(other, fmt.Sprintf("已由 %s 顶替 %s（%s %s）", s.st.name(other), s.st.name(person), team, role))
+		s.afterEdit(other, fmt.Sprintf("已由 %s 顶替 %s（%s %s）", s.st.Name(other), s.st.Name(person), team, role))
 		return nil
 	})
 }
@@ -182,18 +174,18 @@ func (s *assignScreen) onFill() {
 		return
 	}
 	u := vac[s.selVac]
-	pick := widgets.NewPicker(s.freeOptions())
+	pick := widgets.NewPicker(freeOptions(s.st))
 	pick.PlaceHolder = "输入尚未编入人员的姓名或编号"
 	msg := widget.NewLabel(fmt.Sprintf("编入%s的%s空缺（锁定，并立即检查）：", u.Team, u.Role))
 	s.dlg = newAskDialog(s.win, "编入空缺", "编入", container.NewVBox(msg, pick), func() error {
 		p := pick.Code()
-		if !slices.ContainsFunc(s.st.in.People, func(x assign.Person) bool { return x.Code == p }) {
+		if !slices.ContainsFunc(s.st.In.People, func(x assign.Person) bool { return x.Code == p }) {
 			return errors.New("请从列表中选择一名人员")
 		}
-		if err := s.st.move(p, u.Team, u.Role); err != nil {
+		if err := s.st.Move(p, u.Team, u.Role); err != nil {
 			return err
 		}
-		s.afterEdit(p, fmt.Sprintf("已将 %s 编入%s（%s）", s.st.name(p), u.Team, u.Role))
+		s.afterEdit(p, fmt.Sprintf("已将 %s 编入%s（%s）", s.st.Name(p), u.Team, u.Role))
 		return nil
 	})
 }
@@ -201,12 +193,12 @@ func (s *assignScreen) onFill() {
 // onLock locks the selected member where they are, or unlocks them.
 func (s *assignScreen) onLock() {
 	person := s.sel
-	_, m := s.st.member(person)
+	_, m := s.st.Member(person)
 	if m == nil {
 		return
 	}
 	on := !m.Locked
-	if err := s.st.edit(assign.SetLocked(s.st.res, person, on)); err != nil {
+	if err := s.st.SetLocked(person, on); err != nil {
 		dialog.ShowError(err, s.win)
 		return
 	}
@@ -214,7 +206,7 @@ func (s *assignScreen) onLock() {
 	if !on {
 		what = "已解锁 %s：重新编组时可调整"
 	}
-	s.afterEdit(person, fmt.Sprintf(what, s.st.name(person)))
+	s.afterEdit(person, fmt.Sprintf(what, s.st.Name(person)))
 }
 
 // onExclude takes the selected member off and out of re-solving.
@@ -223,26 +215,26 @@ func (s *assignScreen) onExclude() {
 	if person == "" {
 		return
 	}
-	if err := s.st.exclude(person); err != nil {
+	if err := s.st.Exclude(person); err != nil {
 		dialog.ShowError(err, s.win)
 		return
 	}
 	s.sel = ""
-	s.afterEdit("", fmt.Sprintf("已排除 %s：其位置空出，重新编组时不再编入（可在“已排除”中恢复）", s.st.name(person)))
+	s.afterEdit("", fmt.Sprintf("已排除 %s：其位置空出，重新编组时不再编入（可在“已排除”中恢复）", s.st.Name(person)))
 }
 
 // onRestore lets an excluded person be placed again.
 func (s *assignScreen) onRestore(person string) {
-	s.st.restore(person)
-	s.afterEdit("", fmt.Sprintf("已恢复 %s：重新编组时可再编入", s.st.name(person)))
+	s.st.Readmit(person)
+	s.afterEdit("", fmt.Sprintf("已恢复 %s：重新编组时可再编入", s.st.Name(person)))
 }
 
 // afterEdit shows the roster after an edit with person selected (when
 // placed) and says in colour what the rules say of their new place.
 func (s *assignScreen) afterEdit(person, msg string) {
-	if t, _ := s.st.member(person); t != nil {
+	if t, _ := s.st.Member(person); t != nil {
 		s.cur, s.sel, s.selVac = t.Team, person, -1
-		vs := s.st.byMember[memberKey{t.Team, person}]
+		vs := s.st.MemberViolations(t.Team, person)
 		if len(vs) > 0 {
 			msg += "；" + violationsText(vs)
 		} else {
@@ -265,18 +257,18 @@ func (s *assignScreen) onWhyNot() {
 		return
 	}
 	var opts []app.Option
-	for _, p := range s.st.in.People {
-		opts = append(opts, app.Option{Code: p.Code, Name: p.Name + " · " + s.st.countyName(p.County)})
+	for _, p := range s.st.In.People {
+		opts = append(opts, app.Option{Code: p.Code, Name: p.Name + " · " + s.st.CountyName(p.County)})
 	}
 	slices.SortFunc(opts, func(a, b app.Option) int { return strings.Compare(a.Code, b.Code) })
 	pick := widgets.NewPicker(opts)
 	team := widget.NewSelect(s.teamOptions(), nil)
 	team.PlaceHolder = "选择巡察组"
-	cur := s.st.team(s.cur)
+	cur := s.st.Team(s.cur)
 	if s.sel != "" {
 		pick.SetCode(s.sel)
 	} else if cur != nil {
-		team.SetSelected(cur.Team + "（" + s.st.countyName(cur.County) + "）")
+		team.SetSelected(cur.Team + "（" + s.st.CountyName(cur.County) + "）")
 	}
 	s.ans = widget.NewLabel("选择人员和巡察组后点“查询”。")
 	s.ans.Wrapping = fyne.TextWrapWord
@@ -285,17 +277,17 @@ func (s *assignScreen) onWhyNot() {
 		if p == "" || t == "" {
 			return errors.New("请选择人员和巡察组")
 		}
-		lines, err := assign.WhyNot(s.st.in, s.st.set, s.st.res, p, t)
+		lines, err := s.st.WhyNot(p, t)
 		if err != nil {
 			return err
 		}
 		text := strings.Join(lines, "\n· ")
-		if tr := s.st.team(t); tr != nil {
+		if tr := s.st.Team(t); tr != nil {
 			for _, m := range tr.Members { // name the holders the answer gives by code
-				text = strings.ReplaceAll(text, m.Person+"（", s.st.name(m.Person)+" "+m.Person+"（")
+				text = strings.ReplaceAll(text, m.Person+"（", s.st.Name(m.Person)+" "+m.Person+"（")
 			}
 		}
-		s.ans.SetText(fmt.Sprintf("%s（%s）为何不在%s：\n· %s", s.st.name(p), p, t, text))
+		s.ans.SetText(fmt.Sprintf("%s（%s）为何不在%s：\n· %s", s.st.Name(p), p, t, text))
 		return nil
 	}
 	form := widget.NewForm(widget.NewFormItem("人员", pick), widget.NewFormItem("巡察组", team))

@@ -8,14 +8,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"xuncha/app"
 	"xuncha/app/assign"
 )
 
 // onSolve fills the round's teams from scratch (SPEC §5) in the mode and
 // with the seed chosen, after asking when hand edits would be lost.
 func (s *assignScreen) onSolve() {
-	if s.st != nil && s.st.dirty {
+	if s.st != nil && s.st.Dirty {
 		msg := widget.NewLabel("当前编组有未保存的手动调整，重新自动编组将放弃这些调整（锁定和排除也一并放弃）。")
 		msg.Wrapping = fyne.TextWrapWord
 		s.dlg = newAskDialog(s.win, "自动编组", "放弃调整并编组", msg, func() error {
@@ -32,26 +31,9 @@ func (s *assignScreen) solveNow() {
 	if code == "" {
 		return
 	}
-	people := s.peopleOrNil()
-	var st *rosterState
-	s.work("正在编组 "+code+"（"+mode+"）…", func() error {
-		in, set, err := s.svc.AssignInstance(code, mode, seed)
-		if err != nil {
-			return err
-		}
-		res, err := assign.Solve(in, set)
-		if err != nil {
-			return err
-		}
-		if people == nil {
-			if people, err = s.peopleFacts(); err != nil {
-				return err
-			}
-		}
-		st = &rosterState{in: in, set: set, res: res, base: res, source: fromSolve, people: people}
-		return st.check()
-	}, func() {
-		s.status.Importance = widget.MediumImportance
+	s.fill("正在编组 "+code+"（"+mode+"）…", func() (*assign.RosterEdit, error) {
+		return s.svc.SolveRoster(code, mode, seed)
+	}, func(st *assign.RosterEdit) {
 		if seed == "" {
 			seed = "无"
 		}
@@ -59,12 +41,26 @@ func (s *assignScreen) solveNow() {
 	})
 }
 
-// peopleOrNil returns the people's facts already loaded, or nil.
-func (s *assignScreen) peopleOrNil() map[string]*app.PersonRow {
-	if s.st == nil {
-		return nil
-	}
-	return s.st.people
+// fill runs get (a solve, a draw) away from the window's thread, reading
+// the people's facts too when none are read yet, then hands its roster to
+// show on the window's thread.
+func (s *assignScreen) fill(busy string, get func() (*assign.RosterEdit, error), show func(st *assign.RosterEdit)) {
+	var st *assign.RosterEdit
+	people := s.people
+	s.work(busy, func() error {
+		var err error
+		if st, err = get(); err != nil {
+			return err
+		}
+		if people == nil {
+			people, err = s.peopleFacts()
+		}
+		return err
+	}, func() {
+		s.people = people
+		s.status.Importance = widget.MediumImportance
+		show(st)
+	})
 }
 
 // onResolve solves the rest again, keeping the locked members where they
@@ -74,26 +70,15 @@ func (s *assignScreen) onResolve() {
 		return
 	}
 	old := s.st
-	locked := 0
-	for _, t := range old.res.Teams {
-		for _, m := range t.Members {
-			if m.Locked {
-				locked++
-			}
-		}
-	}
-	var st *rosterState
+	locked := old.Locked()
+	var st *assign.RosterEdit
 	s.work("正在重新编组（保留锁定人员）…", func() error {
-		res, err := assign.Resolve(old.in, old.set, old.res, old.excluded)
-		if err != nil {
-			return err
-		}
-		st = &rosterState{in: old.in, set: old.set, res: res, base: res, source: fromResolv, dirty: true,
-			excluded: old.excluded, rec: old.rec, people: old.people}
-		return st.check()
+		var err error
+		st, err = s.svc.ResolveRoster(old)
+		return err
 	}, func() {
 		s.status.Importance = widget.MediumImportance
-		s.show(st, fmt.Sprintf("已重新编组：保留锁定人员 %d 人，排除 %d 人，其余重新编入。", locked, len(old.excluded)))
+		s.show(st, fmt.Sprintf("已重新编组：保留锁定人员 %d 人，排除 %d 人，其余重新编入。", locked, len(old.Excluded)))
 	})
 }
 
@@ -103,14 +88,10 @@ func (s *assignScreen) onSave() {
 	if s.st == nil {
 		return
 	}
-	hard, _ := s.st.totals()
-	filled := 0
-	for _, t := range s.st.res.Teams {
-		filled += len(t.Members)
-	}
+	hard, _ := s.st.Totals()
 	var warn []string
 	if s.saved > 0 {
-		warn = append(warn, fmt.Sprintf("轮次 %s 已保存 %d 人的编组记录，将替换为当前的 %d 人（仍在同组的人员保留鉴定）。", s.st.res.Round, s.saved, filled))
+		warn = append(warn, fmt.Sprintf("轮次 %s 已保存 %d 人的编组记录，将替换为当前的 %d 人（仍在同组的人员保留鉴定）。", s.st.Res.Round, s.saved, s.st.Filled()))
 	}
 	if hard > 0 {
 		warn = append(warn, fmt.Sprintf("当前编组仍有 %d 条违反规则的情形（见“违反规则”）。", hard))
@@ -128,21 +109,15 @@ func (s *assignScreen) onSave() {
 }
 
 func (s *assignScreen) saveNow() {
-	if err := s.svc.SaveAssignment(s.st.res); err != nil {
+	if err := s.svc.SaveRoster(s.st); err != nil {
 		s.status.Importance = widget.DangerImportance
 		s.status.SetText("未保存：" + err.Error())
 		dialog.ShowError(err, s.win)
 		return
 	}
-	filled := 0
-	for _, t := range s.st.res.Teams {
-		filled += len(t.Members)
-	}
-	s.saved = filled
-	s.st.dirty = false
-	s.st.source = fromSaved
+	s.saved = s.st.Filled()
 	s.status.Importance = widget.SuccessImportance
 	s.refresh()
-	s.status.SetText(fmt.Sprintf("已保存为轮次 %s 的编组记录（%d 人）。", s.st.res.Round, filled))
+	s.status.SetText(fmt.Sprintf("已保存为轮次 %s 的编组记录（%d 人）。", s.st.Res.Round, s.saved))
 	s.enable()
 }

@@ -29,54 +29,68 @@ const (
 	colWhy  = 9
 )
 
-// buildDetail builds the right side: the team shown, its slots, what the
-// selection can do and what the rules say of it, in the first tab; the
-// lists of the whole round in the others.
-func (s *assignScreen) buildDetail() fyne.CanvasObject {
-	s.teamTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.teamUnits = widget.NewLabel("")
-	s.teamUnits.Wrapping = fyne.TextWrapWord
-	s.slots = widget.NewTableWithHeaders(s.slotLength, s.createSlot, s.updateSlot)
-	s.slots.ShowHeaderColumn = false
-	s.slots.CreateHeader = func() fyne.CanvasObject {
+// assignSlots is the team shown on the 编组 screen: its title and units,
+// its slots (members and empty ones) with what the rules say of each, the
+// hand edits of the selected slot, and what the rules say of the
+// selection below.
+type assignSlots struct {
+	screen *assignScreen
+
+	teamTitle, teamUnits                *widget.Label
+	slots                               *widget.Table
+	detail                              *fyne.Container
+	move, swap, lock, exclude, why, add *widget.Button
+}
+
+// build builds the team shown: its slots, what the selection can do and
+// what the rules say of it.
+func (p *assignSlots) build() fyne.CanvasObject {
+	s := p.screen
+	p.teamTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.teamUnits = widget.NewLabel("")
+	p.teamUnits.Wrapping = fyne.TextWrapWord
+	p.slots = widget.NewTableWithHeaders(p.slotLength, p.createSlot, p.updateSlot)
+	p.slots.ShowHeaderColumn = false
+	p.slots.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	s.slots.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	p.slots.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < len(slotColumns) {
 			o.(*widget.Label).SetText(slotColumns[id.Col])
 		}
 	}
 	for i, w := range slotWidths {
-		s.slots.SetColumnWidth(i, w)
+		p.slots.SetColumnWidth(i, w)
 	}
-	s.move = widget.NewButtonWithIcon("移动到…", theme.NavigateNextIcon(), s.onMove)
-	s.swap = widget.NewButtonWithIcon("与…交换", theme.ViewRefreshIcon(), s.onSwap)
-	s.lock = widget.NewButtonWithIcon("锁定", widgets.LockIcon(), s.onLock)
-	s.exclude = widget.NewButtonWithIcon("排除", theme.ContentRemoveIcon(), s.onExclude)
-	s.add = widget.NewButtonWithIcon("编入…", theme.ContentAddIcon(), s.onFill)
-	s.why = widget.NewButtonWithIcon("为何不在此组…", theme.QuestionIcon(), s.onWhyNot)
-	actions := container.NewHBox(s.move, s.swap, s.lock, s.exclude, s.add, widget.NewSeparator(), s.why)
-	s.detail = container.NewVBox()
-	detail := container.NewVScroll(s.detail)
+	p.move = widget.NewButtonWithIcon("移动到…", theme.NavigateNextIcon(), s.onMove)
+	p.swap = widget.NewButtonWithIcon("与…交换", theme.ViewRefreshIcon(), s.onSwap)
+	p.lock = widget.NewButtonWithIcon("锁定", widgets.LockIcon(), s.onLock)
+	p.exclude = widget.NewButtonWithIcon("排除", theme.ContentRemoveIcon(), s.onExclude)
+	p.add = widget.NewButtonWithIcon("编入…", theme.ContentAddIcon(), s.onFill)
+	p.why = widget.NewButtonWithIcon("为何不在此组…", theme.QuestionIcon(), s.onWhyNot)
+	actions := container.NewHBox(p.move, p.swap, p.lock, p.exclude, p.add, widget.NewSeparator(), p.why)
+	p.detail = container.NewVBox()
+	detail := container.NewVScroll(p.detail)
 	detail.SetMinSize(fyne.NewSize(200, 90))
-	head := container.NewVBox(s.teamTitle, s.teamUnits, actions)
-	split := container.NewVSplit(s.slots, detail)
+	head := container.NewVBox(p.teamTitle, p.teamUnits, actions)
+	split := container.NewVSplit(p.slots, detail)
 	split.Offset = 0.8
-	s.enableActions()
-	return s.buildTabs(container.NewBorder(head, nil, nil, nil, split))
+	p.enableActions()
+	return container.NewBorder(head, nil, nil, nil, split)
 }
 
 // teamRows returns the team shown and its empty slots.
-func (s *assignScreen) teamRows() (*assign.TeamResult, []assign.Unfilled) {
+func (p *assignSlots) teamRows() (*assign.TeamResult, []assign.Unfilled) {
+	s := p.screen
 	if s.st == nil {
 		return nil, nil
 	}
-	t := s.st.team(s.cur)
+	t := s.st.Team(s.cur)
 	if t == nil {
 		return nil, nil
 	}
 	var vac []assign.Unfilled
-	for _, u := range s.st.unfilled {
+	for _, u := range s.st.Unfilled {
 		if u.Team == t.Team {
 			vac = append(vac, u)
 		}
@@ -84,15 +98,15 @@ func (s *assignScreen) teamRows() (*assign.TeamResult, []assign.Unfilled) {
 	return t, vac
 }
 
-func (s *assignScreen) slotLength() (int, int) {
-	t, vac := s.teamRows()
+func (p *assignSlots) slotLength() (int, int) {
+	t, vac := p.teamRows()
 	if t == nil {
 		return 0, len(slotColumns)
 	}
 	return len(t.Members) + len(vac), len(slotColumns)
 }
 
-func (s *assignScreen) createSlot() fyne.CanvasObject {
+func (p *assignSlots) createSlot() fyne.CanvasObject {
 	return container.NewStack(widgets.NewCell(), widgets.NewSeverityBadge(""), widgets.NewTag("", nil), widget.NewIcon(nil))
 }
 
@@ -106,8 +120,9 @@ type slotCell struct {
 }
 
 // slotText works out cell (row, col) of the team shown.
-func (s *assignScreen) slotText(row, col int) slotCell {
-	t, vac := s.teamRows()
+func (p *assignSlots) slotText(row, col int) slotCell {
+	s := p.screen
+	t, vac := p.teamRows()
 	if t == nil {
 		return slotCell{}
 	}
@@ -124,9 +139,9 @@ func (s *assignScreen) slotText(row, col int) slotCell {
 		return slotCell{}
 	}
 	m := t.Members[row]
-	vs := s.st.byMember[memberKey{t.Team, m.Person}]
+	vs := s.st.MemberViolations(t.Team, m.Person)
 	sev, tag, imp := level(vs)
-	p := s.st.people[m.Person]
+	f := s.people[m.Person]
 	c := slotCell{}
 	switch col {
 	case colLock:
@@ -134,7 +149,7 @@ func (s *assignScreen) slotText(row, col int) slotCell {
 	case colRole:
 		c.text = m.Role
 	case colName:
-		c.text, c.importance = s.st.name(m.Person), imp
+		c.text, c.importance = s.st.Name(m.Person), imp
 	case colSev:
 		c.sev, c.tag = sev, tag
 	case colCode:
@@ -142,8 +157,8 @@ func (s *assignScreen) slotText(row, col int) slotCell {
 	case colWhy:
 		c.text, c.importance = violationsText(vs), imp
 	default:
-		if p != nil {
-			c.text = [...]string{4: p.CountyName, 5: p.UnitName, 6: p.Post, 7: p.Skills}[col]
+		if f != nil {
+			c.text = [...]string{4: f.CountyName, 5: f.UnitName, 6: f.Post, 7: f.Skills}[col]
 		}
 	}
 	return c
@@ -191,12 +206,13 @@ func violationsText(vs []assign.Violation) string {
 	return strings.Join(parts, "；")
 }
 
-func (s *assignScreen) updateSlot(id widget.TableCellID, o fyne.CanvasObject) {
+func (p *assignSlots) updateSlot(id widget.TableCellID, o fyne.CanvasObject) {
+	s := p.screen
 	st := o.(*fyne.Container)
 	cell, badge, tag, icon := st.Objects[0].(*widgets.Cell), st.Objects[1].(*widgets.SeverityBadge),
 		st.Objects[2].(*widgets.Tag), st.Objects[3].(*widget.Icon)
-	c := s.slotText(id.Row, id.Col)
-	selected := s.isSelectedRow(id.Row)
+	c := p.slotText(id.Row, id.Col)
+	selected := p.isSelectedRow(id.Row)
 	cell.Label.Importance = c.importance
 	cell.Set(c.text, selected, theme.Color(theme.ColorNameSelection))
 	cell.Label.Refresh()
@@ -209,9 +225,9 @@ func (s *assignScreen) updateSlot(id widget.TableCellID, o fyne.CanvasObject) {
 		icon.Hide()
 	}
 	row := id.Row
-	cell.OnTapped = func() { s.selectRow(row) }
+	cell.OnTapped = func() { p.selectRow(row) }
 	cell.OnDoubleTapped = func() {
-		s.selectRow(row)
+		p.selectRow(row)
 		if s.sel != "" {
 			s.onMove()
 		} else if s.selVac >= 0 {
@@ -220,8 +236,9 @@ func (s *assignScreen) updateSlot(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (s *assignScreen) isSelectedRow(row int) bool {
-	t, _ := s.teamRows()
+func (p *assignSlots) isSelectedRow(row int) bool {
+	s := p.screen
+	t, _ := p.teamRows()
 	if t == nil {
 		return false
 	}
@@ -232,8 +249,9 @@ func (s *assignScreen) isSelectedRow(row int) bool {
 }
 
 // selectRow selects row of the team shown: a member or an empty slot.
-func (s *assignScreen) selectRow(row int) {
-	t, vac := s.teamRows()
+func (p *assignSlots) selectRow(row int) {
+	s := p.screen
+	t, vac := p.teamRows()
 	if t == nil {
 		return
 	}
@@ -244,68 +262,59 @@ func (s *assignScreen) selectRow(row int) {
 	case row-len(t.Members) < len(vac):
 		s.selVac = row - len(t.Members)
 	}
-	s.slots.Refresh()
-	s.showSelection()
-	s.enableActions()
-}
-
-// selectPerson shows person's team with them selected.
-func (s *assignScreen) selectPerson(person string) {
-	t, _ := s.st.member(person)
-	if t == nil {
-		return
-	}
-	s.cur, s.sel, s.selVac = t.Team, person, -1
-	s.onFilterChanged()
-	s.showTeam()
+	p.slots.Refresh()
+	p.showSelection()
+	p.enableActions()
 }
 
 // showTeam redraws the team shown.
-func (s *assignScreen) showTeam() {
-	if s.slots == nil {
+func (p *assignSlots) showTeam() {
+	s := p.screen
+	if p.slots == nil {
 		return
 	}
-	t, _ := s.teamRows()
+	t, _ := p.teamRows()
 	if t == nil {
-		s.teamTitle.SetText("")
-		s.teamUnits.SetText("")
+		p.teamTitle.SetText("")
+		p.teamUnits.SetText("")
 	} else {
-		title := fmt.Sprintf("%s · %s · %d/%d 人", t.Team, s.st.countyName(t.County), len(t.Members), s.st.set.Slots())
+		title := fmt.Sprintf("%s · %s · %d/%d 人", t.Team, s.st.CountyName(t.County), len(t.Members), s.st.Set.Slots())
 		if r := s.roundRow(); r != nil && r.OnsiteStart != "" {
 			title += " · 进驻 " + r.OnsiteStart + " 至 " + r.OnsiteEnd
 		}
-		s.teamTitle.SetText(title)
-		s.teamUnits.SetText("被巡察单位：" + s.st.unitNames(t))
+		p.teamTitle.SetText(title)
+		p.teamUnits.SetText("被巡察单位：" + s.st.UnitNames(t))
 	}
-	s.slots.Refresh()
-	s.showSelection()
-	s.enableActions()
+	p.slots.Refresh()
+	p.showSelection()
+	p.enableActions()
 }
 
 // showSelection writes what the rules say of the selection: a member's
 // violations, an empty slot's reason, or the team's own.
-func (s *assignScreen) showSelection() {
-	s.detail.RemoveAll()
+func (p *assignSlots) showSelection() {
+	s := p.screen
+	p.detail.RemoveAll()
 	line := func(text string, imp widget.Importance) {
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
 		l.Importance = imp
-		s.detail.Add(l)
+		p.detail.Add(l)
 	}
-	t, vac := s.teamRows()
+	t, vac := p.teamRows()
 	switch {
 	case t == nil:
 	case s.sel != "":
-		_, m := s.st.member(s.sel)
-		head := fmt.Sprintf("%s（%s）· %s", s.st.name(s.sel), s.sel, m.Role)
-		if p := s.st.people[s.sel]; p != nil {
-			head += fmt.Sprintf(" · %s · %s %s · 特长：%s", p.CountyName, p.UnitName, p.Post, orNone(p.Skills))
+		_, m := s.st.Member(s.sel)
+		head := fmt.Sprintf("%s（%s）· %s", s.st.Name(s.sel), s.sel, m.Role)
+		if f := s.people[s.sel]; f != nil {
+			head += fmt.Sprintf(" · %s · %s %s · 特长：%s", f.CountyName, f.UnitName, f.Post, orNone(f.Skills))
 		}
 		if m.Locked {
 			head += " · 已锁定"
 		}
 		line(head, widget.MediumImportance)
-		vs := s.st.byMember[memberKey{t.Team, s.sel}]
+		vs := s.st.MemberViolations(t.Team, s.sel)
 		for _, v := range vs {
 			line(violationLine(v), importanceOf(v))
 		}
@@ -316,15 +325,15 @@ func (s *assignScreen) showSelection() {
 		u := vac[s.selVac]
 		line(u.Role+" 空缺："+u.Reason, widget.WarningImportance)
 	default:
-		hard, soft := s.st.counts(t.Team)
+		hard, soft := s.st.Counts(t.Team)
 		line(fmt.Sprintf("本组违反规则 %d 条，提示 %d 条，空缺 %d 个。单击一行查看详情，双击移动人员或编入空缺。", hard, soft, len(vac)), widget.MediumImportance)
-		for _, v := range s.st.byTeam[t.Team] {
+		for _, v := range s.st.TeamViolations(t.Team) {
 			if v.Person == "" {
 				line(violationLine(v), importanceOf(v))
 			}
 		}
 	}
-	s.detail.Refresh()
+	p.detail.Refresh()
 }
 
 func orNone(s string) string {
@@ -354,10 +363,11 @@ func importanceOf(v assign.Violation) widget.Importance {
 }
 
 // enableActions turns the actions on for what is selected.
-func (s *assignScreen) enableActions() {
+func (p *assignSlots) enableActions() {
+	s := p.screen
 	member := s.st != nil && s.sel != "" && !s.running
 	vacancy := s.st != nil && s.selVac >= 0 && !s.running
-	for _, b := range []*widget.Button{s.move, s.swap, s.lock, s.exclude} {
+	for _, b := range []*widget.Button{p.move, p.swap, p.lock, p.exclude} {
 		if member {
 			b.Enable()
 		} else {
@@ -365,21 +375,21 @@ func (s *assignScreen) enableActions() {
 		}
 	}
 	if vacancy {
-		s.add.Enable()
+		p.add.Enable()
 	} else {
-		s.add.Disable()
+		p.add.Disable()
 	}
 	if s.st != nil && s.cur != "" && !s.running {
-		s.why.Enable()
+		p.why.Enable()
 	} else {
-		s.why.Disable()
+		p.why.Disable()
 	}
-	s.lock.SetText("锁定")
-	s.lock.SetIcon(widgets.LockIcon())
+	p.lock.SetText("锁定")
+	p.lock.SetIcon(widgets.LockIcon())
 	if member {
-		if _, m := s.st.member(s.sel); m != nil && m.Locked {
-			s.lock.SetText("解锁")
-			s.lock.SetIcon(widgets.UnlockIcon())
+		if _, m := s.st.Member(s.sel); m != nil && m.Locked {
+			p.lock.SetText("解锁")
+			p.lock.SetIcon(widgets.UnlockIcon())
 		}
 	}
 }

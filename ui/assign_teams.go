@@ -14,43 +14,58 @@ import (
 	"xuncha/ui/widgets"
 )
 
-// buildTeams builds the left side: the filter and the list of teams, each
-// with its county, how full it is and how many rules its members break.
-func (s *assignScreen) buildTeams() fyne.CanvasObject {
-	s.filter = widget.NewEntry()
-	s.filter.SetPlaceHolder("组名、县区、单位或人员")
-	s.filter.OnChanged = func(string) { s.onFilterChanged() }
-	s.only = widget.NewSelect([]string{showAll, showHard, showVacant, showSoft, showLocked}, func(string) { s.onFilterChanged() })
-	s.only.Selected = showAll
-	s.teamCount = widget.NewLabel("")
-	s.teams = widget.NewList(func() int { return len(s.view) }, s.createTeamItem, s.updateTeamItem)
-	s.teams.OnSelected = func(id widget.ListItemID) {
-		if id < len(s.view) && s.st != nil {
-			s.selectTeam(s.st.res.Teams[s.view[id]].Team)
-		}
-	}
-	head := container.NewVBox(s.filter, container.NewBorder(nil, nil, nil, s.teamCount, s.only))
-	return container.NewBorder(head, nil, nil, nil, s.teams)
+// assignTeamList is the left of the 编组 screen: the filter and the list
+// of teams, each with its county, how full it is and how many rules its
+// members break. Choosing a team shows it on the right.
+type assignTeamList struct {
+	screen *assignScreen
+
+	filter    *widget.Entry
+	only      *widget.Select
+	teamCount *widget.Label
+	teams     *widget.List
+	view      []int // teams of the roster listed, by index
 }
 
-func (s *assignScreen) createTeamItem() fyne.CanvasObject {
+func (p *assignTeamList) build() fyne.CanvasObject {
+	p.filter = widget.NewEntry()
+	p.filter.SetPlaceHolder("组名、县区、单位或人员")
+	p.filter.OnChanged = func(string) { p.onFilterChanged() }
+	p.only = widget.NewSelect([]string{showAll, showHard, showVacant, showSoft, showLocked}, func(string) { p.onFilterChanged() })
+	p.only.Selected = showAll
+	p.teamCount = widget.NewLabel("")
+	p.teams = widget.NewList(func() int { return len(p.view) }, p.createItem, p.updateItem)
+	p.teams.OnSelected = p.onSelected
+	head := container.NewVBox(p.filter, container.NewBorder(nil, nil, nil, p.teamCount, p.only))
+	return container.NewBorder(head, nil, nil, nil, p.teams)
+}
+
+// onSelected shows the team of list item id.
+func (p *assignTeamList) onSelected(id widget.ListItemID) {
+	if st := p.screen.st; id < len(p.view) && st != nil {
+		p.screen.selectTeam(st.Res.Teams[p.view[id]].Team)
+	}
+}
+
+func (p *assignTeamList) createItem() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("第十二巡察组", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	info := widget.NewLabel("城关区 7/7")
 	badges := container.NewHBox(widgets.NewTag("", widgets.HardColor), widgets.NewTag("", widgets.SoftColor))
 	return container.NewBorder(nil, nil, nil, badges, container.NewHBox(name, info))
 }
 
-func (s *assignScreen) updateTeamItem(id widget.ListItemID, o fyne.CanvasObject) {
-	if s.st == nil || id >= len(s.view) {
+func (p *assignTeamList) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
+	st := p.screen.st
+	if st == nil || id >= len(p.view) {
 		return
 	}
-	t := &s.st.res.Teams[s.view[id]]
+	t := &st.Res.Teams[p.view[id]]
 	c := o.(*fyne.Container)
 	main := c.Objects[0].(*fyne.Container)
 	badges := c.Objects[1].(*fyne.Container)
 	main.Objects[0].(*widget.Label).SetText(t.Team)
-	main.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s %d/%d", s.st.countyName(t.County), len(t.Members), s.st.set.Slots()))
-	hard, soft := s.st.counts(t.Team)
+	main.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s %d/%d", st.CountyName(t.County), len(t.Members), st.Set.Slots()))
+	hard, soft := st.Counts(t.Team)
 	for i, n := range []int{hard, soft} {
 		text := ""
 		if n > 0 {
@@ -61,9 +76,10 @@ func (s *assignScreen) updateTeamItem(id widget.ListItemID, o fyne.CanvasObject)
 }
 
 // matches reports whether team t passes the filter.
-func (s *assignScreen) matches(t *assign.TeamResult) bool {
-	hard, soft := s.st.counts(t.Team)
-	switch s.only.Selected {
+func (p *assignTeamList) matches(t *assign.TeamResult) bool {
+	st := p.screen.st
+	hard, soft := st.Counts(t.Team)
+	switch p.only.Selected {
 	case showHard:
 		if hard == 0 {
 			return false
@@ -73,7 +89,7 @@ func (s *assignScreen) matches(t *assign.TeamResult) bool {
 			return false
 		}
 	case showVacant:
-		if len(t.Members) >= s.st.set.Slots() {
+		if len(t.Members) >= st.Set.Slots() {
 			return false
 		}
 	case showLocked:
@@ -85,14 +101,14 @@ func (s *assignScreen) matches(t *assign.TeamResult) bool {
 			return false
 		}
 	}
-	text := strings.ToLower(strings.TrimSpace(s.filter.Text))
+	text := strings.ToLower(strings.TrimSpace(p.filter.Text))
 	if text == "" {
 		return true
 	}
-	hay := []string{t.Team, t.County, s.st.countyName(t.County), s.st.unitNames(t)}
+	hay := []string{t.Team, t.County, st.CountyName(t.County), st.UnitNames(t)}
 	hay = append(hay, t.Units...)
 	for _, m := range t.Members {
-		hay = append(hay, m.Person, s.st.name(m.Person))
+		hay = append(hay, m.Person, st.Name(m.Person))
 	}
 	for _, h := range hay {
 		if strings.Contains(strings.ToLower(h), text) {
@@ -104,41 +120,29 @@ func (s *assignScreen) matches(t *assign.TeamResult) bool {
 
 // onFilterChanged lists the teams that pass the filter, keeping the team
 // shown selected when it is listed.
-func (s *assignScreen) onFilterChanged() {
-	if s.st == nil || s.teams == nil {
+func (p *assignTeamList) onFilterChanged() {
+	st := p.screen.st
+	if st == nil || p.teams == nil {
 		return
 	}
-	s.view = s.view[:0]
+	p.view = p.view[:0]
 	at := -1
-	for i := range s.st.res.Teams {
-		t := &s.st.res.Teams[i]
-		if s.matches(t) {
-			if t.Team == s.cur {
-				at = len(s.view)
+	for i := range st.Res.Teams {
+		t := &st.Res.Teams[i]
+		if p.matches(t) {
+			if t.Team == p.screen.cur {
+				at = len(p.view)
 			}
-			s.view = append(s.view, i)
+			p.view = append(p.view, i)
 		}
 	}
-	s.teamCount.SetText(fmt.Sprintf("%d / %d 组", len(s.view), len(s.st.res.Teams)))
-	s.teams.Refresh()
+	p.teamCount.SetText(fmt.Sprintf("%d / %d 组", len(p.view), len(st.Res.Teams)))
+	p.teams.Refresh()
 	if at >= 0 {
-		s.teams.OnSelected = nil // selecting the shown team again redraws nothing
-		s.teams.Select(at)
-		s.teams.OnSelected = func(id widget.ListItemID) {
-			if id < len(s.view) && s.st != nil {
-				s.selectTeam(s.st.res.Teams[s.view[id]].Team)
-			}
-		}
+		p.teams.OnSelected = nil // selecting the shown team again redraws nothing
+		p.teams.Select(at)
+		p.teams.OnSelected = p.onSelected
 	} else {
-		s.teams.UnselectAll()
+		p.teams.UnselectAll()
 	}
-}
-
-// selectTeam shows team name on the right.
-func (s *assignScreen) selectTeam(name string) {
-	if name == s.cur {
-		return
-	}
-	s.cur, s.sel, s.selVac = name, "", -1
-	s.showTeam()
 }

@@ -16,6 +16,8 @@ import (
 	"xuncha/app/assign"
 	"xuncha/app/draw"
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -28,20 +30,14 @@ func assignWorld(t *testing.T) (*app.Service, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(appTheme{})
-	svc, err := app.Open(":memory:", "测试")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Close() })
-	p := func(s string) *string { return &s }
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"},
 		&model.County{Code: "C03", Name: "临河县"}, &model.County{Code: "C04", Name: "北山县"},
-		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
-		&model.Unit{Code: "U02", Name: "平山县财政局", CountyCode: "C02", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: vocab.CatTownship},
+		&model.Unit{Code: "U02", Name: "平山县财政局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
 		&model.UnitLeader{UnitCode: "U02", Name: "林局长", Post: "局长"},
 		&model.Term{Code: "T1", Name: "第一届", StartDate: "2026-01-01", EndDate: "2030-12-31"},
-		&model.Round{Code: "2027-1", TermCode: "T1", Number: 1, Name: "2027年第一轮巡察", Mode: model.ModeMixed,
+		&model.Round{Code: "2027-1", TermCode: "T1", Number: 1, Name: "2027年第一轮巡察", Mode: vocab.ModeMixed,
 			OnsiteStart: "2027-03-01", OnsiteEnd: "2027-04-15"},
 		&model.Team{RoundCode: "2027-1", Name: "第一巡察组", Seq: 1},
 		&model.Team{RoundCode: "2027-1", Name: "第二巡察组", Seq: 2},
@@ -57,15 +53,11 @@ func assignWorld(t *testing.T) (*app.Service, fyne.Window) {
 			rows = append(rows, &model.Person{Code: fmt.Sprintf("P%02d%02d", c, i), Name: fmt.Sprintf("县%d人%d", c, i),
 				Gender: "男", HomeCountyCode: fmt.Sprintf("C0%d", c), Post: "科员", InStaffPool: true,
 				InLeaderPool: c >= 3 && i <= 2, FullTime: c <= 2 && i == 1, Skills: map[bool]string{true: "财务"}[i == 3],
-				Status: model.StatusActive})
+				Status: vocab.StatusActive})
 		}
 	}
-	rows = append(rows, &model.Relative{PersonCode: "P0301", Name: "林局长", Relation: "兄弟姐妹", UnitCode: p("U02"), IsUnitLeadership: true})
-	for _, r := range rows {
-		if err := svc.DB.Create(r).Error; err != nil {
-			t.Fatalf("plant %T: %v", r, err)
-		}
-	}
+	rows = append(rows, &model.Relative{PersonCode: "P0301", Name: "林局长", Relation: "兄弟姐妹", UnitCode: testworld.Ptr("U02"), IsUnitLeadership: true})
+	svc := &app.Service{DB: testworld.DB(t, rows...), User: "测试"}
 	svc.DB.Model(&model.Person{}).Where("code = ?", "P0301").Update("name", "林兄弟")
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(windowWidth, windowHeight))
@@ -108,7 +100,7 @@ func rowOf(t *testing.T, s *assignScreen, person string) int {
 // tapPerson shows person's team and taps their row.
 func tapPerson(t *testing.T, s *assignScreen, person string) {
 	t.Helper()
-	team, _ := s.st.member(person)
+	team, _ := s.st.Member(person)
 	if team == nil {
 		t.Fatalf("%s is not placed", person)
 	}
@@ -124,7 +116,7 @@ func tapPerson(t *testing.T, s *assignScreen, person string) {
 func showTeamByList(t *testing.T, s *assignScreen, team string) {
 	t.Helper()
 	for i, k := range s.view {
-		if s.st.res.Teams[k].Team == team {
+		if s.st.Res.Teams[k].Team == team {
 			s.teams.Select(i)
 			if s.cur != team {
 				t.Fatalf("selecting %s in the list shows %s", team, s.cur)
@@ -137,7 +129,7 @@ func showTeamByList(t *testing.T, s *assignScreen, team string) {
 
 func members(s *assignScreen) int {
 	n := 0
-	for _, t := range s.st.res.Teams {
+	for _, t := range s.st.Res.Teams {
 		n += len(t.Members)
 	}
 	return n
@@ -151,7 +143,7 @@ func TestAssignSolveFillsAndShowsObjective(t *testing.T) {
 	}
 	test.Tap(s.solve)
 	if members(s) != 14 {
-		t.Fatalf("filled %d of 14: %v", members(s), s.st.unfilled)
+		t.Fatalf("filled %d of 14: %v", members(s), s.st.Unfilled)
 	}
 	if got := s.objective.Text; !strings.Contains(got, "自动编组：名额 14，已编入 14，全部编满；违规 0 条") {
 		t.Errorf("objective = %q", got)
@@ -166,7 +158,7 @@ func TestAssignSolveFillsAndShowsObjective(t *testing.T) {
 		t.Errorf("first slot is %q", c.Label.Text)
 	}
 	test.Type(s.filter, "平山县财政局")
-	if len(s.view) != 1 || s.st.res.Teams[s.view[0]].Team != "第二巡察组" {
+	if len(s.view) != 1 || s.st.Res.Teams[s.view[0]].Team != "第二巡察组" {
 		t.Errorf("filter by unit name: %v", s.view)
 	}
 }
@@ -175,7 +167,7 @@ func TestAssignMoveShowsRecusalInRed(t *testing.T) {
 	svc, w := assignWorld(t)
 	s := openAssign(t, svc, w)
 	test.Tap(s.solve)
-	if team, _ := s.st.member("P0301"); team == nil || team.Team != "第一巡察组" {
+	if team, _ := s.st.Member("P0301"); team == nil || team.Team != "第一巡察组" {
 		t.Fatalf("the solver must keep 林兄弟 off 第二巡察组: %+v", team)
 	}
 	tapPerson(t, s, "P0301")
@@ -209,25 +201,37 @@ func TestAssignMoveShowsRecusalInRed(t *testing.T) {
 	}
 	for _, c := range []struct{ only, team string }{{showHard, "第二巡察组"}, {showVacant, "第一巡察组"}, {showLocked, "第二巡察组"}} {
 		s.only.SetSelected(c.only)
-		if len(s.view) != 1 || s.st.res.Teams[s.view[0]].Team != c.team {
+		if len(s.view) != 1 || s.st.Res.Teams[s.view[0]].Team != c.team {
 			t.Errorf("%s lists %v", c.only, s.view)
 		}
 	}
 	s.only.SetSelected(showAll)
 
-	// saving a roster that breaks a rule asks first; the saved roster
-	// shows on opening, checked
+	// saving a roster that breaks a rule asks first; one with a hard
+	// recusal no override lifts is then refused by the service, which
+	// re-checks it as it saves, and nothing is saved
 	test.Tap(s.save)
 	if s.dlg == nil || !strings.Contains(s.dlg.content.(*widget.Label).Text, "违反规则") {
 		t.Fatal("saving a roster that breaks rules did not ask")
 	}
 	test.Tap(s.dlg.ok)
-	again := openAssign(t, svc, w)
-	if tm, _ := again.st.member("P0301"); tm == nil || tm.Team != "第二巡察组" || again.st.source != fromSaved {
-		t.Fatalf("saved roster not shown on opening: %+v", tm)
+	if !strings.Contains(s.status.Text, "未保存") || !strings.Contains(s.status.Text, "P0301") || !strings.Contains(s.status.Text, "R3") {
+		t.Fatalf("status after a refused save: %q", s.status.Text)
 	}
-	if hard, _ := again.st.counts("第二巡察组"); hard == 0 || again.tabs.Items[tabHard].Text == "违反规则（0）" {
-		t.Errorf("the saved roster was not checked on opening: %d hard", hard)
+	if _, saved, _ := svc.SavedAssignment("2027-1"); saved {
+		t.Fatal("a roster with a hard recusal was saved")
+	}
+	// a roster solved afresh saves at once; the saved roster shows on
+	// opening
+	fresh := openAssign(t, svc, w)
+	test.Tap(fresh.solve)
+	test.Tap(fresh.save)
+	if !strings.HasPrefix(fresh.status.Text, "已保存") {
+		t.Fatalf("status after saving: %q", fresh.status.Text)
+	}
+	again := openAssign(t, svc, w)
+	if tm, _ := again.st.Member("P0301"); tm == nil || tm.Team != "第一巡察组" || again.st.Source != assign.SourceSaved {
+		t.Fatalf("saved roster not shown on opening: %+v", tm)
 	}
 	// replacing saved members asks too
 	tapPerson(t, again, "P0301")
@@ -282,19 +286,19 @@ func TestAssignLockResolveExcludeSave(t *testing.T) {
 	svc, w := assignWorld(t)
 	s := openAssign(t, svc, w)
 	test.Tap(s.solve)
-	team, m := s.st.member("P0401")
+	team, m := s.st.Member("P0401")
 	if team == nil {
 		t.Fatal("P0401 not placed")
 	}
 	place := *m
 	tapPerson(t, s, "P0401")
 	test.Tap(s.lock)
-	if _, m := s.st.member("P0401"); !m.Locked || s.lock.Text != "解锁" {
+	if _, m := s.st.Member("P0401"); !m.Locked || s.lock.Text != "解锁" {
 		t.Fatalf("not locked: %+v, button %q", m, s.lock.Text)
 	}
 	// exclude another member, then re-solve the rest
 	var out string
-	for _, x := range s.st.res.Teams[0].Members {
+	for _, x := range s.st.Res.Teams[0].Members {
 		if x.Person != "P0401" && x.Role == "成员" {
 			out = x.Person
 			break
@@ -302,14 +306,14 @@ func TestAssignLockResolveExcludeSave(t *testing.T) {
 	}
 	tapPerson(t, s, out)
 	test.Tap(s.exclude)
-	if tm, _ := s.st.member(out); tm != nil || s.tabs.Items[tabExcluded].Text != "已排除（1）" || s.tabs.Items[tabVacant].Text != "缺额（1）" {
+	if tm, _ := s.st.Member(out); tm != nil || s.tabs.Items[tabExcluded].Text != "已排除（1）" || s.tabs.Items[tabVacant].Text != "缺额（1）" {
 		t.Fatalf("after excluding %s: placed %v, tabs %q %q", out, tm != nil, s.tabs.Items[tabExcluded].Text, s.tabs.Items[tabVacant].Text)
 	}
 	test.Tap(s.resolve)
-	if tm, m := s.st.member("P0401"); tm == nil || tm.Team != team.Team || m.Role != place.Role || !m.Locked {
+	if tm, m := s.st.Member("P0401"); tm == nil || tm.Team != team.Team || m.Role != place.Role || !m.Locked {
 		t.Errorf("the locked member moved: %+v %+v", tm, m)
 	}
-	if tm, _ := s.st.member(out); tm != nil {
+	if tm, _ := s.st.Member(out); tm != nil {
 		t.Errorf("the excluded %s was placed again on %s", out, tm.Team)
 	}
 	if members(s) != 14 || !strings.Contains(s.status.Text, "保留锁定人员 1 人，排除 1 人") {
@@ -323,8 +327,8 @@ func TestAssignLockResolveExcludeSave(t *testing.T) {
 		}
 	})
 	test.Tap(restore)
-	if len(s.st.excluded) != 0 {
-		t.Errorf("still excluded: %v", s.st.excluded)
+	if len(s.st.Excluded) != 0 {
+		t.Errorf("still excluded: %v", s.st.Excluded)
 	}
 	test.Tap(s.save)
 	res, saved, err := svc.SavedAssignment("2027-1")
@@ -341,7 +345,7 @@ func TestAssignLockResolveExcludeSave(t *testing.T) {
 	}
 	// a new screen shows the saved roster
 	again := openAssign(t, svc, w)
-	if members(again) != 14 || again.st.source != fromSaved || !strings.Contains(again.status.Text, "已保存的编组（14 人）") {
+	if members(again) != 14 || again.st.Source != assign.SourceSaved || !strings.Contains(again.status.Text, "已保存的编组（14 人）") {
 		t.Errorf("reopened: %d members, %q", members(again), again.status.Text)
 	}
 }
@@ -387,7 +391,7 @@ func TestAssignFillEmptySlot(t *testing.T) {
 	})
 	pick.SetCode("P0301")
 	test.Tap(s.dlg.ok)
-	if tm, m := s.st.member("P0301"); tm == nil || tm.Team != "第二巡察组" || m.Role != "组长" {
+	if tm, m := s.st.Member("P0301"); tm == nil || tm.Team != "第二巡察组" || m.Role != "组长" {
 		t.Fatalf("not placed: %+v", m)
 	}
 	if _, badge, _ := slotCellOf(s, rowOf(t, s, "P0301"), colSev); badge.Text() != "回避" {
@@ -406,7 +410,7 @@ func TestAssignLeaderCannotSave(t *testing.T) {
 	if !s.save.Disabled() || !s.drawBtn.Disabled() {
 		t.Errorf("save disabled %v, draw disabled %v", s.save.Disabled(), s.drawBtn.Disabled())
 	}
-	if err := svc.SaveAssignment(s.st.res); err == nil {
+	if err := svc.SaveAssignment(s.st.Res); err == nil {
 		t.Error("a 领导 saved through the service")
 	}
 }
@@ -427,8 +431,8 @@ func TestAssignDrawAndRecord(t *testing.T) {
 	}
 	test.Type(witness, "58213")
 	test.Tap(s.dlg.ok)
-	if s.st.rec == nil || s.st.source != fromDraw || members(s) == 0 || !s.recordBtn.Visible() {
-		t.Fatalf("draw: rec %v, source %q, %d members", s.st.rec != nil, s.st.source, members(s))
+	if s.st.Rec == nil || s.st.Source != assign.SourceDraw || members(s) == 0 || !s.recordBtn.Visible() {
+		t.Fatalf("draw: rec %v, source %q, %d members", s.st.Rec != nil, s.st.Source, members(s))
 	}
 	dir := t.TempDir()
 	js, pdf := filepath.Join(dir, "record.json"), filepath.Join(dir, "record.pdf")
@@ -455,7 +459,7 @@ func TestAssignSwap(t *testing.T) {
 	svc, w := assignWorld(t)
 	s := openAssign(t, svc, w)
 	test.Tap(s.solve)
-	a, b := s.st.res.Teams[0].Members[3], s.st.res.Teams[1].Members[3] // the two 联络员
+	a, b := s.st.Res.Teams[0].Members[3], s.st.Res.Teams[1].Members[3] // the two 联络员
 	swapWith := func(person, other string) {
 		t.Helper()
 		tapPerson(t, s, person)
@@ -473,21 +477,21 @@ func TestAssignSwap(t *testing.T) {
 		}
 	}
 	swapWith(a.Person, b.Person)
-	if ta, ma := s.st.member(a.Person); ta.Team != "第二巡察组" || ma.Role != "联络员" || !ma.Locked {
+	if ta, ma := s.st.Member(a.Person); ta.Team != "第二巡察组" || ma.Role != "联络员" || !ma.Locked {
 		t.Errorf("after the swap %s is on %s as %s", a.Person, ta.Team, ma.Role)
 	}
 	var free string
-	for _, p := range s.st.in.People {
-		if tm, _ := s.st.member(p.Code); tm == nil {
+	for _, p := range s.st.In.People {
+		if tm, _ := s.st.Member(p.Code); tm == nil {
 			free = p.Code
 			break
 		}
 	}
 	swapWith(a.Person, free)
-	if tf, mf := s.st.member(free); tf == nil || tf.Team != "第二巡察组" || mf.Role != "联络员" {
+	if tf, mf := s.st.Member(free); tf == nil || tf.Team != "第二巡察组" || mf.Role != "联络员" {
 		t.Errorf("%s did not take the place of %s", free, a.Person)
 	}
-	if ta, _ := s.st.member(a.Person); ta != nil {
+	if ta, _ := s.st.Member(a.Person); ta != nil {
 		t.Errorf("%s still on %s", a.Person, ta.Team)
 	}
 }

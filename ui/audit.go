@@ -235,15 +235,15 @@ func (s *auditScreen) cell(e model.AuditEntry, col int) string {
 	case 5:
 		return e.Key
 	}
-	return changeSummary(e.Before, e.After)
+	return audit.ChangeSummary(e.Before, e.After)
 }
 
 // onSelect shows the whole of an entry below the table.
 func (s *auditScreen) onSelect(e model.AuditEntry) {
 	s.selected = e.ID
 	s.head.SetText(fmt.Sprintf("第 %d 条　%s　%s　%s %s %s", e.ID, audit.Shown(e.At), e.User, e.Action, e.Entity, e.Key))
-	s.before.SetText(prettyJSON(e.Before))
-	s.after.SetText(prettyJSON(e.After))
+	s.before.SetText(audit.PrettyJSON(e.Before))
+	s.after.SetText(audit.PrettyJSON(e.After))
 	s.table.Refresh()
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -128,7 +129,7 @@ func TestDamagedBackupMarkedAndRefused(t *testing.T) {
 	if rows(s.table) == 0 {
 		t.Fatal("no backup listed")
 	}
-	damageFile(t, s.files[0].Path)
+	testworld.Damage(t, s.files[0].Path)
 	test.Tap(s.refresh)
 	s.work.wait()
 	if got := cellText(t, s.table, 0, 3); !strings.HasPrefix(got, "损坏") || strings.Contains(got, "\n") {

@@ -10,6 +10,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -29,20 +30,20 @@ func fixedClock(d civil.Date) func() civil.Date { return func() civil.Date { ret
 func calendarWorld(t *testing.T) (*app.Service, fyne.Window) {
 	t.Helper()
 	svc, w := testWorld(t)
-	must(t, svc.DB.Create(&model.Unit{Code: "U04", Name: "河西县教育局", CountyCode: "C02", Category: model.CatCountyOrgan}).Error)
+	must(t, svc.DB.Create(&model.Unit{Code: "U04", Name: "河西县教育局", CountyCode: "C02", Category: vocab.CatCountyOrgan}).Error)
 	must(t, svc.SaveTerm(model.Term{Code: "T1", Name: "第一届", StartDate: "2024-01-01", EndDate: "2028-12-31"}, nil))
-	must(t, svc.SaveRound(model.Round{Code: "2025-1", TermCode: "T1", Name: "2025年第一轮巡察", Type: "常规", Mode: model.ModeMixed,
+	must(t, svc.SaveRound(model.Round{Code: "2025-1", TermCode: "T1", Name: "2025年第一轮巡察", Type: "常规", Mode: vocab.ModeMixed,
 		PrepStart: "2025-02-17", OnsiteStart: "2025-03-03", OnsiteEnd: "2025-03-31", ReportEnd: "2025-04-30",
 		FeedbackDate: "2025-05-15", RectifyDue: "2025-07-15", CheckDate: "2025-10-15"}))
 	old, _, err := svc.AddTeam("2025-1", "第一巡察组", []string{"U01", "U02"})
 	must(t, err)
 	must(t, svc.RecordReportReceived(old.ID, "U02", civil.MustParse("2025-07-01")))
-	must(t, svc.SaveRound(model.Round{Code: "2026-1", TermCode: "T1", Name: "2026年第一轮巡察", Type: "交叉", Mode: model.ModeMixed,
+	must(t, svc.SaveRound(model.Round{Code: "2026-1", TermCode: "T1", Name: "2026年第一轮巡察", Type: "交叉", Mode: vocab.ModeMixed,
 		OnsiteStart: "2026-04-01", OnsiteEnd: "2026-04-30"}))
 	tm, _, err := svc.AddTeam("2026-1", "第一巡察组", []string{"U03"})
 	must(t, err)
-	for _, m := range []model.TeamMember{{TeamID: tm.ID, PersonCode: "P001", Role: model.RoleLeader},
-		{TeamID: tm.ID, PersonCode: "P002", Role: model.RoleMember}} {
+	for _, m := range []model.TeamMember{{TeamID: tm.ID, PersonCode: "P001", Role: vocab.RoleLeader},
+		{TeamID: tm.ID, PersonCode: "P002", Role: vocab.RoleMember}} {
 		must(t, svc.DB.Create(&m).Error)
 	}
 	return svc, w

@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-
-	"xuncha/app/workbook"
 )
 
 // fileDialogSize fits long Chinese file names; a file dialog is resized
@@ -155,18 +153,4 @@ func saveAs(w fyne.Window, o fileDialog, write func(path string) error, done str
 			dialog.ShowInformation("完成", done+"：\n"+path, w)
 		})
 	})
-}
-
-// onImport opens the import dialog; the screens reload after an import
-// that wrote something.
-func (m *mainWindow) onImport() {
-	newImportDialog(m.svc, m.win, m.reload).show()
-}
-
-func (m *mainWindow) onExportAll() {
-	saveXLSX(m.win, "全部数据.xlsx", func(path string) error { return m.svc.ExportAll(path) }, "已导出全部数据")
-}
-
-func (m *mainWindow) onTemplate() {
-	saveXLSX(m.win, "导入模板.xlsx", workbook.WriteTemplate, "已生成空白导入模板")
 }

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -18,29 +20,19 @@ func testWorld(t *testing.T) (*app.Service, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(appTheme{})
-	svc, err := app.Open(":memory:", "测试")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { svc.Close() })
-	p := func(s string) *string { return &s }
-	for _, r := range []any{
+	svc := &app.Service{User: "测试", DB: testworld.DB(t,
 		&model.County{Code: "C01", Name: "城关区"}, &model.County{Code: "C02", Name: "河西县"},
-		&model.Unit{Code: "U01", Name: "县委办公室", CountyCode: "C01", Category: model.CatCountyOrgan},
-		&model.Unit{Code: "U02", Name: "城关镇", CountyCode: "C01", Category: model.CatTownship},
-		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: model.CatVillage, ParentCode: p("U02")},
-		&model.Unit{Code: "U03", Name: "河西县财政局", CountyCode: "C02", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U01", Name: "县委办公室", CountyCode: "C01", Category: vocab.CatCountyOrgan},
+		&model.Unit{Code: "U02", Name: "城关镇", CountyCode: "C01", Category: vocab.CatTownship},
+		&model.Unit{Code: "U0201", Name: "东街社区", CountyCode: "C01", Category: vocab.CatVillage, ParentCode: testworld.Ptr("U02")},
+		&model.Unit{Code: "U03", Name: "河西县财政局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
 		&model.UnitLeader{UnitCode: "U02", Name: "赵镇长", Post: "镇长"},
-		&model.Person{Code: "P001", Name: "张三", Gender: "男", HomeCountyCode: "C01", CurrentUnitCode: p("U01"),
-			Post: "科长", InLeaderPool: true, Skills: "财务", Status: model.StatusActive},
-		&model.Person{Code: "P002", Name: "李四", Gender: "女", HomeCountyCode: "C02", CurrentUnitCode: p("U03"),
-			InStaffPool: true, Skills: "审计", Status: model.StatusActive},
-		&model.Person{Code: "P003", Name: "王五", HomeCountyCode: "C02", InStaffPool: true, Status: model.StatusSuspended},
-	} {
-		if err := svc.DB.Create(r).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
+		&model.Person{Code: "P001", Name: "张三", Gender: "男", HomeCountyCode: "C01", CurrentUnitCode: testworld.Ptr("U01"),
+			Post: "科长", InLeaderPool: true, Skills: "财务", Status: vocab.StatusActive},
+		&model.Person{Code: "P002", Name: "李四", Gender: "女", HomeCountyCode: "C02", CurrentUnitCode: testworld.Ptr("U03"),
+			InStaffPool: true, Skills: "审计", Status: vocab.StatusActive},
+		&model.Person{Code: "P003", Name: "王五", HomeCountyCode: "C02", InStaffPool: true, Status: vocab.StatusSuspended},
+	)}
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(windowWidth, windowHeight))
 	return svc, w

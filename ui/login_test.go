@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -27,7 +28,7 @@ func fileWorld(t *testing.T, name string) (*mainWindow, *app.Service, string) {
 	}
 	for _, r := range []any{
 		&model.County{Code: "C01", Name: "城关区"}, &model.County{Code: "C02", Name: "河西县"},
-		&model.Person{Code: "P001", Name: "张三", HomeCountyCode: "C01", InStaffPool: true, Status: model.StatusActive},
+		&model.Person{Code: "P001", Name: "张三", HomeCountyCode: "C01", InStaffPool: true, Status: vocab.StatusActive},
 	} {
 		must(t, svc.DB.Create(r).Error)
 	}
@@ -43,8 +44,8 @@ func fileWorld(t *testing.T, name string) (*mainWindow, *app.Service, string) {
 func office(t *testing.T, svc *app.Service) {
 	t.Helper()
 	must(t, svc.CreateFirstAdmin("王主任", "admin-pass-1"))
-	must(t, svc.AddUser("小李", model.UserClerk, "clerk-pass-1"))
-	must(t, svc.AddUser("周书记", model.UserLeader, "leader-pass-1"))
+	must(t, svc.AddUser("小李", vocab.UserClerk, "clerk-pass-1"))
+	must(t, svc.AddUser("周书记", vocab.UserLeader, "leader-pass-1"))
 	svc.Logout()
 }
 
@@ -102,7 +103,7 @@ func TestFirstAdminCreatedAndSignedIn(t *testing.T) {
 	f.pw.Second.SetText("admin-pass-1")
 	test.Tap(f.create)
 	m.session().work.wait()
-	if m.views == nil || svc.Role != model.UserAdmin || svc.User != "王主任" {
+	if m.views == nil || svc.Role != vocab.UserAdmin || svc.User != "王主任" {
 		t.Fatalf("after creating: screens %v, signed in %s（%s）", m.views != nil, svc.User, svc.Role)
 	}
 	if got := m.session().account.Text; got != "王主任（管理员）" {
@@ -153,7 +154,7 @@ func TestLoginWrongThenRight(t *testing.T) {
 		t.Errorf("wrong password: %q", note.Text)
 	}
 	login(t, m, "小李", "clerk-pass-1")
-	if m.views == nil || svc.User != "小李" || svc.Role != model.UserClerk {
+	if m.views == nil || svc.User != "小李" || svc.Role != vocab.UserClerk {
 		t.Fatalf("right password: screens %v, %s（%s）", m.views != nil, svc.User, svc.Role)
 	}
 	titles := navTitles(m)
@@ -207,7 +208,7 @@ func TestLeaderCannotManageUsersOrEdit(t *testing.T) {
 	if !u.note.Failed() || !strings.Contains(u.note.Text, "无权管理用户") || !u.add.Disabled() {
 		t.Errorf("users screen for a 领导: note %q, add disabled %v", u.note.Text, u.add.Disabled())
 	}
-	if err := svc.AddUser("小王", model.UserClerk, "clerk-pass-2"); err == nil {
+	if err := svc.AddUser("小王", vocab.UserClerk, "clerk-pass-2"); err == nil {
 		t.Error("a 领导 added a user through the service")
 	}
 	if err := svc.DeletePerson("P001"); err == nil || !strings.Contains(err.Error(), "无权") {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -47,9 +48,9 @@ func newPeopleScreen(svc *app.Service, win fyne.Window) *peopleScreen {
 
 func (s *peopleScreen) build() fyne.CanvasObject {
 	s.county = widget.NewSelect(nil, func(string) { s.onFilterChanged() })
-	s.pool = widget.NewSelect(append([]string{all}, model.Pools...), func(string) { s.onFilterChanged() })
-	s.skill = widget.NewSelect(append([]string{all}, model.Skills...), func(string) { s.onFilterChanged() })
-	s.status = widget.NewSelect(append([]string{all}, model.Statuses...), func(string) { s.onFilterChanged() })
+	s.pool = widget.NewSelect(append([]string{all}, vocab.Pools...), func(string) { s.onFilterChanged() })
+	s.skill = widget.NewSelect(append([]string{all}, vocab.Skills...), func(string) { s.onFilterChanged() })
+	s.status = widget.NewSelect(append([]string{all}, vocab.Statuses...), func(string) { s.onFilterChanged() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("姓名或人员编号")
 	s.search.OnChanged = func(string) { s.onFilterChanged() }
@@ -124,7 +125,7 @@ func (s *peopleScreen) resort() {
 }
 
 func (s *peopleScreen) onAdd() {
-	d := &app.PersonDetail{Person: model.Person{Status: model.StatusActive}}
+	d := &app.PersonDetail{Person: model.Person{Status: vocab.StatusActive}}
 	if c := s.filter().County; c != "" {
 		d.Person.HomeCountyCode = c
 	}

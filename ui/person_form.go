@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
-	"xuncha/model"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -116,15 +116,15 @@ func (f *personForm) build() fyne.CanvasObject {
 	}
 	f.post = entry(p.Post)
 	f.rank = entry(p.Rank)
-	f.pools = widget.NewCheckGroup(model.Pools, nil)
+	f.pools = widget.NewCheckGroup(vocab.Pools, nil)
 	f.pools.Horizontal = true
 	f.pools.SetSelected(app.SplitList(app.PoolsText(app.PersonToSnap(p).Pools)))
 	f.fullTime = widget.NewCheck("专职", nil)
 	f.fullTime.SetChecked(p.FullTime)
-	f.skills = widget.NewCheckGroup(model.Skills, nil)
+	f.skills = widget.NewCheckGroup(vocab.Skills, nil)
 	f.skills.Horizontal = true
 	f.skills.SetSelected(app.SplitList(p.Skills))
-	f.status = widget.NewSelect(model.Statuses, nil)
+	f.status = widget.NewSelect(vocab.Statuses, nil)
 	f.status.SetSelected(p.Status)
 	f.promoted = widgets.NewDateEntry()
 	f.promoted.SetText(p.PromotedOn)
@@ -167,9 +167,9 @@ func (f *personForm) collect() *app.PersonDetail {
 	if c := f.unit.Code(); c != "" {
 		p.CurrentUnitCode = &c
 	}
-	p.InLeaderPool = slices.Contains(f.pools.Selected, model.PoolLeader)
-	p.InStaffPool = slices.Contains(f.pools.Selected, model.PoolStaff)
-	p.InExpertPool = slices.Contains(f.pools.Selected, model.PoolExpert)
+	p.InLeaderPool = slices.Contains(f.pools.Selected, vocab.PoolLeader)
+	p.InStaffPool = slices.Contains(f.pools.Selected, vocab.PoolStaff)
+	p.InExpertPool = slices.Contains(f.pools.Selected, vocab.PoolExpert)
 	p.FullTime = f.fullTime.Checked
 	p.Skills = strings.Join(f.skills.Selected, "、")
 	p.Status, p.PromotedOn = f.status.Selected, f.promoted.Date()

@@ -5,6 +5,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/kin"
+	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -149,7 +150,7 @@ type serviceTab struct {
 func newServiceTab(rs []app.ServiceRecord, teams []app.TeamOption) *serviceTab {
 	t := &serviceTab{teams: teams}
 	t.list = widgets.NewEditList([]string{"轮次 巡察组 *", "进驻日期", "角色 *", "鉴定", "备注"},
-		[]float32{240, 200, 130, 110, 0}, "添加巡察经历", func() { t.add(app.ServiceRecord{Role: model.RoleMember}) })
+		[]float32{240, 200, 130, 110, 0}, "添加巡察经历", func() { t.add(app.ServiceRecord{Role: vocab.RoleMember}) })
 	for _, r := range rs {
 		t.add(r)
 	}
@@ -157,8 +158,8 @@ func newServiceTab(rs []app.ServiceRecord, teams []app.TeamOption) *serviceTab {
 }
 
 func (t *serviceTab) add(x app.ServiceRecord) {
-	r := &serviceRow{dates: widget.NewLabel(""), role: widget.NewSelect(model.Roles, nil),
-		grade: widget.NewSelect(append([]string{""}, model.Evaluations...), nil), comment: entry(x.Comment)}
+	r := &serviceRow{dates: widget.NewLabel(""), role: widget.NewSelect(vocab.Roles, nil),
+		grade: widget.NewSelect(append([]string{""}, vocab.Evaluations...), nil), comment: entry(x.Comment)}
 	opts := make([]string, len(t.teams))
 	for i, o := range t.teams {
 		opts[i] = o.Label()

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,7 +14,6 @@ import (
 	"xuncha/app"
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
-	"xuncha/app/snap"
 	"xuncha/model"
 )
 
@@ -58,20 +56,12 @@ type recusalScreen struct {
 	spawn func(func())
 }
 
-// checkResult is one run of the check of a round, with what the filters
-// and the override request need to know of the round.
+// checkResult is one run of the check of a round: the service's check,
+// with the time it took.
 type checkResult struct {
-	rep      *recusal.Report
-	teams    map[string]snap.Team // by name
-	order    []string             // team names by seq
-	counties []app.Option         // counties of the round's teams, by code
-	pending  map[pendingKey]bool  // overrides of the round awaiting approval
-	took     time.Duration
+	*app.RoundCheck
+	took time.Duration
 }
-
-// pendingKey names an override: team, person, rule and unit ("" = every
-// unit of the team).
-type pendingKey struct{ team, person, rule, unit string }
 
 // hitKey names a hit of a report.
 type hitKey struct{ team, person, unit, rule, other string }
@@ -136,26 +126,11 @@ func (s *recusalScreen) reload() {
 // loadRounds fills the round selector, choosing the next round not yet on
 // site when none is chosen (selecting it runs the check).
 func (s *recusalScreen) loadRounds() {
-	terms, err := s.svc.Terms()
+	rounds, err := s.svc.AllRounds()
 	if err != nil {
 		dialog.ShowError(err, s.win)
 		return
 	}
-	var rounds []model.Round
-	for _, t := range terms {
-		rs, err := s.svc.Rounds(t.Code)
-		if err != nil {
-			dialog.ShowError(err, s.win)
-			return
-		}
-		rounds = append(rounds, rs...)
-	}
-	slices.SortStableFunc(rounds, func(a, b model.Round) int {
-		if a.OnsiteStart != b.OnsiteStart {
-			return strings.Compare(a.OnsiteStart, b.OnsiteStart)
-		}
-		return strings.Compare(a.Code, b.Code)
-	})
 	s.rounds = rounds
 	opts := make([]string, len(rounds))
 	for i, r := range rounds {
@@ -245,55 +220,22 @@ func (s *recusalScreen) runCheck() {
 	})
 }
 
-// check runs the recusal check of round code and gathers what the screen
-// shows next to it.
+// check runs the recusal check of round code.
 func (s *recusalScreen) check(code string) (*checkResult, error) {
-	c, sn, err := s.svc.RecusalChecker()
+	rc, err := s.svc.RoundCheck(code)
 	if err != nil {
 		return nil, err
 	}
-	r := sn.Round(code)
-	if r == nil {
-		return nil, fmt.Errorf("轮次 %s %w", code, app.ErrNotFound)
-	}
-	res := &checkResult{rep: c.Report(r, c.Round(r)), teams: make(map[string]snap.Team, len(r.Teams)),
-		pending: map[pendingKey]bool{}}
-	teams := slices.Clone(r.Teams)
-	slices.SortStableFunc(teams, func(a, b snap.Team) int {
-		if a.Seq != b.Seq {
-			return a.Seq - b.Seq
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
-	seen := map[string]bool{}
-	for _, t := range teams {
-		res.teams[t.Name] = t
-		res.order = append(res.order, t.Name)
-		if t.County != "" && !seen[t.County] {
-			seen[t.County] = true
-			res.counties = append(res.counties, app.Option{Code: t.County, Name: sn.CountyName(t.County)})
-		}
-	}
-	slices.SortFunc(res.counties, func(a, b app.Option) int { return strings.Compare(a.Code, b.Code) })
-	ovs, err := s.svc.Overrides(true)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range ovs {
-		if o.Round == code {
-			res.pending[pendingKey{o.Team, o.Person, o.Rule, o.Unit}] = true
-		}
-	}
-	return res, nil
+	return &checkResult{RoundCheck: rc}, nil
 }
 
 // show puts a check's result on the screen, keeping the filters that still
 // make sense.
 func (s *recusalScreen) show(res *checkResult) {
 	s.res = res
-	s.res.rep.Sort(s.sortKey, s.desc)
+	s.res.Report.Sort(s.sortKey, s.desc)
 	s.status.SetText(fmt.Sprintf("进驻开始 %s；%d 个巡察组，共 %d 条（用时 %.1f 秒）",
-		res.rep.OnsiteStart, len(res.order), len(res.rep.Rows), res.took.Seconds()))
+		res.Report.OnsiteStart, len(res.Order), len(res.Report.Rows), res.took.Seconds()))
 	s.showSummary()
 	s.fillFilterOptions()
 	s.export.Enable()
@@ -302,11 +244,7 @@ func (s *recusalScreen) show(res *checkResult) {
 
 // pendingFor reports whether an override of row awaits approval.
 func (s *recusalScreen) pendingFor(h recusal.Hit) bool {
-	if s.res == nil {
-		return false
-	}
-	return s.res.pending[pendingKey{h.Team, h.Person, h.Rule, h.Unit}] ||
-		s.res.pending[pendingKey{h.Team, h.Person, h.Rule, ""}]
+	return s.res != nil && s.res.Pending(h)
 }
 
 // onOverridesChanged runs when an override was requested or approved: the

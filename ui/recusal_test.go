@@ -14,6 +14,8 @@ import (
 	"xuncha/app"
 	"xuncha/app/auth"
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 
@@ -33,19 +35,13 @@ func init() { auth.UseTestCost() }
 func recusalWorld(t *testing.T) (*app.Service, fyne.Window) {
 	t.Helper()
 	svc, w := testWorld(t)
-	u02 := "U02"
-	for _, r := range []any{
-		&model.Person{Code: "P004", Name: "孙七", HomeCountyCode: "C02", InStaffPool: true, Status: model.StatusActive},
-		&model.Relative{PersonCode: "P004", Name: "赵镇长", Relation: "配偶", UnitCode: &u02, Post: "镇长"},
-	} {
-		if err := svc.DB.Create(r).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
+	testworld.Plant(t, svc.DB,
+		&model.Person{Code: "P004", Name: "孙七", HomeCountyCode: "C02", InStaffPool: true, Status: vocab.StatusActive},
+		&model.Relative{PersonCode: "P004", Name: "赵镇长", Relation: "配偶", UnitCode: testworld.Ptr("U02"), Post: "镇长"})
 	start := time.Now().AddDate(0, 1, 0).Format("2006-01-02")
 	end := time.Now().AddDate(0, 2, 0).Format("2006-01-02")
 	must(t, svc.SaveTerm(model.Term{Code: "T1", Name: "第一届", StartDate: "2025-01-01", EndDate: "2029-12-31"}, nil))
-	must(t, svc.SaveRound(model.Round{Code: "2026-9", TermCode: "T1", Name: "第九轮", Mode: model.ModeMixed,
+	must(t, svc.SaveRound(model.Round{Code: "2026-9", TermCode: "T1", Name: "第九轮", Mode: vocab.ModeMixed,
 		OnsiteStart: start, OnsiteEnd: end}))
 	for _, tm := range []struct {
 		name  string
@@ -82,7 +78,7 @@ func openRecusal(t *testing.T, svc *app.Service, w fyne.Window) *recusalScreen {
 func hitRows(s *recusalScreen) []string {
 	var out []string
 	for _, i := range s.view {
-		r := s.res.rep.Rows[i]
+		r := s.res.Report.Rows[i]
 		out = append(out, r.Person+"/"+r.Unit+"/"+r.Rule)
 	}
 	return out
@@ -236,8 +232,8 @@ func readXLSX(t *testing.T, path, sh string) [][]string {
 func signIn(t *testing.T, svc *app.Service) {
 	t.Helper()
 	must(t, svc.CreateFirstAdmin("管理员甲", "admin-pass-1"))
-	must(t, svc.AddUser("经办乙", model.UserClerk, "clerk-pass-1"))
-	must(t, svc.AddUser("周领导", model.UserLeader, "leader-pass-1"))
+	must(t, svc.AddUser("经办乙", vocab.UserClerk, "clerk-pass-1"))
+	must(t, svc.AddUser("周领导", vocab.UserLeader, "leader-pass-1"))
 	must(t, svc.Login("经办乙", "clerk-pass-1"))
 }
 

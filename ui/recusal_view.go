@@ -53,7 +53,7 @@ func (s *recusalScreen) buildFilters() {
 // keeping a choice that is still offered.
 func (s *recusalScreen) fillFilterOptions() {
 	opts := []string{all}
-	for _, c := range s.res.counties {
+	for _, c := range s.res.Counties {
 		opts = append(opts, c.Label())
 	}
 	s.county.Options = opts
@@ -71,8 +71,8 @@ func (s *recusalScreen) fillTeams() {
 	}
 	county := filterChoice(s.county)
 	opts := []string{all}
-	for _, name := range s.res.order {
-		if county == "" || s.res.teams[name].County == app.CodeOfLabel(county) {
+	for _, name := range s.res.Order {
+		if county == "" || s.res.Teams[name].County == app.CodeOfLabel(county) {
 			opts = append(opts, name)
 		}
 	}
@@ -159,13 +159,13 @@ func (s *recusalScreen) onFilterChanged() {
 	}
 	f := s.filter()
 	s.view = s.view[:0]
-	for i := range s.res.rep.Rows {
-		row := &s.res.rep.Rows[i]
-		if f.match(row, s.res.teams[row.Team].County, s.pendingFor(row.Hit)) {
+	for i := range s.res.Report.Rows {
+		row := &s.res.Report.Rows[i]
+		if f.match(row, s.res.Teams[row.Team].County, s.pendingFor(row.Hit)) {
 			s.view = append(s.view, i)
 		}
 	}
-	s.count.SetText(fmt.Sprintf("显示 %d / %d 条", len(s.view), len(s.res.rep.Rows)))
+	s.count.SetText(fmt.Sprintf("显示 %d / %d 条", len(s.view), len(s.res.Report.Rows)))
 	s.table.Refresh()
 	s.showDetail()
 }
@@ -174,7 +174,7 @@ func (s *recusalScreen) onFilterChanged() {
 // the table to it.
 func (s *recusalScreen) showSummary() {
 	s.summary.RemoveAll()
-	for _, c := range s.res.rep.Summary() {
+	for _, c := range s.res.Report.Summary() {
 		text := fmt.Sprintf("%s %s %d条 %d人", c.Rule, recusal.RuleName(c.Rule), c.Hits, c.People)
 		if c.Overridden > 0 {
 			text += fmt.Sprintf(" 豁免%d", c.Overridden)
@@ -188,7 +188,7 @@ func (s *recusalScreen) showSummary() {
 		b.Alignment = widget.ButtonAlignLeading
 		s.summary.Add(container.NewBorder(nil, nil, widgets.NewSeverityBadge(c.Severity), nil, b))
 	}
-	if len(s.res.rep.Rows) == 0 {
+	if len(s.res.Report.Rows) == 0 {
 		s.summary.Add(widget.NewLabel("本轮未发现回避情形。"))
 	}
 }
@@ -250,7 +250,7 @@ func (s *recusalScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		badge.SetSeverity("", false)
 		return
 	}
-	row := &s.res.rep.Rows[s.view[id.Row]]
+	row := &s.res.Report.Rows[s.view[id.Row]]
 	text := s.hitCell(row, id.Col)
 	if id.Col == 0 {
 		badge.SetSeverity(row.Severity, row.Overridden)
@@ -293,7 +293,7 @@ func (s *recusalScreen) onSort(key string) {
 		s.sortKey, s.desc = key, false
 	}
 	if s.res != nil {
-		s.res.rep.Sort(s.sortKey, s.desc)
+		s.res.Report.Sort(s.sortKey, s.desc)
 		s.onFilterChanged()
 	}
 }
@@ -310,8 +310,8 @@ func (s *recusalScreen) selected() *recusal.Row {
 		return nil
 	}
 	for _, i := range s.view {
-		if hitKeyOf(s.res.rep.Rows[i].Hit) == s.sel {
-			return &s.res.rep.Rows[i]
+		if hitKeyOf(s.res.Report.Rows[i].Hit) == s.sel {
+			return &s.res.Report.Rows[i]
 		}
 	}
 	return nil
@@ -371,10 +371,10 @@ func (s *recusalScreen) onExport() {
 // shownReport returns the report with only the rows shown, in their order,
 // and the filter in words.
 func (s *recusalScreen) shownReport() (*recusal.Report, string) {
-	sub := *s.res.rep
+	sub := *s.res.Report
 	sub.Rows = make([]recusal.Row, len(s.view))
 	for i, k := range s.view {
-		sub.Rows[i] = s.res.rep.Rows[k]
+		sub.Rows[i] = s.res.Report.Rows[k]
 	}
 	return &sub, s.filter().describe(s)
 }

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app/snap"
-	"xuncha/model"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -100,7 +100,7 @@ func (t *evalTab) showRows() {
 	}
 	sn := t.f.s.cal.Snapshot()
 	for _, m := range tm.Members {
-		row := evalRow{member: m, grade: widget.NewSelect(append([]string{""}, model.Evaluations...), nil), comment: entry(m.Comment)}
+		row := evalRow{member: m, grade: widget.NewSelect(append([]string{""}, vocab.Evaluations...), nil), comment: entry(m.Comment)}
 		row.grade.SetSelected(m.Evaluation)
 		row.comment.SetPlaceHolder("评语（256字以内）")
 		setEnabled(row.grade, t.f.editable())

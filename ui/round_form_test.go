@@ -9,7 +9,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
-	"xuncha/model"
+	"xuncha/app/vocab"
 )
 
 // tickUnit ticks unit code in the picker's list as the clerk would.
@@ -198,7 +198,7 @@ func TestRoundFormReportsAndEvaluations(t *testing.T) {
 func signInAsLeader(t *testing.T, svc *app.Service) {
 	t.Helper()
 	must(t, svc.CreateFirstAdmin("管理员甲", "admin-pass-1"))
-	must(t, svc.AddUser("王主任", model.UserLeader, "leader-pass-1"))
+	must(t, svc.AddUser("王主任", vocab.UserLeader, "leader-pass-1"))
 	must(t, svc.Login("王主任", "leader-pass-1"))
 }
 
@@ -248,7 +248,7 @@ func TestTermFormScope(t *testing.T) {
 		t.Errorf("required = %q", f.required.Text)
 	}
 	test.Tap(f.scope.Add)
-	f.rows[1].category.SetSelected(model.CatTownship)
+	f.rows[1].category.SetSelected(vocab.CatTownship)
 	if !strings.Contains(f.required.Text, "共 3 个") {
 		t.Errorf("required with 乡镇街道 = %q", f.required.Text)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/calendar"
-	"xuncha/model"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -44,7 +44,7 @@ func newUnitPicker(t *teamsTab) *unitPicker { return &unitPicker{t: t} }
 
 func (p *unitPicker) build() fyne.CanvasObject {
 	p.county = widget.NewSelect(nil, func(string) { p.applyFilter() })
-	p.category = widget.NewSelect(append([]string{anyCategory}, model.Categories...), func(string) { p.applyFilter() })
+	p.category = widget.NewSelect(append([]string{anyCategory}, vocab.Categories...), func(string) { p.applyFilter() })
 	p.onlyFree = widget.NewCheck("只显示本届未覆盖", func(bool) { p.applyFilter() })
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder("单位编码或名称")

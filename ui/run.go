@@ -1,5 +1,3 @@
-// Package ui is the window of 巡察统筹: Fyne screens and widgets that call
-// the application core in package app and never touch the database.
 package ui
 
 import (
@@ -25,7 +23,9 @@ const (
 )
 
 // Run opens the window; args are the GUI's flags (--db F, --screen NAME).
-// It returns the exit code: 0 when the window was closed, 2 on bad flags.
+// It watches Fyne's start-up for a machine without OpenGL (window_gl.go),
+// checks the database before opening it, and returns the exit code: 0
+// when the window was closed, 2 on bad flags.
 func Run(args []string) int {
 	fs := flag.NewFlagSet("xuncha", flag.ContinueOnError)
 	dbPath := fs.String("db", "", "数据库文件 (database file; default in the user's data directory)")
@@ -38,6 +38,7 @@ func Run(args []string) int {
 	if path == "" {
 		path = model.DefaultPath()
 	}
+	watchGLStart()
 	preferChinese()
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: appID, Name: appTitle, Version: "0.1.0", Build: 1, Icon: iconRes,
 		Migrations: map[string]bool{"fyneDo": true}})

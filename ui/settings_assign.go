@@ -14,7 +14,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/assign"
-	"xuncha/model"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -68,8 +68,8 @@ func (a *assignSettings) build() fyne.CanvasObject {
 	rules.Items[0].HintText = "每行一组；组内写几项特长（以“、”分隔）时，组里有一人具备其中任一项即可，如“财务、审计”"
 	rules.Items[1].HintText = "一个巡察组中来自同一个其他县区的人数最多几人"
 	cats := widget.NewForm()
-	for _, c := range model.Categories {
-		g := widget.NewCheckGroup(model.Skills, nil)
+	for _, c := range vocab.Categories {
+		g := widget.NewCheckGroup(vocab.Skills, nil)
 		g.Horizontal = true
 		a.byCat[c] = g
 		a.inputs = append(a.inputs, g)
@@ -105,7 +105,7 @@ func (a *assignSettings) show(set assign.Settings) {
 	a.limit = set.SearchLimit
 	a.rows = nil
 	a.list = widgets.NewEditList([]string{"角色", "人数", "来源", "人员库（不勾选为任何库）", "专职"},
-		[]float32{130, 80, 170, 360, 0}, "添加一行", func() { a.addRow(assign.Row{Role: assign.RoleMember, Count: 1}) })
+		[]float32{130, 80, 170, 360, 0}, "添加一行", func() { a.addRow(assign.Row{Role: vocab.RoleMember, Count: 1}) })
 	for _, r := range set.Rows {
 		a.addRow(r)
 	}
@@ -122,14 +122,14 @@ func (a *assignSettings) show(set assign.Settings) {
 	}
 	a.skills.SetText(strings.Join(groups, "\n"))
 	a.maxCount.SetText(fmt.Sprint(set.MaxPerCounty))
-	for _, c := range model.Categories {
+	for _, c := range vocab.Categories {
 		a.byCat[c].SetSelected(slices.Clone(set.SkillsByCategory[c]))
 	}
 }
 
 func (a *assignSettings) addRow(r assign.Row) {
-	row := &compositionRow{role: widget.NewSelect(assign.Roles, nil), count: numberEntry(),
-		from: widget.NewSelect([]string{fromLocal, fromRemote}, nil), pools: widget.NewCheckGroup(model.Pools, nil),
+	row := &compositionRow{role: widget.NewSelect(vocab.Roles, nil), count: numberEntry(),
+		from: widget.NewSelect([]string{fromLocal, fromRemote}, nil), pools: widget.NewCheckGroup(vocab.Pools, nil),
 		fullTime: widget.NewCheck("仅专职", nil)}
 	row.role.SetSelected(r.Role)
 	row.count.SetText(fmt.Sprint(r.Count))
@@ -161,7 +161,7 @@ func (a *assignSettings) collect() (assign.Settings, []string) {
 	for i, r := range a.rows {
 		n := intField(fmt.Sprintf("组成第%d行人数", i+1), r.count, &errs)
 		row := assign.Row{Role: r.role.Selected, Count: n, Local: r.from.Selected == fromLocal, FullTimeOnly: r.fullTime.Checked}
-		for _, p := range model.Pools {
+		for _, p := range vocab.Pools {
 			if slices.Contains(r.pools.Selected, p) {
 				row.Pools = append(row.Pools, p)
 			}
@@ -174,9 +174,9 @@ func (a *assignSettings) collect() (assign.Settings, []string) {
 		}
 	}
 	set.MaxPerCounty = intField("同一外县人数上限", a.maxCount, &errs)
-	for _, c := range model.Categories {
+	for _, c := range vocab.Categories {
 		var ks []string
-		for _, k := range model.Skills {
+		for _, k := range vocab.Skills {
 			if slices.Contains(a.byCat[c].Selected, k) {
 				ks = append(ks, k)
 			}
@@ -214,7 +214,7 @@ func (a *assignSettings) remoteMismatch(set assign.Settings) string {
 		return ""
 	}
 	var diff []string
-	for _, role := range assign.Roles {
+	for _, role := range vocab.Roles {
 		remote, local := false, false
 		for _, r := range set.Rows {
 			if r.Role == role && r.Count > 0 {

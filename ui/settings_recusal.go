@@ -13,7 +13,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/recusal"
-	"xuncha/model"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -60,7 +60,7 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 	r.years = numberEntry()
 	r.longStint = numberEntry()
 	r.depth = widget.NewSelect(depthChoices, nil)
-	r.remote = widget.NewCheckGroup(model.Roles, nil)
+	r.remote = widget.NewCheckGroup(vocab.Roles, nil)
 	r.remote.Horizontal = true
 	params := widget.NewForm(
 		widget.NewFormItem("曾任职回避年限（年）", fixedWidth(120, r.years)),
@@ -168,8 +168,8 @@ func (r *recusalSettings) collect() (recusal.Settings, []string) {
 		Depth:          slices.Index(depthChoices, r.depth.Selected),
 		Severity:       map[string]recusal.Severity{},
 	}
-	// the roles in the order of model.Roles, whatever order they were ticked in
-	for _, role := range model.Roles {
+	// the roles in the order of vocab.Roles, whatever order they were ticked in
+	for _, role := range vocab.Roles {
 		if slices.Contains(r.remote.Selected, role) {
 			set.RemoteRoles = append(set.RemoteRoles, role)
 		}

@@ -14,6 +14,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -115,7 +116,7 @@ func (f *termForm) show(t model.Term, scope []model.TermScope) {
 func (f *termForm) addRow(sc model.TermScope) {
 	row := &scopeRow{
 		county:   widget.NewSelect(append([]string{anyCounty}, labels(f.counties)...), func(string) { f.showRequired() }),
-		category: widget.NewSelect(append([]string{anyCategory}, model.Categories...), func(string) { f.showRequired() }),
+		category: widget.NewSelect(append([]string{anyCategory}, vocab.Categories...), func(string) { f.showRequired() }),
 	}
 	row.county.SetSelected(anyCounty)
 	if sc.CountyCode != "" {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -81,7 +82,7 @@ func (f *unitForm) build() fyne.CanvasObject {
 	f.county = widget.NewSelect(labels(f.counties), nil)
 	f.county.PlaceHolder = "选择县区"
 	f.county.SetSelected(labelOf(f.counties, u.CountyCode))
-	f.category = widget.NewSelect(model.Categories, nil)
+	f.category = widget.NewSelect(vocab.Categories, nil)
 	f.category.SetSelected(u.Category)
 	f.parent = widgets.NewPicker(f.units)
 	if u.ParentCode != nil {

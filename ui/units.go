@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -42,7 +43,7 @@ func newUnitsScreen(svc *app.Service, win fyne.Window) *unitsScreen {
 
 func (s *unitsScreen) build() fyne.CanvasObject {
 	s.county = widget.NewSelect(nil, func(string) { s.onFilterChanged() })
-	s.category = widget.NewSelect(append([]string{all}, model.Categories...), func(string) { s.onFilterChanged() })
+	s.category = widget.NewSelect(append([]string{all}, vocab.Categories...), func(string) { s.onFilterChanged() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("单位名称或编码")
 	s.search.OnChanged = func(string) { s.onFilterChanged() }

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app/auth"
-	"xuncha/model"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -18,7 +18,7 @@ func (s *usersScreen) onAdd() {
 	name := widget.NewEntry()
 	name.SetPlaceHolder("登录用的名字，如：李明")
 	s.roleSel = widget.NewSelect(auth.Roles, nil)
-	s.roleSel.SetSelected(model.UserClerk)
+	s.roleSel.SetSelected(vocab.UserClerk)
 	pw := widgets.NewPasswordPair()
 	s.fName, s.fPW = name, pw
 	form := widget.NewForm(append([]*widget.FormItem{

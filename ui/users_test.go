@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
+	"xuncha/app/vocab"
 
-	"xuncha/model"
+	"fyne.io/fyne/v2/test"
 )
 
 // usersRow finds name's row in the users table.
@@ -48,7 +48,7 @@ func TestUsersScreenActions(t *testing.T) {
 	// make 小李 a 领导
 	test.Tap(tableCell(s.table, r, 0))
 	test.Tap(s.role)
-	s.roleSel.SetSelected(model.UserLeader)
+	s.roleSel.SetSelected(vocab.UserLeader)
 	s.dlg.Submit()
 	if got := cellText(t, s.table, usersRow(t, s, "小李"), 1); got != "领导" {
 		t.Errorf("role after change = %q", got)
@@ -57,7 +57,7 @@ func TestUsersScreenActions(t *testing.T) {
 	// the last 管理员 keeps the role and cannot be removed
 	test.Tap(tableCell(s.table, usersRow(t, s, "王主任"), 0))
 	test.Tap(s.role)
-	s.roleSel.SetSelected(model.UserClerk)
+	s.roleSel.SetSelected(vocab.UserClerk)
 	s.dlg.Submit()
 	if !strings.Contains(s.dlg.Note.Text, "至少要保留一名管理员") {
 		t.Errorf("demoting the last 管理员: %q", s.dlg.Note.Text)

@@ -225,7 +225,7 @@ func (m *mainWindow) openDemo(path string) {
 		return
 	}
 	runBusy(m.win, "正在生成演示数据…", func() error {
-		err := svc.LoadDemo(demo.City)
+		_, err := svc.LoadDemo(demo.City)
 		if errors.Is(err, demo.ErrNotEmpty) {
 			return nil // written before: open it as it is
 		}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // synthetic makes a round of the given size: people spread over the
@@ -13,7 +14,7 @@ import (
 // a sprinkling of hard and soft hits and of relatives.
 func synthetic(counties, people, teams int) *Instance {
 	r := rand.New(rand.NewPCG(uint64(people), uint64(teams)))
-	in := &Instance{Round: "2026-1", Mode: ModeMixed, Seed: "12345"}
+	in := &Instance{Round: "2026-1", Mode: vocab.ModeMixed, Seed: "12345"}
 	cats := []string{"县直机关", "事业单位", "国有企业", "乡镇街道", "村社区"}
 	for i := range people {
 		p := Person{Code: fmt.Sprintf("P%06d", i), County: fmt.Sprintf("C%03d", i%counties), Status: "在库",
@@ -32,7 +33,7 @@ func synthetic(counties, people, teams int) *Instance {
 		case k < 3:
 			p.Skills = []string{[]string{"财务", "审计"}[k%2]}
 		case k < 6:
-			p.Skills = []string{Skills[2+r.IntN(6)]}
+			p.Skills = []string{vocab.Skills[2+r.IntN(6)]}
 		}
 		if r.IntN(50) == 0 {
 			p.Status = "暂停"

@@ -2,6 +2,8 @@ package assign
 
 import (
 	"slices"
+
+	"xuncha/app/vocab"
 )
 
 // bin is a group of interchangeable slots of one team: Cap slots of a row,
@@ -67,7 +69,7 @@ func (w *world) accepts(ts *teamState, b *bin, c int32, g uint32) bool {
 	if b.county >= 0 {
 		return c == b.county
 	}
-	if w.mode == ModeMixed && !w.rows[b.row].local {
+	if w.mode == vocab.ModeMixed && !w.rows[b.row].local {
 		_, ok := slices.BinarySearch(ts.resolved, c)
 		return !ok
 	}
@@ -89,7 +91,7 @@ func (w *world) rootState(t int32, spread []int32, turn *int) *teamState {
 		switch {
 		case row.local:
 			ts.bins = append(ts.bins, bin{row: r, cap: n, county: -1, prefer: -1})
-		case w.mode == ModeSwap:
+		case w.mode == vocab.ModeSwap:
 			ts.bins = append(ts.bins, bin{row: r, cap: n, county: w.source[t], prefer: -1})
 		default:
 			for range n {
@@ -190,7 +192,7 @@ func (w *world) eligible(p, t int32, ts *teamState, b *bin, c *tctx) bool {
 // to a county, that county's people first, then everyone else with the
 // off-label weight added. visit returns false to end the current phase.
 func (w *world) scan(t int32, b *bin, visit func(p int32, lb int64) bool) {
-	if b.prefer >= 0 && b.county < 0 && !w.rows[b.row].local && w.mode == ModeMixed {
+	if b.prefer >= 0 && b.county < 0 && !w.rows[b.row].local && w.mode == vocab.ModeMixed {
 		for _, p := range w.countyList(b.prefer) {
 			if !visit(p, w.people[p].personal) {
 				break

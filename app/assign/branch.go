@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	"xuncha/app/vocab"
 )
 
 // The constraints that cross the flow.
@@ -39,7 +41,7 @@ func (s *search) violations(n *node, first bool) []violation {
 
 func (s *search) teamViolation(n *node, ti int, t int32) (violation, bool) {
 	w, ts, at := s.w, n.teams[ti], n.sol.at[ti]
-	if w.mode == ModeMixed {
+	if w.mode == vocab.ModeMixed {
 		cnt := map[int32]int32{}
 		var cs []int32
 		for _, x := range at {

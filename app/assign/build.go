@@ -9,6 +9,7 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // FromSnapshot builds the instance of round code from snapshot s: its
@@ -25,7 +26,7 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 		mode = r.Mode
 	}
 	if mode == "" {
-		mode = ModeMixed
+		mode = vocab.ModeMixed
 	}
 	in := &Instance{Round: code, Mode: mode, Seed: seed, CountyNames: map[string]string{}, UnitNames: map[string]string{}}
 	for _, x := range s.Counties {

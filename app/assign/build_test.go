@@ -7,6 +7,7 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 func buildSnapshot() *snap.Snapshot {
@@ -34,15 +35,15 @@ func buildSnapshot() *snap.Snapshot {
 	s.People[3].Relatives = []snap.Relative{{Name: "人员P3", Relation: "兄弟姐妹", Person: "P3"}}
 	s.People[4].CurrentUnit = "U1"
 	s.Rounds = []snap.Round{
-		{Code: "R1", Term: "T", Number: 1, Mode: ModeMixed, OnsiteStart: d("2025-03-01"),
+		{Code: "R1", Term: "T", Number: 1, Mode: vocab.ModeMixed, OnsiteStart: d("2025-03-01"),
 			Teams: []snap.Team{{Name: "甲组", Seq: 1, County: "C1", Units: []snap.TeamUnit{{Unit: "U1"}},
-				Members: []snap.Member{{Person: "P2", Role: RoleMember}, {Person: "P3", Role: RoleMember}}}}},
-		{Code: "R2", Term: "T", Number: 2, Mode: ModeMixed, OnsiteStart: d("2025-09-01"),
+				Members: []snap.Member{{Person: "P2", Role: vocab.RoleMember}, {Person: "P3", Role: vocab.RoleMember}}}}},
+		{Code: "R2", Term: "T", Number: 2, Mode: vocab.ModeMixed, OnsiteStart: d("2025-09-01"),
 			Teams: []snap.Team{{Name: "乙组", Seq: 1, County: "C1", Units: []snap.TeamUnit{{Unit: "U2"}},
-				Members: []snap.Member{{Person: "P3", Role: RoleMember}}}}},
-		{Code: "R3", Term: "T", Number: 3, Mode: ModeMixed, OnsiteStart: d("2026-03-01"),
+				Members: []snap.Member{{Person: "P3", Role: vocab.RoleMember}}}}},
+		{Code: "R3", Term: "T", Number: 3, Mode: vocab.ModeMixed, OnsiteStart: d("2026-03-01"),
 			Teams: []snap.Team{{Name: "第一组", Seq: 1, County: "C1", Units: []snap.TeamUnit{{Unit: "U1"}, {Unit: "U2"}},
-				Members: []snap.Member{{Person: "P4", Role: RoleMember, Locked: true}, {Person: "P1", Role: RoleMember}}}}},
+				Members: []snap.Member{{Person: "P4", Role: vocab.RoleMember, Locked: true}, {Person: "P1", Role: vocab.RoleMember}}}}},
 	}
 	s.Overrides = []snap.Override{{Round: "R3", Team: "第一组", Person: "P4", Rule: "R6", Approved: true}}
 	s.Index()
@@ -71,7 +72,7 @@ func TestFromSnapshot(t *testing.T) {
 				c.served, c.previous, c.promot)
 		}
 	}
-	if !slices.Equal(in.Locks, []Lock{{Person: "P4", Team: "第一组", Role: RoleMember}}) {
+	if !slices.Equal(in.Locks, []Lock{{Person: "P4", Team: "第一组", Role: vocab.RoleMember}}) {
 		t.Errorf("locks = %+v", in.Locks)
 	}
 	if len(in.Pairs) != 1 || in.Pairs[0].Rule != "R6" || !slices.Equal(in.Pairs[0].Lifted, []string{"第一组"}) {
@@ -86,8 +87,8 @@ func TestFromSnapshot(t *testing.T) {
 	if !slices.Equal(in.Previous, []Route{{Inspected: "C1", Source: "C3"}}) {
 		t.Errorf("previous routes = %+v", in.Previous)
 	}
-	set2 := Settings{Rows: []Row{remote(RoleMember, 3, staffPl)}, MaxPerCounty: 2}
-	v, err := Check(in, set2, []TeamResult{{Team: "第一组", Members: []Member{{Person: "P3", Role: RoleMember}, {Person: "P4", Role: RoleMember}}}})
+	set2 := Settings{Rows: []Row{remote(vocab.RoleMember, 3, vocab.PoolStaff)}, MaxPerCounty: 2}
+	v, err := Check(in, set2, []TeamResult{{Team: "第一组", Members: []Member{{Person: "P3", Role: vocab.RoleMember}, {Person: "P4", Role: vocab.RoleMember}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"xuncha/app/vocab"
 )
 
 // Codes of the composition rules a Violation names besides the recusal
@@ -35,7 +37,7 @@ func Check(in *Instance, set Settings, teams []TeamResult) ([]Violation, error) 
 	if err != nil {
 		return nil, err
 	}
-	if w.mode == ModeSwap {
+	if w.mode == vocab.ModeSwap {
 		w.routes(teams)
 	}
 	var out []Violation
@@ -106,7 +108,7 @@ func (w *world) checkTeam(t int32, members []Member, where map[string]string) []
 			bad(m.Person, RuleTwice, fmt.Sprintf("%s 已编入%s", m.Person, other), true)
 		}
 		where[m.Person] = name
-		if pi.status != "在库" || !pi.pools.Any() || excluded[m.Person] {
+		if pi.status != vocab.StatusActive || !pi.pools.Any() || excluded[m.Person] {
 			bad(m.Person, RuleStatus, fmt.Sprintf("%s 的状态为%s，或不在任何人员库，或已被排除", m.Person, pi.status), true)
 		}
 		row := w.rowFor(pi, t, m.Role, used)
@@ -160,7 +162,7 @@ func (w *world) rowFor(pi *pinfo, t int32, role string, used []int) int {
 func (w *world) checkTogether(t int32, ms []mem) []Violation {
 	var out []Violation
 	name := w.teams[t].name
-	if w.mode == ModeMixed {
+	if w.mode == vocab.ModeMixed {
 		per := map[int32][]string{}
 		var cs []int32
 		for _, m := range ms {

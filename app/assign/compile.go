@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 func (w *world) skillBits() {
 	w.skillBit = make(map[string]uint32)
-	for i, s := range Skills {
+	for i, s := range vocab.Skills {
 		w.skillBit[s] = 1 << i
 	}
 	for _, g := range w.set.RequiredSkills {
@@ -36,11 +37,11 @@ func poolSet(names []string) snap.PoolSet {
 	var p snap.PoolSet
 	for _, n := range names {
 		switch n {
-		case leaderPl:
+		case vocab.PoolLeader:
 			p |= snap.LeaderPool
-		case staffPl:
+		case vocab.PoolStaff:
 			p |= snap.StaffPool
-		case expertPl:
+		case vocab.PoolExpert:
 			p |= snap.ExpertPool
 		}
 	}
@@ -49,7 +50,7 @@ func poolSet(names []string) snap.PoolSet {
 
 func (w *world) compileRows() {
 	for _, r := range w.set.Rows {
-		local := r.Local || w.mode == ModeLocal
+		local := r.Local || w.mode == vocab.ModeLocal
 		w.rows = append(w.rows, rinfo{role: r.Role, count: r.Count, local: local, pools: poolSet(r.Pools), ft: r.FullTimeOnly})
 	}
 }
@@ -100,7 +101,7 @@ func (w *world) compilePeople() error {
 		}
 		w.people = append(w.people, pinfo{code: p.Code, county: w.county(p.County), pools: p.Pools, ft: p.FullTime,
 			skills: sk, groups: g, status: p.Status, fair: fair, promoted: p.Promoted,
-			active: p.Status == "在库" && p.Pools.Any() && !excluded[p.Code]})
+			active: p.Status == vocab.StatusActive && p.Pools.Any() && !excluded[p.Code]})
 		w.pidx[p.Code] = int32(i)
 	}
 	return nil

@@ -3,6 +3,8 @@ package assign
 import (
 	"fmt"
 	"slices"
+
+	"xuncha/app/vocab"
 )
 
 // Hand edits for the 编组 screen. Each returns an edited copy of the
@@ -17,7 +19,7 @@ func Move(res *Result, person, team, role string) (*Result, error) {
 	if tr == nil {
 		return nil, fmt.Errorf("巡察组 %s 不在本轮次", team)
 	}
-	if !slices.Contains(Roles, role) {
+	if !slices.Contains(vocab.Roles, role) {
 		return nil, fmt.Errorf("角色 %q 无效", role)
 	}
 	out.remove(person)
@@ -118,7 +120,7 @@ func (r *Result) remove(person string) {
 // sortMembers orders members by role (roster order), then person code.
 func sortMembers(ms []Member) {
 	slices.SortStableFunc(ms, func(a, b Member) int {
-		ra, rb := slices.Index(Roles, a.Role), slices.Index(Roles, b.Role)
+		ra, rb := slices.Index(vocab.Roles, a.Role), slices.Index(vocab.Roles, b.Role)
 		if ra != rb {
 			return ra - rb
 		}

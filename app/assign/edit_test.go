@@ -6,18 +6,19 @@ import (
 	"testing"
 
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // editWorld: two teams in C1, people from C2–C4, one of them barred from
 // the second team by R1.
 func editWorld() (*Instance, Settings) {
 	S, L := snap.StaffPool, snap.LeaderPool
-	in := &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
+	in := &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
 		People: []Person{person("A", "C2", L|S), person("B", "C3", L|S), person("C", "C4", S), person("D", "C2", S),
 			person("E", "C3", S), person("F", "C2", S)},
 		Hits: []Hit{{Person: "C", Team: "第二组", Unit: "U2", Rule: "R1", Hard: true, Reason: "C 现任职于 U2"}},
 	}
-	return in, rows(2, remote(RoleLeader, 1, leaderPl), remote(RoleMember, 2, staffPl))
+	return in, rows(2, remote(vocab.RoleLeader, 1, vocab.PoolLeader), remote(vocab.RoleMember, 2, vocab.PoolStaff))
 }
 
 func TestHandEditsAreChecked(t *testing.T) {
@@ -26,7 +27,7 @@ func TestHandEditsAreChecked(t *testing.T) {
 	if v, err := Check(in, set, res.Teams); err != nil || hardCount(v) != 0 {
 		t.Fatalf("solver result fails its own check: %v %v", v, err)
 	}
-	moved, err := Move(res, "C", "第二组", RoleMember)
+	moved, err := Move(res, "C", "第二组", vocab.RoleMember)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,8 +38,8 @@ func TestHandEditsAreChecked(t *testing.T) {
 	if !slices.ContainsFunc(v, func(x Violation) bool { return x.Hard && x.Rule == "R1" && x.Person == "C" }) {
 		t.Errorf("moving C onto 第二组 should break R1: %+v", v)
 	}
-	twice, _ := Move(res, "A", "第二组", RoleLeader)
-	twice.Teams[0].Members = append(twice.Teams[0].Members, Member{Person: "A", Role: RoleMember})
+	twice, _ := Move(res, "A", "第二组", vocab.RoleLeader)
+	twice.Teams[0].Members = append(twice.Teams[0].Members, Member{Person: "A", Role: vocab.RoleMember})
 	v, _ = Check(in, set, twice.Teams)
 	if !slices.ContainsFunc(v, func(x Violation) bool { return x.Rule == RuleTwice }) {
 		t.Errorf("a person in two places must be caught: %+v", v)

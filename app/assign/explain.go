@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"xuncha/app/vocab"
 )
 
 // unfilled explains team t's empty slots: one entry per slot, a missing
@@ -109,7 +111,7 @@ func (w *world) census(t int32, mask uint32, g int, ms []mem, where []int32) *ce
 			continue
 		}
 		c.cands++
-		if w.lockedOf[p] < 0 && (pi.status != "在库" || excluded[pi.code]) {
+		if w.lockedOf[p] < 0 && (pi.status != vocab.StatusActive || excluded[pi.code]) {
 			c.status++
 			continue
 		}
@@ -131,7 +133,7 @@ func (w *world) census(t int32, mask uint32, g int, ms []mem, where []int32) *ce
 			c.elsewhere[where[p]]++
 		case w.kinOnTeam(int32(p), t, ms):
 			c.kin++
-		case w.mode == ModeMixed && remoteOnly && perCounty[pi.county] >= w.k:
+		case w.mode == vocab.ModeMixed && remoteOnly && perCounty[pi.county] >= w.k:
 			c.capped++
 		default:
 			c.free++
@@ -238,9 +240,9 @@ func (w *world) rowDesc(t int32, r int) string {
 	switch {
 	case row.local:
 		from = "本县（" + w.in.countyName(w.tdata[t].County) + "）"
-	case w.mode == ModeSwap && w.source[t] >= 0:
+	case w.mode == vocab.ModeSwap && w.source[t] >= 0:
 		from = "成建制交叉派出县区（" + w.in.countyName(w.counties[w.source[t]]) + "）"
-	case w.mode == ModeSwap:
+	case w.mode == vocab.ModeSwap:
 		from = "成建制交叉派出县区（未定）"
 	default:
 		from = "其他县区"

@@ -7,7 +7,7 @@ import "xuncha/app/snap"
 // found. FromSnapshot builds it from a snapshot; tests build it directly.
 type Instance struct {
 	Round  string
-	Mode   string // ModeMixed, ModeSwap or ModeLocal
+	Mode   string // vocab.ModeMixed, vocab.ModeSwap or vocab.ModeLocal
 	Seed   string
 	Teams  []Team   // in roster order (Seq, then name)
 	People []Person // any order; the solver sorts by code

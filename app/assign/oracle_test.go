@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // tinySettings is a small composition for exhaustive checks: a remote
@@ -14,9 +15,9 @@ import (
 func tinySettings(k int, skill bool) Settings {
 	s := Settings{
 		Rows: []Row{
-			{Role: RoleLeader, Count: 1, Pools: []string{leaderPl}},
-			{Role: RoleDeputy, Count: 1, Local: true},
-			{Role: RoleMember, Count: 2, Pools: []string{staffPl, expertPl}},
+			{Role: vocab.RoleLeader, Count: 1, Pools: []string{vocab.PoolLeader}},
+			{Role: vocab.RoleDeputy, Count: 1, Local: true},
+			{Role: vocab.RoleMember, Count: 2, Pools: []string{vocab.PoolStaff, vocab.PoolExpert}},
 		},
 		MaxPerCounty:     k,
 		SkillsByCategory: map[string][]string{"国有企业": {"财务"}},
@@ -32,7 +33,7 @@ func tinySettings(k int, skill bool) Settings {
 func randomInstance(seed uint64, people, teams int) *Instance {
 	r := rand.New(rand.NewPCG(seed, 7))
 	nc := 2 + r.IntN(3)
-	in := &Instance{Round: "R", Mode: ModeMixed, Seed: fmt.Sprint(seed)}
+	in := &Instance{Round: "R", Mode: vocab.ModeMixed, Seed: fmt.Sprint(seed)}
 	county := func(i int) string { return fmt.Sprintf("C%d", i) }
 	for i := range people {
 		p := Person{Code: fmt.Sprintf("P%02d", i), County: county(r.IntN(nc)), Status: "在库",
@@ -69,7 +70,7 @@ func randomInstance(seed uint64, people, teams int) *Instance {
 			Rule: rules[r.IntN(len(rules))], Reason: "测试"}
 		h.Hard = h.Rule != "R3b" && h.Rule != "R4b"
 		if h.Hard && r.IntN(4) == 0 {
-			h.Roles = []string{RoleLeader, RoleDeputy}
+			h.Roles = []string{vocab.RoleLeader, vocab.RoleDeputy}
 		}
 		h.Overridden = h.Hard && r.IntN(6) == 0
 		in.Hits = append(in.Hits, h)
@@ -113,11 +114,11 @@ func (o *oracle) fits(p *Person, t *Team, r int, source string) bool {
 		return false
 	}
 	switch {
-	case row.Local || o.in.Mode == ModeLocal:
+	case row.Local || o.in.Mode == vocab.ModeLocal:
 		if p.County != t.County {
 			return false
 		}
-	case o.in.Mode == ModeSwap:
+	case o.in.Mode == vocab.ModeSwap:
 		if p.County != source {
 			return false
 		}
@@ -138,7 +139,7 @@ func (o *oracle) fits(p *Person, t *Team, r int, source string) bool {
 func (o *oracle) teamOK(t *Team, ms []*Person, rows []int, full bool) bool {
 	per := map[string]int{}
 	for i, p := range ms {
-		if !o.set.Rows[rows[i]].Local && o.in.Mode == ModeMixed {
+		if !o.set.Rows[rows[i]].Local && o.in.Mode == vocab.ModeMixed {
 			if per[p.County]++; per[p.County] > o.set.MaxPerCounty {
 				return false
 			}
@@ -282,7 +283,7 @@ func TestFillMatchesExhaustiveSearch(t *testing.T) {
 	for seed := range uint64(200) {
 		in := randomInstance(seed, 9+int(seed%4), 2+int(seed%2))
 		if seed%5 == 4 {
-			in.Mode = ModeLocal
+			in.Mode = vocab.ModeLocal
 		}
 		set := tinySettings(1+int(seed%2), seed%3 != 0)
 		res, err := Solve(in, set)
@@ -333,7 +334,7 @@ func TestMediumRoundsValid(t *testing.T) {
 	for i, c := range []struct {
 		counties, people, teams, k int
 		mode                       string
-	}{{3, 120, 8, 2, ModeMixed}, {4, 90, 10, 1, ModeMixed}, {6, 200, 12, 2, ModeSwap}, {5, 150, 10, 2, ModeLocal}, {12, 400, 20, 2, ModeMixed}} {
+	}{{3, 120, 8, 2, vocab.ModeMixed}, {4, 90, 10, 1, vocab.ModeMixed}, {6, 200, 12, 2, vocab.ModeSwap}, {5, 150, 10, 2, vocab.ModeLocal}, {12, 400, 20, 2, vocab.ModeMixed}} {
 		in := synthetic(c.counties, c.people, c.teams)
 		in.Mode = c.mode
 		set := Defaults()

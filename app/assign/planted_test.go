@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // person makes a placeable person: code, county, pools, skills.
@@ -64,10 +65,10 @@ func TestPlanted(t *testing.T) {
 			// pass gives X to the first team and leaves the second without
 			// a leader, since Y may not lead it.
 			name: "灵活人员被贪心先占",
-			in: &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
+			in: &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
 				People: []Person{person("X", "C2", L), {Code: "Y", County: "C3", Pools: L, Status: "在库", Served: 2}},
 				Hits:   []Hit{{Person: "Y", Team: "第二组", Unit: "U2", Rule: "R1", Hard: true, Reason: "Y 现任职于 U2"}}},
-			set:    rows(2, remote(RoleLeader, 1, leaderPl)),
+			set:    rows(2, remote(vocab.RoleLeader, 1, vocab.PoolLeader)),
 			filled: 2,
 			check: func(t *testing.T, res *Result) {
 				if got := members(res, "第二组"); !slices.Equal(got, []string{"组长:X"}) {
@@ -79,10 +80,10 @@ func TestPlanted(t *testing.T) {
 			// three counties, two of them other than the team's: at most
 			// 2+2 of the five non-local slots can be filled
 			name: "同县三人超限",
-			in: &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
+			in: &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
 				People: []Person{person("A1", "C2", S), person("A2", "C2", S), person("A3", "C2", S),
 					person("B1", "C3", S), person("B2", "C3", S), person("B3", "C3", S)}},
-			set:    rows(2, remote(RoleMember, 5, staffPl)),
+			set:    rows(2, remote(vocab.RoleMember, 5, vocab.PoolStaff)),
 			filled: 4,
 			check: func(t *testing.T, res *Result) {
 				if len(res.Unfilled) != 1 || !strings.Contains(res.Unfilled[0].Reason, "同一县区上限") {
@@ -96,7 +97,7 @@ func TestPlanted(t *testing.T) {
 		{
 			// SPEC §5's example: the third team lacks a finance person
 			name: "第三组缺财务人员",
-			in: &Instance{Mode: ModeMixed, UnitNames: map[string]string{"U3": "县财政局"},
+			in: &Instance{Mode: vocab.ModeMixed, UnitNames: map[string]string{"U3": "县财政局"},
 				Teams: []Team{team("第一组", 1, "C1", "U1"), team("第三组", 3, "C1", "U3")},
 				People: []Person{person("F1", "C2", S, "财务"), person("F2", "C3", S, "财务"), person("F3", "C4", S, "审计"),
 					person("F4", "C5", S, "财务"), person("N1", "C2", S), person("N2", "C3", S), person("N3", "C4", S)},
@@ -107,7 +108,7 @@ func TestPlanted(t *testing.T) {
 					{Person: "F2", Team: "第一组", Unit: "U1", Rule: "R1", Hard: true, Reason: "现任职"},
 					{Person: "F3", Team: "第一组", Unit: "U1", Rule: "R1", Hard: true, Reason: "现任职"},
 					{Person: "F4", Team: "第一组", Unit: "U1", Rule: "R1", Hard: true, Reason: "现任职"}}},
-			set:    Settings{Rows: []Row{remote(RoleMember, 2, staffPl)}, MaxPerCounty: 2, RequiredSkills: []string{"财务|审计"}},
+			set:    Settings{Rows: []Row{remote(vocab.RoleMember, 2, vocab.PoolStaff)}, MaxPerCounty: 2, RequiredSkills: []string{"财务|审计"}},
 			filled: 3,
 			check: func(t *testing.T, res *Result) {
 				want := "第三组缺财务或审计人员：具备该特长的候选 4 人，其中 3 人与 县财政局 存在 R2 曾任职回避，1 人已编入其他组（第一组 1 人）"
@@ -118,10 +119,10 @@ func TestPlanted(t *testing.T) {
 		},
 		{
 			name: "近亲属不同组",
-			in: &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
+			in: &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
 				People: []Person{person("A", "C2", S), person("B", "C3", S), person("C", "C4", S), person("D", "C5", S)},
 				Pairs:  []Pair{{A: "A", B: "B", Rule: "R6", Hard: true, Reason: "A 与 B 为近亲属"}}},
-			set:    rows(2, remote(RoleMember, 2, staffPl)),
+			set:    rows(2, remote(vocab.RoleMember, 2, vocab.PoolStaff)),
 			filled: 4,
 			check: func(t *testing.T, res *Result) {
 				for _, tr := range res.Teams {
@@ -133,10 +134,10 @@ func TestPlanted(t *testing.T) {
 		},
 		{
 			name: "豁免后可编入并提示",
-			in: &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
+			in: &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
 				People: []Person{person("A", "C2", L)},
 				Hits:   []Hit{{Person: "A", Team: "第一组", Unit: "U1", Rule: "R3", Hard: true, Overridden: true, Reason: "配偶任班子成员"}}},
-			set:    rows(2, remote(RoleLeader, 1, leaderPl)),
+			set:    rows(2, remote(vocab.RoleLeader, 1, vocab.PoolLeader)),
 			filled: 1,
 			check: func(t *testing.T, res *Result) {
 				if len(res.Warnings) != 1 || res.Warnings[0].Rule != "R3" || !strings.HasSuffix(res.Warnings[0].Reason, "（已豁免）") {
@@ -146,10 +147,10 @@ func TestPlanted(t *testing.T) {
 		},
 		{
 			name: "锁定人员保留且计入上限",
-			in: &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
+			in: &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
 				People: []Person{person("A", "C2", S), person("B", "C2", S), person("C", "C3", S), person("D", "C2", S)},
-				Locks:  []Lock{{Person: "D", Team: "第一组", Role: RoleMember}}},
-			set:    rows(2, remote(RoleMember, 3, staffPl)),
+				Locks:  []Lock{{Person: "D", Team: "第一组", Role: vocab.RoleMember}}},
+			set:    rows(2, remote(vocab.RoleMember, 3, vocab.PoolStaff)),
 			filled: 3,
 			check: func(t *testing.T, res *Result) {
 				got := members(res, "第一组")
@@ -160,11 +161,11 @@ func TestPlanted(t *testing.T) {
 		},
 		{
 			name: "暂停出库与排除不编入",
-			in: &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
+			in: &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
 				People: []Person{{Code: "A", County: "C2", Pools: S, Status: "暂停"}, {Code: "B", County: "C3", Pools: S, Status: "出库"},
 					person("C", "C4", S)},
 				Excluded: []string{"C"}},
-			set:    rows(2, remote(RoleMember, 1, staffPl)),
+			set:    rows(2, remote(vocab.RoleMember, 1, vocab.PoolStaff)),
 			filled: 0,
 			check: func(t *testing.T, res *Result) {
 				if len(res.Unfilled) != 1 || !strings.Contains(res.Unfilled[0].Reason, "3 人暂停、出库或被排除") {
@@ -174,9 +175,9 @@ func TestPlanted(t *testing.T) {
 		},
 		{
 			name: "本县编组只用本县人员",
-			in: &Instance{Mode: ModeLocal, Teams: []Team{team("第一组", 1, "C1", "U1")},
+			in: &Instance{Mode: vocab.ModeLocal, Teams: []Team{team("第一组", 1, "C1", "U1")},
 				People: []Person{person("A", "C1", L|S), person("B", "C2", L|S), person("C", "C1", S|E)}},
-			set:    rows(2, remote(RoleLeader, 1, leaderPl), remote(RoleMember, 2, staffPl, expertPl)),
+			set:    rows(2, remote(vocab.RoleLeader, 1, vocab.PoolLeader), remote(vocab.RoleMember, 2, vocab.PoolStaff, vocab.PoolExpert)),
 			filled: 2,
 			check: func(t *testing.T, res *Result) {
 				if got := members(res, "第一组"); !slices.Equal(got, []string{"组长:A", "成员:C"}) {
@@ -186,10 +187,10 @@ func TestPlanted(t *testing.T) {
 		},
 		{
 			name: "新提拔干部优先",
-			in: &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
+			in: &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
 				People: []Person{person("A", "C2", S), {Code: "B", County: "C3", Pools: S, Status: "在库", Promoted: true},
 					{Code: "C", County: "C4", Pools: S, Status: "在库", Served: 1, Promoted: true}}},
-			set:    rows(2, remote(RoleMember, 1, staffPl)),
+			set:    rows(2, remote(vocab.RoleMember, 1, vocab.PoolStaff)),
 			filled: 1,
 			check: func(t *testing.T, res *Result) {
 				if got := members(res, "第一组"); !slices.Equal(got, []string{"成员:B"}) {
@@ -241,9 +242,9 @@ func TestReasonsCountCandidates(t *testing.T) {
 func TestEdgeCases(t *testing.T) {
 	set := Defaults()
 	for name, in := range map[string]*Instance{
-		"没有巡察组":   {Mode: ModeMixed, People: []Person{person("A", "C1", snap.StaffPool)}},
-		"没有人员":    {Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")}},
-		"组无被巡察单位": {Mode: ModeSwap, Teams: []Team{team("第一组", 1, "")}, People: []Person{person("A", "C1", snap.StaffPool)}},
+		"没有巡察组":   {Mode: vocab.ModeMixed, People: []Person{person("A", "C1", snap.StaffPool)}},
+		"没有人员":    {Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")}},
+		"组无被巡察单位": {Mode: vocab.ModeSwap, Teams: []Team{team("第一组", 1, "")}, People: []Person{person("A", "C1", snap.StaffPool)}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			res, err := Solve(in, set)
@@ -258,8 +259,8 @@ func TestEdgeCases(t *testing.T) {
 	if _, err := Solve(&Instance{Mode: "随便"}, set); err == nil {
 		t.Error("an unknown mode must be refused")
 	}
-	bad := &Instance{Mode: ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")}, People: []Person{person("A", "C2", snap.StaffPool)},
-		Locks: []Lock{{Person: "A", Team: "第一组", Role: RoleMember}, {Person: "A", Team: "第一组", Role: RoleLiaison}}}
+	bad := &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")}, People: []Person{person("A", "C2", snap.StaffPool)},
+		Locks: []Lock{{Person: "A", Team: "第一组", Role: vocab.RoleMember}, {Person: "A", Team: "第一组", Role: vocab.RoleLiaison}}}
 	if _, err := Solve(bad, set); err == nil {
 		t.Error("a person locked twice must be refused")
 	}

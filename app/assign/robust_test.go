@@ -7,6 +7,7 @@ import (
 
 	"xuncha/app/recusal"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // TestDegenerateRounds runs the solver, the draw, the checks and the hand
@@ -27,9 +28,9 @@ func TestDegenerateRounds(t *testing.T) {
 		{"没有任何候选人", &Instance{Round: "R1", Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C2", "U2")}}, def},
 		{"候选人全部暂停或出库", &Instance{Round: "R1", Teams: []Team{team("第一组", 1, "C1", "U1")},
 			People: []Person{{Code: "P1", County: "C2", Pools: L, Status: "暂停"}, {Code: "P2", County: "C2", Pools: S, Status: "出库"}}}, def},
-		{"只有本县人员", &Instance{Round: "R1", Mode: ModeSwap, Teams: []Team{team("第一组", 1, "C1", "U1")},
+		{"只有本县人员", &Instance{Round: "R1", Mode: vocab.ModeSwap, Teams: []Team{team("第一组", 1, "C1", "U1")},
 			People: []Person{person("P1", "C1", L), person("P2", "C1", S)}}, def},
-		{"成建制交叉只有一个县", &Instance{Round: "R1", Mode: ModeSwap, Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
+		{"成建制交叉只有一个县", &Instance{Round: "R1", Mode: vocab.ModeSwap, Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
 			People: []Person{person("P1", "C2", L)}}, def},
 		{"回避和锁定指向不存在的人和组", &Instance{Round: "R1", Teams: []Team{team("第一组", 1, "C1", "U1")},
 			People:   []Person{person("P1", "C2", L)},
@@ -38,13 +39,13 @@ func TestDegenerateRounds(t *testing.T) {
 			Excluded: []string{"P9", ""}}, def},
 		{"锁定到不存在的组和角色", &Instance{Round: "R1", Teams: []Team{team("第一组", 1, "C1", "U1")},
 			People: []Person{person("P1", "C2", L), {Code: "P2", County: "C2", Pools: S, Status: "暂停"}},
-			Locks:  []Lock{{Person: "P1", Team: "第九组", Role: RoleLeader}, {Person: "P2", Team: "第一组", Role: "无此角色"}}}, def},
+			Locks:  []Lock{{Person: "P1", Team: "第九组", Role: vocab.RoleLeader}, {Person: "P2", Team: "第一组", Role: "无此角色"}}}, def},
 		{"同一人锁定两次", &Instance{Round: "R1", Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
 			People: []Person{person("P1", "C2", L)},
-			Locks:  []Lock{{Person: "P1", Team: "第一组", Role: RoleLeader}, {Person: "P1", Team: "第二组", Role: RoleLeader}}}, def},
+			Locks:  []Lock{{Person: "P1", Team: "第一组", Role: vocab.RoleLeader}, {Person: "P1", Team: "第二组", Role: vocab.RoleLeader}}}, def},
 		{"锁定人数超过角色名额", &Instance{Round: "R1", Teams: []Team{team("第一组", 1, "C1", "U1")},
 			People: []Person{person("P1", "C2", L), person("P2", "C3", L)},
-			Locks:  []Lock{{Person: "P1", Team: "第一组", Role: RoleLeader}, {Person: "P2", Team: "第一组", Role: RoleLeader}}}, def},
+			Locks:  []Lock{{Person: "P1", Team: "第一组", Role: vocab.RoleLeader}, {Person: "P2", Team: "第一组", Role: vocab.RoleLeader}}}, def},
 		{"同一巡察组名出现两次", &Instance{Round: "R1", Teams: []Team{team("第一组", 1, "C1", "U1"), team("第一组", 1, "C2", "U2")},
 			People: []Person{person("P1", "C2", L), person("P2", "C1", L)}}, def},
 		{"同一人员编号出现两次", &Instance{Round: "R1", Teams: []Team{team("第一组", 1, "C1", "U1")},
@@ -81,7 +82,7 @@ func TestDegenerateRounds(t *testing.T) {
 			for _, p := range []string{"P1", "P2", "无此人", ""} {
 				for _, tm := range []string{"第一组", "无此组", ""} {
 					WhyNot(tc.in, tc.set, res, p, tm)
-					Move(res, p, tm, RoleMember)
+					Move(res, p, tm, vocab.RoleMember)
 					Move(res, p, tm, "无此角色")
 				}
 				Swap(res, p, "P1")

@@ -2,6 +2,8 @@ package assign
 
 import (
 	"slices"
+
+	"xuncha/app/vocab"
 )
 
 // Penalties of the rotation's assignment problem, in order: a county
@@ -274,7 +276,7 @@ func (w *world) swapBound() int {
 		return 0
 	}
 	in := *w.in
-	in.Mode = ModeMixed
+	in.Mode = vocab.ModeMixed
 	set := w.set
 	set.MaxPerCounty = w.slots + 1
 	v, err := newWorld(&in, set)

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // swapInstance has n counties, one team each, and enough people in each
 // county to staff any other county's team.
 func swapInstance(n int, previous []Route) *Instance {
-	in := &Instance{Mode: ModeSwap, Seed: "7", Previous: previous}
+	in := &Instance{Mode: vocab.ModeSwap, Seed: "7", Previous: previous}
 	for c := range n {
 		county := fmt.Sprintf("C%02d", c)
 		in.Teams = append(in.Teams, team(fmt.Sprintf("第%02d组", c+1), c+1, county, fmt.Sprintf("U%02d", c)))
@@ -30,8 +31,8 @@ func swapInstance(n int, previous []Route) *Instance {
 }
 
 func swapSettings() Settings {
-	return Settings{Rows: []Row{remote(RoleLeader, 1, leaderPl), {Role: RoleDeputy, Count: 1, Local: true},
-		remote(RoleMember, 3, staffPl)}, MaxPerCounty: 2, RequiredSkills: []string{"财务|审计"}}
+	return Settings{Rows: []Row{remote(vocab.RoleLeader, 1, vocab.PoolLeader), {Role: vocab.RoleDeputy, Count: 1, Local: true},
+		remote(vocab.RoleMember, 3, vocab.PoolStaff)}, MaxPerCounty: 2, RequiredSkills: []string{"财务|审计"}}
 }
 
 func TestRotation(t *testing.T) {
@@ -81,7 +82,7 @@ func TestRotation(t *testing.T) {
 								home = p.County
 							}
 						}
-						if m.Role != RoleDeputy && home != src[tr.County] {
+						if m.Role != vocab.RoleDeputy && home != src[tr.County] {
 							t.Errorf("%s %s %s is from %s, not from %s", tr.Team, m.Role, m.Person, home, src[tr.County])
 						}
 					}
@@ -146,7 +147,7 @@ func TestHungarianRandom(t *testing.T) {
 func TestSwapModeRandomValid(t *testing.T) {
 	for seed := range uint64(80) {
 		in := randomInstance(seed, 12, 3)
-		in.Mode = ModeSwap
+		in.Mode = vocab.ModeSwap
 		res := mustSolve(t, in, tinySettings(2, seed%2 == 0))
 		if res.Objective.Filled > res.Objective.Bound {
 			t.Fatalf("seed %d: filled %d above bound %d", seed, res.Objective.Filled, res.Objective.Bound)

@@ -39,38 +39,19 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
-// Roles (model.Roles, without importing the database layer).
 const (
-	RoleLeader   = "组长"
-	RoleDeputy   = "副组长"
-	RoleFullTime = "专职工作人员"
-	RoleLiaison  = "联络员"
-	RoleMember   = "成员"
+	poolAny   = ""  // a row without pool condition
+	skillSep  = "|" // separates the skills of one required group
+	softCap   = 3   // soft hits counted per person and team
+	maxSkills = 32  // skill bits
+	maxRows   = 30  // rows of the composition table
+	maxCount  = 20  // people per row
 )
-
-// Roles lists the roles in roster order.
-var Roles = []string{RoleLeader, RoleDeputy, RoleFullTime, RoleLiaison, RoleMember}
-
-// Modes of assignment (编组方式).
-const (
-	ModeMixed = "混合编组"  // every non-local slot from any other county
-	ModeSwap  = "成建制交叉" // each county's teams staffed from one other county
-	ModeLocal = "本县"    // no cross-county rule; every slot from the team's county
-	poolAny   = ""      // a row without pool condition
-	skillSep  = "|"     // separates the skills of one required group
-	softCap   = 3       // soft hits counted per person and team
-	maxSkills = 32      // skill bits
-	maxRows   = 30      // rows of the composition table
-	maxCount  = 20      // people per row
-	leaderPl  = "组长库"   // pool names as SPEC §2 writes them
-	staffPl   = "工作人员库" //
-	expertPl  = "专业人员库" //
-)
-
-// Skills is the vocabulary of 专业特长 (model.Skills).
-var Skills = []string{"财务", "审计", "法律", "纪检监察", "组织人事", "工程建设", "党建", "信访", "其他"}
 
 // Row is one row of the composition table: Count people in Role, from the
 // team's own county (Local) or from another, out of the people in any of
@@ -81,6 +62,13 @@ type Row struct {
 	Local        bool     `json:"local"`
 	Pools        []string `json:"pools,omitempty"`
 	FullTimeOnly bool     `json:"fullTimeOnly,omitempty"`
+}
+
+// Admits reports whether a person in pools, full-time office staff or not,
+// meets the row's pool condition.
+func (r Row) Admits(pools snap.PoolSet, fullTime bool) bool {
+	want := poolSet(r.Pools)
+	return (want == 0 || pools&want != 0) && (!r.FullTimeOnly || fullTime)
 }
 
 // Settings are the composition rules of assignment (settings key "assign").
@@ -102,11 +90,11 @@ type Settings struct {
 func Defaults() Settings {
 	return Settings{
 		Rows: []Row{
-			{Role: RoleLeader, Count: 1, Pools: []string{leaderPl}},
-			{Role: RoleDeputy, Count: 1, Local: true},
-			{Role: RoleFullTime, Count: 1, Local: true, FullTimeOnly: true},
-			{Role: RoleLiaison, Count: 1, Pools: []string{staffPl}},
-			{Role: RoleMember, Count: 3, Pools: []string{staffPl, expertPl}},
+			{Role: vocab.RoleLeader, Count: 1, Pools: []string{vocab.PoolLeader}},
+			{Role: vocab.RoleDeputy, Count: 1, Local: true},
+			{Role: vocab.RoleFullTime, Count: 1, Local: true, FullTimeOnly: true},
+			{Role: vocab.RoleLiaison, Count: 1, Pools: []string{vocab.PoolStaff}},
+			{Role: vocab.RoleMember, Count: 3, Pools: []string{vocab.PoolStaff, vocab.PoolExpert}},
 		},
 		RequiredSkills: []string{"财务|审计"},
 		MaxPerCounty:   2,
@@ -129,6 +117,18 @@ func (s Settings) Slots() int {
 	return n
 }
 
+// Wanted is the number of slots of role in a team: the counts of the
+// rows of that role.
+func (s Settings) Wanted(role string) int {
+	n := 0
+	for _, r := range s.Rows {
+		if r.Role == role {
+			n += r.Count
+		}
+	}
+	return n
+}
+
 // Validate reports the first setting that cannot be used, in Chinese.
 func (s Settings) Validate() error {
 	if len(s.Rows) == 0 {
@@ -138,14 +138,14 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("编组设置的角色行过多（%d 行，最多 %d 行）", len(s.Rows), maxRows)
 	}
 	for i, r := range s.Rows {
-		if !slices.Contains(Roles, r.Role) {
-			return fmt.Errorf("编组设置第%d行：角色 %q 无效（应为 %s）", i+1, r.Role, strings.Join(Roles, "、"))
+		if !slices.Contains(vocab.Roles, r.Role) {
+			return fmt.Errorf("编组设置第%d行：角色 %q 无效（应为 %s）", i+1, r.Role, strings.Join(vocab.Roles, "、"))
 		}
 		if r.Count < 0 || r.Count > maxCount {
 			return fmt.Errorf("编组设置第%d行（%s）：人数应在 0 至 %d 之间，现为 %d", i+1, r.Role, maxCount, r.Count)
 		}
 		for _, p := range r.Pools {
-			if p != leaderPl && p != staffPl && p != expertPl {
+			if p != vocab.PoolLeader && p != vocab.PoolStaff && p != vocab.PoolExpert {
 				return fmt.Errorf("编组设置第%d行（%s）：人员库 %q 无效（应为 组长库、工作人员库 或 专业人员库）", i+1, r.Role, p)
 			}
 		}
@@ -161,14 +161,14 @@ func (s Settings) Validate() error {
 			return fmt.Errorf("必备专业特长 %q 为空", g)
 		}
 		for _, k := range splitGroup(g) {
-			if !slices.Contains(Skills, k) {
-				return fmt.Errorf("必备专业特长 %q 中的 %q 不是有效特长（%s）", g, k, strings.Join(Skills, "、"))
+			if !slices.Contains(vocab.Skills, k) {
+				return fmt.Errorf("必备专业特长 %q 中的 %q 不是有效特长（%s）", g, k, strings.Join(vocab.Skills, "、"))
 			}
 		}
 	}
 	for _, c := range sortedKeys(s.SkillsByCategory) {
 		for _, k := range s.SkillsByCategory[c] {
-			if !slices.Contains(Skills, k) {
+			if !slices.Contains(vocab.Skills, k) {
 				return fmt.Errorf("单位类别 %s 的适配特长 %q 不是有效特长", c, k)
 			}
 		}

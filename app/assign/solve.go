@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"slices"
+
+	"xuncha/app/vocab"
 )
 
 // Solve fills the teams of in under set and explains what it could not
@@ -15,7 +17,7 @@ func Solve(in *Instance, set Settings) (*Result, error) {
 		return nil, err
 	}
 	var routes []Route
-	if w.mode == ModeSwap {
+	if w.mode == vocab.ModeSwap {
 		routes = w.rotate()
 	}
 	spread := w.spread()
@@ -35,7 +37,7 @@ func Solve(in *Instance, set Settings) (*Result, error) {
 	res := w.result(best, s)
 	res.Rotation = routes
 	res.Objective.Bound = max(bound, res.Objective.Filled)
-	if w.mode == ModeSwap {
+	if w.mode == vocab.ModeSwap {
 		// the rotation was chosen before the search: bound over every
 		// rotation by letting each team draw on any other county
 		res.Objective.Bound = max(res.Objective.Filled, w.swapBound())

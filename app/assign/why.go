@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"xuncha/app/vocab"
 )
 
 // WhyNot answers the clerk's "why is this person not on that team?" for
@@ -25,7 +27,7 @@ func WhyNot(in *Instance, set Settings, res *Result, person, team string) ([]str
 	if t < 0 {
 		return nil, fmt.Errorf("巡察组 %s 不在本轮次", team)
 	}
-	if w.mode == ModeSwap {
+	if w.mode == vocab.ModeSwap {
 		w.routes(res.Teams)
 	}
 	pi := &w.people[p]
@@ -38,7 +40,7 @@ func WhyNot(in *Instance, set Settings, res *Result, person, team string) ([]str
 			return []string{fmt.Sprintf("%s 已在%s担任%s", person, team, m.Role)}, nil
 		}
 	}
-	if pi.status != "在库" || !pi.pools.Any() || slices.Contains(in.Excluded, person) {
+	if pi.status != vocab.StatusActive || !pi.pools.Any() || slices.Contains(in.Excluded, person) {
 		return []string{fmt.Sprintf("%s 的状态为%s，或不在任何人员库，或已被手动排除：不能编入", person, pi.status)}, nil
 	}
 	var out []string
@@ -117,7 +119,7 @@ func (w *world) whyNotRow(p, t int32, r int, tr *TeamResult) []string {
 			same++
 		}
 	}
-	if w.mode == ModeMixed && !row.local && pi.county != w.teams[t].county && int32(same) >= w.k {
+	if w.mode == vocab.ModeMixed && !row.local && pi.county != w.teams[t].county && int32(same) >= w.k {
 		why = append(why, fmt.Sprintf("本组已有 %d 名 %s 人员（每县上限 %d 人）", same, w.in.countyName(w.countyCode(pi.county)), w.k))
 	}
 	return why

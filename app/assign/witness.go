@@ -2,6 +2,7 @@ package assign
 
 import (
 	"xuncha/app/draw"
+	"xuncha/app/vocab"
 )
 
 // Draw fills the round by a witnessed random draw (随机抽取) instead of
@@ -19,7 +20,7 @@ func Draw(in *Instance, set Settings, witness string) (*Result, *draw.Record, er
 		return nil, nil, err
 	}
 	var routes []Route
-	if w.mode == ModeSwap {
+	if w.mode == vocab.ModeSwap {
 		routes = w.rotate()
 	}
 	d := w.newDrawing()
@@ -176,7 +177,7 @@ func (d *drawing) fits(p int32, s dslot) bool {
 			same++
 		}
 	}
-	if w.mode == ModeMixed && !w.rows[s.r].local && pi.county != w.teams[s.t].county && same >= w.capLeft(s.t, pi.county) {
+	if w.mode == vocab.ModeMixed && !w.rows[s.r].local && pi.county != w.teams[s.t].county && same >= w.capLeft(s.t, pi.county) {
 		return false
 	}
 	if d.left[s.t] == 1 && !d.empty[s.t] {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"xuncha/app/draw"
+	"xuncha/app/vocab"
 )
 
 func TestDrawReplaysAndKeepsRules(t *testing.T) {
@@ -36,10 +37,10 @@ func TestDrawReplaysAndKeepsRules(t *testing.T) {
 // person a later slot needs.
 func TestDrawKeepsTheFill(t *testing.T) {
 	for _, witness := range []string{"1", "2", "3", "4", "5", "6", "7", "8"} {
-		in := &Instance{Mode: ModeMixed, Round: "R", Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
+		in := &Instance{Mode: vocab.ModeMixed, Round: "R", Teams: []Team{team("第一组", 1, "C1", "U1"), team("第二组", 2, "C1", "U2")},
 			People: []Person{person("X", "C2", 1), person("Y", "C3", 1)},
 			Hits:   []Hit{{Person: "Y", Team: "第二组", Unit: "U2", Rule: "R1", Hard: true, Reason: "现任职"}}}
-		res, _, err := Draw(in, rows(2, remote(RoleLeader, 1, leaderPl)), witness)
+		res, _, err := Draw(in, rows(2, remote(vocab.RoleLeader, 1, vocab.PoolLeader)), witness)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // world is an Instance compiled for the solver: people sorted by code and
@@ -110,9 +111,9 @@ func newWorld(in *Instance, set Settings) (*world, error) {
 	}
 	mode := in.Mode
 	if mode == "" {
-		mode = ModeMixed
+		mode = vocab.ModeMixed
 	}
-	if mode != ModeMixed && mode != ModeSwap && mode != ModeLocal {
+	if mode != vocab.ModeMixed && mode != vocab.ModeSwap && mode != vocab.ModeLocal {
 		return nil, fmt.Errorf("编组方式 %q 无效（应为 混合编组、成建制交叉 或 本县）", in.Mode)
 	}
 	w := &world{in: in, set: set, mode: mode, k: int32(set.MaxPerCounty), seed: seedHash(in.Seed)}
@@ -242,7 +243,7 @@ func (w *world) localOK(c, t int32, r int) bool {
 	switch {
 	case w.rows[r].local:
 		return c == tc && c >= 0
-	case w.mode == ModeSwap:
+	case w.mode == vocab.ModeSwap:
 		return c == w.source[t] && c >= 0
 	default:
 		return c != tc && c >= 0

@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -97,7 +98,7 @@ func Lookup(db *gorm.DB, name string) (Account, error) {
 // CreateFirstAdmin creates the first account, a 管理员, on a database that
 // has none; ErrHasUsers otherwise.
 func CreateFirstAdmin(db *gorm.DB, name, password string) error {
-	return AddUser(db, "", name, model.UserAdmin, password)
+	return AddUser(db, "", name, vocab.UserAdmin, password)
 }
 
 // AddUser creates an account. actor must be a 管理员; on a database without
@@ -123,7 +124,7 @@ func AddUser(db *gorm.DB, actor, name, role, password string) error {
 			return err
 		}
 		if !has {
-			if role != model.UserAdmin {
+			if role != vocab.UserAdmin {
 				return ErrFirstAdmin
 			}
 			actor = name
@@ -183,7 +184,7 @@ func requireAdmin(tx *gorm.DB, actor string) error {
 // adminsBesides counts the 管理员 accounts other than name.
 func adminsBesides(tx *gorm.DB, name string) (int64, error) {
 	var n int64
-	err := tx.Model(&model.User{}).Where("role = ? AND name <> ?", model.UserAdmin, name).Count(&n).Error
+	err := tx.Model(&model.User{}).Where("role = ? AND name <> ?", vocab.UserAdmin, name).Count(&n).Error
 	return n, err
 }
 
@@ -204,7 +205,7 @@ func SetRole(db *gorm.DB, actor, name, role string) error {
 		if a.Role == role {
 			return nil
 		}
-		if a.Role == model.UserAdmin {
+		if a.Role == vocab.UserAdmin {
 			if n, err := adminsBesides(tx, name); err != nil || n == 0 {
 				return errors.Join(ErrLastAdmin, err)
 			}
@@ -231,7 +232,7 @@ func RemoveUser(db *gorm.DB, actor, name string) error {
 		if err != nil {
 			return err
 		}
-		if a.Role == model.UserAdmin {
+		if a.Role == vocab.UserAdmin {
 			if n, err := adminsBesides(tx, name); err != nil || n == 0 {
 				return errors.Join(ErrLastAdmin, err)
 			}

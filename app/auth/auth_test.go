@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -35,7 +36,7 @@ func office(t *testing.T) *gorm.DB {
 	if err := CreateFirstAdmin(db, "王主任", "admin-pass-1"); err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range [][2]string{{"小李", model.UserClerk}, {"张书记", model.UserLeader}} {
+	for _, u := range [][2]string{{"小李", vocab.UserClerk}, {"张书记", vocab.UserLeader}} {
 		if err := AddUser(db, "王主任", u[0], u[1], u[0]+"-pass-1"); err != nil {
 			t.Fatal(err)
 		}
@@ -61,7 +62,7 @@ func TestPermissionTable(t *testing.T) {
 			t.Errorf("unknown role allowed %s", p)
 		}
 	}
-	if got := Granted(model.UserLeader); len(got) != 4 {
+	if got := Granted(vocab.UserLeader); len(got) != 4 {
 		t.Errorf("领导 granted %v", got)
 	}
 }
@@ -77,10 +78,10 @@ func TestFirstAdmin(t *testing.T) {
 	}{
 		{"首个用户为管理员", func(db *gorm.DB) error { return CreateFirstAdmin(db, "王主任", "admin-pass-1") }, nil, true,
 			ErrHasUsers, func(db *gorm.DB) error { return CreateFirstAdmin(db, "赵", "admin-pass-2") }},
-		{"首个用户不能是经办人", func(db *gorm.DB) error { return AddUser(db, "", "小李", model.UserClerk, "clerk-pass-1") }, ErrFirstAdmin, false,
+		{"首个用户不能是经办人", func(db *gorm.DB) error { return AddUser(db, "", "小李", vocab.UserClerk, "clerk-pass-1") }, ErrFirstAdmin, false,
 			nil, nil},
 		{"无操作人不能在已有用户时新增", func(db *gorm.DB) error { return CreateFirstAdmin(db, "王主任", "admin-pass-1") }, nil, true,
-			ErrHasUsers, func(db *gorm.DB) error { return AddUser(db, "", "小李", model.UserClerk, "clerk-pass-1") }},
+			ErrHasUsers, func(db *gorm.DB) error { return AddUser(db, "", "小李", vocab.UserClerk, "clerk-pass-1") }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -105,7 +106,7 @@ func TestFirstAdmin(t *testing.T) {
 
 func TestLoginLockout(t *testing.T) {
 	db := office(t)
-	if a, err := Login(db, "小李", "小李-pass-1", t0); err != nil || a.Role != model.UserClerk {
+	if a, err := Login(db, "小李", "小李-pass-1", t0); err != nil || a.Role != vocab.UserClerk {
 		t.Fatalf("right password: %+v %v", a, err)
 	}
 	if _, err := Login(db, "无此人", "whatever-1", t0); !errors.Is(err, ErrBadLogin) {
@@ -161,28 +162,28 @@ func TestAccountAdministration(t *testing.T) {
 		ok   func(err error) bool
 	}{
 		{"管理员新增领导", func(db *gorm.DB) error {
-			return AddUser(db, "王主任", "刘部长", model.UserLeader, "leader-pass-2")
+			return AddUser(db, "王主任", "刘部长", vocab.UserLeader, "leader-pass-2")
 		}, isNil},
-		{"经办人不能新增用户", func(db *gorm.DB) error { return AddUser(db, "小李", "小赵", model.UserClerk, "clerk-pass-2") }, asDenied(&denied)},
-		{"领导不能改角色", func(db *gorm.DB) error { return SetRole(db, "张书记", "小李", model.UserAdmin) }, asDenied(&denied)},
-		{"未知操作人", func(db *gorm.DB) error { return SetRole(db, "冒名", "小李", model.UserAdmin) }, is(ErrNotSignedIn)},
-		{"重名", func(db *gorm.DB) error { return AddUser(db, "王主任", "小李", model.UserClerk, "clerk-pass-2") }, is(ErrUserExists)},
+		{"经办人不能新增用户", func(db *gorm.DB) error { return AddUser(db, "小李", "小赵", vocab.UserClerk, "clerk-pass-2") }, asDenied(&denied)},
+		{"领导不能改角色", func(db *gorm.DB) error { return SetRole(db, "张书记", "小李", vocab.UserAdmin) }, asDenied(&denied)},
+		{"未知操作人", func(db *gorm.DB) error { return SetRole(db, "冒名", "小李", vocab.UserAdmin) }, is(ErrNotSignedIn)},
+		{"重名", func(db *gorm.DB) error { return AddUser(db, "王主任", "小李", vocab.UserClerk, "clerk-pass-2") }, is(ErrUserExists)},
 		{"无效角色", func(db *gorm.DB) error { return AddUser(db, "王主任", "小赵", "主任", "clerk-pass-2") }, asBadRole},
-		{"密码过短", func(db *gorm.DB) error { return AddUser(db, "王主任", "小赵", model.UserClerk, "short") }, is(ErrShortPassword)},
+		{"密码过短", func(db *gorm.DB) error { return AddUser(db, "王主任", "小赵", vocab.UserClerk, "short") }, is(ErrShortPassword)},
 		{"密码过长", func(db *gorm.DB) error {
-			return AddUser(db, "王主任", "小赵", model.UserClerk, strings.Repeat("密", 25))
+			return AddUser(db, "王主任", "小赵", vocab.UserClerk, strings.Repeat("密", 25))
 		}, is(ErrLongPassword)},
-		{"密码同用户名", func(db *gorm.DB) error { return AddUser(db, "王主任", "zhaoxiao1", model.UserClerk, "zhaoxiao1") }, is(ErrNameAsPass)},
-		{"用户名含空格", func(db *gorm.DB) error { return AddUser(db, "王主任", "小 赵", model.UserClerk, "clerk-pass-2") }, is(ErrNameChars)},
-		{"唯一管理员不能降级", func(db *gorm.DB) error { return SetRole(db, "王主任", "王主任", model.UserClerk) }, is(ErrLastAdmin)},
+		{"密码同用户名", func(db *gorm.DB) error { return AddUser(db, "王主任", "zhaoxiao1", vocab.UserClerk, "zhaoxiao1") }, is(ErrNameAsPass)},
+		{"用户名含空格", func(db *gorm.DB) error { return AddUser(db, "王主任", "小 赵", vocab.UserClerk, "clerk-pass-2") }, is(ErrNameChars)},
+		{"唯一管理员不能降级", func(db *gorm.DB) error { return SetRole(db, "王主任", "王主任", vocab.UserClerk) }, is(ErrLastAdmin)},
 		{"不能删除自己", func(db *gorm.DB) error { return RemoveUser(db, "王主任", "王主任") }, is(ErrRemoveSelf)},
 		{"删除经办人", func(db *gorm.DB) error { return RemoveUser(db, "王主任", "小李") }, isNil},
 		{"删除不存在的用户", func(db *gorm.DB) error { return RemoveUser(db, "王主任", "无此人") }, is(ErrNoSuchUser)},
 		{"有第二名管理员后可降级", func(db *gorm.DB) error {
-			if err := SetRole(db, "王主任", "小李", model.UserAdmin); err != nil {
+			if err := SetRole(db, "王主任", "小李", vocab.UserAdmin); err != nil {
 				return err
 			}
-			return SetRole(db, "小李", "王主任", model.UserLeader)
+			return SetRole(db, "小李", "王主任", vocab.UserLeader)
 		}, isNil},
 	}
 	for _, c := range cases {

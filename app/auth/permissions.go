@@ -7,7 +7,7 @@ package auth
 import (
 	"slices"
 
-	"xuncha/model"
+	"xuncha/app/vocab"
 )
 
 // Permission is the right to do one kind of thing. Its value is the Chinese
@@ -35,7 +35,7 @@ var Permissions = []Permission{
 }
 
 // Roles lists the user roles in display order.
-var Roles = []string{model.UserAdmin, model.UserClerk, model.UserLeader}
+var Roles = []string{vocab.UserAdmin, vocab.UserClerk, vocab.UserLeader}
 
 // grants is the permission table: 管理员 keeps the users, the settings and
 // the backups and may also do a clerk's work; 经办人 edits, imports and
@@ -46,9 +46,9 @@ var grants = []struct {
 	role  string
 	perms []Permission
 }{
-	{model.UserAdmin, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermSettings, PermUsers, PermBackup, PermRestore, PermAudit}},
-	{model.UserClerk, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermBackup}},
-	{model.UserLeader, []Permission{PermRead, PermApprove, PermBackup, PermAudit}},
+	{vocab.UserAdmin, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermSettings, PermUsers, PermBackup, PermRestore, PermAudit}},
+	{vocab.UserClerk, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermBackup}},
+	{vocab.UserLeader, []Permission{PermRead, PermApprove, PermBackup, PermAudit}},
 }
 
 // Allowed reports whether role may do what p names. An unknown role may do

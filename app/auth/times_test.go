@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -79,10 +80,10 @@ func TestLegacyLockTimesMigrated(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, u := range []model.User{
-		{Name: "早已过期", Role: model.UserClerk, PasswordHash: "x", LockedUntil: "2020-01-01 08:00:00"},
-		{Name: "刚刚锁定", Role: model.UserClerk, PasswordHash: "x", LockedUntil: time.Now().Add(10 * time.Minute).Format(audit.TimeLayout)},
-		{Name: "时区之外", Role: model.UserClerk, PasswordHash: "x", LockedUntil: time.Now().Add(-3 * time.Hour).Format(audit.TimeLayout)},
-		{Name: "未锁定", Role: model.UserClerk, PasswordHash: "x"},
+		{Name: "早已过期", Role: vocab.UserClerk, PasswordHash: "x", LockedUntil: "2020-01-01 08:00:00"},
+		{Name: "刚刚锁定", Role: vocab.UserClerk, PasswordHash: "x", LockedUntil: time.Now().Add(10 * time.Minute).Format(audit.TimeLayout)},
+		{Name: "时区之外", Role: vocab.UserClerk, PasswordHash: "x", LockedUntil: time.Now().Add(-3 * time.Hour).Format(audit.TimeLayout)},
+		{Name: "未锁定", Role: vocab.UserClerk, PasswordHash: "x"},
 	} {
 		db.Create(&u)
 	}
@@ -119,7 +120,7 @@ func TestLegacyLockTimesMigrated(t *testing.T) {
 // itself are no account's.
 func TestAccountNames(t *testing.T) {
 	db := office(t)
-	if err := AddUser(db, "王主任", "admin", model.UserAdmin, "admin-pass-1"); err != nil {
+	if err := AddUser(db, "王主任", "admin", vocab.UserAdmin, "admin-pass-1"); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -128,7 +129,7 @@ func TestAccountNames(t *testing.T) {
 	}{
 		{"ADMIN", ErrUserExists}, {"Ａｄｍｉｎ", ErrUserExists}, {"小李", ErrUserExists}, {"ＸＩＡＯＬＩ", nil},
 	} {
-		err := AddUser(db, "王主任", c.name, model.UserClerk, "some-pass-1")
+		err := AddUser(db, "王主任", c.name, vocab.UserClerk, "some-pass-1")
 		if c.want == nil {
 			if err != nil {
 				t.Errorf("%s: %v", c.name, err)
@@ -139,12 +140,12 @@ func TestAccountNames(t *testing.T) {
 			t.Errorf("%s: %v, want %v", c.name, err, c.want)
 		}
 	}
-	if err := AddUser(db, "王主任", "xiaoli", model.UserClerk, "some-pass-1"); !errors.Is(err, ErrUserExists) || !strings.Contains(err.Error(), "ＸＩＡＯＬＩ") {
+	if err := AddUser(db, "王主任", "xiaoli", vocab.UserClerk, "some-pass-1"); !errors.Is(err, ErrUserExists) || !strings.Contains(err.Error(), "ＸＩＡＯＬＩ") {
 		t.Errorf("xiaoli after ＸＩＡＯＬＩ: %v", err)
 	}
 	for _, name := range []string{CLIUser, "系统"} {
 		var re *ReservedNameError
-		if err := AddUser(db, "王主任", name, model.UserClerk, "some-pass-1"); !errors.As(err, &re) {
+		if err := AddUser(db, "王主任", name, vocab.UserClerk, "some-pass-1"); !errors.As(err, &re) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -49,21 +50,6 @@ func counties(t *testing.T, path string) int64 {
 	var n int64
 	db.Model(&model.County{}).Count(&n)
 	return n
-}
-
-// damage overwrites the second half of the file with junk.
-func damage(t *testing.T, path string) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := len(b) / 2; i < len(b); i++ {
-		b[i] = byte(i*7 + 3)
-	}
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestBackupRotation(t *testing.T) {
@@ -146,7 +132,7 @@ func TestCheckFindsDamage(t *testing.T) {
 	}
 	raw, _ := os.ReadFile(good)
 	half := write("damaged.db", raw)
-	damage(t, half)
+	testworld.Damage(t, half)
 	header := append([]byte("not a sqlite header at all"), raw[26:]...)
 	cases := []struct {
 		name, path string
@@ -202,8 +188,8 @@ func TestDamageStartRestore(t *testing.T) {
 	}
 	addCounties(t, db, 60, 300)
 	model.Close(db)
-	damage(t, newer.Path) // the newest backup is bad too: the check passes over it
-	damage(t, path)
+	testworld.Damage(t, newer.Path) // the newest backup is bad too: the check passes over it
+	testworld.Damage(t, path)
 
 	r := CheckAtStart(path)
 	if r.OK() || r.Newest == nil || r.Newest.Name != older.Name || len(r.Skipped) != 1 {
@@ -242,7 +228,7 @@ func TestRestoreRefusesDamagedBackup(t *testing.T) {
 	bad := filepath.Join(dir, "bad.db")
 	model.BackupTo(db, bad)
 	model.Close(db)
-	damage(t, bad)
+	testworld.Damage(t, bad)
 	if err := Restore(bad, path, "王主任"); err == nil || !strings.Contains(err.Error(), "未恢复") {
 		t.Fatalf("Restore = %v", err)
 	}

@@ -17,6 +17,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -47,7 +48,7 @@ func newWorld(t *testing.T) world {
 	t.Helper()
 	dir := t.TempDir()
 	db, path := newDB(t, dir, backupCounties)
-	db.Create(&model.User{Name: backupAdmin, Role: model.UserAdmin, PasswordHash: "x"})
+	db.Create(&model.User{Name: backupAdmin, Role: vocab.UserAdmin, PasswordHash: "x"})
 	w := world{dir: dir, path: path, backup: filepath.Join(dir, "备份", "xuncha-20260301-170000.db")}
 	os.MkdirAll(filepath.Dir(w.backup), 0o700)
 	if err := To(db, w.backup); err != nil {
@@ -55,7 +56,7 @@ func newWorld(t *testing.T) world {
 	}
 	addCounties(t, db, backupCounties, oldCounties)
 	db.Where("1 = 1").Delete(&model.User{})
-	db.Create(&model.User{Name: oldAdmin, Role: model.UserAdmin, PasswordHash: "x"})
+	db.Create(&model.User{Name: oldAdmin, Role: vocab.UserAdmin, PasswordHash: "x"})
 	model.Close(db)
 	return w
 }
@@ -328,7 +329,7 @@ func TestRestoreBringsTheBackupsWAL(t *testing.T) {
 	other := filepath.Join(w.dir, "另一台电脑", "xuncha.db")
 	odb, _ := newDB(t, filepath.Dir(other)+string(filepath.Separator), 0)
 	odb.Exec("PRAGMA wal_autocheckpoint = 0")
-	odb.Create(&model.User{Name: backupAdmin, Role: model.UserAdmin, PasswordHash: "x"})
+	odb.Create(&model.User{Name: backupAdmin, Role: vocab.UserAdmin, PasswordHash: "x"})
 	addCounties(t, odb, 0, backupCounties)
 	src := filepath.Join(w.dir, "拷来的.db")
 	for _, s := range []string{"", "-wal"} {

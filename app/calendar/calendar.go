@@ -15,14 +15,8 @@ import (
 
 	"xuncha/app/civil"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
-
-// categories are the unit categories in display order (SPEC §2), and
-// roleLeader the role whose holder the exports name: model's words, written
-// out here because the calendar must not import model (and with it gorm).
-var categories = []string{"县直机关", "事业单位", "国有企业", "乡镇街道", "村社区", "其他"}
-
-const roleLeader = "组长"
 
 // Calendar answers calendar questions over one snapshot with one set of
 // settings.
@@ -89,10 +83,10 @@ func (c *Calendar) Required(t *snap.Term) []*snap.Unit {
 	return out
 }
 
-// categoryOrder returns the categories in display order: categories first,
+// categoryOrder returns the categories in display order: vocab.Categories first,
 // then any other category met in units, sorted.
 func categoryOrder(units []*snap.Unit) []string {
-	out := append([]string(nil), categories...)
+	out := append([]string(nil), vocab.Categories...)
 	known := make(map[string]bool, len(out))
 	for _, c := range out {
 		known[c] = true

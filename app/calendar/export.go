@@ -9,6 +9,7 @@ import (
 
 	"xuncha/app/civil"
 	"xuncha/app/outfile"
+	"xuncha/app/vocab"
 )
 
 // sheet is one worksheet to write: a header row and the rows under it.
@@ -151,7 +152,7 @@ func (c *Calendar) ExportRoundSchedule(round string, today civil.Date, path stri
 		}
 		leader := ""
 		for _, m := range t.Members {
-			if m.Role == roleLeader {
+			if m.Role == vocab.RoleLeader {
 				leader = c.personName(m.Person)
 				break
 			}

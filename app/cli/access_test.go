@@ -8,6 +8,7 @@ import (
 
 	"xuncha/app/auth"
 	"xuncha/app/backup"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -44,7 +45,7 @@ func mustRun(t *testing.T, args ...string) string {
 }
 
 func TestFirstAccountByCommand(t *testing.T) {
-	path := plantDB(t, "new.db", nil)
+	path := testworld.File(t, "new.db")
 	t.Setenv(NewPasswordEnv, "clerk-pass-1")
 	_, errs, code := runCLI(t, "user", "add", "--db", path, "--name", "小李", "--role", "经办人")
 	if code != 1 || !strings.Contains(errs, "第一个用户必须是管理员") {
@@ -203,5 +204,19 @@ func TestPackageCommands(t *testing.T) {
 	_, errs, code = runCLI(t, "package", "import", "--db", dst, "--passphrase-env", "PKG_PASS", out)
 	if code != 1 || !strings.Contains(errs, "截断") {
 		t.Fatalf("truncated: %d %s", code, errs)
+	}
+}
+
+// TestAuditListSummaries: xuncha audit list says what each entry changed,
+// as the viewer's table does.
+func TestAuditListSummaries(t *testing.T) {
+	path := accountsDB(t)
+	t.Setenv(PasswordEnv, "admin-pass-1")
+	mustRun(t, "user", "role", "--db", path, "--user", "王主任", "--name", "小李", "--role", "领导")
+	out := mustRun(t, "audit", "list", "--db", path, "--user", "王主任", "--entity", "用户")
+	for _, want := range []string{"变更", "新：角色=经办人", "角色：经办人→领导"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
 	}
 }

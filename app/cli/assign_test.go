@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"xuncha/app/vocab"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -20,10 +22,10 @@ func plantAssignDB(t *testing.T) string {
 	t.Helper()
 	rows := []any{
 		&model.County{Code: "C01", Name: "安平县"}, &model.County{Code: "C02", Name: "平山县"}, &model.County{Code: "C03", Name: "临河县"},
-		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: model.CatTownship},
-		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: model.CatCountyOrgan},
+		&model.Unit{Code: "U01", Name: "安平镇", CountyCode: "C01", Category: vocab.CatTownship},
+		&model.Unit{Code: "U02", Name: "县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan},
 		&model.Term{Code: "T1", StartDate: "2026-01-01", EndDate: "2030-12-31"},
-		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: model.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
+		&model.Round{Code: "2026-1", TermCode: "T1", Number: 1, Name: "第一轮", Mode: vocab.ModeMixed, OnsiteStart: "2026-03-01", OnsiteEnd: "2026-04-01"},
 		&model.Team{RoundCode: "2026-1", Name: "第一巡察组", Seq: 1},
 		&model.Team{RoundCode: "2026-1", Name: "第二巡察组", Seq: 2},
 		&model.TeamUnit{TeamID: 1, RoundCode: "2026-1", UnitCode: "U01"},
@@ -45,7 +47,7 @@ func plantAssignDB(t *testing.T) string {
 	}
 	// 外县2-2 worked in 县财政局 until last year: R2 keeps them off 第二巡察组
 	rows = append(rows, &model.WorkHistory{PersonCode: "P202", UnitCode: "U02", StartDate: "2018-01-01", EndDate: "2025-06-30"})
-	return plantDB(t, "assign.db", rows)
+	return testworld.File(t, "assign.db", rows...)
 }
 
 func TestAssignJSONGolden(t *testing.T) {

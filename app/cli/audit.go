@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"xuncha/app"
 	"xuncha/app/audit"
@@ -93,22 +92,13 @@ func listAudit(env *Env, svc *app.Service, f audit.Filter) error {
 		return err
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "序号\t时间\t用户\t操作\t对象\t编码\t修改后")
+	fmt.Fprintln(w, "序号\t时间\t用户\t操作\t对象\t编码\t变更")
 	for _, e := range page.Entries {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, audit.Shown(e.At), e.User, e.Action, e.Entity, e.Key, short(e.After, 40))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, audit.Shown(e.At), e.User, e.Action, e.Entity, e.Key, strings.ReplaceAll(audit.ChangeSummary(e.Before, e.After), "\n", " "))
 	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "共 %d 条，显示 %d 条\n", page.Total, len(page.Entries))
 	return nil
-}
-
-// short cuts s to n characters on one line.
-func short(s string, n int) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -30,23 +31,23 @@ func plantCalendarDB(t *testing.T) string {
 	for _, v := range []any{
 		&[]model.County{{Code: "C01", Name: "甲县"}, {Code: "C02", Name: "乙县"}},
 		&[]model.Unit{
-			{Code: "U0101", Name: "甲县财政局", CountyCode: "C01", Category: model.CatCountyOrgan},
-			{Code: "U0102", Name: "甲县人民医院", CountyCode: "C01", Category: model.CatInstitution},
-			{Code: "U0103", Name: "城关镇", CountyCode: "C01", Category: model.CatTownship},
-			{Code: "U0104", Name: "东关村", CountyCode: "C01", Category: model.CatVillage},
-			{Code: "U0201", Name: "乙县交通运输局", CountyCode: "C02", Category: model.CatCountyOrgan},
-			{Code: "U0202", Name: "乙县水务公司", CountyCode: "C02", Category: model.CatStateFirm},
-			{Code: "U0203", Name: "河口镇", CountyCode: "C02", Category: model.CatTownship},
+			{Code: "U0101", Name: "甲县财政局", CountyCode: "C01", Category: vocab.CatCountyOrgan},
+			{Code: "U0102", Name: "甲县人民医院", CountyCode: "C01", Category: vocab.CatInstitution},
+			{Code: "U0103", Name: "城关镇", CountyCode: "C01", Category: vocab.CatTownship},
+			{Code: "U0104", Name: "东关村", CountyCode: "C01", Category: vocab.CatVillage},
+			{Code: "U0201", Name: "乙县交通运输局", CountyCode: "C02", Category: vocab.CatCountyOrgan},
+			{Code: "U0202", Name: "乙县水务公司", CountyCode: "C02", Category: vocab.CatStateFirm},
+			{Code: "U0203", Name: "河口镇", CountyCode: "C02", Category: vocab.CatTownship},
 		},
 		&[]model.Person{{Code: "P1", Name: "张一", HomeCountyCode: "C02"}, {Code: "P2", Name: "李二", HomeCountyCode: "C01"}},
 	} {
 		must(svc.DB.Create(v).Error)
 	}
 	must(svc.SaveTerm(model.Term{Code: "T1", Name: "第十五届", StartDate: "2026-01-01", EndDate: "2026-12-31"}, nil))
-	must(svc.SaveRound(model.Round{Code: "2026-1", TermCode: "T1", Name: "2026年第一轮", Type: "常规", Mode: model.ModeMixed,
+	must(svc.SaveRound(model.Round{Code: "2026-1", TermCode: "T1", Name: "2026年第一轮", Type: "常规", Mode: vocab.ModeMixed,
 		PrepStart: "2026-02-16", OnsiteStart: "2026-03-02", OnsiteEnd: "2026-03-31", ReportEnd: "2026-04-30",
 		FeedbackDate: "2026-05-15", RectifyDue: "2026-07-14", CheckDate: "2026-10-12"}))
-	must(svc.SaveRound(model.Round{Code: "2026-2", TermCode: "T1", Name: "2026年第二轮", Type: "专项", Mode: model.ModeLocal,
+	must(svc.SaveRound(model.Round{Code: "2026-2", TermCode: "T1", Name: "2026年第二轮", Type: "专项", Mode: vocab.ModeLocal,
 		OnsiteStart: "2026-09-01", OnsiteEnd: "2026-09-30"}))
 	t1, _, err := svc.AddTeam("2026-1", "第一巡察组", []string{"U0101", "U0102"})
 	must(err)
@@ -54,7 +55,7 @@ func plantCalendarDB(t *testing.T) string {
 	must(err)
 	_, _, err = svc.AddTeam("2026-2", "第一巡察组", []string{"U0103", "U0102"})
 	must(err)
-	must(svc.DB.Create(&[]model.TeamMember{{TeamID: t1.ID, PersonCode: "P1", Role: model.RoleLeader}, {TeamID: t1.ID, PersonCode: "P2", Role: model.RoleDeputy}}).Error)
+	must(svc.DB.Create(&[]model.TeamMember{{TeamID: t1.ID, PersonCode: "P1", Role: vocab.RoleLeader}, {TeamID: t1.ID, PersonCode: "P2", Role: vocab.RoleDeputy}}).Error)
 	return path
 }
 

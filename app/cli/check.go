@@ -12,7 +12,8 @@ import (
 )
 
 // runCheck is `xuncha check`: the recusal hits of one person against one
-// unit, or of a whole round (as a summary, or as SPEC §6.3's JSON).
+// unit or one team of a round, or of a whole round (as a summary, or as
+// SPEC §6.3's JSON).
 func runCheck(env *Env, args []string) error {
 	fs := newFlags(env, "check")
 	db := fs.String("db", "", "数据库文件")
@@ -21,6 +22,7 @@ func runCheck(env *Env, args []string) error {
 	role := fs.String("role", "", "角色（组长、副组长、专职工作人员、联络员、成员）")
 	date := fs.String("date", "", "进驻开始日期 2006-01-02（默认今天）")
 	round := fs.String("round", "", "轮次编码")
+	team := fs.String("team", "", "巡察组名称（与 --person、--round 同用：一人对一个巡察组，含同组成员）")
 	out := fs.String("json", "", "把回避结果写成 JSON 文件")
 	roster := fs.Bool("roster", false, "检查已保存的编组名单（含同组亲属、同单位）")
 	pos, err := parse(fs, args)
@@ -31,11 +33,15 @@ func runCheck(env *Env, args []string) error {
 		return usagef("多余的参数 %q", pos[0])
 	}
 	switch {
-	case *round != "" && (*person != "" || *unit != ""):
+	case *team != "" && (*person == "" || *round == "" || *unit != ""):
+		return usagef("--team 须与 --person 和 --round 同用，不能与 --unit 同用")
+	case *team != "" && (*out != "" || *roster):
+		return usagef("--json 与 --roster 只用于整轮检查")
+	case *round != "" && *team == "" && (*person != "" || *unit != ""):
 		return usagef("--round 不能与 --person/--unit 同时使用")
-	case *round != "":
+	case *round != "" && *team == "":
 		return checkRound(env, *db, *round, *out, *roster)
-	case *person == "" || *unit == "":
+	case *team == "" && (*person == "" || *unit == ""):
 		return usagef("需要 --person 和 --unit，或 --round")
 	case *out != "" || *roster:
 		return usagef("--json 与 --roster 只用于 --round")
@@ -49,7 +55,12 @@ func runCheck(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	hits, err := svc.CheckPerson(*person, *unit, *role, ref)
+	var hits []recusal.Hit
+	if *team != "" {
+		hits, _, err = svc.CheckTeam(*person, *round, *team, *role, ref)
+	} else {
+		hits, err = svc.CheckPerson(*person, *unit, *role, ref)
+	}
 	if err != nil {
 		return err
 	}

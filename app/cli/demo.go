@@ -31,12 +31,12 @@ func runDemo(env *Env, args []string) error {
 	}
 	defer svc.Close()
 	start := time.Now()
-	d := demo.Generate(scale)
-	if err := demo.Write(svc.DB, d, svc.User); err != nil {
+	counts, err := svc.LoadDemo(scale)
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已写入演示数据：%s，数据日期 %s\n", scale.Label(), demo.AsOf)
-	for _, line := range d.Counts().Lines() {
+	for _, line := range counts.Lines() {
 		fmt.Fprintf(env.Stdout, "  %s\n", line)
 	}
 	fmt.Fprintf(env.Stdout, "用时 %.1f 秒\n", time.Since(start).Seconds())

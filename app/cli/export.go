@@ -2,10 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 
 	"xuncha/app"
+	"xuncha/app/vocab"
 	"xuncha/app/workbook"
-	"xuncha/model"
 )
 
 // runExport is `xuncha export --db F [--county C] [--pool 组长库]
@@ -33,7 +34,7 @@ func runExport(env *Env, args []string) error {
 		return usagef("all 包含多个工作表，只能导出为 .xlsx；CSV 只用于 people 或 units")
 	case *county != "" && what == "all":
 		return usagef("all 导出全部数据，不能与 --county 同用")
-	case *pool != "" && !inPools(*pool):
+	case *pool != "" && !slices.Contains(vocab.Pools, *pool):
 		return usagef("--pool %q 无效，应为 组长库、工作人员库 或 专业人员库", *pool)
 	}
 	if err := outputs(*db, nil, out); err != nil {
@@ -44,69 +45,25 @@ func runExport(env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	if *county != "" {
-		var n int64
-		if err := svc.DB.Model(&model.County{}).Where("code = ?", *county).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return fmt.Errorf("县区 %s 不存在 (no such county)", *county)
-		}
-	}
 	switch what {
 	case "all":
-		err = workbook.ExportAll(svc.DB, out)
+		err = svc.ExportAll(out)
 	case "units":
 		var codes []string
-		q := svc.DB.Model(&model.Unit{}).Order("code")
-		if *county != "" {
-			q = q.Where("county_code = ?", *county)
+		if codes, err = svc.UnitCodes(*county); err == nil {
+			fmt.Fprintf(env.Stdout, "单位 %d 个\n", len(codes))
+			err = svc.ExportUnits(codes, out)
 		}
-		if err = q.Pluck("code", &codes).Error; err == nil {
-			err = workbook.ExportUnitsAs(svc.DB, nonNil(codes), out)
-		}
-		fmt.Fprintf(env.Stdout, "单位 %d 个\n", len(codes))
 	case "people":
 		var codes []string
-		q := svc.DB.Model(&model.Person{}).Order("code")
-		if *county != "" {
-			q = q.Where("home_county_code = ?", *county)
+		if codes, err = svc.PeopleCodes(*county, *pool); err == nil {
+			fmt.Fprintf(env.Stdout, "人员 %d 人\n", len(codes))
+			err = svc.ExportPeople(codes, out)
 		}
-		if col := poolColumn(*pool); col != "" {
-			q = q.Where(col+" = ?", true)
-		}
-		if err = q.Pluck("code", &codes).Error; err == nil {
-			err = workbook.ExportPeopleAs(svc.DB, nonNil(codes), out)
-		}
-		fmt.Fprintf(env.Stdout, "人员 %d 人\n", len(codes))
 	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已导出到 %s\n", out)
 	return nil
-}
-
-// inPools reports whether p names a pool.
-func inPools(p string) bool { return poolColumn(p) != "" }
-
-// poolColumn is the people column that marks membership of pool p.
-func poolColumn(p string) string {
-	switch p {
-	case model.PoolLeader:
-		return "in_leader_pool"
-	case model.PoolStaff:
-		return "in_staff_pool"
-	case model.PoolExpert:
-		return "in_expert_pool"
-	}
-	return ""
-}
-
-// nonNil keeps an empty selection empty: nil would mean everyone.
-func nonNil(codes []string) []string {
-	if codes == nil {
-		return []string{}
-	}
-	return codes
 }

@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -128,7 +129,7 @@ func TestOtherFilesNotTurnedIntoDatabases(t *testing.T) {
 // before anything is written.
 func TestOutputThatIsAnInputRefused(t *testing.T) {
 	dir := t.TempDir()
-	db := plantDB(t, "d.db", []any{&model.County{Code: "C01", Name: "城关区"}})
+	db := testworld.File(t, "d.db", &model.County{Code: "C01", Name: "城关区"})
 	ddir := filepath.Dir(db)
 	other := filepath.Join(ddir, "sub")
 	os.Mkdir(other, 0o700)

@@ -5,8 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"xuncha/model"
 )
 
 // runCLI runs the subcommand of args and returns stdout, stderr and the
@@ -16,24 +14,6 @@ func runCLI(t *testing.T, args ...string) (string, string, int) {
 	var out, errb bytes.Buffer
 	code := Run(args, &out, &errb)
 	return out.String(), errb.String(), code
-}
-
-// plantDB writes rows into a new database file named name and returns its
-// path.
-func plantDB(t *testing.T, name string, rows []any) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	db, err := model.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer model.Close(db)
-	for _, r := range rows {
-		if err := db.Create(r).Error; err != nil {
-			t.Fatalf("plant %T: %v", r, err)
-		}
-	}
-	return path
 }
 
 // sameTwice runs a command that writes the file it is given twice, checks

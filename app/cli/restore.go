@@ -61,7 +61,7 @@ func runRestore(env *Env, args []string) error {
 	}
 	if r.Restorable() {
 		fmt.Fprintf(env.Stderr, "%v\n", r.Damage)
-		err := restoreDamaged(env, *from, path)
+		err := restoreDamaged(env, r, *from)
 		if !errors.Is(err, backup.ErrNotDamaged) {
 			return err
 		}
@@ -79,17 +79,22 @@ func runRestore(env *Env, args []string) error {
 	return nil
 }
 
-// restoreDamaged replaces a damaged database without signing in (its
-// accounts may be unreadable); the restored file records the restore.
-func restoreDamaged(env *Env, from, path string) error {
+// restoreDamaged replaces the damaged database of report r without
+// signing in (its accounts may be unreadable); the restored file records
+// the restore.
+func restoreDamaged(env *Env, r *backup.StartReport, from string) error {
 	who := env.User
 	if who == "" {
 		who = CLIUser
 	}
-	if err := backup.RestoreDamaged(from, path, who+"（数据库损坏时恢复）"); err != nil {
+	svc, err := app.RestoreDamaged(r, from, who)
+	if svc != nil {
+		defer svc.Close()
+	}
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "已从 %s 恢复；损坏的数据库保留为 %s\n", from, path+backup.AsideSuffix)
+	fmt.Fprintf(env.Stdout, "已从 %s 恢复；损坏的数据库保留为 %s\n", from, r.Path+backup.AsideSuffix)
 	return nil
 }
 

@@ -52,8 +52,10 @@ func FuzzDecode(f *testing.F) {
 			}
 			return
 		}
-		makePlan(pkg.Data, smallData()).report("fuzz", pkg.Manifest).Lines()
-		makePlan(pkg.Data, &Data{}).report("fuzz", pkg.Manifest)
+		checkScope(pkg.Data, pkg.Manifest.Counties)
+		for _, local := range []*Data{smallData(), {}} {
+			makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local)).report("fuzz", pkg.Manifest).Lines()
+		}
 	})
 }
 
@@ -67,7 +69,7 @@ func TestSmallDataDecodes(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pass %q: %v", pass, err)
 		}
-		r := makePlan(pkg.Data, &Data{}).report("small", pkg.Manifest)
+		r := makePlan(pkg.Data, &Data{}, newScope(pkg.Manifest.Counties, &Data{})).report("small", pkg.Manifest)
 		if tot := r.Total(); tot.Added != 15 || tot.Conflicted != 0 {
 			t.Fatalf("pass %q: %v", pass, r.Lines())
 		}

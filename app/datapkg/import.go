@@ -13,7 +13,7 @@ import (
 // Preview reads the package at path and reports what importing it into db
 // would add, update and leave out as conflicts, without writing.
 func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
-	pkg, err := Read(path, passphrase)
+	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
 	}
@@ -21,15 +21,17 @@ func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return makePlan(pkg.Data, local).report(path, pkg.Manifest), nil
+	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local)).report(path, pkg.Manifest), nil
 }
 
 // Import merges the package at path into db by code, in one transaction
 // with one audit entry by user: new rows are added, changed rows take the
 // package's values, conflicting rows are left out (and reported), and
-// nothing is deleted.
+// nothing is deleted. The database is read and the plan made inside the
+// transaction (an immediate one on SQLite), so that what the plan relies on
+// is still so when it is written.
 func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
-	pkg, err := Read(path, passphrase)
+	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +41,7 @@ func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
 		if err != nil {
 			return err
 		}
-		p := makePlan(pkg.Data, local)
+		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local))
 		r = p.report(path, pkg.Manifest)
 		if err := p.apply(tx, ids); err != nil {
 			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)
@@ -54,6 +56,19 @@ func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
 	}
 	r.Written = true
 	return r, nil
+}
+
+// readScoped reads the package at path and refuses it when its rows reach
+// outside the counties it declares.
+func readScoped(path, passphrase string) (*Package, error) {
+	pkg, err := Read(path, passphrase)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkScope(pkg.Data, pkg.Manifest.Counties); err != nil {
+		return nil, err
+	}
+	return pkg, nil
 }
 
 // save writes the rows to add (in batches) and to update (one by one).

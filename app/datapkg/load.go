@@ -27,81 +27,69 @@ func (t Team) key() string        { return t.Round + "/" + t.Name }
 func (u TeamUnit) key() string    { return u.Round + "/" + u.Unit }
 func (m Member) key() string      { return m.Round + "/" + m.Team + "/" + m.Person }
 
-// loadAll reads every row the package format holds from db, in key order,
-// and the ids of the rows without a code.
+// loadAll reads every row the package format holds from db (through
+// model.LoadTables, the one read of the whole database), in the key order
+// of each row type, and the ids of the rows without a code.
 func loadAll(db *gorm.DB) (*Data, *rowIDs, error) {
-	var (
-		d         Data
-		counties  []model.County
-		units     []model.Unit
-		leaders   []model.UnitLeader
-		people    []model.Person
-		history   []model.WorkHistory
-		relatives []model.Relative
-		decls     []model.Declaration
-		terms     []model.Term
-		rounds    []model.Round
-		teams     []model.Team
-		tunits    []model.TeamUnit
-		members   []model.TeamMember
-	)
-	for _, q := range []struct {
-		dest  any
-		order string
-	}{
-		{&counties, "code"}, {&units, "code"}, {&leaders, "unit_code, name"}, {&people, "code"},
-		{&history, "person_code, unit_code, start_date"}, {&relatives, "person_code, name"},
-		{&decls, "person_code, unit_code"}, {&terms, "code"}, {&rounds, "code"}, {&teams, "round_code, name"},
-		{&tunits, "round_code, unit_code"}, {&members, "team_id, person_code"},
-	} {
-		if err := db.Order(q.order).Find(q.dest).Error; err != nil {
-			return nil, nil, fmt.Errorf("读取数据失败: %w", err)
-		}
+	all, err := model.LoadTables(db)
+	if err != nil {
+		return nil, nil, err
 	}
+	var d Data
 	ids := &rowIDs{teams: map[teamKey]uint{}, leaders: map[string]uint{}, history: map[string]uint{},
 		relatives: map[string]uint{}, decls: map[string]uint{}, teamUnits: map[string]uint{}, members: map[string]uint{}}
-	byID := make(map[uint]teamKey, len(teams))
-	for _, t := range teams {
+	byID := make(map[uint]teamKey, len(all.Teams))
+	for _, t := range all.Teams {
 		d.Teams = append(d.Teams, fromTeam(t))
 		ids.teams[teamKey{t.RoundCode, t.Name}] = t.ID
 		byID[t.ID] = teamKey{t.RoundCode, t.Name}
 	}
-	for _, l := range leaders {
+	for _, l := range all.Leaders {
 		ids.leaders[fromLeader(l).key()] = l.ID
 	}
-	for _, h := range history {
+	for _, h := range all.History {
 		ids.history[fromHistory(h).key()] = h.ID
 	}
-	for _, r := range relatives {
+	for _, r := range all.Relatives {
 		ids.relatives[fromRelative(r).key()] = r.ID
 	}
-	for _, x := range decls {
+	for _, x := range all.Declarations {
 		ids.decls[fromDeclaration(x).key()] = x.ID
 	}
-	d.Counties = mapRows(counties, fromCounty)
-	d.Units = mapRows(units, fromUnit)
-	d.Leaders = mapRows(leaders, fromLeader)
-	d.People = mapRows(people, fromPerson)
-	d.History = mapRows(history, fromHistory)
-	d.Relatives = mapRows(relatives, fromRelative)
-	d.Declarations = mapRows(decls, fromDeclaration)
-	d.Terms = mapRows(terms, fromTerm)
-	d.Rounds = mapRows(rounds, fromRound)
-	for _, u := range tunits {
+	d.Counties = mapRows(all.Counties, fromCounty)
+	d.Units = mapRows(all.Units, fromUnit)
+	d.Leaders = mapRows(all.Leaders, fromLeader)
+	d.People = mapRows(all.People, fromPerson)
+	d.History = mapRows(all.History, fromHistory)
+	d.Relatives = mapRows(all.Relatives, fromRelative)
+	d.Declarations = mapRows(all.Declarations, fromDeclaration)
+	d.Terms = mapRows(all.Terms, fromTerm)
+	d.Rounds = mapRows(all.Rounds, fromRound)
+	for _, u := range all.TeamUnits {
 		tu := fromTeamUnit(u, byID[u.TeamID].Name)
 		d.TeamUnits = append(d.TeamUnits, tu)
 		ids.teamUnits[tu.key()] = u.ID
 	}
-	for _, m := range members {
+	for _, m := range all.Members {
 		k := byID[m.TeamID]
 		mm := fromMember(m, k.Round, k.Name)
 		d.Members = append(d.Members, mm)
 		ids.members[mm.key()] = m.ID
 	}
-	slices.SortStableFunc(d.Members, func(a, b Member) int {
+	sortByKeys(&d)
+	return &d, ids, nil
+}
+
+// sortByKeys puts the rows whose order model.LoadTables does not already
+// give in the order of their natural keys (every key is unique).
+func sortByKeys(d *Data) {
+	slices.SortFunc(d.History, func(a, b History) int { return cmpKeys(a.Person, b.Person, a.Unit, b.Unit, a.Start, b.Start) })
+	slices.SortFunc(d.Rounds, func(a, b Round) int { return cmpKeys(a.Code, b.Code) })
+	slices.SortFunc(d.Teams, func(a, b Team) int { return cmpKeys(a.Round, b.Round, a.Name, b.Name) })
+	slices.SortFunc(d.TeamUnits, func(a, b TeamUnit) int { return cmpKeys(a.Round, b.Round, a.Unit, b.Unit) })
+	slices.SortFunc(d.Members, func(a, b Member) int {
 		return cmpKeys(a.Round, b.Round, a.Team, b.Team, a.Person, b.Person)
 	})
-	return &d, ids, nil
 }
 
 func mapRows[M, P any](rows []M, f func(M) P) []P {

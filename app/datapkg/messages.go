@@ -38,3 +38,18 @@ func (e *InvalidError) Error() string {
 func invalid(entity, key, format string, a ...any) error {
 	return &InvalidError{entity, key, fmt.Sprintf(format, a...)}
 }
+
+// ScopeError is a package holding a row outside the counties it declares:
+// forged, or broken.
+type ScopeError struct {
+	Counties, Entity, Key, Reason string
+}
+
+func (e *ScopeError) Error() string {
+	return fmt.Sprintf("数据包声明的县区为 %s，但其中的%s %s %s，超出声明的范围；数据包可能被篡改，拒绝导入",
+		e.Counties, e.Entity, e.Key, e.Reason)
+}
+
+func outOfScope(counties, entity, key, reason string) error {
+	return &ScopeError{counties, entity, key, reason}
+}

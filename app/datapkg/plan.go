@@ -68,36 +68,26 @@ func index[T any](rows []T, key func(T) string) map[string]T {
 // row that names something the database knows as something else: a unit
 // code in another county, a person code with another ID number, an ID
 // number under another person code, a round in another term, a unit
-// already in another team of the round. Rows that hang on a conflicting
-// row, or name a person neither side has, are left out with it.
-func makePlan(pkg, local *Data) *plan {
+// already in another team of the round, a person already on another team
+// of the round, a parent unit that would close a loop. Rows that hang on a
+// conflicting row, or name a person neither side has, are left out with
+// it. Rows that would change what the database keeps outside the declared
+// counties sc are left out too (see scope).
+func makePlan(pkg, local *Data, sc *scope) *plan {
 	p := &plan{}
-	blockedUnits, blockedPeople, blockedRounds := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	blockedTeams := map[teamKey]bool{}
+	blockedUnits, blockedPeople := map[string]bool{}, map[string]bool{}
 
 	lc := index(local.Counties, func(c County) string { return c.Code })
 	for _, c := range pkg.Counties {
 		old, ok := lc[c.Code]
-		p.counties = append(p.counties, classify(c, old, ok))
+		s := classify(c, old, ok)
+		if s.kind == update && !sc.in[c.Code] {
+			s = refused(c, "%s", sc.kept("县区", c.Code))
+		}
+		p.counties = append(p.counties, s)
 	}
 
-	lu := index(local.Units, func(u Unit) string { return u.Code })
-	for _, u := range parentsFirst(pkg.Units) {
-		old, ok := lu[u.Code]
-		var s step[Unit]
-		switch {
-		case ok && old.County != u.County:
-			s = refused(u, "单位编码 %s 在本库属于县区 %s，数据包中属于 %s", u.Code, old.County, u.County)
-		case blockedUnits[u.Parent]:
-			s = refused(u, "上级单位 %s 冲突", u.Parent)
-		default:
-			s = classify(u, old, ok)
-		}
-		if s.kind == conflict {
-			blockedUnits[u.Code] = true
-		}
-		p.units = append(p.units, s)
-	}
+	p.planUnits(pkg, local, sc, blockedUnits)
 
 	ll := index(local.Leaders, Leader.key)
 	for _, l := range pkg.Leaders {
@@ -121,6 +111,8 @@ func makePlan(pkg, local *Data) *plan {
 		other := byID[strings.ToUpper(x.IDNumber)]
 		var s step[Person]
 		switch {
+		case ok && !sc.in[old.HomeCounty]:
+			s = refused(x, "人员编号 %s 在本库的工作关系地为 %s，不在数据包声明的范围（%s）内", x.Code, old.HomeCounty, sc.decl)
 		case ok && old.IDNumber != "" && x.IDNumber != "" && !strings.EqualFold(old.IDNumber, x.IDNumber):
 			s = refused(x, "人员编号 %s 在本库是 %s（身份证号不同）", x.Code, old.Name)
 		case x.IDNumber != "" && other != "" && other != x.Code:
@@ -145,15 +137,70 @@ func makePlan(pkg, local *Data) *plan {
 	p.decls = children(pkg.Declarations, local.Declarations, Declaration.key, func(x Declaration) string {
 		return blockedBy(blockedPeople, x.Person, "人员") + blockedBy(blockedUnits, x.Unit, "单位")
 	})
-	p.planRounds(pkg, local, blockedUnits, blockedPeople, blockedRounds, blockedTeams)
+	p.planRounds(pkg, local, sc, blockedUnits, blockedPeople)
 	return p
 }
 
-func (p *plan) planRounds(pkg, local *Data, blockedUnits, blockedPeople, blockedRounds map[string]bool, blockedTeams map[teamKey]bool) {
+// planUnits classifies the units, parents first. A unit is refused when
+// the database has its code in another county, when its parent is
+// refused, or when its parent would close a loop with the parents the
+// database and the units accepted before it give; a unit of a county
+// outside the scope is added when missing and otherwise left as stored.
+func (p *plan) planUnits(pkg, local *Data, sc *scope, blocked map[string]bool) {
+	lu := index(local.Units, func(u Unit) string { return u.Code })
+	parent := make(map[string]string, len(local.Units)) // as it will be: stored, or accepted from the package
+	for _, u := range local.Units {
+		parent[u.Code] = u.Parent
+	}
+	for _, u := range parentsFirst(pkg.Units) {
+		old, ok := lu[u.Code]
+		var s step[Unit]
+		switch {
+		case ok && old.County != u.County:
+			s = refused(u, "单位编码 %s 在本库属于县区 %s，数据包中属于 %s", u.Code, old.County, u.County)
+		case blocked[u.Parent]:
+			s = refused(u, "上级单位 %s 冲突", u.Parent)
+		case u.Parent != "" && loops(u.Code, u.Parent, parent):
+			s = refused(u, "上级单位 %s 与本库的上级单位关系形成循环", u.Parent)
+		default:
+			s = classify(u, old, ok)
+			if s.kind == update && !sc.in[u.County] {
+				s = refused(u, "%s", sc.kept("单位", u.Code))
+				p.units = append(p.units, s)
+				continue // stored as it is: what hangs on it still may come
+			}
+		}
+		if s.kind == conflict {
+			blocked[u.Code] = true
+		} else {
+			parent[u.Code] = u.Parent
+		}
+		p.units = append(p.units, s)
+	}
+}
+
+// loops reports whether giving unit code the parent up would lead, up the
+// chain of parent, back to code.
+func loops(code, up string, parent map[string]string) bool {
+	for n := 0; up != "" && n <= len(parent); n++ {
+		if up == code {
+			return true
+		}
+		up = parent[up]
+	}
+	return up != "" // a chain longer than the units: a loop above code
+}
+
+func (p *plan) planRounds(pkg, local *Data, sc *scope, blockedUnits, blockedPeople map[string]bool) {
+	blockedRounds, blockedTeams := map[string]bool{}, map[teamKey]bool{}
 	lt := index(local.Terms, func(t Term) string { return t.Code })
 	for _, t := range pkg.Terms {
 		old, ok := lt[t.Code]
-		p.terms = append(p.terms, classify(t, old, ok))
+		s := classify(t, old, ok)
+		if s.kind == update && sc.termOutside[t.Code] {
+			s = refused(t, "%s", sc.kept("届期", t.Code))
+		}
+		p.terms = append(p.terms, s)
 	}
 	lr := index(local.Rounds, func(r Round) string { return r.Code })
 	for _, r := range pkg.Rounds {
@@ -163,14 +210,30 @@ func (p *plan) planRounds(pkg, local *Data, blockedUnits, blockedPeople, blocked
 			blockedRounds[r.Code] = true
 			continue
 		}
-		p.rounds = append(p.rounds, classify(r, old, ok))
+		s := classify(r, old, ok)
+		if s.kind == update && sc.roundOutside[r.Code] {
+			s = refused(r, "%s", sc.kept("轮次", r.Code))
+		}
+		p.rounds = append(p.rounds, s)
+	}
+	unitCounty := map[string]string{}
+	for _, u := range pkg.Units {
+		unitCounty[u.Code] = u.County
+	}
+	teamCounty := map[teamKey]string{}
+	for _, u := range pkg.TeamUnits {
+		teamCounty[teamKey{u.Round, u.Team}] = unitCounty[u.Unit]
 	}
 	p.teams = children(pkg.Teams, local.Teams, Team.key, func(t Team) string {
+		k := teamKey{t.Round, t.Name}
+		why := ""
 		if blockedRounds[t.Round] {
-			blockedTeams[teamKey{t.Round, t.Name}] = true
-			return fmt.Sprintf("轮次 %s 冲突", t.Round)
+			why = fmt.Sprintf("轮次 %s 冲突", t.Round)
+		} else {
+			why = sc.teamProblem(k, teamCounty[k])
 		}
-		return ""
+		blockedTeams[k] = why != ""
+		return why
 	})
 	localTU := index(local.TeamUnits, TeamUnit.key)
 	p.teamUnits = children(pkg.TeamUnits, local.TeamUnits, TeamUnit.key, func(u TeamUnit) string {
@@ -182,6 +245,14 @@ func (p *plan) planRounds(pkg, local *Data, blockedUnits, blockedPeople, blocked
 		}
 		return blockedBy(blockedUnits, u.Unit, "单位")
 	})
+	p.planMembers(pkg, local, blockedPeople, blockedTeams)
+}
+
+// planMembers classifies the 编组记录 rows: refused when their team or
+// person is, when the person is on neither side, or when the person
+// already has a place on another team of the round (one slot per person
+// per round).
+func (p *plan) planMembers(pkg, local *Data, blockedPeople map[string]bool, blockedTeams map[teamKey]bool) {
 	people := map[string]bool{}
 	for _, x := range local.People {
 		people[x.Code] = true
@@ -189,15 +260,23 @@ func (p *plan) planRounds(pkg, local *Data, blockedUnits, blockedPeople, blocked
 	for _, x := range pkg.People {
 		people[x.Code] = people[x.Code] || !blockedPeople[x.Code]
 	}
+	placed := map[[2]string]string{} // round, person → team
+	for _, m := range local.Members {
+		placed[[2]string{m.Round, m.Person}] = m.Team
+	}
 	p.members = children(pkg.Members, local.Members, Member.key, func(m Member) string {
-		switch {
+		at := [2]string{m.Round, m.Person}
+		switch team, ok := placed[at]; {
 		case blockedTeams[teamKey{m.Round, m.Team}]:
 			return fmt.Sprintf("巡察组 %s 冲突", m.Team)
 		case blockedPeople[m.Person]:
 			return fmt.Sprintf("人员 %s 冲突", m.Person)
 		case !people[m.Person]:
 			return fmt.Sprintf("人员 %s 既不在本库也不在数据包中", m.Person)
+		case ok && team != m.Team:
+			return fmt.Sprintf("人员 %s 在轮次 %s 已编入 %s，每人每轮只能编入一个巡察组", m.Person, m.Round, team)
 		}
+		placed[at] = m.Team
 		return ""
 	})
 }

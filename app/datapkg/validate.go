@@ -9,7 +9,7 @@ import (
 
 	"xuncha/app/civil"
 	"xuncha/app/kin"
-	"xuncha/model"
+	"xuncha/app/vocab"
 )
 
 // validator checks the rows of a package before anything is compared with
@@ -103,7 +103,7 @@ func validate(d *Data, chosen []string) error {
 		v.code(EntUnit, u.Code, "单位编码", u.Code)
 		v.text(EntUnit, u.Code, "单位名称", u.Name, 128, true)
 		v.ref(EntUnit, u.Code, "县区", u.County, v.counties)
-		v.oneOf(EntUnit, u.Code, "单位类别", u.Category, model.Categories, false)
+		v.oneOf(EntUnit, u.Code, "单位类别", u.Category, vocab.Categories, false)
 		v.ref(EntUnit, u.Code, "上级单位", u.Parent, v.units)
 		parents[u.Code] = u.Parent
 	}
@@ -149,10 +149,10 @@ func (v *validator) validatePerson(p Person) {
 	v.text(EntPerson, k, "职级", p.Rank, 32, false)
 	if p.Skills != "" {
 		for _, s := range strings.Split(p.Skills, "、") {
-			v.oneOf(EntPerson, k, "专业特长", s, model.Skills, false)
+			v.oneOf(EntPerson, k, "专业特长", s, vocab.Skills, false)
 		}
 	}
-	v.oneOf(EntPerson, k, "状态", p.Status, model.Statuses, false)
+	v.oneOf(EntPerson, k, "状态", p.Status, vocab.Statuses, false)
 	v.date(EntPerson, k, "新提拔日期", p.PromotedOn, false)
 	v.unique(v.people, EntPerson, k)
 }
@@ -212,8 +212,8 @@ func (v *validator) validateRounds(d *Data) {
 		v.ref(EntRound, r.Code, "届期", r.Term, v.terms)
 		v.code(EntRound, r.Code, "届期编码", r.Term)
 		v.text(EntRound, r.Code, "轮次名称", r.Name, 64, false)
-		v.oneOf(EntRound, r.Code, "巡察类型", r.Type, model.RoundTypes, true)
-		v.oneOf(EntRound, r.Code, "编组方式", r.Mode, model.Modes, true)
+		v.oneOf(EntRound, r.Code, "巡察类型", r.Type, vocab.RoundTypes, true)
+		v.oneOf(EntRound, r.Code, "编组方式", r.Mode, vocab.Modes, true)
 		for i, s := range []string{r.PrepStart, r.OnsiteStart, r.OnsiteEnd, r.ReportEnd, r.FeedbackDate, r.RectifyDue, r.CheckDate} {
 			v.date(EntRound, r.Code, fmt.Sprintf("第%d个阶段日期", i+1), s, false)
 		}
@@ -248,8 +248,8 @@ func (v *validator) validateRounds(d *Data) {
 			v.fail(EntMember, k, "巡察组 %s 不在数据包中", m.Team)
 		}
 		v.code(EntMember, k, "人员编号", m.Person)
-		v.oneOf(EntMember, k, "角色", m.Role, model.Roles, false)
-		v.oneOf(EntMember, k, "鉴定", m.Evaluation, model.Evaluations, true)
+		v.oneOf(EntMember, k, "角色", m.Role, vocab.Roles, false)
+		v.oneOf(EntMember, k, "鉴定", m.Evaluation, vocab.Evaluations, true)
 		v.text(EntMember, k, "备注", m.Comment, 256, false)
 		v.unique(seen, EntMember, k)
 	}

@@ -131,7 +131,7 @@ type params struct {
 }
 
 // unitMix is how many units of each category a county has, in the order
-// of model.Categories (村社区 included).
+// of vocab.Categories (村社区 included).
 func (p params) unitMix() [6]int {
 	if p.units >= 40 {
 		return [6]int{12, 6, 3, 5, 11, 3}

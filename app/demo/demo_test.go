@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"xuncha/app/civil"
-	"xuncha/model"
+	"xuncha/app/vocab"
 )
 
 // scales are the scales under test: the province only without -short.
@@ -130,7 +130,7 @@ func TestProportions(t *testing.T) {
 			n    *int
 		}{
 			{p.InLeaderPool, &leader}, {p.InStaffPool, &staff}, {p.InExpertPool, &expert},
-			{p.FullTime, &fullTime}, {p.Status == model.StatusActive, &active},
+			{p.FullTime, &fullTime}, {p.Status == vocab.StatusActive, &active},
 			{p.PromotedOn != "" && civil.MustParse(p.PromotedOn) >= asOf.AddYears(-2), &promoted},
 			{p.NativePlace != p.HomeCountyCode, &elsewhere},
 		} {

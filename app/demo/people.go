@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -52,7 +53,7 @@ var (
 	serviceRanks = []string{"管理七级", "管理八级", "专业技术七级", "专业技术九级"}
 )
 
-// unitWeights is where pool members work, by category of model.Categories.
+// unitWeights is where pool members work, by category of vocab.Categories.
 var unitWeights = [6]int{50, 22, 7, 16, 0, 5}
 
 func (g *gen) makePeople() {
@@ -129,7 +130,7 @@ func (g *gen) makePerson(r *rand.Rand, ci int, code string) {
 		BirthDate: birth.String(), IDNumber: g.idNumber(r, region, birth, male),
 		HomeCountyCode: c.code, NativePlace: native, CurrentUnitCode: ptr(g.d.Units[unit].Code),
 		InLeaderPool: leader, InStaffPool: staff, InExpertPool: expert, FullTime: fullTime,
-		Skills: strings.Join(skills, "、"), Status: model.StatusActive,
+		Skills: strings.Join(skills, "、"), Status: vocab.StatusActive,
 	}
 	switch {
 	case leader:
@@ -160,9 +161,9 @@ func (g *gen) makePerson(r *rand.Rand, ci int, code string) {
 	}
 	switch n := r.IntN(100); {
 	case n < 6:
-		p.Status = model.StatusSuspended
+		p.Status = vocab.StatusSuspended
 	case n < 10:
-		p.Status = model.StatusRemoved
+		p.Status = vocab.StatusRemoved
 	}
 	if r.IntN(100) < 8 && age > 28 {
 		p.PromotedOn = g.today.AddDays(-20 - r.IntN(690)).String()
@@ -193,7 +194,7 @@ func (g *gen) otherCounty(r *rand.Rand, ci int) int {
 }
 
 // drawSkills draws 0–2 skills (1–2 for an expert), in the order of
-// model.Skills.
+// vocab.Skills.
 func drawSkills(r *rand.Rand, expert bool) []string {
 	ws, n := skillWeights, 0
 	switch x := r.IntN(100); {
@@ -209,7 +210,7 @@ func drawSkills(r *rand.Rand, expert bool) []string {
 		have[pickWeighted(r, ws)] = true
 	}
 	var out []string
-	for _, s := range model.Skills {
+	for _, s := range vocab.Skills {
 		if have[s] {
 			out = append(out, s)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"xuncha/app/civil"
 	"xuncha/app/kin"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -27,7 +28,7 @@ func TestReferences(t *testing.T) {
 			}
 		}
 		for _, u := range d.Units {
-			if u.Category != model.CatVillage {
+			if u.Category != vocab.CatVillage {
 				if u.ParentCode != nil {
 					t.Errorf("%v %s (%s) has a parent", s, u.Code, u.Category)
 				}
@@ -38,7 +39,7 @@ func TestReferences(t *testing.T) {
 				continue
 			}
 			p := units[*u.ParentCode]
-			if p.Category != model.CatTownship || p.CountyCode != u.CountyCode || !strings.HasPrefix(u.Name, p.Name) {
+			if p.Category != vocab.CatTownship || p.CountyCode != u.CountyCode || !strings.HasPrefix(u.Name, p.Name) {
 				t.Errorf("%v 村社区 %s %s under %s %s (%s, %s)", s, u.Code, u.Name, p.Code, p.Name, p.Category, p.CountyCode)
 			}
 		}
@@ -192,14 +193,14 @@ func checkTeam(t *testing.T, s Scale, tm model.Team, county string, ms []model.T
 	for _, m := range ms {
 		p := people[m.PersonCode]
 		roles[m.Role]++
-		local := m.Role == model.RoleDeputy || m.Role == model.RoleFullTime
+		local := m.Role == vocab.RoleDeputy || m.Role == vocab.RoleFullTime
 		if local != (p.HomeCountyCode == county) {
 			t.Errorf("%v %s %s: %s %s from %s, team in %s", s, tm.RoundCode, tm.Name, m.Role, p.Code, p.HomeCountyCode, county)
 		}
 		if !local {
 			perCounty[p.HomeCountyCode]++
 		}
-		if m.Role == model.RoleLeader && !p.InLeaderPool || m.Role == model.RoleFullTime && !p.FullTime {
+		if m.Role == vocab.RoleLeader && !p.InLeaderPool || m.Role == vocab.RoleFullTime && !p.FullTime {
 			t.Errorf("%v %s %s: %s %s not from the right pool", s, tm.RoundCode, tm.Name, m.Role, p.Code)
 		}
 		if m.Evaluation == "" {
@@ -207,8 +208,8 @@ func checkTeam(t *testing.T, s Scale, tm model.Team, county string, ms []model.T
 		}
 		finance = finance || strings.Contains(p.Skills, "财务") || strings.Contains(p.Skills, "审计")
 	}
-	want := map[string]int{model.RoleLeader: 1, model.RoleDeputy: 1, model.RoleFullTime: 1, model.RoleLiaison: 1, model.RoleMember: 3}
-	for _, r := range model.Roles {
+	want := map[string]int{vocab.RoleLeader: 1, vocab.RoleDeputy: 1, vocab.RoleFullTime: 1, vocab.RoleLiaison: 1, vocab.RoleMember: 3}
+	for _, r := range vocab.Roles {
 		if roles[r] != want[r] {
 			t.Errorf("%v %s %s: %d %s, want %d", s, tm.RoundCode, tm.Name, roles[r], r, want[r])
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -69,9 +70,9 @@ type slot struct {
 }
 
 var slots = []slot{
-	{model.RoleLeader, qLeader, false}, {model.RoleDeputy, qAny, true}, {model.RoleFullTime, qFullTime, true},
-	{model.RoleLiaison, qStaff, false}, {model.RoleMember, qMember, false}, {model.RoleMember, qMember, false},
-	{model.RoleMember, qMember, false},
+	{vocab.RoleLeader, qLeader, false}, {vocab.RoleDeputy, qAny, true}, {vocab.RoleFullTime, qFullTime, true},
+	{vocab.RoleLiaison, qStaff, false}, {vocab.RoleMember, qMember, false}, {vocab.RoleMember, qMember, false},
+	{vocab.RoleMember, qMember, false},
 }
 
 var evaluations = []weighted{{"优秀", 20}, {"称职", 70}, {"基本称职", 8}, {"不称职", 2}}
@@ -177,7 +178,7 @@ func (g *gen) takeUnits(s *roundState, ci, k int) []int {
 	cat := func(u int) string { return g.d.Units[u].Category }
 	first := -1
 	for _, u := range s.rem[ci] {
-		if !s.taken[u] && (first < 0 || cat(first) == model.CatVillage) {
+		if !s.taken[u] && (first < 0 || cat(first) == vocab.CatVillage) {
 			first = u
 		}
 	}
@@ -186,12 +187,12 @@ func (g *gen) takeUnits(s *roundState, ci, k int) []int {
 	}
 	fits := func(u int) bool {
 		switch cat(first) {
-		case model.CatTownship:
+		case vocab.CatTownship:
 			return g.units[u].parent == first
-		case model.CatVillage:
+		case vocab.CatVillage:
 			return g.units[u].parent == g.units[first].parent
 		}
-		return cat(u) != model.CatTownship && cat(u) != model.CatVillage
+		return cat(u) != vocab.CatTownship && cat(u) != vocab.CatVillage
 	}
 	out := []int{first}
 	s.taken[first] = true
@@ -207,7 +208,7 @@ func (g *gen) takeUnits(s *roundState, ci, k int) []int {
 		}
 	}
 	add(k, fits)
-	add(2, func(u int) bool { return cat(u) != model.CatVillage })
+	add(2, func(u int) bool { return cat(u) != vocab.CatVillage })
 	sort.Ints(out)
 	return out
 }
@@ -227,7 +228,7 @@ func stages(start, end civil.Date) model.Round {
 func (g *gen) writeRound(s *roundState, spec roundSpec, plans []teamPlan) {
 	rd := stages(civil.MustParse(spec.start), civil.MustParse(spec.end))
 	rd.Code, rd.TermCode, rd.Number, rd.Name = spec.code, "T15", spec.number, spec.name
-	rd.Type, rd.Mode = spec.typ, model.ModeMixed
+	rd.Type, rd.Mode = spec.typ, vocab.ModeMixed
 	g.d.Rounds = append(g.d.Rounds, rd)
 	used := make([]bool, len(g.d.People))
 	due := civil.MustParse(rd.RectifyDue)
@@ -282,10 +283,10 @@ func (g *gen) staff(s *roundState, id uint, plan teamPlan, used []bool) {
 	perCounty := map[int]int{}
 	finance := false
 	for _, sl := range slots {
-		needFinance := sl.role == model.RoleMember && !finance
+		needFinance := sl.role == vocab.RoleMember && !finance
 		ok := func(i int) bool {
 			p := &g.d.People[i]
-			if used[i] || p.Status == model.StatusRemoved {
+			if used[i] || p.Status == vocab.StatusRemoved {
 				return false
 			}
 			if needFinance && !hasFinance(p) {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -17,7 +18,7 @@ type countyInfo struct {
 	region     string   // 6-digit region code of its ID numbers
 	units      []int    // indexes into d.Units
 	office     int      // the county's inspection office (巡察办)
-	byCat      [6][]int // units by category, in the order of model.Categories
+	byCat      [6][]int // units by category, in the order of vocab.Categories
 	people     []int    // indexes into d.People
 }
 
@@ -109,18 +110,18 @@ func (g *gen) makeUnits() {
 			return i
 		}
 		for _, k := range choose(r, len(countyOrgans), mix[0]) {
-			add(c.name+countyOrgans[k].name, model.CatCountyOrgan, -1, organPosts, false)
+			add(c.name+countyOrgans[k].name, vocab.CatCountyOrgan, -1, organPosts, false)
 		}
 		for _, k := range choose(r, len(institutions), mix[1]) {
-			add(c.name+institutions[k].name, model.CatInstitution, -1, institutionPosts(institutions[k].head), false)
+			add(c.name+institutions[k].name, vocab.CatInstitution, -1, institutionPosts(institutions[k].head), false)
 		}
 		for _, k := range choose(r, len(stateFirms), mix[2]) {
-			add(c.name+stateFirms[k].name, model.CatStateFirm, -1, firmPosts, false)
+			add(c.name+stateFirms[k].name, vocab.CatStateFirm, -1, firmPosts, false)
 		}
 		towns := g.townships(r, c, mix[3])
 		var townIdx []int
 		for _, t := range towns {
-			townIdx = append(townIdx, add(t, model.CatTownship, -1, townshipPosts(t), false))
+			townIdx = append(townIdx, add(t, vocab.CatTownship, -1, townshipPosts(t), false))
 		}
 		for ti, n := range spread(r, mix[4], len(towns)) {
 			for _, v := range villageNames(r, towns[ti], n) {
@@ -128,7 +129,7 @@ func (g *gen) makeUnits() {
 				if strings.HasSuffix(v, "社区") {
 					posts = communityPosts
 				}
-				add(v, model.CatVillage, townIdx[ti], posts, true)
+				add(v, vocab.CatVillage, townIdx[ti], posts, true)
 			}
 		}
 		others := append([]int{0}, choose(r, len(otherUnits)-1, mix[5]-1)...)
@@ -137,7 +138,7 @@ func (g *gen) makeUnits() {
 				k++
 			}
 			name := fmt.Sprintf(otherUnits[k].name, c.name)
-			i := add(name, model.CatOther, -1, otherPosts(otherUnits[k].head), false)
+			i := add(name, vocab.CatOther, -1, otherPosts(otherUnits[k].head), false)
 			if j == 0 {
 				c.office = i
 			}
@@ -145,14 +146,14 @@ func (g *gen) makeUnits() {
 	}
 }
 
-// catIndex is the position of category cat in model.Categories.
+// catIndex is the position of category cat in vocab.Categories.
 func catIndex(cat string) int {
-	for i, c := range model.Categories {
+	for i, c := range vocab.Categories {
 		if c == cat {
 			return i
 		}
 	}
-	return len(model.Categories) - 1
+	return len(vocab.Categories) - 1
 }
 
 // townships names n townships of county c: the seat first.

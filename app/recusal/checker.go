@@ -7,6 +7,7 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/kin"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // Checker answers recusal questions over one snapshot and one set of
@@ -69,7 +70,7 @@ func New(s *snap.Snapshot, set Settings) *Checker {
 	if len(set.RemoteRoles) > 0 {
 		c.remote = slices.Clip(slices.Clone(set.RemoteRoles))
 	}
-	c.long = []string{roleLeader, roleDeputy}[:2:2]
+	c.long = []string{vocab.RoleLeader, vocab.RoleDeputy}[:2:2] // the roles the long-stint clause of R2 binds
 	c.indexLeaders()
 	c.indexCounties()
 	c.indexPeople()

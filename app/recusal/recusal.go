@@ -20,6 +20,8 @@ package recusal
 import (
 	"fmt"
 	"slices"
+
+	"xuncha/app/vocab"
 )
 
 // Severity is how strongly a rule forbids a placement.
@@ -62,16 +64,6 @@ func RuleName(r string) string {
 	return r
 }
 
-// Roles that the long-stint clause of R2 binds.
-const (
-	roleLeader = "组长"
-	roleDeputy = "副组长"
-)
-
-// localMode is the assignment mode without a cross-county rule (本县): R4
-// and R4b do not apply to its rounds.
-const localMode = "本县"
-
 // Settings are the parameters of the rules (settings key "recusal").
 type Settings struct {
 	Years          int                 // R2 window, default 3
@@ -87,7 +79,7 @@ func Defaults() Settings {
 		Years:          3,
 		LongStintYears: 3,
 		Depth:          1,
-		RemoteRoles:    []string{"组长", "联络员", "成员"},
+		RemoteRoles:    []string{vocab.RoleLeader, vocab.RoleLiaison, vocab.RoleMember},
 		Severity: map[string]Severity{
 			R1: Hard, R2: Hard, R3: Hard, R3b: Soft, R4: Hard,
 			R4b: Soft, R5: Hard, R6: Hard, R7: Soft,
@@ -116,8 +108,8 @@ func (s Settings) Validate() error {
 		return fmt.Errorf("上下级单位层级应在 0 至 3 之间，现为 %d", s.Depth)
 	}
 	for _, r := range s.RemoteRoles {
-		if !slices.Contains(knownRoles, r) {
-			return fmt.Errorf("异地产生的角色 %q 不是有效角色（%v）", r, knownRoles)
+		if !slices.Contains(vocab.Roles, r) {
+			return fmt.Errorf("异地产生的角色 %q 不是有效角色（%v）", r, vocab.Roles)
 		}
 	}
 	for _, r := range sortedKeys(s.Severity) {
@@ -132,9 +124,6 @@ func (s Settings) Validate() error {
 	}
 	return nil
 }
-
-// knownRoles are the team roles (model.Roles, without importing model).
-var knownRoles = []string{"组长", "副组长", "专职工作人员", "联络员", "成员"}
 
 // Hit is one recusal finding: a rule that forbids (or warns against) a
 // person on a team or unit, with the evidence.

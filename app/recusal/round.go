@@ -7,6 +7,7 @@ import (
 
 	"xuncha/app/kin"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // Team returns the hits of rules R1–R5 of p against every unit of team t
@@ -16,7 +17,7 @@ import (
 func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit {
 	pi := c.personInfo(p)
 	ref := r.Start(t)
-	remote := r.Mode != localMode
+	remote := r.Mode != vocab.ModeLocal
 	var out []Hit
 	for _, u := range sortedUnits(t) {
 		out = c.unitHits(out, p, pi, u, c.snap.Unit(u), ref, t.Name, remote)
@@ -30,7 +31,7 @@ func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit {
 // Only the people whose data touches a unit of the team, or whose home or
 // native county is the team's, are examined in detail.
 func (c *Checker) Round(r *snap.Round) []Hit {
-	remote := r.Mode != localMode
+	remote := r.Mode != vocab.ModeLocal
 	seen := make([]int32, len(c.snap.People)) // team stamp + 1
 	teams := sortedTeams(r)
 	out := make([]Hit, 0, c.estimate(teams, remote))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"xuncha/app/vocab"
+
 	"github.com/xuri/excelize/v2"
 
 	"xuncha/app/outfile"
@@ -126,7 +128,7 @@ func writeSummary(f *excelize.File, r *Roster, st bookStyles) error {
 	for i, t := range r.Teams {
 		leader, overridden := "", 0
 		for _, m := range t.Members {
-			if m.Role == "组长" && leader == "" {
+			if m.Role == vocab.RoleLeader && leader == "" {
 				leader = m.Name
 			}
 			if len(m.Overrides) > 0 {

@@ -8,7 +8,10 @@
 // on a path that decides an outcome: range over the slices.
 package snap
 
-import "xuncha/app/civil"
+import (
+	"xuncha/app/civil"
+	"xuncha/app/vocab"
+)
 
 // PoolSet is a set of pools (人员库).
 type PoolSet uint8
@@ -93,7 +96,7 @@ func (p *Person) HasSkill(s string) bool {
 }
 
 // Active reports whether p may be placed at all: status 在库 and in a pool.
-func (p *Person) Active() bool { return p.Status == "在库" && p.Pools.Any() }
+func (p *Person) Active() bool { return p.Status == vocab.StatusActive && p.Pools.Any() }
 
 // Term is a party-committee term.
 type Term struct {

@@ -19,7 +19,7 @@ type existing struct {
 	history      map[string]model.WorkHistory
 	relatives    map[string]model.Relative
 	declarations map[string]model.Declaration
-	terms        map[string]model.Term
+	terms        map[string]termRow
 	rounds       map[string]model.Round
 	teams        map[string]model.Team       // round + name
 	teamByID     map[uint]model.Team         // id
@@ -41,7 +41,7 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	load(func() (e error) { ex.counties, e = loadMap(db, countySheet.key); return })
 	load(func() (e error) { ex.units, e = loadMap(db, unitSheet.key); return })
 	load(func() (e error) { ex.people, e = loadMap(db, personSheet.key); return })
-	load(func() (e error) { ex.terms, e = loadMap(db, termSheet.key); return })
+	load(func() (e error) { ex.terms, e = loadTerms(db); return })
 	load(func() (e error) { ex.rounds, e = loadMap(db, func(r *model.Round) string { return r.Code }); return })
 	load(func() (e error) { ex.teams, e = loadMap(db, teamKey); return })
 	ex.leaders = map[string]model.UnitLeader{}
@@ -62,7 +62,7 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	if need[SheetDeclarations] {
 		load(func() (e error) { ex.declarations, e = loadMap(db, declarationSheet.key); return })
 	}
-	if need[SheetTasks] || need[SheetMembers] {
+	if need[SheetUnits] || need[SheetTasks] || need[SheetMembers] {
 		load(func() (e error) { ex.teamUnits, e = loadMap(db, teamUnitKey); return })
 	}
 	if need[SheetMembers] {

@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 
 	"gorm.io/gorm"
 
@@ -60,11 +62,11 @@ func ExportAll(db *gorm.DB, path string) error {
 		if err := writePeople(db, b, all); err != nil {
 			return err
 		}
-		var terms []model.Term
-		if err := db.Order("code").Find(&terms).Error; err != nil {
+		terms, err := loadTerms(db)
+		if err != nil {
 			return err
 		}
-		if err := writeEntity(b, termSheet, terms); err != nil {
+		if err := writeEntity(b, termSheet, sortedValues(terms)); err != nil {
 			return err
 		}
 		return writeTasks(db, b)
@@ -74,6 +76,20 @@ func ExportAll(db *gorm.DB, path string) error {
 		return fmt.Errorf("导出失败: %w", err)
 	}
 	return b.save(path)
+}
+
+// sortedValues returns the values of m in the order of their keys.
+func sortedValues[T any](m map[string]T) []T {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]T, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
 }
 
 // keep returns a filter by code: every code when codes is nil.
@@ -146,7 +162,9 @@ func writePeople(db *gorm.DB, b *book, ok func(string) bool) error {
 
 // writeTasks writes 巡察任务 (a row per team unit, rounds in term and number
 // order, teams in order) and 编组记录 (members by team, in the order they
-// were placed).
+// were placed), with every field of the round, team, team unit and member
+// that the database holds: a team's own dates or the round's; the round's
+// own on-site dates where they are not the span of its rows.
 func writeTasks(db *gorm.DB, b *book) error {
 	var (
 		rounds  []model.Round
@@ -165,9 +183,9 @@ func writeTasks(db *gorm.DB, b *book) error {
 			return err
 		}
 	}
-	unitsOf := make(map[uint][]string)
+	unitsOf := make(map[uint][]model.TeamUnit)
 	for _, u := range units {
-		unitsOf[u.TeamID] = append(unitsOf[u.TeamID], u.UnitCode)
+		unitsOf[u.TeamID] = append(unitsOf[u.TeamID], u)
 	}
 	membersOf := make(map[uint][]model.TeamMember)
 	for _, m := range members {
@@ -180,6 +198,8 @@ func writeTasks(db *gorm.DB, b *book) error {
 	var taskRows []taskRow
 	var memberRows []memberRow
 	for _, r := range rounds {
+		first := len(taskRows)
+		span := &minmax{}
 		for _, t := range teamsOf[r.Code] {
 			start, end := t.OnsiteStart, t.OnsiteEnd
 			if start == "" {
@@ -189,15 +209,27 @@ func writeTasks(db *gorm.DB, b *book) error {
 				end = r.OnsiteEnd
 			}
 			for _, u := range unitsOf[t.ID] {
+				span.add(start, end)
 				taskRows = append(taskRows, taskRow{
 					Term: r.TermCode, Round: r.Code, RoundName: r.Name, Type: r.Type, Mode: r.Mode,
-					Team: t.Name, Unit: u, Start: start, End: end,
+					Team: t.Name, Unit: u.UnitCode, Start: start, End: end, Received: u.ReportReceived,
+					Seq: strconv.Itoa(t.Seq), Number: strconv.Itoa(r.Number),
+					Prep: r.PrepStart, ReportEnd: r.ReportEnd, Feedback: r.FeedbackDate, RectifyDue: r.RectifyDue, Check: r.CheckDate,
 				})
 			}
 			for _, m := range membersOf[t.ID] {
 				memberRows = append(memberRows, memberRow{
 					Round: r.Code, Team: t.Name, Person: m.PersonCode, Role: m.Role, Evaluation: m.Evaluation,
+					Comment: m.Comment, Locked: m.Locked,
 				})
+			}
+		}
+		for i := first; i < len(taskRows); i++ {
+			if r.OnsiteStart != span.start {
+				taskRows[i].RoundStart = r.OnsiteStart
+			}
+			if r.OnsiteEnd != span.end {
+				taskRows[i].RoundEnd = r.OnsiteEnd
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -79,6 +80,16 @@ type entity[T any] struct {
 	dup func(first, cur *T, at src) string
 }
 
+// index returns the position of the column named col among e's fields.
+func (e *entity[T]) index(col string) int {
+	for i, f := range e.fields {
+		if f.name == col {
+			return i
+		}
+	}
+	panic("workbook: no column " + col + " in " + e.sheet)
+}
+
 // def is the sheet as the workbook shows it.
 func (e *entity[T]) def() sheetDef {
 	d := sheetDef{name: e.sheet}
@@ -154,6 +165,27 @@ func dateCol[T any](name string, req bool, help string, p func(*T) *string) fiel
 				return err.Error()
 			}
 			*p(v) = d.String()
+			return ""
+		},
+	}
+}
+
+// numberCol is a whole number from 1 to 9999, kept as its digits ("" for
+// blank).
+func numberCol[T any](name, help string, p func(*T) *string) field[T] {
+	return field[T]{
+		column: column{name: name, help: withHelp(help, "正整数")},
+		get:    func(v *T) string { return *p(v) },
+		set: func(v *T, s string) string {
+			if s == "" {
+				*p(v) = ""
+				return ""
+			}
+			n, err := strconv.Atoi(strings.TrimSuffix(s, ".0"))
+			if err != nil || n < 1 || n > 9999 {
+				return fmt.Sprintf("“%s”无效，应为 1 至 9999 的整数", s)
+			}
+			*p(v) = strconv.Itoa(n)
 			return ""
 		},
 	}

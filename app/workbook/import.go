@@ -42,25 +42,35 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 	for s := range tables {
 		need[s] = true
 	}
-	ex, err := loadExisting(db, need)
-	if err != nil {
-		return nil, err
-	}
-	p := buildPlan(tables, ex, c)
-	prog.phaseDone()
-	res.Sheets = p.summaries(tables)
-	res.Problems = sortProblems(c.problems, tables)
-	if (len(res.Problems) > 0 && !opt.ValidOnly) || !p.changes() {
-		return res, nil
+	if testHookBeforeWrite != nil {
+		testHookBeforeWrite()
 	}
 	user := opt.User
 	if user == "" {
 		user = "未知用户"
 	}
+	// The checks against the database and the write are one transaction
+	// (an immediate one on SQLite: the file is held for writing from its
+	// first read), so that what the plan relies on (codes present or not,
+	// the parents of units, a team's county, who is on which team) is still
+	// so when it is written, whatever another import or another clerk
+	// committed while the files were being read.
 	err = db.Transaction(func(tx *gorm.DB) error {
+		ex, err := loadExisting(tx, need)
+		if err != nil {
+			return err
+		}
+		p := buildPlan(tables, ex, c)
+		prog.phaseDone()
+		res.Sheets = p.summaries(tables)
+		res.Problems = sortProblems(c.problems, tables)
+		if (len(res.Problems) > 0 && !opt.ValidOnly) || !p.changes() {
+			return nil
+		}
 		if err := p.write(tx); err != nil {
 			return err
 		}
+		res.Written = true
 		return audit.Record(tx, audit.Entry{
 			User: user, Action: "导入", Entity: "工作簿", Key: baseNames(paths), After: res.Sheets,
 		})
@@ -68,10 +78,16 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("导入失败，未写入任何数据: %w", err)
 	}
-	res.Written = true
-	prog.phaseDone()
+	if res.Written {
+		prog.phaseDone()
+	}
 	return res, nil
 }
+
+// testHookBeforeWrite, when set by a test, runs after the files are read
+// and before the import's transaction begins: where another process's
+// import can commit in between.
+var testHookBeforeWrite func()
 
 // progress reports to Options.Progress, in rows: the rows the files are
 // expected to hold (from the sheets' dimensions and the CSV's lines), then

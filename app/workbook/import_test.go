@@ -3,6 +3,7 @@ package workbook
 import (
 	"testing"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -37,17 +38,20 @@ func TestImportBase(t *testing.T) {
 
 	var p model.Person
 	db.First(&p, "code = ?", "P001")
-	if p.Skills != "财务、审计" || !p.InLeaderPool || p.InStaffPool || p.Status != model.StatusActive || p.PromotedOn != "2025-06-01" || deref(p.CurrentUnitCode) != "U01" {
+	if p.Skills != "财务、审计" || !p.InLeaderPool || p.InStaffPool || p.Status != vocab.StatusActive || p.PromotedOn != "2025-06-01" || deref(p.CurrentUnitCode) != "U01" {
 		t.Errorf("P001 = %+v", p)
 	}
 	var r model.Round
 	db.First(&r, "code = ?", "2026-1")
-	if r.TermCode != "T1" || r.Name != "第一轮巡察" || r.Number != 1 || r.OnsiteStart != "2026-03-01" || r.OnsiteEnd != "2026-04-20" || r.Mode != model.ModeMixed {
+	if r.TermCode != "T1" || r.Name != "第一轮巡察" || r.Number != 1 || r.OnsiteStart != "2026-03-01" || r.OnsiteEnd != "2026-04-20" || r.Mode != vocab.ModeMixed {
 		t.Errorf("round = %+v", r)
 	}
 	var teams []model.Team
 	db.Order("seq").Find(&teams)
-	if len(teams) != 2 || teams[0].Name != "第一巡察组" || teams[0].Seq != 1 || teams[0].OnsiteEnd != "2026-04-20" || teams[1].Seq != 2 || teams[1].OnsiteStart != "2026-03-05" {
+	// 第一巡察组 spans the round (2026-03-01 to 2026-04-20): it has the
+	// round's dates and none of its own; 第二巡察组 has its own.
+	if len(teams) != 2 || teams[0].Name != "第一巡察组" || teams[0].Seq != 1 || teams[0].OnsiteStart != "" || teams[0].OnsiteEnd != "" ||
+		teams[1].Seq != 2 || teams[1].OnsiteStart != "2026-03-05" || teams[1].OnsiteEnd != "2026-04-10" {
 		t.Errorf("teams = %+v", teams)
 	}
 	var rel model.Relative

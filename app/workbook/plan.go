@@ -17,7 +17,7 @@ type plan struct {
 	history      delta[model.WorkHistory]
 	relatives    delta[model.Relative]
 	declarations delta[model.Declaration]
-	terms        delta[model.Term]
+	terms        delta[termRow]
 	tasks        taskPlan
 }
 
@@ -33,6 +33,8 @@ func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
 	checkRefs(unitSheet, units, rs, c)
 	rs[refUnit] = newCodeSet(unitSheet, units, has(ex.units))
 	checkParents(units, rs[refUnit], ex, c)
+	tasks := readRecs(taskSheet, tables[SheetTasks], c)
+	checkUnitTeams(units, tasks, rs[refUnit], ex, c)
 
 	leaders := readRecs(leaderSheet, tables[SheetLeaders], c)
 	checkRefs(leaderSheet, leaders, rs, c)
@@ -49,9 +51,9 @@ func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
 	checkRefs(declarationSheet, decls, rs, c)
 
 	terms := readRecs(termSheet, tables[SheetTerms], c)
+	checkScopeCounties(terms, rs[refCounty], c)
 	rs[refTerm] = newCodeSet(termSheet, terms, has(ex.terms))
 
-	tasks := readRecs(taskSheet, tables[SheetTasks], c)
 	checkRefs(taskSheet, tasks, rs, c)
 	checkRounds(tasks, c)
 	checkTeamCounties(tasks, countyLookup(units, ex), ex, c)

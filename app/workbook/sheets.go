@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"xuncha/app/kin"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -65,7 +66,7 @@ var unitSheet = &entity[model.Unit]{
 		textCol("单位编码", true, "单位的代码，如 U0101；其他表用它指代单位", func(v *model.Unit) *string { return &v.Code }),
 		textCol("单位名称", true, "", func(v *model.Unit) *string { return &v.Name }),
 		refCol("县区编码", true, "单位所在县区", refCounty, func(v *model.Unit) *string { return &v.CountyCode }),
-		wordCol("单位类别", true, "", model.Categories, "", func(v *model.Unit) *string { return &v.Category }),
+		wordCol("单位类别", true, "", vocab.Categories, "", func(v *model.Unit) *string { return &v.Category }),
 		optRefCol("上级单位编码", "上级单位（如村的上级乡镇），可空", refUnit, func(v *model.Unit) **string { return &v.ParentCode }),
 	},
 	zero:    func() model.Unit { return model.Unit{} },
@@ -101,11 +102,11 @@ var personSheet = &entity[model.Person]{
 		textCol("职级", false, "", func(v *model.Person) *string { return &v.Rank }),
 		poolCol(),
 		boolCol("专职", "巡察机构专职人员填 是", func(v *model.Person) *bool { return &v.FullTime }),
-		listCol("专业特长", "可填多个，用 、 分隔", model.Skills, func(v *model.Person) *string { return &v.Skills }),
-		wordCol("状态", false, "空白为 在库", model.Statuses, model.StatusActive, func(v *model.Person) *string { return &v.Status }),
+		listCol("专业特长", "可填多个，用 、 分隔", vocab.Skills, func(v *model.Person) *string { return &v.Skills }),
+		wordCol("状态", false, "空白为 在库", vocab.Statuses, vocab.StatusActive, func(v *model.Person) *string { return &v.Status }),
 		dateCol("新提拔日期", false, "", func(v *model.Person) *string { return &v.PromotedOn }),
 	},
-	zero:    func() model.Person { return model.Person{Status: model.StatusActive} },
+	zero:    func() model.Person { return model.Person{Status: vocab.StatusActive} },
 	key:     func(v *model.Person) string { return v.Code },
 	keyDesc: "人员编号", keyCol: "人员编号",
 }
@@ -113,24 +114,24 @@ var personSheet = &entity[model.Person]{
 // poolCol is 人员库: several pools, kept as three flags.
 func poolCol() field[model.Person] {
 	return field[model.Person]{
-		column: column{name: "人员库", help: "可填多个，用 、 分隔；可填：" + strings.Join(model.Pools, "、")},
+		column: column{name: "人员库", help: "可填多个，用 、 分隔；可填：" + strings.Join(vocab.Pools, "、")},
 		get: func(v *model.Person) string {
 			var out []string
 			for i, in := range []bool{v.InLeaderPool, v.InStaffPool, v.InExpertPool} {
 				if in {
-					out = append(out, model.Pools[i])
+					out = append(out, vocab.Pools[i])
 				}
 			}
 			return strings.Join(out, "、")
 		},
 		set: func(v *model.Person, s string) string {
-			got, msg := pickWords(s, model.Pools)
+			got, msg := pickWords(s, vocab.Pools)
 			if msg != "" {
 				return msg
 			}
-			v.InLeaderPool = inList(model.PoolLeader, got)
-			v.InStaffPool = inList(model.PoolStaff, got)
-			v.InExpertPool = inList(model.PoolExpert, got)
+			v.InLeaderPool = inList(vocab.PoolLeader, got)
+			v.InStaffPool = inList(vocab.PoolStaff, got)
+			v.InExpertPool = inList(vocab.PoolExpert, got)
 			return ""
 		},
 	}
@@ -200,18 +201,19 @@ var declarationSheet = &entity[model.Declaration]{
 	keyDesc: "人员编号和单位编码", keyCol: "单位编码",
 }
 
-var termSheet = &entity[model.Term]{
+var termSheet = &entity[termRow]{
 	sheet: SheetTerms,
-	fields: []field[model.Term]{
-		textCol("届期编码", true, "如 T2021", func(v *model.Term) *string { return &v.Code }),
-		textCol("届期名称", false, "", func(v *model.Term) *string { return &v.Name }),
-		dateCol("开始日期", true, "", func(v *model.Term) *string { return &v.StartDate }),
-		dateCol("结束日期", true, "", func(v *model.Term) *string { return &v.EndDate }),
+	fields: []field[termRow]{
+		textCol("届期编码", true, "如 T2021", func(v *termRow) *string { return &v.Code }),
+		textCol("届期名称", false, "", func(v *termRow) *string { return &v.Name }),
+		dateCol("开始日期", true, "", func(v *termRow) *string { return &v.StartDate }),
+		dateCol("结束日期", true, "", func(v *termRow) *string { return &v.EndDate }),
+		scopeCol(),
 	},
-	zero:    func() model.Term { return model.Term{} },
-	key:     func(v *model.Term) string { return v.Code },
+	zero:    func() termRow { return termRow{} },
+	key:     func(v *termRow) string { return v.Code },
 	keyDesc: "届期编码", keyCol: "届期编码",
-	check: func(v *model.Term) (string, string) {
+	check: func(v *termRow) (string, string) {
 		if v.EndDate < v.StartDate {
 			return "结束日期", msgEndBeforeStart(v.EndDate, v.StartDate)
 		}

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"xuncha/model"
@@ -24,8 +25,31 @@ type pending[T any] struct {
 	row  T
 }
 
-// minmax is a date range grown row by row.
-type minmax struct{ start, end string }
+// minmax is a date range grown row by row, unless dates of its own are
+// given.
+type minmax struct{ start, end, ownStart, ownEnd string }
+
+// own sets the dates of its own that a row gives ("" for none).
+func (m *minmax) own(start, end string) {
+	if start != "" {
+		m.ownStart = start
+	}
+	if end != "" {
+		m.ownEnd = end
+	}
+}
+
+// dates returns the range: its own dates where given, else the span.
+func (m *minmax) dates() (string, string) {
+	start, end := m.start, m.end
+	if m.ownStart != "" {
+		start = m.ownStart
+	}
+	if m.ownEnd != "" {
+		end = m.ownEnd
+	}
+	return start, end
+}
 
 func (m *minmax) add(start, end string) {
 	if m.start == "" || start < m.start {
@@ -37,52 +61,17 @@ func (m *minmax) add(start, end string) {
 }
 
 // planTasks works out the rounds, teams and team units of the accepted
-// 巡察任务 rows. A round's and a team's 进驻 dates span their rows; a new
-// team is numbered after the round's teams in the order it first appears;
-// a round takes the name, type and mode its rows give and keeps its own
-// where they are blank.
+// 巡察任务 rows. A round's and a team's 进驻 dates span their rows, unless
+// the round's own are written (轮次进驻开始/结束); a team whose span is the
+// round's keeps no dates of its own; a new team is numbered after the
+// round's teams in the order it first appears, unless 组序号 says; a round
+// takes the name, type, mode, number and stage dates its rows give and
+// keeps its own where they are blank.
 func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 	p := taskPlan{tasks: SheetSummary{Sheet: SheetTasks}}
-	var roundOrder, teamOrder []string
-	rounds := make(map[string]*model.Round)
-	spans := make(map[string]*minmax)
-	for i := range recs {
-		r := &recs[i].v
-		if !recs[i].ok {
-			continue
-		}
-		rd, ok := rounds[r.Round]
-		if !ok {
-			roundOrder = append(roundOrder, r.Round)
-			base, exists := ex.rounds[r.Round]
-			if !exists {
-				base = model.Round{Code: r.Round}
-			}
-			rd = &base
-			rounds[r.Round] = rd
-			spans[r.Round] = &minmax{}
-		}
-		rd.TermCode = r.Term
-		for _, f := range []struct {
-			dst *string
-			v   string
-		}{{&rd.Name, r.RoundName}, {&rd.Type, r.Type}, {&rd.Mode, r.Mode}} {
-			if f.v != "" {
-				*f.dst = f.v
-			}
-		}
-		spans[r.Round].add(r.Start, r.End)
-		tk := join(r.Round, r.Team)
-		if _, ok := spans[tk]; !ok {
-			teamOrder = append(teamOrder, tk)
-			spans[tk] = &minmax{}
-		}
-		spans[tk].add(r.Start, r.End)
-	}
-	for _, code := range roundOrder {
-		rounds[code].OnsiteStart, rounds[code].OnsiteEnd = spans[code].start, spans[code].end
-	}
-	numberRounds(roundOrder, rounds, ex)
+	rounds, roundOrder, own := planRounds(recs, ex)
+	teamOrder, spans, seqs := teamSpans(recs)
+	numberRounds(roundOrder, rounds, own, ex)
 	roundChanged := make(map[string]bool)
 	for _, code := range roundOrder {
 		rd := rounds[code]
@@ -97,31 +86,38 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 	}
 	maxSeq := make(map[string]int)
 	for _, t := range ex.teams {
-		if t.Seq > maxSeq[t.RoundCode] {
-			maxSeq[t.RoundCode] = t.Seq
-		}
+		maxSeq[t.RoundCode] = max(maxSeq[t.RoundCode], t.Seq)
+	}
+	for _, tk := range teamOrder {
+		round, _, _ := strings.Cut(tk, "\x00")
+		maxSeq[round] = max(maxSeq[round], seqs[tk])
 	}
 	teamChanged := make(map[string]bool)
 	teamIDs := make(map[string]uint)
 	for _, tk := range teamOrder {
 		round, name, _ := strings.Cut(tk, "\x00")
 		prev, exists := ex.teams[tk]
-		t := prev
-		if !exists {
-			maxSeq[round]++
-			t = model.Team{RoundCode: round, Name: name, Seq: maxSeq[round]}
-		}
-		t.OnsiteStart, t.OnsiteEnd = spans[tk].start, spans[tk].end
+		t := model.Team{RoundCode: round, Name: name}
 		if exists {
-			// A team without dates of its own has the round's: it keeps
-			// none while the round's are what the file says.
-			rd := rounds[round]
-			if prev.OnsiteStart == "" && t.OnsiteStart == rd.OnsiteStart {
-				t.OnsiteStart = ""
-			}
-			if prev.OnsiteEnd == "" && t.OnsiteEnd == rd.OnsiteEnd {
-				t.OnsiteEnd = ""
-			}
+			t = prev
+			teamIDs[tk] = prev.ID
+		}
+		switch seq := seqs[tk]; {
+		case seq > 0:
+			t.Seq = seq
+		case !exists:
+			maxSeq[round]++
+			t.Seq = maxSeq[round]
+		}
+		// A team whose span is the round's has the round's dates: it
+		// keeps none of its own, unless it had them already.
+		rd := rounds[round]
+		t.OnsiteStart, t.OnsiteEnd = spans[tk].start, spans[tk].end
+		if t.OnsiteStart == rd.OnsiteStart && (!exists || prev.OnsiteStart == "") {
+			t.OnsiteStart = ""
+		}
+		if t.OnsiteEnd == rd.OnsiteEnd && (!exists || prev.OnsiteEnd == "") {
+			t.OnsiteEnd = ""
 		}
 		switch {
 		case !exists:
@@ -130,10 +126,8 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 			p.teamUpdates = append(p.teamUpdates, t)
 			teamChanged[tk] = true
 		}
-		if exists {
-			teamIDs[tk] = prev.ID
-		}
 	}
+	received := taskSheet.index("整改报告收到日期")
 	for i := range recs {
 		r := &recs[i].v
 		if !recs[i].ok {
@@ -144,13 +138,18 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 		id := teamIDs[tk]
 		prev, exists := ex.teamUnits[taskSheet.key(r)]
 		tu := prev
+		if !exists {
+			tu = model.TeamUnit{RoundCode: r.Round, UnitCode: r.Unit}
+		}
+		if recs[i].present[received] {
+			tu.ReportReceived = r.Received
+		}
 		switch {
 		case !exists:
-			tu = model.TeamUnit{RoundCode: r.Round, UnitCode: r.Unit}
 			p.unitAdds = append(p.unitAdds, pending[model.TeamUnit]{tk, tu})
 			p.tasks.Added++
 			continue
-		case id == 0 || prev.TeamID != id:
+		case id == 0 || prev.TeamID != id || tu != prev:
 			p.unitUpdates = append(p.unitUpdates, pending[model.TeamUnit]{tk, tu})
 		case !roundChanged[r.Round] && !teamChanged[tk]:
 			p.tasks.Unchanged++
@@ -159,6 +158,77 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 		p.tasks.Updated++
 	}
 	return p
+}
+
+// planRounds works out the rounds of the accepted rows, in the order they
+// first appear: the stored round (or a new one) with what the rows give.
+// own holds the rounds whose number the rows give.
+func planRounds(recs []rec[taskRow], ex *existing) (rounds map[string]*model.Round, order []string, own map[string]bool) {
+	rounds, own = make(map[string]*model.Round), make(map[string]bool)
+	spans := make(map[string]*minmax)
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	for i := range recs {
+		r := &recs[i].v
+		if !recs[i].ok {
+			continue
+		}
+		rd, ok := rounds[r.Round]
+		if !ok {
+			order = append(order, r.Round)
+			base, exists := ex.rounds[r.Round]
+			if !exists {
+				base = model.Round{Code: r.Round}
+			}
+			rd = &base
+			rounds[r.Round] = rd
+			spans[r.Round] = &minmax{}
+		}
+		rd.TermCode = r.Term
+		set(&rd.Name, r.RoundName)
+		set(&rd.Type, r.Type)
+		set(&rd.Mode, r.Mode)
+		set(&rd.PrepStart, r.Prep)
+		set(&rd.ReportEnd, r.ReportEnd)
+		set(&rd.FeedbackDate, r.Feedback)
+		set(&rd.RectifyDue, r.RectifyDue)
+		set(&rd.CheckDate, r.Check)
+		if n, err := strconv.Atoi(r.Number); err == nil {
+			rd.Number, own[r.Round] = n, true
+		}
+		spans[r.Round].add(r.Start, r.End)
+		spans[r.Round].own(r.RoundStart, r.RoundEnd)
+	}
+	for _, code := range order {
+		rounds[code].OnsiteStart, rounds[code].OnsiteEnd = spans[code].dates()
+	}
+	return rounds, order, own
+}
+
+// teamSpans works out the teams of the accepted rows (by key), in the
+// order they first appear: the span of their rows' dates, and the 组序号 a
+// row gives (none: 0).
+func teamSpans(recs []rec[taskRow]) (order []string, spans map[string]*minmax, seqs map[string]int) {
+	spans, seqs = make(map[string]*minmax), make(map[string]int)
+	for i := range recs {
+		r := &recs[i].v
+		if !recs[i].ok {
+			continue
+		}
+		tk := join(r.Round, r.Team)
+		if _, ok := spans[tk]; !ok {
+			order = append(order, tk)
+			spans[tk] = &minmax{}
+		}
+		if n, err := strconv.Atoi(r.Seq); err == nil {
+			seqs[tk] = n
+		}
+		spans[tk].add(r.Start, r.End)
+	}
+	return order, spans, seqs
 }
 
 // planMembers works out the team places of the accepted 编组记录 rows. A
@@ -184,8 +254,14 @@ func planMembers(recs []rec[memberRow], ex *existing, p *taskPlan) {
 			m = model.TeamMember{PersonCode: r.v.Person}
 		}
 		m.Role = r.v.Role
-		if r.present[4] {
+		if r.present[memberEvaluation] {
 			m.Evaluation = r.v.Evaluation
+		}
+		if r.present[memberComment] {
+			m.Comment = r.v.Comment
+		}
+		if r.present[memberLocked] {
+			m.Locked = r.v.Locked
 		}
 		t, teamExists := ex.teams[tk]
 		switch {
@@ -201,19 +277,21 @@ func planMembers(recs []rec[memberRow], ex *existing, p *taskPlan) {
 	}
 }
 
-// numberRounds numbers the new rounds of each term after the term's rounds
-// in the database, in the order of their 进驻开始 (then code).
-func numberRounds(order []string, rounds map[string]*model.Round, ex *existing) {
-	last := make(map[string]int) // term → highest number in the database
+// numberRounds numbers the new rounds whose rows give no 轮次序号 after
+// the term's rounds (in the database, and numbered by the file), in the
+// order of their 进驻开始 (then code).
+func numberRounds(order []string, rounds map[string]*model.Round, own map[string]bool, ex *existing) {
+	last := make(map[string]int) // term → highest number
 	for _, r := range ex.rounds {
-		if r.Number > last[r.TermCode] {
-			last[r.TermCode] = r.Number
-		}
+		last[r.TermCode] = max(last[r.TermCode], r.Number)
 	}
 	var fresh []*model.Round
 	for _, code := range order {
-		if _, exists := ex.rounds[code]; !exists {
-			fresh = append(fresh, rounds[code])
+		r := rounds[code]
+		if own[code] {
+			last[r.TermCode] = max(last[r.TermCode], r.Number)
+		} else if _, exists := ex.rounds[code]; !exists {
+			fresh = append(fresh, r)
 		}
 	}
 	sort.SliceStable(fresh, func(i, j int) bool {

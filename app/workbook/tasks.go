@@ -4,13 +4,21 @@ import (
 	"fmt"
 	"sort"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
 // taskRow is a row of 巡察任务: one unit a team of a round inspects, with
-// the round's fields repeated on every row of the round.
+// the round's fields repeated on every row of the round (or written on one
+// of them) and the team's on every row of the team.
 type taskRow struct {
 	Term, Round, RoundName, Type, Mode, Team, Unit, Start, End string
+	Received                                                   string // 整改报告收到日期 of the unit
+	Seq                                                        string // 组序号
+	// The round's own: its number, its on-site dates where they are not
+	// the span of its rows, and its other stage dates.
+	Number, RoundStart, RoundEnd                 string
+	Prep, ReportEnd, Feedback, RectifyDue, Check string
 }
 
 var taskSheet = &entity[taskRow]{
@@ -19,12 +27,22 @@ var taskSheet = &entity[taskRow]{
 		refCol("届期编码", true, "", refTerm, func(v *taskRow) *string { return &v.Term }),
 		textCol("轮次编码", true, "如 2026-1；同一轮次的各行填同一编码", func(v *taskRow) *string { return &v.Round }),
 		textCol("轮次名称", false, "如 第一轮巡察；同一轮次只需填一行", func(v *taskRow) *string { return &v.RoundName }),
-		wordCol("巡察类型", false, "", model.RoundTypes, "", func(v *taskRow) *string { return &v.Type }),
-		wordCol("编组方式", false, "", model.Modes, "", func(v *taskRow) *string { return &v.Mode }),
+		wordCol("巡察类型", false, "", vocab.RoundTypes, "", func(v *taskRow) *string { return &v.Type }),
+		wordCol("编组方式", false, "", vocab.Modes, "", func(v *taskRow) *string { return &v.Mode }),
 		textCol("巡察组", true, "组名，如 第一巡察组；一组巡察几个单位就填几行", func(v *taskRow) *string { return &v.Team }),
 		refCol("被巡察单位编码", true, "同一组的单位须在同一县区；一个单位每轮只能编入一个组", refUnit, func(v *taskRow) *string { return &v.Unit }),
 		dateCol("进驻开始", true, "该组进驻的日期；轮次的进驻开始取其各行最早的一天", func(v *taskRow) *string { return &v.Start }),
 		dateCol("进驻结束", true, "轮次的进驻结束取其各行最晚的一天", func(v *taskRow) *string { return &v.End }),
+		dateCol("整改报告收到日期", false, "该单位的整改报告收到的日期，未收到为空白", func(v *taskRow) *string { return &v.Received }),
+		numberCol("组序号", "该组在轮次中的顺序；同一组只需填一行，空白为不变（新组排在最后）", func(v *taskRow) *string { return &v.Seq }),
+		numberCol("轮次序号", "轮次在届期中的序号；同一轮次只需填一行，空白为不变（新轮次按进驻开始编号）", func(v *taskRow) *string { return &v.Number }),
+		dateCol("轮次进驻开始", false, roundDateHelp, func(v *taskRow) *string { return &v.RoundStart }),
+		dateCol("轮次进驻结束", false, roundDateHelp, func(v *taskRow) *string { return &v.RoundEnd }),
+		dateCol("准备开始", false, stageHelp, func(v *taskRow) *string { return &v.Prep }),
+		dateCol("报告结束", false, stageHelp, func(v *taskRow) *string { return &v.ReportEnd }),
+		dateCol("反馈日期", false, stageHelp, func(v *taskRow) *string { return &v.Feedback }),
+		dateCol("整改报告期限", false, stageHelp, func(v *taskRow) *string { return &v.RectifyDue }),
+		dateCol("督查验收日期", false, stageHelp, func(v *taskRow) *string { return &v.Check }),
 	},
 	zero:    func() taskRow { return taskRow{} },
 	key:     func(v *taskRow) string { return join(v.Round, v.Unit) },
@@ -33,7 +51,7 @@ var taskSheet = &entity[taskRow]{
 		if v.End < v.Start {
 			return "进驻结束", msgEndBeforeStart(v.End, v.Start)
 		}
-		return "", ""
+		return stageOrder(v)
 	},
 	dup: func(first, cur *taskRow, at src) string {
 		if first.Team == cur.Team {
@@ -44,10 +62,43 @@ var taskSheet = &entity[taskRow]{
 	},
 }
 
+const (
+	roundDateHelp = "轮次本身的进驻日期，与各组的不同时填写；同一轮次只需填一行，空白为取各行的最早和最晚一天"
+	stageHelp     = "轮次的阶段日期；同一轮次只需填一行，空白为不变"
+)
+
+// stageOrder checks that the round's dates a row gives follow the order
+// of the stages (blank ones skipped).
+func stageOrder(v *taskRow) (string, string) {
+	prev, prevCol := "", ""
+	for _, f := range []struct{ col, v string }{
+		{"准备开始", v.Prep}, {"轮次进驻开始", v.RoundStart}, {"轮次进驻结束", v.RoundEnd}, {"报告结束", v.ReportEnd},
+		{"反馈日期", v.Feedback}, {"整改报告期限", v.RectifyDue}, {"督查验收日期", v.Check},
+	} {
+		if f.v == "" {
+			continue
+		}
+		if f.v < prev {
+			return f.col, fmt.Sprintf("%s %s 早于%s %s", f.col, f.v, prevCol, prev)
+		}
+		prev, prevCol = f.v, f.col
+	}
+	return "", ""
+}
+
 // memberRow is a row of 编组记录: a person's place on a team of a round.
 type memberRow struct {
-	Round, Team, Person, Role, Evaluation string
+	Round, Team, Person, Role, Evaluation, Comment string
+	Locked                                         bool
 }
+
+// The optional columns of 编组记录, by position: a column the file leaves
+// out leaves the field as the database holds it.
+const (
+	memberEvaluation = 4
+	memberComment    = 5
+	memberLocked     = 6
+)
 
 var memberSheet = &entity[memberRow]{
 	sheet: SheetMembers,
@@ -55,8 +106,10 @@ var memberSheet = &entity[memberRow]{
 		textCol("轮次编码", true, "巡察任务表或数据库中已有的轮次", func(v *memberRow) *string { return &v.Round }),
 		textCol("巡察组", true, "该轮次中已有的组名", func(v *memberRow) *string { return &v.Team }),
 		refCol("人员编号", true, "", refPerson, func(v *memberRow) *string { return &v.Person }),
-		wordCol("角色", true, "", model.Roles, "", func(v *memberRow) *string { return &v.Role }),
-		wordCol("鉴定", false, "", model.Evaluations, "", func(v *memberRow) *string { return &v.Evaluation }),
+		wordCol("角色", true, "", vocab.Roles, "", func(v *memberRow) *string { return &v.Role }),
+		wordCol("鉴定", false, "", vocab.Evaluations, "", func(v *memberRow) *string { return &v.Evaluation }),
+		textCol("评语", false, "鉴定的评语", func(v *memberRow) *string { return &v.Comment }),
+		boolCol("锁定", "编组时固定在该组的人员填 是", func(v *memberRow) *bool { return &v.Locked }),
 	},
 	zero:    func() memberRow { return memberRow{} },
 	key:     func(v *memberRow) string { return join(v.Round, v.Person) },
@@ -70,22 +123,46 @@ var memberSheet = &entity[memberRow]{
 	},
 }
 
-// roundFields are the columns of 巡察任务 that belong to the round and must
-// agree on every row of it.
-var roundFields = []struct {
+// agreeing is a column of 巡察任务 that belongs to the round, or to the
+// team, and must agree on every row of it that fills it.
+type agreeing struct {
 	col string
 	get func(*taskRow) string
-}{
+}
+
+// roundFields are the columns that belong to the round.
+var roundFields = []agreeing{
 	{"届期编码", func(v *taskRow) string { return v.Term }},
 	{"轮次名称", func(v *taskRow) string { return v.RoundName }},
 	{"巡察类型", func(v *taskRow) string { return v.Type }},
 	{"编组方式", func(v *taskRow) string { return v.Mode }},
+	{"轮次序号", func(v *taskRow) string { return v.Number }},
+	{"轮次进驻开始", func(v *taskRow) string { return v.RoundStart }},
+	{"轮次进驻结束", func(v *taskRow) string { return v.RoundEnd }},
+	{"准备开始", func(v *taskRow) string { return v.Prep }},
+	{"报告结束", func(v *taskRow) string { return v.ReportEnd }},
+	{"反馈日期", func(v *taskRow) string { return v.Feedback }},
+	{"整改报告期限", func(v *taskRow) string { return v.RectifyDue }},
+	{"督查验收日期", func(v *taskRow) string { return v.Check }},
 }
 
+// teamFields are the columns that belong to the team.
+var teamFields = []agreeing{{"组序号", func(v *taskRow) string { return v.Seq }}}
+
 // checkRounds rejects the rows whose round-level fields disagree with an
-// earlier row of the same round. A blank round-level cell agrees with
-// anything (the round's name need be written on one row only).
+// earlier row of the same round, or team-level ones with an earlier row of
+// the same team. A blank cell agrees with anything (the round's name need
+// be written on one row only).
 func checkRounds(recs []rec[taskRow], c *collector) {
+	checkAgree(recs, c, roundFields, func(v *taskRow) (string, string) { return v.Round, "同一轮次“" + v.Round + "”" })
+	checkAgree(recs, c, teamFields, func(v *taskRow) (string, string) {
+		return join(v.Round, v.Team), "同一巡察组“" + v.Team + "”（轮次“" + v.Round + "”）"
+	})
+}
+
+// checkAgree rejects the rows whose fields disagree with an earlier row of
+// the same group (by key; what names the group in messages).
+func checkAgree(recs []rec[taskRow], c *collector, fields []agreeing, group func(*taskRow) (key, what string)) {
 	type seen struct {
 		v  string
 		at src
@@ -96,28 +173,28 @@ func checkRounds(recs []rec[taskRow], c *collector) {
 		if !r.ok {
 			continue
 		}
-		vals, ok := first[r.v.Round]
+		key, what := group(&r.v)
+		vals, ok := first[key]
 		if !ok {
-			vals = make([]seen, len(roundFields))
+			vals = make([]seen, len(fields))
 		}
-		for j, f := range roundFields {
+		for j, f := range fields {
 			v := f.get(&r.v)
 			if v == "" || vals[j].v == "" || vals[j].v == v {
 				continue
 			}
-			c.add(r.at, f.col, fmt.Sprintf("与同一轮次“%s”的%s不一致（那里是“%s”，这里是“%s”）",
-				r.v.Round, vals[j].at.where(), vals[j].v, v))
+			c.add(r.at, f.col, fmt.Sprintf("与%s的%s不一致（那里是“%s”，这里是“%s”）", what, vals[j].at.where(), vals[j].v, v))
 			r.ok = false
 		}
 		if !r.ok {
 			continue
 		}
-		for j, f := range roundFields {
+		for j, f := range fields {
 			if v := f.get(&r.v); v != "" && vals[j].v == "" {
 				vals[j] = seen{v, r.at}
 			}
 		}
-		first[r.v.Round] = vals
+		first[key] = vals
 	}
 }
 
@@ -199,4 +276,63 @@ func checkMemberTeams(recs []rec[memberRow], tasks []rec[taskRow], ex *existing,
 			c.add(r.at, "巡察组", fmt.Sprintf("轮次“%s”中没有巡察组“%s”（巡察任务表和数据库中都没有）", r.v.Round, r.v.Team))
 		}
 	}
+}
+
+// checkUnitTeams rejects the units whose new county would split a team of
+// the database: a unit that stays on its team (the file's 巡察任务 rows do
+// not place it anew) must keep the county of the team's other staying
+// units, as the file leaves them.
+func checkUnitTeams(units []rec[model.Unit], tasks []rec[taskRow], set *codeSet, ex *existing, c *collector) {
+	placed := make(map[string]bool)
+	for i := range tasks {
+		if tasks[i].ok {
+			placed[taskSheet.key(&tasks[i].v)] = true
+		}
+	}
+	staying := make(map[uint][]model.TeamUnit)   // team id → its units the file does not place
+	onTeams := make(map[string][]model.TeamUnit) // unit → its places among those
+	for _, tu := range ex.teamUnits {
+		if !placed[teamUnitKey(&tu)] {
+			staying[tu.TeamID] = append(staying[tu.TeamID], tu)
+			onTeams[tu.UnitCode] = append(onTeams[tu.UnitCode], tu)
+		}
+	}
+	for _, tus := range staying {
+		sort.Slice(tus, func(a, b int) bool { return tus[a].UnitCode < tus[b].UnitCode })
+	}
+	for _, tus := range onTeams {
+		sort.Slice(tus, func(a, b int) bool { return teamUnitKey(&tus[a]) < teamUnitKey(&tus[b]) })
+	}
+	// A rejected unit keeps its county, which may in turn split the team of
+	// a unit checked before it: check again until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		county := countyLookup(units, ex)
+		for i := range units {
+			r := &units[i]
+			if old, exists := ex.units[r.v.Code]; !r.ok || !exists || old.CountyCode == r.v.CountyCode {
+				continue
+			}
+			if msg := splitsTeam(r.v, onTeams[r.v.Code], staying, county, ex); msg != "" {
+				c.add(r.at, "县区编码", msg)
+				r.ok = false
+				set.reject(r.v.Code, r.at)
+				changed = true
+			}
+		}
+	}
+}
+
+// splitsTeam says why moving unit u to its new county would leave one of
+// its teams with units in two counties, or "".
+func splitsTeam(u model.Unit, places []model.TeamUnit, staying map[uint][]model.TeamUnit, county func(string) string, ex *existing) string {
+	for _, tu := range places {
+		for _, o := range staying[tu.TeamID] {
+			if o.UnitCode != u.Code && county(o.UnitCode) != u.CountyCode {
+				return fmt.Sprintf("单位“%s”在轮次“%s”中由“%s”巡察，同组的单位“%s”属于县区“%s”；同一巡察组的单位须在同一县区，不能把它改到县区“%s”",
+					u.Code, tu.RoundCode, ex.teamByID[tu.TeamID].Name, o.UnitCode, county(o.UnitCode), u.CountyCode)
+			}
+		}
+	}
+	return ""
 }

@@ -26,7 +26,7 @@ func (p *plan) write(tx *gorm.DB) error {
 		{SheetHistory, func() error { return apply(tx, p.history.adds, p.history.updates) }},
 		{SheetRelatives, func() error { return apply(tx, p.relatives.adds, p.relatives.updates) }},
 		{SheetDeclarations, func() error { return apply(tx, p.declarations.adds, p.declarations.updates) }},
-		{SheetTerms, func() error { return apply(tx, p.terms.adds, p.terms.updates) }},
+		{SheetTerms, func() error { return writeTerms(tx, p.terms.adds, p.terms.updates) }},
 		{SheetTasks, func() error { return p.tasks.write(tx) }},
 	}
 	for _, s := range steps {

@@ -75,6 +75,17 @@ func run(t *testing.T, args ...string) result {
 
 func runCmd(t *testing.T, c *exec.Cmd) result {
 	t.Helper()
+	r, err := execute(c)
+	if err != nil {
+		t.Fatalf("%s: %v", strings.Join(c.Args, " "), err)
+	}
+	return r
+}
+
+// execute runs c and returns its exit code and output; the error is for a
+// program that could not be run at all. It may be called from any
+// goroutine.
+func execute(c *exec.Cmd) (result, error) {
 	var out, errb bytes.Buffer
 	c.Stdout, c.Stderr = &out, &errb
 	start := time.Now()
@@ -83,11 +94,11 @@ func runCmd(t *testing.T, c *exec.Cmd) result {
 	if err != nil {
 		ee, ok := err.(*exec.ExitError)
 		if !ok {
-			t.Fatalf("%s: %v", strings.Join(c.Args, " "), err)
+			return r, err
 		}
 		r.code = ee.ExitCode()
 	}
-	return r
+	return r, nil
 }
 
 // mustRun runs the program and fails on a non-zero exit.

@@ -1,0 +1,34 @@
+package app
+
+// The service methods of data packages (数据包): export, preview and
+// import. Each asks for its right first.
+
+import "xuncha/app/datapkg"
+
+// ExportPackage writes the data of the chosen counties to a data package
+// at path, encrypted when passphrase is not empty.
+func (s *Service) ExportPackage(counties []string, passphrase, path string) (*datapkg.Manifest, error) {
+	if err := s.Require(PermRead); err != nil {
+		return nil, err
+	}
+	return datapkg.Export(s.DB, counties, passphrase, path)
+}
+
+// PreviewPackage reports what importing the package at path would add,
+// update and leave out as conflicts, without writing.
+func (s *Service) PreviewPackage(path, passphrase string) (*datapkg.Report, error) {
+	if err := s.Require(PermImport); err != nil {
+		return nil, err
+	}
+	return datapkg.Preview(s.DB, path, passphrase)
+}
+
+// ImportPackage merges the package at path by code, in one transaction
+// with its audit entry.
+func (s *Service) ImportPackage(path, passphrase string) (*datapkg.Report, error) {
+	if err := s.Require(PermImport); err != nil {
+		return nil, err
+	}
+	r, err := datapkg.Import(s.DB, path, passphrase, s.User)
+	return r, dbError("导入数据包失败，未写入任何数据", err)
+}

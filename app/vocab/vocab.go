@@ -1,0 +1,86 @@
+// Package vocab is the vocabulary of 巡察统筹: the words SPEC §2 fixes for
+// unit categories, person statuses, pools, skills, round types,
+// assignment modes, team roles, evaluations and account roles.
+//
+// Every package that speaks these words takes them from here: the stored
+// values model keeps, the checks of the forms, workbooks and data
+// packages, the rules of recusal and assign, the calendar's exports and
+// the screens' choices. A word is spelled once, so a stored 成员 is the
+// 成员 the solver fills and the screen offers. The lists give the display
+// order; a package that needs another order keeps its own ranking, not a
+// copy of the words.
+//
+// The package imports nothing, so the algorithmic packages, which must not
+// reach the database, may use it.
+package vocab
+
+// Unit categories (单位类别).
+const (
+	CatCountyOrgan = "县直机关"
+	CatInstitution = "事业单位"
+	CatStateFirm   = "国有企业"
+	CatTownship    = "乡镇街道"
+	CatVillage     = "村社区"
+	CatOther       = "其他"
+)
+
+// Categories lists the unit categories in display order.
+var Categories = []string{CatCountyOrgan, CatInstitution, CatStateFirm, CatTownship, CatVillage, CatOther}
+
+// Person statuses (状态). Only StatusActive people are drafted.
+const (
+	StatusActive    = "在库"
+	StatusSuspended = "暂停"
+	StatusRemoved   = "出库"
+)
+
+// Statuses lists the person statuses in display order.
+var Statuses = []string{StatusActive, StatusSuspended, StatusRemoved}
+
+// Pools (人员库).
+const (
+	PoolLeader = "组长库"
+	PoolStaff  = "工作人员库"
+	PoolExpert = "专业人员库"
+)
+
+// Pools lists the three pools in display order.
+var Pools = []string{PoolLeader, PoolStaff, PoolExpert}
+
+// Skills lists the accepted 专业特长 in display order.
+var Skills = []string{"财务", "审计", "法律", "纪检监察", "组织人事", "工程建设", "党建", "信访", "其他"}
+
+// RoundTypes lists the types of a round (巡察类型).
+var RoundTypes = []string{"常规", "专项", "机动", "提级", "交叉", "联动", "巡审联动"}
+
+// Assignment modes (编组方式).
+const (
+	ModeMixed = "混合编组"  // every non-local slot from any other county
+	ModeSwap  = "成建制交叉" // each county's teams staffed from one other county
+	ModeLocal = "本县"    // no cross-county rule; every slot from the team's county
+)
+
+// Modes lists the assignment modes.
+var Modes = []string{ModeMixed, ModeSwap, ModeLocal}
+
+// Team roles (角色).
+const (
+	RoleLeader   = "组长"
+	RoleDeputy   = "副组长"
+	RoleFullTime = "专职工作人员"
+	RoleLiaison  = "联络员"
+	RoleMember   = "成员"
+)
+
+// Roles lists the team roles in roster order.
+var Roles = []string{RoleLeader, RoleDeputy, RoleFullTime, RoleLiaison, RoleMember}
+
+// Evaluations lists the grades (鉴定) a member can get after a round.
+var Evaluations = []string{"优秀", "称职", "基本称职", "不称职"}
+
+// Account roles: who may do what (see package auth).
+const (
+	UserAdmin  = "管理员"
+	UserClerk  = "经办人"
+	UserLeader = "领导"
+)

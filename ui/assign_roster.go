@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app/assign"
+	"xuncha/app/roster"
+)
+
+// assignDocuments are the documents of the 编组 screen: the roster shown
+// as xlsx or PDF (a draft unless it is the round's saved 编组记录), and
+// the record of a draw, to save as the JSON xuncha draw-verify replays
+// and to print for the witnesses to sign.
+type assignDocuments struct {
+	screen *assignScreen
+
+	exportXLSX, exportPDF, recordBtn *widget.Button
+	// recordPath is where the draw record's JSON was saved last, for the
+	// replay command its printout names.
+	recordPath string
+}
+
+// buttons makes the documents' buttons of the screen's toolbar; the draw
+// record's shows once a draw was made.
+func (p *assignDocuments) buttons() []fyne.CanvasObject {
+	p.exportXLSX = widget.NewButtonWithIcon("名单 xlsx", theme.UploadIcon(), p.onExportXLSX)
+	p.exportPDF = widget.NewButtonWithIcon("名单 PDF", theme.DocumentPrintIcon(), p.onExportPDF)
+	p.recordBtn = widget.NewButtonWithIcon("抽取记录", theme.FileIcon(), p.showRecord)
+	p.recordBtn.Hide()
+	return []fyne.CanvasObject{p.exportXLSX, p.exportPDF, p.recordBtn}
+}
+
+// rosterFileName is the file name offered for the roster of the round.
+func (p *assignDocuments) rosterFileName(ext string) string {
+	s := p.screen
+	name := s.st.Res.Round
+	if r := s.roundRow(); r != nil && r.Name != "" {
+		name = r.Name
+	}
+	return name + "编组名单" + ext
+}
+
+// currentRoster builds the documents' roster of what the screen shows: a
+// draft unless it is the round's saved 编组记录.
+func (p *assignDocuments) currentRoster() (*roster.Roster, error) {
+	s := p.screen
+	r, err := s.svc.RosterFromResult(s.st.Res)
+	if err != nil {
+		return nil, err
+	}
+	r.Draft = s.st.Dirty || s.st.Source != assign.SourceSaved
+	return r, nil
+}
+
+// writeRoster writes the roster shown to path as xlsx or PDF.
+func (p *assignDocuments) writeRoster(path string, pdf bool) error {
+	r, err := p.currentRoster()
+	if err != nil {
+		return err
+	}
+	if pdf {
+		return roster.WritePDF(path, r)
+	}
+	return roster.WriteXLSX(path, r)
+}
+
+func (p *assignDocuments) onExportXLSX() {
+	s := p.screen
+	if s.st == nil {
+		return
+	}
+	saveFile(s.win, "保存编组名单（Excel 工作簿）", p.rosterFileName(".xlsx"), ".xlsx",
+		func(path string) error { return p.writeRoster(path, false) }, "已导出编组名单")
+}
+
+func (p *assignDocuments) onExportPDF() {
+	s := p.screen
+	if s.st == nil {
+		return
+	}
+	saveFile(s.win, "保存编组名单（A4 PDF，每组一页）", p.rosterFileName(".pdf"), ".pdf",
+		func(path string) error { return p.writeRoster(path, true) }, "已生成编组名单 PDF")
+}
