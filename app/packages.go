@@ -30,5 +30,8 @@ func (s *Service) ImportPackage(path, passphrase string) (*datapkg.Report, error
 		return nil, err
 	}
 	r, err := datapkg.Import(s.DB, path, passphrase, s.User)
+	if err == nil && r != nil && r.Written {
+		s.notifyAll("导入数据包", "")
+	}
 	return r, dbError("导入数据包失败，未写入任何数据", err)
 }

@@ -16,6 +16,8 @@ type Service struct {
 	DB   *gorm.DB
 	User string // the signed-in user's name, recorded in the audit log
 	Role string // the signed-in user's role (set by Login); "" when nobody signed in
+
+	changes *changeHub // who is told of each committed write (changes.go)
 }
 
 // Open opens the database at path for user, making a new database there
@@ -25,7 +27,7 @@ func Open(path, user string) (*Service, error) {
 	if err != nil {
 		return nil, dbError("无法打开数据库 "+path, err)
 	}
-	return &Service{DB: db, User: user}, nil
+	return &Service{DB: db, User: user, changes: newChangeHub()}, nil
 }
 
 // OpenExisting opens the database at path for user, refusing a path with
@@ -36,7 +38,7 @@ func OpenExisting(path, user string) (*Service, error) {
 	if err != nil {
 		return nil, dbError("无法打开数据库 "+path, err)
 	}
-	return &Service{DB: db, User: user}, nil
+	return &Service{DB: db, User: user, changes: newChangeHub()}, nil
 }
 
 // Close closes the database.
@@ -50,7 +52,8 @@ func (s *Service) Close() error { return model.Close(s.DB) }
 // user's right to the kind of change e records (see writePermission): a
 // service method that forgets to ask is still refused. The few changes
 // that open their own transaction are listed, each with its reason, in the
-// package documentation (doc.go).
+// package documentation (doc.go). Once committed, the change is told to
+// the service's subscribers (Subscribe).
 func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
 	if err := s.Require(writePermission(e.Action)); err != nil {
 		return err
@@ -64,7 +67,11 @@ func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
 		}
 		return audit.Record(tx, e)
 	})
-	return dbError(failedEntry(e), err)
+	if err != nil {
+		return dbError(failedEntry(e), err)
+	}
+	s.Notify(Change{Action: e.Action, Entity: e.Entity, Key: e.Key, User: e.User})
+	return nil
 }
 
 // LoadSetting reads setting key into v (JSON); v keeps its value (the

@@ -12,10 +12,11 @@ import (
 )
 
 // onSolve fills the round's teams from scratch (SPEC §5) in the mode and
-// with the seed chosen, after asking when hand edits would be lost.
+// with the seed chosen, after asking when an unsaved roster (hand edits, a
+// solve or a draw not saved) would be lost.
 func (s *assignScreen) onSolve() {
-	if s.st != nil && s.st.Dirty {
-		msg := widget.NewLabel("当前编组有未保存的手动调整，重新自动编组将放弃这些调整（锁定和排除也一并放弃）。")
+	if what := s.unsaved(); what != "" {
+		msg := widget.NewLabel(what + "尚未保存，重新自动编组将取代它（手动调整、锁定和排除也一并放弃）。")
 		msg.Wrapping = fyne.TextWrapWord
 		s.dlg = newAskDialog(s.win, "自动编组", "放弃调整并编组", msg, func() error {
 			s.solveNow()

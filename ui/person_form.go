@@ -45,6 +45,7 @@ type personForm struct {
 	errors *widget.Label
 	save   *widget.Button
 	dlg    dialog.Dialog
+	guard  *formGuard    // what 取消 and Esc ask about
 	check  *recusalCheck // the 回避检查 opened last
 }
 
@@ -69,17 +70,19 @@ func (f *personForm) show() {
 	}
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(f.win, f.guard, f.dlg.Hide) })
 	if !f.svc.Can(app.PermEdit) {
 		title = "查看人员 " + f.detail.Person.Name + "（只读）"
 		f.save.Disable()
 		cancel.SetText("关闭")
 	}
 	recusal := widget.NewButtonWithIcon("回避检查", theme.WarningIcon(), f.onRecusalCheck)
-	buttons := container.NewHBox(recusal, layout.NewSpacer(), cancel, f.save)
-	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, f.build())
+	body := f.build()
+	f.guard = newFormGuard(title, func() any { return f.collect() })
+	buttons := container.NewHBox(recusal, f.guard, layout.NewSpacer(), cancel, f.save)
+	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, body)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
-	f.dlg.Resize(fyne.NewSize(1060, 680))
+	fitDialog(f.dlg, f.win, fyne.NewSize(1060, 680))
 	f.dlg.Show()
 }
 

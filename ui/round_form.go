@@ -66,6 +66,7 @@ type roundForm struct {
 	evals   *evalTab
 	tabs    *container.AppTabs
 	dlg     dialog.Dialog
+	guard   *formGuard // the basic tab's unsaved changes
 }
 
 func newRoundForm(s *calendarScreen, r *snap.Round, isNew bool) *roundForm {
@@ -84,7 +85,7 @@ func (f *roundForm) show() {
 	f.errors.Hide()
 	f.saved = widget.NewLabel("")
 	f.saved.Importance = widget.SuccessImportance
-	closeBtn := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { f.dlg.Hide() })
+	closeBtn := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { closeForm(f.s.win, f.guard, f.dlg.Hide) })
 	f.export = widget.NewButtonWithIcon("导出轮次日程", theme.UploadIcon(), func() { f.s.exportRound(f.round.Code) })
 	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.export, closeBtn)
 	f.teams = newTeamsTab(f)
@@ -98,9 +99,11 @@ func (f *roundForm) show() {
 	)
 	f.tabs.OnSelected = func(*container.TabItem) { f.errors.Hide() }
 	f.refresh()
+	f.guard = newFormGuard("轮次的基本信息", f.basicState)
+	buttons.Add(f.guard)
 	content := container.NewBorder(f.heading, container.NewVBox(f.errors, buttons), nil, nil, f.tabs)
 	f.dlg = dialog.NewCustomWithoutButtons("轮次", content, f.s.win)
-	f.dlg.Resize(fyne.NewSize(1120, 720))
+	fitDialog(f.dlg, f.s.win, fyne.NewSize(1120, 720))
 	f.dlg.Show()
 }
 
@@ -295,6 +298,12 @@ func (f *roundForm) onSave() {
 	}
 }
 
+// basicState is what the basic tab holds, for its guard.
+func (f *roundForm) basicState() any {
+	r, err := f.collect()
+	return []any{r, fmt.Sprint(err)}
+}
+
 // afterWrite reloads the calendar after a save and shows the round as
 // stored now.
 func (f *roundForm) afterWrite(code, msg string) {
@@ -306,6 +315,7 @@ func (f *roundForm) afterWrite(code, msg string) {
 		f.saved.SetText(msg + "（" + time.Now().Format("15:04:05") + "）")
 	}
 	f.refresh()
+	f.guard.reset()
 }
 
 // refresh shows the round's status, its conflicts and the tabs that need

@@ -28,6 +28,7 @@ type settingsScreen struct {
 	calendar *calendarSettings
 	assign   *assignSettings
 	tabs     *container.AppTabs
+	saved    []*formGuard // each tab's fields as stored (settings_unsaved.go)
 }
 
 // settingsSection is one tab of 设置.
@@ -43,7 +44,13 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		recusal:  newRecusalSettings(svc, win),
 		calendar: newCalendarSettings(svc, win),
 		assign:   newAssignSettings(svc, win)}
-	s.recusal.changed, s.calendar.changed, s.assign.changed = onChanged, onChanged, onChanged
+	stored := func() {
+		s.remember()
+		if onChanged != nil {
+			onChanged()
+		}
+	}
+	s.recusal.changed, s.calendar.changed, s.assign.changed = stored, stored, stored
 	return s
 }
 
@@ -53,6 +60,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
 		container.NewTabItemWithIcon("编组", theme.AccountIcon(), s.assign.build()),
 	)
+	s.remember()
 	return s.tabs
 }
 
@@ -61,6 +69,7 @@ func (s *settingsScreen) reload() {
 	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign} {
 		sec.load()
 	}
+	s.remember()
 }
 
 // sectionFrame is what every section has around its fields: an

@@ -41,6 +41,7 @@ type termForm struct {
 	errors     *widget.Label
 	save       *widget.Button
 	dlg        dialog.Dialog
+	guard      *formGuard
 }
 
 // openTerm opens the form of the selected term, or of a new one.
@@ -94,20 +95,23 @@ func (f *termForm) show(t model.Term, scope []model.TermScope) {
 	note.Wrapping = fyne.TextWrapWord
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(f.s.win, f.guard, f.dlg.Hide) })
 	edit := f.s.canEdit()
 	for _, w := range []fyne.Disableable{f.name, f.start, f.end, f.save, f.scope.Add} {
 		setEnabled(w, edit)
 	}
 	setEnabled(f.code, edit && f.isNew)
 	top := container.NewVBox(form, widget.NewSeparator(), note, f.required)
-	bottom := container.NewVBox(f.errors, container.NewHBox(layout.NewSpacer(), cancel, f.save))
+	f.guard = newFormGuard("届期", func() any {
+		return []any{f.code.Text, f.name.Text, f.start.Text, f.end.Text, f.scopes()}
+	})
+	bottom := container.NewVBox(f.errors, container.NewHBox(f.guard, layout.NewSpacer(), cancel, f.save))
 	title := "新建届期"
 	if !f.isNew {
 		title = "编辑届期 " + t.Code
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, bottom, nil, nil, f.scope), f.s.win)
-	f.dlg.Resize(fyne.NewSize(680, 600))
+	fitDialog(f.dlg, f.s.win, fyne.NewSize(680, 600))
 	f.showRequired()
 	f.dlg.Show()
 }

@@ -33,6 +33,7 @@ type unitForm struct {
 	errors           *widget.Label
 	save             *widget.Button
 	dlg              dialog.Dialog
+	guard            *formGuard
 }
 
 type leaderRow struct{ name, post, idNumber *widget.Entry }
@@ -60,15 +61,17 @@ func (f *unitForm) show() {
 	f.errors.Hide()
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(f.win, f.guard, f.dlg.Hide) })
 	if !f.svc.Can(app.PermEdit) {
 		title += "（只读）"
 		f.save.Disable()
 		cancel.SetText("关闭")
 	}
-	content := container.NewBorder(nil, container.NewVBox(f.errors, container.NewHBox(layout.NewSpacer(), cancel, f.save)), nil, nil, f.build())
+	body := f.build()
+	f.guard = newFormGuard(title, func() any { return f.collect() })
+	content := container.NewBorder(nil, container.NewVBox(f.errors, container.NewHBox(f.guard, layout.NewSpacer(), cancel, f.save)), nil, nil, body)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
-	f.dlg.Resize(fyne.NewSize(900, 600))
+	fitDialog(f.dlg, f.win, fyne.NewSize(900, 600))
 	f.dlg.Show()
 }
 

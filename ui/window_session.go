@@ -29,6 +29,12 @@ type session struct {
 
 	exiting  bool // the window is closing: the backup at exit is under way
 	exitDone bool // the backup at exit was made or tried
+
+	watched   *app.Service // the service whose changes the window hears
+	unwatchFn func()       // stops hearing them
+
+	help       *helpWindow // the user guide, when open
+	closeAsked bool        // closing the window was asked and agreed (unsaved work)
 }
 
 // session returns the window's session, made on first use.
@@ -170,7 +176,7 @@ func (m *mainWindow) showFirstAdmin(allowSkip bool) {
 // showGate shows o in place of the screens, which are put away with the
 // toolbar.
 func (m *mainWindow) showGate(o fyne.CanvasObject) {
-	m.views, m.built, m.screens, m.cur = nil, nil, nil, -1
+	m.views, m.built, m.stale, m.screens, m.cur = nil, nil, nil, nil, -1
 	m.nav.UnselectAll()
 	m.nav.Refresh()
 	for _, b := range m.tools {
@@ -201,10 +207,13 @@ func (m *mainWindow) refreshAccess() { m.signIn(m.svc, m.path) }
 // accounts (the demonstration data).
 func (m *mainWindow) onCreateAdmin() { m.showFirstAdmin(true) }
 
-// onSignOut signs the user out and shows the login.
+// onSignOut signs the user out and shows the login, after asking when
+// anything is unsaved.
 func (m *mainWindow) onSignOut() {
-	m.svc.Logout()
-	m.signIn(m.svc, m.path)
+	m.guardAll("切换用户", "放弃修改并退出登录", func() {
+		m.svc.Logout()
+		m.signIn(m.svc, m.path)
+	})
 }
 
 // passwordDialog changes the signed-in user's own password.
@@ -267,6 +276,13 @@ func (m *mainWindow) dailyBackup() {
 func (m *mainWindow) onCloseWindow() {
 	s := m.session()
 	if s.exiting {
+		return
+	}
+	if m.views != nil && !s.closeAsked {
+		m.guardAll("关闭窗口", "放弃修改并退出", func() {
+			s.closeAsked = true
+			m.onCloseWindow()
+		})
 		return
 	}
 	if m.svc != nil {
