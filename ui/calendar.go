@@ -227,3 +227,6 @@ func holds(o, obj fyne.CanvasObject) bool {
 
 // today is the clock of the calendar screens: the computer's date.
 func today() civil.Date { return civil.Today() }
+
+// keyNew opens the form of a new round (Ctrl+N).
+func (s *calendarScreen) keyNew() { press(s.newRound) }

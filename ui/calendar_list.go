@@ -12,7 +12,6 @@ import (
 
 	"xuncha/app/calendar"
 	"xuncha/app/snap"
-	"xuncha/ui/widgets"
 )
 
 // roundColumns are the titles of the round list; roundWidths their widths.
@@ -27,11 +26,10 @@ const maxConflictsShown = 300
 // roundList is the 列表 view: the term's rounds with their status and
 // conflicts, and the list of the term's conflicts under it.
 type roundList struct {
-	s        *calendarScreen
-	rounds   []*snap.Round
-	selected string
+	s      *calendarScreen
+	rounds []*snap.Round
 
-	table             *widget.Table
+	*rowTable
 	open, del, export *widget.Button
 	conflictsTitle    *widget.Label
 	conflicts         *fyne.Container
@@ -41,35 +39,25 @@ type roundList struct {
 func newRoundList(s *calendarScreen) *roundList { return &roundList{s: s} }
 
 func (l *roundList) build() fyne.CanvasObject {
-	l.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(l.rounds), len(roundColumns) },
-		func() fyne.CanvasObject { return widgets.NewCell() },
-		l.updateCell)
-	l.table.ShowHeaderColumn = false
-	l.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		lb := o.(*widget.Label)
-		lb.TextStyle.Bold = true
-		if id.Col >= 0 {
-			lb.SetText(roundColumns[id.Col])
-		}
-	}
-	for i, w := range roundWidths {
-		l.table.SetColumnWidth(i, w)
-	}
+	l.rowTable = newRowTable(roundColumns, roundWidths, func() int { return len(l.rounds) },
+		func(r int) string { return l.rounds[r].Code },
+		func(r, c int) string { return l.cell(l.rounds[r], c) })
+	l.warn = func(r, c int) bool { return c == 11 && l.conflictCount[l.rounds[r].Code] > 0 }
+	l.onOpen = func() { l.s.openRound(l.cur) }
 	l.open = widget.NewButtonWithIcon("打开", theme.DocumentIcon(), func() {
-		if l.selected == "" {
+		if l.cur == "" {
 			dialog.ShowInformation("打开轮次", "请先在表中选择一个轮次（单击选中，双击打开）。", l.s.win)
 			return
 		}
-		l.s.openRound(l.selected)
+		l.s.openRound(l.cur)
 	})
 	l.del = widget.NewButtonWithIcon("删除轮次", theme.DeleteIcon(), l.onDelete)
 	l.export = widget.NewButtonWithIcon("导出轮次日程", theme.UploadIcon(), func() {
-		if l.selected == "" {
+		if l.cur == "" {
 			dialog.ShowInformation("导出轮次日程", "请先在表中选择一个轮次。", l.s.win)
 			return
 		}
-		l.s.exportRound(l.selected)
+		l.s.exportRound(l.cur)
 	})
 	l.conflictsTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.conflicts = container.NewVBox()
@@ -84,7 +72,7 @@ func (l *roundList) build() fyne.CanvasObject {
 
 // refresh shows the screen's term again.
 func (l *roundList) refresh() {
-	if l.table == nil {
+	if l.rowTable == nil {
 		return
 	}
 	l.rounds = nil
@@ -98,8 +86,8 @@ func (l *roundList) refresh() {
 			l.conflictCount[c.OtherRound]++
 		}
 	}
-	if l.s.cal == nil || l.s.cal.Snapshot().Round(l.selected) == nil {
-		l.selected = ""
+	if l.s.cal == nil || l.s.cal.Snapshot().Round(l.cur) == nil {
+		l.selectKey("")
 	}
 	editable := l.s.canEdit()
 	setEnabled(l.del, editable)
@@ -178,29 +166,12 @@ func (l *roundList) cell(r *snap.Round, col int) string {
 	return ""
 }
 
-func (l *roundList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*widgets.Cell)
-	if id.Row >= len(l.rounds) {
-		c.Set("", false, nil)
-		return
-	}
-	r := l.rounds[id.Row]
-	c.Label.Importance = widget.MediumImportance
-	if id.Col == 11 && l.conflictCount[r.Code] > 0 {
-		c.Label.Importance = widget.DangerImportance
-	}
-	c.Set(l.cell(r, id.Col), r.Code == l.selected, theme.Color(theme.ColorNameSelection))
-	code := r.Code
-	c.OnTapped = func() { l.selected = code; l.table.Refresh() }
-	c.OnDoubleTapped = func() { l.selected = code; l.s.openRound(code) }
-}
-
 func (l *roundList) onDelete() {
-	if l.selected == "" {
+	if l.cur == "" {
 		dialog.ShowInformation("删除轮次", "请先在表中选择一个轮次。", l.s.win)
 		return
 	}
-	code := l.selected
+	code := l.cur
 	dialog.ShowConfirm("删除轮次", fmt.Sprintf("确定删除轮次 %s 及其全部巡察组、被巡察单位、编组和回避豁免记录？", code), func(ok bool) {
 		if !ok {
 			return
@@ -209,7 +180,7 @@ func (l *roundList) onDelete() {
 			dialog.ShowError(err, l.s.win)
 			return
 		}
-		l.selected = ""
+		l.selectKey("")
 		l.s.reload()
 	}, l.s.win)
 }

@@ -3,9 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
+	"strings"
 
 	"xuncha/app"
 	"xuncha/app/calendar"
@@ -14,46 +12,23 @@ import (
 	"xuncha/ui/widgets"
 )
 
-// textTable is a read-only table of text under column titles.
+// textTable is a read-only table of text under column titles: a rowTable
+// whose rows are known by their whole text.
 type textTable struct {
-	cols  []string
-	data  [][]string
-	table *widget.Table
-	warn  func(row, col int) bool // cells to show in the danger colour; may be nil
+	*rowTable
+	data [][]string
 }
 
 func newTextTable(cols []string, widths []float32) *textTable {
-	t := &textTable{cols: cols}
-	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(t.data), len(t.cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			text := ""
-			if id.Row < len(t.data) && id.Col < len(t.data[id.Row]) {
-				text = t.data[id.Row][id.Col]
+	t := &textTable{}
+	t.rowTable = newRowTable(cols, widths, func() int { return len(t.data) },
+		func(r int) string { return strings.Join(t.data[r], "\t") },
+		func(r, c int) string {
+			if c < len(t.data[r]) {
+				return t.data[r][c]
 			}
-			l.Importance = widget.MediumImportance
-			if t.warn != nil && id.Row < len(t.data) && t.warn(id.Row, id.Col) {
-				l.Importance = widget.DangerImportance
-			}
-			l.SetText(text)
+			return ""
 		})
-	t.table.ShowHeaderColumn = false
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle.Bold = true
-		if id.Col >= 0 && id.Col < len(t.cols) {
-			l.SetText(t.cols[id.Col])
-		}
-	}
-	for i, w := range widths {
-		t.table.SetColumnWidth(i, w)
-	}
 	return t
 }
 

@@ -133,11 +133,11 @@ func (s *peopleScreen) onAdd() {
 }
 
 func (s *peopleScreen) onEdit() {
-	if s.selected == "" {
+	if s.cur == "" {
 		dialog.ShowInformation("编辑", "请先在表中选择一人（单击选中，双击打开）。", s.win)
 		return
 	}
-	d, err := s.svc.PersonDetail(s.selected)
+	d, err := s.svc.PersonDetail(s.cur)
 	if err != nil {
 		dialog.ShowError(err, s.win)
 		return
@@ -159,21 +159,21 @@ func (s *peopleScreen) onSaved(code string) {
 		return
 	}
 	s.tab.Put(r)
-	s.selected = code
+	s.selectKey(code)
 	s.resort()
 }
 
 func (s *peopleScreen) onDelete() {
-	if s.selected == "" {
+	if s.cur == "" {
 		dialog.ShowInformation("删除", "请先在表中选择一人。", s.win)
 		return
 	}
-	code := s.selected
+	code := s.cur
 	confirmDelete(s.win, "删除人员", fmt.Sprintf("确定删除人员 %s 及其工作经历、亲属关系和回避申报？", code),
 		func() error { return s.svc.DeletePerson(code) },
 		func() {
 			s.tab.Remove(code)
-			s.selected = ""
+			s.selectKey("")
 			s.resort()
 		})
 }
@@ -190,3 +190,9 @@ func (s *peopleScreen) onExport() {
 		return s.svc.ExportPeople(codes, path)
 	}, fmt.Sprintf("已导出 %d 人", len(codes)))
 }
+
+// keySearch puts the cursor in the search field (Ctrl+F).
+func (s *peopleScreen) keySearch() { focus(s.win, s.search) }
+
+// keyNew opens the form of a new person (Ctrl+N).
+func (s *peopleScreen) keyNew() { press(s.add) }

@@ -200,3 +200,12 @@ func numberEntry() *widget.Entry {
 	}
 	return e
 }
+
+// keySave saves the tab shown (Ctrl+S).
+func (s *settingsScreen) keySave() {
+	for i, sec := range []*sectionFrame{s.recusal.sectionFrame, s.calendar.sectionFrame, s.assign.sectionFrame} {
+		if i == s.tabs.SelectedIndex() {
+			press(sec.save)
+		}
+	}
+}

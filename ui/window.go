@@ -102,7 +102,8 @@ func (m *mainWindow) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(appTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(widget.NewIcon(iconRes), title), nil, container.NewHBox(widget.NewSeparator(), bar, m.accountButton()))
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), m.nav)
-	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, hookKeys(m.handleKey), m.status)
+	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, hookKeys(m.handleKey),
+		container.NewStack(m.status, newHintLine(m.status)))
 	m.listenKeys()
 	return container.NewBorder(top, bottom, left, nil, m.body)
 }

@@ -193,7 +193,8 @@ func entryTakesReturn(o fyne.Focusable) bool {
 }
 
 // cancelWords name the buttons that close a dialog without doing anything.
-var cancelWords = []string{"取消", "关闭", "否", "返回"}
+// (Fyne's own, in English when no Chinese words are loaded: under test).
+var cancelWords = []string{"取消", "关闭", "否", "返回", "Cancel", "No", "Close"}
 
 // cancelButton is the dialog's 取消 (关闭, 否 …), or its only button (the
 // 确定 of a message); nil for none.
@@ -238,3 +239,13 @@ func buttonsIn(o fyne.CanvasObject) []*widget.Button {
 	})
 	return out
 }
+
+// press presses b as a click would, when it is enabled.
+func press(b *widget.Button) {
+	if b != nil && usable(b) {
+		b.OnTapped()
+	}
+}
+
+// focus gives o the keyboard in win.
+func focus(win fyne.Window, o fyne.Focusable) { win.Canvas().Focus(o) }

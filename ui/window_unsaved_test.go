@@ -12,8 +12,8 @@ import (
 	"xuncha/app/vocab"
 )
 
-// press sends a key to the window as the key hook does.
-func press(m *mainWindow, k fyne.KeyName) bool { return m.handleKey(&fyne.KeyEvent{Name: k}, 0) }
+// key sends a key to the window as the key hook does.
+func key(m *mainWindow, k fyne.KeyName) bool { return m.handleKey(&fyne.KeyEvent{Name: k}, 0) }
 
 // ctrl sends Ctrl+k to the window.
 func ctrl(m *mainWindow, k fyne.KeyName) bool {
@@ -69,14 +69,14 @@ func TestSignOutAsksAboutUnsavedDraw(t *testing.T) {
 	if s.st.Source != "随机抽取" || s.unsaved() == "" {
 		t.Fatalf("draw: %s, unsaved %q", s.st.Source, s.unsaved())
 	}
-	if !strings.Contains(topText(w), "抽取记录") || !press(m, fyne.KeyEscape) || w.Canvas().Overlays().Top() != nil {
+	if !strings.Contains(topText(w), "抽取记录") || !key(m, fyne.KeyEscape) || w.Canvas().Overlays().Top() != nil {
 		t.Fatal("Esc did not close the draw's record")
 	}
 	m.onSignOut()
 	if got := topText(w); !strings.Contains(got, "随机抽取结果") {
 		t.Fatalf("切换用户 did not ask about the draw: %q", got)
 	}
-	press(m, fyne.KeyEscape) // 返回
+	key(m, fyne.KeyEscape) // 返回
 	if w.Canvas().Overlays().Top() != nil || m.views == nil || svc.Role == "" {
 		t.Fatal("Esc on the question signed out or left it open")
 	}
@@ -107,19 +107,19 @@ func TestPersonFormEscAsksWhenChanged(t *testing.T) {
 	svc, w := testWorld(t)
 	m := deskWindow(t, svc, w)
 	p := goTo(t, m, "人员库").(*peopleScreen)
-	p.selected = "P001"
+	p.selectKey("P001")
 	test.Tap(p.edit)
-	if !press(m, fyne.KeyEscape) || w.Canvas().Overlays().Top() != nil {
+	if !key(m, fyne.KeyEscape) || w.Canvas().Overlays().Top() != nil {
 		t.Fatal("Esc did not close the unchanged form")
 	}
 	test.Tap(p.edit)
 	f := p.form
 	f.post.SetText("副科长")
-	press(m, fyne.KeyEscape)
+	key(m, fyne.KeyEscape)
 	if !strings.Contains(topText(w), "编辑人员 张三的修改") {
 		t.Fatalf("Esc on a changed form did not ask: %v %q", topButtons(w), topText(w))
 	}
-	press(m, fyne.KeyEscape) // 返回: the form stays with the change
+	key(m, fyne.KeyEscape) // 返回: the form stays with the change
 	if f.post.Text != "副科长" || w.Canvas().Overlays().Top() == nil {
 		t.Fatal("返回 lost the form")
 	}
@@ -150,7 +150,7 @@ func TestLeavingSettingsWithChangesAsks(t *testing.T) {
 		t.Fatal("返回 left")
 	}
 	// F5 offers to give the change up.
-	press(m, fyne.KeyF5)
+	key(m, fyne.KeyF5)
 	tapTop(t, w, "放弃修改并刷新")
 	if s.unsaved() != "" || s.calendar.days[calendar.StageOnsite].Text == "99" {
 		t.Errorf("after 放弃: %q", s.unsaved())
