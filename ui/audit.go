@@ -81,11 +81,11 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	s.before, s.after = detailLabel(), detailLabel()
 
 	s.reload()
-	filters := container.NewHBox(
-		widget.NewLabel("用户"), s.user, widget.NewLabel("操作"), s.action, widget.NewLabel("对象"), s.entity,
-		widget.NewLabel("日期"), sized(s.from, 120), widget.NewLabel("至"), sized(s.to, 120),
-		sized(s.key, 150))
-	actions := container.NewHBox(s.prev, s.pageInfo, s.next, layout.NewSpacer(), s.verify, s.export)
+	filters := container.NewBorder(nil, nil, container.NewHBox(
+		widget.NewLabel("用户"), s.user, widget.NewLabel("操作"), s.action, widget.NewLabel("对象"), s.entity),
+		container.NewHBox(s.verify, s.export), s.key)
+	actions := container.NewHBox(widget.NewLabel("日期"), sized(s.from, 130), widget.NewLabel("至"), sized(s.to, 130),
+		layout.NewSpacer(), s.prev, s.pageInfo, s.next)
 	top := container.NewVBox(filters, actions, s.note, s.result)
 	detail := container.NewBorder(s.head, nil, nil, nil, container.NewGridWithColumns(2,
 		titled("修改前", s.before), titled("修改后", s.after)))

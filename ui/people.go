@@ -66,14 +66,14 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 	s.status.SetSelected(all)
 	filters := container.NewHBox(
 		widget.NewLabel("县区"), s.county, widget.NewLabel("人员库"), s.pool,
-		widget.NewLabel("特长"), s.skill, widget.NewLabel("状态"), s.status,
-		container.NewGridWrap(fyne.NewSize(200, s.search.MinSize().Height), s.search), s.count)
+		widget.NewLabel("特长"), s.skill, widget.NewLabel("状态"), s.status)
 	if !s.svc.Can(app.PermEdit) { // 领导 read: the form opens read-only
 		s.add.Disable()
 		s.del.Disable()
 		s.edit.SetText("查看")
 	}
-	actions := container.NewHBox(s.add, s.edit, s.del, widget.NewSeparator(), s.export)
+	actions := container.NewBorder(nil, nil, container.NewHBox(s.add, s.edit, s.del, widget.NewSeparator(), s.export),
+		s.count, s.search)
 	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
 }
 

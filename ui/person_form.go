@@ -33,7 +33,8 @@ type personForm struct {
 	gender, county, status                   *widget.Select
 	birth, promoted                          *widgets.DateEntry
 	unit                                     *widgets.Picker
-	pools, skills                            *widget.CheckGroup
+	pools                                    *widget.CheckGroup
+	skills                                   *widgets.CheckFlow
 	fullTime                                 *widget.Check
 
 	history   *historyTab
@@ -124,8 +125,7 @@ func (f *personForm) build() fyne.CanvasObject {
 	f.pools.SetSelected(app.SplitList(app.PoolsText(app.PersonToSnap(p).Pools)))
 	f.fullTime = widget.NewCheck("专职", nil)
 	f.fullTime.SetChecked(p.FullTime)
-	f.skills = widget.NewCheckGroup(vocab.Skills, nil)
-	f.skills.Horizontal = true
+	f.skills = widgets.NewCheckFlow(vocab.Skills, nil)
 	f.skills.SetSelected(app.SplitList(p.Skills))
 	f.status = widget.NewSelect(vocab.Statuses, nil)
 	f.status.SetSelected(p.Status)

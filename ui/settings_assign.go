@@ -45,12 +45,12 @@ type assignSettings struct {
 	rows     []*compositionRow
 	skills   *widget.Entry
 	maxCount *widget.Entry
-	byCat    map[string]*widget.CheckGroup
+	byCat    map[string]*widgets.CheckFlow
 	limit    int // SearchLimit: kept as loaded, not shown
 }
 
 func newAssignSettings(svc *app.Service, win fyne.Window) *assignSettings {
-	a := &assignSettings{byCat: map[string]*widget.CheckGroup{}}
+	a := &assignSettings{byCat: map[string]*widgets.CheckFlow{}}
 	a.sectionFrame = newSectionFrame(svc, win, "恢复默认", a.onSave, a.onReset)
 	return a
 }
@@ -69,8 +69,7 @@ func (a *assignSettings) build() fyne.CanvasObject {
 	rules.Items[1].HintText = "一个巡察组中来自同一个其他县区的人数最多几人"
 	cats := widget.NewForm()
 	for _, c := range vocab.Categories {
-		g := widget.NewCheckGroup(vocab.Skills, nil)
-		g.Horizontal = true
+		g := widgets.NewCheckFlow(vocab.Skills, nil)
 		a.byCat[c] = g
 		a.inputs = append(a.inputs, g)
 		cats.AppendItem(widget.NewFormItem(c, g))
@@ -105,14 +104,14 @@ func (a *assignSettings) show(set assign.Settings) {
 	a.limit = set.SearchLimit
 	a.rows = nil
 	a.list = widgets.NewEditList([]string{"角色", "人数", "来源", "人员库（不勾选为任何库）", "专职"},
-		[]float32{130, 80, 170, 360, 0}, "添加一行", func() { a.addRow(assign.Row{Role: vocab.RoleMember, Count: 1}) })
+		[]float32{120, 70, 170, 310, 0}, "添加一行", func() { a.addRow(assign.Row{Role: vocab.RoleMember, Count: 1}) })
 	for _, r := range set.Rows {
 		a.addRow(r)
 	}
 	a.inputs = slices.DeleteFunc(a.inputs, func(w fyne.Disableable) bool { _, ok := w.(*widget.Button); return ok })
 	a.inputs = append(a.inputs, a.list.Add)
 	box := canvas.NewRectangle(color.Transparent)
-	box.SetMinSize(fyne.NewSize(900, 330))
+	box.SetMinSize(fyne.NewSize(0, 330))
 	a.holder.Objects = []fyne.CanvasObject{box, a.list}
 	a.holder.Refresh()
 

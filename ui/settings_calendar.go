@@ -13,7 +13,6 @@ import (
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
-	"xuncha/app/workbook"
 )
 
 // stageFields name the stage lengths of the calendar settings, in stage
@@ -130,7 +129,7 @@ func parseDays(text string) (days []civil.Date, bad []string) {
 		}
 		d, err := civil.Parse(fs[0])
 		if err != nil && strings.ContainsAny(fs[0], "/.年") {
-			d, err = workbook.ParseDate(fs[0]) // 2026/10/1, 2026.10.1, 2026年10月1日
+			d, err = civil.ParseWritten(fs[0]) // 2026/10/1, 2026.10.1, 2026年10月1日
 		}
 		if err != nil || d.IsZero() {
 			bad = append(bad, fmt.Sprintf("非工作日第%d行“%s”：日期应写成 2026-10-01", i+1, strings.TrimSpace(line)))

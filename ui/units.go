@@ -61,9 +61,8 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	}
 	s.reload()
 	s.category.SetSelected(all)
-	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category,
-		container.NewGridWrap(fyne.NewSize(220, s.search.MinSize().Height), s.search), s.count)
-	actions := container.NewHBox(add, edit, del, widget.NewSeparator(), export)
+	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category)
+	actions := container.NewBorder(nil, nil, container.NewHBox(add, edit, del, widget.NewSeparator(), export), s.count, s.search)
 	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
 }
 

@@ -128,12 +128,12 @@ func overlayKey(c fyne.Canvas, top fyne.CanvasObject, ev *fyne.KeyEvent, mod fyn
 	bs := buttonsIn(top)
 	switch {
 	case mod == 0 && ev.Name == fyne.KeyEscape:
-		if b := cancelButton(bs); b != nil {
-			b.OnTapped()
+		if p, ok := content.(*widget.PopUp); ok && !modal(p) { // a calendar, a list of matches
+			p.Hide()
 			return true
 		}
-		if p, ok := content.(*widget.PopUp); ok && len(bs) == 0 && !modal(p) {
-			p.Hide()
+		if b := cancelButton(bs); b != nil {
+			b.OnTapped()
 			return true
 		}
 	case mod == 0 && isReturn(ev.Name):
