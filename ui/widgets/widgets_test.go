@@ -98,6 +98,12 @@ func TestPickerMatchesCodeAndName(t *testing.T) {
 	if got := p.matches(p.Text); len(got) != 2 || got[0] != "U02 城关镇" {
 		t.Errorf("matches of 城关 = %v", got)
 	}
+	if got := p.matches("xwb"); len(got) != 1 || got[0] != "U01 县委办公室" {
+		t.Errorf("matches of the initials xwb = %v", got)
+	}
+	if got := p.matches("u03"); len(got) != 1 {
+		t.Errorf("matches of a code in lower case = %v", got)
+	}
 	p.SetCode("U02")
 	if p.Text != "U02 城关镇" || p.Code() != "U02" {
 		t.Errorf("SetCode: text %q code %q", p.Text, p.Code())
@@ -105,6 +111,40 @@ func TestPickerMatchesCodeAndName(t *testing.T) {
 	p.SetText("u99")
 	if p.Code() != "u99" {
 		t.Errorf("a typed code = %q", p.Code())
+	}
+}
+
+// Typing lists the matches at once; ↓ and Enter take one, Esc closes the
+// list, and what is typed with the list open goes to the entry.
+func TestPickerSuggestsWhileTyping(t *testing.T) {
+	test.NewTempApp(t)
+	p := NewPicker([]app.Option{{Code: "P001", Name: "张三"}, {Code: "P002", Name: "李四"}, {Code: "P003", Name: "张三丰"}})
+	w := test.NewTempWindow(t, p)
+	w.Resize(fyne.NewSize(400, 400))
+	p.SetCode("P002") // written by the program: no list
+	if p.Matching() {
+		t.Fatal("the list opened without typing")
+	}
+	p.SetText("")
+	w.Canvas().Focus(p)
+	test.Type(p, "z")
+	if !p.Matching() || w.Canvas().Focused() != p.list {
+		t.Fatalf("typing z: list open %v", p.Matching())
+	}
+	test.Type(w.Canvas().Focused(), "s") // goes on into the entry
+	if p.Text != "zs" || len(p.Shown()) != 2 || p.Shown()[0] != "P001 张三" {
+		t.Fatalf("zs: text %q, listed %v", p.Text, p.Shown())
+	}
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.Code() != "P003" || p.Matching() || w.Canvas().Focused() != p {
+		t.Fatalf("↓ Enter took %q (list open %v)", p.Text, p.Matching())
+	}
+	p.SetText("")
+	test.Type(p, "李")
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if p.Matching() || p.Text != "李" {
+		t.Errorf("Esc: list open %v, text %q", p.Matching(), p.Text)
 	}
 }
 
