@@ -218,7 +218,7 @@ func (s *auditScreen) cell(e model.AuditEntry, col int) string {
 	case 5:
 		return e.Key
 	}
-	return audit.ChangeSummary(e.Before, e.After)
+	return audit.Ledger(e)
 }
 
 // onSelect shows the whole of the current entry below the table.
@@ -229,8 +229,8 @@ func (s *auditScreen) onSelect() {
 	}
 	e := s.page.Entries[r]
 	s.head.SetText(fmt.Sprintf("第 %d 条　%s　%s　%s %s %s", e.ID, audit.Shown(e.At), e.User, e.Action, e.Entity, e.Key))
-	s.before.SetText(audit.PrettyJSON(e.Before))
-	s.after.SetText(audit.PrettyJSON(e.After))
+	s.before.SetText(audit.Detail(e.Entity, e.Key, e.Before))
+	s.after.SetText(audit.Detail(e.Entity, e.Key, e.After))
 }
 
 // onVerify checks the hash chain of the whole log.
