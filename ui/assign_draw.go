@@ -69,7 +69,7 @@ func recordSummary(rec *draw.Record) string {
 	}
 	return fmt.Sprintf("轮次：%s\n现场宣读的数值：%s\n候选人数：%d（按编号排序）\n候选名单哈希（SHA-256）：%s\n种子：%s\n抽取：%d 步，抽中 %d 人\n算法：%s\n\n"+
 		"请保存抽取记录（JSON）供核验，并打印抽取记录（PDF）由监督人、经办人签字。核验命令：xuncha draw-verify 记录文件.json",
-		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, rec.Seed, len(rec.Steps), drawn, rec.Algorithm)
+		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, rec.Seed, len(rec.Steps), drawn, draw.AlgorithmText(rec.Algorithm))
 }
 
 // showRecord shows the draw record with the buttons that save it.

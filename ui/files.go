@@ -39,7 +39,7 @@ func (o fileDialog) open(w fyne.Window, onPath func(path string)) {
 		rememberFolder(prefs(), filepath.Dir(path))
 		onPath(path)
 	}, w)
-	o.show(d)
+	o.show(w, d)
 }
 
 // save asks where to save a file; onPath gets a path with one of the
@@ -60,7 +60,7 @@ func (o fileDialog) save(w fyne.Window, onPath func(path string)) {
 		onPath(withExt(path, o.exts))
 	}, w)
 	d.SetFileName(o.name)
-	o.show(d)
+	o.show(w, d)
 }
 
 // folder asks for a folder.
@@ -76,10 +76,10 @@ func (o fileDialog) folder(w fyne.Window, onPath func(path string)) {
 		rememberFolder(prefs(), u.Path())
 		onPath(u.Path())
 	}, w)
-	o.show(d)
+	o.show(w, d)
 }
 
-func (o fileDialog) show(d *dialog.FileDialog) {
+func (o fileDialog) show(w fyne.Window, d *dialog.FileDialog) {
 	d.SetTitleText(o.title)
 	if len(o.exts) > 0 {
 		d.SetFilter(storage.NewExtensionFileFilter(o.exts))
@@ -94,7 +94,8 @@ func (o fileDialog) show(d *dialog.FileDialog) {
 		}
 	}
 	d.Show()
-	d.Resize(fileDialogSize)
+	d.Resize(fitSize(fileDialogSize, w.Canvas().Size()))
+	chinesePlaces(w)
 }
 
 // prefs are the app's preferences (in memory under test).
