@@ -181,9 +181,9 @@ func (s *assignScreen) enable() {
 			b.Disable()
 		}
 	}
-	set(s.solve, s.roundCode() != "" && !s.running)
+	set(s.solve, s.roundCode() != "" && !s.running && canAssign)
 	set(s.drawBtn, s.roundCode() != "" && !s.running && canAssign)
-	set(s.resolve, filled)
+	set(s.resolve, filled && canAssign)
 	set(s.save, filled && canAssign)
 	set(s.exportXLSX, filled)
 	set(s.exportPDF, filled)

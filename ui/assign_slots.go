@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/recusal"
 	"xuncha/ui/widgets"
@@ -365,8 +366,9 @@ func importanceOf(v assign.Violation) widget.Importance {
 // enableActions turns the actions on for what is selected.
 func (p *assignSlots) enableActions() {
 	s := p.screen
-	member := s.st != nil && s.sel != "" && !s.running
-	vacancy := s.st != nil && s.selVac >= 0 && !s.running
+	edit := s.svc.Can(app.PermAssign) // a 领导 reads the roster, no more
+	member := s.st != nil && s.sel != "" && !s.running && edit
+	vacancy := s.st != nil && s.selVac >= 0 && !s.running && edit
 	for _, b := range []*widget.Button{p.move, p.swap, p.lock, p.exclude} {
 		if member {
 			b.Enable()

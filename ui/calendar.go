@@ -134,6 +134,11 @@ func (s *calendarScreen) showTerm() {
 	hasTerm := s.term != ""
 	setEnabled(s.newTerm, s.editable)
 	setEnabled(s.editTerm, hasTerm)
+	if s.editable {
+		s.editTerm.SetText("编辑届期")
+	} else {
+		s.editTerm.SetText("查看届期") // the form opens read-only
+	}
 	setEnabled(s.newRound, s.editable && hasTerm)
 	setEnabled(s.exportPlan, hasTerm)
 	s.month.refresh()

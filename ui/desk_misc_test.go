@@ -2,12 +2,19 @@ package ui
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"xuncha/app"
+	"xuncha/app/assign"
+	"xuncha/app/vocab"
 )
 
 // The 被巡察单位 list filters as the clerk types, by code, name or the
@@ -70,5 +77,71 @@ func TestFileDialogInChinese(t *testing.T) {
 		if words[k] == nil {
 			t.Errorf("no Chinese for %q", k)
 		}
+	}
+}
+
+// writeVerbs begin the texts of the buttons that change data; a 领导, who
+// reads and approves, sees none of them enabled.
+var writeVerbs = []string{"新增", "新建", "删除", "保存", "自动编组", "重新编组", "随机抽取", "导入", "恢复", "移动", "交换", "锁定", "排除", "编入", "编辑", "数据包导入"}
+
+// A 领导 sees no enabled button they cannot use, on any screen or in the
+// toolbar; the roster's hand edits too stay off when a member is chosen.
+func TestLeaderSeesNoWriteButtons(t *testing.T) {
+	svc, w := assignWorld(t)
+	must(t, svc.CreateFirstAdmin("王主任", "admin-pass-1"))
+	must(t, svc.AddUser("周书记", vocab.UserLeader, "leader-pass-1"))
+	must(t, svc.SaveRoster(mustSolve(t, svc)))
+	must(t, svc.Login("周书记", "leader-pass-1"))
+	m := deskWindow(t, svc, w)
+	check := func(where string, bs []*widget.Button) {
+		for _, b := range bs {
+			for _, v := range writeVerbs {
+				if !b.Disabled() && strings.HasPrefix(b.Text, v) {
+					t.Errorf("%s: %q is enabled for a 领导", where, b.Text)
+				}
+			}
+		}
+	}
+	for i, s := range m.screens {
+		m.nav.Select(i)
+		check(s.title, buttonsIn(m.body))
+	}
+	check("工具栏", m.tools)
+	a := goTo(t, m, "编组").(*assignScreen)
+	tapPerson(t, a, a.st.Res.Teams[0].Members[0].Person)
+	check("编组（选中成员）", buttonsIn(m.body))
+	c := goTo(t, m, "巡察日历").(*calendarScreen)
+	if c.editTerm.Text != "查看届期" {
+		t.Errorf("a 领导's term button reads %q", c.editTerm.Text)
+	}
+}
+
+func mustSolve(t *testing.T, svc *app.Service) *assign.RosterEdit {
+	t.Helper()
+	st, err := svc.SolveRoster("2027-1", vocab.ModeMixed, "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// A --db path typed wrong opens nothing and makes no file: the window
+// says the file is not there and offers to quit, or to make it on purpose.
+func TestMistypedDBCreatesNothing(t *testing.T) {
+	_, w := testWorld(t)
+	m := newMainWindow(fyne.CurrentApp(), w, "测试")
+	w.SetContent(m.build())
+	path := filepath.Join(t.TempDir(), "巡察数据.db") // the clerk meant 巡查数据.db
+	m.begin(path, true)
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("a file was made at the mistyped path: %v", err)
+	}
+	if m.svc != nil || !strings.Contains(topText(w), "数据库文件不存在") || !slices.Contains(topButtons(w), "退出") {
+		t.Fatalf("svc %v; dialog %q %v", m.svc, topText(w), topButtons(w))
+	}
+	tapTop(t, w, "在此新建空白数据库") // on purpose: now it is made
+	defer m.close()
+	if _, err := os.Stat(path); err != nil || m.svc == nil {
+		t.Errorf("asked for, the database was not made: %v", err)
 	}
 }

@@ -29,7 +29,8 @@ type personForm struct {
 	counties, units []app.Option
 	teams           []app.TeamOption
 
-	code, name, idNumber, native, post, rank *widget.Entry
+	code, name, idNumber, post, rank         *widget.Entry
+	native                                   *widgets.Picker // 籍贯: a county, or words
 	gender, county, status                   *widget.Select
 	birth, promoted                          *widgets.DateEntry
 	unit                                     *widgets.Picker
@@ -112,8 +113,9 @@ func (f *personForm) build() fyne.CanvasObject {
 	f.county = widget.NewSelect(labels(f.counties), nil)
 	f.county.PlaceHolder = "选择县区"
 	f.county.SetSelected(labelOf(f.counties, p.HomeCountyCode))
-	f.native = entry(p.NativePlace)
-	f.native.SetPlaceHolder("县区编码或文字")
+	f.native = widgets.NewPicker(f.counties)
+	f.native.SetCode(p.NativePlace)
+	f.native.SetPlaceHolder("选择县区，或填写文字")
 	f.unit = widgets.NewPicker(f.units)
 	if p.CurrentUnitCode != nil {
 		f.unit.SetCode(*p.CurrentUnitCode)
@@ -165,7 +167,7 @@ func (f *personForm) collect() *app.PersonDetail {
 	p.Code, p.Name = f.code.Text, f.name.Text
 	p.Gender, p.BirthDate, p.IDNumber = f.gender.Selected, f.birth.Date(), f.idNumber.Text
 	p.HomeCountyCode = app.CodeOfLabel(f.county.Selected)
-	p.NativePlace, p.Post, p.Rank = f.native.Text, f.post.Text, f.rank.Text
+	p.NativePlace, p.Post, p.Rank = f.native.Value(), f.post.Text, f.rank.Text
 	p.CurrentUnitCode = nil
 	if c := f.unit.Code(); c != "" {
 		p.CurrentUnitCode = &c

@@ -39,6 +39,7 @@ func Run(args []string) int {
 		path = model.DefaultPath()
 	}
 	watchGLStart()
+	prepareDesktop(appID)
 	preferChinese()
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: appID, Name: appTitle, Version: "0.1.0", Build: 1, Icon: iconRes,
 		Migrations: map[string]bool{"fyneDo": true}})

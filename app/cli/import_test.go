@@ -86,3 +86,25 @@ func TestImportTemplateExportCommands(t *testing.T) {
 		})
 	}
 }
+
+func TestImportCheckOnly(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	csv := writeCSV(t, dir, "县区.csv", "县区编码,县区名称\r\nC01,城关区\r\n")
+	out, errOut, code := runCLI(t, "import", "--db", db, "--check", csv)
+	if code != 0 || !strings.Contains(out, "仅检查：没有发现问题，未写入任何数据") || !strings.Contains(out, "县区") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	out, _, _ = runCLI(t, "audit", "list", "--db", db)
+	if strings.Contains(out, "导入") {
+		t.Errorf("仅检查 left an import in the log:\n%s", out)
+	}
+	bad := writeCSV(t, dir, "单位.csv", "单位编码,单位名称,县区编码,单位类别\r\nU01,财政局,C09,县直机关\r\n")
+	out, errOut, code = runCLI(t, "import", "--db", db, "--check", bad)
+	if code != 1 || !strings.Contains(errOut, "仅检查：发现 1 个问题") {
+		t.Errorf("a problem: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, _, code := runCLI(t, "import", "--db", db, "--check", "--valid-only", csv); code != 2 {
+		t.Errorf("--check with --valid-only: exit %d", code)
+	}
+}

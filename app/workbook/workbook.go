@@ -80,6 +80,7 @@ func (r *Result) Blocked() bool { return len(r.Problems) > 0 && !r.Written }
 // Options tune an import.
 type Options struct {
 	ValidOnly bool   // write the valid rows even when other rows have problems
+	CheckOnly bool   // check everything and count what would change, but write nothing (仅检查)
 	User      string // recorded in the audit log
 	// Progress, when not nil, is called from the importing goroutine as the
 	// import advances through its steps.

@@ -194,6 +194,18 @@ func (p *Picker) take(i int) {
 // Code returns the code of the chosen option ("" for none).
 func (p *Picker) Code() string { return app.CodeOfLabel(p.Text) }
 
+// Value is the code of the option whose label the entry shows, else the
+// text as typed (a 籍贯 written in words).
+func (p *Picker) Value() string {
+	text := strings.TrimSpace(p.Text)
+	for _, o := range p.options {
+		if o.Label() == text || o.Code == text {
+			return o.Code
+		}
+	}
+	return text
+}
+
 // SetCode shows the option of code (or the bare code when it is unknown).
 func (p *Picker) SetCode(code string) {
 	text := code
