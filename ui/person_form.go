@@ -29,14 +29,14 @@ type personForm struct {
 	counties, units []app.Option
 	teams           []app.TeamOption
 
-	code, name, idNumber, post, rank         *widget.Entry
-	native                                   *widgets.Picker // 籍贯: a county, or words
-	gender, county, status                   *widget.Select
-	birth, promoted                          *widgets.DateEntry
-	unit                                     *widgets.Picker
-	pools                                    *widget.CheckGroup
-	skills                                   *widgets.CheckFlow
-	fullTime                                 *widget.Check
+	code, name, idNumber, post, rank *widget.Entry
+	native                           *widgets.Picker // 籍贯: a county, or words
+	gender, county, status           *widget.Select
+	birth, promoted                  *widgets.DateEntry
+	unit                             *widgets.Picker
+	pools                            *widget.CheckGroup
+	skills                           *widgets.CheckFlow
+	fullTime                         *widget.Check
 
 	history   *historyTab
 	relatives *relativesTab
