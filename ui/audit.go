@@ -77,7 +77,7 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	s.export = widget.NewButtonWithIcon("导出 xlsx…", theme.DocumentSaveIcon(), s.onExport)
 	s.note, s.result = widgets.NewNote(), widgets.NewNote()
 	s.head = widget.NewLabel("在表中单击一条记录，查看修改前后的完整内容。")
-	s.head.Wrapping = fyne.TextWrapWord
+	s.head.Wrapping = fyne.TextWrapBreak
 	s.before, s.after = detailLabel(), detailLabel()
 
 	s.reload()

@@ -115,7 +115,7 @@ func (l *roundList) showConflicts() {
 // conflictLabel shows a conflict: 【kind】message, in the danger colour.
 func conflictLabel(c calendar.Conflict) *widget.Label {
 	lb := widget.NewLabel("【" + c.Kind + "】" + c.Message)
-	lb.Wrapping = fyne.TextWrapWord
+	lb.Wrapping = fyne.TextWrapBreak
 	lb.Importance = widget.DangerImportance
 	return lb
 }
@@ -135,14 +135,14 @@ func (l *roundList) cell(r *snap.Round, col int) string {
 	case 4:
 		return r.Mode
 	case 5:
-		return string(cal.Status(r, today))
+		return roundStatus(cal.Schedule(r), today)
 	case 6:
 		sc := cal.Schedule(r)
 		if sp, ok := sc.StageAt(today); ok {
 			return fmt.Sprintf("%s（至%s，剩%d天）", sp.Stage, sp.End, today.DaysUntil(sp.End)+1)
 		}
 		if sc.Known() && today < sc.Dates.PrepStart {
-			return fmt.Sprintf("未开始（准备%s起）", sc.Dates.PrepStart)
+			return fmt.Sprintf("准备 %s 起", sc.Dates.PrepStart)
 		}
 		return "—"
 	case 7:

@@ -10,10 +10,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
 	"xuncha/app/assign"
+	"xuncha/app/civil"
 	"xuncha/app/vocab"
 )
 
@@ -143,5 +145,82 @@ func TestMistypedDBCreatesNothing(t *testing.T) {
 	defer m.close()
 	if _, err := os.Stat(path); err != nil || m.svc == nil {
 		t.Errorf("asked for, the database was not made: %v", err)
+	}
+}
+
+// 籍贯 shows the county's name, is kept as its code, and may be words.
+func TestNativePlaceShownByName(t *testing.T) {
+	svc, w := testWorld(t)
+	d, err := svc.PersonDetail("P001")
+	must(t, err)
+	d.Person.NativePlace = "C02"
+	must(t, svc.SavePerson(d))
+	s := newPeopleScreen(svc, w)
+	w.SetContent(s.build())
+	s.selectKey("P001")
+	test.Tap(s.edit)
+	f := s.form
+	if f.native.Text != "C02 河西县" {
+		t.Fatalf("籍贯 shows %q", f.native.Text)
+	}
+	if got := f.collect().Person.NativePlace; got != "C02" {
+		t.Errorf("籍贯 kept as %q", got)
+	}
+	f.native.SetText("湖南长沙")
+	if got := f.collect().Person.NativePlace; got != "湖南长沙" {
+		t.Errorf("籍贯 in words kept as %q", got)
+	}
+}
+
+// Before its preparation starts a round reads 未开始 in the overview and in
+// the calendar's list, beside no stage; once preparing, 筹备中 beside 准备.
+func TestRoundStateAgreesWithStage(t *testing.T) {
+	svc, w := calendarWorld(t)
+	for _, c := range []struct {
+		today, state, stage string
+	}{{"2026-03-01", "未开始", "—"}, {"2026-03-20", "筹备中", "准备"}, {"2026-04-10", "进驻中", "进驻"}} {
+		day := civil.MustParse(c.today)
+		o := newOverviewScreen(svc, w, fixedClock(day))
+		w.SetContent(o.build())
+		row := o.progress.data[len(o.progress.data)-1] // 2026-1
+		if row[0] != "2026-1" || row[2] != c.state || row[3] != c.stage {
+			t.Errorf("%s overview: %v, want %s beside %s", c.today, row, c.state, c.stage)
+		}
+		s := openCalendar(t, svc, w, day)
+		l := s.list
+		if got := cellText(t, l.table, 1, 5); got != c.state {
+			t.Errorf("%s list state: %q", c.today, got)
+		}
+	}
+}
+
+// An unchecked radio button does not look disabled: its ring is darker
+// than the disabled grey.
+func TestRadioRingNotDisabledGrey(t *testing.T) {
+	th := appTheme{}
+	lum := func(n fyne.ThemeColorName) int {
+		r, g, b, _ := th.Color(n, 0).RGBA()
+		return int(r+g+b) / 3 >> 8
+	}
+	if border, disabled := lum(theme.ColorNameInputBorder), lum(theme.ColorNameDisabled); disabled-border < 48 {
+		t.Errorf("input border %d too close to the disabled grey %d", border, disabled)
+	}
+}
+
+// Chinese text wraps where the line is full, as Chinese is set, not at the
+// last space: 密码至少 8 个字符 is not cut at the space after 8 with half a
+// line left empty.
+func TestFirstAdminIntroWrapsAsChinese(t *testing.T) {
+	svc, w := testWorld(t)
+	f := newFirstAdminForm(svc, &tasks{}, false, func() {})
+	w.SetContent(f.build())
+	var intro *widget.Label
+	walkObjects(w.Content(), false, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "密码至少") {
+			intro = l
+		}
+	})
+	if intro == nil || intro.Wrapping != fyne.TextWrapBreak {
+		t.Fatalf("intro %v", intro)
 	}
 }

@@ -113,7 +113,7 @@ func (m *mainWindow) showHelp() {
 
 func newHelpWindow(a fyne.App) *helpWindow {
 	h := &helpWindow{secs: guideSections(docs.Guide), text: widget.NewRichText()}
-	h.text.Wrapping = fyne.TextWrapWord
+	h.text.Wrapping = fyne.TextWrapBreak
 	h.shown = make([]int, len(h.secs))
 	for i := range h.secs {
 		h.shown[i] = i

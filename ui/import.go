@@ -57,7 +57,7 @@ func (d *importDialog) show() {
 
 func (d *importDialog) build() fyne.CanvasObject {
 	d.files = widget.NewLabel("尚未选择文件。可选 xlsx 工作簿，或以工作表命名的 CSV 文件（如 人员.csv），可多选几次。")
-	d.files.Wrapping = fyne.TextWrapWord
+	d.files.Wrapping = fyne.TextWrapBreak
 	choose := widget.NewButtonWithIcon("选择文件…", theme.FolderOpenIcon(), d.onChoose)
 	clear := widget.NewButtonWithIcon("清空", theme.ContentClearIcon(), func() { d.paths = nil; d.showFiles() })
 	d.validOnly = widget.NewCheck("只导入有效行（有问题的行跳过，其余照常写入）", nil)
@@ -69,7 +69,7 @@ func (d *importDialog) build() fyne.CanvasObject {
 	d.progress = widget.NewProgressBar()
 	d.progress.Hide()
 	d.verdict = widget.NewLabel("")
-	d.verdict.Wrapping = fyne.TextWrapWord
+	d.verdict.Wrapping = fyne.TextWrapBreak
 	d.summary = container.NewGridWithColumns(1)
 	d.problems = d.problemTable()
 	d.saveErrs = widget.NewButtonWithIcon("保存错误清单…", theme.DocumentSaveIcon(), d.onSaveProblems)

@@ -101,7 +101,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.rounds = newStatCard("在办轮次", darkText)
 	s.paceIcon = widget.NewIcon(theme.InfoIcon())
 	s.pace = widget.NewLabel("")
-	s.pace.Wrapping = fyne.TextWrapWord
+	s.pace.Wrapping = fyne.TextWrapBreak
 	s.byCategory = widgets.NewBarChart("按单位类别", coverageSeries)
 	s.byCounty = widgets.NewBarChart("按县区", coverageSeries)
 	s.progress = newTextTable([]string{"轮次", "名称", "状态", "当前阶段", "阶段日期", "阶段剩余", "组/单位"},

@@ -45,8 +45,7 @@ func progressRows(cal *calendar.Calendar, term string, today civil.Date) [][]str
 	var out [][]string
 	for _, r := range cal.Rounds(term) {
 		sc := cal.Schedule(r)
-		st := sc.Status(today)
-		if st == calendar.Done {
+		if sc.Status(today) == calendar.Done {
 			continue
 		}
 		units := 0
@@ -57,10 +56,10 @@ func progressRows(cal *calendar.Calendar, term string, today civil.Date) [][]str
 		if sp, ok := sc.StageAt(today); ok {
 			stage, dates, left = sp.Stage.String(), fmt.Sprintf("%s 至 %s", sp.Start, sp.End), strconv.Itoa(today.DaysUntil(sp.End)+1)
 		} else if sc.Known() && today < sc.Dates.PrepStart {
-			stage, dates = "未开始", fmt.Sprintf("准备 %s 起", sc.Dates.PrepStart)
+			dates = fmt.Sprintf("准备 %s 起", sc.Dates.PrepStart)
 			left = fmt.Sprintf("%d天后开始", today.DaysUntil(sc.Dates.PrepStart))
 		}
-		out = append(out, []string{r.Code, r.Name, string(st), stage, dates, left, fmt.Sprintf("%d/%d", len(r.Teams), units)})
+		out = append(out, []string{r.Code, r.Name, roundStatus(sc, today), stage, dates, left, fmt.Sprintf("%d/%d", len(r.Teams), units)})
 	}
 	return out
 }

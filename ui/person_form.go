@@ -91,7 +91,7 @@ func (f *personForm) show() {
 func (f *personForm) errors0() fyne.CanvasObject {
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	return f.errors
 }

@@ -43,7 +43,7 @@ func (t *evalTab) build() fyne.CanvasObject {
 	t.team = widget.NewSelect(nil, func(string) { t.showRows() })
 	t.hint = widget.NewLabel("")
 	t.msg = widget.NewLabel("")
-	t.msg.Wrapping = fyne.TextWrapWord
+	t.msg.Wrapping = fyne.TextWrapBreak
 	t.save = widget.NewButtonWithIcon("保存鉴定", theme.DocumentSaveIcon(), t.onSave)
 	t.save.Importance = widget.HighImportance
 	t.rows = container.NewVBox()

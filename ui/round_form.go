@@ -81,7 +81,7 @@ func (f *roundForm) show() {
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	f.saved = widget.NewLabel("")
 	f.saved.Importance = widget.SuccessImportance
@@ -155,7 +155,7 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 		termName = fmt.Sprintf("%s %s（%s 至 %s）", t.Code, t.Name, t.Start, t.End)
 	}
 	termLb := widget.NewLabel(termName)
-	termLb.Wrapping = fyne.TextWrapWord
+	termLb.Wrapping = fyne.TextWrapBreak
 	left := widget.NewForm(
 		widget.NewFormItem("轮次编码 *", f.code), widget.NewFormItem("轮次名称", f.name),
 		widget.NewFormItem("届期", termLb), widget.NewFormItem("序号", f.number),
@@ -164,7 +164,7 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 	f.refill = widget.NewButtonWithIcon("按默认天数重填其余日期", theme.ViewRefreshIcon(), f.onRefill)
 	hint := widget.NewLabel(fmt.Sprintf("填写进驻开始后，其余日期按“设置”中各阶段的默认天数自动填写（准备%d天、进驻%d天、报告%d天、反馈%d天、整改%d天、督查验收%d天），可逐项修改。",
 		set.PrepDays, set.OnsiteDays, set.ReportDays, set.FeedbackDays, set.RectifyDays, set.CheckDays))
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	f.save = widget.NewButtonWithIcon("保存轮次", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	f.status = widget.NewLabel("")
@@ -352,7 +352,7 @@ func (f *roundForm) refresh() {
 	}
 	today := f.s.clock()
 	sc := f.s.cal.Schedule(f.round)
-	text := "状态：" + string(sc.Status(today))
+	text := "状态：" + roundStatus(sc, today)
 	if sp, ok := sc.StageAt(today); ok {
 		text += fmt.Sprintf(" · 当前阶段：%s（%s 至 %s）", sp.Stage, sp.Start, sp.End)
 	} else if sc.Known() && today < sc.Dates.PrepStart {

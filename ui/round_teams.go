@@ -59,7 +59,7 @@ func (t *teamsTab) build() fyne.CanvasObject {
 	t.save = widget.NewButtonWithIcon("保存本组", theme.DocumentSaveIcon(), t.onSave)
 	t.save.Importance = widget.HighImportance
 	t.msg = widget.NewLabel("")
-	t.msg.Wrapping = fyne.TextWrapWord
+	t.msg.Wrapping = fyne.TextWrapBreak
 	t.picker = newUnitPicker(t)
 	dates := container.NewHBox(widget.NewLabel("组名"), container.NewGridWrap(fyne.NewSize(170, t.name.MinSize().Height), t.name),
 		widget.NewLabel("本组进驻"), container.NewGridWrap(fyne.NewSize(130, t.start.MinSize().Height), t.start),

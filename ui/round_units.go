@@ -54,7 +54,7 @@ func (p *unitPicker) build() fyne.CanvasObject {
 	p.list = widgets.NewCheckList()
 	p.list.OnChanged = p.onChanged
 	p.picked = widget.NewLabel("")
-	p.picked.Wrapping = fyne.TextWrapWord
+	p.picked.Wrapping = fyne.TextWrapBreak
 	p.all = widget.NewButton("勾选列表中全部", func() { p.list.CheckShown(true); p.showPicked() })
 	p.none = widget.NewButton("清空所选", func() { p.list.SetChecked(nil); p.showPicked() })
 	p.count = widget.NewLabel("")

@@ -92,7 +92,7 @@ func newSectionFrame(svc *app.Service, win fyne.Window, resetLabel string, save 
 	f := &sectionFrame{svc: svc, win: win}
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	f.saved = widget.NewLabel("")
 	f.saved.Importance = widget.SuccessImportance
@@ -108,7 +108,7 @@ func newSectionFrame(svc *app.Service, win fyne.Window, resetLabel string, save 
 // errors and the buttons.
 func (f *sectionFrame) wrap(intro string, fields fyne.CanvasObject) fyne.CanvasObject {
 	head := widget.NewLabel(intro)
-	head.Wrapping = fyne.TextWrapWord
+	head.Wrapping = fyne.TextWrapBreak
 	bar := container.NewHBox(f.save, f.reset, f.saved, layout.NewSpacer(), f.note)
 	return container.NewBorder(head, container.NewVBox(widget.NewSeparator(), f.errors, bar), nil, nil,
 		container.NewVScroll(container.NewPadded(fields)))
@@ -152,7 +152,7 @@ func (f *sectionFrame) done(msg string) {
 // confirm asks before the reset and runs ok when the user agrees.
 func (f *sectionFrame) confirm(title, message string, ok func()) {
 	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	var d dialog.Dialog
 	f.confirmReset = widget.NewButtonWithIcon("确定", theme.ConfirmIcon(), func() { d.Hide(); ok() })
 	f.confirmReset.Importance = widget.HighImportance

@@ -61,7 +61,7 @@ func (c *calendarSettings) build() fyne.CanvasObject {
 	c.inputs = append(c.inputs, c.holidays)
 	hint := widget.NewLabel("每行一个日期，如 2026-10-01 或 2026/10/1；日期后可加说明（如“2026-10-01 国庆节”），保存时只留日期。" +
 		"周末不自动算作非工作日（有调休），须逐日列出。")
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	hint.SizeName = theme.SizeNameCaptionText
 	stages := container.NewVBox(
 		widget.NewLabelWithStyle("各阶段的默认天数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form)

@@ -87,12 +87,12 @@ func (f *termForm) show(t model.Term, scope []model.TermScope) {
 	}
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	form := widget.NewForm(widget.NewFormItem("届期编码 *", f.code), widget.NewFormItem("名称", f.name),
 		widget.NewFormItem("开始日期 *", f.start), widget.NewFormItem("结束日期 *", f.end))
 	note := widget.NewLabel("覆盖范围：本届期须巡察的单位。每行是一个县区与单位类别的组合（可选“全部”）；不添加任何行则须覆盖全部单位。")
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(f.s.win, f.guard, f.dlg.Hide) })

@@ -50,7 +50,7 @@ func newUsersScreen(svc *app.Service, win fyne.Window, onSelfChanged, onFirstAdm
 
 func (s *usersScreen) build() fyne.CanvasObject {
 	s.intro = widget.NewLabel("")
-	s.intro.Wrapping = fyne.TextWrapWord
+	s.intro.Wrapping = fyne.TextWrapBreak
 	s.rowTable = newRowTable(usersColumns, usersWidths, func() int { return len(s.accounts) },
 		func(r int) string { return s.accounts[r].Name },
 		func(r, c int) string { return accountCell(s.accounts[r], c, s.svc.User, time.Now()) })

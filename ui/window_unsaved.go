@@ -108,7 +108,7 @@ func askDiscard(win fyne.Window, title string, what []string, note, action strin
 // askDiscardOr is askDiscard that runs back (when not nil) on 返回.
 func askDiscardOr(win fyne.Window, title string, what []string, note, action string, proceed, back func()) {
 	msg := widget.NewLabel("以下内容尚未保存：\n　· " + strings.Join(what, "\n　· ") + "\n\n" + note)
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	var d *dialog.CustomDialog
 	stay := widget.NewButtonWithIcon("返回", theme.NavigateBackIcon(), func() {
 		d.Hide()
