@@ -196,8 +196,9 @@ func entryTakesReturn(o fyne.Focusable) bool {
 // (Fyne's own, in English when no Chinese words are loaded: under test).
 var cancelWords = []string{"取消", "关闭", "否", "返回", "Cancel", "No", "Close"}
 
-// cancelButton is the dialog's 取消 (关闭, 否 …), or its only button (the
-// 确定 of a message); nil for none.
+// cancelButton is the dialog's 取消 (关闭, 否 …); else its only button, or
+// its 确定 when nothing else can close it (a message, with things to do
+// with what it tells); nil for none.
 func cancelButton(bs []*widget.Button) *widget.Button {
 	for _, b := range bs {
 		for _, w := range cancelWords {
@@ -208,6 +209,11 @@ func cancelButton(bs []*widget.Button) *widget.Button {
 	}
 	if len(bs) == 1 && usable(bs[0]) {
 		return bs[0]
+	}
+	for _, b := range bs {
+		if b.Text == "确定" && usable(b) {
+			return b
+		}
 	}
 	return nil
 }
