@@ -62,6 +62,7 @@ func Run(args []string) int {
 	m.begin(path, *dbPath != "")
 	w.Show()
 	placeWindow(w, size)
+	followCaret(w)
 	a.Run()
 	m.backupAtExit()
 	m.close()

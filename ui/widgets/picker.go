@@ -304,3 +304,7 @@ func (m *matchList) TypedKey(ev *fyne.KeyEvent) {
 
 // TypedShortcut pastes, cuts and copies in the entry.
 func (m *matchList) TypedShortcut(s fyne.Shortcut) { m.p.TypedShortcut(s) }
+
+// TypingInto is the entry what is typed goes to, for the input method's
+// window at its caret.
+func (m *matchList) TypingInto() *widget.Entry { return &m.p.Entry }
