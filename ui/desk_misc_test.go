@@ -224,3 +224,40 @@ func TestFirstAdminIntroWrapsAsChinese(t *testing.T) {
 		t.Fatalf("intro %v", intro)
 	}
 }
+
+// Several people selected, the right-click menu sets their status at once
+// (one change, after asking); the list shows it.
+func TestPeopleBulkStatus(t *testing.T) {
+	svc, w := testWorld(t)
+	m := deskWindow(t, svc, w)
+	p := goTo(t, m, "人员库").(*peopleScreen)
+	tableCell(p.table, 0, 1).OnSelect(0)
+	tableCell(p.table, 1, 1).OnSelect(fyne.KeyModifierShift)
+	if got := strings.Join(p.keys(), " "); got != "P001 P002" {
+		t.Fatalf("selected %q", got)
+	}
+	menu := p.selectionMenu()
+	var item *fyne.MenuItem
+	for _, it := range menu.Items {
+		if strings.Contains(it.Label, "设为“暂停”") {
+			item = it
+		}
+	}
+	if item == nil || item.Disabled {
+		t.Fatalf("menu %v", menu.Items)
+	}
+	item.Action()
+	if !strings.Contains(topText(w), "将所选 2 人的状态设为“暂停”") {
+		t.Fatalf("no question: %q", topText(w))
+	}
+	key(m, fyne.KeyReturn) // 是
+	for _, code := range []string{"P001", "P002"} {
+		d, err := svc.PersonDetail(code)
+		if err != nil || d.Person.Status != vocab.StatusSuspended {
+			t.Errorf("%s: %v %v", code, d.Person.Status, err)
+		}
+	}
+	if got := cellText(t, p.table, 0, 8); got != vocab.StatusSuspended {
+		t.Errorf("the list shows %q", got)
+	}
+}

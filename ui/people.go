@@ -43,6 +43,7 @@ func newPeopleScreen(svc *app.Service, win fyne.Window) *peopleScreen {
 		r := &s.tab.Rows[row]
 		return r.Code, r.Cell(col)
 	}, s.resort, s.onEdit)
+	s.menu = s.selectionMenu
 	return s
 }
 
@@ -186,6 +187,12 @@ func (s *peopleScreen) onExport() {
 		dialog.ShowInformation("导出", "当前筛选下没有人员。", s.win)
 		return
 	}
+	s.exportCodes(codes)
+}
+
+// exportCodes writes the people with codes (with history, relatives and
+// declarations) in the import format.
+func (s *peopleScreen) exportCodes(codes []string) {
 	saveList(s.win, "人员名单.xlsx", func(path string) error {
 		return s.svc.ExportPeople(codes, path)
 	}, fmt.Sprintf("已导出 %d 人", len(codes)))
@@ -196,3 +203,34 @@ func (s *peopleScreen) keySearch() { focus(s.win, s.search) }
 
 // keyNew opens the form of a new person (Ctrl+N).
 func (s *peopleScreen) keyNew() { press(s.add) }
+
+// selectionMenu is the right-click menu of the rows selected: copy them,
+// export them, and set their status (one change, audited).
+func (s *peopleScreen) selectionMenu() *fyne.Menu {
+	codes := s.keys()
+	items := []*fyne.MenuItem{s.copyItem(),
+		fyne.NewMenuItem(fmt.Sprintf("导出所选 %d 人…", len(codes)), func() { s.exportCodes(codes) }),
+		fyne.NewMenuItemSeparator()}
+	for _, st := range vocab.Statuses {
+		it := fyne.NewMenuItem(fmt.Sprintf("所选 %d 人设为“%s”…", len(codes), st), func() { s.setStatus(codes, st) })
+		it.Disabled = !s.svc.Can(app.PermEdit)
+		items = append(items, it)
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// setStatus asks, then gives the people with codes the status.
+func (s *peopleScreen) setStatus(codes []string, status string) {
+	dialog.ShowConfirm("修改状态", fmt.Sprintf("将所选 %d 人的状态设为“%s”？", len(codes), status), func(ok bool) {
+		if !ok {
+			return
+		}
+		n, err := s.svc.SetPeopleStatus(codes, status)
+		if err != nil {
+			dialog.ShowError(err, s.win)
+			return
+		}
+		s.reload()
+		dialog.ShowInformation("修改状态", fmt.Sprintf("已将 %d 人设为“%s”（其余 %d 人原已是该状态）。", n, status, len(codes)-n), s.win)
+	}, s.win)
+}

@@ -319,20 +319,27 @@ func diff(b, a []field) string {
 	return strings.Join(parts, "；")
 }
 
-// listDiff says which records a list gained and lost.
+// listDiff says which records a list gained and lost; a record lost and
+// one gained that begin with the same word (a code), which no other record
+// of the list begins with, are one record changed: "P1 张一 状态：在库 → 暂停".
 func listDiff(before, after []string) string {
-	var added, removed []string
-	for _, x := range after {
-		if !slices.Contains(before, x) {
-			added = append(added, x)
+	added, removed := lacking(after, before), lacking(before, after)
+	var changed []string
+	for i := 0; i < len(added); i++ {
+		k := firstWord(added[i])
+		j := slices.IndexFunc(removed, func(r string) bool { return firstWord(r) == k })
+		if j < 0 || count(before, k) != 1 || count(after, k) != 1 {
+			continue
 		}
-	}
-	for _, x := range before {
-		if !slices.Contains(after, x) {
-			removed = append(removed, x)
-		}
+		changed = append(changed, changedRecord(removed[j], added[i]))
+		removed = slices.Delete(removed, j, j+1)
+		added = slices.Delete(added, i, i+1)
+		i--
 	}
 	var parts []string
+	if len(changed) > 0 {
+		parts = append(parts, strings.Join(changed, "、"))
+	}
 	if len(added) > 0 {
 		parts = append(parts, "增 "+strings.Join(added, "、"))
 	}
@@ -340,6 +347,59 @@ func listDiff(before, after []string) string {
 		parts = append(parts, "删 "+strings.Join(removed, "、"))
 	}
 	return strings.Join(parts, "，")
+}
+
+// lacking are the records of a that b lacks.
+func lacking(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return w
+}
+
+// count is how many records begin with word w.
+func count(records []string, w string) int {
+	n := 0
+	for _, r := range records {
+		if firstWord(r) == w {
+			n++
+		}
+	}
+	return n
+}
+
+// changedRecord writes a record changed: the words both have at the
+// start, then what differs, before → after.
+func changedRecord(old, cur string) string {
+	a, b := strings.Fields(old), strings.Fields(cur)
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	// Keep a field's name on the kept side: 状态：在库 → 暂停.
+	head := strings.Join(b[:i], " ")
+	ra, rb := strings.Join(a[i:], " "), strings.Join(b[i:], " ")
+	if name, rest, ok := strings.Cut(rb, "："); ok && strings.HasPrefix(ra, name+"：") {
+		head = strings.TrimSpace(head + " " + name + "：")
+		ra, rb = strings.TrimPrefix(ra, name+"："), rest
+		return head + ra + " → " + rb
+	}
+	return strings.TrimSpace(head + " " + orNone(ra) + " → " + orNone(rb))
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "（无）"
+	}
+	return s
 }
 
 // brief lists the main fields of a state: those with a value, at most six.

@@ -113,3 +113,21 @@ func skippedName(name string) bool {
 	}
 	return false
 }
+
+func TestListDiffPairsChangedRecords(t *testing.T) {
+	cases := []struct {
+		b, a []string
+		want string
+	}{
+		{[]string{"P1 张一 状态：在库", "P2 李二 状态：在库"}, []string{"P1 张一 状态：暂停", "P2 李二 状态：在库"}, "P1 张一 状态：在库 → 暂停"},
+		{[]string{"U1 2020-01-01"}, []string{"U1 2020-01-01 2024-06-30"}, "U1 2020-01-01 （无） → 2024-06-30"},
+		// Two records of one team: not paired, said as gained and lost.
+		{[]string{"巡察组：一组 人员：P1", "巡察组：一组 人员：P2"}, []string{"巡察组：一组 人员：P1", "巡察组：一组 人员：P3"}, "增 巡察组：一组 人员：P3，删 巡察组：一组 人员：P2"},
+		{nil, []string{"A"}, "增 A"},
+	}
+	for _, c := range cases {
+		if got := listDiff(c.b, c.a); got != c.want {
+			t.Errorf("listDiff(%v, %v) = %q, want %q", c.b, c.a, got, c.want)
+		}
+	}
+}
