@@ -62,6 +62,8 @@ type assignScreen struct {
 
 	dlg *askDialog    // the dialog opened last
 	ans *widget.Label // the answer of the last 为何不在此组
+
+	want struct{ round, team string } // the team to show once its round is loaded (总览's drill-down)
 }
 
 func newAssignScreen(svc *app.Service, win fyne.Window) *assignScreen {
@@ -313,6 +315,9 @@ func (s *assignScreen) peopleFacts() (map[string]*app.PersonRow, error) {
 // still there; msg (when not "") goes to the status line.
 func (s *assignScreen) show(st *assign.RosterEdit, msg string) {
 	s.st = st
+	if s.want.round == st.Res.Round && st.Team(s.want.team) != nil {
+		s.cur, s.want.round = s.want.team, ""
+	}
 	if s.st.Team(s.cur) == nil {
 		s.cur = ""
 		if len(st.Res.Teams) > 0 {

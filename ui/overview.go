@@ -83,6 +83,9 @@ type overviewScreen struct {
 	tabs                                  *container.AppTabs
 	progress, teams, overrides            *textTable
 	overdue, openUnits                    *textTable
+	export                                *widget.Button
+	units                                 *unitsDialog             // the units of a bar, opened last (overview_drill.go)
+	openTeam                              func(round, team string) // opens a team in 编组; may be nil
 }
 
 func newOverviewScreen(svc *app.Service, win fyne.Window, clock func() civil.Date) *overviewScreen {
@@ -94,6 +97,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.termSel.PlaceHolder = "尚无届期"
 	s.dateLb = widget.NewLabel("")
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)
+	s.export = widget.NewButtonWithIcon("导出…", theme.DocumentSaveIcon(), s.onExport)
 	s.total = newStatCard("应覆盖单位", darkText)
 	s.covered = newStatCard("已覆盖（进驻已结束）", coveredColor)
 	s.planned = newStatCard("已计划", plannedColor)
@@ -102,12 +106,14 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.paceIcon = widget.NewIcon(theme.InfoIcon())
 	s.pace = widget.NewLabel("")
 	s.pace.Wrapping = fyne.TextWrapBreak
-	s.byCategory = widgets.NewBarChart("按单位类别", coverageSeries)
-	s.byCounty = widgets.NewBarChart("按县区", coverageSeries)
+	s.byCategory = widgets.NewBarChart("按单位类别（点击看单位）", coverageSeries)
+	s.byCounty = widgets.NewBarChart("按县区（点击看单位）", coverageSeries)
+	s.byCategory.OnTapped, s.byCounty.OnTapped = s.showCategory, s.showCounty
 	s.progress = newTextTable([]string{"轮次", "名称", "状态", "当前阶段", "阶段日期", "阶段剩余", "组/单位"},
 		[]float32{66, 132, 64, 64, 170, 84, 64})
 	s.teams = newTextTable([]string{"轮次", "巡察组", "县区", "单位数", "成员/应配", "配备"}, []float32{70, 130, 90, 60, 90, 80})
 	s.teams.warn = func(row, col int) bool { return col == 5 && s.teams.data[row][5] != "已配齐" }
+	s.teams.onOpen = s.openTeamRow
 	s.overrides = newTextTable([]string{"轮次", "巡察组", "人员", "规则", "单位", "理由", "录入人", "录入时间"},
 		[]float32{70, 110, 130, 50, 130, 220, 70, 150})
 	s.overdue = newTextTable([]string{"轮次", "巡察组", "单位编码", "单位名称", "县区", "整改报告期限", "逾期天数"},
@@ -122,7 +128,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 		container.NewTabItem(overviewTabs[4], s.openUnits.table),
 	)
 	top := container.NewHBox(widget.NewLabel("届期"), container.NewGridWrap(fyne.NewSize(300, s.termSel.MinSize().Height), s.termSel),
-		s.dateLb, layout.NewSpacer(), refresh)
+		s.dateLb, layout.NewSpacer(), s.export, refresh)
 	cards := container.NewGridWithColumns(5, s.total.obj, s.covered.obj, s.planned.obj, s.open.obj, s.rounds.obj)
 	pace := container.NewBorder(nil, nil, container.NewVBox(s.paceIcon), nil, s.pace)
 	charts := container.NewVScroll(container.NewVBox(s.byCategory, widget.NewSeparator(), s.byCounty))

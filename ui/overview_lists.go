@@ -35,6 +35,7 @@ func newTextTable(cols []string, widths []float32) *textTable {
 // set shows rows.
 func (t *textTable) set(rows [][]string) {
 	t.data = rows
+	t.fitRows()
 	t.table.Refresh()
 }
 

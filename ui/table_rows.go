@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,11 +36,13 @@ type rowTable struct {
 	menu      func() *fyne.Menu // the right-click menu of the selection; nil: 复制 only
 	header    func(col int, h *widgets.HeaderCell)
 	warn      func(row, col int) bool // cells shown in the danger colour; may be nil
+	wrap      int                     // the column whose text wraps, its rows as tall as it needs; -1 none
+	widths    []float32
 }
 
 // newRowTable makes the table of columns with widths.
 func newRowTable(columns []string, widths []float32, rows func() int, key func(int) string, text func(row, col int) string) *rowTable {
-	t := &rowTable{columns: columns, rows: rows, key: key, text: text, selected: map[string]bool{}}
+	t := &rowTable{columns: columns, rows: rows, key: key, text: text, selected: map[string]bool{}, wrap: -1, widths: widths}
 	t.table = widgets.NewTable(func() (int, int) { return t.rows(), len(t.columns) },
 		func() fyne.CanvasObject { return widgets.NewCell() }, t.updateCell)
 	t.table.UpdateHeader = t.updateHeader
@@ -67,6 +70,10 @@ func (t *rowTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		return
 	}
 	k := t.key(id.Row)
+	c.Label.Truncation, c.Label.Wrapping = fyne.TextTruncateEllipsis, fyne.TextWrapOff
+	if id.Col == t.wrap {
+		c.Label.Truncation, c.Label.Wrapping = fyne.TextTruncateOff, fyne.TextWrapBreak
+	}
 	c.Label.Importance = widget.MediumImportance
 	if t.warn != nil && t.warn(id.Row, id.Col) {
 		c.Label.Importance = widget.DangerImportance
@@ -128,6 +135,27 @@ func (t *rowTable) tap(row int, mod fyne.KeyModifier) {
 		t.anchor = k
 	}
 	t.current(k)
+	if f := t.table.OnSelected; f != nil {
+		f(widget.TableCellID{Row: row})
+	}
+}
+
+// fitRows makes each row as tall as the wrapped column's text needs.
+func (t *rowTable) fitRows() {
+	if t.wrap < 0 || t.wrap >= len(t.widths) {
+		return
+	}
+	th := t.table.Theme()
+	size, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding)
+	one := fyne.MeasureText("国", size, fyne.TextStyle{})
+	avail := max(t.widths[t.wrap]-2*pad, one.Width)
+	for r, n := 0, t.rows(); r < n; r++ {
+		lines := 0
+		for _, para := range strings.Split(t.text(r, t.wrap), "\n") {
+			lines += max(1, int(math.Ceil(float64(fyne.MeasureText(para, size, fyne.TextStyle{}).Width/avail))))
+		}
+		t.table.SetRowHeight(r, float32(lines)*one.Height+2*pad)
+	}
 }
 
 // move moves the current row by delta, extending the selection with

@@ -34,7 +34,11 @@ type view interface {
 // screenList lists the screens that work, in navigation order.
 func screenList() []screen {
 	return []screen{
-		{"总览", theme.InfoIcon(), func(m *mainWindow) view { return newOverviewScreen(m.svc, m.win, today) }},
+		{"总览", theme.InfoIcon(), func(m *mainWindow) view {
+			o := newOverviewScreen(m.svc, m.win, today)
+			o.openTeam = m.openTeam
+			return o
+		}},
 		{"巡察日历", theme.CalendarIcon(), func(m *mainWindow) view { return newCalendarScreen(m.svc, m.win, today) }},
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},

@@ -80,3 +80,17 @@ func (m *mainWindow) freshen(i int) {
 	m.stale[i] = false
 	m.views[i].reload()
 }
+
+// openTeam shows team of round in 编组 (总览's drill-down).
+func (m *mainWindow) openTeam(round, team string) {
+	for i, s := range m.screens {
+		if s.title != "编组" {
+			continue
+		}
+		m.nav.Select(i) // asks first when the screen shown has unsaved work
+		if a, ok := m.views[i].(*assignScreen); ok && m.cur == i {
+			a.showRoundTeam(round, team)
+		}
+		return
+	}
+}
