@@ -148,18 +148,33 @@ func (s *Service) SaveTerm(t model.Term, scope []model.TermScope) error {
 // stage must lie inside the term. A round without a number gets the next
 // one of its term.
 func (s *Service) SaveRound(r model.Round) error {
+	old, err := s.checkRound(&r)
+	if err != nil {
+		return err
+	}
+	e := audit.Entry{Action: "新增", Entity: "轮次", Key: r.Code, After: r}
+	if old.Code != "" {
+		e.Action, e.Before = "修改", old
+	}
+	return s.Write(e, func(tx *gorm.DB) error { return tx.Save(&r).Error })
+}
+
+// checkRound checks round r as SaveRound stores it, writing its dates the
+// standard way and giving it the next number of its term when it has none;
+// it returns the round stored under its code (empty for a new one).
+func (s *Service) checkRound(r *model.Round) (model.Round, error) {
 	if r.Code == "" {
-		return errors.New("轮次编码不能为空")
+		return model.Round{}, errors.New("轮次编码不能为空")
 	}
 	var term model.Term
 	if err := s.DB.Where("code = ?", r.TermCode).Limit(1).Find(&term).Error; err != nil || term.Code == "" {
-		return fmt.Errorf("届期 %q 不存在", r.TermCode)
+		return model.Round{}, fmt.Errorf("届期 %q 不存在", r.TermCode)
 	}
 	if r.Type != "" && !slices.Contains(vocab.RoundTypes, r.Type) {
-		return fmt.Errorf("巡察类型 %q 不存在", r.Type)
+		return model.Round{}, fmt.Errorf("巡察类型 %q 不存在", r.Type)
 	}
 	if r.Mode != "" && !slices.Contains(vocab.Modes, r.Mode) {
-		return fmt.Errorf("编组方式 %q 不存在", r.Mode)
+		return model.Round{}, fmt.Errorf("编组方式 %q 不存在", r.Mode)
 	}
 	fields := []struct {
 		name string
@@ -171,19 +186,19 @@ func (s *Service) SaveRound(r model.Round) error {
 	for _, f := range fields {
 		d, err := dateField(f.name, *f.v, false)
 		if err != nil {
-			return err
+			return model.Round{}, err
 		}
 		*f.v = d.String()
 		if d.IsZero() {
 			continue
 		}
 		if !prev.IsZero() && d < prev {
-			return fmt.Errorf("%s（%s）早于%s（%s）", f.name, d, prevName, prev)
+			return model.Round{}, fmt.Errorf("%s（%s）早于%s（%s）", f.name, d, prevName, prev)
 		}
 		prev, prevName = d, f.name
 	}
 	if err := withinTerm(term, r.OnsiteStart, r.OnsiteEnd); err != nil {
-		return err
+		return model.Round{}, err
 	}
 	var old model.Round
 	s.DB.Where("code = ?", r.Code).Limit(1).Find(&old)
@@ -196,11 +211,7 @@ func (s *Service) SaveRound(r model.Round) error {
 			r.Number = n + 1
 		}
 	}
-	e := audit.Entry{Action: "新增", Entity: "轮次", Key: r.Code, After: r}
-	if old.Code != "" {
-		e.Action, e.Before = "修改", old
-	}
-	return s.Write(e, func(tx *gorm.DB) error { return tx.Save(&r).Error })
+	return old, nil
 }
 
 // DeleteRound deletes round code with its teams, their units, members and

@@ -31,6 +31,7 @@ type roundList struct {
 
 	*rowTable
 	open, del, export *widget.Button
+	copy              *widget.Button
 	conflictsTitle    *widget.Label
 	conflicts         *fyne.Container
 	conflictCount     map[string]int
@@ -61,7 +62,13 @@ func (l *roundList) build() fyne.CanvasObject {
 	})
 	l.conflictsTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.conflicts = container.NewVBox()
-	actions := container.NewHBox(l.open, l.del, l.export)
+	l.copy = copyButton(l.s, func() string {
+		if l.cur == "" {
+			dialog.ShowInformation("复制轮次", "请先在表中选择一个轮次。", l.s.win)
+		}
+		return l.cur
+	})
+	actions := container.NewHBox(l.open, l.del, l.copy, l.export)
 	top := container.NewBorder(actions, nil, nil, nil, l.table)
 	bottom := container.NewBorder(l.conflictsTitle, nil, nil, nil, container.NewVScroll(l.conflicts))
 	split := container.NewVSplit(top, bottom)

@@ -58,7 +58,7 @@ type roundForm struct {
 	conflicts          *fyne.Container
 	errors, saved      *widget.Label
 	save, refill       *widget.Button
-	export             *widget.Button
+	export, copy       *widget.Button
 	heading            *widget.Label
 
 	teams   *teamsTab
@@ -87,7 +87,13 @@ func (f *roundForm) show() {
 	f.saved.Importance = widget.SuccessImportance
 	closeBtn := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { closeForm(f.s.win, f.guard, f.dlg.Hide) })
 	f.export = widget.NewButtonWithIcon("导出轮次日程", theme.UploadIcon(), func() { f.s.exportRound(f.round.Code) })
-	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.export, closeBtn)
+	f.copy = copyButton(f.s, func() string {
+		if f.round == nil {
+			return ""
+		}
+		return f.round.Code
+	})
+	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.copy, f.export, closeBtn)
 	f.teams = newTeamsTab(f)
 	f.reports = newReportsTab(f)
 	f.evals = newEvalTab(f)

@@ -37,7 +37,7 @@ var fieldNames = map[string]string{
 	"PrepStart": "准备开始", "OnsiteStart": "进驻开始", "OnsiteEnd": "进驻结束", "ReportEnd": "报告",
 	"FeedbackDate": "反馈", "RectifyDue": "整改报告期限", "CheckDate": "督查验收", "RoundCode": "轮次",
 	"Seq": "组序", "ReportReceived": "整改报告收到", "round": "轮次", "teams": "巡察组", "team": "巡察组",
-	"units": "被巡察单位",
+	"units": "被巡察单位", "Units": "被巡察单位", "copiedFrom": "复制自",
 	// 编组记录, 回避豁免
 	"Team": "巡察组", "Person": "人员", "Role": "角色", "Evaluation": "鉴定", "Comment": "评语", "Locked": "锁定",
 	"Rule": "规则", "Approver": "批准人", "EnteredBy": "录入人", "EnteredAt": "录入时间", "ApprovedAt": "批准时间",
