@@ -261,3 +261,25 @@ func TestPeopleBulkStatus(t *testing.T) {
 		t.Errorf("the list shows %q", got)
 	}
 }
+
+// A 领导 signing in sees what awaits them; an item leads to its screen.
+func TestTodoAtLeaderSignIn(t *testing.T) {
+	svc, w := recusalWorld(t)
+	must(t, svc.CreateFirstAdmin("王主任", "admin-pass-1"))
+	must(t, svc.AddUser("周书记", vocab.UserLeader, "leader-pass-1"))
+	must(t, svc.RequestOverride(1, "P001", "R4", "U01", "仅有业务往来"))
+	svc.Logout()
+	m := newMainWindow(fyne.CurrentApp(), w, "测试")
+	w.SetContent(m.build())
+	t.Cleanup(func() { m.svc = nil })
+	m.signIn(svc, ":memory:")
+	login(t, m, "周书记", "leader-pass-1")
+	d := m.session().todo
+	if d == nil || len(d.items) != 1 || d.items[0].Kind != "待批豁免" || !strings.Contains(topText(w), "待办事项（1）") {
+		t.Fatalf("待办 at sign-in: %+v", d)
+	}
+	tableCell(d.list.table, 0, 1).OnDoubleTapped()
+	if m.screens[m.cur].title != "回避报告" || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("the item led to %s", m.screens[m.cur].title)
+	}
+}

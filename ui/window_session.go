@@ -34,6 +34,7 @@ type session struct {
 	unwatchFn func()       // stops hearing them
 
 	help       *helpWindow // the user guide, when open
+	todo       *todoDialog // the 待办 list opened last
 	closeAsked bool        // closing the window was asked and agreed (unsaved work)
 }
 
@@ -125,6 +126,7 @@ func (m *mainWindow) accountMenu() *fyne.Menu {
 		return fyne.NewMenu("", fyne.NewMenuItem("创建管理员账户…", m.onCreateAdmin))
 	}
 	return fyne.NewMenu("",
+		fyne.NewMenuItem("待办事项…", m.onTodo),
 		fyne.NewMenuItem("修改密码…", func() { m.onChangePassword() }),
 		fyne.NewMenuItem("切换用户（退出登录）", m.onSignOut))
 }
@@ -197,6 +199,7 @@ func (m *mainWindow) enter() {
 	s.login, s.first, s.damage = nil, nil, nil
 	m.setService(m.svc, m.path)
 	m.dailyBackup()
+	m.todoAtSignIn()
 }
 
 // refreshAccess shows the screens again after the signed-in user's rights
