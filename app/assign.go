@@ -18,12 +18,18 @@ import (
 const assignKey = "assign"
 
 // AssignSettings returns the composition rules of assignment: the saved
-// ones over the defaults of SPEC §5.
+// ones over the defaults of SPEC §5, with the roles an earlier version
+// listed for R4 coming from elsewhere (remote_roles.go).
 func (s *Service) AssignSettings() (assign.Settings, error) {
 	set := assign.Defaults()
 	if err := s.LoadSetting(assignKey, &set); err != nil {
 		return assign.Defaults(), err
 	}
+	legacy, err := s.legacyRemoteRoles()
+	if err != nil {
+		return set, err
+	}
+	foldLegacyRoles(&set, legacy)
 	return set, nil
 }
 
@@ -35,7 +41,7 @@ func (s *Service) SaveAssignSettings(set assign.Settings) error {
 	if err := set.Validate(); err != nil {
 		return err
 	}
-	return s.SaveSetting(assignKey, set)
+	return s.saveComposition(set)
 }
 
 // AssignInstance builds the assignment problem of round code in mode (""

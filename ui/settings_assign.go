@@ -82,7 +82,7 @@ func (a *assignSettings) build() fyne.CanvasObject {
 		widget.NewSeparator(), bold("其他要求"), rules,
 		widget.NewSeparator(), bold("按单位类别优先匹配的专业特长"), cats)
 	out := a.wrap("每个巡察组按下表配备人员：“本县”的角色由被巡察单位所在县区的人员担任，“外县”的角色须异地产生；"+
-		"人员库不勾选表示任何库均可。须异地产生的角色应与“回避规则”中的设置一致。", fields)
+		"人员库不勾选表示任何库均可。“外县”的角色也就是回避规则 R4 须异地产生的角色，只在此处设置。", fields)
 	a.load()
 	return out
 }
@@ -202,33 +202,7 @@ func (a *assignSettings) onSave() {
 		a.showErrors(storeError(err))
 		return
 	}
-	a.done(fmt.Sprintf("已保存编组设置（每组 %d 人）", set.Slots()) + a.remoteMismatch(set))
-}
-
-// remoteMismatch warns when the roles the composition fills from another
-// county differ from the roles the recusal rules require to come from one.
-func (a *assignSettings) remoteMismatch(set assign.Settings) string {
-	rs, err := a.svc.RecusalSettings()
-	if err != nil {
-		return ""
-	}
-	var diff []string
-	for _, role := range vocab.Roles {
-		remote, local := false, false
-		for _, r := range set.Rows {
-			if r.Role == role && r.Count > 0 {
-				remote = remote || !r.Local
-				local = local || r.Local
-			}
-		}
-		if (remote || local) && remote != slices.Contains(rs.RemoteRoles, role) {
-			diff = append(diff, role)
-		}
-	}
-	if len(diff) == 0 {
-		return ""
-	}
-	return "；注意：" + strings.Join(diff, "、") + " 的来源与“回避规则”中须异地产生的角色不一致"
+	a.done(fmt.Sprintf("已保存编组设置（每组 %d 人）", set.Slots()))
 }
 
 func (a *assignSettings) onReset() {

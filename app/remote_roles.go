@@ -1,0 +1,92 @@
+package app
+
+// One setting for the roles that must come from another county: the
+// composition table of 设置 › 编组 (a row whose source is 外县). R4 of the
+// recusal rules binds exactly those roles. Earlier versions kept a second
+// list, 回避规则's RemoteRoles, to be kept in step by hand; a list still
+// stored there is folded in (a role is from elsewhere when either said
+// so) until the composition is next saved, which drops it.
+
+import (
+	"encoding/json"
+	"slices"
+
+	"gorm.io/gorm"
+
+	"xuncha/app/assign"
+	"xuncha/app/audit"
+	"xuncha/app/vocab"
+	"xuncha/model"
+)
+
+// remoteRoles are the roles the composition fills from other counties, in
+// the order of vocab.Roles.
+func remoteRoles(set assign.Settings) []string {
+	var out []string
+	for _, role := range vocab.Roles {
+		if slices.ContainsFunc(set.Rows, func(r assign.Row) bool { return r.Role == role && !r.Local && r.Count > 0 }) {
+			out = append(out, role)
+		}
+	}
+	return out
+}
+
+// legacyRemoteRoles are the roles an earlier 设置 › 回避规则 stored for R4,
+// nil when none are stored.
+func (s *Service) legacyRemoteRoles() ([]string, error) {
+	var old struct{ RemoteRoles []string }
+	if err := s.LoadSetting(recusalKey, &old); err != nil {
+		return nil, err
+	}
+	return old.RemoteRoles, nil
+}
+
+// foldLegacyRoles makes the rows of set whose role an earlier version
+// listed for R4 come from elsewhere.
+func foldLegacyRoles(set *assign.Settings, legacy []string) {
+	for i := range set.Rows {
+		if slices.Contains(legacy, set.Rows[i].Role) {
+			set.Rows[i].Local = false
+		}
+	}
+}
+
+// saveComposition stores the composition and drops the roles an earlier
+// version kept for R4, in one transaction with one audit entry.
+func (s *Service) saveComposition(set assign.Settings) error {
+	b, err := json.Marshal(set)
+	if err != nil {
+		return err
+	}
+	var old model.Setting
+	s.DB.Where("key = ?", assignKey).Limit(1).Find(&old)
+	e := audit.Entry{Action: "设置", Entity: "设置", Key: assignKey, Before: old.Value, After: string(b)}
+	return s.Write(e, func(tx *gorm.DB) error {
+		if err := tx.Save(&model.Setting{Key: assignKey, Value: string(b)}).Error; err != nil {
+			return err
+		}
+		return dropLegacyRoles(tx)
+	})
+}
+
+// dropLegacyRoles removes RemoteRoles from the stored recusal settings
+// (inside tx): the composition now says which roles come from elsewhere.
+func dropLegacyRoles(tx *gorm.DB) error {
+	var row model.Setting
+	if err := tx.Where("key = ?", recusalKey).Limit(1).Find(&row).Error; err != nil || row.Key == "" {
+		return err
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(row.Value), &fields); err != nil {
+		return badSetting(recusalKey, err)
+	}
+	if _, ok := fields["RemoteRoles"]; !ok {
+		return nil
+	}
+	delete(fields, "RemoteRoles")
+	b, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	return tx.Model(&model.Setting{}).Where("key = ?", recusalKey).Update("value", string(b)).Error
+}
