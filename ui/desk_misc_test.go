@@ -283,3 +283,42 @@ func TestTodoAtLeaderSignIn(t *testing.T) {
 		t.Errorf("the item led to %s", m.screens[m.cur].title)
 	}
 }
+
+// No drop-down shows Fyne's English “(Select one)”: on every screen and in
+// the forms of a person, a unit, a term and a round.
+func TestNoEnglishPlaceHolders(t *testing.T) {
+	svc, w := calendarWorld(t)
+	m := deskWindow(t, svc, w)
+	check := func(where string) {
+		walkObjects(w.Canvas().Content(), false, func(o fyne.CanvasObject) {
+			if s, ok := o.(*widget.Select); ok && s.Selected == "" && strings.Contains(s.PlaceHolder, "Select") {
+				t.Errorf("%s: a drop-down shows %q", where, s.PlaceHolder)
+			}
+		})
+		for _, ov := range w.Canvas().Overlays().List() {
+			walkObjects(ov, true, func(o fyne.CanvasObject) {
+				if s, ok := o.(*widget.Select); ok && s.Selected == "" && strings.Contains(s.PlaceHolder, "Select") {
+					t.Errorf("%s (dialog): a drop-down shows %q", where, s.PlaceHolder)
+				}
+			})
+		}
+	}
+	for i, s := range m.screens {
+		m.nav.Select(i)
+		check(s.title)
+	}
+	p := goTo(t, m, "人员库").(*peopleScreen)
+	test.Tap(p.add)
+	check("新增人员")
+	key(m, fyne.KeyEscape)
+	u := goTo(t, m, "单位").(*unitsScreen)
+	test.Tap(u.add)
+	check("新增单位")
+	key(m, fyne.KeyEscape)
+	c := goTo(t, m, "巡察日历").(*calendarScreen)
+	test.Tap(c.newRound)
+	check("新建轮次")
+	key(m, fyne.KeyEscape)
+	test.Tap(c.newTerm)
+	check("新建届期")
+}

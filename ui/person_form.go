@@ -105,6 +105,7 @@ func (f *personForm) build() fyne.CanvasObject {
 	}
 	f.name = entry(p.Name)
 	f.gender = widget.NewSelect([]string{"", "男", "女"}, nil)
+	f.gender.PlaceHolder = "（未填）"
 	f.gender.SetSelected(p.Gender)
 	f.birth = widgets.NewDateEntry()
 	f.birth.SetText(p.BirthDate)

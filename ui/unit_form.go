@@ -86,6 +86,7 @@ func (f *unitForm) build() fyne.CanvasObject {
 	f.county.PlaceHolder = "选择县区"
 	f.county.SetSelected(labelOf(f.counties, u.CountyCode))
 	f.category = widget.NewSelect(vocab.Categories, nil)
+	f.category.PlaceHolder = "选择类别"
 	f.category.SetSelected(u.Category)
 	f.parent = widgets.NewPicker(f.units)
 	if u.ParentCode != nil {
