@@ -105,6 +105,7 @@ func (m *mainWindow) showHelp() {
 		h = newHelpWindow(m.app)
 		m.session().help = h
 		h.win.SetOnClosed(func() { m.session().help = nil })
+		h.win.CenterOnScreen()
 		h.win.Show()
 	}
 	h.open(guideSectionFor(h.secs, title))

@@ -19,13 +19,17 @@
 #
 # Environment: XUNCHA_SHOTS_OUT (default docs/img), XUNCHA_SHOTS_DIR (work
 # folder, default /tmp/xuncha-shots), XUNCHA_SHOTS_ONLY="people assign"
-# (only these pictures).
+# (only these pictures), XUNCHA_SHOTS_SIZE=1024x700 (another screen, to
+# check that every screen fits it: the plain screens only, since the
+# clicks are at positions of 1280×800; `make screenshots-check` takes
+# them at 1366×768 and 1024×700 into /tmp).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${XUNCHA_SHOTS_OUT:-$root/docs/img}
 work=${XUNCHA_SHOTS_DIR:-/tmp/xuncha-shots}
 only=${XUNCHA_SHOTS_ONLY:-}
+size=${XUNCHA_SHOTS_SIZE:-1280x800}
 title=巡察统筹
 user=admin
 pass=shots-pass-1
@@ -73,7 +77,7 @@ while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do
 	n=$((n + 1))
 	[ $n -lt 100 ] || { echo "没有空闲的显示号 (no free display)" >&2; exit 1; }
 done
-Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 export DISPLAY=:$n
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
@@ -90,6 +94,9 @@ printf '\xef\xbb\xbf人员编号,姓名,工作关系地,人员库,专业特长,�
 failed=0
 fail() { echo "  ✗ $1" >&2; failed=$((failed + 1)); }
 wanted() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
+# clicked: the pictures made by clicking at positions, which are those of
+# the 1280×800 window.
+clicked() { [ "$size" = 1280x800 ] && wanted "$1"; }
 
 # start ARGS…: runs the program and waits for its window.
 start() {
@@ -178,16 +185,16 @@ screen audit 审计日志
 screen backup 数据备份
 screen users 用户管理
 screen package 总览/数据包导出
-if wanted round; then # 巡察日历: a click on the bar of round 2026-2 opens it
+if clicked round; then # 巡察日历: a click on the bar of round 2026-2 opens it
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
-		xdotool mousemove 700 601 click 1
+		xdotool mousemove 700 402 click 1 # the second week's bar
 		sleep 1
 		shot round || true
 	fi
 	stop
 fi
-if wanted settings-assign; then # 设置, the tab 编组
+if clicked settings-assign; then # 设置, the tab 编组
 	if start --db "$db" --screen 设置 && login; then
 		settle
 		xdotool mousemove 380 68 click 1
@@ -196,7 +203,7 @@ if wanted settings-assign; then # 设置, the tab 编组
 	fi
 	stop
 fi
-if wanted person; then # double-click the first row of 人员库
+if clicked person; then # double-click the first row of 人员库
 	if start --db "$db" --screen 人员库 && login; then
 		settle
 		xdotool mousemove 400 186 click --repeat 2 --delay 120 1
@@ -208,29 +215,34 @@ if wanted person; then # double-click the first row of 人员库
 	fi
 	stop
 fi
-if wanted import; then # the file dialog (starts in 文档), then the result
+if clicked import; then # the file dialog (starts in 文档), then the result
 	if start --db "$db" --screen 总览/导入工作簿/选择文件…/开始导入 && login; then
 		shot file-dialog || true
-		# The only file of 文档, first in the dialog's list.
-		xdotool mousemove 483 235 click --repeat 2 --delay 120 1
+		# The only file of 文档, first in the dialog's list; Enter opens it.
+		xdotool mousemove 483 235 click 1
+		sleep 0.5
+		xdotool key Return
 		sleep 1
 		shot import || true
 	fi
 	stop
 fi
-if wanted why-not; then # 为何不在此组: a 城关区 person and the first team (城关区)
+if clicked why-not; then # 为何不在此组: a 城关区 person and the first team (城关区)
 	if start --db "$db" --screen 编组/自动编组/为何不在此组… && login; then
 		settle
 		xdotool mousemove 660 261 click 1
 		sleep 1
 		xdotool type --delay 60 P00002
+		sleep 0.5
+		xdotool key Return # the match listed under the picker
+		sleep 0.5
 		xdotool mousemove 950 566 click 1 # 查询
 		sleep 1
 		shot why-not || true
 	fi
 	stop
 fi
-if wanted draw; then # the witnessed draw: the number read out, then the record
+if clicked draw; then # the witnessed draw: the number read out, then the record
 	if start --db "$db" --screen 编组/随机抽取… && login; then
 		settle
 		xdotool mousemove 700 427 click 1
@@ -245,7 +257,7 @@ if wanted draw; then # the witnessed draw: the number read out, then the record
 fi
 
 # An override is asked for by the 管理员 and approved by a 领导, made now.
-if wanted override-request || wanted override-approve; then
+if clicked override-request || clicked override-approve || clicked todo; then
 	XUNCHA_PASSWORD=$pass XUNCHA_NEW_PASSWORD=leader-pass-1 "$bin" user add --db "$db" --user "$user" --name leader --role 领导
 	if start --db "$db" --screen 回避报告 && login; then
 		settle
@@ -263,8 +275,11 @@ if wanted override-request || wanted override-approve; then
 		settle
 	fi
 	stop
-	if wanted override-approve && start --db "$db" --screen 回避报告 && login leader leader-pass-1 领导; then
-		settle
+	if (wanted override-approve || wanted todo) && start --db "$db" --screen 回避报告 && login leader leader-pass-1 领导; then
+		settle # a 领导 signing in is shown the 待办 list first
+		wanted todo && { shot todo || true; }
+		xdotool key Escape
+		sleep 1
 		xdotool mousemove 287 109 click 1 # the tab 豁免审批
 		sleep 1
 		settle
@@ -273,6 +288,63 @@ if wanted override-request || wanted override-approve; then
 		xdotool mousemove 475 149 click 1 # 批准
 		sleep 1
 		shot override-approve || true
+	fi
+	stop
+fi
+
+if clicked overview-units; then # 总览: a click on a county's bar lists its units
+	if start --db "$db" --screen 总览 && login; then
+		settle
+		xdotool mousemove 330 558 click 1 # the bar of 城关区
+		sleep 1
+		shot overview-units || true
+	fi
+	stop
+fi
+if clicked date-picker; then # 新建轮次: the calendar of 进驻开始
+	if start --db "$db" --screen 巡察日历/新建轮次 && login; then
+		settle
+		xdotool mousemove 876 232 click 1 # the calendar button of 进驻开始
+		sleep 1
+		shot date-picker || true
+	fi
+	stop
+fi
+if clicked picker; then # 新增人员: 现工作单位 lists its matches as the clerk types
+	if start --db "$db" --screen 人员库/新增 && login; then
+		settle
+		xdotool mousemove 900 172 click 1 # 现工作单位
+		sleep 0.5
+		xdotool type --delay 200 cgq
+		sleep 1
+		shot picker || true
+	fi
+	stop
+fi
+if wanted exported; then # after an export: 打开文件, 打开所在文件夹
+	if start --db "$db" --screen 总览/导出全部 && login; then
+		settle
+		xdotool key Return # the save dialog: 文档/全部数据.xlsx
+		sleep 3
+		shot exported || true
+	fi
+	stop
+	rm -f "$HOME/文档/全部数据.xlsx"
+fi
+if wanted help; then # F1: the user guide at the section of the screen
+	if start --db "$db" --screen 编组 && login; then
+		settle
+		xdotool key F1
+		sleep 2
+		settle
+		# The guide's own window, on its own.
+		hw=$(xdotool search --name "使用说明" | head -1)
+		if [ -n "$hw" ] && import -window "$hw" "$work/shot.png" && [ "$(identify -format %k "$work/shot.png")" -ge 16 ]; then
+			mv "$work/shot.png" "$out/help.png"
+			echo "  ✓ help.png"
+		else
+			fail "help.png：未找到使用说明窗口 (no guide window)"
+		fi
 	fi
 	stop
 fi
