@@ -51,7 +51,7 @@ func join(parts ...string) string { return strings.Join(parts, "\x00") }
 var countySheet = &entity[model.County]{
 	sheet: SheetCounties,
 	fields: []field[model.County]{
-		textCol("县区编码", true, "县区的代码，如 C01；其他表用它指代县区", func(v *model.County) *string { return &v.Code }),
+		codeCol("县区编码", true, "县区的代码，如 C01；其他表用它指代县区", func(v *model.County) *string { return &v.Code }),
 		textCol("县区名称", true, "如 城关区", func(v *model.County) *string { return &v.Name }),
 	},
 	zero:    func() model.County { return model.County{} },
@@ -62,7 +62,7 @@ var countySheet = &entity[model.County]{
 var unitSheet = &entity[model.Unit]{
 	sheet: SheetUnits,
 	fields: []field[model.Unit]{
-		textCol("单位编码", true, "单位的代码，如 U0101；其他表用它指代单位", func(v *model.Unit) *string { return &v.Code }),
+		codeCol("单位编码", true, "单位的代码，如 U0101；其他表用它指代单位", func(v *model.Unit) *string { return &v.Code }),
 		textCol("单位名称", true, "", func(v *model.Unit) *string { return &v.Name }),
 		refCol("县区编码", true, "单位所在县区", refCounty, func(v *model.Unit) *string { return &v.CountyCode }),
 		wordCol("单位类别", true, "", model.Categories, "", func(v *model.Unit) *string { return &v.Category }),
@@ -89,7 +89,7 @@ var leaderSheet = &entity[model.UnitLeader]{
 var personSheet = &entity[model.Person]{
 	sheet: SheetPeople,
 	fields: []field[model.Person]{
-		textCol("人员编号", true, "人员的代码，如 P00001；其他表用它指代人员", func(v *model.Person) *string { return &v.Code }),
+		codeCol("人员编号", true, "人员的代码，如 P00001；其他表用它指代人员", func(v *model.Person) *string { return &v.Code }),
 		textCol("姓名", true, "", func(v *model.Person) *string { return &v.Name }),
 		wordCol("性别", false, "", []string{"男", "女"}, "", func(v *model.Person) *string { return &v.Gender }),
 		dateCol("出生日期", false, "", func(v *model.Person) *string { return &v.BirthDate }),
@@ -203,7 +203,7 @@ var declarationSheet = &entity[model.Declaration]{
 var termSheet = &entity[model.Term]{
 	sheet: SheetTerms,
 	fields: []field[model.Term]{
-		textCol("届期编码", true, "如 T2021", func(v *model.Term) *string { return &v.Code }),
+		codeCol("届期编码", true, "如 T2021", func(v *model.Term) *string { return &v.Code }),
 		textCol("届期名称", false, "", func(v *model.Term) *string { return &v.Name }),
 		dateCol("开始日期", true, "", func(v *model.Term) *string { return &v.StartDate }),
 		dateCol("结束日期", true, "", func(v *model.Term) *string { return &v.EndDate }),
