@@ -66,7 +66,9 @@ func CheckCode(s string) error {
 	if err := common(s); err != nil {
 		return err
 	}
-	if n := utf8.RuneCountInString(s); n > MaxCode {
+	if n := utf8.RuneCountInString(s); n > MaxText {
+		return TooLong()
+	} else if n > MaxCode {
 		return fmt.Errorf("编码最多%d个字符，这里有%d个", MaxCode, n)
 	}
 	if i := strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || isBidi(r) }); i >= 0 {
@@ -83,8 +85,8 @@ func CheckText(s string) error {
 	if err := common(s); err != nil {
 		return err
 	}
-	if n := utf8.RuneCountInString(s); n > MaxText {
-		return TooLong(n)
+	if utf8.RuneCountInString(s) > MaxText {
+		return TooLong()
 	}
 	if i := strings.IndexFunc(s, badInText); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(s[i:])
@@ -93,13 +95,10 @@ func CheckText(s string) error {
 	return nil
 }
 
-// TooLong is the error of a text of n characters, n > MaxText; n ≤ 0 when
-// the reader stopped counting.
-func TooLong(n int) error {
-	if n <= 0 {
-		return fmt.Errorf("超过%d个字符，请删减", MaxText)
-	}
-	return fmt.Errorf("最多%d个字符，这里有%d个，请删减", MaxText, n)
+// TooLong is the error of a text over MaxText characters (readers keep
+// only the beginning of a longer cell, so the count is not given).
+func TooLong() error {
+	return fmt.Errorf("超过%d个字符（最多%d个），请删减", MaxText, MaxText)
 }
 
 // common holds the rules of codes and text alike.

@@ -105,6 +105,16 @@ func (e *entity[T]) def() sheetDef {
 	return d
 }
 
+// fieldIndex is the index of the column named name in e's fields.
+func fieldIndex[T any](e *entity[T], name string) int {
+	for i, f := range e.fields {
+		if f.name == name {
+			return i
+		}
+	}
+	panic("no column " + name + " in " + e.sheet)
+}
+
 // textCol is free text.
 func textCol[T any](name string, req bool, help string, p func(*T) *string) field[T] {
 	return field[T]{

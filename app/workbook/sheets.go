@@ -170,6 +170,39 @@ var relativeSheet = &entity[model.Relative]{
 	zero:    func() model.Relative { return model.Relative{} },
 	key:     func(v *model.Relative) string { return join(v.PersonCode, v.Name) },
 	keyDesc: "人员编号和亲属姓名", keyCol: "亲属姓名",
+	check: func(v *model.Relative) (string, string) {
+		if v.RelativePerson != "" && v.RelativePerson == v.PersonCode {
+			return "亲属人员编号", msgSelfRelative
+		}
+		return "", ""
+	},
+}
+
+// checkSelfRelatives rejects the relatives whose 亲属身份证号 is the
+// person's own ID number, as the file's accepted 人员 row has it (when its
+// table has the column), else the database.
+func checkSelfRelatives(relatives []rec[model.Relative], people []rec[model.Person], ex *existing, c *collector) {
+	col := fieldIndex(personSheet, "身份证号")
+	ids := make(map[string]string)
+	for i := range people {
+		if p := &people[i]; p.ok && p.present[col] {
+			ids[p.v.Code] = p.v.IDNumber
+		}
+	}
+	for i := range relatives {
+		r := &relatives[i]
+		if !r.ok || r.v.IDNumber == "" {
+			continue
+		}
+		id, ok := ids[r.v.PersonCode]
+		if !ok {
+			id = ex.people[r.v.PersonCode].IDNumber
+		}
+		if id == r.v.IDNumber {
+			c.add(r.at, "亲属身份证号", msgSelfRelative+"（亲属身份证号与本人的相同）")
+			r.ok = false
+		}
+	}
 }
 
 // relationCol is 关系: a word of SPEC §4.1 or a synonym, kept canonical.
