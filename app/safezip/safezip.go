@@ -135,25 +135,39 @@ func newReader(f *os.File, lim Limits) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := info.Size()
-	if n > lim.File {
-		return nil, &Error{Kind: TooLarge, Limit: lim.File}
-	}
-	if err := checkDirectory(f, n, lim); err != nil {
+	r, err := New(f, info.Size(), lim)
+	if err != nil {
 		return nil, err
 	}
-	zr, err := zip.NewReader(f, n)
+	r.f = f
+	return r, nil
+}
+
+// New reads a zip of size bytes from r, checked against lim as Open does.
+func New(r io.ReaderAt, size int64, lim Limits) (*Reader, error) {
+	if size > lim.File {
+		return nil, &Error{Kind: TooLarge, Limit: lim.File}
+	}
+	if err := checkDirectory(r, size, lim); err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, &Error{Kind: NotZip, Err: err}
 	}
 	if err := checkEntries(zr, lim); err != nil {
 		return nil, err
 	}
-	return &Reader{Reader: zr, f: f}, nil
+	return &Reader{Reader: zr}, nil
 }
 
-// Close closes the file.
-func (r *Reader) Close() error { return r.f.Close() }
+// Close closes the file Open opened.
+func (r *Reader) Close() error {
+	if r.f == nil {
+		return nil
+	}
+	return r.f.Close()
+}
 
 // checkEntries checks the entries' count, names and declared sizes.
 func checkEntries(zr *zip.Reader, lim Limits) error {
@@ -203,7 +217,7 @@ func checkDirectory(r io.ReaderAt, size int64, lim Limits) error {
 			break
 		}
 	}
-	if p < 0 {
+	if p < 0 || size < endLen {
 		return &Error{Kind: NotZip}
 	}
 	endAt := size - tail + int64(p)
