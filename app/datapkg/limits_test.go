@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -342,4 +343,51 @@ func equalData(a, b *Data) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
 	return bytes.Equal(x, y)
+}
+
+// makeInputs names a folder to write the package bombs of
+// docs/BENCHMARKS.md into, for measuring `xuncha package import`:
+//
+//	go test ./app/datapkg -run '^TestMakeInputFiles$' -args -make-inputs DIR
+var makeInputs = flag.String("make-inputs", "", "write the package bombs into this folder")
+
+func TestMakeInputFiles(t *testing.T) {
+	if *makeInputs == "" {
+		t.Skip("-make-inputs not given")
+	}
+	empty := func(n int) func(w io.Writer) {
+		return func(w io.Writer) {
+			io.WriteString(w, `{"counties":[`)
+			for i := 1; i < n; i++ {
+				io.WriteString(w, `{},`)
+			}
+			io.WriteString(w, `{}]}`)
+		}
+	}
+	for name, b := range map[string][]byte{
+		"pkg-10m-empty-declared1.xpkg":   rawPackage(t, counties(1), empty(10_000_000)),
+		"pkg-10m-empty-declared10m.xpkg": rawPackage(t, counties(10_000_000), empty(10_000_000)),
+	} {
+		if err := os.WriteFile(filepath.Join(*makeInputs, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestShortPassphraseRefused refuses to make a package with a passphrase
+// under MinPassphrase characters (spaces aside); no file is left.
+func TestShortPassphraseRefused(t *testing.T) {
+	src := demoDB(t)
+	for _, pass := range []string{"1", "口令", "1234567", "  1234567  ", "甲乙丙丁戊己庚"} {
+		path := filepath.Join(t.TempDir(), "p"+Ext)
+		if _, err := export(src, []string{"C01"}, pass, path, minScryptN, t0); !errors.Is(err, ErrShortPassphrase) {
+			t.Errorf("%q: %v", pass, err)
+		}
+		if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%q: a file was left", pass)
+		}
+	}
+	if _, err := export(src, []string{"C01"}, "甲乙丙丁戊己庚辛", filepath.Join(t.TempDir(), "p"+Ext), minScryptN, t0); err != nil {
+		t.Errorf("8 characters: %v", err)
+	}
 }
