@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -19,6 +18,7 @@ import (
 	"testing"
 
 	"xuncha/app/fieldrule"
+	"xuncha/app/safezip/ziptest"
 	"xuncha/app/workbook"
 	"xuncha/model"
 )
@@ -108,7 +108,7 @@ func TestPackageBombsRefused(t *testing.T) {
 		}, tampered, 8 << 20},
 		{"声明解压后4GB", func(t *testing.T) []byte {
 			z := rawPackage(t, counties(1), huge(`{"counties":[{}]`, " ", `}`, 10))
-			return setCentralSize(t, z, dataName, 0xFFFFFFF0)
+			return ziptest.SetDeclaredSize(t, z, dataName, 0xFFFFFFF0)
 		}, tooLarge, 8 << 20},
 		{"一万零一个文件", func(t *testing.T) []byte {
 			var buf bytes.Buffer
@@ -157,25 +157,6 @@ func TestPackageBombsRefused(t *testing.T) {
 func englishWords(msg string) string {
 	msg = regexp.MustCompile(`[\w.]+\.(json|enc|xpkg)\b|SHA-256|zip`).ReplaceAllString(msg, "")
 	return strings.Join(regexp.MustCompile(`[A-Za-z]{4,}`).FindAllString(msg, -1), " ")
-}
-
-// setCentralSize writes size as the uncompressed size the zip's directory
-// records for entry name.
-func setCentralSize(t *testing.T, z []byte, name string, size uint32) []byte {
-	t.Helper()
-	z = append([]byte(nil), z...)
-	for i := 0; i+46 < len(z); i++ {
-		if binary.LittleEndian.Uint32(z[i:]) != 0x02014b50 {
-			continue
-		}
-		n := int(binary.LittleEndian.Uint16(z[i+28:]))
-		if i+46+n <= len(z) && string(z[i+46:i+46+n]) == name {
-			binary.LittleEndian.PutUint32(z[i+24:], size)
-			return z
-		}
-	}
-	t.Fatalf("no directory record for %s", name)
-	return nil
 }
 
 // TestPackageRulesAreTheWorkbooks plants the same values in a package and
@@ -364,9 +345,26 @@ func TestMakeInputFiles(t *testing.T) {
 			io.WriteString(w, `{}]}`)
 		}
 	}
+	// The largest data a package may hold: 80,000 people of 1,000-character
+	// names, 250 MB of JSON.
+	const n = 80_000
+	long := func(w io.Writer) {
+		name := strings.Repeat("名", 1000)
+		io.WriteString(w, `{"counties":[{"code":"C01","name":"安平县"}],"people":[`)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				io.WriteString(w, ",")
+			}
+			fmt.Fprintf(w, `{"code":"P%06d","name":"%s","homeCounty":"C01","status":"在库"}`, i, name)
+		}
+		io.WriteString(w, `]}`)
+	}
+	many := make([]int, len(Entities))
+	many[0], many[3] = 1, n
 	for name, b := range map[string][]byte{
 		"pkg-10m-empty-declared1.xpkg":   rawPackage(t, counties(1), empty(10_000_000)),
 		"pkg-10m-empty-declared10m.xpkg": rawPackage(t, counties(10_000_000), empty(10_000_000)),
+		"pkg-80k-long-names.xpkg":        rawPackage(t, many, long),
 	} {
 		if err := os.WriteFile(filepath.Join(*makeInputs, name), b, 0o644); err != nil {
 			t.Fatal(err)

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"reflect"
+	"strings"
 
 	"xuncha/app/fieldrule"
 	"xuncha/app/safezip"
@@ -229,7 +231,7 @@ func manifest(zr *safezip.Reader) (*Manifest, map[string]*zip.File, error) {
 			return nil, nil, &TamperError{manifestName, "清单的行数无效"}
 		}
 		if total += c.Rows; c.Rows > maxRows || total > maxRows {
-			return nil, nil, fmt.Errorf("%w（清单声明的行数超过 %d 行）", ErrTooLarge, maxRows)
+			return nil, nil, fmt.Errorf("%w（清单声明的行数超过 %s 行）", ErrTooLarge, safezip.Count(maxRows))
 		}
 	}
 	return &m, files, nil
@@ -280,50 +282,22 @@ func parseData(r io.Reader, m *Manifest) (*Data, error) {
 	return d, nil
 }
 
-// dataKeys are the JSON keys of Data, in the order of Entities.
-var dataKeys = []string{"counties", "units", "leaders", "people", "history", "relatives",
-	"declarations", "terms", "rounds", "teams", "teamUnits", "members"}
-
+// indexOfKey returns the entity whose rows Data holds under JSON key k:
+// the index of the field of Data, which is that of Entities; -1 for none.
 func indexOfKey(k string) int {
-	for i, s := range dataKeys {
-		if s == k {
+	t := reflect.TypeFor[Data]()
+	for i := range t.NumField() {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ","); name == k {
 			return i
 		}
 	}
 	return -1
 }
 
-// decodeEntity decodes the array of entity i, of n rows.
+// decodeEntity decodes the JSON array of the rows of entity i into the
+// i-th field of d: exactly n rows (null is none), in a slice of that
+// length, one row more refused before it is read.
 func (d *Data) decodeEntity(dec *json.Decoder, i, n int) error {
-	switch i {
-	case 0:
-		return decodeRows(dec, &d.Counties, n)
-	case 1:
-		return decodeRows(dec, &d.Units, n)
-	case 2:
-		return decodeRows(dec, &d.Leaders, n)
-	case 3:
-		return decodeRows(dec, &d.People, n)
-	case 4:
-		return decodeRows(dec, &d.History, n)
-	case 5:
-		return decodeRows(dec, &d.Relatives, n)
-	case 6:
-		return decodeRows(dec, &d.Declarations, n)
-	case 7:
-		return decodeRows(dec, &d.Terms, n)
-	case 8:
-		return decodeRows(dec, &d.Rounds, n)
-	case 9:
-		return decodeRows(dec, &d.Teams, n)
-	case 10:
-		return decodeRows(dec, &d.TeamUnits, n)
-	}
-	return decodeRows(dec, &d.Members, n)
-}
-
-// decodeRows decodes a JSON array of exactly n rows (null is none).
-func decodeRows[T any](dec *json.Decoder, dst *[]T, n int) error {
 	t, err := dec.Token()
 	if err != nil {
 		return err
@@ -334,21 +308,22 @@ func decodeRows[T any](dec *json.Decoder, dst *[]T, n int) error {
 	if t != json.Delim('[') {
 		return errors.New("应为数组")
 	}
-	*dst = make([]T, 0, n)
+	rows := reflect.ValueOf(d).Elem().Field(i)
+	rows.Set(reflect.MakeSlice(rows.Type(), 0, n))
 	for dec.More() {
-		if len(*dst) == n {
+		if rows.Len() == n {
 			return countError(n+1, n)
 		}
-		var v T
-		if err := dec.Decode(&v); err != nil {
+		v := reflect.New(rows.Type().Elem())
+		if err := dec.Decode(v.Interface()); err != nil {
 			return err
 		}
-		*dst = append(*dst, v)
+		rows.Set(reflect.Append(rows, v.Elem()))
 	}
 	if err := expect(dec, json.Delim(']')); err != nil {
 		return err
 	}
-	return countError(len(*dst), n)
+	return countError(rows.Len(), n)
 }
 
 // countError is rows that do not match the manifest's count.

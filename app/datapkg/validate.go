@@ -37,16 +37,13 @@ func (v *validator) code(entity, key, field, s string) {
 		v.fail(entity, key, "%s为空", field)
 		return
 	}
-	v.optCode(entity, key, field, s)
+	v.obey(entity, key, field, s, fieldrule.CheckCode)
 }
 
 // optCode checks a code that may be empty.
 func (v *validator) optCode(entity, key, field, s string) {
-	if s == "" {
-		return
-	}
-	if err := fieldrule.CheckCode(s); err != nil {
-		v.fail(entity, key, "%s：%v", field, err)
+	if s != "" {
+		v.obey(entity, key, field, s, fieldrule.CheckCode)
 	}
 }
 
@@ -56,17 +53,19 @@ func (v *validator) text(entity, key, field, s string, required bool) {
 		v.fail(entity, key, "%s为空", field)
 		return
 	}
-	if err := fieldrule.CheckText(s); err != nil {
-		v.fail(entity, key, "%s：%v", field, err)
-	}
+	v.obey(entity, key, field, s, fieldrule.CheckText)
 }
 
 // id checks an ID number (or none).
 func (v *validator) id(entity, key, field, s string) {
-	if s == "" {
-		return
+	if s != "" {
+		v.obey(entity, key, field, s, fieldrule.CheckID)
 	}
-	if err := fieldrule.CheckID(s); err != nil {
+}
+
+// obey checks s against a rule of fieldrule.
+func (v *validator) obey(entity, key, field, s string, rule func(string) error) {
+	if err := rule(s); err != nil {
 		v.fail(entity, key, "%s：%v", field, err)
 	}
 }

@@ -78,7 +78,7 @@ func (e *Error) Reason() string {
 	case TooLarge:
 		s = fmt.Sprintf("文件超过 %s，拒绝读取", Size(e.Limit))
 	case TooManyEntries:
-		s = fmt.Sprintf("压缩包内的文件超过 %d 个，拒绝读取", e.Limit)
+		s = fmt.Sprintf("压缩包内的文件超过 %s 个，拒绝读取", Count(e.Limit))
 	case TooMuchData:
 		s = fmt.Sprintf("解压后超过 %s，拒绝读取", Size(e.Limit))
 	case Duplicate:
@@ -94,6 +94,16 @@ func (e *Error) Reason() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// Count writes a count with thousands separators, as limits are written in
+// messages: 1,048,576.
+func Count(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 // Size writes a byte count as clerks read it: 200 MB, 1 GB.
 func Size(n int64) string {

@@ -100,6 +100,11 @@ func TestLimitsAndDamage(t *testing.T) {
 }
 
 func TestSize(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 1_048_576: "1,048,576", -1234: "-1,234"} {
+		if got := Count(n); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
 	for n, want := range map[int64]string{200 << 20: "200 MB", 1 << 30: "1 GB", 128 << 10: "128 KB", 12: "12 字节"} {
 		if got := Size(n); got != want {
 			t.Errorf("Size(%d) = %q, want %q", n, got, want)

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"xuncha/app/safezip"
 )
 
 var (
@@ -261,7 +263,7 @@ func (p *csvReader) record() (inRow, error) {
 	row := inRow{num: p.line}
 	for col := 0; ; col++ {
 		if col >= p.columns {
-			return inRow{}, overLimit("第%d行超过 %s 列", row.num, thousands(int64(p.columns)))
+			return inRow{}, overLimit("第%d行超过 %s 列", row.num, safezip.Count(int64(p.columns)))
 		}
 		v, end, err := p.field()
 		if err != nil {
@@ -287,21 +289,30 @@ func (p *csvReader) field() (v string, end bool, err error) {
 		return p.quoted()
 	}
 	for {
-		switch b {
-		case p.comma:
-			return p.text(), false, nil
-		case '\n':
-			p.line++
-			return p.text(), true, nil
-		case '\r':
-			p.endLine()
-			return p.text(), true, nil
+		if sep, end := p.separator(b); sep {
+			return p.text(), end, nil
 		}
 		p.add(b)
 		if b, err = p.r.ReadByte(); err == io.EOF {
 			return p.text(), true, nil
 		}
 	}
+}
+
+// separator reports whether b ends a field, and whether it ends the record
+// too (a line break, whose line it counts).
+func (p *csvReader) separator(b byte) (sep, end bool) {
+	switch b {
+	case p.comma:
+		return true, false
+	case '\n':
+		p.line++
+		return true, true
+	case '\r':
+		p.endLine()
+		return true, true
+	}
+	return false, false
 }
 
 // quoted reads the rest of a quoted field.
@@ -346,15 +357,8 @@ func (p *csvReader) afterQuote() (string, bool, error) {
 	if err != nil {
 		return p.text(), true, nil
 	}
-	switch b {
-	case p.comma:
-		return p.text(), false, nil
-	case '\n':
-		p.line++
-		return p.text(), true, nil
-	case '\r':
-		p.endLine()
-		return p.text(), true, nil
+	if sep, end := p.separator(b); sep {
+		return p.text(), end, nil
 	}
 	return "", false, fmt.Errorf("第%d行：引号（\"）闭合后紧跟着其他字符，引号不配对", p.line)
 }

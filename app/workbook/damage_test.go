@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"xuncha/app/safezip/ziptest"
 )
 
 // zipEntry is one entry of a zip as a test rewrites it.
@@ -76,25 +78,6 @@ func partOf(t testing.TB, path, sheet string) string {
 	}
 	t.Fatalf("no sheet %s", sheet)
 	return ""
-}
-
-// setCentralSize writes size as the uncompressed size the zip's directory
-// records for entry name.
-func setCentralSize(t testing.TB, z []byte, name string, size uint32) []byte {
-	t.Helper()
-	z = append([]byte(nil), z...)
-	for i := 0; i+46 < len(z); i++ {
-		if binary.LittleEndian.Uint32(z[i:]) != 0x02014b50 {
-			continue
-		}
-		n := int(binary.LittleEndian.Uint16(z[i+28:]))
-		if i+46+n <= len(z) && string(z[i+46:i+46+n]) == name {
-			binary.LittleEndian.PutUint32(z[i+24:], size)
-			return z
-		}
-	}
-	t.Fatalf("no directory record for %s", name)
-	return nil
 }
 
 // damagedBook is a valid workbook damaged one way.
@@ -208,14 +191,14 @@ func damagedBooks(peoplePart string) []damagedBook {
 			es := readZip(t, path)
 			for _, e := range es {
 				if e.name == peoplePart {
-					return setCentralSize(t, z, peoplePart, uint32(len(e.data)+100))
+					return ziptest.SetDeclaredSize(t, z, peoplePart, uint32(len(e.data)+100))
 				}
 			}
 			return nil
 		}},
 		{"目录记录的大小比内容小", SheetPeople, func(t *testing.T, path string) []byte {
 			z := rewrite(peoplePart, zip.Deflate, func(b []byte) []byte { return b })(t, path)
-			return setCentralSize(t, z, peoplePart, 200)
+			return ziptest.SetDeclaredSize(t, z, peoplePart, 200)
 		}},
 		{"文件截去后半", "", func(t *testing.T, path string) []byte {
 			b, _ := os.ReadFile(path)

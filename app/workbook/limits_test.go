@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"xuncha/app/safezip/ziptest"
 )
 
 // smallLimits are the limits of an import scaled down, so that a bomb of
@@ -165,14 +167,14 @@ func TestBombsAtRealLimits(t *testing.T) {
 		}, "连续内容", 16 << 20},
 		{"声明解压后4GB", func(t *testing.T) []byte {
 			z := bookBytes(t, func(w io.Writer) error { return bombSpace(w, 1000) })
-			return setCentralSize(t, z, "xl/worksheets/sheet1.xml", 0xFFFFFFF0)
+			return ziptest.SetDeclaredSize(t, z, "xl/worksheets/sheet1.xml", 0xFFFFFFF0)
 		}, "解压后超过 1 GB", 8 << 20},
 		{"两个部件合计超过1GB", func(t *testing.T) []byte {
 			z := bookBytes(t, func(w io.Writer) error {
 				return writeRawBook(w, []rawSheet{{SheetPeople, sheetXML(func(io.Writer) {})}, {SheetUnits, sheetXML(func(io.Writer) {})}}, nil)
 			})
-			z = setCentralSize(t, z, "xl/worksheets/sheet1.xml", 600<<20)
-			return setCentralSize(t, z, "xl/worksheets/sheet2.xml", 600<<20)
+			z = ziptest.SetDeclaredSize(t, z, "xl/worksheets/sheet1.xml", 600<<20)
+			return ziptest.SetDeclaredSize(t, z, "xl/worksheets/sheet2.xml", 600<<20)
 		}, "解压后超过 1 GB", 8 << 20},
 		{"嵌套一百万层", func(t *testing.T) []byte {
 			return bookBytes(t, func(w io.Writer) error { return bombDeep(w, 1_000_000) })

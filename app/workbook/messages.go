@@ -180,20 +180,11 @@ func (e *encError) Error() string {
 func encodingError(file string, line int, msg string) error { return &encError{file, line, msg} }
 
 func errTooManyRows(n int) error {
-	return overLimit("行数超过 %s 行（Excel 的上限），拒绝读取", thousands(int64(n)))
+	return overLimit("行数超过 %s 行（Excel 的上限），拒绝读取", safezip.Count(int64(n)))
 }
 
 func errTooManyImportRows(n int64) error {
-	return overLimit("一次导入最多 %s 行（各表合计），超出上限：请分成几个文件分批导入", thousands(n))
-}
-
-// thousands writes n with thousands separators: 1,048,576.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return overLimit("一次导入最多 %s 行（各表合计），超出上限：请分成几个文件分批导入", safezip.Count(n))
 }
 
 func errTooMuchText(limit int64) error {

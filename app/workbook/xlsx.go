@@ -301,7 +301,7 @@ func (b *xlsxBook) readSharedStrings(text *budget) (*sharedStrings, error) {
 				continue
 			}
 			if len(s.strs)+len(s.open) >= b.lim.strings {
-				return nil, overLimit("共享字符串超过 %s 个", thousands(int64(b.lim.strings)))
+				return nil, overLimit("共享字符串超过 %s 个", safezip.Count(int64(b.lim.strings)))
 			}
 			v := cut(cellText(string(cur)), b.lim.keep)
 			if err := text.take(len(v)); err != nil {
@@ -476,7 +476,7 @@ func (r *sheetReader) cell(e xml.StartElement, prev, num int) (cell, error) {
 		return c, fmt.Errorf("第%d行的单元格顺序错乱", num)
 	}
 	if c.col >= r.lim.columns {
-		return c, overLimit("第%d行超过 %s 列", num, thousands(int64(r.lim.columns)))
+		return c, overLimit("第%d行超过 %s 列", num, safezip.Count(int64(r.lim.columns)))
 	}
 	typ := attr(e, "t")
 	var v, inline string
