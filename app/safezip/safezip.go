@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // Limits bound what a zip may make its reader do.
@@ -280,10 +281,17 @@ func zip64End(r io.ReaderAt, endAt int64) (entries, dirSize, dirAt uint64, at in
 		binary.LittleEndian.Uint64(rec[48:]), int64(off), nil
 }
 
-// Find returns the entry named name, nil when there is none.
+// Find returns the entry named name, nil when there is none. Names are
+// compared as written, then regardless of case (the part names of an
+// office file are case-insensitive).
 func (r *Reader) Find(name string) *zip.File {
 	for _, f := range r.File {
 		if f.Name == name {
+			return f
+		}
+	}
+	for _, f := range r.File {
+		if strings.EqualFold(f.Name, name) {
 			return f
 		}
 	}

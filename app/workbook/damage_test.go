@@ -282,3 +282,41 @@ func englishWords(msg string) string {
 	msg = regexp.MustCompile(`Excel|WPS|Shift-JIS|Big5|UTF-\d+|GB\d+`).ReplaceAllString(msg, "")
 	return strings.Join(regexp.MustCompile(`[A-Za-z]{4,}`).FindAllString(msg, -1), " ")
 }
+
+// TestWorkbookPartsFoundRegardlessOfCase reads a workbook whose parts are
+// named in another case than their relationships say, and one without the
+// package's relationships: office part names are case-insensitive, and
+// the workbook part is where every writer puts it.
+func TestWorkbookPartsFoundRegardlessOfCase(t *testing.T) {
+	good := baseBook().write(t, "book.xlsx")
+	for _, c := range []struct {
+		name   string
+		change func(es []zipEntry) []zipEntry
+	}{
+		{"部件名大小写不同", func(es []zipEntry) []zipEntry {
+			for i := range es {
+				if strings.HasPrefix(es[i].name, "xl/worksheets/") {
+					es[i].name = strings.ToUpper(es[i].name[:3]) + es[i].name[3:]
+				}
+			}
+			return es
+		}},
+		{"缺少包关系", func(es []zipEntry) []zipEntry {
+			var out []zipEntry
+			for _, e := range es {
+				if e.name != "_rels/.rels" {
+					out = append(out, e)
+				}
+			}
+			return out
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := writeFile(t, "book.xlsx", zipBytes(t, c.change(readZip(t, good))))
+			res := mustImport(t, openDB(t), Options{}, path)
+			if len(res.Problems) > 0 || !res.Written || summary(res, SheetPeople).Added != 2 {
+				t.Fatalf("%v %v", res.Problems, res.Sheets)
+			}
+		})
+	}
+}

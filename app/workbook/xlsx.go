@@ -67,7 +67,7 @@ func (b *xlsxBook) load(parsed func(sheet string) bool) error {
 	if err != nil {
 		return err
 	}
-	wbName := ""
+	wbName := "xl/workbook.xml" // where every writer puts it, should the relationship be missing
 	for _, r := range root {
 		if strings.HasSuffix(r.typ, relOfficeDocument) {
 			wbName = r.target
