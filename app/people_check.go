@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"xuncha/app/civil"
+	"xuncha/app/fieldrule"
 	"xuncha/app/kin"
 	"xuncha/app/vocab"
-	"xuncha/app/workbook"
 	"xuncha/model"
 )
 
@@ -74,11 +74,38 @@ func (c *formChecker) result() error {
 	return &c.errs
 }
 
-// required trims *s and reports it when empty.
+// required trims *s and reports it when empty or against the rules of
+// text (fieldrule, the rules workbooks and packages obey).
 func (c *formChecker) required(field string, s *string) bool {
 	*s = strings.TrimSpace(*s)
 	if *s == "" {
 		c.add(field, "必填")
+		return false
+	}
+	return c.text(field, s)
+}
+
+// code writes *s as codes are stored (fieldrule.Code) and checks it is
+// there and a valid code.
+func (c *formChecker) code(field string, s *string) bool {
+	*s = fieldrule.Code(*s)
+	if *s == "" {
+		c.add(field, "必填")
+		return false
+	}
+	if err := fieldrule.CheckCode(*s); err != nil {
+		c.add(field, "%v", err)
+		return false
+	}
+	return true
+}
+
+// text trims *s, keeps its line breaks as LF, and checks it against the
+// rules of text.
+func (c *formChecker) text(field string, s *string) bool {
+	*s = fieldrule.NormalizeNewlines(strings.TrimSpace(*s))
+	if err := fieldrule.CheckText(*s); err != nil {
+		c.add(field, "%v", err)
 		return false
 	}
 	return true
@@ -95,11 +122,11 @@ func (c *formChecker) date(field string, s *string) civil.Date {
 }
 
 func (c *formChecker) idNumber(field string, s *string) {
-	*s = strings.ToUpper(strings.TrimSpace(*s))
+	*s = strings.ToUpper(fieldrule.ID(*s))
 	if *s == "" {
 		return
 	}
-	if err := workbook.CheckIDNumber(*s); err != nil {
+	if err := fieldrule.CheckID(*s); err != nil {
 		c.add(field, "%v", err)
 	}
 }
@@ -128,7 +155,7 @@ func (c *formChecker) optUnit(field string, p **string) {
 // canonical relation words and skills).
 func (c *formChecker) person(d *PersonDetail) error {
 	p := &d.Person
-	c.required("人员编号", &p.Code)
+	c.code("人员编号", &p.Code)
 	c.required("姓名", &p.Name)
 	if c.required("工作关系地", &p.HomeCountyCode) && !c.counties[p.HomeCountyCode] {
 		c.add("工作关系地", "县区编码 %s 不存在", p.HomeCountyCode)
@@ -141,7 +168,9 @@ func (c *formChecker) person(d *PersonDetail) error {
 	c.date("新提拔日期", &p.PromotedOn)
 	c.idNumber("身份证号", &p.IDNumber)
 	c.optUnit("现工作单位", &p.CurrentUnitCode)
-	p.NativePlace, p.Post, p.Rank = strings.TrimSpace(p.NativePlace), strings.TrimSpace(p.Post), strings.TrimSpace(p.Rank)
+	c.text("籍贯", &p.NativePlace)
+	c.text("职务", &p.Post)
+	c.text("职级", &p.Rank)
 	if p.Status == "" {
 		p.Status = vocab.StatusActive
 	}
@@ -150,7 +179,7 @@ func (c *formChecker) person(d *PersonDetail) error {
 	}
 	c.skills(p)
 	c.history(p.Code, d.History)
-	c.relatives(p.Code, d.Relatives)
+	c.relatives(p.Code, p.IDNumber, d.Relatives)
 	c.declarations(d.Declarations)
 	c.service(d.Service)
 	return c.result()
@@ -198,7 +227,7 @@ func (c *formChecker) history(code string, hs []model.WorkHistory) {
 	}
 }
 
-func (c *formChecker) relatives(code string, rs []model.Relative) {
+func (c *formChecker) relatives(code, self string, rs []model.Relative) {
 	seen := map[string]int{}
 	for i := range rs {
 		r := &rs[i]
@@ -217,7 +246,7 @@ func (c *formChecker) relatives(code string, rs []model.Relative) {
 			r.Relation = w
 		}
 		c.idNumber(f+"身份证号", &r.IDNumber)
-		r.RelativePerson = strings.TrimSpace(r.RelativePerson)
+		r.RelativePerson = fieldrule.Code(r.RelativePerson)
 		switch {
 		case r.RelativePerson == "":
 		case r.RelativePerson == code:
@@ -226,7 +255,10 @@ func (c *formChecker) relatives(code string, rs []model.Relative) {
 			c.add(f+"亲属人员编号", "人员编号 %s 不存在", r.RelativePerson)
 		}
 		c.optUnit(f+"工作单位", &r.UnitCode)
-		r.Post = strings.TrimSpace(r.Post)
+		c.text(f+"职务", &r.Post)
+		if r.IDNumber != "" && r.IDNumber == self {
+			c.add(f+"身份证号", "不能把本人列为自己的亲属（与本人身份证号相同）")
+		}
 		r.PersonCode = code
 	}
 }
@@ -266,6 +298,6 @@ func (c *formChecker) service(rs []ServiceRecord) {
 		if r.Evaluation != "" && !slices.Contains(vocab.Evaluations, r.Evaluation) {
 			c.add(f+"鉴定", "应为 %s 或留空", strings.Join(vocab.Evaluations, "、"))
 		}
-		r.Comment = strings.TrimSpace(r.Comment)
+		c.text(f+"评语", &r.Comment)
 	}
 }

@@ -101,7 +101,7 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 		return err
 	}
 	u := &d.Unit
-	ck.required("单位编码", &u.Code)
+	ck.code("单位编码", &u.Code)
 	ck.required("单位名称", &u.Name)
 	if ck.required("县区", &u.CountyCode) && !ck.counties[u.CountyCode] {
 		ck.add("县区", "县区编码 %s 不存在", u.CountyCode)
@@ -127,7 +127,7 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 			}
 			seen[l.Name] = i + 1
 		}
-		l.Post = strings.TrimSpace(l.Post)
+		ck.text(f+"职务", &l.Post)
 		ck.idNumber(f+"身份证号", &l.IDNumber)
 	}
 	return ck.result()

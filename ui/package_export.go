@@ -80,6 +80,9 @@ func (e *packageExport) choice() ([]string, string, error) {
 		return codes, "", nil
 	}
 	pass, err := e.pw.Password()
+	if err == nil {
+		err = datapkg.CheckPassphrase(pass)
+	}
 	if err != nil {
 		return nil, "", fmt.Errorf("口令：%w", err)
 	}

@@ -27,6 +27,9 @@ func Export(db *gorm.DB, counties []string, passphrase, path string) (*Manifest,
 }
 
 func export(db *gorm.DB, counties []string, pass, path string, n int, now time.Time) (*Manifest, error) {
+	if err := CheckPassphrase(pass); err != nil {
+		return nil, err
+	}
 	var cs []string
 	for _, c := range counties {
 		if c = strings.TrimSpace(c); c != "" {

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gorm.io/gorm"
 
+	"xuncha/app/fieldrule"
 	"xuncha/model"
 )
 
@@ -18,11 +19,8 @@ type sheets map[string][][]string
 
 // idNum completes 17 digits with their check character.
 func idNum(first17 string) string {
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += int(first17[i]-'0') * idWeights[i]
-	}
-	return first17 + string(idCheckChars[sum%11])
+	c, _ := fieldrule.CheckDigit(first17)
+	return first17 + string(c)
 }
 
 // baseBook is a small valid workbook touching every sheet: two counties, a

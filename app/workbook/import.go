@@ -23,10 +23,11 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("没有要导入的文件")
 	}
+	defer holdHeap()()
 	prog := &progress{fn: opt.Progress}
 	defer prog.finish()
 	c := &collector{}
-	tables, err := readFiles(paths, c, prog)
+	tables, err := readFiles(paths, c, prog, opt.limits())
 	if err != nil {
 		return nil, err
 	}

@@ -47,6 +47,7 @@ func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
 	checkRefs(historySheet, history, rs, c)
 	relatives := readRecs(relativeSheet, tables[SheetRelatives], c)
 	checkRefs(relativeSheet, relatives, rs, c)
+	checkSelfRelatives(relatives, people, ex, c)
 	decls := readRecs(declarationSheet, tables[SheetDeclarations], c)
 	checkRefs(declarationSheet, decls, rs, c)
 

@@ -52,7 +52,7 @@ func join(parts ...string) string { return strings.Join(parts, "\x00") }
 var countySheet = &entity[model.County]{
 	sheet: SheetCounties,
 	fields: []field[model.County]{
-		textCol("县区编码", true, "县区的代码，如 C01；其他表用它指代县区", func(v *model.County) *string { return &v.Code }),
+		codeCol("县区编码", true, "县区的代码，如 C01；其他表用它指代县区", func(v *model.County) *string { return &v.Code }),
 		textCol("县区名称", true, "如 城关区", func(v *model.County) *string { return &v.Name }),
 	},
 	zero:    func() model.County { return model.County{} },
@@ -63,7 +63,7 @@ var countySheet = &entity[model.County]{
 var unitSheet = &entity[model.Unit]{
 	sheet: SheetUnits,
 	fields: []field[model.Unit]{
-		textCol("单位编码", true, "单位的代码，如 U0101；其他表用它指代单位", func(v *model.Unit) *string { return &v.Code }),
+		codeCol("单位编码", true, "单位的代码，如 U0101；其他表用它指代单位", func(v *model.Unit) *string { return &v.Code }),
 		textCol("单位名称", true, "", func(v *model.Unit) *string { return &v.Name }),
 		refCol("县区编码", true, "单位所在县区", refCounty, func(v *model.Unit) *string { return &v.CountyCode }),
 		wordCol("单位类别", true, "", vocab.Categories, "", func(v *model.Unit) *string { return &v.Category }),
@@ -90,7 +90,7 @@ var leaderSheet = &entity[model.UnitLeader]{
 var personSheet = &entity[model.Person]{
 	sheet: SheetPeople,
 	fields: []field[model.Person]{
-		textCol("人员编号", true, "人员的代码，如 P00001；其他表用它指代人员", func(v *model.Person) *string { return &v.Code }),
+		codeCol("人员编号", true, "人员的代码，如 P00001；其他表用它指代人员", func(v *model.Person) *string { return &v.Code }),
 		textCol("姓名", true, "", func(v *model.Person) *string { return &v.Name }),
 		wordCol("性别", false, "", []string{"男", "女"}, "", func(v *model.Person) *string { return &v.Gender }),
 		dateCol("出生日期", false, "", func(v *model.Person) *string { return &v.BirthDate }),
@@ -171,6 +171,39 @@ var relativeSheet = &entity[model.Relative]{
 	zero:    func() model.Relative { return model.Relative{} },
 	key:     func(v *model.Relative) string { return join(v.PersonCode, v.Name) },
 	keyDesc: "人员编号和亲属姓名", keyCol: "亲属姓名",
+	check: func(v *model.Relative) (string, string) {
+		if v.RelativePerson != "" && v.RelativePerson == v.PersonCode {
+			return "亲属人员编号", msgSelfRelative
+		}
+		return "", ""
+	},
+}
+
+// checkSelfRelatives rejects the relatives whose 亲属身份证号 is the
+// person's own ID number, as the file's accepted 人员 row has it (when its
+// table has the column), else the database.
+func checkSelfRelatives(relatives []rec[model.Relative], people []rec[model.Person], ex *existing, c *collector) {
+	col := fieldIndex(personSheet, "身份证号")
+	ids := make(map[string]string)
+	for i := range people {
+		if p := &people[i]; p.ok && p.present[col] {
+			ids[p.v.Code] = p.v.IDNumber
+		}
+	}
+	for i := range relatives {
+		r := &relatives[i]
+		if !r.ok || r.v.IDNumber == "" {
+			continue
+		}
+		id, ok := ids[r.v.PersonCode]
+		if !ok {
+			id = ex.people[r.v.PersonCode].IDNumber
+		}
+		if id == r.v.IDNumber {
+			c.add(r.at, "亲属身份证号", msgSelfRelative+"（亲属身份证号与本人的相同）")
+			r.ok = false
+		}
+	}
 }
 
 // relationCol is 关系: a word of SPEC §4.1 or a synonym, kept canonical.
@@ -204,7 +237,7 @@ var declarationSheet = &entity[model.Declaration]{
 var termSheet = &entity[termRow]{
 	sheet: SheetTerms,
 	fields: []field[termRow]{
-		textCol("届期编码", true, "如 T2021", func(v *termRow) *string { return &v.Code }),
+		codeCol("届期编码", true, "如 T2021", func(v *termRow) *string { return &v.Code }),
 		textCol("届期名称", false, "", func(v *termRow) *string { return &v.Name }),
 		dateCol("开始日期", true, "", func(v *termRow) *string { return &v.StartDate }),
 		dateCol("结束日期", true, "", func(v *termRow) *string { return &v.EndDate }),

@@ -84,4 +84,13 @@ type Options struct {
 	// Progress, when not nil, is called from the importing goroutine as the
 	// import advances through its steps.
 	Progress func(done, total int)
+	lim      *limits // nil for defaultLimits; tests make them small
+}
+
+// limits are the limits the import reads within.
+func (o *Options) limits() *limits {
+	if o.lim != nil {
+		return o.lim
+	}
+	return defaultLimits()
 }

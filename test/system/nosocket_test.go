@@ -30,7 +30,7 @@ func TestNoInternetSocket(t *testing.T) {
 	other := filepath.Join(dir, "other.db")
 	book := filepath.Join(dir, "all.xlsx")
 	pkg := filepath.Join(dir, "c01.xpkg")
-	t.Setenv("PKG_PASS", "两地口令")
+	t.Setenv("PKG_PASS", "两地共用的数据包口令")
 
 	// The demo first (under strace too); the round to check comes from it.
 	steps := [][]string{{"demo", "--db", db}}
