@@ -185,6 +185,27 @@ func (env *Env) openDB(path string, create bool) (*app.Service, error) {
 	return svc, err
 }
 
+// newDatabase returns what undoes the creation of the database at path
+// (the default one for ""), for a command that may make it (import,
+// package import): when there was no database there before, the file and
+// the files SQLite and the lock keep beside it are removed, so that an
+// import refused whole, or a preview, leaves no empty database behind. Where
+// a database already was, it does nothing. Call it after the service is
+// closed.
+func newDatabase(path string) (undo func()) {
+	if path == "" {
+		path = model.DefaultPath()
+	}
+	if info, err := os.Stat(path); err == nil && info.Size() > 0 {
+		return func() {}
+	}
+	return func() {
+		for _, s := range []string{"", "-wal", "-shm", "-journal", "-lock"} {
+			os.Remove(path + s)
+		}
+	}
+}
+
 // outputs refuses, before any work is done, an output path of a command
 // that is a database (the one --db names included, under any spelling, or
 // a file SQLite keeps beside it), one of the command's inputs, or another

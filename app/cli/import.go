@@ -12,7 +12,7 @@ import (
 // files…`: it imports xlsx workbooks and CSV sheets, prints what each
 // sheet did and every problem, and fails when problems kept it from
 // writing.
-func runImport(env *Env, args []string) error {
+func runImport(env *Env, args []string) (err error) {
 	fs := newFlags(env, "import")
 	db := fs.String("db", "", "数据库文件")
 	validOnly := fs.Bool("valid-only", false, "有错误时仍导入无误的行")
@@ -27,6 +27,12 @@ func runImport(env *Env, args []string) error {
 	if err := outputs(*db, files, *errs); err != nil {
 		return err
 	}
+	undo := newDatabase(*db)
+	defer func() {
+		if err != nil {
+			undo()
+		}
+	}()
 	svc, err := env.openAs(*db, app.PermImport)
 	if err != nil {
 		return err

@@ -86,3 +86,39 @@ func TestImportTemplateExportCommands(t *testing.T) {
 		})
 	}
 }
+
+// An import refused whole, or a package previewed, into a --db where no
+// database was leaves none behind; into an existing database it keeps it.
+func TestRefusedImportLeavesNoNewDatabase(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "坏"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "坏", "县区.csv") // a county without its name
+	if err := os.WriteFile(bad, []byte("县区编码,县区名称\nC01,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "新.db")
+	var out, errb strings.Builder
+	if code := Run([]string{"import", "--db", db, bad}, &out, &errb); code != 1 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, s := range []string{"", "-wal", "-shm", "-lock"} {
+		if _, err := os.Stat(db + s); err == nil {
+			t.Errorf("a refused import left %s behind", filepath.Base(db+s))
+		}
+	}
+	good := filepath.Join(dir, "县区.csv")
+	if err := os.WriteFile(good, []byte("县区编码,县区名称\nC01,城关区\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := Run([]string{"import", "--db", db, good}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if code := Run([]string{"import", "--db", db, bad}, &out, &errb); code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	if info, err := os.Stat(db); err != nil || info.Size() == 0 {
+		t.Fatalf("a refused import into an existing database removed it: %v", err)
+	}
+}
