@@ -5,6 +5,8 @@ package model
 // own evaluation after a round.
 
 import (
+	"time"
+
 	"gorm.io/gorm"
 )
 
@@ -74,4 +76,12 @@ type TeamEvaluation struct {
 func confirmEvaluations(tx *gorm.DB) error {
 	return tx.Model(&TeamMember{}).Where("evaluation <> '' AND (eval_state IS NULL OR eval_state = '')").
 		Update("eval_state", "确定").Error
+}
+
+// NewStatusChange is the record of person's status going from old ("" for
+// a new person) to status at now, for reason, by user, through via: the
+// day as the office's clock reads it, the moment in UTC.
+func NewStatusChange(person, old, status, reason, user, via string, now time.Time) StatusChange {
+	return StatusChange{PersonCode: person, Date: now.Local().Format("2006-01-02"), At: now.UTC().Format("2006-01-02 15:04:05"),
+		Old: old, New: status, Reason: reason, User: user, Source: via}
 }

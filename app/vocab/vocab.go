@@ -131,3 +131,12 @@ var DeclarationSources = []string{DeclSelf, DeclUnit, DeclReview}
 // NotRecused is the handling of a 回避申报 a 领导 examined and rejected: it
 // does not bind and gives no hit. An empty handling binds.
 const NotRecused = "不予回避"
+
+// Through what a person's status changed, as the status history records
+// it.
+const (
+	ViaForm    = "表单"
+	ViaImport  = "导入"
+	ViaPackage = "数据包"
+	ViaDemo    = "演示数据"
+)
