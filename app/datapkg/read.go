@@ -13,6 +13,7 @@ import (
 	"os"
 	"slices"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -113,9 +114,11 @@ func decode(b []byte, pass string) (*Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Equal(d.counts(), m.Counts) {
+	// an older manifest counts fewer entities: the data hold none of the others
+	if cs := d.counts(); !slices.Equal(cs[:len(m.Counts)], m.Counts) || slices.ContainsFunc(cs[len(m.Counts):], func(c Count) bool { return c.Rows > 0 }) {
 		return nil, &TamperError{want, "行数与清单不符"}
 	}
+	confirmGrades(d)
 	if err := validate(d, m.Counties); err != nil {
 		return nil, err
 	}
@@ -147,10 +150,35 @@ func manifest(zr *zip.Reader) (*Manifest, map[string]*zip.File, error) {
 	if m.Version > Version || m.Schema > model.SchemaVersion {
 		return nil, nil, ErrNewerFormat
 	}
-	if m.Version < 1 || len(m.Counties) == 0 || len(m.Counts) != len(Entities) {
+	if m.Version < 1 || len(m.Counties) == 0 || !countsKnown(m.Counts) {
 		return nil, nil, &TamperError{manifestName, "清单不完整"}
 	}
 	return &m, files, nil
+}
+
+// confirmGrades gives a grade without a state (a package written before
+// 鉴定 had one) the state 确定, as the database's upgrade does.
+func confirmGrades(d *Data) {
+	for i := range d.Members {
+		if m := &d.Members[i]; m.Evaluation != "" && m.EvalState == "" {
+			m.EvalState = vocab.EvalConfirmed
+		}
+	}
+}
+
+// countsKnown reports whether a manifest counts the entities a package
+// holds: those of Entities, in order, at least the first baseEntities (a
+// package written before the later ones existed counts only those).
+func countsKnown(cs []Count) bool {
+	if len(cs) < baseEntities || len(cs) > len(Entities) {
+		return false
+	}
+	for i, c := range cs {
+		if c.Entity != Entities[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // readEntry reads one file of the zip, at most limit bytes, checking the
