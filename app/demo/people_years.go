@@ -113,7 +113,7 @@ func (g *gen) makeTrainings() {
 				t.EndDate = start.AddDays(days - 1).String()
 			}
 			if r.IntN(10) == 0 {
-				t.Hours = 2.5 // an online course
+				t.EndDate, t.Hours = "", 2.5 // an online course of an afternoon
 			}
 			g.d.Trainings = append(g.d.Trainings, t)
 		}
