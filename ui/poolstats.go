@@ -59,28 +59,31 @@ func (s *poolStatsScreen) build() fyne.CanvasObject {
 	s.county = widget.NewSelect(nil, nil)
 	s.term = widget.NewSelect(nil, nil)
 	s.refresh = widget.NewButtonWithIcon("统计", theme.ViewRefreshIcon(), s.show)
-	s.export = widget.NewButtonWithIcon("导出 xlsx", theme.UploadIcon(), s.onExport)
+	s.export = widget.NewButtonWithIcon("导出", theme.UploadIcon(), s.onExport)
 	s.msg = widget.NewLabel("")
 	s.msg.Importance = widget.DangerImportance
+	s.msg.Hide()
 	s.total = newStatCard("库内人员（在库、暂停）", darkText)
 	s.served = newStatCard("本届期已参加巡察", coveredColor)
 	s.never = newStatCard("从未抽调", sealRed)
 	s.left = newStatCard("已出库", darkText)
-	var chartObjs []fyne.CanvasObject
-	for _, title := range []string{"按年龄段", "按人员库", "按专业特长", "按职级", "按工作关系地", "按专职", "按状态"} {
+	// two columns of charts, each as tall as its own bars
+	cols := [2]*fyne.Container{container.NewVBox(), container.NewVBox()}
+	for i, title := range []string{"按年龄段", "按人员库", "按专业特长", "按专职", "按工作关系地", "按状态", "按职级"} {
 		c := widgets.NewBarChart(title, poolSeries)
 		c.LabelWidth, c.NoteWidth = 110, 40
 		s.charts[title] = c
-		chartObjs = append(chartObjs, c)
+		cols[i%2].Add(c)
+		cols[i%2].Add(widget.NewSeparator())
 	}
 	s.units = newTextTable(poolstats.UnitColumns, []float32{110, 240, 100, 80, 130, 80})
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("图表", container.NewVScroll(container.NewGridWithColumns(2, chartObjs...))),
+		container.NewTabItem("图表", container.NewVScroll(container.NewGridWithColumns(2, cols[0], cols[1]))),
 		container.NewTabItem("按推荐单位", s.units.table),
 	)
-	top := container.NewHBox(widget.NewLabel("统计日期"), container.NewGridWrap(fyne.NewSize(140, s.day.MinSize().Height), s.day),
-		widget.NewLabel("工作关系地"), container.NewGridWrap(fyne.NewSize(150, s.county.MinSize().Height), s.county),
-		widget.NewLabel("届期"), container.NewGridWrap(fyne.NewSize(190, s.term.MinSize().Height), s.term),
+	top := container.NewHBox(widget.NewLabel("统计日期"), container.NewGridWrap(fyne.NewSize(130, s.day.MinSize().Height), s.day),
+		widget.NewLabel("工作关系地"), container.NewGridWrap(fyne.NewSize(130, s.county.MinSize().Height), s.county),
+		widget.NewLabel("届期"), container.NewGridWrap(fyne.NewSize(170, s.term.MinSize().Height), s.term),
 		s.refresh, layout.NewSpacer(), s.export)
 	cards := container.NewGridWithColumns(4, s.total.obj, s.served.obj, s.never.obj, s.left.obj)
 	s.reload()
@@ -141,15 +144,15 @@ func (s *poolStatsScreen) options() (poolstats.Options, error) {
 func (s *poolStatsScreen) show() {
 	opt, err := s.options()
 	if err != nil {
-		s.msg.SetText(err.Error())
+		s.say(err.Error())
 		return
 	}
 	st, err := s.svc.PoolStats(opt)
 	if err != nil {
-		s.msg.SetText(err.Error())
+		s.say(err.Error())
 		return
 	}
-	s.msg.SetText("")
+	s.say("")
 	s.stats = st
 	termNote := "届期：" + st.Term
 	if st.Term == "" {
@@ -181,11 +184,21 @@ func (s *poolStatsScreen) show() {
 func (s *poolStatsScreen) onExport() {
 	opt, err := s.options()
 	if err != nil {
-		s.msg.SetText(err.Error())
+		s.say(err.Error())
 		return
 	}
 	saveXLSX(s.win, "人员库统计"+opt.Day.String()+".xlsx", func(path string) error {
 		_, err := s.svc.ExportPoolStats(path, opt)
 		return err
 	}, "已导出人员库统计")
+}
+
+// say shows a problem with the filters ("" hides it).
+func (s *poolStatsScreen) say(msg string) {
+	s.msg.SetText(msg)
+	if msg == "" {
+		s.msg.Hide()
+	} else {
+		s.msg.Show()
+	}
 }

@@ -22,7 +22,12 @@ func TestPoolStatsScreen(t *testing.T) {
 	db.Model(&model.Person{}).Where("code = ?", "P002").Updates(map[string]any{"birth_date": "1970-01-01", "recommend_unit_code": "U01"})
 	testworld.Plant(t, db, &model.Term{Code: "T1", Name: "第一届", StartDate: "2024-01-01", EndDate: "2028-12-31"})
 	s := newPoolStatsScreen(svc, w, fixedClock(day("2026-06-15")))
-	w.SetContent(s.build())
+	content := s.build()
+	w.SetContent(content)
+	// usable at 1024×700 beside the navigation (SPEC §13.4)
+	if min := content.MinSize(); min.Width > 1024-160 || min.Height > 700-120 {
+		t.Errorf("the screen needs %v", min)
+	}
 	// 张三, 李四 and 王五 (暂停) are in the pools
 	if s.total.value.Text != "3" || s.never.value.Text != "3" || s.served.value.Text != "0" {
 		t.Fatalf("cards: %s %s %s", s.total.value.Text, s.never.value.Text, s.served.value.Text)

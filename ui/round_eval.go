@@ -76,7 +76,6 @@ func (t *evalTab) build() fyne.CanvasObject {
 	own := container.New(&widgets.Columns{Widths: evalWidths}, bold("本组鉴定"), widget.NewLabel(""), t.ownGrade, t.ownState, t.ownComment)
 	note := widget.NewLabel("经办人填写后保存为“拟定”；领导“确定”后生效（回避规则 R9、巡察履历只看已确定的鉴定），已确定的须领导退回后才能修改。")
 	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
 	bottom := container.NewVBox(widget.NewSeparator(), own, note, t.msg,
 		container.NewHBox(layout.NewSpacer(), t.giveBack, t.confirm, t.save))
 	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(t.rows))
@@ -143,8 +142,15 @@ func (t *evalTab) showRows() {
 		open := edit && m.State != vocab.EvalConfirmed
 		setEnabled(row.grade, open)
 		setEnabled(row.comment, open)
+		var grade, comment fyne.CanvasObject = row.grade, row.comment
+		if m.State == vocab.EvalConfirmed { // read only: shown as text, not as a greyed field
+			grade = widget.NewLabelWithStyle(m.Grade, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			cl := widget.NewLabel(m.Comment)
+			cl.Truncation = fyne.TextTruncateEllipsis
+			comment = cl
+		}
 		t.rows.Add(container.New(&widgets.Columns{Widths: evalWidths}, widget.NewLabel(nameOr(m.Name, m.Person)+"（"+m.Person+"）"),
-			widget.NewLabel(m.Role), row.grade, row.state, row.comment))
+			widget.NewLabel(m.Role), grade, row.state, comment))
 		t.list = append(t.list, row)
 	}
 	if len(sheet.Members) == 0 {
