@@ -182,3 +182,39 @@ func TestWriteXLSX(t *testing.T) {
 		t.Errorf("units sheet: %v", units)
 	}
 }
+
+// BenchmarkComputeProvince: 100 counties, 20,000 people (birth dates,
+// ranks, skills, recommending units), 4 rounds of 300 teams of 7.
+func BenchmarkComputeProvince(b *testing.B) {
+	s := &snap.Snapshot{Terms: []snap.Term{{Code: "T1", Start: d("2024-01-01"), End: d("2028-12-31")}}}
+	for k := range 100 {
+		c := fmt.Sprintf("C%03d", k)
+		s.Counties = append(s.Counties, snap.County{Code: c, Name: "县" + c})
+		for u := range 30 {
+			s.Units = append(s.Units, snap.Unit{Code: fmt.Sprintf("%s-U%02d", c, u), Name: "单位", County: c})
+		}
+	}
+	ranks := []string{"一级科员", "四级主任科员", "一级主任科员", "四级调研员", ""}
+	skills := [][]string{nil, {"财务"}, {"审计", "法律"}, {"党建"}}
+	for i := range 20000 {
+		s.People = append(s.People, snap.Person{Code: fmt.Sprintf("P%05d", i), HomeCounty: s.Counties[i%100].Code,
+			Pools: snap.PoolSet(1 + i%7), Status: []string{"在库", "在库", "暂停", "出库"}[i%4], Birth: d("1970-01-01").AddDays(i % 9000),
+			Rank: ranks[i%5], Skills: skills[i%4], FullTime: i%9 == 0, RecommendUnit: s.Units[i%3000].Code})
+	}
+	for r := range 4 {
+		rd := snap.Round{Code: fmt.Sprintf("R%d", r), Term: "T1", OnsiteStart: d("2025-03-01").AddDays(120 * r)}
+		for t := range 300 {
+			tm := snap.Team{Name: fmt.Sprintf("第%d组", t)}
+			for m := range 7 {
+				tm.Members = append(tm.Members, snap.Member{Person: fmt.Sprintf("P%05d", (r*2100+t*7+m)*3%20000)})
+			}
+			rd.Teams = append(rd.Teams, tm)
+		}
+		s.Rounds = append(s.Rounds, rd)
+	}
+	s.Index()
+	b.ReportAllocs()
+	for b.Loop() {
+		Compute(s, Options{Day: day})
+	}
+}

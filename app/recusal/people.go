@@ -73,6 +73,8 @@ type grade struct {
 	round, team string
 	roundName   string
 	grade       string
+	sev         Severity // what R9 makes of it (Off for a good grade)
+	reason      string   // the R9 sentence, made once
 }
 
 // indexGrades collects every confirmed grade of every person, oldest first
@@ -107,10 +109,37 @@ func (c *Checker) indexGrades() {
 			return cmp.Or(cmp.Compare(a.start, b.start), strings.Compare(a.term, b.term), cmp.Compare(a.number, b.number),
 				strings.Compare(a.round, b.round), cmp.Compare(a.seq, b.seq), strings.Compare(a.team, b.team))
 		})
-		if slices.ContainsFunc(gs, func(g grade) bool { return g.grade == vocab.EvalUnfit || g.grade == vocab.EvalBarelyOK }) {
+		bad := false
+		for k := range gs {
+			c.judge(&gs[k])
+			bad = bad || gs[k].sev != Off
+		}
+		if bad {
 			c.graded = append(c.graded, int32(i))
 		}
 	}
+}
+
+// judge works out what R9 makes of grade g: its severity and sentence.
+func (c *Checker) judge(g *grade) {
+	switch g.grade {
+	case vocab.EvalUnfit:
+		g.sev = c.sev.r9
+	case vocab.EvalBarelyOK:
+		g.sev = c.sev.r9barely
+	}
+	if g.sev == Off {
+		return
+	}
+	where := nameOr(g.roundName, g.round) + " " + g.team
+	if !g.start.IsZero() {
+		where += "，进驻 " + g.start.String()
+	}
+	verb := "不得担任"
+	if g.sev == Soft {
+		verb = "担任时须提示"
+	}
+	g.reason = "最近一次确定的鉴定为 " + g.grade + "（" + where + "）：" + verb + strings.Join(c.evalRoles, "、")
 }
 
 // latestGrade returns the latest confirmed grade of person i given before
@@ -135,37 +164,23 @@ func (c *Checker) latestGrade(i int32, ref civil.Date, skip string) (grade, bool
 // by default) or 基本称职 (提示 by default), binding EvalRoles. skip is the
 // round being checked, whose own grades do not count.
 func (c *Checker) evalHit(out []Hit, p *snap.Person, ref civil.Date, team, skip string) []Hit {
-	if c.evalRoles == nil {
-		return out
-	}
 	i, ok := c.index[p.Code]
 	if !ok || &c.snap.People[i] != p {
 		return out
 	}
+	return c.evalHitOf(out, i, p.Code, ref, team, skip)
+}
+
+// evalHitOf is evalHit for the person at index i of the snapshot.
+func (c *Checker) evalHitOf(out []Hit, i int32, code string, ref civil.Date, team, skip string) []Hit {
+	if c.evalRoles == nil {
+		return out
+	}
 	g, ok := c.latestGrade(i, ref, skip)
-	if !ok {
+	if !ok || g.sev == Off {
 		return out
 	}
-	var sev Severity
-	switch g.grade {
-	case vocab.EvalUnfit:
-		sev = c.sev.r9
-	case vocab.EvalBarelyOK:
-		sev = c.sev.r9barely
-	}
-	if sev == Off {
-		return out
-	}
-	where := nameOr(g.roundName, g.round) + " " + g.team
-	if !g.start.IsZero() {
-		where += "，进驻 " + g.start.String()
-	}
-	verb := "不得担任"
-	if sev == Soft {
-		verb = "担任时须提示"
-	}
-	reason := fmt.Sprintf("最近一次确定的鉴定为 %s（%s）：%s%s", g.grade, where, verb, strings.Join(c.evalRoles, "、"))
-	return append(out, Hit{Person: p.Code, Team: team, Rule: R9, Severity: sev, Roles: c.evalRoles, Reason: reason})
+	return append(out, Hit{Person: code, Team: team, Rule: R9, Severity: g.sev, Roles: c.evalRoles, Reason: g.reason})
 }
 
 // nameOr returns a, or b when a is empty.

@@ -34,7 +34,8 @@ func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit {
 // examined in detail.
 func (c *Checker) Round(r *snap.Round) []Hit {
 	remote := r.Mode != vocab.ModeLocal
-	seen := make([]int32, len(c.snap.People)) // team stamp + 1
+	seen := make([]int32, len(c.snap.People)) // team stamp + 1: a candidate of the team
+	full := make([]int32, len(c.snap.People)) // team stamp + 1: its units are to be checked
 	teams := sortedTeams(r)
 	out := make([]Hit, 0, c.estimate(teams, remote))
 	var cand []int32
@@ -43,6 +44,7 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 		cand = cand[:0]
 		add := func(l []int32) {
 			for _, i := range l {
+				full[i] = stamp
 				if seen[i] != stamp {
 					seen[i] = stamp
 					cand = append(cand, i)
@@ -50,7 +52,12 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 			}
 		}
 		units := sortedUnits(t)
-		add(c.graded)
+		for _, i := range c.graded { // R9 only, unless their data touches the team too
+			if seen[i] != stamp {
+				seen[i] = stamp
+				cand = append(cand, i)
+			}
+		}
 		recs := make([]*snap.Unit, len(units))
 		for k, u := range units {
 			add(c.touch[u])
@@ -67,7 +74,10 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 			if !p.Active() {
 				continue
 			}
-			out = c.evalHit(out, p, ref, t.Name, r.Code)
+			out = c.evalHitOf(out, i, p.Code, ref, t.Name, r.Code)
+			if full[i] != stamp {
+				continue
+			}
 			for k, u := range units {
 				out = c.unitHits(out, p, &c.people[i], u, recs[k], ref, t.Name, remote)
 			}
@@ -80,10 +90,12 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 // estimate guesses how many hits Round will find for teams, so that the
 // result (hundreds of thousands of hits for a province, mostly R4 and R4b)
 // is allocated once: each unit gives at most one R4 per person of its
-// county, one R4b per native, and about one hit per person touching it.
+// county, one R4b per native, and about one hit per person touching it;
+// each team at most one R9 per graded person.
 func (c *Checker) estimate(teams []*snap.Team, remote bool) int {
 	n := 0
 	for _, t := range teams {
+		n += len(c.graded) // at most one R9 each
 		for _, u := range t.Units {
 			n += len(c.touch[u.Unit])
 			if x := c.snap.Unit(u.Unit); x != nil && remote {
