@@ -48,7 +48,7 @@ type Checker struct {
 // 基本称职.
 type severities struct {
 	r1, r2, r3, r3b, r4, r4b, r5, r6, r7 Severity
-	r8, r8loose, r9, r9barely          Severity
+	r8, r8loose, r9, r9barely            Severity
 }
 
 // personInfo is what New works out once per person.
