@@ -2,7 +2,6 @@ package roster
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -230,25 +229,6 @@ func (d *doc) rule() {
 
 // write puts the footer on every page and writes the file.
 func (d *doc) write(path string) error {
-	if err := d.footers(); err != nil {
-		return err
-	}
-	if err := d.pdf.WritePdf(path); err != nil {
-		return fmt.Errorf("写入 %s 失败: %w", path, err)
-	}
-	return nil
-}
-
-// writeTo puts the footer on every page and writes the document to w.
-func (d *doc) writeTo(w io.Writer) error {
-	if err := d.footers(); err != nil {
-		return err
-	}
-	return d.pdf.Write(w)
-}
-
-// footers puts the footer (d.footer, the page number) on every page.
-func (d *doc) footers() error {
 	n := d.pdf.GetNumberOfPages()
 	for i := 1; i <= n; i++ {
 		if err := d.pdf.SetPage(i); err != nil {
@@ -260,6 +240,9 @@ func (d *doc) footers() error {
 		p := pageLabel(i, n)
 		d.text(pageW-marginX-d.width(p), pageH-40, p)
 		d.gray(0)
+	}
+	if err := d.pdf.WritePdf(path); err != nil {
+		return fmt.Errorf("写入 %s 失败: %w", path, err)
 	}
 	return nil
 }

@@ -1,13 +1,10 @@
 package roster
 
 import (
-	"io"
 	"strconv"
 	"strings"
 
 	"github.com/signintech/gopdf"
-
-	"xuncha/app/outfile"
 )
 
 // resumeColumns are the columns of the service table; their widths add up
@@ -24,7 +21,8 @@ var trainingColumns = []column{
 
 var resumeTable = tableStyle{size: 9.5, lh: 13, padX: 4, padY: 4}
 
-// WriteResumePDF writes r as an A4 portrait PDF at path (atomically), with
+// WriteResumePDF writes r as an A4 portrait PDF at path (as the roster
+// PDF is written), with
 // the embedded Chinese font: the person's facts, the service record
 // (round, team, on-site dates, role, units, 鉴定 with its 评语; a proposed
 // grade marked 拟定) and the training, page numbers and the date.
@@ -36,7 +34,7 @@ func WriteResumePDF(path string, r *Resume) error {
 	d.onNewPage = func() { d.centered(r.Title(), 16, true, 34) }
 	d.page()
 	d.resume(r)
-	return outfile.Write(path, outfile.Document, func(w io.Writer) error { return d.writeTo(w) })
+	return d.write(path)
 }
 
 // resume writes the record from the cursor.
