@@ -135,11 +135,12 @@ func (c *Checker) judge(g *grade) {
 	if !g.start.IsZero() {
 		where += "，进驻 " + g.start.String()
 	}
-	verb := "不得担任"
+	roles := strings.Join(c.evalRoles, "、")
+	what := "不得担任" + roles
 	if g.sev == Soft {
-		verb = "担任时须提示"
+		what = "担任" + roles + "时予以提示"
 	}
-	g.reason = "最近一次确定的鉴定为 " + g.grade + "（" + where + "）：" + verb + strings.Join(c.evalRoles, "、")
+	g.reason = "最近一次确定的鉴定为 " + g.grade + "（" + where + "）：" + what
 }
 
 // latestGrade returns the latest confirmed grade of person i given before

@@ -148,7 +148,7 @@ func TestR9Settings(t *testing.T) {
 		expect []want
 	}{
 		{"只约束组长", func(s *Settings) { s.EvalRoles = []string{"组长"} }, []want{{R9, Hard, []string{"组长"}, "不得担任组长"}}},
-		{"改为提示", func(s *Settings) { s.Severity[R9] = Soft }, []want{{R9, Soft, longRoles, "担任时须提示组长、副组长"}}},
+		{"改为提示", func(s *Settings) { s.Severity[R9] = Soft }, []want{{R9, Soft, longRoles, "担任组长、副组长时予以提示"}}},
 		{"关闭", func(s *Settings) { s.Severity[R9] = Off }, nil},
 		{"不约束任何角色即不适用", func(s *Settings) { s.EvalRoles = nil }, nil},
 	}
