@@ -194,35 +194,22 @@ func Generate(s Scale) *Data {
 // number gives every row with a numeric primary key its ID, in slice order.
 func (g *gen) number() {
 	d := g.d
-	for i := range d.Leaders {
-		d.Leaders[i].ID = uint(i + 1)
-	}
-	for i := range d.History {
-		d.History[i].ID = uint(i + 1)
-	}
-	for i := range d.Relatives {
-		d.Relatives[i].ID = uint(i + 1)
-	}
-	for i := range d.Declarations {
-		d.Declarations[i].ID = uint(i + 1)
-	}
-	for i := range d.TeamUnits {
-		d.TeamUnits[i].ID = uint(i + 1)
-	}
-	for i := range d.Members {
-		d.Members[i].ID = uint(i + 1)
-	}
-	for i := range d.StatusChanges {
-		d.StatusChanges[i].ID = uint(i + 1)
-	}
-	for i := range d.Trainings {
-		d.Trainings[i].ID = uint(i + 1)
-	}
-	for i := range d.Ties {
-		d.Ties[i].ID = uint(i + 1)
-	}
-	for i := range d.TeamEvals {
-		d.TeamEvals[i].ID = uint(i + 1)
+	ids(d.Leaders, func(x *model.UnitLeader, id uint) { x.ID = id })
+	ids(d.History, func(x *model.WorkHistory, id uint) { x.ID = id })
+	ids(d.Relatives, func(x *model.Relative, id uint) { x.ID = id })
+	ids(d.Declarations, func(x *model.Declaration, id uint) { x.ID = id })
+	ids(d.TeamUnits, func(x *model.TeamUnit, id uint) { x.ID = id })
+	ids(d.Members, func(x *model.TeamMember, id uint) { x.ID = id })
+	ids(d.StatusChanges, func(x *model.StatusChange, id uint) { x.ID = id })
+	ids(d.Trainings, func(x *model.Training, id uint) { x.ID = id })
+	ids(d.Ties, func(x *model.Tie, id uint) { x.ID = id })
+	ids(d.TeamEvals, func(x *model.TeamEvaluation, id uint) { x.ID = id })
+}
+
+// ids gives rows the IDs 1, 2, … in order.
+func ids[T any](rows []T, set func(*T, uint)) {
+	for i := range rows {
+		set(&rows[i], uint(i+1))
 	}
 }
 

@@ -221,17 +221,8 @@ func (c *Checker) fileTouches(i int32, p *snap.Person, pi *personInfo) {
 		add(s.Unit)
 	}
 	for _, r := range p.Relatives {
-		if !kin.IsClose(r.Relation) {
-			continue
-		}
-		add(r.Unit)
-		if r.IDNumber != "" {
-			for _, l := range c.leaderByID[r.IDNumber] {
-				add(c.snap.Leaders[l].Unit)
-			}
-		}
-		for _, l := range c.leaderByName[r.Name] {
-			add(c.snap.Leaders[l].Unit)
+		if kin.IsClose(r.Relation) {
+			c.leaderUnits(r.Unit, r.IDNumber, r.Name, add)
 		}
 	}
 	for _, d := range p.Declarations {
@@ -240,15 +231,22 @@ func (c *Checker) fileTouches(i int32, p *snap.Person, pi *personInfo) {
 		}
 	}
 	for _, t := range p.Ties {
-		add(t.Unit)
-		if t.IDNumber != "" {
-			for _, l := range c.leaderByID[t.IDNumber] {
-				add(c.snap.Leaders[l].Unit)
-			}
-		}
-		for _, l := range c.leaderByName[t.Name] {
+		c.leaderUnits(t.Unit, t.IDNumber, t.Name, add)
+	}
+}
+
+// leaderUnits calls add for the units where the someone a row names (a
+// relative, a tie) may sit in the leadership: the unit the row gives, and
+// the units of the leaders with the row's ID number or name.
+func (c *Checker) leaderUnits(unit, id, name string, add func(string)) {
+	add(unit)
+	if id != "" {
+		for _, l := range c.leaderByID[id] {
 			add(c.snap.Leaders[l].Unit)
 		}
+	}
+	for _, l := range c.leaderByName[name] {
+		add(c.snap.Leaders[l].Unit)
 	}
 }
 
