@@ -10,7 +10,8 @@
 # stops changing, writes docs/img/<name>.png and ends the program. The
 # import dialog is shown with a workbook that has mistakes, chosen in the
 # file dialog by double-click; the person form by double-clicking the first
-# row of 人员库; the draw, 为何不在此组 and the override request and its
+# row of 人员库 (and of P00095, who has a tie, for 社会关系); a past round's
+# 鉴定 through 巡察日历 › 列表 › 打开; the draw, 为何不在此组 and the override request and its
 # approval (by a 领导 account) by clicks and typing. The clicks are at
 # positions of the 1280×800 window: when a screen's layout changes, check
 # the pictures and the positions here. Idempotent: the work folder is made
