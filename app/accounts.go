@@ -23,6 +23,10 @@ const (
 	PermBackup   = auth.PermBackup
 	PermRestore  = auth.PermRestore
 	PermAudit    = auth.PermAudit
+	// PermConfirmEval confirms or returns proposed 鉴定 (领导).
+	PermConfirmEval = auth.PermConfirmEval
+	// PermHandleDecl marks a 回避申报 不予回避 (领导).
+	PermHandleDecl = auth.PermHandleDecl
 )
 
 // Require returns nil when the signed-in user may do what p names, and the

@@ -9,13 +9,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
 	"xuncha/app/civil"
-	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -136,30 +134,6 @@ func (s *Service) RecordReportReceived(id uint, unit string, day civil.Date) err
 	e := audit.Entry{Action: "修改", Entity: "整改报告", Key: t.RoundCode + "/" + t.Name + "/" + unit, Before: tu.ReportReceived, After: day.String()}
 	return s.Write(e, func(tx *gorm.DB) error {
 		return tx.Model(&model.TeamUnit{}).Where("id = ?", tu.ID).Update("report_received", day.String()).Error
-	})
-}
-
-// SetEvaluation records person's evaluation (鉴定) on team id: one of
-// vocab.Evaluations, or "" to clear it, and a comment.
-func (s *Service) SetEvaluation(id uint, person, grade, comment string) error {
-	t, _, err := s.teamAndRound(id)
-	if err != nil {
-		return err
-	}
-	if grade != "" && !slices.Contains(vocab.Evaluations, grade) {
-		return fmt.Errorf("鉴定等次 %q 不存在（应为 优秀、称职、基本称职 或 不称职）", grade)
-	}
-	if utf8.RuneCountInString(comment) > 256 {
-		return errors.New("鉴定评语不能超过256字")
-	}
-	var m model.TeamMember
-	if err := s.DB.Where("team_id = ? AND person_code = ?", id, person).Limit(1).Find(&m).Error; err != nil || m.ID == 0 {
-		return fmt.Errorf("%s 没有成员 %s", t.Name, person)
-	}
-	e := audit.Entry{Action: "鉴定", Entity: "编组记录", Key: t.RoundCode + "/" + t.Name + "/" + person,
-		Before: map[string]string{"鉴定": m.Evaluation, "评语": m.Comment}, After: map[string]string{"鉴定": grade, "评语": comment}}
-	return s.Write(e, func(tx *gorm.DB) error {
-		return tx.Model(&model.TeamMember{}).Where("id = ?", m.ID).Updates(map[string]any{"evaluation": grade, "comment": comment}).Error
 	})
 }
 

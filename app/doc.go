@@ -22,13 +22,17 @@
 // assign_edit.go (编组, its settings, and the roster edited by hand),
 // roster.go (编组名单 documents), workbooks.go (import and export),
 // packages.go (数据包), backup.go (backups and restore), audit.go (the
-// log), demo.go (演示数据); snapshot.go, options.go, rowindex.go and
-// dberrors.go serve them all.
+// log), demo.go (演示数据); the people over the years: evaluations.go
+// (鉴定, proposed by the clerks and confirmed by a 领导), declarations.go
+// (a 领导's 不予回避 and the data of the 回避告知书), training.go (the
+// training warning), poolstats_service.go (人员库统计) and resume.go
+// (巡察履历); snapshot.go, options.go, rowindex.go and dberrors.go serve
+// them all.
 //
 // # The capabilities
 //
 // Each lives in a sub-package named for what it does. The algorithmic ones
-// — recusal, assign, draw, calendar — are pure Go over a snapshot (package
+// — recusal, assign, draw, calendar, poolstats — are pure Go over a snapshot (package
 // snap): they import neither gorm, nor model, nor Fyne, so they test in
 // milliseconds and give the same answer for the same data. vocab is the
 // one vocabulary (roles, modes, pools, skills, categories …) every layer

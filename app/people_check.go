@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"xuncha/app/civil"
 	"xuncha/app/fieldrule"
@@ -166,6 +167,12 @@ func (c *formChecker) person(d *PersonDetail) error {
 	}
 	c.date("出生日期", &p.BirthDate)
 	c.date("新提拔日期", &p.PromotedOn)
+	c.date("入库日期", &p.JoinedOn)
+	c.optUnit("推荐单位", &p.RecommendUnitCode)
+	p.StatusReason = strings.TrimSpace(p.StatusReason)
+	if utf8.RuneCountInString(p.StatusReason) > 256 {
+		c.add("状态原因", "不能超过256字")
+	}
 	c.idNumber("身份证号", &p.IDNumber)
 	c.optUnit("现工作单位", &p.CurrentUnitCode)
 	c.text("籍贯", &p.NativePlace)
@@ -182,7 +189,73 @@ func (c *formChecker) person(d *PersonDetail) error {
 	c.relatives(p.Code, p.IDNumber, d.Relatives)
 	c.declarations(d.Declarations)
 	c.service(d.Service)
+	c.ties(p, d.Ties)
+	c.trainings(p.Code, d.Trainings)
 	return c.result()
+}
+
+// ties checks the 社会关系 rows: a name and a kind of tie, a valid ID
+// number, a pool member who exists and is not the person, a unit that
+// exists, a valid end date, each name and kind once.
+func (c *formChecker) ties(p *model.Person, ts []model.Tie) {
+	seen := map[string]int{}
+	for i := range ts {
+		t := &ts[i]
+		f := fmt.Sprintf("社会关系第%d行 ", i+1)
+		c.required(f+"姓名", &t.Name)
+		if c.required(f+"关系", &t.Relation) && !slices.Contains(vocab.TieRelations, t.Relation) {
+			c.add(f+"关系", "应为 %s", strings.Join(vocab.TieRelations, "、"))
+		}
+		if k := t.Name + "/" + t.Relation; t.Name != "" {
+			if j, ok := seen[k]; ok {
+				c.add(f+"姓名", "与第%d行重复（同一关系人、同一关系）", j)
+			}
+			seen[k] = i + 1
+		}
+		c.idNumber(f+"身份证号", &t.IDNumber)
+		if t.IDNumber != "" && t.IDNumber == strings.ToUpper(strings.TrimSpace(p.IDNumber)) {
+			c.add(f+"身份证号", "关系人不能是本人（与本人身份证号相同）")
+		}
+		t.TiePerson = strings.TrimSpace(t.TiePerson)
+		switch {
+		case t.TiePerson == "":
+		case t.TiePerson == p.Code:
+			c.add(f+"关系人人员编号", "不能是本人")
+		case !c.people[t.TiePerson]:
+			c.add(f+"关系人人员编号", "人员编号 %s 不存在", t.TiePerson)
+		}
+		c.optUnit(f+"工作单位", &t.UnitCode)
+		t.Post = strings.TrimSpace(t.Post)
+		c.date(f+"结束日期", &t.EndDate)
+		t.PersonCode = p.Code
+	}
+}
+
+// trainings checks the 培训记录 rows: a name, a start date, an end not
+// before it, hours from 0 to 10000, each name and start once.
+func (c *formChecker) trainings(code string, ts []model.Training) {
+	seen := map[string]int{}
+	for i := range ts {
+		t := &ts[i]
+		f := fmt.Sprintf("培训记录第%d行 ", i+1)
+		c.required(f+"培训名称", &t.Name)
+		if c.required(f+"开始日期", &t.StartDate) {
+			start := c.date(f+"开始日期", &t.StartDate)
+			if end := c.date(f+"结束日期", &t.EndDate); !end.IsZero() && !start.IsZero() && end < start {
+				c.add(f+"结束日期", "结束日期 %s 早于开始日期 %s", t.EndDate, t.StartDate)
+			}
+		}
+		if t.Hours < 0 || t.Hours > 10000 {
+			c.add(f+"学时", "应在 0 至 10000 之间")
+		}
+		if k := t.Name + "/" + t.StartDate; t.Name != "" {
+			if j, ok := seen[k]; ok {
+				c.add(f+"培训名称", "与第%d行重复（同一培训、同一开始日期）", j)
+			}
+			seen[k] = i + 1
+		}
+		t.PersonCode = code
+	}
 }
 
 // skills checks the 专业特长 words and writes them in the order of vocab.Skills.
@@ -270,6 +343,12 @@ func (c *formChecker) declarations(ds []model.Declaration) {
 		f := fmt.Sprintf("回避申报第%d行 ", i+1)
 		c.unit(f+"单位", &d.UnitCode, true)
 		c.required(f+"事由", &d.Reason)
+		if d.Source == vocab.DeclSelf {
+			d.Source = "" // stored empty, read as 本人申报
+		}
+		if d.Source != "" && !slices.Contains(vocab.DeclarationSources, d.Source) {
+			c.add(f+"来源", "应为 %s", strings.Join(vocab.DeclarationSources, "、"))
+		}
 		if j, ok := seen[d.UnitCode]; ok && d.UnitCode != "" {
 			c.add(f+"单位", "与第%d行重复", j)
 		}

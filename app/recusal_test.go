@@ -117,7 +117,7 @@ func TestOverrideFlow(t *testing.T) {
 	if err := svc.RequestOverride(team, "P03", "R3", "U02", " "); err == nil {
 		t.Fatal("an override without a reason was accepted")
 	}
-	if err := svc.RequestOverride(team, "P03", "R9", "U02", "理由"); err == nil {
+	if err := svc.RequestOverride(team, "P03", "R10", "U02", "理由"); err == nil {
 		t.Fatal("an unknown rule was accepted")
 	}
 	if err := svc.RequestOverride(team, "P03", "R3", "U01", "理由"); err == nil {

@@ -113,6 +113,10 @@ func writePermission(action string) Permission {
 		return PermAssign
 	case "豁免批准":
 		return PermApprove
+	case actionConfirmEval, actionReturnEval:
+		return PermConfirmEval
+	case actionHandleDecl:
+		return PermHandleDecl
 	case "备份":
 		return PermBackup
 	case "恢复":

@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion is the version of the schema this build writes. Each step in
 // migrations brings a file from the version before it to its own.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // StoredTimeLayout is how a time that decides something (an account's
 // lock, an audit entry's time) is stored: in UTC, marked Z, so that it
@@ -32,6 +32,7 @@ type migration struct {
 // migrations lists the data-moving steps, oldest first.
 var migrations = []migration{
 	{To: 2, Name: "账户锁定时间改存 UTC", Run: lockTimesToUTC},
+	{To: 3, Name: "鉴定状态", Run: confirmEvaluations},
 }
 
 // legacyLockFor is how long versions before 2 locked an account.

@@ -48,6 +48,13 @@ type Person struct {
 	Skills          string  `gorm:"size:128"` // canonical skills joined by 、 in the order of vocab.Skills
 	Status          string  `gorm:"size:8;not null;default:在库;index"`
 	PromotedOn      string  `gorm:"size:10"` // 新提拔日期
+	// The pool over time (SPEC §11.1): the unit whose party organisation
+	// recommended the person, the day they entered the pool, and why the
+	// status is what it is. Every change of Status is kept in StatusChange.
+	RecommendUnitCode *string `gorm:"size:32;index"` // 推荐单位编码
+	RecommendUnit     *Unit   `gorm:"foreignKey:RecommendUnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
+	JoinedOn          string  `gorm:"size:10"`  // 入库日期
+	StatusReason      string  `gorm:"size:256"` // 状态原因
 }
 
 // WorkHistory is one stint of a person's work history (工作经历).
@@ -84,6 +91,14 @@ type Declaration struct {
 	UnitCode   string  `gorm:"size:32;not null;uniqueIndex:idx_declaration_key"`
 	Unit       *Unit   `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
 	Reason     string  `gorm:"size:256;not null"`
+	// SPEC §10.3: where the declaration came from (本人申报, 被巡察单位提出,
+	// 组织审查; empty reads 本人申报) and how it was dealt with: an empty
+	// Handling binds; 不予回避 was examined and rejected by a 领导 (Handler,
+	// with HandlingReason) and gives no hit.
+	Source         string `gorm:"size:16"`
+	Handling       string `gorm:"size:8"`
+	Handler        string `gorm:"size:64"`
+	HandlingReason string `gorm:"size:256"`
 }
 
 // Term is a party-committee term (届期) whose units must all be inspected once.
@@ -157,6 +172,7 @@ type TeamMember struct {
 	Evaluation string  `gorm:"size:8"`
 	Comment    string  `gorm:"size:256"`
 	Locked     bool    `gorm:"not null;default:false"`
+	EvalState  string  `gorm:"size:4"` // 鉴定状态: 拟定 or 确定 ("" when there is no grade)
 }
 
 // Override lifts a hard recusal hit for one person on one team (回避豁免).
@@ -216,5 +232,6 @@ func All() []any {
 		&Meta{}, &County{}, &Unit{}, &UnitLeader{}, &Person{}, &WorkHistory{}, &Relative{},
 		&Declaration{}, &Term{}, &Round{}, &Team{}, &TeamUnit{}, &TeamMember{}, &Override{},
 		&Setting{}, &User{}, &AuditEntry{}, &TermScope{},
+		&StatusChange{}, &Training{}, &Tie{}, &TeamEvaluation{},
 	}
 }

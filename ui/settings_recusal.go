@@ -34,6 +34,8 @@ var ruleDescriptions = map[string]string{
 	recusal.R5:  "本人申报了与被巡察单位的利害关系（回避申报）",
 	recusal.R6:  "同一巡察组的两名成员互为近亲属",
 	recusal.R7:  "同一巡察组的两名成员来自同一现工作单位",
+	recusal.R8:  "本人与被巡察单位的班子成员曾为上下级或曾同在一个班子，关系结束未满曾任职回避年限（或尚未结束）",
+	recusal.R9:  "本人最近一次确定的鉴定为不称职（进驻开始前；拟定的不算），担任下列角色",
 }
 
 // depthChoices are the choices of the parent/child depth of R1.
@@ -48,6 +50,10 @@ type recusalSettings struct {
 	remote           *widget.CheckGroup
 	severity         map[string]*widget.Select
 	badges           map[string]*widgets.SeverityBadge
+
+	// the second severities of R8 and R9, and R9's roles
+	looseTie, barelyFit *widget.Select
+	evalRoles           *widget.CheckGroup
 }
 
 func newRecusalSettings(svc *app.Service, win fyne.Window) *recusalSettings {
@@ -93,11 +99,33 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 	fields := container.NewVBox(
 		widget.NewLabelWithStyle("参数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), params,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("各规则的级别", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), rows)
+		widget.NewLabelWithStyle("各规则的级别", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), rows,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("社会关系（R8）与鉴定（R9）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), r.buildPeopleRules())
 	out := r.wrap("“回避”：不得编入该组；“提示”：可以编入，但在名单和回避报告中列出；“不检查”：不查此项。"+
 		"修改后，回避报告、编组和回避检查按新设置执行。", fields)
 	r.load()
 	return out
+}
+
+// buildPeopleRules returns the settings of R8 and R9 beyond their rows in
+// the table: the severity of the loose ties and of 基本称职, and the roles
+// R9 binds.
+func (r *recusalSettings) buildPeopleRules() fyne.CanvasObject {
+	r.looseTie = widget.NewSelect(severityChoices, nil)
+	r.barelyFit = widget.NewSelect(severityChoices, nil)
+	r.evalRoles = widget.NewCheckGroup(vocab.Roles, nil)
+	r.evalRoles.Horizontal = true
+	r.inputs = append(r.inputs, r.looseTie, r.barelyFit, r.evalRoles)
+	f := widget.NewForm(
+		widget.NewFormItem("同学、师生、其他利害关系", fixedWidth(130, r.looseTie)),
+		widget.NewFormItem("最近一次鉴定为基本称职", fixedWidth(130, r.barelyFit)),
+		widget.NewFormItem("鉴定回避约束的角色", r.evalRoles),
+	)
+	f.Items[0].HintText = "R8：关系人是被巡察单位班子成员的，不论关系何时结束；曾上下级、曾同班子的级别见上表 R8"
+	f.Items[1].HintText = "R9：担任下列角色时；不称职的级别见上表 R9"
+	f.Items[2].HintText = "R9：默认组长、副组长；都不勾选则鉴定不作回避"
+	return f
 }
 
 // middle centres o vertically at its own height.
@@ -157,6 +185,9 @@ func (r *recusalSettings) show(set recusal.Settings) {
 		}
 		r.severity[code].SetSelected(severityChoice(sev))
 	}
+	r.looseTie.SetSelected(severityChoice(set.LooseTieSeverity))
+	r.barelyFit.SetSelected(severityChoice(set.BarelyFitSeverity))
+	r.evalRoles.SetSelected(slices.Clone(set.EvalRoles))
 }
 
 // collect reads the form; errs lists what cannot be read.
@@ -176,6 +207,13 @@ func (r *recusalSettings) collect() (recusal.Settings, []string) {
 	}
 	for _, code := range recusal.Rules {
 		set.Severity[code] = severityOf(r.severity[code].Selected)
+	}
+	set.LooseTieSeverity = severityOf(r.looseTie.Selected)
+	set.BarelyFitSeverity = severityOf(r.barelyFit.Selected)
+	for _, role := range vocab.Roles {
+		if slices.Contains(r.evalRoles.Selected, role) {
+			set.EvalRoles = append(set.EvalRoles, role)
+		}
 	}
 	return set, errs
 }

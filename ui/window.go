@@ -37,6 +37,7 @@ func screenList() []screen {
 		{"总览", theme.InfoIcon(), func(m *mainWindow) view { return newOverviewScreen(m.svc, m.win, today) }},
 		{"巡察日历", theme.CalendarIcon(), func(m *mainWindow) view { return newCalendarScreen(m.svc, m.win, today) }},
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
+		{"人员库统计", theme.ListIcon(), func(m *mainWindow) view { return newPoolStatsScreen(m.svc, m.win, today) }},
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},
 		{"编组", theme.GridIcon(), func(m *mainWindow) view { return newAssignScreen(m.svc, m.win) }},
 		{"回避报告", theme.WarningIcon(), func(m *mainWindow) view { return newRecusalScreen(m.svc, m.win) }},

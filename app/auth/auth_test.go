@@ -50,6 +50,7 @@ func TestPermissionTable(t *testing.T) {
 	want := map[Permission]string{ // roles allowed: 管 经 领
 		PermRead: "管经领", PermEdit: "管经", PermImport: "管经", PermAssign: "管经", PermApprove: "领",
 		PermSettings: "管", PermUsers: "管", PermBackup: "管经领", PermRestore: "管", PermAudit: "管领",
+		PermConfirmEval: "领", PermHandleDecl: "领",
 	}
 	for _, p := range Permissions {
 		for _, role := range Roles {
@@ -62,7 +63,7 @@ func TestPermissionTable(t *testing.T) {
 			t.Errorf("unknown role allowed %s", p)
 		}
 	}
-	if got := Granted(vocab.UserLeader); len(got) != 4 {
+	if got := Granted(vocab.UserLeader); len(got) != 6 {
 		t.Errorf("领导 granted %v", got)
 	}
 }

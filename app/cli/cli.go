@@ -53,6 +53,10 @@ func commands() map[string]command {
 		"draw-verify": {"draw-verify record.json", "核验随机抽取记录 (replay a witnessed draw)", runDrawVerify},
 		"draw-print":  {"draw-print [--db F] record.json out.pdf", "打印随机抽取记录 (the draw record as a printable PDF)", runDrawPrint},
 		"roster":      {"roster --db F --round R [--pdf out.pdf] [--xlsx out.xlsx]", "编组名单：每组一页的 A4 PDF 和工作簿 (the saved roster as PDF and xlsx)", runRoster},
+
+		// the people over the years
+		"resume":    {"resume --db F --person P [--pdf out.pdf] [--xlsx out.xlsx]", "巡察履历：历次巡察、角色、鉴定和培训 (a person's service record)", runResume},
+		"poolstats": {"poolstats --db F [--day D] [--term T] [--county C] [--xlsx out.xlsx]", "人员库统计：县区、人员库、特长、年龄段、职级、推荐单位 (pool statistics)", runPoolStats},
 	}
 }
 

@@ -15,7 +15,7 @@ func smallData() *Data {
 			Skills: "财务、审计", Status: "在库", BirthDate: "1980-02-29"}},
 		History:      []History{{"P01", "U10", "2020-01-01", "2023-03-01"}},
 		Relatives:    []Relative{{Person: "P01", Name: "乙", Relation: "配偶", Unit: "U01", Leadership: true}},
-		Declarations: []Declaration{{"P01", "U10", "曾参与审计"}},
+		Declarations: []Declaration{{Person: "P01", Unit: "U10", Reason: "曾参与审计"}},
 		Terms:        []Term{{"T1", "第十五届", "2026-01-01", "2030-12-31"}},
 		Rounds:       []Round{{Code: "2026-1", Term: "T1", Number: 1, Mode: "混合编组", OnsiteStart: "2026-03-01"}},
 		Teams:        []Team{{"2026-1", "第一巡察组", 1, "", ""}},

@@ -3,10 +3,12 @@ package datapkg
 import (
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -44,6 +46,9 @@ func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
 		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local))
 		r = p.report(path, pkg.Manifest)
 		if err := p.apply(tx, ids); err != nil {
+			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)
+		}
+		if err := model.InsertMany(tx, p.statusChanges(user, time.Now())); err != nil {
 			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)
 		}
 		return audit.Record(tx, audit.Entry{User: user, Action: "导入数据包", Entity: "数据包", Key: filepath.Base(path),
@@ -139,7 +144,37 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			})
 			return err
 		},
+		func() error {
+			_, err := save(tx, p.ties, func(x Tie) model.Tie { return x.model(ids.ties[x.key()]) })
+			return err
+		},
+		func() error {
+			_, err := save(tx, p.trainings, func(x Training) model.Training { return x.model(ids.trainings[x.key()]) })
+			return err
+		},
+		func() error {
+			_, err := save(tx, p.teamEvals, func(x TeamEval) model.TeamEvaluation {
+				return x.model(ids.teamEvals[x.key()], ids.teams[teamKey{x.Round, x.Team}])
+			})
+			return err
+		},
 	)
+}
+
+// statusChanges are the records of the statuses the package sets: a new
+// person's first, and every status the package changes (SPEC §11.1), by
+// user through the package at now.
+func (p *plan) statusChanges(user string, now time.Time) []model.StatusChange {
+	var out []model.StatusChange
+	for _, s := range p.people {
+		switch {
+		case s.kind == add:
+			out = append(out, model.NewStatusChange(s.row.Code, "", s.row.Status, s.row.StatusReason, user, vocab.ViaPackage, now))
+		case s.kind == update && s.old.Status != s.row.Status:
+			out = append(out, model.NewStatusChange(s.row.Code, s.old.Status, s.row.Status, s.row.StatusReason, user, vocab.ViaPackage, now))
+		}
+	}
+	return out
 }
 
 func firstErr(fs ...func() error) error {
@@ -184,6 +219,12 @@ func (p *plan) updatedBefore() map[string]any {
 	put(EntTeamUnit, tu, n)
 	m, n := olds(p.members)
 	put(EntMember, m, n)
+	ti, n := olds(p.ties)
+	put(EntTie, ti, n)
+	tr, n := olds(p.trainings)
+	put(EntTraining, tr, n)
+	te, n := olds(p.teamEvals)
+	put(EntTeamEval, te, n)
 	if len(out) == 0 {
 		return nil
 	}

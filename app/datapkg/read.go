@@ -16,6 +16,7 @@ import (
 
 	"xuncha/app/fieldrule"
 	"xuncha/app/safezip"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -128,6 +129,7 @@ func read(zr *safezip.Reader, pass string) (*Package, error) {
 	if err != nil {
 		return nil, err
 	}
+	confirmGrades(d)
 	d.normalize()
 	for i, c := range m.Counties {
 		m.Counties[i] = fieldrule.Code(c)
@@ -222,7 +224,7 @@ func manifest(zr *safezip.Reader) (*Manifest, map[string]*zip.File, error) {
 	if m.Version > Version || m.Schema > model.SchemaVersion {
 		return nil, nil, ErrNewerFormat
 	}
-	if m.Version < 1 || len(m.Counties) == 0 || len(m.Counts) != len(Entities) {
+	if m.Version < 1 || len(m.Counties) == 0 || !countsKnown(m.Counts) {
 		return nil, nil, &TamperError{manifestName, "清单不完整"}
 	}
 	total := 0
@@ -235,6 +237,31 @@ func manifest(zr *safezip.Reader) (*Manifest, map[string]*zip.File, error) {
 		}
 	}
 	return &m, files, nil
+}
+
+// confirmGrades gives a grade without a state (a package written before
+// 鉴定 had one) the state 确定, as the database's upgrade does.
+func confirmGrades(d *Data) {
+	for i := range d.Members {
+		if m := &d.Members[i]; m.Evaluation != "" && m.EvalState == "" {
+			m.EvalState = vocab.EvalConfirmed
+		}
+	}
+}
+
+// countsKnown reports whether a manifest counts the entities a package
+// holds: those of Entities, in order, at least the first baseEntities (a
+// package written before the later ones existed counts only those).
+func countsKnown(cs []Count) bool {
+	if len(cs) < baseEntities || len(cs) > len(Entities) {
+		return false
+	}
+	for i, c := range cs {
+		if c.Entity != Entities[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // parseData decodes the data strictly — an unknown field is refused —
@@ -269,8 +296,17 @@ func parseData(r io.Reader, m *Manifest) (*Data, error) {
 			return nil, &TamperError{dataName, fmt.Sprintf("有未知或重复的项“%.40s”", key)}
 		}
 		seen[i] = true
-		if err := d.decodeEntity(dec, i, m.Counts[i].Rows); err != nil {
+		n := 0 // an older manifest counts fewer entities: the data hold none of the others
+		if i < len(m.Counts) {
+			n = m.Counts[i].Rows
+		}
+		if err := d.decodeEntity(dec, i, n); err != nil {
 			return nil, bad(err)
+		}
+	}
+	for i, c := range m.Counts {
+		if !seen[i] && c.Rows > 0 {
+			return nil, countError(0, c.Rows)
 		}
 	}
 	if err := expect(dec, json.Delim('}')); err != nil {

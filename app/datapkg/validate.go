@@ -180,6 +180,9 @@ func (v *validator) validatePerson(p Person) {
 	}
 	v.oneOf(EntPerson, k, "状态", p.Status, vocab.Statuses, false)
 	v.date(EntPerson, k, "新提拔日期", p.PromotedOn, false)
+	v.ref(EntPerson, k, "推荐单位", p.RecommendUnit, v.units)
+	v.date(EntPerson, k, "入库日期", p.JoinedOn, false)
+	v.text(EntPerson, k, "状态原因", p.StatusReason, false)
 	v.unique(v.people, EntPerson, k)
 }
 
@@ -225,7 +228,51 @@ func (v *validator) validateChildren(d *Data) {
 		v.ref(EntDeclaration, k, "单位", x.Unit, v.units)
 		v.code(EntDeclaration, k, "单位编码", x.Unit)
 		v.text(EntDeclaration, k, "事由", x.Reason, true)
+		v.oneOf(EntDeclaration, k, "来源", x.Source, vocab.DeclarationSources, true)
+		v.oneOf(EntDeclaration, k, "处理", x.Handling, []string{vocab.NotRecused}, true)
+		v.text(EntDeclaration, k, "处理人", x.Handler, x.Handling != "")
+		v.text(EntDeclaration, k, "处理理由", x.HandlingReason, x.Handling != "")
 		v.unique(seen, EntDeclaration, k)
+	}
+	v.validatePeopleYears(d)
+}
+
+// validatePeopleYears checks the ties and training of the people.
+func (v *validator) validatePeopleYears(d *Data) {
+	own := map[string]string{}
+	for _, p := range d.People {
+		own[p.Code] = p.IDNumber
+	}
+	seen := map[string]bool{}
+	for _, t := range d.Ties {
+		k := t.key()
+		v.ref(EntTie, k, "人员", t.Person, v.people)
+		v.text(EntTie, k, "关系人姓名", t.Name, true)
+		v.oneOf(EntTie, k, "关系", t.Relation, vocab.TieRelations, false)
+		v.id(EntTie, k, "关系人身份证号", t.IDNumber)
+		v.optCode(EntTie, k, "关系人人员编号", t.TiePerson)
+		v.ref(EntTie, k, "关系人工作单位", t.Unit, v.units)
+		v.text(EntTie, k, "关系人职务", t.Post, false)
+		v.date(EntTie, k, "结束日期", t.End, false)
+		if t.TiePerson == t.Person || (t.IDNumber != "" && t.IDNumber == own[t.Person]) {
+			v.fail(EntTie, k, "关系人是本人")
+		}
+		v.unique(seen, EntTie, k)
+	}
+	seen = map[string]bool{}
+	for _, t := range d.Trainings {
+		k := t.key()
+		v.ref(EntTraining, k, "人员", t.Person, v.people)
+		v.text(EntTraining, k, "培训名称", t.Name, true)
+		v.date(EntTraining, k, "开始日期", t.Start, true)
+		v.date(EntTraining, k, "结束日期", t.End, false)
+		if t.End != "" && t.End < t.Start {
+			v.fail(EntTraining, k, "结束日期早于开始日期")
+		}
+		if t.Hours < 0 || t.Hours > 10000 || t.Hours != t.Hours {
+			v.fail(EntTraining, k, "学时 %v 无效", t.Hours)
+		}
+		v.unique(seen, EntTraining, k)
 	}
 }
 
@@ -285,7 +332,19 @@ func (v *validator) validateRounds(d *Data) {
 		v.oneOf(EntMember, k, "角色", m.Role, vocab.Roles, false)
 		v.oneOf(EntMember, k, "鉴定", m.Evaluation, vocab.Evaluations, true)
 		v.text(EntMember, k, "备注", m.Comment, false)
+		v.oneOf(EntMember, k, "鉴定状态", m.EvalState, vocab.EvalStates, true)
 		v.unique(seen, EntMember, k)
+	}
+	seen = map[string]bool{}
+	for _, e := range d.TeamEvals {
+		k := e.key()
+		if !v.teams[teamKey{e.Round, e.Team}] {
+			v.fail(EntTeamEval, k, "巡察组 %s 不在数据包中", e.Team)
+		}
+		v.oneOf(EntTeamEval, k, "鉴定", e.Grade, vocab.Evaluations, true)
+		v.text(EntTeamEval, k, "评语", e.Comment, false)
+		v.oneOf(EntTeamEval, k, "鉴定状态", e.State, vocab.EvalStates, true)
+		v.unique(seen, EntTeamEval, k)
 	}
 }
 
@@ -321,9 +380,9 @@ func (d *Data) normalize() {
 	}
 	for i := range d.People {
 		p := &d.People[i]
-		c(&p.Code, &p.HomeCounty, &p.CurrentUnit)
+		c(&p.Code, &p.HomeCounty, &p.CurrentUnit, &p.RecommendUnit)
 		id(&p.IDNumber)
-		text(&p.Name, &p.NativePlace, &p.Post, &p.Rank)
+		text(&p.Name, &p.NativePlace, &p.Post, &p.Rank, &p.StatusReason)
 	}
 	for i := range d.History {
 		c(&d.History[i].Person, &d.History[i].Unit)
@@ -337,7 +396,7 @@ func (d *Data) normalize() {
 	for i := range d.Declarations {
 		x := &d.Declarations[i]
 		c(&x.Person, &x.Unit)
-		text(&x.Reason)
+		text(&x.Reason, &x.Handler, &x.HandlingReason)
 	}
 	for i := range d.Terms {
 		c(&d.Terms[i].Code)
@@ -359,5 +418,19 @@ func (d *Data) normalize() {
 		m := &d.Members[i]
 		c(&m.Round, &m.Person)
 		text(&m.Team, &m.Comment)
+	}
+	for i := range d.Ties {
+		t := &d.Ties[i]
+		c(&t.Person, &t.TiePerson, &t.Unit)
+		id(&t.IDNumber)
+		text(&t.Name, &t.Post)
+	}
+	for i := range d.Trainings {
+		c(&d.Trainings[i].Person)
+		text(&d.Trainings[i].Name)
+	}
+	for i := range d.TeamEvals {
+		c(&d.TeamEvals[i].Round)
+		text(&d.TeamEvals[i].Team, &d.TeamEvals[i].Comment)
 	}
 }

@@ -327,7 +327,7 @@ func (g *gen) staff(s *roundState, id uint, plan teamPlan, used []bool) {
 		chosen = append(chosen, who)
 		finance = finance || hasFinance(&g.d.People[who])
 		m := model.TeamMember{TeamID: id, PersonCode: g.d.People[who].Code, Role: sl.role,
-			Evaluation: pickWeighted(s.r, evaluations)}
+			Evaluation: pickWeighted(s.r, evaluations), EvalState: vocab.EvalConfirmed}
 		switch m.Evaluation {
 		case "优秀":
 			if s.r.IntN(2) == 0 {

@@ -41,6 +41,10 @@ func Write(db *gorm.DB, d *Data, user string) error {
 			{"巡察组", func() error { return insert(tx, d.Teams) }},
 			{"被巡察单位", func() error { return insert(tx, d.TeamUnits) }},
 			{"编组记录", func() error { return insert(tx, d.Members) }},
+			{"状态历史", func() error { return insert(tx, d.StatusChanges) }},
+			{"培训记录", func() error { return insert(tx, d.Trainings) }},
+			{"社会关系", func() error { return insert(tx, d.Ties) }},
+			{"巡察组鉴定", func() error { return insert(tx, d.TeamEvals) }},
 		}
 		for _, s := range steps {
 			if err := s.err(); err != nil {

@@ -25,6 +25,8 @@ type existing struct {
 	teamByID     map[uint]model.Team         // id
 	teamUnits    map[string]model.TeamUnit   // round + unit
 	members      map[string]model.TeamMember // team id + person
+	ties         map[string]model.Tie
+	trainings    map[string]model.Training
 }
 
 // loadExisting reads the tables the sheets in need touch; the tables that
@@ -50,6 +52,14 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	ex.declarations = map[string]model.Declaration{}
 	ex.teamUnits = map[string]model.TeamUnit{}
 	ex.members = map[string]model.TeamMember{}
+	ex.ties = map[string]model.Tie{}
+	ex.trainings = map[string]model.Training{}
+	if need[SheetTies] {
+		load(func() (e error) { ex.ties, e = loadMap(db, tieSheet.key); return })
+	}
+	if need[SheetTrainings] {
+		load(func() (e error) { ex.trainings, e = loadMap(db, trainingSheet.key); return })
+	}
 	if need[SheetLeaders] {
 		load(func() (e error) { ex.leaders, e = loadMap(db, leaderSheet.key); return })
 	}

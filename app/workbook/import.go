@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -68,6 +69,7 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 		if (len(res.Problems) > 0 && !opt.ValidOnly) || !p.changes() {
 			return nil
 		}
+		p.user, p.now = user, time.Now()
 		if err := p.write(tx); err != nil {
 			return err
 		}

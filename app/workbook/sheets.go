@@ -26,7 +26,7 @@ const (
 // order references run in: a sheet refers only to sheets before it.
 var sheetOrder = []string{
 	SheetCounties, SheetUnits, SheetLeaders, SheetPeople, SheetHistory, SheetRelatives,
-	SheetDeclarations, SheetTerms, SheetTasks, SheetMembers,
+	SheetDeclarations, SheetTerms, SheetTasks, SheetMembers, SheetTies, SheetTrainings,
 }
 
 // sheetDefs returns every sheet's definition, in sheetOrder.
@@ -34,6 +34,7 @@ func sheetDefs() []sheetDef {
 	return []sheetDef{
 		countySheet.def(), unitSheet.def(), leaderSheet.def(), personSheet.def(), historySheet.def(),
 		relativeSheet.def(), declarationSheet.def(), termSheet.def(), taskSheet.def(), memberSheet.def(),
+		tieSheet.def(), trainingSheet.def(),
 	}
 }
 
@@ -105,6 +106,9 @@ var personSheet = &entity[model.Person]{
 		listCol("专业特长", "可填多个，用 、 分隔", vocab.Skills, func(v *model.Person) *string { return &v.Skills }),
 		wordCol("状态", false, "空白为 在库", vocab.Statuses, vocab.StatusActive, func(v *model.Person) *string { return &v.Status }),
 		dateCol("新提拔日期", false, "", func(v *model.Person) *string { return &v.PromotedOn }),
+		optRefCol("推荐单位编码", "推荐其入库的党组织所在单位", refUnit, func(v *model.Person) **string { return &v.RecommendUnitCode }),
+		dateCol("入库日期", false, "", func(v *model.Person) *string { return &v.JoinedOn }),
+		textCol("状态原因", false, "如暂停、出库的原因；状态的每次变化都记入历史", func(v *model.Person) *string { return &v.StatusReason }),
 	},
 	zero:    func() model.Person { return model.Person{Status: vocab.StatusActive} },
 	key:     func(v *model.Person) string { return v.Code },
@@ -228,10 +232,26 @@ var declarationSheet = &entity[model.Declaration]{
 		refCol("人员编号", true, "", refPerson, func(v *model.Declaration) *string { return &v.PersonCode }),
 		refCol("单位编码", true, "申报需回避的单位", refUnit, func(v *model.Declaration) *string { return &v.UnitCode }),
 		textCol("事由", true, "", func(v *model.Declaration) *string { return &v.Reason }),
+		wordCol("来源", false, "空白为 本人申报", vocab.DeclarationSources, "", func(v *model.Declaration) *string { return &v.Source }),
+		wordCol("处理", false, "空白为须回避；不予回避 须经领导审查，并填写处理人和处理理由",
+			[]string{vocab.NotRecused}, "", func(v *model.Declaration) *string { return &v.Handling }),
+		textCol("处理人", false, "作出不予回避决定的领导", func(v *model.Declaration) *string { return &v.Handler }),
+		textCol("处理理由", false, "", func(v *model.Declaration) *string { return &v.HandlingReason }),
 	},
 	zero:    func() model.Declaration { return model.Declaration{} },
 	key:     func(v *model.Declaration) string { return join(v.PersonCode, v.UnitCode) },
 	keyDesc: "人员编号和单位编码", keyCol: "单位编码",
+	check: func(v *model.Declaration) (string, string) {
+		switch {
+		case v.Handling == vocab.NotRecused && v.Handler == "":
+			return "处理人", "处理为 不予回避 时须填写处理人"
+		case v.Handling == vocab.NotRecused && v.HandlingReason == "":
+			return "处理理由", "处理为 不予回避 时须填写处理理由"
+		case v.Handling == "" && (v.Handler != "" || v.HandlingReason != ""):
+			return "处理", "填写了处理人或处理理由，处理却为空（空白为须回避）"
+		}
+		return "", ""
+	},
 }
 
 var termSheet = &entity[termRow]{

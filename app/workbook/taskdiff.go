@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -256,6 +257,13 @@ func planMembers(recs []rec[memberRow], ex *existing, p *taskPlan) {
 		m.Role = r.v.Role
 		if r.present[memberEvaluation] {
 			m.Evaluation = r.v.Evaluation
+			m.EvalState = ""
+			if m.Evaluation != "" {
+				m.EvalState = vocab.EvalConfirmed // the sheet's default (SPEC §6.1)
+			}
+		}
+		if r.present[memberEvalState] && r.v.EvalState != "" && m.Evaluation != "" {
+			m.EvalState = r.v.EvalState
 		}
 		if r.present[memberComment] {
 			m.Comment = r.v.Comment

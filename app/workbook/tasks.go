@@ -90,6 +90,7 @@ func stageOrder(v *taskRow) (string, string) {
 type memberRow struct {
 	Round, Team, Person, Role, Evaluation, Comment string
 	Locked                                         bool
+	EvalState                                      string
 }
 
 // The optional columns of 编组记录, by position: a column the file leaves
@@ -98,6 +99,7 @@ const (
 	memberEvaluation = 4
 	memberComment    = 5
 	memberLocked     = 6
+	memberEvalState  = 7
 )
 
 var memberSheet = &entity[memberRow]{
@@ -110,6 +112,7 @@ var memberSheet = &entity[memberRow]{
 		wordCol("鉴定", false, "", vocab.Evaluations, "", func(v *memberRow) *string { return &v.Evaluation }),
 		textCol("评语", false, "鉴定的评语", func(v *memberRow) *string { return &v.Comment }),
 		boolCol("锁定", "编组时固定在该组的人员填 是", func(v *memberRow) *bool { return &v.Locked }),
+		wordCol("鉴定状态", false, "有鉴定时空白为 确定", vocab.EvalStates, "", func(v *memberRow) *string { return &v.EvalState }),
 	},
 	zero:    func() memberRow { return memberRow{} },
 	key:     func(v *memberRow) string { return join(v.Round, v.Person) },

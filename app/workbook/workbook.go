@@ -1,7 +1,8 @@
 // Package workbook reads and writes the import workbook of SPEC §6.1: the
-// sheets 县区, 单位, 班子成员, 人员, 工作经历, 亲属关系, 回避申报, 届期, 巡察任务 and
-// 编组记录, as xlsx or as one CSV per sheet (UTF-8, with or without BOM, or
-// GB18030).
+// sheets 县区, 单位, 班子成员, 人员, 工作经历, 亲属关系, 回避申报, 届期, 巡察任务,
+// 编组记录, 社会关系 and 培训记录, as xlsx or as one CSV per sheet (UTF-8,
+// with or without BOM, or GB18030). An import records the status of every
+// person it adds and every status it changes in the people's history.
 //
 // Import checks the whole input first and reports every problem by sheet,
 // row and column; only a fully valid input is written (or, when the clerk

@@ -10,7 +10,8 @@
 # stops changing, writes docs/img/<name>.png and ends the program. The
 # import dialog is shown with a workbook that has mistakes, chosen in the
 # file dialog by double-click; the person form by double-clicking the first
-# row of 人员库; the draw, 为何不在此组 and the override request and its
+# row of 人员库 (and of P00095, who has a tie, for 社会关系); a past round's
+# 鉴定 through 巡察日历 › 列表 › 打开; the draw, 为何不在此组 and the override request and its
 # approval (by a 领导 account) by clicks and typing. The clicks are at
 # positions of the 1280×800 window: when a screen's layout changes, check
 # the pictures and the positions here. Idempotent: the work folder is made
@@ -170,6 +171,7 @@ fi
 screen overview 总览
 screen calendar 巡察日历
 screen people 人员库
+screen poolstats 人员库统计
 screen units 单位
 screen assign 编组/自动编组
 screen recusal 回避报告
@@ -184,6 +186,21 @@ if wanted round; then # 巡察日历: a click on the bar of round 2026-2 opens i
 		xdotool mousemove 700 601 click 1
 		sleep 1
 		shot round || true
+	fi
+	stop
+fi
+if wanted eval; then # 巡察日历 › 列表: open round 2026-1, its tab 鉴定
+	if start --db "$db" --screen 巡察日历 && login; then
+		settle
+		xdotool mousemove 343 149 click 1 # the tab 列表
+		sleep 1
+		xdotool mousemove 400 346 click 1 # the row of 2026-1
+		sleep 1
+		xdotool mousemove 170 189 click 1 # 打开
+		sleep 1
+		xdotool mousemove 374 152 click 1 # the tab 鉴定
+		sleep 1
+		shot eval || true
 	fi
 	stop
 fi
@@ -205,6 +222,23 @@ if wanted person; then # double-click the first row of 人员库
 		xdotool mousemove 313 131 click 1 # the tab 亲属关系
 		sleep 1
 		shot person-relatives || true
+		xdotool mousemove 694 131 click 1 # the tab 状态历史
+		sleep 1
+		shot person-history || true
+	fi
+	stop
+fi
+if wanted person-ties; then # a person with a tie (P00095 of the demo): the tab 社会关系
+	if start --db "$db" --screen 人员库 && login; then
+		settle
+		xdotool mousemove 975 68 click 1 # the search box
+		xdotool type --delay 60 P00095
+		sleep 1
+		xdotool mousemove 400 186 click --repeat 2 --delay 120 1
+		sleep 1
+		xdotool mousemove 389 131 click 1 # the tab 社会关系
+		sleep 1
+		shot person-ties || true
 	fi
 	stop
 fi
