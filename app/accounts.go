@@ -23,6 +23,8 @@ const (
 	PermBackup   = auth.PermBackup
 	PermRestore  = auth.PermRestore
 	PermAudit    = auth.PermAudit
+	PermReview   = auth.PermReview
+	PermClues    = auth.PermClues
 )
 
 // Require returns nil when the signed-in user may do what p names, and the
@@ -50,7 +52,7 @@ func (s *Service) Require(p Permission) error {
 		return err
 	}
 	s.Role = a.Role
-	if !auth.Allowed(a.Role, p) {
+	if !auth.AccountAllowed(a, p) {
 		return &auth.DeniedError{User: a.Name, Role: a.Role, Perm: p}
 	}
 	return nil
@@ -106,6 +108,14 @@ func (s *Service) AddUser(name, role, password string) error {
 		return err
 	}
 	return auth.AddUser(s.DB, s.User, name, role, password)
+}
+
+// SetClueRight grants or revokes the right 线索管理 of an account.
+func (s *Service) SetClueRight(name string, on bool) error {
+	if err := s.Require(PermUsers); err != nil {
+		return err
+	}
+	return auth.SetClueRight(s.DB, s.User, name, on)
 }
 
 // SetUserRole changes an account's role; the last 管理员 keeps the role.

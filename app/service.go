@@ -101,6 +101,10 @@ func writePermission(action string) Permission {
 		return PermAssign
 	case "豁免批准":
 		return PermApprove
+	case "审核", "销号":
+		return PermReview
+	case "查看线索":
+		return PermClues
 	case "备份":
 		return PermBackup
 	case "恢复":

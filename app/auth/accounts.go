@@ -24,6 +24,7 @@ type Account struct {
 	Role         string
 	FailedLogins int
 	LockedUntil  string // 2006-01-02 15:04:05, "" when not locked
+	ClueRight    bool   // 线索管理 granted (a 管理员 has it anyway)
 }
 
 // Locked reports whether the account is locked at now.
@@ -55,7 +56,7 @@ func Users(db *gorm.DB) ([]Account, error) {
 	}
 	out := make([]Account, len(rows))
 	for i, u := range rows {
-		out[i] = Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: u.LockedUntil}
+		out[i] = Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: u.LockedUntil, ClueRight: u.ClueRight}
 	}
 	return out, nil
 }
@@ -69,7 +70,7 @@ func Lookup(db *gorm.DB, name string) (Account, error) {
 	if u.Name == "" {
 		return Account{}, ErrNoSuchUser
 	}
-	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: u.LockedUntil}, nil
+	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: u.LockedUntil, ClueRight: u.ClueRight}, nil
 }
 
 // CreateFirstAdmin creates the first account, a 管理员, on a database that
@@ -255,4 +256,30 @@ func setPassword(tx *gorm.DB, actor, action, name, hash string) error {
 		return fmt.Errorf("保存密码失败: %w", err)
 	}
 	return audit.Record(tx, audit.Entry{User: actor, Action: action, Entity: "用户", Key: name})
+}
+
+// SetClueRight grants (on) or revokes the right 线索管理 of account name.
+// actor must be a 管理员. A 管理员 has the right by role whatever is set.
+func SetClueRight(db *gorm.DB, actor, name string, on bool) error {
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := requireAdmin(tx, actor); err != nil {
+			return err
+		}
+		a, err := Lookup(tx, name)
+		if err != nil {
+			return err
+		}
+		if a.ClueRight == on {
+			return nil
+		}
+		if err := tx.Model(&model.User{}).Where("name = ?", name).Update("clue_right", on).Error; err != nil {
+			return fmt.Errorf("修改线索管理权限失败: %w", err)
+		}
+		action := "授予线索管理"
+		if !on {
+			action = "收回线索管理"
+		}
+		return audit.Record(tx, audit.Entry{User: actor, Action: action, Entity: "用户", Key: name,
+			Before: map[string]bool{"线索管理": a.ClueRight}, After: map[string]bool{"线索管理": on}})
+	})
 }

@@ -26,12 +26,18 @@ const (
 	PermBackup   Permission = "备份"
 	PermRestore  Permission = "恢复备份"
 	PermAudit    Permission = "查看审计日志"
+	// PermReview is 审核 and 销号 of rectification items (SPEC §9.2): the
+	// one change a 领导 makes besides approving overrides.
+	PermReview Permission = "审核销号"
+	// PermClues is 线索管理: seeing clue rows, not only their counts. A
+	// 管理员 has it; any other account only when granted (User.ClueRight).
+	PermClues Permission = "线索管理"
 )
 
 // Permissions lists every permission in display order.
 var Permissions = []Permission{
 	PermRead, PermEdit, PermImport, PermAssign, PermApprove,
-	PermSettings, PermUsers, PermBackup, PermRestore, PermAudit,
+	PermSettings, PermUsers, PermBackup, PermRestore, PermAudit, PermReview, PermClues,
 }
 
 // Roles lists the user roles in display order.
@@ -46,9 +52,9 @@ var grants = []struct {
 	role  string
 	perms []Permission
 }{
-	{vocab.UserAdmin, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermSettings, PermUsers, PermBackup, PermRestore, PermAudit}},
+	{vocab.UserAdmin, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermSettings, PermUsers, PermBackup, PermRestore, PermAudit, PermReview, PermClues}},
 	{vocab.UserClerk, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermBackup}},
-	{vocab.UserLeader, []Permission{PermRead, PermApprove, PermBackup, PermAudit}},
+	{vocab.UserLeader, []Permission{PermRead, PermApprove, PermBackup, PermAudit, PermReview}},
 }
 
 // Allowed reports whether role may do what p names. An unknown role may do
@@ -60,6 +66,12 @@ func Allowed(role string, p Permission) bool {
 		}
 	}
 	return false
+}
+
+// AccountAllowed reports whether account a may do what p names: its role's
+// rights, and 线索管理 when it was granted to the account.
+func AccountAllowed(a Account, p Permission) bool {
+	return Allowed(a.Role, p) || (p == PermClues && a.ClueRight)
 }
 
 // Granted lists what role may do, in the order of Permissions.

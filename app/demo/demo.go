@@ -77,6 +77,10 @@ type Data struct {
 	Teams        []model.Team
 	TeamUnits    []model.TeamUnit
 	Members      []model.TeamMember
+	Milestones   []model.Milestone
+	Findings     []model.Finding
+	Items        []model.RectifyItem
+	Clues        []model.Clue
 }
 
 // Counts is how many rows of each kind a data set holds; it is what the
@@ -94,6 +98,10 @@ type Counts struct {
 	Teams        int `json:"巡察组"`
 	TeamUnits    int `json:"被巡察单位"`
 	Members      int `json:"编组记录"`
+	Milestones   int `json:"巡察节点,omitempty"`
+	Findings     int `json:"问题清单,omitempty"`
+	Items        int `json:"整改台账,omitempty"`
+	Clues        int `json:"线索移交,omitempty"`
 }
 
 // Counts counts d's rows.
@@ -102,7 +110,8 @@ func (d *Data) Counts() Counts {
 		Counties: len(d.Counties), Units: len(d.Units), Leaders: len(d.Leaders), People: len(d.People),
 		History: len(d.History), Relatives: len(d.Relatives), Declarations: len(d.Declarations),
 		Terms: len(d.Terms), Rounds: len(d.Rounds), Teams: len(d.Teams), TeamUnits: len(d.TeamUnits),
-		Members: len(d.Members),
+		Members: len(d.Members), Milestones: len(d.Milestones), Findings: len(d.Findings), Items: len(d.Items),
+		Clues: len(d.Clues),
 	}
 }
 
@@ -115,6 +124,8 @@ func (c Counts) Lines() []string {
 		fmt.Sprintf("回避申报 %d", c.Declarations), fmt.Sprintf("届期 %d", c.Terms),
 		fmt.Sprintf("轮次 %d", c.Rounds), fmt.Sprintf("巡察组 %d", c.Teams),
 		fmt.Sprintf("被巡察单位 %d", c.TeamUnits), fmt.Sprintf("编组记录 %d", c.Members),
+		fmt.Sprintf("巡察节点 %d", c.Milestones), fmt.Sprintf("问题清单 %d", c.Findings),
+		fmt.Sprintf("整改台账 %d", c.Items), fmt.Sprintf("线索移交 %d", c.Clues),
 	}
 }
 
@@ -174,6 +185,7 @@ func Generate(s Scale) *Data {
 	g.makeRelatives()
 	g.makeDeclarations()
 	g.makeRounds()
+	g.makeResults()
 	g.number()
 	return g.d
 }
@@ -198,6 +210,9 @@ func (g *gen) number() {
 	}
 	for i := range d.Members {
 		d.Members[i].ID = uint(i + 1)
+	}
+	for i := range d.Milestones {
+		d.Milestones[i].ID = uint(i + 1)
 	}
 }
 

@@ -41,6 +41,10 @@ func Write(db *gorm.DB, d *Data, user string) error {
 			{"巡察组", func() error { return insert(tx, d.Teams) }},
 			{"被巡察单位", func() error { return insert(tx, d.TeamUnits) }},
 			{"编组记录", func() error { return insert(tx, d.Members) }},
+			{"巡察节点", func() error { return insert(tx, d.Milestones) }},
+			{"问题清单", func() error { return insert(tx, d.Findings) }},
+			{"整改台账", func() error { return insert(tx, d.Items) }},
+			{"线索移交", func() error { return insert(tx, d.Clues) }},
 		}
 		for _, s := range steps {
 			if err := s.err(); err != nil {

@@ -25,6 +25,7 @@ type existing struct {
 	teamByID     map[uint]model.Team         // id
 	teamUnits    map[string]model.TeamUnit   // round + unit
 	members      map[string]model.TeamMember // team id + person
+	results      resultsExisting
 }
 
 // loadExisting reads the tables the sheets in need touch; the tables that
@@ -62,12 +63,13 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	if need[SheetDeclarations] {
 		load(func() (e error) { ex.declarations, e = loadMap(db, declarationSheet.key); return })
 	}
-	if need[SheetUnits] || need[SheetTasks] || need[SheetMembers] {
+	if need[SheetUnits] || need[SheetTasks] || need[SheetMembers] || hasResults(need) {
 		load(func() (e error) { ex.teamUnits, e = loadMap(db, teamUnitKey); return })
 	}
 	if need[SheetMembers] {
 		load(func() (e error) { ex.members, e = loadMap(db, memberKey); return })
 	}
+	load(func() (e error) { ex.results, e = loadResultsExisting(db, need); return })
 	if err != nil {
 		return nil, fmt.Errorf("读取数据库失败: %w", err)
 	}

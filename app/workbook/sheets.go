@@ -27,6 +27,7 @@ const (
 var sheetOrder = []string{
 	SheetCounties, SheetUnits, SheetLeaders, SheetPeople, SheetHistory, SheetRelatives,
 	SheetDeclarations, SheetTerms, SheetTasks, SheetMembers,
+	SheetMilestones, SheetFindings, SheetItems, SheetClues,
 }
 
 // sheetDefs returns every sheet's definition, in sheetOrder.
@@ -34,6 +35,7 @@ func sheetDefs() []sheetDef {
 	return []sheetDef{
 		countySheet.def(), unitSheet.def(), leaderSheet.def(), personSheet.def(), historySheet.def(),
 		relativeSheet.def(), declarationSheet.def(), termSheet.def(), taskSheet.def(), memberSheet.def(),
+		milestoneSheet.def(), findingSheet.def(), itemSheet.def(), clueSheet.def(),
 	}
 }
 

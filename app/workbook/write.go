@@ -28,6 +28,7 @@ func (p *plan) write(tx *gorm.DB) error {
 		{SheetDeclarations, func() error { return apply(tx, p.declarations.adds, p.declarations.updates) }},
 		{SheetTerms, func() error { return writeTerms(tx, p.terms.adds, p.terms.updates) }},
 		{SheetTasks, func() error { return p.tasks.write(tx) }},
+		{"成果", func() error { return p.results.write(tx) }},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {
