@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -29,9 +28,6 @@ const (
 // ReviewColumns are the columns of 整改台账 only a 管理员 or 领导 may set,
 // and a unit's file never.
 var ReviewColumns = []string{"审核结果", "审核人", "销号日期"}
-
-// maxDescription is the longest 问题描述, in characters (SPEC §9.2).
-const maxDescription = 500
 
 var milestoneSheet = &entity[model.Milestone]{
 	sheet: SheetMilestones,
@@ -64,19 +60,14 @@ var findingSheet = &entity[model.Finding]{
 		textCol("巡察组", true, "", func(v *model.Finding) *string { return &v.Team }),
 		refCol("单位编码", true, "须为该组在该轮巡察的单位", refUnit, func(v *model.Finding) *string { return &v.UnitCode }),
 		textCol("问题类别", true, "可填："+strings.Join(vocab.FindingCategories, "、")+"（以设置为准）", func(v *model.Finding) *string { return &v.Category }),
-		textCol("问题描述", true, fmt.Sprintf("简要描述，不超过%d字；全文留在巡察报告中", maxDescription), func(v *model.Finding) *string { return &v.Description }),
+		textCol("问题描述", true, fmt.Sprintf("简要描述，不超过%d字；全文留在巡察报告中", ledger.MaxDescription), func(v *model.Finding) *string { return &v.Description }),
 		dateCol("发现日期", false, "", func(v *model.Finding) *string { return &v.FoundOn }),
 		boolCol("立行立改", "巡察期间边巡边改的填 是", func(v *model.Finding) *bool { return &v.OnTheSpot }),
 	},
 	zero:    func() model.Finding { return model.Finding{} },
 	key:     func(v *model.Finding) string { return v.Code },
 	keyDesc: "问题编号", keyCol: "问题编号",
-	check: func(v *model.Finding) (string, string) {
-		if n := utf8.RuneCountInString(v.Description); n > maxDescription {
-			return "问题描述", fmt.Sprintf("共%d字，超过%d字；全文请留在巡察报告中", n, maxDescription)
-		}
-		return "", ""
-	},
+	check: func(v *model.Finding) (string, string) { return ledger.DescriptionProblem(v.Description) },
 }
 
 var itemSheet = &entity[model.RectifyItem]{
@@ -102,21 +93,10 @@ var itemSheet = &entity[model.RectifyItem]{
 	check: checkItem,
 }
 
-// checkItem holds an item to SPEC §9.2: 已销号 needs 审核结果 通过 and a
-// 完成日期, 已完成 a 完成日期, and 销号日期 is not before 完成日期.
+// checkItem holds an item to ledger.ItemProblem.
 func checkItem(v *model.RectifyItem) (string, string) {
-	switch {
-	case v.State == vocab.ItemClosed && v.Review != vocab.ReviewPass:
-		return "审核结果", msgClosedNeedsPass
-	case (v.State == vocab.ItemClosed || v.State == vocab.ItemDone) && v.DoneOn == "":
-		return "完成日期", fmt.Sprintf("状态为 %s 时须填写完成日期", v.State)
-	case v.ClosedOn != "" && v.DoneOn != "" && v.ClosedOn < v.DoneOn:
-		return "销号日期", fmt.Sprintf("销号日期 %s 早于完成日期 %s", v.ClosedOn, v.DoneOn)
-	}
-	return "", ""
+	return ledger.ItemProblem(ledger.ItemFields{State: v.State, DoneOn: v.DoneOn, Review: v.Review, ClosedOn: v.ClosedOn})
 }
-
-const msgClosedNeedsPass = "状态为 已销号 时审核结果须为 通过"
 
 var clueSheet = &entity[model.Clue]{
 	sheet: SheetClues,
@@ -140,13 +120,7 @@ var clueSheet = &entity[model.Clue]{
 	key:     func(v *model.Clue) string { return v.Code },
 	keyDesc: "线索编号", keyCol: "线索编号",
 	check: func(v *model.Clue) (string, string) {
-		if v.FeedbackDue != "" && v.FeedbackDue < v.HandedOn {
-			return "反馈时限", fmt.Sprintf("反馈时限 %s 早于移交日期 %s", v.FeedbackDue, v.HandedOn)
-		}
-		if v.FeedbackOn != "" && v.FeedbackOn < v.HandedOn {
-			return "反馈日期", fmt.Sprintf("反馈日期 %s 早于移交日期 %s", v.FeedbackOn, v.HandedOn)
-		}
-		return "", ""
+		return ledger.ClueProblem(v.HandedOn, v.FeedbackDue, v.FeedbackOn)
 	},
 }
 
