@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"xuncha/app/ledger"
+	"xuncha/app/workbook"
 )
 
 // plantLedgerDB imports the ledger workbook of testdata/ledger (one CSV per
@@ -169,5 +172,47 @@ func TestLedgerClueRight(t *testing.T) {
 	}
 	if _, _, code := runCLI(t, "user", "grant", "--db", db, "--user", "王主任", "--name", "小李"); code != 2 {
 		t.Errorf("grant without --clue: exit %d, want 2", code)
+	}
+}
+
+// The unit's round trip from the command line: export, a unit that writes
+// into 审核结果 is refused (exit 1, the cell named), a good file previews
+// and imports.
+func TestUnitBookCommands(t *testing.T) {
+	db := plantLedgerDB(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "U0102.xlsx")
+	if out := mustRun(t, "unitbook", "export", "--db", db, "--round", "R2026-1", "--unit", "U0102", file); !strings.Contains(out, "4 条") {
+		t.Errorf("export: %s", out)
+	}
+	out, _, code := runCLI(t, "unitbook", "import", "--db", db, "--preview", file)
+	if code != 0 || !strings.Contains(out, "变更 0 处") {
+		t.Errorf("unchanged file: exit %d %s", code, out)
+	}
+	if _, _, code := runCLI(t, "unitbook", "export", "--db", db, "--round", "R2026-1", file); code != 2 {
+		t.Errorf("export without --unit: exit %d", code)
+	}
+	f, err := excelize.OpenFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.UnprotectSheet(workbook.UnitSheet)
+	f.SetCellStr(workbook.UnitSheet, "K4", "通过") // 审核结果 of Z0006
+	f.SetCellStr(workbook.UnitSheet, "J5", "已联系供应商")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, stderr, code := runCLI(t, "unitbook", "import", "--db", db, file)
+	if code != 1 || !strings.Contains(stderr, "单位整改填报 第4行 审核结果") {
+		t.Errorf("a file setting 审核结果: exit %d\n%s", code, stderr)
+	}
+	f, _ = excelize.OpenFile(file)
+	f.SetCellStr(workbook.UnitSheet, "K4", "")
+	f.Save()
+	f.Close()
+	out, stderr, code = runCLI(t, "unitbook", "import", "--db", db, file)
+	if code != 0 || !strings.Contains(out, "已导入 1 处变更") {
+		t.Errorf("good file: exit %d\n%s%s", code, out, stderr)
 	}
 }
