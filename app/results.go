@@ -596,3 +596,13 @@ func (s *Service) LedgerFigures(today civil.Date) ([]ledger.Figure, error) {
 	}
 	return ledger.Figures(d, set, today), nil
 }
+
+// ItemDepts lists the 责任部门 the items name, for the 督办 list's filter.
+func (s *Service) ItemDepts() ([]string, error) {
+	if err := s.Require(PermRead); err != nil {
+		return nil, err
+	}
+	var out []string
+	err := s.DB.Model(&model.RectifyItem{}).Where("dept <> ''").Distinct("dept").Order("dept").Pluck("dept", &out).Error
+	return out, err
+}
