@@ -35,7 +35,8 @@ type resultsScreen struct {
 	rounds   []model.Round
 	roundSel *widget.Select
 	rr       *app.RoundResults
-	unit     int // index into rr.Units; -1 none
+	unit     int    // index into rr.Units; -1 none
+	shown    string // the code of the unit shown last
 
 	units    *widget.Table
 	head     *widget.Label
@@ -48,10 +49,13 @@ type resultsScreen struct {
 	clueNote *widget.Label
 	tabs     *container.AppTabs
 
-	actions                             []*widget.Button
-	addFinding, addItem, editItem, del  *widget.Button
-	bulk, copyTo, review, closeOut      *widget.Button
-	exportUnit, importUnit, addClue     *widget.Button
+	actions                            []*widget.Button
+	addFinding, addItem, editItem, del *widget.Button
+	bulk, copyTo, review, closeOut     *widget.Button
+	exportUnit, importUnit, addClue    *widget.Button
+
+	dlg    *widgets.FormDialog          // the form opened last, for tests
+	fields map[string]fyne.CanvasObject // its fields by label, for tests
 }
 
 func newResultsScreen(svc *app.Service, win fyne.Window, clock func() civil.Date) *resultsScreen {
@@ -88,7 +92,9 @@ func (s *resultsScreen) build() fyne.CanvasObject {
 	}
 	s.clues = newTextTable([]string{"线索编号", "线索类别", "涉及人员级别", "移交对象", "移交日期", "反馈时限", "反馈日期", "处置结果", "立案/处分/移送"},
 		[]float32{100, 80, 90, 80, 90, 90, 90, 80, 100})
-	s.clues.warn = func(row, col int) bool { return col == 5 && s.clues.data[row][6] == "" && s.clues.data[row][5] < s.clock().String() }
+	s.clues.warn = func(row, col int) bool {
+		return col == 5 && s.clues.data[row][6] == "" && s.clues.data[row][5] < s.clock().String()
+	}
 	s.clueNote = widget.NewLabel("")
 	s.clueNote.Wrapping = fyne.TextWrapWord
 	s.buildActions()
@@ -261,10 +267,10 @@ func (s *resultsScreen) selectUnit(i int) {
 	if s.rr == nil || i >= len(s.rr.Units) {
 		return
 	}
-	if s.unit != i {
+	if s.shown != s.rr.Units[i].Unit {
 		s.checked, s.cur = map[string]bool{}, ""
 	}
-	s.unit = i
+	s.unit, s.shown = i, s.rr.Units[i].Unit
 	s.showUnit()
 }
 

@@ -151,6 +151,7 @@ func (s *resultsScreen) findingForm(f model.Finding, create bool) {
 		return s.svc.SaveFinding(f, create)
 	}, s.win)
 	d.After = func() { s.done(nil) }
+	s.remember(d, form)
 	d.Show(640)
 }
 
@@ -219,6 +220,7 @@ func (s *resultsScreen) itemForm(it model.RectifyItem, create bool) {
 		return s.svc.SaveItem(it, create)
 	}, s.win)
 	d.After = func() { s.cur = it.Code; s.done(nil) }
+	s.remember(d, form)
 	d.Show(680)
 }
 
@@ -247,6 +249,7 @@ func (s *resultsScreen) onBulk() {
 		return s.svc.SetItemsState(codes, state.Selected, dd)
 	}, s.win)
 	d.After = func() { s.checked = map[string]bool{}; s.done(nil) }
+	s.remember(d, form)
 	d.Show(520)
 }
 
@@ -266,10 +269,12 @@ func (s *resultsScreen) onReview() {
 	result := widget.NewRadioGroup([]string{vocab.ReviewPass, vocab.ReviewReturn}, nil)
 	result.Horizontal = true
 	result.SetSelected(vocab.ReviewPass)
-	d := widgets.NewFormDialog("审核 "+code, "确定", widget.NewForm(widget.NewFormItem("审核结果", result)), func() error {
+	form := widget.NewForm(widget.NewFormItem("审核结果", result))
+	d := widgets.NewFormDialog("审核 "+code, "确定", form, func() error {
 		return s.svc.ReviewItem(code, result.Selected)
 	}, s.win)
 	d.After = func() { s.done(nil) }
+	s.remember(d, form)
 	d.Show(400)
 }
 
@@ -278,7 +283,8 @@ func (s *resultsScreen) onClose() {
 	code := s.cur
 	day := widgets.NewDateEntry()
 	day.SetText(s.clock().String())
-	d := widgets.NewFormDialog("销号 "+code, "销号", widget.NewForm(widget.NewFormItem("销号日期", day)), func() error {
+	form := widget.NewForm(widget.NewFormItem("销号日期", day))
+	d := widgets.NewFormDialog("销号 "+code, "销号", form, func() error {
 		dd, err := civil.Parse(day.Date())
 		if err != nil {
 			return err
@@ -286,6 +292,7 @@ func (s *resultsScreen) onClose() {
 		return s.svc.CloseItem(code, dd)
 	}, s.win)
 	d.After = func() { s.done(nil) }
+	s.remember(d, form)
 	d.Show(400)
 }
 
@@ -348,6 +355,7 @@ func (s *resultsScreen) showUnitPreview(path string, p *app.UnitBookPreview) {
 		d.OK.Disable()
 	}
 	d.After = func() { s.done(nil) }
+	s.remember(d, nil)
 	d.Show(800)
 }
 
@@ -399,5 +407,17 @@ func (s *resultsScreen) clueForm(c model.Clue, create bool) {
 		return s.svc.SaveClue(c, create)
 	}, s.win)
 	d.After = func() { s.done(nil) }
+	s.remember(d, form)
 	d.Show(560)
+}
+
+// remember keeps the form opened last and its fields by label, for tests.
+func (s *resultsScreen) remember(d *widgets.FormDialog, form *widget.Form) {
+	s.dlg, s.fields = d, map[string]fyne.CanvasObject{}
+	if form == nil {
+		return
+	}
+	for _, it := range form.Items {
+		s.fields[it.Text] = it.Widget
+	}
 }

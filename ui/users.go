@@ -17,8 +17,8 @@ import (
 
 // usersColumns are the columns of the accounts table, and their widths.
 var (
-	usersColumns = []string{"用户名", "角色", "状态", "线索管理", "备注"}
-	usersWidths  = []float32{180, 100, 300, 110, 300}
+	usersColumns = []string{"用户名", "角色", "状态", "备注", "线索管理"}
+	usersWidths  = []float32{180, 100, 300, 300, 120}
 )
 
 // usersScreen is 用户管理, the 管理员's: the accounts with their role and
@@ -159,7 +159,7 @@ func accountCell(a auth.Account, col int, me string, now time.Time) string {
 			return fmt.Sprintf("正常（已连续输错 %d 次）", a.FailedLogins)
 		}
 		return "正常"
-	case 3:
+	case 4:
 		return clueRightText(a)
 	}
 	if a.Name == me {
