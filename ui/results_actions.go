@@ -421,3 +421,12 @@ func (s *resultsScreen) remember(d *widgets.FormDialog, form *widget.Form) {
 		s.fields[it.Text] = it.Widget
 	}
 }
+
+// packageClueText says, in the package export's introduction, whether
+// clue rows go in: only for a user with 线索管理.
+func packageClueText(clues bool) string {
+	if clues {
+		return "和线索移交登记（您有线索管理权限，线索明细随包导出）；"
+	}
+	return "（您没有线索管理权限，线索明细不随包导出）；"
+}

@@ -31,6 +31,9 @@ type Manifest struct {
 	Counties   []string    `json:"counties"` // the counties chosen for export
 	Counts     []Count     `json:"counts"`   // rows per entity, for the preview
 	Encryption *Encryption `json:"encryption,omitempty"`
+	// CluesLeftOut says the exporting user had no 线索管理: the package
+	// holds no clue rows, whatever the database had.
+	CluesLeftOut bool `json:"cluesLeftOut,omitempty"`
 	Files      []FileSum   `json:"files"`
 }
 
@@ -73,6 +76,10 @@ type Data struct {
 	Teams        []Team        `json:"teams"`
 	TeamUnits    []TeamUnit    `json:"teamUnits"`
 	Members      []Member      `json:"members"`
+	Milestones   []Milestone   `json:"milestones,omitempty"`
+	Findings     []Finding     `json:"findings,omitempty"`
+	Items        []Item        `json:"items,omitempty"`
+	Clues        []Clue        `json:"clues,omitempty"`
 }
 
 // County is a 县区.
@@ -217,12 +224,13 @@ const (
 
 // Entities lists the entity names in merge order.
 var Entities = []string{EntCounty, EntUnit, EntLeader, EntPerson, EntHistory, EntRelative,
-	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember}
+	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember, EntMilestone, EntFinding, EntItem, EntClue}
 
 // counts returns the rows per entity of d, in the order of Entities.
 func (d *Data) counts() []Count {
 	n := []int{len(d.Counties), len(d.Units), len(d.Leaders), len(d.People), len(d.History), len(d.Relatives),
-		len(d.Declarations), len(d.Terms), len(d.Rounds), len(d.Teams), len(d.TeamUnits), len(d.Members)}
+		len(d.Declarations), len(d.Terms), len(d.Rounds), len(d.Teams), len(d.TeamUnits), len(d.Members),
+		len(d.Milestones), len(d.Findings), len(d.Items), len(d.Clues)}
 	out := make([]Count, len(Entities))
 	for i, e := range Entities {
 		out[i] = Count{e, n[i]}

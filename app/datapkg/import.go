@@ -13,6 +13,12 @@ import (
 // Preview reads the package at path and reports what importing it into db
 // would add, update and leave out as conflicts, without writing.
 func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
+	return PreviewAs(db, path, passphrase, true)
+}
+
+// PreviewAs is Preview for an importer who may (withClues) or may not
+// merge clue rows (线索管理).
+func PreviewAs(db *gorm.DB, path, passphrase string, withClues bool) (*Report, error) {
 	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
@@ -21,7 +27,7 @@ func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local)).report(path, pkg.Manifest), nil
+	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), withClues).report(path, pkg.Manifest), nil
 }
 
 // Import merges the package at path into db by code, in one transaction
@@ -31,6 +37,12 @@ func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
 // transaction (an immediate one on SQLite), so that what the plan relies on
 // is still so when it is written.
 func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
+	return ImportAs(db, path, passphrase, user, true)
+}
+
+// ImportAs is Import for an importer who may (withClues) or may not merge
+// clue rows (线索管理): without the right they are left out as conflicts.
+func ImportAs(db *gorm.DB, path, passphrase, user string, withClues bool) (*Report, error) {
 	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
@@ -41,7 +53,7 @@ func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
 		if err != nil {
 			return err
 		}
-		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local))
+		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), withClues)
 		r = p.report(path, pkg.Manifest)
 		if err := p.apply(tx, ids); err != nil {
 			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)
@@ -65,6 +77,7 @@ func readScoped(path, passphrase string) (*Package, error) {
 	if err != nil {
 		return nil, err
 	}
+	upgradeReports(pkg.Data)
 	if err := checkScope(pkg.Data, pkg.Manifest.Counties); err != nil {
 		return nil, err
 	}
@@ -139,6 +152,7 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			})
 			return err
 		},
+		func() error { return p.applyResults(tx, ids) },
 	)
 }
 
@@ -184,6 +198,7 @@ func (p *plan) updatedBefore() map[string]any {
 	put(EntTeamUnit, tu, n)
 	m, n := olds(p.members)
 	put(EntMember, m, n)
+	p.resultsBefore(put)
 	if len(out) == 0 {
 		return nil
 	}

@@ -16,6 +16,7 @@ type teamKey struct{ Round, Name string }
 type rowIDs struct {
 	teams                                                  map[teamKey]uint
 	leaders, history, relatives, decls, teamUnits, members map[string]uint
+	milestones                                             map[string]uint
 }
 
 // Natural keys of the rows without a code.
@@ -75,6 +76,9 @@ func loadAll(db *gorm.DB) (*Data, *rowIDs, error) {
 		mm := fromMember(m, k.Round, k.Name)
 		d.Members = append(d.Members, mm)
 		ids.members[mm.key()] = m.ID
+	}
+	if err := loadResults(db, &d, ids); err != nil {
+		return nil, nil, err
 	}
 	sortByKeys(&d)
 	return &d, ids, nil
@@ -200,6 +204,7 @@ func selectCounties(all *Data, counties []string) (*Data, error) {
 		cs[u.County] = true
 	}
 	d.Counties = filter(all.Counties, func(c County) bool { return cs[c.Code] })
+	selectResults(all, &d)
 	return &d, nil
 }
 

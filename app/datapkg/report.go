@@ -92,5 +92,6 @@ func (p *plan) report(file string, m Manifest) *Report {
 	tally(r, EntTeam, p.teams, Team.key)
 	tally(r, EntTeamUnit, p.teamUnits, TeamUnit.key)
 	tally(r, EntMember, p.members, Member.key)
+	p.tallyResults(r)
 	return r
 }

@@ -131,6 +131,7 @@ func validate(d *Data, chosen []string) error {
 	}
 	v.validateChildren(d)
 	v.validateRounds(d)
+	v.validateResults(d)
 	return v.err
 }
 
