@@ -5,6 +5,8 @@ package app
 // `xuncha ledger` and the right to see clue rows.
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"gorm.io/gorm"
@@ -41,15 +43,88 @@ func (s *Service) LedgerData() (*ledger.Data, error) {
 	if err := s.Require(PermRead); err != nil {
 		return nil, err
 	}
-	all, err := model.LoadTables(s.DB)
+	all, err := loadRoundTables(s.DB)
 	if err != nil {
 		return nil, err
 	}
-	res, err := model.LoadResults(s.DB, true)
-	if err != nil {
-		return nil, err
+	d := toLedger(all, &model.ResultTables{}, s.CanSeeClues())
+	if err := scanResults(s.DB, d); err != nil {
+		return nil, fmt.Errorf("读取成果数据失败: %w", err)
 	}
-	return toLedger(all, res, s.CanSeeClues()), nil
+	return d, nil
+}
+
+// scanResults reads the milestones, findings, items and clues into d by
+// plain scans of the columns the ledger uses (a province term holds about
+// 100,000 rows: gorm's reflection would take most of the time).
+func scanResults(db *gorm.DB, d *ledger.Data) error {
+	scan := func(query string, n int, each func([]string)) error {
+		rows, err := db.Raw(query).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		cols := make([]sql.NullString, n)
+		ptrs := make([]any, n)
+		for i := range cols {
+			ptrs[i] = &cols[i]
+		}
+		vals := make([]string, n)
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			for i, c := range cols {
+				vals[i] = c.String
+			}
+			each(vals)
+		}
+		return rows.Err()
+	}
+	date := ledger.ParseDate
+	return errors.Join(
+		scan("SELECT round_code, team, unit_code, kind, date, recorder FROM milestones ORDER BY round_code, team, unit_code, kind", 6, func(v []string) {
+			d.Milestones = append(d.Milestones, ledger.Milestone{Round: v[0], Team: v[1], Unit: v[2], Kind: v[3], Date: date(v[4]), Recorder: v[5]})
+		}),
+		scan("SELECT code, round_code, team, unit_code, category, on_the_spot FROM findings ORDER BY code", 6, func(v []string) {
+			d.Findings = append(d.Findings, ledger.Finding{Code: v[0], Round: v[1], Team: v[2], Unit: v[3], Category: v[4],
+				OnTheSpot: v[5] == "1" || v[5] == "true"})
+		}),
+		scan("SELECT code, finding_code, dept, owner, state, measure, due, done_on FROM rectify_items ORDER BY code", 8, func(v []string) {
+			d.Items = append(d.Items, ledger.Item{Code: v[0], Finding: v[1], Dept: v[2], Owner: v[3], State: v[4], Measure: v[5],
+				Due: date(v[6]), DoneOn: date(v[7])})
+		}),
+		scan("SELECT code, round_code, team, unit_code, receiver, handed_on, feedback_due, feedback_on FROM clues ORDER BY code", 8, func(v []string) {
+			d.Clues = append(d.Clues, ledger.Clue{Code: v[0], Round: v[1], Team: v[2], Unit: v[3], Receiver: v[4],
+				HandedOn: date(v[5]), FeedbackDue: date(v[6]), FeedbackOn: date(v[7])})
+		}),
+	)
+}
+
+// loadRoundTables reads what the ledger needs of the calendar — the
+// rounds, teams, team units and the units' names and jurisdictions — and
+// nothing of the people, in the orders model.LoadTables uses.
+func loadRoundTables(db *gorm.DB) (*model.Tables, error) {
+	var t model.Tables
+	for _, q := range []struct {
+		dst   any
+		cols  []string
+		order string
+	}{
+		{&t.Units, []string{"code", "name", "county_code"}, "code"},
+		{&t.Rounds, nil, "term_code, number, code"},
+		{&t.Teams, nil, "round_code, seq, name"},
+		{&t.TeamUnits, nil, "team_id, unit_code"},
+	} {
+		tx := db.Order(q.order)
+		if q.cols != nil {
+			tx = tx.Select(q.cols)
+		}
+		if err := tx.Find(q.dst).Error; err != nil {
+			return nil, fmt.Errorf("读取数据失败: %w", err)
+		}
+	}
+	return &t, nil
 }
 
 // toLedger turns the tables into the ledger's plain values.

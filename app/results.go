@@ -555,19 +555,38 @@ func (s *Service) DeleteClue(code string) error {
 	})
 }
 
-// Supervise is the 督办 list on today through f (SPEC §9.2): clue rows
-// only for a user with 线索管理 (the view is audited), counted for others.
-func (s *Service) Supervise(f ledger.Filter, today civil.Date) (ledger.OpenList, error) {
+// LedgerView is the ledger of the whole database on one day, read once:
+// the 督办 list through any filter and the leaders' figures, without
+// reading the database again (a province term holds some 100,000 rows).
+type LedgerView struct {
+	s     *Service
+	d     *ledger.Data
+	set   ledger.Settings
+	today civil.Date
+}
+
+// LedgerView reads the ledger's rows for views on today.
+func (s *Service) LedgerView(today civil.Date) (*LedgerView, error) {
 	d, err := s.LedgerData()
 	if err != nil {
-		return ledger.OpenList{}, err
+		return nil, err
 	}
 	set, err := s.LedgerSettings()
 	if err != nil {
-		return ledger.OpenList{}, err
+		return nil, err
 	}
-	l := ledger.Open(d, set, today, f)
-	if d.ClueRows {
+	return &LedgerView{s: s, d: d, set: set, today: today}, nil
+}
+
+// Today is the day the view is on.
+func (v *LedgerView) Today() civil.Date { return v.today }
+
+// Open is the 督办 list through f (SPEC §9.2): clue rows only for a user
+// with 线索管理 — each list that shows them is recorded in the audit log
+// (查看线索) — and counted for others.
+func (v *LedgerView) Open(f ledger.Filter) (ledger.OpenList, error) {
+	l := ledger.Open(v.d, v.set, v.today, f)
+	if v.d.ClueRows {
 		n := 0
 		for _, r := range l.Rows {
 			if r.Kind == ledger.OpenClue {
@@ -575,7 +594,7 @@ func (s *Service) Supervise(f ledger.Filter, today civil.Date) (ledger.OpenList,
 			}
 		}
 		if n > 0 {
-			if err := s.auditClueView("督办", n); err != nil {
+			if err := v.s.auditClueView("督办", n); err != nil {
 				return ledger.OpenList{}, err
 			}
 		}
@@ -583,18 +602,26 @@ func (s *Service) Supervise(f ledger.Filter, today civil.Date) (ledger.OpenList,
 	return l, nil
 }
 
-// LedgerFigures are the leaders' figures per round and jurisdiction on
-// today (rate, overdue items, clues and milestones).
+// Figures are the leaders' figures per round and jurisdiction (rate,
+// overdue items, clues and milestones).
+func (v *LedgerView) Figures() []ledger.Figure { return ledger.Figures(v.d, v.set, v.today) }
+
+// Supervise is the 督办 list on today through f; see LedgerView.Open.
+func (s *Service) Supervise(f ledger.Filter, today civil.Date) (ledger.OpenList, error) {
+	v, err := s.LedgerView(today)
+	if err != nil {
+		return ledger.OpenList{}, err
+	}
+	return v.Open(f)
+}
+
+// LedgerFigures are the leaders' figures on today; see LedgerView.Figures.
 func (s *Service) LedgerFigures(today civil.Date) ([]ledger.Figure, error) {
-	d, err := s.LedgerData()
+	v, err := s.LedgerView(today)
 	if err != nil {
 		return nil, err
 	}
-	set, err := s.LedgerSettings()
-	if err != nil {
-		return nil, err
-	}
-	return ledger.Figures(d, set, today), nil
+	return v.Figures(), nil
 }
 
 // ItemDepts lists the 责任部门 the items name, for the 督办 list's filter.

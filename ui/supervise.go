@@ -43,7 +43,8 @@ type superviseScreen struct {
 	table                     *widget.Table
 	summary                   *widget.Label
 	list                      ledger.OpenList
-	quiet                     bool // filters being set by code
+	view                      *app.LedgerView // read on reload, filtered on every change
+	quiet                     bool            // filters being set by code
 }
 
 var superviseCols = []string{"状态", "期限", "天数", "类别", "编号/节点", "轮次", "巡察组", "单位", "县区", "责任部门", "内容"}
@@ -101,6 +102,12 @@ func (s *superviseScreen) build() fyne.CanvasObject {
 func (s *superviseScreen) reload() {
 	s.quiet = true
 	defer func() { s.quiet = false; s.show() }()
+	view, err := s.svc.LedgerView(s.clock())
+	if err != nil {
+		dialog.ShowError(err, s.win)
+		return
+	}
+	s.view = view
 	counties, err := s.svc.CountyOptions()
 	if err != nil {
 		dialog.ShowError(err, s.win)
@@ -212,7 +219,10 @@ func indexOfUrgency(list []ledger.Urgency, u ledger.Urgency) int {
 
 // show reads the list through the filters.
 func (s *superviseScreen) show() {
-	l, err := s.svc.Supervise(s.filter(), s.clock())
+	if s.view == nil {
+		return
+	}
+	l, err := s.view.Open(s.filter())
 	if err != nil {
 		dialog.ShowError(err, s.win)
 		return

@@ -33,8 +33,8 @@ type Manifest struct {
 	Encryption *Encryption `json:"encryption,omitempty"`
 	// CluesLeftOut says the exporting user had no 线索管理: the package
 	// holds no clue rows, whatever the database had.
-	CluesLeftOut bool `json:"cluesLeftOut,omitempty"`
-	Files      []FileSum   `json:"files"`
+	CluesLeftOut bool      `json:"cluesLeftOut,omitempty"`
+	Files        []FileSum `json:"files"`
 }
 
 // Count is how many rows of one entity a package holds.

@@ -91,3 +91,27 @@ func TestRate(t *testing.T) {
 		}
 	}
 }
+
+func TestDaysAndParseDateMatchTheCalendar(t *testing.T) {
+	start := d("1999-12-25")
+	for i := 0; i < 12000; i += 7 {
+		a := start.AddDays(i)
+		for _, j := range []int{0, 1, 29, 365, 400} {
+			b := a.AddDays(j)
+			if got := Days(a, b); got != j {
+				t.Fatalf("Days(%s, %s) = %d, want %d", a, b, got, j)
+			}
+		}
+		if ParseDate(a.String()) != a {
+			t.Fatalf("ParseDate(%s) = %s", a, ParseDate(a.String()))
+		}
+	}
+	for _, s := range []string{"", "2026-02-30", "2026-13-01", "2026-00-10", "2025-02-29", "abcd-ef-gh", "2026/3/1"} {
+		if got := ParseDate(s); !got.IsZero() {
+			t.Errorf("ParseDate(%q) = %s, want no date", s, got)
+		}
+	}
+	if ParseDate("2024-02-29") != d("2024-02-29") {
+		t.Error("leap day refused")
+	}
+}

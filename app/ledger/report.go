@@ -65,7 +65,7 @@ var kindRank = map[string]int{KindItem: 0, KindClue: 1, KindReport: 2}
 // counts are the item figures of a unit or a round.
 type counts struct{ items, done, closed, overdue, dueSoon int }
 
-func (c *counts) add(it *Item, today civil.Date, set Settings) {
+func (c *counts) add(it *Item, today, soon civil.Date) {
 	c.items++
 	switch it.State {
 	case vocab.ItemDone:
@@ -75,7 +75,7 @@ func (c *counts) add(it *Item, today civil.Date, set Settings) {
 	default:
 		if Overdue(it.Due, today) {
 			c.overdue++
-		} else if DueSoon(it.Due, today, set.DueSoonDays) {
+		} else if !it.Due.IsZero() && it.Due <= soon {
 			c.dueSoon++
 		}
 	}
@@ -86,6 +86,7 @@ func (c *counts) add(it *Item, today civil.Date, set Settings) {
 func Compute(d *Data, set Settings, today civil.Date, only string) Report {
 	set = set.Normalized()
 	ix := newIndex(d)
+	soon := today.AddDays(set.DueSoonDays)
 	rep := Report{Today: today.String(), Rounds: []RoundFigure{}, Overdue: []OverdueRow{}}
 	type key struct{ round, unit string }
 	unitCounts := make(map[key]*counts)
@@ -103,8 +104,8 @@ func Compute(d *Data, set Settings, today civil.Date, only string) Report {
 		if roundCounts[f.Round] == nil {
 			roundCounts[f.Round] = &counts{}
 		}
-		unitCounts[k].add(it, today, set)
-		roundCounts[f.Round].add(it, today, set)
+		unitCounts[k].add(it, today, soon)
+		roundCounts[f.Round].add(it, today, soon)
 		if ItemOpen(it.State) && Overdue(it.Due, today) {
 			rep.Overdue = append(rep.Overdue, OverdueRow{KindItem, it.Code, f.Unit, it.Due.String(), Days(it.Due, today)})
 		}

@@ -1,7 +1,10 @@
 package ledger
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
 
 	"xuncha/app/civil"
 	"xuncha/app/vocab"
@@ -95,12 +98,13 @@ func Open(d *Data, set Settings, today civil.Date, f Filter) OpenList {
 	set = set.Normalized()
 	ix := newIndex(d)
 	units := unitIndex(d)
-	var out OpenList
+	out := OpenList{Rows: make([]OpenRow, 0, len(d.Items)/2)}
+	soon := today.AddDays(set.DueSoonDays)
 	urgency := func(due civil.Date) Urgency {
 		switch {
 		case Overdue(due, today):
 			return UrgOverdue
-		case DueSoon(due, today, set.DueSoonDays):
+		case !due.IsZero() && due <= soon:
 			return UrgDueSoon
 		}
 		return UrgOpen
@@ -159,20 +163,34 @@ func Open(d *Data, set Settings, today civil.Date, f Filter) OpenList {
 			}
 		}
 	}
-	sort.Slice(out.Rows, func(i, j int) bool {
-		a, b := &out.Rows[i], &out.Rows[j]
-		if a.Due != b.Due {
-			return a.Due < b.Due
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Unit < b.Unit
-	})
+	sortOpen(out.Rows)
 	return out
+}
+
+// sortOpen orders rows by due date, then kind, code and unit. It sorts
+// indexes and moves each row once: the rows are large.
+func sortOpen(rows []OpenRow) {
+	idx := make([]int32, len(rows))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(x, y int32) int {
+		a, b := &rows[x], &rows[y]
+		switch {
+		case a.Due != b.Due:
+			return cmp.Compare(a.Due, b.Due)
+		case a.Kind != b.Kind:
+			return strings.Compare(a.Kind, b.Kind)
+		case a.Code != b.Code:
+			return strings.Compare(a.Code, b.Code)
+		}
+		return strings.Compare(a.Unit, b.Unit)
+	})
+	sorted := make([]OpenRow, len(rows))
+	for i, j := range idx {
+		sorted[i] = rows[j]
+	}
+	copy(rows, sorted)
 }
 
 // unitIndex maps the units the rounds' teams inspect to their names and
