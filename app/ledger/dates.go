@@ -142,3 +142,18 @@ func Rate(done, all int) float64 {
 
 // SettingsKey is the settings key the ledger's settings are saved under.
 const SettingsKey = "ledger"
+
+// Text writes d as 2026-03-01 ("" for no date), as civil.Date.String does
+// but without fmt: the ledger writes one for every unit and overdue row.
+func Text(d civil.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	y, m, day := d.Year(), int(d.Month()), d.Day()
+	if y < 0 || y > 9999 {
+		return d.String()
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}
+	return string(b[:])
+}

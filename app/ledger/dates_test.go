@@ -115,3 +115,14 @@ func TestDaysAndParseDateMatchTheCalendar(t *testing.T) {
 		t.Error("leap day refused")
 	}
 }
+
+func TestText(t *testing.T) {
+	for _, s := range []string{"2026-03-01", "1999-12-31", "2027-02-28", "0999-01-09"} {
+		if got := Text(d(s)); got != s {
+			t.Errorf("Text(%s) = %s", s, got)
+		}
+	}
+	if Text(0) != "" {
+		t.Error("no date written")
+	}
+}

@@ -87,7 +87,7 @@ func Compute(d *Data, set Settings, today civil.Date, only string) Report {
 	set = set.Normalized()
 	ix := newIndex(d)
 	soon := today.AddDays(set.DueSoonDays)
-	rep := Report{Today: today.String(), Rounds: []RoundFigure{}, Overdue: []OverdueRow{}}
+	rep := Report{Today: Text(today), Rounds: []RoundFigure{}, Overdue: []OverdueRow{}}
 	type key struct{ round, unit string }
 	unitCounts := make(map[key]*counts)
 	roundCounts := make(map[string]*counts)
@@ -107,7 +107,7 @@ func Compute(d *Data, set Settings, today civil.Date, only string) Report {
 		unitCounts[k].add(it, today, soon)
 		roundCounts[f.Round].add(it, today, soon)
 		if ItemOpen(it.State) && Overdue(it.Due, today) {
-			rep.Overdue = append(rep.Overdue, OverdueRow{KindItem, it.Code, f.Unit, it.Due.String(), Days(it.Due, today)})
+			rep.Overdue = append(rep.Overdue, OverdueRow{KindItem, it.Code, f.Unit, Text(it.Due), Days(it.Due, today)})
 		}
 	}
 	findings := make(map[string][2]int) // round → findings, on the spot
@@ -130,7 +130,7 @@ func Compute(d *Data, set Settings, today civil.Date, only string) Report {
 		if c.FeedbackOn.IsZero() && Overdue(due, today) {
 			n[1]++
 			if d.ClueRows {
-				rep.Overdue = append(rep.Overdue, OverdueRow{KindClue, c.Code, c.Unit, due.String(), Days(due, today)})
+				rep.Overdue = append(rep.Overdue, OverdueRow{KindClue, c.Code, c.Unit, Text(due), Days(due, today)})
 			}
 		}
 		clues[c.Round] = n
@@ -154,10 +154,10 @@ func Compute(d *Data, set Settings, today civil.Date, only string) Report {
 			}
 			rp := ix.report(r.Code, tu.team, tu.unit, set, today)
 			rf.Units = append(rf.Units, UnitFigure{Unit: tu.unit, Items: uc.items, Done: uc.done, Closed: uc.closed,
-				Overdue: uc.overdue, Rate: Rate(uc.done+uc.closed, uc.items), ReportDue: rp.Due.String(),
-				ReportReceived: rp.Received.String(), ReportOverdue: rp.Overdue})
+				Overdue: uc.overdue, Rate: Rate(uc.done+uc.closed, uc.items), ReportDue: Text(rp.Due),
+				ReportReceived: Text(rp.Received), ReportOverdue: rp.Overdue})
 			if rp.Overdue {
-				rep.Overdue = append(rep.Overdue, OverdueRow{KindReport, "", tu.unit, rp.Due.String(), Days(rp.Due, today)})
+				rep.Overdue = append(rep.Overdue, OverdueRow{KindReport, "", tu.unit, Text(rp.Due), Days(rp.Due, today)})
 			}
 		}
 		rep.Rounds = append(rep.Rounds, rf)
