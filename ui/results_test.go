@@ -264,3 +264,32 @@ func TestRoundFormMilestonesTab(t *testing.T) {
 		t.Errorf("inherited step shows %q", got)
 	}
 }
+
+func TestLedgerSettingsSection(t *testing.T) {
+	as, w := resultsWorld(t)
+	admin := as("王主任")
+	s := newSettingsScreen(admin, w, nil)
+	w.SetContent(s.build())
+	l := s.ledger
+	if l.soon.Text != "15" || l.report.Text != "2" || !strings.Contains(l.categories.Text, "选人用人问题") {
+		t.Fatalf("defaults shown: %q %q", l.soon.Text, l.report.Text)
+	}
+	l.soon.SetText("10")
+	l.categories.SetText("作风问题\n其他")
+	test.Tap(l.save)
+	set, _ := admin.LedgerSettings()
+	if set.DueSoonDays != 10 || len(set.Categories) != 2 {
+		t.Errorf("saved %+v", set)
+	}
+	l.report.SetText("0")
+	test.Tap(l.save)
+	if !l.errors.Visible() {
+		t.Error("0 months accepted")
+	}
+	// A clerk reads only.
+	c := newSettingsScreen(as("小李"), w, nil)
+	w.SetContent(c.build())
+	if !c.ledger.save.Disabled() {
+		t.Error("a clerk may save settings")
+	}
+}

@@ -27,6 +27,7 @@ type settingsScreen struct {
 	recusal  *recusalSettings
 	calendar *calendarSettings
 	assign   *assignSettings
+	ledger   *ledgerSettings // 成果运用 (settings_ledger.go)
 	tabs     *container.AppTabs
 }
 
@@ -42,8 +43,9 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 	s := &settingsScreen{svc: svc, win: win,
 		recusal:  newRecusalSettings(svc, win),
 		calendar: newCalendarSettings(svc, win),
-		assign:   newAssignSettings(svc, win)}
-	s.recusal.changed, s.calendar.changed, s.assign.changed = onChanged, onChanged, onChanged
+		assign:   newAssignSettings(svc, win),
+		ledger:   newLedgerSettings(svc, win)}
+	s.recusal.changed, s.calendar.changed, s.assign.changed, s.ledger.changed = onChanged, onChanged, onChanged, onChanged
 	return s
 }
 
@@ -52,13 +54,14 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon("回避规则", theme.WarningIcon(), s.recusal.build()),
 		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
 		container.NewTabItemWithIcon("编组", theme.AccountIcon(), s.assign.build()),
+		container.NewTabItemWithIcon("成果运用", theme.DocumentIcon(), s.ledger.build()),
 	)
 	return s.tabs
 }
 
 // reload reads every section's settings again.
 func (s *settingsScreen) reload() {
-	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign} {
+	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.ledger} {
 		sec.load()
 	}
 }
