@@ -25,6 +25,24 @@ type overviewResults struct {
 	figs  []ledger.Figure
 	total *widget.Label
 	obj   fyne.CanvasObject
+	tab   *container.TabItem
+	at    int // its place among the tabs
+}
+
+// place inserts the tab among tabs at index at.
+func (r *overviewResults) place(tabs *container.AppTabs, at int) {
+	r.tab, r.at = container.NewTabItem("整改台账", r.obj), at
+	items := append([]*container.TabItem{}, tabs.Items[:at]...)
+	items = append(items, r.tab)
+	tabs.Items = append(items, tabs.Items[at:]...)
+}
+
+// listTab is the overview's own list tab i, counting around this one.
+func (r *overviewResults) listTab(tabs *container.AppTabs, i int) *container.TabItem {
+	if r.tab != nil && i >= r.at {
+		i++
+	}
+	return tabs.Items[i]
 }
 
 func newOverviewResults(svc *app.Service, win fyne.Window) *overviewResults {

@@ -74,7 +74,7 @@ func (s *resultsScreen) build() fyne.CanvasObject {
 		s.updateUnitCell)
 	s.units.ShowHeaderColumn = false
 	s.units.UpdateHeader = headerUpdater(resultsUnitCols)
-	for i, w := range []float32{90, 150, 50, 64, 44, 90} {
+	for i, w := range []float32{88, 130, 44, 70, 44, 92} {
 		s.units.SetColumnWidth(i, w)
 	}
 	s.units.OnSelected = func(id widget.TableCellID) { s.selectUnit(id.Row) }
@@ -87,7 +87,7 @@ func (s *resultsScreen) build() fyne.CanvasObject {
 		s.updateItemCell)
 	s.items.ShowHeaderColumn = false
 	s.items.UpdateHeader = headerUpdater(resultsItemCols)
-	for i, w := range []float32{34, 90, 110, 220, 80, 64, 90, 64, 90, 70, 90} {
+	for i, w := range []float32{34, 136, 110, 200, 80, 64, 90, 64, 90, 90, 90} {
 		s.items.SetColumnWidth(i, w)
 	}
 	s.clues = newTextTable([]string{"线索编号", "线索类别", "涉及人员级别", "移交对象", "移交日期", "反馈时限", "反馈日期", "处置结果", "立案/处分/移送"},
@@ -104,9 +104,9 @@ func (s *resultsScreen) build() fyne.CanvasObject {
 		s.bulk, s.copyTo, widget.NewSeparator(), s.review, s.closeOut), nil, nil, nil, split)
 	cluesTab := container.NewBorder(container.NewVBox(s.clueNote, container.NewHBox(s.addClue)), nil, nil, nil, s.clues.table)
 	s.tabs = container.NewAppTabs(container.NewTabItem("问题与整改", itemsTab), container.NewTabItem("线索", cluesTab))
-	right := container.NewBorder(container.NewVBox(s.head, container.NewHBox(s.exportUnit, s.importUnit)), nil, nil, nil, s.tabs)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.exportUnit, s.importUnit), s.head), nil, nil, nil, s.tabs)
 	main := container.NewHSplit(s.units, right)
-	main.Offset = 0.33
+	main.Offset = 0.4
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)
 	top := container.NewHBox(widget.NewLabel("轮次"), container.NewGridWrap(fyne.NewSize(320, s.roundSel.MinSize().Height), s.roundSel),
 		layout.NewSpacer(), refresh)
@@ -140,10 +140,23 @@ func (s *resultsScreen) reload() {
 	s.roundSel.Options = opts
 	s.roundSel.Refresh()
 	if s.roundSel.Selected == "" && len(opts) > 0 {
-		s.roundSel.SetSelected(opts[len(opts)-1]) // loads it
+		s.roundSel.SetSelected(opts[latestStarted(rounds, s.clock())]) // loads it
 		return
 	}
 	s.loadRound()
+}
+
+// latestStarted is the index of the last round (in the order given) whose
+// on-site stage has begun by today: the one whose results are being
+// entered; the last round when none has.
+func latestStarted(rounds []model.Round, today civil.Date) int {
+	best := len(rounds) - 1
+	for i, r := range rounds {
+		if d := parseOrZero(r.OnsiteStart); !d.IsZero() && d <= today {
+			best = i
+		}
+	}
+	return best
 }
 
 // round is the chosen round's code.

@@ -25,15 +25,15 @@ import (
 
 func (s *resultsScreen) buildActions() {
 	s.addFinding = widget.NewButtonWithIcon("新增问题", theme.ContentAddIcon(), s.onAddFinding)
-	s.addItem = widget.NewButtonWithIcon("新增整改措施", theme.ContentAddIcon(), s.onAddItem)
-	s.editItem = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEditItem)
-	s.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDeleteItem)
-	s.bulk = widget.NewButtonWithIcon("批量改状态", theme.ListIcon(), s.onBulk)
-	s.copyTo = widget.NewButtonWithIcon("复制措施到勾选项", theme.ContentCopyIcon(), s.onCopy)
-	s.review = widget.NewButtonWithIcon("审核", theme.ConfirmIcon(), s.onReview)
-	s.closeOut = widget.NewButtonWithIcon("销号", theme.CheckButtonCheckedIcon(), s.onClose)
-	s.exportUnit = widget.NewButtonWithIcon("导出单位填报表", theme.UploadIcon(), s.onExportUnit)
-	s.importUnit = widget.NewButtonWithIcon("导入单位填报表", theme.DownloadIcon(), s.onImportUnit)
+	s.addItem = widget.NewButtonWithIcon("新增措施", theme.ContentAddIcon(), s.onAddItem)
+	s.editItem = widget.NewButton("编辑", s.onEditItem)
+	s.del = widget.NewButton("删除", s.onDeleteItem)
+	s.bulk = widget.NewButton("批量改状态", s.onBulk)
+	s.copyTo = widget.NewButton("复制到勾选", s.onCopy)
+	s.review = widget.NewButton("审核", s.onReview)
+	s.closeOut = widget.NewButton("销号", s.onClose)
+	s.exportUnit = widget.NewButtonWithIcon("导出填报表", theme.UploadIcon(), s.onExportUnit)
+	s.importUnit = widget.NewButtonWithIcon("导入填报表", theme.DownloadIcon(), s.onImportUnit)
 	s.addClue = widget.NewButtonWithIcon("登记线索", theme.ContentAddIcon(), s.onAddClue)
 	s.actions = []*widget.Button{s.addFinding, s.addItem, s.editItem, s.del, s.bulk, s.copyTo, s.review, s.closeOut,
 		s.exportUnit, s.importUnit, s.addClue}

@@ -181,8 +181,8 @@ func TestOverviewResultsDrillDown(t *testing.T) {
 	s.results = newOverviewResults(s.svc, w)
 	s.results.drill = func(f ledger.Filter) { got = append(got, f) }
 	w.SetContent(s.build())
-	last := s.tabs.Items[len(s.tabs.Items)-1]
-	if last.Text != "整改台账（1）" {
+	last := s.tabs.Items[4]
+	if last.Text != "整改台账（1）" || s.tabs.Items[5].Text != "未安排单位（0）" {
 		t.Errorf("tab %q", last.Text)
 	}
 	d := s.results.table.data

@@ -137,6 +137,12 @@ func (t *milestonesTab) showRows() {
 		}
 		setEnabled(row.date, t.f.editable())
 		due, state := t.dueState(kind, feedback, row.stored, today)
+		if got, all := t.unitsDone(team, kind); all > 0 && row.stored == "" && due != "" && due != "反馈后计算" {
+			state = fmt.Sprintf("单位已收到 %d/%d", got, all)
+			if got < all && ledger.Overdue(civil.MustParse(due), today) {
+				state = fmt.Sprintf("逾期%d天：%d 个单位未收到", ledger.Days(civil.MustParse(due), today), all-got)
+			}
+		}
 		stateLb := widget.NewLabel(state)
 		if strings.HasPrefix(state, "逾期") {
 			stateLb.Importance = widget.DangerImportance
@@ -146,6 +152,29 @@ func (t *milestonesTab) showRows() {
 			widget.NewLabel(recorder), widget.NewLabel(due), stateLb))
 	}
 	t.rows.Refresh()
+}
+
+// unitsDone counts the units of team ("" every team) that have step kind
+// of their own, and the units there are.
+func (t *milestonesTab) unitsDone(team, kind string) (done, all int) {
+	own := map[string]bool{}
+	for _, m := range t.stored {
+		if m.UnitCode != "" && m.Kind == kind && (team == "" || m.Team == team) {
+			own[m.Team+"/"+m.UnitCode] = true
+		}
+	}
+	for _, tm := range t.f.round.Teams {
+		if team != "" && tm.Name != team {
+			continue
+		}
+		for _, u := range tm.Units {
+			all++
+			if own[tm.Name+"/"+u.Unit] {
+				done++
+			}
+		}
+	}
+	return done, all
 }
 
 // dueState is a step's due date and its state on today: only the reports

@@ -44,6 +44,7 @@ type superviseScreen struct {
 	summary                   *widget.Label
 	list                      ledger.OpenList
 	view                      *app.LedgerView // read on reload, filtered on every change
+	countyNames               map[string]string
 	quiet                     bool            // filters being set by code
 }
 
@@ -83,7 +84,7 @@ func (s *superviseScreen) build() fyne.CanvasObject {
 		s.updateCell)
 	s.table.ShowHeaderColumn = false
 	s.table.UpdateHeader = headerUpdater(superviseCols)
-	for i, w := range []float32{56, 92, 50, 44, 130, 76, 90, 150, 70, 90, 260} {
+	for i, w := range []float32{56, 92, 70, 44, 130, 76, 90, 150, 76, 90, 260} {
 		s.table.SetColumnWidth(i, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) { s.openRow(id.Row) }
@@ -138,8 +139,10 @@ func (s *superviseScreen) reload() {
 		sel.SetSelected(keep)
 	}
 	var cl, rl, ul []string
+	s.countyNames = map[string]string{}
 	for _, c := range counties {
 		cl = append(cl, c.Label())
+		s.countyNames[c.Code] = c.Name
 	}
 	for _, r := range rounds {
 		rl = append(rl, app.Option{Code: r.Code, Name: r.Name}.Label())
@@ -262,7 +265,11 @@ func (s *superviseScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject)
 	default:
 		days = "余" + strconv.Itoa(-r.Days)
 	}
-	texts := []string{r.Urgency.String(), r.Due.String(), days, r.Kind, r.Code, r.Round, r.Team, r.UnitName, r.County, r.Dept, r.What}
+	county := s.countyNames[r.County]
+	if county == "" {
+		county = r.County
+	}
+	texts := []string{r.Urgency.String(), r.Due.String(), days, r.Kind, r.Code, r.Round, r.Team, r.UnitName, county, r.Dept, r.What}
 	var fill color.Color = color.Transparent
 	switch r.Urgency {
 	case ledger.UrgOverdue:

@@ -73,6 +73,14 @@ func (g *gen) makeResults() {
 			}
 		}
 	}
+	// The unit head's report (履职情况报告) mostly comes with the
+	// rectification report.
+	for _, m := range append([]model.Milestone(nil), g.d.Milestones...) {
+		if m.Kind == vocab.MsRectifyReport && r.IntN(10) > 0 {
+			m.Kind = vocab.MsDutyReport
+			g.d.Milestones = append(g.d.Milestones, m)
+		}
+	}
 	for _, tu := range g.d.TeamUnits {
 		t := teams[tu.TeamID]
 		if !staffed[tu.RoundCode] {
