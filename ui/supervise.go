@@ -92,8 +92,9 @@ func (s *superviseScreen) build() fyne.CanvasObject {
 		return container.NewHBox(widget.NewLabel(label), container.NewGridWrap(fyne.NewSize(w, sel.MinSize().Height), sel))
 	}
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)
-	filters := container.NewHBox(pick("县区", s.county, 130), pick("轮次", s.round, 150), pick("单位", s.unit, 190),
-		pick("责任部门", s.dept, 120), s.urg[0], s.urg[1], s.urg[2], layout.NewSpacer(), refresh)
+	filters := container.NewVBox(
+		container.NewHBox(pick("县区", s.county, 140), pick("轮次", s.round, 170), pick("单位", s.unit, 220), layout.NewSpacer(), refresh),
+		container.NewHBox(pick("责任部门", s.dept, 140), widget.NewLabel("显示"), s.urg[0], s.urg[1], s.urg[2]))
 	hint := widget.NewLabel("红色为已逾期，黄色为15天内到期（含今天）；点一行打开该单位的成果记录。")
 	s.reload()
 	return container.NewBorder(container.NewVBox(filters, s.summary, hint), nil, nil, nil, s.table)
