@@ -79,6 +79,9 @@ func writeFileAtomic(path string, b []byte) error {
 		werr = err
 	}
 	if werr == nil {
+		werr = os.Chmod(tmp, 0o644)
+	}
+	if werr == nil {
 		werr = os.Rename(tmp, path)
 	}
 	if werr != nil {

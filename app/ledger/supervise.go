@@ -98,7 +98,7 @@ func Open(d *Data, set Settings, today civil.Date, f Filter) OpenList {
 	set = set.Normalized()
 	ix := newIndex(d)
 	units := unitIndex(d)
-	out := OpenList{Rows: make([]OpenRow, 0, len(d.Items)/2)}
+	out := OpenList{Rows: make([]OpenRow, 0, len(d.Items)+len(d.Clues)+len(d.Milestones)/2)}
 	soon := today.AddDays(set.DueSoonDays)
 	urgency := func(due civil.Date) Urgency {
 		switch {
