@@ -40,29 +40,29 @@ func BenchmarkLedgerProvinceTerm(b *testing.B) {
 	set := ledger.Defaults()
 	b.Logf("%d rounds, %d items, %d clues, %d milestones", len(d.Rounds), len(d.Items), len(d.Clues), len(d.Milestones))
 	b.Run("compute-ledger", func(b *testing.B) {
-		start := cpuTime()
-		defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
+		start := testworld.CPUTime()
+		defer func() { b.ReportMetric(float64((testworld.CPUTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 		for range b.N {
 			ledger.Compute(d, set, benchToday, "")
 		}
 	})
 	b.Run("compute-supervise", func(b *testing.B) {
-		start := cpuTime()
-		defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
+		start := testworld.CPUTime()
+		defer func() { b.ReportMetric(float64((testworld.CPUTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 		for range b.N {
 			ledger.Open(d, set, benchToday, ledger.Filter{})
 		}
 	})
 	b.Run("compute-figures", func(b *testing.B) {
-		start := cpuTime()
-		defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
+		start := testworld.CPUTime()
+		defer func() { b.ReportMetric(float64((testworld.CPUTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 		for range b.N {
 			ledger.Figures(d, set, benchToday)
 		}
 	})
 	b.Run("load", func(b *testing.B) {
-		start := cpuTime()
-		defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
+		start := testworld.CPUTime()
+		defer func() { b.ReportMetric(float64((testworld.CPUTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 		for range b.N {
 			if _, err := s.LedgerData(); err != nil {
 				b.Fatal(err)
@@ -70,8 +70,8 @@ func BenchmarkLedgerProvinceTerm(b *testing.B) {
 		}
 	})
 	b.Run("service-supervise", func(b *testing.B) {
-		start := cpuTime()
-		defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
+		start := testworld.CPUTime()
+		defer func() { b.ReportMetric(float64((testworld.CPUTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 		for range b.N {
 			if _, err := s.Supervise(ledger.Filter{}, benchToday); err != nil {
 				b.Fatal(err)
@@ -79,8 +79,8 @@ func BenchmarkLedgerProvinceTerm(b *testing.B) {
 		}
 	})
 	b.Run("round-results", func(b *testing.B) {
-		start := cpuTime()
-		defer func() { b.ReportMetric(float64((cpuTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
+		start := testworld.CPUTime()
+		defer func() { b.ReportMetric(float64((testworld.CPUTime()-start).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 		for range b.N {
 			if _, err := s.RoundResults("R05", benchToday); err != nil {
 				b.Fatal(err)

@@ -135,7 +135,7 @@ func (s *resultsScreen) reload() {
 	s.rounds = rounds
 	opts := make([]string, len(rounds))
 	for i, r := range rounds {
-		opts[i] = r.Code + " " + r.Name
+		opts[i] = roundLabel(r)
 	}
 	s.roundSel.Options = opts
 	s.roundSel.Refresh()

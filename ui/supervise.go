@@ -16,6 +16,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/civil"
 	"xuncha/app/ledger"
+	"xuncha/model"
 )
 
 // Colours of the 督办 list: overdue red, due soon amber.
@@ -45,7 +46,7 @@ type superviseScreen struct {
 	list                      ledger.OpenList
 	view                      *app.LedgerView // read on reload, filtered on every change
 	countyNames               map[string]string
-	quiet                     bool            // filters being set by code
+	quiet                     bool // filters being set by code
 }
 
 var superviseCols = []string{"状态", "期限", "天数", "类别", "编号/节点", "轮次", "巡察组", "单位", "县区", "责任部门", "内容"}
@@ -104,31 +105,23 @@ func (s *superviseScreen) build() fyne.CanvasObject {
 func (s *superviseScreen) reload() {
 	s.quiet = true
 	defer func() { s.quiet = false; s.show() }()
-	view, err := s.svc.LedgerView(s.clock())
-	if err != nil {
-		dialog.ShowError(err, s.win)
-		return
-	}
-	s.view = view
-	counties, err := s.svc.CountyOptions()
-	if err != nil {
-		dialog.ShowError(err, s.win)
-		return
-	}
-	rounds, err := s.svc.AllRounds()
-	if err != nil {
-		dialog.ShowError(err, s.win)
-		return
-	}
-	units, err := s.svc.UnitOptions("")
-	if err != nil {
-		dialog.ShowError(err, s.win)
-		return
-	}
-	depts, err := s.svc.ItemDepts()
-	if err != nil {
-		dialog.ShowError(err, s.win)
-		return
+	var (
+		counties, units []app.Option
+		rounds          []model.Round
+		depts           []string
+		err             error
+	)
+	for _, read := range []func(){
+		func() { s.view, err = s.svc.LedgerView(s.clock()) },
+		func() { counties, err = s.svc.CountyOptions() },
+		func() { rounds, err = s.svc.AllRounds() },
+		func() { units, err = s.svc.UnitOptions("") },
+		func() { depts, err = s.svc.ItemDepts() },
+	} {
+		if read(); err != nil {
+			dialog.ShowError(err, s.win)
+			return
+		}
 	}
 	opts := func(sel *widget.Select, labels []string) {
 		all := append([]string{anyChoice}, labels...)
@@ -146,7 +139,7 @@ func (s *superviseScreen) reload() {
 		s.countyNames[c.Code] = c.Name
 	}
 	for _, r := range rounds {
-		rl = append(rl, app.Option{Code: r.Code, Name: r.Name}.Label())
+		rl = append(rl, roundLabel(r))
 	}
 	for _, u := range units {
 		ul = append(ul, u.Label())
