@@ -54,6 +54,8 @@ type resultsScreen struct {
 	bulk, copyTo, review, closeOut     *widget.Button
 	exportUnit, importUnit, addClue    *widget.Button
 
+	moreItems bool // the item form's 保存后接着新增, as the clerk left it
+
 	dlg    *widgets.FormDialog          // the form opened last, for tests
 	fields map[string]fyne.CanvasObject // its fields by label, for tests
 }

@@ -169,6 +169,22 @@ func (s *resultsScreen) onAddItem() {
 		State: vocab.ItemNotStarted}, true)
 }
 
+// onAddItemLike opens a new item after it: the same finding, deadline,
+// department and owner, the next code — a clerk entering a unit's items
+// one after the other.
+func (s *resultsScreen) onAddItemLike(prev model.RectifyItem) {
+	u := s.current()
+	if u == nil {
+		return
+	}
+	var codes []string
+	for _, it := range u.Items {
+		codes = append(codes, it.Code)
+	}
+	s.itemForm(model.RectifyItem{Code: nextCode("Z"+s.rr.Round.Code+"-"+u.Unit+"-", codes), FindingCode: prev.FindingCode,
+		Due: prev.Due, Dept: prev.Dept, Owner: prev.Owner, State: vocab.ItemNotStarted}, true)
+}
+
 func (s *resultsScreen) onEditItem() {
 	if it := s.item(s.cur); it != nil {
 		s.itemForm(*it, false)
@@ -209,18 +225,30 @@ func (s *resultsScreen) itemForm(it model.RectifyItem, create bool) {
 	state.SetSelected(it.State)
 	progress, note := multiline(it.Progress), multiline(it.Note)
 	review := widget.NewLabel(fmt.Sprintf("审核结果：%s　审核人：%s　销号日期：%s（由管理员或领导办理）", orDash(it.Review), orDash(it.Reviewer), orDash(it.ClosedOn)))
+	more := widget.NewCheck("保存后接着新增下一条（同一问题、同一完成时限）", nil)
+	more.SetChecked(create && s.moreItems)
+	if !create {
+		more.Hide()
+	}
 	form := widget.NewForm(widget.NewFormItem("整改编号", code), widget.NewFormItem("针对问题", finding),
 		widget.NewFormItem("整改措施", measure), widget.NewFormItem("责任部门", dept), widget.NewFormItem("责任人", owner),
 		widget.NewFormItem("完成时限", due), widget.NewFormItem("状态", state), widget.NewFormItem("完成日期", doneOn),
 		widget.NewFormItem("整改进展", progress), widget.NewFormItem("备注", note))
-	d := widgets.NewFormDialog("整改措施", "保存", container.NewVBox(form, review), func() error {
+	d := widgets.NewFormDialog("整改措施", "保存", container.NewVBox(form, review, more), func() error {
 		it.Code, it.FindingCode, it.Measure = code.Text, app.CodeOfLabel(finding.Selected), measure.Text
 		it.Dept, it.Owner, it.Due, it.State, it.DoneOn = dept.Text, owner.Text, due.Date(), state.Selected, doneOn.Date()
 		it.Progress, it.Note = progress.Text, note.Text
 		return s.svc.SaveItem(it, create)
 	}, s.win)
-	d.After = func() { s.cur = it.Code; s.done(nil) }
+	d.After = func() {
+		s.cur = it.Code
+		s.done(nil)
+		if s.moreItems = more.Checked; create && more.Checked {
+			s.onAddItemLike(it)
+		}
+	}
 	s.remember(d, form)
+	s.fields["继续新增"] = more
 	d.Show(680)
 }
 

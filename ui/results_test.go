@@ -85,9 +85,20 @@ func TestResultsScreenAsClerk(t *testing.T) {
 	test.Tap(s.addItem)
 	s.fields["整改措施"].(*widget.Entry).SetText("建立长效机制")
 	s.fields["完成时限"].(*widgets.DateEntry).SetText("2026-09-30")
+	s.fields["继续新增"].(*widget.Check).SetChecked(true)
 	s.dlg.Submit()
 	if rows(s.items) != 4 {
 		t.Errorf("%d items after adding one", rows(s.items))
+	}
+	// 保存后接着新增: the next item's form is open, with the same deadline.
+	if got := s.fields["完成时限"].(*widgets.DateEntry).Text; got != "2026-09-30" {
+		t.Fatalf("next item's deadline %q", got)
+	}
+	s.fields["整改措施"].(*widget.Entry).SetText("开展回头看")
+	s.fields["继续新增"].(*widget.Check).SetChecked(false)
+	s.dlg.Submit()
+	if rows(s.items) != 5 {
+		t.Errorf("%d items after adding two", rows(s.items))
 	}
 	// A form that fails keeps the dialog with the reason.
 	test.Tap(s.addFinding)
