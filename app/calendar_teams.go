@@ -74,6 +74,9 @@ func (s *Service) SetTeamUnits(id uint, units []string) ([]string, error) {
 	}
 	e := audit.Entry{Action: "修改", Entity: "巡察组", Key: t.RoundCode + "/" + t.Name, Before: before, After: units}
 	return warn, s.Write(e, func(tx *gorm.DB) error {
+		if err := teamResultsLeft(tx, t, units); err != nil {
+			return err
+		}
 		if err := tx.Where("team_id = ?", id).Delete(&model.TeamUnit{}).Error; err != nil {
 			return err
 		}
@@ -112,6 +115,12 @@ func (s *Service) DeleteTeam(id uint) error {
 	}
 	e := audit.Entry{Action: "删除", Entity: "巡察组", Key: t.RoundCode + "/" + t.Name, Before: t}
 	return s.Write(e, func(tx *gorm.DB) error {
+		if err := teamResultsLeft(tx, t, nil); err != nil {
+			return err
+		}
+		if err := tx.Where("round_code = ? AND team = ?", t.RoundCode, t.Name).Delete(&model.Milestone{}).Error; err != nil {
+			return err
+		}
 		for _, child := range []any{&model.TeamUnit{}, &model.TeamMember{}, &model.Override{}} {
 			if err := tx.Where("team_id = ?", id).Delete(child).Error; err != nil {
 				return err

@@ -179,7 +179,26 @@ func (s *Service) Ledger(round string, today civil.Date) (ledger.Report, error) 
 	if err != nil {
 		return ledger.Report{}, err
 	}
-	return ledger.Compute(d, set, today, round), nil
+	rep := ledger.Compute(d, set, today, round)
+	n := 0
+	for _, o := range rep.Overdue {
+		if o.Kind == ledger.KindClue {
+			n++
+		}
+	}
+	if n > 0 {
+		if err := s.auditClueView("整改台账 "+orAll(round), n); err != nil {
+			return ledger.Report{}, err
+		}
+	}
+	return rep, nil
+}
+
+func orAll(round string) string {
+	if round == "" {
+		return "全部轮次"
+	}
+	return "轮次 " + round
 }
 
 func hasRound(d *ledger.Data, code string) bool {

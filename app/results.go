@@ -633,3 +633,26 @@ func (s *Service) ItemDepts() ([]string, error) {
 	err := s.DB.Model(&model.RectifyItem{}).Where("dept <> ''").Distinct("dept").Order("dept").Pluck("dept", &out).Error
 	return out, err
 }
+
+// teamResultsLeft refuses, inside tx, to take units away from team t (all
+// of them when keep is nil) while findings or clues of the team name
+// them: a round's results stay with the team that found them.
+func teamResultsLeft(tx *gorm.DB, t model.Team, keep []string) error {
+	for _, m := range []struct {
+		model any
+		what  string
+	}{{&model.Finding{}, "问题"}, {&model.Clue{}, "线索"}} {
+		q := tx.Model(m.model).Where("round_code = ? AND team = ?", t.RoundCode, t.Name)
+		if keep != nil {
+			q = q.Where("unit_code NOT IN ?", append([]string{""}, keep...))
+		}
+		var units []string
+		if err := q.Distinct("unit_code").Order("unit_code").Pluck("unit_code", &units).Error; err != nil {
+			return err
+		}
+		if len(units) > 0 {
+			return fmt.Errorf("%s 对单位 %s 已登记%s，不能删除该组或移出这些单位；请先处理其%s", t.Name, strings.Join(units, "、"), m.what, m.what)
+		}
+	}
+	return nil
+}

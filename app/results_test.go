@@ -201,6 +201,21 @@ func TestSaveFindingAndClueChecks(t *testing.T) {
 	}
 }
 
+// A team keeps the units its findings and clues name: deleting it, or
+// taking such a unit away, is refused; a unit without results may go.
+func TestTeamKeepsUnitsWithResults(t *testing.T) {
+	admin, _, _ := resultsOffice(t)
+	if err := admin.DeleteTeam(1); err == nil || !strings.Contains(err.Error(), "U0101") {
+		t.Errorf("a team with findings deleted: %v", err)
+	}
+	if _, err := admin.SetTeamUnits(1, []string{"U0101"}); err == nil || !strings.Contains(err.Error(), "U0102") {
+		t.Errorf("a unit with findings taken away: %v", err)
+	}
+	if err := admin.DeleteTeam(2); err != nil {
+		t.Errorf("a team without results: %v", err)
+	}
+}
+
 func TestMilestonesAndReportReceived(t *testing.T) {
 	admin, clerk, _ := resultsOffice(t)
 	if err := clerk.RecordMilestone(MilestoneEntry{Round: "R2026-1", Team: "第一巡察组", Unit: "U0201", Kind: "整改报告收到", Date: resultsToday}); err == nil {
