@@ -54,7 +54,7 @@ func FuzzDecode(f *testing.F) {
 		}
 		checkScope(pkg.Data, pkg.Manifest.Counties)
 		for _, local := range []*Data{smallData(), {}} {
-			makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), true).report("fuzz", pkg.Manifest).Lines()
+			makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), AllRights).report("fuzz", pkg.Manifest).Lines()
 		}
 	})
 }
@@ -69,7 +69,7 @@ func TestSmallDataDecodes(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pass %q: %v", pass, err)
 		}
-		r := makePlan(pkg.Data, &Data{}, newScope(pkg.Manifest.Counties, &Data{}), true).report("small", pkg.Manifest)
+		r := makePlan(pkg.Data, &Data{}, newScope(pkg.Manifest.Counties, &Data{}), AllRights).report("small", pkg.Manifest)
 		if tot := r.Total(); tot.Added != 15 || tot.Conflicted != 0 {
 			t.Fatalf("pass %q: %v", pass, r.Lines())
 		}

@@ -13,12 +13,20 @@ import (
 // Preview reads the package at path and reports what importing it into db
 // would add, update and leave out as conflicts, without writing.
 func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
-	return PreviewAs(db, path, passphrase, true)
+	return PreviewAs(db, path, passphrase, AllRights)
 }
 
-// PreviewAs is Preview for an importer who may (withClues) or may not
-// merge clue rows (线索管理).
-func PreviewAs(db *gorm.DB, path, passphrase string, withClues bool) (*Report, error) {
+// Rights are what the importing user may merge of a round's results:
+// clue rows (线索管理), and items' review and close-out (审核销号).
+type Rights struct {
+	Clues, Review bool
+}
+
+// AllRights is an importer who may merge everything.
+var AllRights = Rights{Clues: true, Review: true}
+
+// PreviewAs is Preview for an importer with rights r.
+func PreviewAs(db *gorm.DB, path, passphrase string, r Rights) (*Report, error) {
 	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
@@ -27,7 +35,7 @@ func PreviewAs(db *gorm.DB, path, passphrase string, withClues bool) (*Report, e
 	if err != nil {
 		return nil, err
 	}
-	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), withClues).report(path, pkg.Manifest), nil
+	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), r).report(path, pkg.Manifest), nil
 }
 
 // Import merges the package at path into db by code, in one transaction
@@ -37,12 +45,13 @@ func PreviewAs(db *gorm.DB, path, passphrase string, withClues bool) (*Report, e
 // transaction (an immediate one on SQLite), so that what the plan relies on
 // is still so when it is written.
 func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
-	return ImportAs(db, path, passphrase, user, true)
+	return ImportAs(db, path, passphrase, user, AllRights)
 }
 
-// ImportAs is Import for an importer who may (withClues) or may not merge
-// clue rows (线索管理): without the right they are left out as conflicts.
-func ImportAs(db *gorm.DB, path, passphrase, user string, withClues bool) (*Report, error) {
+// ImportAs is Import for an importer with rights r: clue rows without
+// 线索管理, and items whose review or close-out would change without
+// 审核销号, are left out as conflicts.
+func ImportAs(db *gorm.DB, path, passphrase, user string, rights Rights) (*Report, error) {
 	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
@@ -53,7 +62,7 @@ func ImportAs(db *gorm.DB, path, passphrase, user string, withClues bool) (*Repo
 		if err != nil {
 			return err
 		}
-		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), withClues)
+		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), rights)
 		r = p.report(path, pkg.Manifest)
 		if err := p.apply(tx, ids); err != nil {
 			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)

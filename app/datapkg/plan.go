@@ -74,7 +74,7 @@ func index[T any](rows []T, key func(T) string) map[string]T {
 // conflicting row, or name a person neither side has, are left out with
 // it. Rows that would change what the database keeps outside the declared
 // counties sc are left out too (see scope).
-func makePlan(pkg, local *Data, sc *scope, withClues bool) *plan {
+func makePlan(pkg, local *Data, sc *scope, r Rights) *plan {
 	p := &plan{}
 	blockedUnits, blockedPeople := map[string]bool{}, map[string]bool{}
 
@@ -139,7 +139,7 @@ func makePlan(pkg, local *Data, sc *scope, withClues bool) *plan {
 		return blockedBy(blockedPeople, x.Person, "人员") + blockedBy(blockedUnits, x.Unit, "单位")
 	})
 	p.planRounds(pkg, local, sc, blockedUnits, blockedPeople)
-	p.planResults(pkg, local, sc, withClues)
+	p.planResults(pkg, local, sc, r)
 	return p
 }
 

@@ -289,7 +289,7 @@ type resultsPlan struct {
 // is left out with it; a finding or clue whose code the database keeps
 // for another unit is a conflict, and the items of a finding left out go
 // with it. Clue rows are left out for an importer without 线索管理.
-func (p *plan) planResults(pkg, local *Data, sc *scope, withClues bool) {
+func (p *plan) planResults(pkg, local *Data, sc *scope, r Rights) {
 	badTeams, badUnits := map[teamKey]string{}, map[string]string{}
 	for _, s := range p.teams {
 		if s.kind == conflict {
@@ -331,14 +331,19 @@ func (p *plan) planResults(pkg, local *Data, sc *scope, withClues bool) {
 		if badFindings[i.Finding] {
 			return fmt.Sprintf("问题 %s 冲突", i.Finding)
 		}
-		if old, ok := li[i.Code]; ok && old.Finding != i.Finding {
+		old, ok := li[i.Code]
+		if ok && old.Finding != i.Finding {
 			return fmt.Sprintf("整改编号 %s 在本库属于问题 %s", i.Code, old.Finding)
+		}
+		if !r.Review && (old.Review != i.Review || old.Reviewer != i.Reviewer || old.ClosedOn != i.ClosedOn ||
+			(i.State == vocab.ItemClosed && old.State != vocab.ItemClosed)) {
+			return "审核和销号只能由管理员或领导办理：导入用户不能导入审核结果、审核人、销号日期的改动"
 		}
 		return ""
 	})
 	lc := index(local.Clues, func(c Clue) string { return c.Code })
 	p.results.clues = children(pkg.Clues, local.Clues, func(c Clue) string { return c.Code }, func(c Clue) string {
-		if !withClues {
+		if !r.Clues {
 			return "导入用户没有“线索管理”权限，线索未导入"
 		}
 		why := blocked(c.Round, c.Team, c.Unit)

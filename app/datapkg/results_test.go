@@ -80,7 +80,7 @@ func TestPackageCluesNeedTheRight(t *testing.T) {
 	}
 	full := exportFile(t, src, "", "C01")
 	dst := emptyDB(t)
-	r, err := ImportAs(dst, full, "", "小李", false)
+	r, err := ImportAs(dst, full, "", "小李", Rights{Review: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,4 +148,24 @@ func repack(t *testing.T, files map[string][]byte, d *Data) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// An importer who may not review merges no change of an item's review or
+// close-out: such items are left out, the others merged.
+func TestPackageReviewNeedsTheRight(t *testing.T) {
+	src := testworld.DB(t, testworld.Results()...)
+	path := exportFile(t, src, "", "C01")
+	dst := emptyDB(t)
+	r, err := ImportAs(dst, path, "", "小李", Rights{Clues: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := countsOf(r)[EntItem]; c.Conflicted != 1 || c.Added != 4 {
+		t.Errorf("items %+v: want Z0004 (已销号) left out", c)
+	}
+	var n int64
+	dst.Model(&model.RectifyItem{}).Where("state = ?", "已销号").Count(&n)
+	if n != 0 {
+		t.Error("a closed item merged by an importer who may not review")
+	}
 }
