@@ -97,6 +97,8 @@ func (s *resultsScreen) build() fyne.CanvasObject {
 	s.clues.warn = func(row, col int) bool {
 		return col == 5 && s.clues.data[row][6] == "" && s.clues.data[row][5] < s.clock().String()
 	}
+	s.findings.table.OnSelected = func(id widget.TableCellID) { s.findings.table.UnselectAll(); s.onFindingRow(id.Row) }
+	s.clues.table.OnSelected = func(id widget.TableCellID) { s.clues.table.UnselectAll(); s.onClueRow(id.Row) }
 	s.clueNote = widget.NewLabel("")
 	s.clueNote.Wrapping = fyne.TextWrapWord
 	s.buildActions()
@@ -413,4 +415,29 @@ func (s *resultsScreen) updateItemCell(id widget.TableCellID, o fyne.CanvasObjec
 		s.applyRights()
 	}
 	c.OnDoubleTapped = func() { s.cur = code; s.onEditItem() }
+}
+
+// onFindingRow opens finding row i of the findings table for editing (or
+// to read, for a user who may not edit).
+func (s *resultsScreen) onFindingRow(i int) {
+	u := s.current()
+	if u == nil || i >= len(s.findings.data) {
+		return
+	}
+	code := s.findings.data[i][1]
+	for _, f := range u.Findings {
+		if f.Code == code {
+			s.findingForm(f, false)
+			return
+		}
+	}
+}
+
+// onClueRow opens clue row i for editing.
+func (s *resultsScreen) onClueRow(i int) {
+	u := s.current()
+	if u == nil || i >= len(u.Clues) {
+		return
+	}
+	s.clueForm(u.Clues[i], false)
 }

@@ -151,6 +151,9 @@ func (s *resultsScreen) findingForm(f model.Finding, create bool) {
 		return s.svc.SaveFinding(f, create)
 	}, s.win)
 	d.After = func() { s.done(nil) }
+	if !s.svc.Can(app.PermEdit) {
+		d.OK.Disable()
+	}
 	s.remember(d, form)
 	d.Show(640)
 }

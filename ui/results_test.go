@@ -100,6 +100,15 @@ func TestResultsScreenAsClerk(t *testing.T) {
 	if rows(s.items) != 5 {
 		t.Errorf("%d items after adding two", rows(s.items))
 	}
+	// A tap on a finding row opens it; its description changes.
+	s.findings.table.Select(widget.TableCellID{Row: 0, Col: 2})
+	s.fields["问题描述（≤500字）"].(*widget.Entry).SetText("“三会一课”制度落实不到位")
+	s.dlg.Submit()
+	var f model.Finding
+	as("王主任").DB.First(&f, "code = ?", "F01")
+	if f.Description != "“三会一课”制度落实不到位" {
+		t.Errorf("finding after its form: %+v", f)
+	}
 	// A form that fails keeps the dialog with the reason.
 	test.Tap(s.addFinding)
 	s.fields["问题描述（≤500字）"].(*widget.Entry).SetText(strings.Repeat("长", 501))
@@ -144,6 +153,16 @@ func TestResultsScreenReviewAndClues(t *testing.T) {
 	admin.DB.Model(&model.AuditEntry{}).Where("action = ?", "查看线索").Count(&n)
 	if n == 0 {
 		t.Error("the view of clue rows was not audited")
+	}
+	// A tap on the clue row opens it: its feedback recorded.
+	s.clues.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	s.fields["反馈日期"].(*widgets.DateEntry).SetText("2026-05-30")
+	s.fields["处置结果"].(*widget.Select).SetSelected("初核")
+	s.dlg.Submit()
+	var c model.Clue
+	admin.DB.First(&c, "code = ?", "X0001")
+	if c.FeedbackOn != "2026-05-30" || c.Outcome != "初核" {
+		t.Errorf("clue after its form: %+v", c)
 	}
 }
 
