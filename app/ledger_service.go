@@ -210,22 +210,31 @@ func hasRound(d *ledger.Data, code string) bool {
 	return false
 }
 
-// reportsReceived returns a lookup of the day a unit's rectification
-// report was received: its own 整改报告收到 milestone, else its team's,
-// else the round's.
-func (s *Service) reportsReceived() (func(round, team, unit string) civil.Date, error) {
+// reportsReceived returns lookups of the day a unit's rectification
+// report was received (its own 整改报告收到 milestone, else its team's,
+// else the round's) and of the day it is due (the 反馈 milestone found the
+// same way, plus the ledger's months; zero without 反馈).
+func (s *Service) reportsReceived() (received, due func(round, team, unit string) civil.Date, err error) {
 	var ms []model.Milestone
-	if err := s.DB.Where("kind = ?", vocab.MsRectifyReport).Find(&ms).Error; err != nil {
-		return nil, fmt.Errorf("读取巡察节点失败: %w", err)
+	if err := s.DB.Where("kind IN ?", []string{vocab.MsRectifyReport, vocab.MsFeedback}).Find(&ms).Error; err != nil {
+		return nil, nil, fmt.Errorf("读取巡察节点失败: %w", err)
+	}
+	set, err := s.LedgerSettings()
+	if err != nil {
+		return nil, nil, err
 	}
 	d := &ledger.Data{}
 	for _, m := range ms {
 		d.Milestones = append(d.Milestones, ledger.Milestone{Round: m.RoundCode, Team: m.Team, Unit: m.UnitCode, Kind: m.Kind, Date: date(m.Date)})
 	}
 	ix := ledger.NewLookup(d)
-	return func(round, team, unit string) civil.Date {
+	received = func(round, team, unit string) civil.Date {
 		return ix.Milestone(round, team, unit, vocab.MsRectifyReport)
-	}, nil
+	}
+	due = func(round, team, unit string) civil.Date {
+		return ledger.AddMonths(ix.Milestone(round, team, unit, vocab.MsFeedback), set.ReportMonths)
+	}
+	return received, due, nil
 }
 
 // MilestoneEntry is a step to record: for a unit of a team, a team (Unit

@@ -218,6 +218,13 @@ func TestTeamKeepsUnitsWithResults(t *testing.T) {
 
 func TestMilestonesAndReportReceived(t *testing.T) {
 	admin, clerk, _ := resultsOffice(t)
+	cal, err := admin.Calendar()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ov := cal.Overdue("T1", resultsToday); len(ov) != 1 || ov[0].Unit != "U0102" || ov[0].Due != civil.MustParse("2026-05-31") || ov[0].DaysOverdue != 1 {
+		t.Errorf("the overview's overdue reports = %+v", ov)
+	}
 	if err := clerk.RecordMilestone(MilestoneEntry{Round: "R2026-1", Team: "第一巡察组", Unit: "U0201", Kind: "整改报告收到", Date: resultsToday}); err == nil {
 		t.Error("a milestone for a unit of another team")
 	}
@@ -239,8 +246,13 @@ func TestMilestonesAndReportReceived(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Before U0102's report came in, the calendar's overview counted it
+	// overdue from its 反馈 milestone (the round has no stage dates).
 	if got := sn.Rounds[0].Teams[0].Units[1].ReportReceived; got != resultsToday {
 		t.Errorf("the snapshot's report date = %s (the calendar reads milestones)", got)
+	}
+	if got := sn.Rounds[0].Teams[0].Units[1].ReportDue; got != civil.MustParse("2026-05-31") {
+		t.Errorf("the snapshot's report due = %s, want 2026-05-31 (反馈 + 2 months)", got)
 	}
 	// A round-level 反馈 reaches the second team; a zero date removes.
 	if err := clerk.RecordMilestone(MilestoneEntry{Round: "R2026-1", Kind: "反馈", Date: civil.MustParse("2026-04-30")}); err != nil {

@@ -62,7 +62,7 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	for _, u := range all.Units {
 		unitCounty[u.Code] = u.CountyCode
 	}
-	received, err := s.reportsReceived()
+	received, due, err := s.reportsReceived()
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,8 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	tus := make(map[uint][]snap.TeamUnit)
 	for _, tu := range all.TeamUnits {
 		tus[tu.TeamID] = append(tus[tu.TeamID], snap.TeamUnit{Unit: tu.UnitCode,
-			ReportReceived: received(tu.RoundCode, teamName[tu.TeamID], tu.UnitCode)})
+			ReportReceived: received(tu.RoundCode, teamName[tu.TeamID], tu.UnitCode),
+			ReportDue:      due(tu.RoundCode, teamName[tu.TeamID], tu.UnitCode)})
 	}
 	mems := make(map[uint][]snap.Member)
 	for _, m := range all.Members {
