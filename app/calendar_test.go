@@ -245,7 +245,7 @@ func TestTeamsReportsEvaluations(t *testing.T) {
 	if err := s.DeleteRound("R1"); err == nil {
 		t.Error("deleted a missing round")
 	}
-	want := "新增 届期 T1;新增 轮次 R1;新增 轮次 R2;新增 巡察组 R1/第一组;新增 巡察组 R2/第一组;修改 整改报告 R1/第一组/U0101;" +
+	want := "新增 届期 T1;新增 轮次 R1;新增 轮次 R2;新增 巡察组 R1/第一组;新增 巡察组 R2/第一组;新增 巡察节点 R1/第一组/U0101/整改报告收到;" +
 		"修改 巡察组 R1/第一组;鉴定 编组记录 R1/第一组/P1;修改 巡察组 R2/第一组;删除 轮次 R1"
 	if trail := auditTrail(t, s); strings.Join(trail, ";") != want {
 		t.Errorf("audit\n%s\nwant\n%s", strings.Join(trail, ";"), want)

@@ -61,9 +61,11 @@
 //   - auth.ResetPassword: checks the actor is a 管理员, inside the
 //     transaction.
 //   - auth.Unlock: checks the actor is a 管理员, inside the transaction.
+//   - auth.SetClueRight: grants or revokes 线索管理; checks the actor is a
+//     管理员, inside the transaction.
 //   - workbook.Import: a whole workbook, checked row by row, then written
 //     with its audit entry in one transaction; nothing when a row is wrong.
-//   - datapkg.Import: a data package, the same way: planned against the
+//   - datapkg.ImportAs: a data package, the same way: planned against the
 //     database inside the transaction that writes it.
 //   - demo.Write: the demonstration data, into a database checked empty
 //     inside the transaction.

@@ -117,6 +117,10 @@ func writePermission(action string) Permission {
 		return PermConfirmEval
 	case actionHandleDecl:
 		return PermHandleDecl
+	case "审核", "销号":
+		return PermReview
+	case "查看线索":
+		return PermClues
 	case "备份":
 		return PermBackup
 	case "恢复":

@@ -75,9 +75,19 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	for _, u := range all.Units {
 		unitCounty[u.Code] = u.CountyCode
 	}
+	received, due, err := s.reportsReceived()
+	if err != nil {
+		return nil, err
+	}
+	teamName := make(map[uint]string, len(all.Teams))
+	for _, t := range all.Teams {
+		teamName[t.ID] = t.Name
+	}
 	tus := make(map[uint][]snap.TeamUnit)
 	for _, tu := range all.TeamUnits {
-		tus[tu.TeamID] = append(tus[tu.TeamID], snap.TeamUnit{Unit: tu.UnitCode, ReportReceived: date(tu.ReportReceived)})
+		tus[tu.TeamID] = append(tus[tu.TeamID], snap.TeamUnit{Unit: tu.UnitCode,
+			ReportReceived: received(tu.RoundCode, teamName[tu.TeamID], tu.UnitCode),
+			ReportDue:      due(tu.RoundCode, teamName[tu.TeamID], tu.UnitCode)})
 	}
 	mems := make(map[uint][]snap.Member)
 	for _, m := range all.Members {

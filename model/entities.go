@@ -152,13 +152,12 @@ type Team struct {
 
 // TeamUnit is a unit a team inspects. A unit is inspected by one team per round.
 type TeamUnit struct {
-	ID             uint   `gorm:"primaryKey"`
-	TeamID         uint   `gorm:"not null;index"`
-	Team           *Team  `gorm:"constraint:OnDelete:CASCADE"`
-	RoundCode      string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
-	UnitCode       string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
-	Unit           *Unit  `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	ReportReceived string `gorm:"size:10"` // date the rectification report was received
+	ID        uint   `gorm:"primaryKey"`
+	TeamID    uint   `gorm:"not null;index"`
+	Team      *Team  `gorm:"constraint:OnDelete:CASCADE"`
+	RoundCode string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
+	UnitCode  string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
+	Unit      *Unit  `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
 }
 
 // TeamMember is a person's place on a team (编组记录).
@@ -202,7 +201,8 @@ type User struct {
 	Role         string `gorm:"size:8;not null"`
 	PasswordHash string `gorm:"size:128;not null"`
 	FailedLogins int    `gorm:"not null;default:0"`
-	LockedUntil  string `gorm:"size:20"` // StoredTimeLayout, "" when not locked
+	LockedUntil  string `gorm:"size:20"`                // StoredTimeLayout, "" when not locked
+	ClueRight    bool   `gorm:"not null;default:false"` // 线索管理, granted by a 管理员
 }
 
 // AuditEntry is one entry of the audit log. Entries are hash-chained: Hash
@@ -228,10 +228,10 @@ type Meta struct {
 
 // All lists every entity, in an order that respects foreign keys.
 func All() []any {
-	return []any{
+	return append([]any{
 		&Meta{}, &County{}, &Unit{}, &UnitLeader{}, &Person{}, &WorkHistory{}, &Relative{},
 		&Declaration{}, &Term{}, &Round{}, &Team{}, &TeamUnit{}, &TeamMember{}, &Override{},
 		&Setting{}, &User{}, &AuditEntry{}, &TermScope{},
 		&StatusChange{}, &Training{}, &Tie{}, &TeamEvaluation{},
-	}
+	}, resultsTables()...)
 }

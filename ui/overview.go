@@ -83,6 +83,7 @@ type overviewScreen struct {
 	tabs                                  *container.AppTabs
 	progress, teams, overrides            *textTable
 	overdue, openUnits                    *textTable
+	results                               *overviewResults // 整改台账 (overview_results.go)
 }
 
 func newOverviewScreen(svc *app.Service, win fyne.Window, clock func() civil.Date) *overviewScreen {
@@ -121,6 +122,10 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 		container.NewTabItem(overviewTabs[3], s.overdue.table),
 		container.NewTabItem(overviewTabs[4], s.openUnits.table),
 	)
+	if s.results == nil {
+		s.results = newOverviewResults(s.svc, s.win)
+	}
+	s.results.place(s.tabs, 4) // beside 整改逾期: a tab of its own (overview_results.go)
 	top := container.NewHBox(widget.NewLabel("届期"), container.NewGridWrap(fyne.NewSize(300, s.termSel.MinSize().Height), s.termSel),
 		s.dateLb, layout.NewSpacer(), refresh)
 	cards := container.NewGridWithColumns(5, s.total.obj, s.covered.obj, s.planned.obj, s.open.obj, s.rounds.obj)
@@ -198,8 +203,9 @@ func (s *overviewScreen) show() {
 	s.openUnits.set(openRows(cv, sn))
 	counts := []int{len(s.progress.data), len(s.teams.data), len(s.overrides.data), len(s.overdue.data), len(s.openUnits.data)}
 	for i, t := range overviewTabs {
-		s.tabs.Items[i].Text = fmt.Sprintf("%s（%d）", t, counts[i])
+		s.results.listTab(s.tabs, i).Text = fmt.Sprintf("%s（%d）", t, counts[i])
 	}
+	s.results.tab.Text = fmt.Sprintf("整改台账（%d）", s.results.show(today, sn.CountyName))
 	s.tabs.Refresh()
 }
 

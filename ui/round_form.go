@@ -64,6 +64,7 @@ type roundForm struct {
 	teams   *teamsTab
 	reports *reportsTab
 	evals   *evalTab
+	ms      *milestonesTab
 	tabs    *container.AppTabs
 	dlg     dialog.Dialog
 }
@@ -90,11 +91,13 @@ func (f *roundForm) show() {
 	f.teams = newTeamsTab(f)
 	f.reports = newReportsTab(f)
 	f.evals = newEvalTab(f)
+	f.ms = newMilestonesTab(f)
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("基本信息", f.buildBasic()),
 		container.NewTabItem("巡察组及单位", f.teams.build()),
 		container.NewTabItem("整改报告", f.reports.build()),
 		container.NewTabItem("鉴定", f.evals.build()),
+		container.NewTabItem("节点", f.ms.build()),
 	)
 	f.tabs.OnSelected = func(*container.TabItem) { f.errors.Hide() }
 	f.refresh()
@@ -335,6 +338,7 @@ func (f *roundForm) refresh() {
 	f.teams.refresh()
 	f.reports.refresh()
 	f.evals.refresh()
+	f.ms.refresh()
 	f.conflicts.RemoveAll()
 	if !saved {
 		f.status.SetText("保存基本信息后，可在其他标签页添加巡察组及其单位。")

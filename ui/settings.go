@@ -28,6 +28,7 @@ type settingsScreen struct {
 	calendar *calendarSettings
 	assign   *assignSettings
 	training *trainingSettings
+	ledger   *ledgerSettings // 成果运用 (settings_ledger.go)
 	tabs     *container.AppTabs
 }
 
@@ -44,9 +45,10 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		recusal:  newRecusalSettings(svc, win),
 		calendar: newCalendarSettings(svc, win),
 		assign:   newAssignSettings(svc, win),
-		training: newTrainingSettings(svc, win)}
+		training: newTrainingSettings(svc, win),
+		ledger:   newLedgerSettings(svc, win)}
 	s.recusal.changed, s.calendar.changed, s.assign.changed = onChanged, onChanged, onChanged
-	s.training.changed = onChanged
+	s.training.changed, s.ledger.changed = onChanged, onChanged
 	return s
 }
 
@@ -56,13 +58,14 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
 		container.NewTabItemWithIcon("编组", theme.AccountIcon(), s.assign.build()),
 		container.NewTabItemWithIcon("培训提示", theme.InfoIcon(), s.training.build()),
+		container.NewTabItemWithIcon("成果运用", theme.DocumentIcon(), s.ledger.build()),
 	)
 	return s.tabs
 }
 
 // reload reads every section's settings again.
 func (s *settingsScreen) reload() {
-	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.training} {
+	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.training, s.ledger} {
 		sec.load()
 	}
 }

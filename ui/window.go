@@ -34,13 +34,15 @@ type view interface {
 // screenList lists the screens that work, in navigation order.
 func screenList() []screen {
 	return []screen{
-		{"总览", theme.InfoIcon(), func(m *mainWindow) view { return newOverviewScreen(m.svc, m.win, today) }},
+		{"总览", theme.InfoIcon(), func(m *mainWindow) view { return m.withDrill(newOverviewScreen(m.svc, m.win, today)) }},
 		{"巡察日历", theme.CalendarIcon(), func(m *mainWindow) view { return newCalendarScreen(m.svc, m.win, today) }},
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
 		{"人员库统计", theme.ListIcon(), func(m *mainWindow) view { return newPoolStatsScreen(m.svc, m.win, today) }},
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},
 		{"编组", theme.GridIcon(), func(m *mainWindow) view { return newAssignScreen(m.svc, m.win) }},
 		{"回避报告", theme.WarningIcon(), func(m *mainWindow) view { return newRecusalScreen(m.svc, m.win) }},
+		{resultsTitle, theme.DocumentIcon(), func(m *mainWindow) view { return newResultsScreen(m.svc, m.win, today) }},
+		{superviseTitle, theme.MediaRecordIcon(), func(m *mainWindow) view { return newSuperviseScreen(m.svc, m.win, today, m.openResults) }},
 		{"设置", theme.SettingsIcon(), func(m *mainWindow) view { return newSettingsScreen(m.svc, m.win, m.reload) }},
 		{"审计日志", theme.HistoryIcon(), func(m *mainWindow) view { return newAuditScreen(m.svc, m.win) }},
 		{"数据备份", theme.StorageIcon(), func(m *mainWindow) view { return newBackupScreen(m.svc, m.win, m.afterRestore) }},

@@ -32,12 +32,18 @@ const (
 	// PermHandleDecl decides that a 回避申报 does not bind (不予回避, SPEC
 	// §10.3).
 	PermHandleDecl Permission = "处理回避申报"
+	// PermReview is 审核 and 销号 of rectification items (SPEC §9.2): the
+	// one change a 领导 makes besides approving overrides.
+	PermReview Permission = "审核销号"
+	// PermClues is 线索管理: seeing clue rows, not only their counts. A
+	// 管理员 has it; any other account only when granted (User.ClueRight).
+	PermClues Permission = "线索管理"
 )
 
 // Permissions lists every permission in display order.
 var Permissions = []Permission{
 	PermRead, PermEdit, PermImport, PermAssign, PermApprove,
-	PermSettings, PermUsers, PermBackup, PermRestore, PermAudit, PermConfirmEval, PermHandleDecl,
+	PermSettings, PermUsers, PermBackup, PermRestore, PermAudit, PermConfirmEval, PermHandleDecl, PermReview, PermClues,
 }
 
 // Roles lists the user roles in display order.
@@ -54,9 +60,9 @@ var grants = []struct {
 	role  string
 	perms []Permission
 }{
-	{vocab.UserAdmin, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermSettings, PermUsers, PermBackup, PermRestore, PermAudit}},
+	{vocab.UserAdmin, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermSettings, PermUsers, PermBackup, PermRestore, PermAudit, PermReview, PermClues}},
 	{vocab.UserClerk, []Permission{PermRead, PermEdit, PermImport, PermAssign, PermBackup}},
-	{vocab.UserLeader, []Permission{PermRead, PermApprove, PermBackup, PermAudit, PermConfirmEval, PermHandleDecl}},
+	{vocab.UserLeader, []Permission{PermRead, PermApprove, PermBackup, PermAudit, PermConfirmEval, PermHandleDecl, PermReview}},
 }
 
 // Allowed reports whether role may do what p names. An unknown role may do
@@ -68,6 +74,12 @@ func Allowed(role string, p Permission) bool {
 		}
 	}
 	return false
+}
+
+// AccountAllowed reports whether account a may do what p names: its role's
+// rights, and 线索管理 when it was granted to the account.
+func AccountAllowed(a Account, p Permission) bool {
+	return Allowed(a.Role, p) || (p == PermClues && a.ClueRight)
 }
 
 // Granted lists what role may do, in the order of Permissions.

@@ -44,7 +44,9 @@ func commands() map[string]command {
 		"calendar": {"calendar --db F [--term T] [--today 2026-11-21] [--json out.json] [--xlsx out.xlsx [--round R]]", "巡察日历：覆盖、轮次状态与冲突 (calendar: coverage, round status, conflicts)", runCalendar},
 		"backup":   {"backup --db F [--to backup.db | --list]", "备份数据库：到备份文件夹（轮换保留）或指定文件 (back up the database)", runBackup},
 		"restore":  {"restore --db F (--from backup.db | --newest)", "从备份恢复数据库 (restore the database from a backup)", runRestore},
-		"user":     {"user add|list|role|passwd|unlock|remove --db F [--name N] [--role 管理员|经办人|领导]", "管理用户账户 (manage user accounts)", runUser},
+		"user":     {"user add|list|role|passwd|unlock|remove|grant|revoke --db F [--name N] [--role 管理员|经办人|领导] [--clue]", "管理用户账户；grant/revoke --clue 授予或收回线索管理权限 (manage user accounts)", runUser},
+		"unitbook": {"unitbook export --db F --round R --unit U out.xlsx | unitbook import --db F [--preview] in.xlsx", "单位整改填报：导出给被巡察单位填写，导入前预览每处变更 (the unit's round trip)", runUnitBook},
+		"ledger":   {"ledger --db F [--round R] [--today 2026-06-01] [--json out.json]", "整改台账：整改率、逾期整改、线索与整改报告 (the rectification ledger)", runLedger},
 		"package":  {"package export --db F --county C01,C02 [--passphrase-env VAR | --encrypt] out.xpkg | package import --db F [--preview] [--passphrase-env VAR] in.xpkg", "数据包：在巡察办之间交换县区数据 (data packages between offices)", runPackage},
 		"audit":    {"audit verify|list|export --db F [--by U] [--action A] [--entity E] [--key K] [--from D] [--to D] [out.xlsx]", "审计日志：校验、查询、导出 (audit log: verify, list, export)", runAudit},
 

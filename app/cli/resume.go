@@ -29,6 +29,9 @@ func runResume(env *Env, args []string) error {
 	case *person == "":
 		return usagef("缺少 --person 人员编号")
 	}
+	if err := outputs(*db, nil, *pdf, *xlsx); err != nil {
+		return err
+	}
 	svc, err := env.openAs(*db, app.PermRead)
 	if err != nil {
 		return err
@@ -80,6 +83,9 @@ func runPoolStats(env *Env, args []string) error {
 	}
 	if len(pos) > 0 {
 		return usagef("多余的参数 %q", pos[0])
+	}
+	if err := outputs(*db, nil, *xlsx); err != nil {
+		return err
 	}
 	d, err := civil.Parse(*day)
 	if err != nil {

@@ -99,11 +99,11 @@ func (t Team) model(id uint) model.Team {
 }
 
 func fromTeamUnit(u model.TeamUnit, team string) TeamUnit {
-	return TeamUnit{u.RoundCode, team, u.UnitCode, u.ReportReceived}
+	return TeamUnit{Round: u.RoundCode, Team: team, Unit: u.UnitCode}
 }
 
 func (u TeamUnit) model(id, team uint) model.TeamUnit {
-	return model.TeamUnit{ID: id, TeamID: team, RoundCode: u.Round, UnitCode: u.Unit, ReportReceived: u.ReportReceived}
+	return model.TeamUnit{ID: id, TeamID: team, RoundCode: u.Round, UnitCode: u.Unit}
 }
 
 func fromMember(m model.TeamMember, round, team string) Member {

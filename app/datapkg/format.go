@@ -31,7 +31,10 @@ type Manifest struct {
 	Counties   []string    `json:"counties"` // the counties chosen for export
 	Counts     []Count     `json:"counts"`   // rows per entity, for the preview
 	Encryption *Encryption `json:"encryption,omitempty"`
-	Files      []FileSum   `json:"files"`
+	// CluesLeftOut says the exporting user had no 线索管理: the package
+	// holds no clue rows, whatever the database had.
+	CluesLeftOut bool      `json:"cluesLeftOut,omitempty"`
+	Files        []FileSum `json:"files"`
 }
 
 // Count is how many rows of one entity a package holds.
@@ -78,6 +81,11 @@ type Data struct {
 	Ties      []Tie      `json:"ties,omitempty"`
 	Trainings []Training `json:"trainings,omitempty"`
 	TeamEvals []TeamEval `json:"teamEvals,omitempty"`
+	// Added with the results of a round (SPEC §9).
+	Milestones []Milestone `json:"milestones,omitempty"`
+	Findings   []Finding   `json:"findings,omitempty"`
+	Items      []Item      `json:"items,omitempty"`
+	Clues      []Clue      `json:"clues,omitempty"`
 }
 
 // County is a 县区.
@@ -267,7 +275,8 @@ const (
 // Entities lists the entity names in merge order. A package written before
 // the last ones existed counts only the first baseEntities.
 var Entities = []string{EntCounty, EntUnit, EntLeader, EntPerson, EntHistory, EntRelative,
-	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember, EntTie, EntTraining, EntTeamEval}
+	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember, EntTie, EntTraining, EntTeamEval,
+	EntMilestone, EntFinding, EntItem, EntClue}
 
 // baseEntities is how many entities the first packages counted.
 const baseEntities = 12
@@ -276,7 +285,8 @@ const baseEntities = 12
 func (d *Data) counts() []Count {
 	n := []int{len(d.Counties), len(d.Units), len(d.Leaders), len(d.People), len(d.History), len(d.Relatives),
 		len(d.Declarations), len(d.Terms), len(d.Rounds), len(d.Teams), len(d.TeamUnits), len(d.Members),
-		len(d.Ties), len(d.Trainings), len(d.TeamEvals)}
+		len(d.Ties), len(d.Trainings), len(d.TeamEvals),
+		len(d.Milestones), len(d.Findings), len(d.Items), len(d.Clues)}
 	out := make([]Count, len(Entities))
 	for i, e := range Entities {
 		out[i] = Count{e, n[i]}

@@ -32,11 +32,11 @@ func smallData() *Data {
 // the unit tests cover wrong passphrases and altered ciphertext).
 func FuzzDecode(f *testing.F) {
 	d := smallData()
-	plain, _, err := encode(d, []string{"C01"}, "", minScryptN, t0)
+	plain, _, err := encode(d, []string{"C01"}, "", minScryptN, t0, false)
 	if err != nil {
 		f.Fatal(err)
 	}
-	enc, _, err := encode(d, []string{"C01"}, "口令", minScryptN, t0)
+	enc, _, err := encode(d, []string{"C01"}, "口令", minScryptN, t0, false)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -54,14 +54,14 @@ func FuzzDecode(f *testing.F) {
 		}
 		checkScope(pkg.Data, pkg.Manifest.Counties)
 		for _, local := range []*Data{smallData(), {}} {
-			makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local)).report("fuzz", pkg.Manifest).Lines()
+			makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), AllRights).report("fuzz", pkg.Manifest).Lines()
 		}
 	})
 }
 
 func TestSmallDataDecodes(t *testing.T) {
 	for _, pass := range []string{"", "口令"} {
-		b, _, err := encode(smallData(), []string{"C01"}, pass, minScryptN, t0)
+		b, _, err := encode(smallData(), []string{"C01"}, pass, minScryptN, t0, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +69,7 @@ func TestSmallDataDecodes(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pass %q: %v", pass, err)
 		}
-		r := makePlan(pkg.Data, &Data{}, newScope(pkg.Manifest.Counties, &Data{})).report("small", pkg.Manifest)
+		r := makePlan(pkg.Data, &Data{}, newScope(pkg.Manifest.Counties, &Data{}), AllRights).report("small", pkg.Manifest)
 		if tot := r.Total(); tot.Added != 15 || tot.Conflicted != 0 {
 			t.Fatalf("pass %q: %v", pass, r.Lines())
 		}

@@ -15,6 +15,20 @@ import (
 // Preview reads the package at path and reports what importing it into db
 // would add, update and leave out as conflicts, without writing.
 func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
+	return PreviewAs(db, path, passphrase, AllRights)
+}
+
+// Rights are what the importing user may merge of a round's results:
+// clue rows (线索管理), and items' review and close-out (审核销号).
+type Rights struct {
+	Clues, Review bool
+}
+
+// AllRights is an importer who may merge everything.
+var AllRights = Rights{Clues: true, Review: true}
+
+// PreviewAs is Preview for an importer with rights r.
+func PreviewAs(db *gorm.DB, path, passphrase string, r Rights) (*Report, error) {
 	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
@@ -23,7 +37,7 @@ func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local)).report(path, pkg.Manifest), nil
+	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), r).report(path, pkg.Manifest), nil
 }
 
 // Import merges the package at path into db by code, in one transaction
@@ -33,6 +47,13 @@ func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
 // transaction (an immediate one on SQLite), so that what the plan relies on
 // is still so when it is written.
 func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
+	return ImportAs(db, path, passphrase, user, AllRights)
+}
+
+// ImportAs is Import for an importer with rights r: clue rows without
+// 线索管理, and items whose review or close-out would change without
+// 审核销号, are left out as conflicts.
+func ImportAs(db *gorm.DB, path, passphrase, user string, rights Rights) (*Report, error) {
 	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
@@ -43,7 +64,7 @@ func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
 		if err != nil {
 			return err
 		}
-		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local))
+		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), rights)
 		r = p.report(path, pkg.Manifest)
 		if err := p.apply(tx, ids); err != nil {
 			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)
@@ -70,6 +91,7 @@ func readScoped(path, passphrase string) (*Package, error) {
 	if err != nil {
 		return nil, err
 	}
+	upgradeReports(pkg.Data)
 	if err := checkScope(pkg.Data, pkg.Manifest.Counties); err != nil {
 		return nil, err
 	}
@@ -158,6 +180,7 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			})
 			return err
 		},
+		func() error { return p.applyResults(tx, ids) },
 	)
 }
 
@@ -225,6 +248,7 @@ func (p *plan) updatedBefore() map[string]any {
 	put(EntTraining, tr, n)
 	te, n := olds(p.teamEvals)
 	put(EntTeamEval, te, n)
+	p.resultsBefore(put)
 	if len(out) == 0 {
 		return nil
 	}

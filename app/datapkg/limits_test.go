@@ -248,7 +248,7 @@ func packageAccepts(t *testing.T, field, value string) error {
 	}
 	d := &Data{Counties: []County{{"C01", "安平县"}}, Units: []Unit{{"U01", "安平镇", "C01", "乡镇街道", ""}},
 		People: []Person{p}, Declarations: []Declaration{x}}
-	b, _, err := encode(d, []string{"C01"}, "", minScryptN, t0)
+	b, _, err := encode(d, []string{"C01"}, "", minScryptN, t0, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,7 +267,7 @@ func TestNotOwnRelativeInPackage(t *testing.T) {
 		d := smallData()
 		d.People[0].IDNumber = "11010519491231002X"
 		d.Relatives = []Relative{rel}
-		b, _, err := encode(d, []string{"C01"}, "", minScryptN, t0)
+		b, _, err := encode(d, []string{"C01"}, "", minScryptN, t0, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -378,14 +378,14 @@ func TestShortPassphraseRefused(t *testing.T) {
 	src := demoDB(t)
 	for _, pass := range []string{"1", "口令", "1234567", "  1234567  ", "甲乙丙丁戊己庚"} {
 		path := filepath.Join(t.TempDir(), "p"+Ext)
-		if _, err := export(src, []string{"C01"}, pass, path, minScryptN, t0); !errors.Is(err, ErrShortPassphrase) {
+		if _, err := export(src, []string{"C01"}, pass, path, minScryptN, t0, true); !errors.Is(err, ErrShortPassphrase) {
 			t.Errorf("%q: %v", pass, err)
 		}
 		if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("%q: a file was left", pass)
 		}
 	}
-	if _, err := export(src, []string{"C01"}, "甲乙丙丁戊己庚辛", filepath.Join(t.TempDir(), "p"+Ext), minScryptN, t0); err != nil {
+	if _, err := export(src, []string{"C01"}, "甲乙丙丁戊己庚辛", filepath.Join(t.TempDir(), "p"+Ext), minScryptN, t0, true); err != nil {
 		t.Errorf("8 characters: %v", err)
 	}
 }

@@ -17,6 +17,7 @@ type rowIDs struct {
 	teams                                                  map[teamKey]uint
 	leaders, history, relatives, decls, teamUnits, members map[string]uint
 	ties, trainings, teamEvals                             map[string]uint
+	milestones                                             map[string]uint
 }
 
 // Natural keys of the rows without a code.
@@ -96,6 +97,9 @@ func loadAll(db *gorm.DB) (*Data, *rowIDs, error) {
 		x := fromTeamEval(e, k.Round, k.Name)
 		d.TeamEvals = append(d.TeamEvals, x)
 		ids.teamEvals[x.key()] = e.ID
+	}
+	if err := loadResults(db, &d, ids); err != nil {
+		return nil, nil, err
 	}
 	sortByKeys(&d)
 	return &d, ids, nil
@@ -229,6 +233,7 @@ func selectCounties(all *Data, counties []string) (*Data, error) {
 		cs[u.County] = true
 	}
 	d.Counties = filter(all.Counties, func(c County) bool { return cs[c.Code] })
+	selectResults(all, &d)
 	return &d, nil
 }
 

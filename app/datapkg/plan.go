@@ -42,6 +42,7 @@ type plan struct {
 	ties      []step[Tie]
 	trainings []step[Training]
 	teamEvals []step[TeamEval]
+	results   resultsPlan
 }
 
 // classify says whether row is new, the same as old, or an update of it.
@@ -76,7 +77,7 @@ func index[T any](rows []T, key func(T) string) map[string]T {
 // conflicting row, or name a person neither side has, are left out with
 // it. Rows that would change what the database keeps outside the declared
 // counties sc are left out too (see scope).
-func makePlan(pkg, local *Data, sc *scope) *plan {
+func makePlan(pkg, local *Data, sc *scope, r Rights) *plan {
 	p := &plan{}
 	blockedUnits, blockedPeople := map[string]bool{}, map[string]bool{}
 
@@ -149,6 +150,7 @@ func makePlan(pkg, local *Data, sc *scope) *plan {
 		return blockedBy(blockedPeople, x.Person, "人员")
 	})
 	p.planRounds(pkg, local, sc, blockedUnits, blockedPeople)
+	p.planResults(pkg, local, sc, r)
 	return p
 }
 

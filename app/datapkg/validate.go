@@ -156,6 +156,7 @@ func validate(d *Data, chosen []string) error {
 	}
 	v.validateChildren(d)
 	v.validateRounds(d)
+	v.validateResults(d)
 	return v.err
 }
 
@@ -432,5 +433,25 @@ func (d *Data) normalize() {
 	for i := range d.TeamEvals {
 		c(&d.TeamEvals[i].Round)
 		text(&d.TeamEvals[i].Team, &d.TeamEvals[i].Comment)
+	}
+	for i := range d.Milestones {
+		m := &d.Milestones[i]
+		c(&m.Round, &m.Unit)
+		text(&m.Team, &m.Recorder)
+	}
+	for i := range d.Findings {
+		f := &d.Findings[i]
+		c(&f.Code, &f.Round, &f.Unit)
+		text(&f.Team, &f.Category, &f.Description)
+	}
+	for i := range d.Items {
+		x := &d.Items[i]
+		c(&x.Code, &x.Finding)
+		text(&x.Measure, &x.Dept, &x.Owner, &x.Reviewer, &x.Note, &x.Progress)
+	}
+	for i := range d.Clues {
+		x := &d.Clues[i]
+		c(&x.Code, &x.Round, &x.Unit)
+		text(&x.Team)
 	}
 }

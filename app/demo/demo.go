@@ -82,6 +82,10 @@ type Data struct {
 	Trainings     []model.Training
 	Ties          []model.Tie
 	TeamEvals     []model.TeamEvaluation
+	Milestones    []model.Milestone
+	Findings      []model.Finding
+	Items         []model.RectifyItem
+	Clues         []model.Clue
 }
 
 // Counts is how many rows of each kind a data set holds; it is what the
@@ -103,6 +107,10 @@ type Counts struct {
 	Trainings    int `json:"培训记录"`
 	StatusHist   int `json:"状态历史"`
 	TeamEvals    int `json:"巡察组鉴定"`
+	Milestones   int `json:"巡察节点,omitempty"`
+	Findings     int `json:"问题清单,omitempty"`
+	Items        int `json:"整改台账,omitempty"`
+	Clues        int `json:"线索移交,omitempty"`
 }
 
 // Counts counts d's rows.
@@ -113,6 +121,8 @@ func (d *Data) Counts() Counts {
 		Terms: len(d.Terms), Rounds: len(d.Rounds), Teams: len(d.Teams), TeamUnits: len(d.TeamUnits),
 		Members: len(d.Members), Ties: len(d.Ties), Trainings: len(d.Trainings),
 		StatusHist: len(d.StatusChanges), TeamEvals: len(d.TeamEvals),
+		Milestones: len(d.Milestones), Findings: len(d.Findings), Items: len(d.Items),
+		Clues: len(d.Clues),
 	}
 }
 
@@ -127,6 +137,8 @@ func (c Counts) Lines() []string {
 		fmt.Sprintf("被巡察单位 %d", c.TeamUnits), fmt.Sprintf("编组记录 %d", c.Members),
 		fmt.Sprintf("社会关系 %d", c.Ties), fmt.Sprintf("培训记录 %d", c.Trainings),
 		fmt.Sprintf("状态历史 %d", c.StatusHist), fmt.Sprintf("巡察组鉴定 %d", c.TeamEvals),
+		fmt.Sprintf("巡察节点 %d", c.Milestones), fmt.Sprintf("问题清单 %d", c.Findings),
+		fmt.Sprintf("整改台账 %d", c.Items), fmt.Sprintf("线索移交 %d", c.Clues),
 	}
 }
 
@@ -187,6 +199,7 @@ func Generate(s Scale) *Data {
 	g.makeDeclarations()
 	g.makeRounds()
 	g.makePeopleYears()
+	g.makeResults()
 	g.number()
 	return g.d
 }
@@ -204,6 +217,7 @@ func (g *gen) number() {
 	ids(d.Trainings, func(x *model.Training, id uint) { x.ID = id })
 	ids(d.Ties, func(x *model.Tie, id uint) { x.ID = id })
 	ids(d.TeamEvals, func(x *model.TeamEvaluation, id uint) { x.ID = id })
+	ids(d.Milestones, func(x *model.Milestone, id uint) { x.ID = id })
 }
 
 // ids gives rows the IDs 1, 2, … in order.

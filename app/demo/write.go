@@ -45,6 +45,10 @@ func Write(db *gorm.DB, d *Data, user string) error {
 			{"培训记录", func() error { return insert(tx, d.Trainings) }},
 			{"社会关系", func() error { return insert(tx, d.Ties) }},
 			{"巡察组鉴定", func() error { return insert(tx, d.TeamEvals) }},
+			{"巡察节点", func() error { return insert(tx, d.Milestones) }},
+			{"问题清单", func() error { return insert(tx, d.Findings) }},
+			{"整改台账", func() error { return insert(tx, d.Items) }},
+			{"线索移交", func() error { return insert(tx, d.Clues) }},
 		}
 		for _, s := range steps {
 			if err := s.err(); err != nil {

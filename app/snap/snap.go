@@ -156,10 +156,22 @@ type Member struct {
 func (m *Member) Confirmed() bool { return m.Evaluation != "" && m.EvalState == vocab.EvalConfirmed }
 
 // TeamUnit is a unit a team inspects, with the date its rectification
-// report was received (zero while awaited).
+// report was received (zero while awaited) and the date it is due: the
+// 反馈 milestone plus the months of the ledger's settings (zero while no
+// 反馈 is recorded; then the round's stage dates say it). Both are read
+// from the milestones (SPEC §9).
 type TeamUnit struct {
-	Unit           string
-	ReportReceived civil.Date
+	Unit                      string
+	ReportReceived, ReportDue civil.Date
+}
+
+// ReportDueOr is the unit's report due date: its own from the milestones,
+// else stage, the due date of the round's stages.
+func (tu *TeamUnit) ReportDueOr(stage civil.Date) civil.Date {
+	if !tu.ReportDue.IsZero() {
+		return tu.ReportDue
+	}
+	return stage
 }
 
 // Team is a team of a round.

@@ -27,6 +27,7 @@ type existing struct {
 	members      map[string]model.TeamMember // team id + person
 	ties         map[string]model.Tie
 	trainings    map[string]model.Training
+	results      resultsExisting
 }
 
 // loadExisting reads the tables the sheets in need touch; the tables that
@@ -72,12 +73,13 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	if need[SheetDeclarations] {
 		load(func() (e error) { ex.declarations, e = loadMap(db, declarationSheet.key); return })
 	}
-	if need[SheetUnits] || need[SheetTasks] || need[SheetMembers] {
+	if need[SheetUnits] || need[SheetTasks] || need[SheetMembers] || hasResults(need) {
 		load(func() (e error) { ex.teamUnits, e = loadMap(db, teamUnitKey); return })
 	}
 	if need[SheetMembers] {
 		load(func() (e error) { ex.members, e = loadMap(db, memberKey); return })
 	}
+	load(func() (e error) { ex.results, e = loadResultsExisting(db, need); return })
 	if err != nil {
 		return nil, fmt.Errorf("读取数据库失败: %w", err)
 	}

@@ -42,7 +42,11 @@ func ExportUnits(db *gorm.DB, codes []string, path string) error {
 // ExportAll writes every sheet of the import format to an xlsx at path;
 // importing it reproduces the data. (Rounds and teams travel in 巡察任务,
 // one row per inspected unit: a team without units has no row.)
-func ExportAll(db *gorm.DB, path string) error {
+func ExportAll(db *gorm.DB, path string) error { return ExportAllSheets(db, path, true) }
+
+// ExportAllSheets is ExportAll with the clues (线索移交) written only when
+// withClues: a user without 线索管理 gets the other sheets.
+func ExportAllSheets(db *gorm.DB, path string, withClues bool) error {
 	b, err := newBook()
 	if err != nil {
 		return err
@@ -69,7 +73,10 @@ func ExportAll(db *gorm.DB, path string) error {
 		if err := writeEntity(b, termSheet, sortedValues(terms)); err != nil {
 			return err
 		}
-		return writeTasks(db, b)
+		if err := writeTasks(db, b); err != nil {
+			return err
+		}
+		return writeResults(db, b, withClues)
 	}()
 	if err != nil {
 		b.f.Close()
@@ -221,7 +228,7 @@ func writeTasks(db *gorm.DB, b *book) error {
 				span.add(start, end)
 				taskRows = append(taskRows, taskRow{
 					Term: r.TermCode, Round: r.Code, RoundName: r.Name, Type: r.Type, Mode: r.Mode,
-					Team: t.Name, Unit: u.UnitCode, Start: start, End: end, Received: u.ReportReceived,
+					Team: t.Name, Unit: u.UnitCode, Start: start, End: end,
 					Seq: strconv.Itoa(t.Seq), Number: strconv.Itoa(r.Number),
 					Prep: r.PrepStart, ReportEnd: r.ReportEnd, Feedback: r.FeedbackDate, RectifyDue: r.RectifyDue, Check: r.CheckDate,
 				})

@@ -62,7 +62,7 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 		if err != nil {
 			return err
 		}
-		p := buildPlan(tables, ex, c)
+		p := buildPlan(tables, ex, opt, c)
 		prog.phaseDone()
 		res.Sheets = p.summaries(tables)
 		res.Problems = sortProblems(c.problems, tables)

@@ -20,7 +20,7 @@ func TestImportBase(t *testing.T) {
 	want := map[string]int{
 		SheetCounties: 2, SheetUnits: 4, SheetLeaders: 2, SheetPeople: 2, SheetHistory: 2,
 		SheetRelatives: 2, SheetDeclarations: 1, SheetTerms: 1, SheetTasks: 3, SheetMembers: 2,
-		SheetTies: 2, SheetTrainings: 2,
+		SheetTies: 2, SheetTrainings: 2, SheetMilestones: 3, SheetFindings: 2, SheetItems: 3, SheetClues: 2,
 	}
 	for _, s := range res.Sheets {
 		if s.Added != want[s.Sheet] || s.Updated+s.Unchanged+s.Rejected != 0 {

@@ -28,12 +28,13 @@ type plan struct {
 	oldPeople map[string]model.Person
 	user      string
 	now       time.Time
+	results   resultsPlan
 }
 
 // buildPlan checks every sheet, in the order references run, and compares
 // the accepted rows with the database. Problems go to c; rows with a
 // problem, or referring to a rejected row, are rejected.
-func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
+func buildPlan(tables map[string][]*table, ex *existing, opt Options, c *collector) *plan {
 	rs := refSets{}
 	counties := readRecs(countySheet, tables[SheetCounties], c)
 	rs[refCounty] = newCodeSet(countySheet, counties, has(ex.counties))
@@ -93,6 +94,7 @@ func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
 		oldPeople:    ex.people,
 	}
 	planMembers(members, ex, &p.tasks)
+	p.results = planResults(tables, tasks, rs, ex, ex.results, opt, c)
 	return p
 }
 
@@ -103,6 +105,7 @@ func (p *plan) summaries(present map[string][]*table) []SheetSummary {
 		p.relatives.summary, p.declarations.summary, p.terms.summary, p.tasks.tasks, p.tasks.members,
 		p.ties.summary, p.trainings.summary,
 	}
+	all = append(all, p.results.summaries()...)
 	var out []SheetSummary
 	for _, s := range all {
 		if len(present[s.Sheet]) > 0 {
@@ -122,6 +125,7 @@ func (p *plan) changes() bool {
 	t := &p.tasks
 	n += len(t.roundAdds) + len(t.roundUpdates) + len(t.teamAdds) + len(t.teamUpdates) +
 		len(t.unitAdds) + len(t.unitUpdates) + len(t.memberAdds) + len(t.memberUpds)
+	n += p.results.changes()
 	return n > 0
 }
 

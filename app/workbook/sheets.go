@@ -27,6 +27,7 @@ const (
 var sheetOrder = []string{
 	SheetCounties, SheetUnits, SheetLeaders, SheetPeople, SheetHistory, SheetRelatives,
 	SheetDeclarations, SheetTerms, SheetTasks, SheetMembers, SheetTies, SheetTrainings,
+	SheetMilestones, SheetFindings, SheetItems, SheetClues,
 }
 
 // sheetDefs returns every sheet's definition, in sheetOrder.
@@ -35,6 +36,7 @@ func sheetDefs() []sheetDef {
 		countySheet.def(), unitSheet.def(), leaderSheet.def(), personSheet.def(), historySheet.def(),
 		relativeSheet.def(), declarationSheet.def(), termSheet.def(), taskSheet.def(), memberSheet.def(),
 		tieSheet.def(), trainingSheet.def(),
+		milestoneSheet.def(), findingSheet.def(), itemSheet.def(), clueSheet.def(),
 	}
 }
 

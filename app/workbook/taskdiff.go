@@ -128,7 +128,6 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 			teamChanged[tk] = true
 		}
 	}
-	received := taskSheet.index("整改报告收到日期")
 	for i := range recs {
 		r := &recs[i].v
 		if !recs[i].ok {
@@ -141,9 +140,6 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 		tu := prev
 		if !exists {
 			tu = model.TeamUnit{RoundCode: r.Round, UnitCode: r.Unit}
-		}
-		if recs[i].present[received] {
-			tu.ReportReceived = r.Received
 		}
 		switch {
 		case !exists:

@@ -82,6 +82,11 @@ func (r *Result) Blocked() bool { return len(r.Problems) > 0 && !r.Written }
 type Options struct {
 	ValidOnly bool   // write the valid rows even when other rows have problems
 	User      string // recorded in the audit log
+	// NoReview refuses rows of 整改台账 that set 审核结果, 审核人 or 销号日期
+	// or close an item: the user may not review (SPEC §9.2).
+	NoReview bool
+	// NoClues refuses the sheet 线索移交: the user lacks 线索管理.
+	NoClues bool
 	// Progress, when not nil, is called from the importing goroutine as the
 	// import advances through its steps.
 	Progress func(done, total int)

@@ -31,6 +31,7 @@ func (p *plan) write(tx *gorm.DB) error {
 		{SheetTasks, func() error { return p.tasks.write(tx) }},
 		{SheetTies, func() error { return apply(tx, p.ties.adds, p.ties.updates) }},
 		{SheetTrainings, func() error { return apply(tx, p.trainings.adds, p.trainings.updates) }},
+		{"成果", func() error { return p.results.write(tx) }},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {

@@ -180,6 +180,46 @@ screen audit 审计日志
 screen backup 数据备份
 screen users 用户管理
 screen package 总览/数据包导出
+screen supervise 督办
+if wanted results; then # 成果: the second unit of round 2026-1, its first item chosen
+	if start --db "$db" --screen 成果 && login; then
+		settle
+		xdotool mousemove 300 190 click 1
+		sleep 1
+		xdotool mousemove 900 465 click 1
+		sleep 1
+		shot results || true
+	fi
+	stop
+fi
+if wanted overview-results; then # 总览, the tab 整改台账
+	if start --db "$db" --screen 总览 && login; then
+		settle
+		xdotool mousemove 1110 307 click 1
+		sleep 1
+		shot overview-results || true
+	fi
+	stop
+fi
+if wanted round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打开 → 节点, 第一巡察组
+	if start --db "$db" --screen 巡察日历 && login; then
+		settle
+		xdotool mousemove 353 149 click 1
+		sleep 1
+		xdotool mousemove 300 347 click 1
+		sleep 0.5
+		xdotool mousemove 170 189 click 1
+		sleep 2
+		xdotool mousemove 421 152 click 1
+		sleep 1
+		xdotool mousemove 260 195 click 1
+		sleep 0.7
+		xdotool mousemove 215 98 click 1
+		sleep 1
+		shot round-milestones || true
+	fi
+	stop
+fi
 if wanted round; then # 巡察日历: a click on the bar of round 2026-2 opens it
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
