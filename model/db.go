@@ -12,7 +12,7 @@ import (
 
 // SchemaVersion is the version of the schema this build writes. Each step in
 // migrations brings a file from the version before it to its own.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migration upgrades a database from version To-1 to To. Steps that only add
 // tables or columns are done by AutoMigrate; a step here moves data.
@@ -23,7 +23,9 @@ type migration struct {
 }
 
 // migrations lists the data-moving steps, oldest first.
-var migrations = []migration{}
+var migrations = []migration{
+	{To: 2, Name: "回避豁免的状态", Run: migrateOverrideStatus},
+}
 
 // ErrNewerSchema is returned when the file was written by a newer program.
 var ErrNewerSchema = errors.New("数据库文件由更新版本的程序创建，请升级程序 (database was written by a newer version)")
