@@ -92,7 +92,12 @@ type RoundCheck struct {
 	Order    []string             // team names by seq, then name
 	Counties []Option             // counties of the teams' units, by code
 	pending  map[pendingKey]bool
+	set      recusal.Settings
 }
+
+// CanLift reports whether a hard hit of rule may be asked to be lifted
+// (可豁免 under the settings the check ran with).
+func (c *RoundCheck) CanLift(rule string) bool { return c.set.CanLift(rule) }
 
 // pendingKey names an override: team, person, rule and unit ("" = every
 // unit of the team).
@@ -117,8 +122,12 @@ func (s *Service) RoundCheck(code string) (*RoundCheck, error) {
 	if err != nil {
 		return nil, err
 	}
+	set, err := s.RecusalSettings()
+	if err != nil {
+		return nil, err
+	}
 	out := &RoundCheck{Report: c.Report(r, c.Round(r)), Teams: make(map[string]snap.Team, len(r.Teams)),
-		pending: map[pendingKey]bool{}}
+		pending: map[pendingKey]bool{}, set: set}
 	teams := slices.Clone(r.Teams)
 	slices.SortStableFunc(teams, func(a, b snap.Team) int {
 		if a.Seq != b.Seq {

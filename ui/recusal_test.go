@@ -174,8 +174,13 @@ func TestRecusalReportCellsAndDetail(t *testing.T) {
 	if !strings.Contains(s.detail.Text, "赵镇长") || !strings.Contains(s.detail.Text, "孙七（P004，工作关系地 河西县）") {
 		t.Errorf("detail = %q", s.detail.Text)
 	}
+	if !s.request.Disabled() || !strings.Contains(s.detail.Text, "不可豁免") {
+		t.Error("申请豁免 enabled for an R3 hit, which is kept strictly")
+	}
+	s.rule.SetSelected("R4 地域")
+	test.Tap(tableCell0(s, 0, 2))
 	if s.request.Disabled() {
-		t.Error("申请豁免 disabled for a hard hit")
+		t.Error("申请豁免 disabled for a hard R4 hit")
 	}
 }
 
@@ -237,12 +242,22 @@ func signIn(t *testing.T, svc *app.Service) {
 	must(t, svc.Login("经办乙", "clerk-pass-1"))
 }
 
-func TestRecusalOverrideRequestAndApprove(t *testing.T) {
+// TestRecusalOverrideWorkflow drives SPEC §10.3 on the screen: R3 cannot
+// be asked for (不可豁免); an R4 hit is asked for with a reason by the
+// 经办人, who may only read the request's approval; the 领导 opens it with
+// its evidence and approves it, the hit shows lifted; the 领导 withdraws
+// it with a reason (none refused), and refuses a new request.
+func TestRecusalOverrideWorkflow(t *testing.T) {
 	svc, w := recusalWorld(t)
 	signIn(t, svc)
 	s := openRecusal(t, svc, w)
 	test.Type(s.person, "孙七")
 	s.rule.SetSelected("R3 亲属")
+	test.Tap(tableCell0(s, 0, 1))
+	if !s.request.Disabled() || !strings.Contains(s.detail.Text, "R3 亲属 不可豁免") {
+		t.Fatalf("R3 may be asked for (detail %q)", s.detail.Text)
+	}
+	s.rule.SetSelected("R4 地域")
 	test.Tap(tableCell0(s, 0, 1))
 	test.Tap(s.request)
 	d := s.req
@@ -253,7 +268,7 @@ func TestRecusalOverrideRequestAndApprove(t *testing.T) {
 	if !d.errors.Visible() || !strings.Contains(d.errors.Text, "理由") {
 		t.Errorf("empty reason: error %q", d.errors.Text)
 	}
-	test.Type(d.reason, "赵镇长已于上月调离城关镇")
+	test.Type(d.reason, "孙七长期在市里借调，与河西县财政局无往来")
 	test.Tap(d.submit)
 	if d.errors.Visible() {
 		t.Fatalf("request refused: %s", d.errors.Text)
@@ -265,26 +280,32 @@ func TestRecusalOverrideRequestAndApprove(t *testing.T) {
 		t.Errorf("tab = %q", s.tabs.Items[1].Text)
 	}
 	l := s.overrides
-	if len(l.view) != 1 || overrideCell(&l.rows[0], 0) != "待批" || l.rows[0].EnteredBy != "经办乙" {
+	if len(l.view) != 1 || overrideCell(&l.rows[0], 0) != vocab.OverridePending || l.rows[0].EnteredBy != "经办乙" {
 		t.Fatalf("override list = %+v", l.rows)
 	}
 	test.Tap(overrideCell0(l, 0, 3))
-	if !l.approve.Disabled() || !strings.Contains(l.note.Text, "只能查看") {
-		t.Errorf("a 经办人 may approve (note %q)", l.note.Text)
+	if l.open.Text != "查看…" || !strings.Contains(l.note.Text, "只能查看") {
+		t.Errorf("a 经办人 may decide (button %q, note %q)", l.open.Text, l.note.Text)
 	}
-	if !strings.Contains(l.detail.Text, "赵镇长已于上月调离城关镇") {
-		t.Errorf("override detail = %q", l.detail.Text)
+	test.Tap(l.open)
+	if l.dec == nil || !strings.Contains(l.dec.note.Text, "只能查看") {
+		t.Fatal("the 经办人's view of the approval")
 	}
+	l.dec.dlg.Hide()
 
 	must(t, svc.Login("周领导", "leader-pass-1"))
 	s.reload()
 	test.Tap(overrideCell0(l, 0, 3))
-	if l.approve.Disabled() {
-		t.Fatal("批准 disabled for a 领导")
+	test.DoubleTap(overrideCell0(l, 0, 3))
+	dec := l.dec
+	for _, want := range []string{"工作关系地为 河西县，与被巡察单位同属一县", "孙七（P004）", "第二巡察组", "U03 河西县财政局",
+		"进驻：", "可豁免", "理由：孙七长期在市里借调"} {
+		if !strings.Contains(dec.evidence.Text, want) {
+			t.Errorf("evidence lacks %q:\n%s", want, dec.evidence.Text)
+		}
 	}
-	test.Tap(l.approve)
-	test.Tap(l.confirm)
-	if len(l.rows) != 1 || l.rows[0].Approver != "周领导" || overrideCell(&l.rows[0], 0) != "已批准" {
+	test.Tap(dec.approve)
+	if len(l.rows) != 1 || l.rows[0].Approver != "周领导" || overrideCell(&l.rows[0], 0) != vocab.OverrideApproved {
 		t.Fatalf("after approval: %+v", l.rows)
 	}
 	if s.tabs.Items[1].Text != "豁免审批" {
@@ -294,7 +315,7 @@ func TestRecusalOverrideRequestAndApprove(t *testing.T) {
 	s.person.SetText("")
 	s.rule.SetSelected(all)
 	s.severity.SetSelected(sevOverridden)
-	if got := hitRows(s); !slices.Equal(got, []string{"P004/U02/R3"}) {
+	if got := hitRows(s); !slices.Equal(got, []string{"P004/U03/R4"}) {
 		t.Fatalf("已豁免 rows = %v", got)
 	}
 	if got, badge := hitCellText(t, s, 0, 0); got != "" || badge.Text() != "回避" {
@@ -309,6 +330,42 @@ func TestRecusalOverrideRequestAndApprove(t *testing.T) {
 	if !s.request.Disabled() {
 		t.Error("申请豁免 offered for a lifted hit")
 	}
+
+	// 撤销, first without a reason
+	test.Tap(overrideCell0(l, 0, 3))
+	test.Tap(l.open)
+	dec = l.dec
+	test.Tap(dec.withdraw)
+	if !dec.errors.Visible() || !strings.Contains(dec.errors.Text, "理由") {
+		t.Fatalf("withdrawn without a reason: %q", dec.errors.Text)
+	}
+	test.Type(dec.reason, "借调已结束")
+	test.Tap(dec.withdraw)
+	if l.rows[0].Status != vocab.OverrideWithdrawn || l.rows[0].WithdrawReason != "借调已结束" || overrideCell(&l.rows[0], 9) != "周领导" {
+		t.Fatalf("after withdrawal: %+v", l.rows[0])
+	}
+	if got := hitRows(s); len(got) != 0 {
+		t.Errorf("已豁免 rows after the withdrawal = %v", got)
+	}
+
+	// a new request, refused
+	must(t, svc.Login("经办乙", "clerk-pass-1"))
+	team := s.res.Teams["第二巡察组"]
+	must(t, svc.RequestOverride(team.ID, "P004", "R4", "", "再次申请"))
+	must(t, svc.Login("周领导", "leader-pass-1"))
+	s.reload()
+	l.state.SetSelected(vocab.OverridePending)
+	if len(l.view) != 1 {
+		t.Fatalf("pending shown: %d", len(l.view))
+	}
+	test.Tap(overrideCell0(l, 0, 3))
+	test.Tap(l.open)
+	test.Type(l.dec.reason, "借调情况未核实")
+	test.Tap(l.dec.refuse)
+	l.state.SetSelected(all)
+	if len(l.rows) != 2 || l.rows[0].Status != vocab.OverrideRefused || l.rows[0].RefuseReason != "借调情况未核实" {
+		t.Fatalf("after refusal: %+v", l.rows)
+	}
 }
 
 func TestRecusalLeaderCannotRequest(t *testing.T) {
@@ -316,7 +373,7 @@ func TestRecusalLeaderCannotRequest(t *testing.T) {
 	signIn(t, svc)
 	must(t, svc.Login("周领导", "leader-pass-1"))
 	s := openRecusal(t, svc, w)
-	s.rule.SetSelected("R3 亲属")
+	s.rule.SetSelected("R4 地域")
 	test.Tap(tableCell0(s, 0, 1))
 	if !s.request.Disabled() {
 		t.Error("a 领导 may request an override")

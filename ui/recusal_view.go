@@ -326,8 +326,13 @@ func (s *recusalScreen) showDetail() {
 		s.request.Disable()
 		return
 	}
-	s.detail.SetText(s.detailText(row))
-	if row.Severity == recusal.Hard && !row.Overridden && s.svc.Can(app.PermEdit) {
+	text := s.detailText(row)
+	liftable := s.res.CanLift(row.Rule)
+	if row.Severity == recusal.Hard && !row.Overridden && !liftable {
+		text += "\n" + row.Rule + " " + recusal.RuleName(row.Rule) + " 不可豁免（严格执行回避制度；见 设置 › 回避规则 的“可豁免”）。"
+	}
+	s.detail.SetText(text)
+	if row.Severity == recusal.Hard && !row.Overridden && liftable && s.svc.Can(app.PermEdit) {
 		s.request.Enable()
 	} else {
 		s.request.Disable()
