@@ -93,6 +93,16 @@ type RoundCheck struct {
 	Counties []Option             // counties of the teams' units, by code
 	pending  map[pendingKey]bool
 	set      recusal.Settings
+	cand     recusal.Candidacy
+	county   func(team string) string
+}
+
+// Focused returns the report's rows, in the report's current order, as
+// the focused view (collapse: the hits of people on the roster, those
+// that keep an otherwise eligible candidate off a team, the rest
+// collapsed; see recusal.Focus) or every hit with its tier.
+func (c *RoundCheck) Focused(collapse bool) *recusal.Focused {
+	return recusal.Focus(c.Report, c.cand, c.county, collapse)
 }
 
 // CanLift reports whether a hard hit of rule may be asked to be lifted
@@ -126,8 +136,12 @@ func (s *Service) RoundCheck(code string) (*RoundCheck, error) {
 	if err != nil {
 		return nil, err
 	}
+	aset, err := s.AssignSettings()
+	if err != nil {
+		return nil, err
+	}
 	out := &RoundCheck{Report: c.Report(r, c.Round(r)), Teams: make(map[string]snap.Team, len(r.Teams)),
-		pending: map[pendingKey]bool{}, set: set}
+		pending: map[pendingKey]bool{}, set: set, cand: candidacy(sn, r, aset), county: teamCounty(r)}
 	teams := slices.Clone(r.Teams)
 	slices.SortStableFunc(teams, func(a, b snap.Team) int {
 		if a.Seq != b.Seq {

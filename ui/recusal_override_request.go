@@ -38,6 +38,10 @@ func (s *recusalScreen) onRequest() {
 	if row == nil || row.Severity != recusal.Hard || row.Overridden {
 		return
 	}
+	if row.Hits > 1 {
+		dialog.ShowInformation("申请豁免", "此行合并了多条回避；请勾选“显示全部”，再选择具体的巡察组和单位申请豁免。", s.win)
+		return
+	}
 	if !s.res.CanLift(row.Rule) {
 		dialog.ShowInformation("申请豁免", row.Rule+" "+recusal.RuleName(row.Rule)+" 不可豁免（严格执行回避制度）。", s.win)
 		return
@@ -51,7 +55,7 @@ func (s *recusalScreen) onRequest() {
 		dialog.ShowInformation("申请豁免", row.Team+" 尚未保存，不能申请豁免。", s.win)
 		return
 	}
-	r := *row
+	r := row.Row
 	s.req = &overrideRequest{svc: s.svc, win: s.win, row: r, teamID: t.ID, onDone: func(unit string) {
 		s.res.MarkPending(r.Team, r.Person, r.Rule, unit)
 		s.onFilterChanged()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -74,14 +75,63 @@ func openRecusal(t *testing.T, svc *app.Service, w fyne.Window) *recusalScreen {
 	return s
 }
 
-// hitRows returns the rows shown as "person/unit/rule".
+// hitRows returns the rows shown as "person/unit/rule" (and "+n" for a
+// row that stands for n more hits).
 func hitRows(s *recusalScreen) []string {
 	var out []string
 	for _, i := range s.view {
-		r := s.res.Report.Rows[i]
-		out = append(out, r.Person+"/"+r.Unit+"/"+r.Rule)
+		r := s.focus.Rows[i]
+		k := r.Person + "/" + r.Unit + "/" + r.Rule
+		if r.Hits > 1 {
+			k += fmt.Sprintf("+%d", r.Hits-1)
+		}
+		out = append(out, k)
 	}
 	return out
+}
+
+// TestRecusalReportFocused: the report opens on the focused view — the
+// hard hits that keep someone off a team they could otherwise join first,
+// the R4 rows of a person and county collapsed to one — and 显示全部 shows
+// every hit; a collapsed row exports every hit it stands for and cannot be
+// asked to be lifted as a whole.
+func TestRecusalReportFocused(t *testing.T) {
+	svc, w := recusalWorld(t)
+	s := openRecusal(t, svc, w)
+	want := []string{"P001/U01/R1", "P004/U02/R3", "P002/U03/R1", "P001/U01/R4+1", "P002/U03/R4", "P004/U03/R4"}
+	if got := hitRows(s); !slices.Equal(got, want) {
+		t.Fatalf("focused rows = %v, want %v", got, want)
+	}
+	if s.count.Text != "显示 6 行（7 条）/ 共 7 条" || !strings.Contains(s.tiers.Text, "排除候选 3 条") ||
+		!strings.Contains(s.tiers.Text, "其他 4 条（合并为 3 行）") {
+		t.Errorf("count %q, tiers %q", s.count.Text, s.tiers.Text)
+	}
+	if got, _ := hitCellText(t, s, 0, 0); got != recusal.TierBlocks {
+		t.Errorf("类别 cell = %q", got)
+	}
+	if got, _ := hitCellText(t, s, 3, 3); got != "第一巡察组" {
+		t.Errorf("team cell of the collapsed row = %q", got)
+	}
+	if got, _ := hitCellText(t, s, 3, 5); got != "U01 县委办公室 等2条" {
+		t.Errorf("unit cell of the collapsed row = %q", got)
+	}
+	s.tier.SetSelected(recusal.TierOther)
+	if got := hitRows(s); !slices.Equal(got, want[3:]) {
+		t.Errorf("其他 = %v", got)
+	}
+	test.Tap(tableCell0(s, 0, 2))
+	if !s.request.Disabled() || !strings.Contains(s.detail.Text, "此行代表 2 条") {
+		t.Errorf("a collapsed row: request enabled %v, detail %q", !s.request.Disabled(), s.detail.Text)
+	}
+	sub, filter := s.shownReport()
+	if len(sub.Rows) != 4 || !strings.Contains(filter, "类别 其他") || !strings.Contains(filter, "重点视图") {
+		t.Errorf("export of 其他: %d hits, filter %q", len(sub.Rows), filter)
+	}
+	s.tier.SetSelected(all)
+	s.whole.SetChecked(true)
+	if got := hitRows(s); len(got) != 7 || s.count.Text != "显示 7 / 7 条" {
+		t.Errorf("显示全部: %v (%q)", got, s.count.Text)
+	}
 }
 
 // hitCellText renders cell (row, col) of the hit table.
@@ -99,6 +149,7 @@ func TestRecusalReportFilters(t *testing.T) {
 	if got := s.roundCode(); got != "2026-9" {
 		t.Fatalf("round chosen = %q", got)
 	}
+	s.whole.SetChecked(true)
 	every := []string{"P001/U01/R1", "P001/U01/R4", "P001/U02/R4", "P004/U02/R3", "P002/U03/R1", "P002/U03/R4", "P004/U03/R4"}
 	if got := hitRows(s); !slices.Equal(got, every) {
 		t.Fatalf("rows = %v", got)
@@ -151,20 +202,20 @@ func TestRecusalReportCellsAndDetail(t *testing.T) {
 	s := openRecusal(t, svc, w)
 	test.Type(s.person, "孙七")
 	s.rule.SetSelected("R3 亲属")
-	text, badge := hitCellText(t, s, 0, 0)
+	text, badge := hitCellText(t, s, 0, 1)
 	if sev, muted := badge.Severity(); text != "" || sev != recusal.Hard || muted || badge.Text() != "回避" || !badge.Visible() {
 		t.Errorf("severity cell: text %q badge %q", text, badge.Text())
 	}
-	if got, _ := hitCellText(t, s, 0, 1); got != "R3 亲属" {
+	if got, _ := hitCellText(t, s, 0, 2); got != "R3 亲属" {
 		t.Errorf("rule cell = %q", got)
 	}
-	if got, _ := hitCellText(t, s, 0, 3); got != "孙七 P004" {
+	if got, _ := hitCellText(t, s, 0, 4); got != "孙七 P004" {
 		t.Errorf("person cell = %q", got)
 	}
-	if got, _ := hitCellText(t, s, 0, 4); got != "U02 城关镇" {
+	if got, _ := hitCellText(t, s, 0, 5); got != "U02 城关镇" {
 		t.Errorf("unit cell = %q", got)
 	}
-	if got, b := hitCellText(t, s, 0, 7); !strings.Contains(got, "赵镇长") || b.Visible() {
+	if got, b := hitCellText(t, s, 0, 8); !strings.Contains(got, "赵镇长") || b.Visible() {
 		t.Errorf("reason cell = %q", got)
 	}
 	if !s.request.Disabled() {
@@ -273,7 +324,7 @@ func TestRecusalOverrideWorkflow(t *testing.T) {
 	if d.errors.Visible() {
 		t.Fatalf("request refused: %s", d.errors.Text)
 	}
-	if got, _ := hitCellText(t, s, 0, 6); got != "待批" {
+	if got, _ := hitCellText(t, s, 0, 7); got != "待批" {
 		t.Errorf("豁免 cell after the request = %q", got)
 	}
 	if s.tabs.Items[1].Text != "豁免审批（1 项待批）" {
@@ -318,12 +369,12 @@ func TestRecusalOverrideWorkflow(t *testing.T) {
 	if got := hitRows(s); !slices.Equal(got, []string{"P004/U03/R4"}) {
 		t.Fatalf("已豁免 rows = %v", got)
 	}
-	if got, badge := hitCellText(t, s, 0, 0); got != "" || badge.Text() != "回避" {
+	if got, badge := hitCellText(t, s, 0, 1); got != "" || badge.Text() != "回避" {
 		t.Errorf("badge of the lifted hit = %q", badge.Text())
 	} else if _, muted := badge.Severity(); !muted {
 		t.Error("the lifted hit's badge is not muted")
 	}
-	if got, _ := hitCellText(t, s, 0, 6); got != "已豁免" {
+	if got, _ := hitCellText(t, s, 0, 7); got != "已豁免" {
 		t.Errorf("豁免 cell = %q", got)
 	}
 	test.Tap(tableCell0(s, 0, 1))
