@@ -19,7 +19,6 @@ const (
 	sevPending    = "待批豁免"
 )
 
-
 func (s *recusalScreen) buildFilters() {
 	rules := []string{all}
 	for _, r := range recusal.Rules {
@@ -215,4 +214,3 @@ func (s *recusalScreen) showSummary() {
 		s.summary.Add(widget.NewLabel("本轮未发现回避情形。"))
 	}
 }
-
