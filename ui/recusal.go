@@ -82,7 +82,7 @@ func (s *recusalScreen) build() fyne.CanvasObject {
 	s.busy = widget.NewActivity()
 	s.busy.Hide()
 	s.status = widget.NewLabel("")
-	s.summary = container.NewGridWrap(fyne.NewSize(260, 36))
+	s.summary = container.NewGridWrap(fyne.NewSize(290, 36))
 	s.tiers = widget.NewLabel("")
 	s.tiers.Wrapping = fyne.TextWrapWord
 	s.buildFilters()
@@ -101,13 +101,14 @@ func (s *recusalScreen) build() fyne.CanvasObject {
 		s.round)
 	filters := container.NewHBox(
 		widget.NewLabel("类别"), s.tier, widget.NewLabel("规则"), s.rule, widget.NewLabel("性质"), s.severity,
-		widget.NewLabel("县区"), s.county, widget.NewLabel("巡察组"), s.team,
-		container.NewGridWrap(fyne.NewSize(170, s.person.MinSize().Height), s.person))
-	actions := container.NewHBox(s.whole, s.count, s.request, s.export)
+		widget.NewLabel("县区"), s.county)
+	actions := container.NewHBox(widget.NewLabel("巡察组"), s.team,
+		container.NewGridWrap(fyne.NewSize(150, s.person.MinSize().Height), s.person), s.whole, s.request, s.export)
 	detail := widget.NewCard("", "", container.NewVScroll(s.detail))
 	body := container.NewVSplit(s.table, detail)
 	body.Offset = 0.78
-	hits := container.NewBorder(container.NewVBox(s.summary, s.tiers, widget.NewSeparator(), filters, actions), nil, nil, nil, body)
+	tiers := container.NewBorder(nil, nil, nil, s.count, s.tiers)
+	hits := container.NewBorder(container.NewVBox(s.summary, tiers, widget.NewSeparator(), filters, actions), nil, nil, nil, body)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("回避情况", theme.WarningIcon(), hits),
 		container.NewTabItemWithIcon("豁免审批", theme.ConfirmIcon(), s.overrides.build()),
