@@ -58,6 +58,8 @@ type assignScreen struct {
 	seed                          *widget.Entry
 	solve, drawBtn, resolve, save *widget.Button
 	busy                          *widget.Activity
+	progress                      *widget.ProgressBar // a draw's steps
+	progressBox                   *fyne.Container     // the bar, shown while a draw runs
 	status, objective             *widget.Label
 
 	dlg *askDialog    // the dialog opened last
@@ -95,6 +97,9 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	s.save = widget.NewButtonWithIcon("保存编组", theme.DocumentSaveIcon(), s.onSave)
 	s.busy = widget.NewActivity()
 	s.busy.Hide()
+	s.progress = widget.NewProgressBar()
+	s.progressBox = container.NewGridWrap(fyne.NewSize(120, s.progress.MinSize().Height), s.progress)
+	s.progressBox.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.objective = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -107,7 +112,7 @@ func (s *assignScreen) build() fyne.CanvasObject {
 
 	seed := container.NewGridWrap(fyne.NewSize(130, s.seed.MinSize().Height), s.seed)
 	row1 := container.NewBorder(nil, nil, widget.NewLabel("轮次"),
-		container.NewHBox(widget.NewLabel("编组方式"), s.mode, seed, s.solve, s.drawBtn, s.busy), s.round)
+		container.NewHBox(widget.NewLabel("编组方式"), s.mode, seed, s.solve, s.drawBtn, s.busy, s.progressBox), s.round)
 	row2 := container.NewBorder(nil, nil, nil,
 		container.NewHBox(append([]fyne.CanvasObject{s.resolve, s.save, widget.NewSeparator()}, s.assignDocuments.buttons()...)...),
 		container.NewVBox(s.objective))
@@ -187,6 +192,7 @@ func (s *assignScreen) enable() {
 	set(s.save, filled && canAssign)
 	set(s.exportXLSX, filled)
 	set(s.exportPDF, filled)
+	set(s.verifyBtn, !s.running)
 	if s.move != nil {
 		s.enableActions()
 	}
@@ -216,6 +222,7 @@ func (s *assignScreen) work(msg string, fn func() error, done func()) {
 			s.running = false
 			s.busy.Stop()
 			s.busy.Hide()
+			s.progressBox.Hide()
 			if s.again { // the clerk chose another round meanwhile
 				s.again = false
 				s.enable()

@@ -453,6 +453,64 @@ func TestAssignDrawAndRecord(t *testing.T) {
 	if err := s.writeRoster(filepath.Join(dir, "名单.xlsx"), false); err != nil {
 		t.Fatal(err)
 	}
+	if s.progress.Value != 1 || s.progressBox.Visible() {
+		t.Errorf("progress after the draw: %v, shown %v", s.progress.Value, s.progressBox.Visible())
+	}
+}
+
+// TestAssignVerifyRecord: 核验抽取记录 replays a record file chosen by the
+// clerk — one just drawn, one of the first version, one changed afterwards
+// — and says whether it matches, step by step.
+func TestAssignVerifyRecord(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.drawBtn)
+	walk(s.dlg.content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			test.Type(e, "8317")
+		}
+	})
+	test.Tap(s.dlg.ok)
+	dir := t.TempDir()
+	js := filepath.Join(dir, "抽取记录.json")
+	must(t, s.writeRecordJSON(js))
+	s.verifyRecord(js)
+	c := s.checked
+	if c == nil || !c.check.OK() || !strings.HasPrefix(c.result.Text, "一致") || len(c.check.Steps) != len(s.st.Rec.Steps) {
+		t.Fatalf("a fresh record: %+v", c)
+	}
+	first := s.st.Rec.Steps[0]
+	if got := c.cell(0, 5); got != first.Drawn+" "+s.st.Name(first.Drawn) || c.cell(0, 1) != first.Team {
+		t.Errorf("step 1 shows %q for %s", got, first.Drawn)
+	}
+	if got := c.cell(0, 4); !strings.HasSuffix(got, fmt.Sprintf("/ %d", c.check.Steps[0].Count)) {
+		t.Errorf("position of step 1 = %q", got)
+	}
+
+	old := filepath.Join(dir, "旧记录.json")
+	b, err := os.ReadFile(filepath.Join("..", "app", "draw", "testdata", "record.json"))
+	must(t, err)
+	must(t, os.WriteFile(old, b, 0o600))
+	s.verifyRecord(old)
+	if !s.checked.check.OK() || s.checked.check.Record.Algorithm != draw.AlgorithmV1 || s.checked.cell(1, 3) != "9" {
+		t.Errorf("a record of the first version: %v", s.checked.check.Err)
+	}
+
+	rec := *s.st.Rec
+	rec.Steps = slices.Clone(rec.Steps)
+	rec.Steps[0].Drawn = rec.Steps[1].Drawn
+	changed, _ := rec.Marshal()
+	must(t, os.WriteFile(js, changed, 0o600))
+	s.verifyRecord(js)
+	if s.checked.check.OK() || !strings.Contains(s.checked.result.Text, "不一致：第1步") || !strings.Contains(s.status.Text, "不一致") {
+		t.Errorf("a changed record: %q / %q", s.checked.result.Text, s.status.Text)
+	}
+	must(t, os.WriteFile(js, []byte("不是记录"), 0o600))
+	s.checked = nil
+	s.verifyRecord(js)
+	if s.checked != nil || !strings.Contains(s.status.Text, "不是有效的抽取记录") {
+		t.Errorf("not a record: %q", s.status.Text)
+	}
 }
 
 func TestAssignSwap(t *testing.T) {
