@@ -68,13 +68,14 @@ func (s *Service) DrawRoster(round, mode, witness string, progress func(done, to
 	return e, nil
 }
 
-// ResolveRoster solves the rest of e again, keeping its locked members
-// and leaving out its excluded people (see assign.Resolve).
-func (s *Service) ResolveRoster(e *assign.RosterEdit) (*assign.RosterEdit, error) {
+// ResolveRoster solves the rest of e again within scope (assign.ResolveAll,
+// ResolveTeam with team, ResolveEmpty), keeping its locked members and
+// leaving out its excluded people (see assign.RosterEdit.ResolveIn).
+func (s *Service) ResolveRoster(e *assign.RosterEdit, scope, team string) (*assign.RosterEdit, error) {
 	if err := s.Require(PermRead); err != nil {
 		return nil, err
 	}
-	return e.Resolve()
+	return e.ResolveIn(scope, team)
 }
 
 // SaveRoster writes e as its round's 编组记录 (see SaveAssignment) and

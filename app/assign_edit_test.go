@@ -32,7 +32,7 @@ func TestRosterLifecycle(t *testing.T) {
 	if err := e.SetLocked(lead.Person, true); err != nil {
 		t.Fatal(err)
 	}
-	if e, err = s.ResolveRoster(e); err != nil {
+	if e, err = s.ResolveRoster(e, assign.ResolveAll, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, m := e.Member(lead.Person); m == nil || !m.Locked || m.Role != lead.Role || !e.Dirty {

@@ -30,9 +30,10 @@ func (s *assignScreen) onDraw() {
 	msg.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("现场宣读的数值", witness))
 	body := []fyne.CanvasObject{msg, form}
-	if s.st != nil && s.st.Dirty {
-		warn := widget.NewLabel("当前编组有未保存的手动调整，抽取后将被取代。")
+	if what := s.unsaved(); what != "" {
+		warn := widget.NewLabel(what + "，抽取后将被取代。")
 		warn.Importance = widget.WarningImportance
+		warn.Wrapping = fyne.TextWrapWord
 		body = append(body, warn)
 	}
 	s.dlg = newAskDialog(s.win, "随机抽取", "开始抽取", container.NewVBox(body...), func() error {

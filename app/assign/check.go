@@ -113,7 +113,7 @@ func (w *world) checkTeam(t int32, members []Member, where map[string]string) []
 		}
 		row := w.rowFor(pi, t, m.Role, used)
 		if row < 0 {
-			bad(m.Person, RuleCount, fmt.Sprintf("%s 没有 %s 的名额（编组设置）", name, m.Role), true)
+			bad(m.Person, RuleCount, fmt.Sprintf("%s 的 %s 名额已满（编组设置 %d 人）", name, m.Role, w.set.Wanted(m.Role)), true)
 			continue
 		}
 		used[row]++
