@@ -107,7 +107,7 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.objective = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.objective.Truncation = fyne.TextTruncateEllipsis
+	s.objective.Wrapping = fyne.TextWrapWord // whole at any width: it says how full the roster is
 
 	left := s.assignTeamList.build()
 	right := s.assignIssues.build(s.assignSlots.build())
@@ -117,10 +117,8 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	seed := container.NewGridWrap(fyne.NewSize(130, s.seed.MinSize().Height), s.seed)
 	row1 := container.NewBorder(nil, nil, widget.NewLabel("轮次"),
 		container.NewHBox(widget.NewLabel("编组方式"), s.mode, seed, s.solve, s.drawBtn, s.busy, s.progressBox), s.round)
-	row2 := container.NewBorder(nil, nil, nil,
-		container.NewHBox(append([]fyne.CanvasObject{s.resolve, s.undo, s.revert, s.save, widget.NewSeparator()}, s.assignDocuments.buttons()...)...),
-		container.NewVBox(s.objective))
-	top := container.NewVBox(row1, row2, s.status, widget.NewSeparator())
+	row2 := container.NewHBox(append([]fyne.CanvasObject{s.resolve, s.undo, s.revert, s.save, widget.NewSeparator()}, s.assignDocuments.buttons()...)...)
+	top := container.NewVBox(row1, row2, s.objective, s.status, widget.NewSeparator())
 	s.enable()
 	s.loadRounds()
 	return container.NewBorder(top, nil, nil, nil, split)

@@ -131,8 +131,7 @@ func (s *assignScreen) onResolve() {
 	}
 	choice := widget.NewRadioGroup(opts, nil)
 	choice.SetSelected(opts[0])
-	msg := widget.NewLabel(fmt.Sprintf("锁定的人员（%d 人）不动，排除的人员（%d 人）不再编入；重新编组后可点“撤销”恢复。", s.st.Locked(), len(s.st.Excluded)))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := widget.NewLabel(fmt.Sprintf("锁定的人员（%d 人）不动，排除的人员（%d 人）不再编入；\n重新编组后可点“撤销”恢复。", s.st.Locked(), len(s.st.Excluded)))
 	s.dlg = newAskDialog(s.win, "重新编组", "重新编组", container.NewVBox(choice, msg), func() error {
 		for _, sc := range assign.ResolveScopes {
 			if labels[sc] == choice.Selected {

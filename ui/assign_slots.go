@@ -18,7 +18,7 @@ import (
 // member (回避, 提示, 违规), not a rank: the person's rank is 职级.
 var (
 	slotColumns = []string{"", "角色", "姓名", "性质", "工作关系地", "现工作单位", "职务", "职级", "专业特长", "人员编号", "情形说明"}
-	slotWidths  = []float32{32, 100, 80, 64, 84, 180, 110, 96, 100, 76, 640}
+	slotWidths  = []float32{32, 100, 80, 64, 84, 180, 110, 120, 100, 76, 640}
 )
 
 const (

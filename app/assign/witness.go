@@ -89,6 +89,9 @@ type drawing struct {
 	wait     []int32 // scratch: open slots not (yet) good
 	group    []int32 // slot → its list of eligible people (one per team and row)
 	cursor   []int   // per list: where hasFree last found a free person
+	holds    []bool  // per list: it holds the person of the slot being drawn (as of step heldAt)
+	heldAt   []int32 // per list: the step holds was worked out at
+	step     int32   // the slot being drawn, plus one
 	kin      []int32 // people related to a member of the team drawn (stamped)
 	capped   []bool  // scratch: counties at the team's cap
 	kinStamp int32
@@ -126,6 +129,7 @@ func (w *world) newDrawing() *drawing {
 				d.left[t]++
 			}
 			d.cursor = append(d.cursor, 0)
+			d.holds, d.heldAt = append(d.holds, false), append(d.heldAt, 0)
 		}
 	}
 	d.matchS = make([]int32, len(d.slots))
@@ -244,6 +248,7 @@ func (d *drawing) allowed(s dslot, ps []int32) []int32 {
 // (found among the first few eligible, as most people hold no slot), then
 // the few left over in passes until nothing changes.
 func (d *drawing) release(i int32) {
+	d.step = i + 1
 	wait := d.wait[:0]
 	for s := range d.slots {
 		d.good[s] = false
@@ -277,12 +282,16 @@ func (d *drawing) release(i int32) {
 // starts where the last one of its list was found: the people before it
 // were held then, and most still are.
 func (d *drawing) hasFree(s, i int32) bool {
+	ps, g := d.adj[s], d.group[s]
 	if m := d.matchS[i]; m >= 0 {
-		if _, ok := slices.BinarySearch(d.adj[s], m); ok {
+		if d.heldAt[g] != d.step { // looked up once per list and step
+			_, ok := slices.BinarySearch(ps, m)
+			d.heldAt[g], d.holds[g] = d.step, ok
+		}
+		if d.holds[g] {
 			return true
 		}
 	}
-	ps, g := d.adj[s], d.group[s]
 	for k, n := d.cursor[g], len(ps); k < d.cursor[g]+n; k++ {
 		at := k % n
 		if p := ps[at]; d.matchP[p] < 0 && !d.gone[p] {
