@@ -60,19 +60,11 @@ func (s *Service) OverrideEvidence(id uint) (*OverrideEvidence, error) {
 // hitEvidence gathers the evidence of rule for person on team of round
 // against unit ("" every unit of the team), from the data as they are.
 func (s *Service) hitEvidence(round, team, person, rule, unit string) (*OverrideEvidence, error) {
-	set, err := s.RecusalSettings()
+	c, sn, r, err := s.roundChecker(round)
 	if err != nil {
 		return nil, err
 	}
-	sn, err := s.Snapshot()
-	if err != nil {
-		return nil, err
-	}
-	c := recusal.New(sn, set)
-	r := sn.Round(round)
-	if r == nil {
-		return nil, fmt.Errorf("轮次 %s %w", round, ErrNotFound)
-	}
+	set := c.Settings()
 	t := teamNamed(r, team)
 	if t == nil {
 		return nil, fmt.Errorf("%s 的 %s %w", round, team, ErrNotFound)

@@ -201,33 +201,34 @@ func (s *Service) ApproveOverride(id uint, approver string) error {
 // RefuseOverride refuses pending override id (驳回) with a written reason,
 // in the name of the signed-in 领导.
 func (s *Service) RefuseOverride(id uint, reason string) error {
-	reason = strings.TrimSpace(reason)
-	if reason == "" {
-		return errors.New("驳回豁免申请须写明理由")
-	}
-	o, team, err := s.decidable(id, s.User, "驳回", vocab.OverridePending)
-	if err != nil {
-		return err
-	}
-	before := o
-	o.RefusedBy, o.RefusedAt, o.RefuseReason, o.Status = s.User, now(), reason, vocab.OverrideRefused
-	return s.decide("豁免驳回", team, before, o)
+	return s.close(id, reason, "驳回", vocab.OverridePending, "豁免驳回", func(o *model.Override, at, why string) {
+		o.RefusedBy, o.RefusedAt, o.RefuseReason, o.Status = s.User, at, why, vocab.OverrideRefused
+	})
 }
 
 // WithdrawOverride withdraws approved override id (撤销) with a written
 // reason, in the name of the signed-in 领导: the hit binds again.
 func (s *Service) WithdrawOverride(id uint, reason string) error {
+	return s.close(id, reason, "撤销", vocab.OverrideApproved, "豁免撤销", func(o *model.Override, at, why string) {
+		o.WithdrawnBy, o.WithdrawnAt, o.WithdrawReason, o.Status = s.User, at, why, vocab.OverrideWithdrawn
+	})
+}
+
+// close ends override id, in state want, by a leader's decision with a
+// written reason (verb: 驳回, 撤销; action: its audit entry): mark records
+// who, when and why on it.
+func (s *Service) close(id uint, reason, verb, want, action string, mark func(o *model.Override, at, why string)) error {
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return errors.New("撤销豁免须写明理由")
+		return fmt.Errorf("%s豁免须写明理由", verb)
 	}
-	o, team, err := s.decidable(id, s.User, "撤销", vocab.OverrideApproved)
+	o, team, err := s.decidable(id, s.User, verb, want)
 	if err != nil {
 		return err
 	}
 	before := o
-	o.WithdrawnBy, o.WithdrawnAt, o.WithdrawReason, o.Status = s.User, now(), reason, vocab.OverrideWithdrawn
-	return s.decide("豁免撤销", team, before, o)
+	mark(&o, now(), reason)
+	return s.decide(action, team, before, o)
 }
 
 // decidable reads override id for a leader's decision (verb: 批准, 驳回,

@@ -132,16 +132,12 @@ func (s *Service) RoundCheck(code string) (*RoundCheck, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := s.RecusalSettings()
-	if err != nil {
-		return nil, err
-	}
 	aset, err := s.AssignSettings()
 	if err != nil {
 		return nil, err
 	}
 	out := &RoundCheck{Report: c.Report(r, c.Round(r)), Teams: make(map[string]snap.Team, len(r.Teams)),
-		pending: map[pendingKey]bool{}, set: set, cand: candidacy(sn, r, aset), county: teamCounty(r)}
+		pending: map[pendingKey]bool{}, set: c.Settings(), cand: candidacy(sn, r, aset), county: teamCounty(r)}
 	teams := slices.Clone(r.Teams)
 	slices.SortStableFunc(teams, func(a, b snap.Team) int {
 		if a.Seq != b.Seq {

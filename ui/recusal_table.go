@@ -27,16 +27,7 @@ func (s *recusalScreen) buildTable() {
 		func() (int, int) { return len(s.view), len(hitColumns) },
 		func() fyne.CanvasObject { return container.NewStack(widgets.NewCell(), widgets.NewSeverityBadge("")) },
 		s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		return b
-	}
-	s.table.UpdateHeader = s.updateHeader
-	for i, w := range hitWidths {
-		s.table.SetColumnWidth(i, w)
-	}
+	buttonHeaders(s.table, hitWidths, s.updateHeader)
 }
 
 // hitCell returns the text of column col of row.

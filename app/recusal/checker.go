@@ -290,6 +290,9 @@ func (c *Checker) indexOverrides() {
 	}
 }
 
+// Settings returns the settings the checker applies.
+func (c *Checker) Settings() Settings { return c.set }
+
 // Overridden reports whether an approved override of round lifts hit h,
 // whose Team must be set: only hard hits are lifted.
 func (c *Checker) Overridden(round string, h Hit) bool {
