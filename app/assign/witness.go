@@ -94,6 +94,7 @@ type drawing struct {
 	step     int32   // the slot being drawn, plus one
 	kin      []int32 // people related to a member of the team drawn (stamped)
 	capped   []bool  // scratch: counties at the team's cap
+	ok, keep []int32 // scratch: the lists candidates returns
 	kinStamp int32
 	ms       [][]mem // per team: locked and drawn members
 	empty    []bool  // per team: a slot was left empty
@@ -109,6 +110,7 @@ func (w *world) newDrawing() *drawing {
 	d := &drawing{w: w, matchP: make([]int32, len(w.people)), gone: make([]bool, len(w.people)),
 		seen: make([]int32, len(w.people)), kin: make([]int32, len(w.people)), ms: make([][]mem, len(w.teams)),
 		empty: make([]bool, len(w.teams)), left: make([]int, len(w.teams))}
+	var scratch []int32 // a list being worked out, kept at its exact size
 	for t := range w.teams {
 		d.ms[t] = w.members(nil, int32(t))
 		c := w.load(int32(t))
@@ -116,12 +118,13 @@ func (w *world) newDrawing() *drawing {
 			if w.rowLeft[t][r] == 0 {
 				continue
 			}
-			var ps []int32
+			scratch = scratch[:0]
 			for p := range w.people {
 				if w.base(int32(p), int32(t), r, c) {
-					ps = append(ps, int32(p))
+					scratch = append(scratch, int32(p))
 				}
 			}
+			ps := slices.Clone(scratch)
 			for range w.rowLeft[t][r] {
 				d.slots = append(d.slots, dslot{int32(t), r})
 				d.adj = append(d.adj, ps)
@@ -173,14 +176,16 @@ func (d *drawing) matched() int {
 	return n
 }
 
-// candidates returns who may be drawn for slot i.
+// candidates returns who may be drawn for slot i, in a list the next call
+// reuses.
 func (d *drawing) candidates(i int) []int32 {
 	ok := d.allowed(d.slots[i], d.adj[i])
 	if d.matchS[i] < 0 {
 		return ok // no maximum matching fills the slot: keep what the rules allow
 	}
 	d.release(int32(i))
-	var keep []int32
+	keep := d.keep[:0]
+	defer func() { d.keep = keep }()
 	for _, p := range ok {
 		if q := d.matchP[p]; p == d.matchS[i] || q < 0 || d.good[q] {
 			keep = append(keep, p)
@@ -228,7 +233,8 @@ func (d *drawing) allowed(s dslot, ps []int32) []int32 {
 		}
 		need = w.allGroups() &^ have
 	}
-	var out []int32
+	out := d.ok[:0]
+	defer func() { d.ok = out }()
 	for _, p := range ps {
 		pi := &w.people[p]
 		if d.gone[p] || d.kin[p] == d.kinStamp || len(capped) > 0 && capped[pi.county] || pi.groups&need != need {

@@ -73,7 +73,7 @@ func (s *Session) DrawSet(team, role string, set []int32) (string, error) {
 	if len(set) > 0 {
 		st.Drawn = s.rec.Candidates[set[s.d.Below(uint64(len(set)))]]
 	}
-	s.base[role] = slices.Clone(set)
+	s.base[role] = append(s.base[role][:0], set...)
 	s.rec.Steps = append(s.rec.Steps, st)
 	return st.Drawn, nil
 }
