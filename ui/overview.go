@@ -121,7 +121,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(overviewTabs[0], s.progress.table),
 		container.NewTabItem(overviewTabs[1], s.teams.table),
-		container.NewTabItem(overviewTabs[2], s.overrides.table),
+		container.NewTabItem(overviewTabs[2], container.NewBorder(widget.NewLabel("单击一项，查看依据并审批（批准、驳回）。"), nil, nil, nil, s.overrides.table)),
 		container.NewTabItem(overviewTabs[3], s.overdue.table),
 		container.NewTabItem(overviewTabs[4], s.openUnits.table),
 	)
