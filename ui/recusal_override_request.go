@@ -55,7 +55,7 @@ func (s *recusalScreen) onRequest() {
 		dialog.ShowInformation("申请豁免", row.Team+" 尚未保存，不能申请豁免。", s.win)
 		return
 	}
-	r := row.Row
+	r := *row.Row
 	s.req = &overrideRequest{svc: s.svc, win: s.win, row: r, teamID: t.ID, onDone: func(unit string) {
 		s.res.MarkPending(r.Team, r.Person, r.Rule, unit)
 		s.onFilterChanged()

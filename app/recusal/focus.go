@@ -41,7 +41,7 @@ type Candidacy struct {
 // FocusRow is a row of the focused report: one hit, or for a collapsed row
 // the first of the hits it stands for.
 type FocusRow struct {
-	Row
+	*Row  // in the report's rows: a new sort of the report calls for a new Focus
 	Tier  string
 	Hits  int      // the hits the row stands for (1 unless collapsed)
 	Teams []string // the teams of those hits, in report order, each once
@@ -70,10 +70,18 @@ func Focus(rep *Report, cand Candidacy, county func(team string) string, collaps
 	type key struct{ person, rule, where string }
 	at := map[key]int{} // collapsed rows: index into others
 	var roster, blocks, others []FocusRow
-	for i, row := range rep.Rows {
+	// each row's one team and one index, in two arrays allocated once; a
+	// collapsed row's appends copy out (capacity 1)
+	teams, of := make([]string, len(rep.Rows)), make([]int, len(rep.Rows))
+	if !collapse {
+		out.Rows = make([]FocusRow, 0, len(rep.Rows))
+	}
+	for i := range rep.Rows {
+		row := &rep.Rows[i]
 		tier := tierOf(row.Hit, cand)
 		out.Counts[tier]++
-		one := FocusRow{Row: row, Tier: tier, Hits: 1, Teams: []string{row.Team}, Of: []int{i}}
+		teams[i], of[i] = row.Team, i
+		one := FocusRow{Row: row, Tier: tier, Hits: 1, Teams: teams[i : i+1 : i+1], Of: of[i : i+1 : i+1]}
 		switch {
 		case !collapse:
 			out.Rows = append(out.Rows, one)
