@@ -18,8 +18,10 @@
 // The service's files are named for the capability they serve:
 // accounts.go (sign-in, rights, users), people*.go and units*.go (the
 // 人员库 and 单位 tables and forms), calendar*.go (terms, rounds, teams),
-// recusal.go and overrides.go (回避 checks and 豁免), assign.go and
-// assign_edit.go (编组, its settings, and the roster edited by hand),
+// recusal.go and recusal_focus.go (回避 checks and the focused report),
+// overrides.go and override_evidence.go (豁免: request, 批准, 驳回, 撤销,
+// and the evidence a leader decides on), assign.go and assign_edit.go
+// (编组, its settings, and the roster edited by hand), draws.go (核验抽取记录),
 // roster.go (编组名单 documents), workbooks.go (import and export),
 // packages.go (数据包), backup.go (backups and restore), audit.go (the
 // log), demo.go (演示数据); the people over the years: evaluations.go

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -359,6 +360,14 @@ func TestRecusalNotices(t *testing.T) {
 		&model.TeamMember{TeamID: 1, PersonCode: "P03", Role: vocab.RoleLeader},
 		&model.Tie{PersonCode: "P03", Name: "赵建国", Relation: vocab.TieClassmate},
 	)
+	// R1 cannot be lifted by default (SPEC §10.3): this office allows it.
+	set, err := clerk.RecusalSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Liftable = map[string]bool{recusal.R1: true}
+	b, _ := json.Marshal(set)
+	testworld.Plant(t, clerk.DB, &model.Setting{Key: "recusal", Value: string(b)})
 	if err := clerk.RequestOverride(1, "P01", recusal.R1, "U02", "熟悉财政业务，组织决定"); err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,7 @@ func writePermission(action string) Permission {
 		return PermImport
 	case "编组":
 		return PermAssign
-	case "豁免批准":
+	case "豁免批准", "豁免驳回", "豁免撤销":
 		return PermApprove
 	case actionConfirmEval, actionReturnEval:
 		return PermConfirmEval

@@ -116,8 +116,10 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	}
 	for _, o := range all.Overrides {
 		t := teamByID[o.TeamID]
+		st := overrideStatus(o)
 		out.Overrides = append(out.Overrides, snap.Override{Round: t.RoundCode, Team: t.Name, Person: o.PersonCode,
-			Rule: o.Rule, Unit: o.UnitCode, Reason: o.Reason, Approver: o.Approver, EnteredBy: o.EnteredBy, Approved: o.Approver != ""})
+			Rule: o.Rule, Unit: o.UnitCode, Reason: o.Reason, Approver: o.Approver, EnteredBy: o.EnteredBy,
+			Status: st, Approved: st == vocab.OverrideApproved})
 	}
 	out.Index()
 	return out, nil

@@ -174,19 +174,32 @@ type TeamMember struct {
 	EvalState  string  `gorm:"size:4"` // 鉴定状态: 拟定 or 确定 ("" when there is no grade)
 }
 
-// Override lifts a hard recusal hit for one person on one team (回避豁免).
+// Override lifts a hard recusal hit for one person on one team (回避豁免):
+// a request (待批) that a 领导 approves (已批准) or refuses (已驳回), and an
+// approved one that a 领导 may withdraw (已撤销). A person has at most one
+// override of a rule and unit on a team that is pending or approved; the
+// refused and withdrawn ones stay as the record. The status words are
+// vocab's (OverridePending …).
 type Override struct {
 	ID         uint   `gorm:"primaryKey"`
-	TeamID     uint   `gorm:"not null;uniqueIndex:idx_override_key"`
+	TeamID     uint   `gorm:"not null;index:idx_override_team_person"`
 	Team       *Team  `gorm:"constraint:OnDelete:CASCADE"`
-	PersonCode string `gorm:"size:32;not null;uniqueIndex:idx_override_key"`
-	Rule       string `gorm:"size:8;not null;uniqueIndex:idx_override_key"`
-	UnitCode   string `gorm:"size:32;uniqueIndex:idx_override_key"`
+	PersonCode string `gorm:"size:32;not null;index:idx_override_team_person"`
+	Rule       string `gorm:"size:8;not null"`
+	UnitCode   string `gorm:"size:32"`
 	Reason     string `gorm:"size:512;not null"`
 	Approver   string `gorm:"size:64"` // a 领导 user; empty while awaiting approval
 	EnteredBy  string `gorm:"size:64;not null"`
 	EnteredAt  string `gorm:"size:19;not null"` // 2006-01-02 15:04:05
 	ApprovedAt string `gorm:"size:19"`
+	// Added by schema version 2 (SPEC §10.3).
+	Status         string `gorm:"size:8;not null;default:''"` // 待批, 已批准, 已驳回, 已撤销
+	RefusedBy      string `gorm:"size:64"`
+	RefusedAt      string `gorm:"size:19"`
+	RefuseReason   string `gorm:"size:512"`
+	WithdrawnBy    string `gorm:"size:64"`
+	WithdrawnAt    string `gorm:"size:19"`
+	WithdrawReason string `gorm:"size:512"`
 }
 
 // Setting is one named setting, its value as JSON text.

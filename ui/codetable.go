@@ -32,17 +32,24 @@ func newCodeTable(columns []string, widths []float32, cell func(row, col int) (c
 		func() (int, int) { return len(t.view), len(t.columns) },
 		func() fyne.CanvasObject { return widgets.NewCell() },
 		t.updateCell)
-	t.table.ShowHeaderColumn = false
-	t.table.CreateHeader = func() fyne.CanvasObject {
+	buttonHeaders(t.table, widths, t.updateHeader)
+	return t
+}
+
+// buttonHeaders gives table tab flat buttons as column titles (a tap on
+// one sorts by it, as update sets), no row headers, and the columns'
+// widths.
+func buttonHeaders(tab *widget.Table, widths []float32, update func(widget.TableCellID, fyne.CanvasObject)) {
+	tab.ShowHeaderColumn = false
+	tab.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
 		return b
 	}
-	t.table.UpdateHeader = t.updateHeader
+	tab.UpdateHeader = update
 	for i, w := range widths {
-		t.table.SetColumnWidth(i, w)
+		tab.SetColumnWidth(i, w)
 	}
-	return t
 }
 
 func (t *codeTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

@@ -83,7 +83,9 @@ type overviewScreen struct {
 	tabs                                  *container.AppTabs
 	progress, teams, overrides            *textTable
 	overdue, openUnits                    *textTable
-	results                               *overviewResults // 整改台账 (overview_results.go)
+	results                               *overviewResults   // 整改台账 (overview_results.go)
+	pending                               []app.OverrideView // the rows of overrides
+	decision                              *overrideDecision  // opened last, for tests
 }
 
 func newOverviewScreen(svc *app.Service, win fyne.Window, clock func() civil.Date) *overviewScreen {
@@ -111,6 +113,8 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.teams.warn = func(row, col int) bool { return col == 5 && s.teams.data[row][5] != "已配齐" }
 	s.overrides = newTextTable([]string{"轮次", "巡察组", "人员", "规则", "单位", "理由", "录入人", "录入时间"},
 		[]float32{70, 110, 130, 50, 130, 220, 70, 150})
+	s.overrides.wrap = 5 // the reason, whole
+	s.overrides.table.OnSelected = s.onOverride
 	s.overdue = newTextTable([]string{"轮次", "巡察组", "单位编码", "单位名称", "县区", "整改报告期限", "逾期天数"},
 		[]float32{64, 100, 70, 166, 70, 100, 70})
 	s.overdue.warn = func(_, col int) bool { return col == 6 }
@@ -118,7 +122,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(overviewTabs[0], s.progress.table),
 		container.NewTabItem(overviewTabs[1], s.teams.table),
-		container.NewTabItem(overviewTabs[2], s.overrides.table),
+		container.NewTabItem(overviewTabs[2], container.NewBorder(widget.NewLabel("单击一项，查看依据并审批（批准、驳回）。"), nil, nil, nil, s.overrides.table)),
 		container.NewTabItem(overviewTabs[3], s.overdue.table),
 		container.NewTabItem(overviewTabs[4], s.openUnits.table),
 	)
@@ -198,7 +202,8 @@ func (s *overviewScreen) show() {
 	s.byCategory.SetRows(cats)
 	s.byCounty.SetRows(counties)
 	s.teams.set(teamRows(s.ov, sn))
-	s.overrides.set(overrideRows(s.pendingOverrides()))
+	s.pending = s.pendingOverrides()
+	s.overrides.set(overrideRows(s.pending))
 	s.overdue.set(overdueRows(s.ov, sn))
 	s.openUnits.set(openRows(cv, sn))
 	counts := []int{len(s.progress.data), len(s.teams.data), len(s.overrides.data), len(s.overdue.data), len(s.openUnits.data)}
@@ -251,4 +256,14 @@ func (s *overviewScreen) pendingOverrides() []app.OverrideView {
 		}
 	}
 	return out
+}
+
+// onOverride opens the approval of the pending override chosen, with its
+// evidence; a decision shows here at once.
+func (s *overviewScreen) onOverride(id widget.TableCellID) {
+	s.overrides.table.UnselectAll()
+	if id.Row < 0 || id.Row >= len(s.pending) {
+		return
+	}
+	s.decision = showOverrideDecision(s.svc, s.win, s.pending[id.Row].ID, s.reload)
 }

@@ -2,9 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
@@ -16,14 +19,16 @@ import (
 
 // textTable is a read-only table of text under column titles.
 type textTable struct {
-	cols  []string
-	data  [][]string
-	table *widget.Table
-	warn  func(row, col int) bool // cells to show in the danger colour; may be nil
+	cols   []string
+	widths []float32
+	data   [][]string
+	table  *widget.Table
+	warn   func(row, col int) bool // cells to show in the danger colour; may be nil
+	wrap   int                     // the column whose text wraps (its rows grow to show it whole); -1: none
 }
 
 func newTextTable(cols []string, widths []float32) *textTable {
-	t := &textTable{cols: cols}
+	t := &textTable{cols: cols, widths: widths, wrap: -1}
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.data), len(t.cols) },
 		func() fyne.CanvasObject {
@@ -36,6 +41,10 @@ func newTextTable(cols []string, widths []float32) *textTable {
 			text := ""
 			if id.Row < len(t.data) && id.Col < len(t.data[id.Row]) {
 				text = t.data[id.Row][id.Col]
+			}
+			l.Truncation, l.Wrapping = fyne.TextTruncateEllipsis, fyne.TextWrapOff
+			if id.Col == t.wrap {
+				l.Truncation, l.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
 			}
 			l.Importance = widget.MediumImportance
 			if t.warn != nil && id.Row < len(t.data) && t.warn(id.Row, id.Col) {
@@ -60,7 +69,27 @@ func newTextTable(cols []string, widths []float32) *textTable {
 // set shows rows.
 func (t *textTable) set(rows [][]string) {
 	t.data = rows
+	if t.wrap >= 0 {
+		for i, r := range rows {
+			if t.wrap < len(r) {
+				t.table.SetRowHeight(i, wrappedHeight(r[t.wrap], t.widths[t.wrap]))
+			}
+		}
+	}
 	t.table.Refresh()
+}
+
+// wrappedHeight is the height of a label of width w showing text wrapped
+// (at least one line).
+func wrappedHeight(text string, w float32) float32 {
+	size, pad := theme.TextSize(), theme.InnerPadding()
+	one := fyne.MeasureText("国", size, fyne.TextStyle{})
+	avail := max(w-2*pad, one.Width)
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines += max(1, int(math.Ceil(float64(fyne.MeasureText(para, size, fyne.TextStyle{}).Width/avail))))
+	}
+	return float32(lines)*one.Height + 2*pad
 }
 
 // progressRows are the term's rounds not completed: code, name, status,

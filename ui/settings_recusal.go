@@ -54,10 +54,12 @@ type recusalSettings struct {
 	// the second severities of R8 and R9, and R9's roles
 	looseTie, barelyFit *widget.Select
 	evalRoles           *widget.CheckGroup
+	liftable            map[string]*widget.Check // 可豁免
 }
 
 func newRecusalSettings(svc *app.Service, win fyne.Window) *recusalSettings {
-	r := &recusalSettings{severity: map[string]*widget.Select{}, badges: map[string]*widgets.SeverityBadge{}}
+	r := &recusalSettings{severity: map[string]*widget.Select{}, badges: map[string]*widgets.SeverityBadge{},
+		liftable: map[string]*widget.Check{}}
 	r.sectionFrame = newSectionFrame(svc, win, "恢复默认", r.onSave, r.onReset)
 	return r
 }
@@ -79,8 +81,8 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 	params.Items[2].HintText = "R1：现任职单位的上级、下级单位算到几级"
 	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区的人员担任（“交叉巡察”的异地产生）"
 
-	rules := container.New(&widgets.Columns{Widths: []float32{130, 72, 130, 0}})
-	for _, h := range []string{"规则", "", "级别", "说明"} {
+	rules := container.New(&widgets.Columns{Widths: ruleColumns})
+	for _, h := range []string{"规则", "", "级别", "可豁免", "说明"} {
 		rules.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	rows := container.NewVBox(rules)
@@ -90,10 +92,11 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 		sel := widget.NewSelect(severityChoices, func(v string) { badge.SetSeverity(severityOf(v), false) })
 		desc := widget.NewLabel(ruleDescriptions[code])
 		desc.Wrapping = fyne.TextWrapWord
-		r.severity[code], r.badges[code] = sel, badge
-		r.inputs = append(r.inputs, sel)
-		rows.Add(container.New(&widgets.Columns{Widths: []float32{130, 72, 130, 0}},
-			widget.NewLabel(code+" "+recusal.RuleName(code)), middle(badge), middle(sel), desc))
+		lift := widget.NewCheck("", nil)
+		r.severity[code], r.badges[code], r.liftable[code] = sel, badge, lift
+		r.inputs = append(r.inputs, sel, lift)
+		rows.Add(container.New(&widgets.Columns{Widths: ruleColumns},
+			widget.NewLabel(code+" "+recusal.RuleName(code)), middle(badge), middle(sel), middle(lift), desc))
 	}
 	r.inputs = append(r.inputs, r.years, r.longStint, r.depth, r.remote)
 	fields := container.NewVBox(
@@ -103,6 +106,7 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("社会关系（R8）与鉴定（R9）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), r.buildPeopleRules())
 	out := r.wrap("“回避”：不得编入该组；“提示”：可以编入，但在名单和回避报告中列出；“不检查”：不查此项。"+
+		"“可豁免”：该规则的回避可由经办人申请、领导批准豁免；不勾选的规则严格执行，不能申请豁免（已批准的豁免在撤销前仍然有效）。"+
 		"修改后，回避报告、编组和回避检查按新设置执行。", fields)
 	r.load()
 	return out
@@ -127,6 +131,10 @@ func (r *recusalSettings) buildPeopleRules() fyne.CanvasObject {
 	f.Items[2].HintText = "R9：默认组长、副组长；都不勾选则鉴定不作回避"
 	return f
 }
+
+// ruleColumns are the widths of the rule table's columns: rule, badge,
+// severity, 可豁免, description (the rest).
+var ruleColumns = []float32{130, 72, 130, 64, 0}
 
 // middle centres o vertically at its own height.
 func middle(o fyne.CanvasObject) fyne.CanvasObject {
@@ -184,6 +192,7 @@ func (r *recusalSettings) show(set recusal.Settings) {
 			sev = def.Severity[code]
 		}
 		r.severity[code].SetSelected(severityChoice(sev))
+		r.liftable[code].SetChecked(set.CanLift(code))
 	}
 	r.looseTie.SetSelected(severityChoice(set.LooseTieSeverity))
 	r.barelyFit.SetSelected(severityChoice(set.BarelyFitSeverity))
@@ -198,6 +207,7 @@ func (r *recusalSettings) collect() (recusal.Settings, []string) {
 		LongStintYears: intField("组长、副组长任职年限", r.longStint, &errs),
 		Depth:          slices.Index(depthChoices, r.depth.Selected),
 		Severity:       map[string]recusal.Severity{},
+		Liftable:       map[string]bool{},
 	}
 	// the roles in the order of vocab.Roles, whatever order they were ticked in
 	for _, role := range vocab.Roles {
@@ -207,6 +217,7 @@ func (r *recusalSettings) collect() (recusal.Settings, []string) {
 	}
 	for _, code := range recusal.Rules {
 		set.Severity[code] = severityOf(r.severity[code].Selected)
+		set.Liftable[code] = r.liftable[code].Checked
 	}
 	set.LooseTieSeverity = severityOf(r.looseTie.Selected)
 	set.BarelyFitSeverity = severityOf(r.barelyFit.Selected)

@@ -29,6 +29,8 @@ type session struct {
 
 	exiting  bool // the window is closing: the backup at exit is under way
 	exitDone bool // the backup at exit was made or tried
+
+	ask *askDialog // the question opened last (切换用户 with work unsaved)
 }
 
 // session returns the window's session, made on first use.
@@ -201,8 +203,23 @@ func (m *mainWindow) refreshAccess() { m.signIn(m.svc, m.path) }
 // accounts (the demonstration data).
 func (m *mainWindow) onCreateAdmin() { m.showFirstAdmin(true) }
 
-// onSignOut signs the user out and shows the login.
+// onSignOut signs the user out and shows the login, after asking when a
+// screen holds work not saved (an unsaved draw on 编组).
 func (m *mainWindow) onSignOut() {
+	if what := unsavedWork(m.views); what != "" {
+		msg := widget.NewLabel(what + "，切换用户将放弃它。")
+		msg.Wrapping = fyne.TextWrapWord
+		m.session().ask = newAskDialog(m.win, "切换用户", "放弃并切换", msg, func() error {
+			m.signOut()
+			return nil
+		})
+		return
+	}
+	m.signOut()
+}
+
+// signOut signs the user out and shows the login.
+func (m *mainWindow) signOut() {
 	m.svc.Logout()
 	m.signIn(m.svc, m.path)
 }

@@ -87,7 +87,7 @@ func (c *Calendar) Overview(term string, today civil.Date, opt OverviewOptions) 
 		}
 	}
 	for _, o := range c.snap.Overrides {
-		if !o.Approved && inTerm[o.Round] {
+		if o.Pending() && inTerm[o.Round] {
 			ov.PendingOverrides = append(ov.PendingOverrides, o)
 		}
 	}

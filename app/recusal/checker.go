@@ -316,14 +316,23 @@ func (c *Checker) indexOverrides() {
 	}
 }
 
+// Settings returns the settings the checker applies.
+func (c *Checker) Settings() Settings { return c.set }
+
 // Overridden reports whether an approved override of round lifts hit h,
 // whose Team must be set: only hard hits are lifted.
 func (c *Checker) Overridden(round string, h Hit) bool {
-	if h.Severity != Hard {
-		return false
-	}
-	for _, u := range c.overrides[overrideKey{round, h.Team, h.Person, h.Rule}] {
-		if u == "" || u == h.Unit {
+	return h.Severity == Hard && c.Lifted(round, h.Team, h.Person, h.Rule, h.Unit)
+}
+
+// Lifted reports whether an approved override of round lifts rule for
+// person on team against unit: one for that unit, or one for every unit
+// of the team. An approved override stays in force until it is withdrawn
+// (撤销), whatever the rule's 可豁免 setting says now: the setting governs
+// requests and approvals.
+func (c *Checker) Lifted(round, team, person, rule, unit string) bool {
+	for _, u := range c.overrides[overrideKey{round, team, person, rule}] {
+		if u == "" || u == unit {
 			return true
 		}
 	}

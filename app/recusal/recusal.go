@@ -52,6 +52,10 @@ const (
 // Rules lists the rule codes in report order.
 var Rules = []string{R1, R2, R3, R3b, R4, R4b, R5, R6, R7, R8, R9}
 
+// PairRule reports whether rule r concerns two members of a team (R6,
+// R7) rather than a person and a unit.
+func PairRule(r string) bool { return r == R6 || r == R7 }
+
 // ruleNames are the short Chinese names of the rules.
 var ruleNames = map[string]string{
 	R1: "现任职", R2: "曾任职", R3: "亲属", R3b: "亲属（非班子）", R4: "地域",
@@ -82,6 +86,33 @@ type Settings struct {
 	// only EvalRoles (default 组长, 副组长).
 	BarelyFitSeverity Severity
 	EvalRoles         []string
+	// Liftable says by rule code whether a hard hit of the rule may be
+	// lifted by an override (可豁免, SPEC §10.3); a rule the map leaves
+	// out takes its default (see LiftableByDefault).
+	Liftable map[string]bool
+}
+
+// liftableByDefault are the rules whose hard hits a 领导 may lift by
+// default (SPEC §10.3): R2, R4, R8 and R9, and the
+// 提示 rules R3b, R4b and R7, should an office make them 回避 — they are
+// the milder forms of R3, R4 and R6. R1, R3, R5 and R6 are kept strictly
+// ("严格执行回避制度"), as is any rule not listed here. A new rule slots in
+// by its code.
+var liftableByDefault = map[string]bool{
+	R2: true, R3b: true, R4: true, R4b: true, R7: true, R8: true, R9: true,
+}
+
+// LiftableByDefault reports whether rule code r may be lifted under the
+// default settings.
+func LiftableByDefault(r string) bool { return liftableByDefault[r] }
+
+// CanLift reports whether a hard hit of rule r may be lifted by an
+// override under s (可豁免).
+func (s Settings) CanLift(r string) bool {
+	if v, ok := s.Liftable[r]; ok {
+		return v
+	}
+	return liftableByDefault[r]
 }
 
 // Defaults returns the settings of SPEC §4 and §5.
@@ -98,7 +129,17 @@ func Defaults() Settings {
 		LooseTieSeverity:  Soft,
 		BarelyFitSeverity: Soft,
 		EvalRoles:         []string{vocab.RoleLeader, vocab.RoleDeputy},
+		Liftable:          defaultLiftable(),
 	}
+}
+
+// defaultLiftable is the 可豁免 setting of every rule of Rules by default.
+func defaultLiftable() map[string]bool {
+	out := make(map[string]bool, len(Rules))
+	for _, r := range Rules {
+		out[r] = liftableByDefault[r]
+	}
+	return out
 }
 
 // severity returns the severity of rule r under s: the default for a rule
@@ -149,6 +190,11 @@ func (s Settings) Validate() error {
 		case Hard, Soft, Off:
 		default:
 			return fmt.Errorf("规则 %s 的级别 %q 无效（应为 回避、提示 或 空=不适用）", r, s.Severity[r])
+		}
+	}
+	for _, r := range sortedKeys(s.Liftable) {
+		if _, ok := ruleNames[r]; !ok {
+			return fmt.Errorf("可豁免设置中有未知的回避规则 %q", r)
 		}
 	}
 	return nil

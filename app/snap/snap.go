@@ -228,7 +228,13 @@ func (r *Round) End(t *Team) civil.Date {
 type Override struct {
 	Round, Team, Person, Rule, Unit string
 	Reason, Approver, EnteredBy     string
-	Approved                        bool
+	Approved                        bool   // in force: approved and not withdrawn
+	Status                          string // vocab.OverridePending …; "" reads as pending unless Approved
+}
+
+// Pending reports whether the override awaits a leader's decision.
+func (o Override) Pending() bool {
+	return !o.Approved && (o.Status == "" || o.Status == vocab.OverridePending)
 }
 
 // Snapshot is the data a capability works on.

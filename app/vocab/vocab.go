@@ -140,3 +140,15 @@ const (
 	ViaPackage = "数据包"
 	ViaDemo    = "演示数据"
 )
+
+// The states of an override (回避豁免, SPEC §10.3): requested, then
+// approved or refused by a 领导; an approved one may be withdrawn.
+const (
+	OverridePending   = "待批"
+	OverrideApproved  = "已批准"
+	OverrideRefused   = "已驳回"
+	OverrideWithdrawn = "已撤销"
+)
+
+// OverrideStates lists the states of an override in display order.
+var OverrideStates = []string{OverridePending, OverrideApproved, OverrideRefused, OverrideWithdrawn}

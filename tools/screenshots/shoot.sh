@@ -12,7 +12,8 @@
 # file dialog by double-click; the person form by double-clicking the first
 # row of 人员库 (and of P00095, who has a tie, for 社会关系); a past round's
 # 鉴定 through 巡察日历 › 列表 › 打开; the draw, 为何不在此组 and the override request and its
-# approval (by a 领导 account) by clicks and typing. The clicks are at
+# approval (by a 领导 account) by clicks and typing; 核验抽取记录 with a
+# record drawn by the command line. The clicks are at
 # positions of the 1280×800 window: when a screen's layout changes, check
 # the pictures and the positions here. Idempotent: the work folder is made
 # anew each time. Exits non-zero when a step fails or a picture is blank
@@ -318,19 +319,32 @@ if wanted draw; then # the witnessed draw: the number read out, then the record
 	stop
 fi
 
-# An override is asked for by the 管理员 and approved by a 领导, made now.
+if wanted draw-verify; then # 核验抽取记录: a record drawn from the command line, chosen in 文档
+	XUNCHA_PASSWORD=$pass "$bin" assign --db "$db" --user "$user" --round 2026-2 --draw 58213 --record "$HOME/文档/抽取记录.json" >/dev/null
+	if start --db "$db" --screen 编组/核验抽取记录… && login; then
+		settle
+		xdotool mousemove 483 235 click --repeat 2 --delay 120 1 # the only .json of 文档
+		sleep 2
+		shot draw-verify || true
+	fi
+	stop
+	rm -f "$HOME/文档/抽取记录.json"
+fi
+
+# An override is asked for by the 管理员 and opened by a 领导 with its
+# evidence, made now.
 if wanted override-request || wanted override-approve; then
 	XUNCHA_PASSWORD=$pass XUNCHA_NEW_PASSWORD=leader-pass-1 "$bin" user add --db "$db" --user "$user" --name leader --role 领导
 	if start --db "$db" --screen 回避报告 && login; then
 		settle
-		xdotool mousemove 500 351 click 1 # the first hit
+		xdotool mousemove 600 511 click 1 # the third row: an R2 (可豁免) of 刘晓英
 		sleep 1
-		xdotool mousemove 185 274 click 1 # 申请豁免
+		xdotool mousemove 630 354 click 1 # 申请豁免
 		sleep 1
 		settle
 		xdotool mousemove 640 395 click 1
 		sleep 1
-		xdotool type --delay 250 '仅有业务往来，经巡察办研究同意。'
+		xdotool type --delay 400 '仅有业务往来，经巡察办研究同意。'
 		wanted override-request && { shot override-request || true; }
 		xdotool mousemove 916 592 click 1 # 提交申请
 		sleep 1
@@ -342,9 +356,7 @@ if wanted override-request || wanted override-approve; then
 		xdotool mousemove 287 109 click 1 # the tab 豁免审批
 		sleep 1
 		settle
-		xdotool mousemove 600 225 click 1 # the request
-		sleep 1
-		xdotool mousemove 475 149 click 1 # 批准
+		xdotool mousemove 600 225 click --repeat 2 --delay 120 1 # the request, opened with its evidence
 		sleep 1
 		shot override-approve || true
 	fi
