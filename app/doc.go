@@ -38,8 +38,11 @@
 //
 // # Writes outside Service.Write
 //
-// A few changes open their own transaction instead of going through
-// Write. Each is still reached only through a Service method that asks for
+// Every write transaction is model.Transact's, Write's included: an
+// immediate transaction on SQLite; on a shared server (PostgreSQL) a
+// serializable one that is run again on a serialization failure, with the
+// re-checks it depends on inside it. A few changes open their own
+// transaction instead of going through Write. Each is still reached only through a Service method that asks for
 // its right first (or, at start, through the window's own steps), writes
 // all or nothing, and records its audit entry in the same transaction.
 // They are, with why:

@@ -128,8 +128,9 @@ func (s *Service) savePerson(d *PersonDetail, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	read := model.StampOf(&d.Person)
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Omit(clause.Associations).Save(&d.Person).Error; err != nil {
+		if err := s.saveStamped(tx, &d.Person, read, create); err != nil {
 			return fmt.Errorf("保存人员失败: %w", err)
 		}
 		return writeChildren(tx, d)

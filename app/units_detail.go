@@ -74,8 +74,9 @@ func (s *Service) saveUnit(d *UnitDetail, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	read := model.StampOf(&d.Unit)
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Omit(clause.Associations).Save(&d.Unit).Error; err != nil {
+		if err := s.saveStamped(tx, &d.Unit, read, create); err != nil {
 			return fmt.Errorf("保存单位失败: %w", err)
 		}
 		if err := tx.Where("unit_code = ?", code).Delete(&model.UnitLeader{}).Error; err != nil {

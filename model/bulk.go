@@ -22,5 +22,5 @@ func DeferForeignKeys(tx *gorm.DB) error {
 	if isSQLite(tx) {
 		return deferForeignKeysSQLite(tx)
 	}
-	return tx.Exec("SET CONSTRAINTS ALL DEFERRED").Error
+	return deferForeignKeysServer(tx)
 }

@@ -15,6 +15,7 @@ type Unit struct {
 	Category   string  `gorm:"size:16;not null"`
 	ParentCode *string `gorm:"size:32;index"`
 	Parent     *Unit   `gorm:"foreignKey:ParentCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
+	Stamp
 }
 
 // UnitLeader is a member of a unit's leadership (领导班子成员).
@@ -48,6 +49,7 @@ type Person struct {
 	Skills          string  `gorm:"size:128"` // canonical skills joined by 、 in the order of vocab.Skills
 	Status          string  `gorm:"size:8;not null;default:在库;index"`
 	PromotedOn      string  `gorm:"size:10"` // 新提拔日期
+	Stamp
 }
 
 // WorkHistory is one stint of a person's work history (工作经历).
@@ -92,6 +94,7 @@ type Term struct {
 	Name      string `gorm:"size:64"`
 	StartDate string `gorm:"size:10;not null"`
 	EndDate   string `gorm:"size:10;not null"`
+	Stamp
 }
 
 // TermScope is one rule of the units a term must cover: every unit of the
@@ -122,6 +125,7 @@ type Round struct {
 	FeedbackDate string `gorm:"size:10"` // 反馈
 	RectifyDue   string `gorm:"size:10"` // 整改报告期限
 	CheckDate    string `gorm:"size:10"` // 督查验收
+	Stamp
 }
 
 // Team is one inspection team of a round (巡察组). Its name is unique in the round.

@@ -34,7 +34,9 @@ type Entry struct {
 type clock func() time.Time
 
 // Record appends e to the log inside tx, chained to the newest entry. Call
-// it in the same transaction as the change it records.
+// it in the same transaction as the change it records. Concurrent writers
+// append one after another (model.LockAuditChain), so that the log stays
+// one chain on a shared server too.
 func Record(tx *gorm.DB, e Entry) error { return record(tx, e, time.Now) }
 
 func record(tx *gorm.DB, e Entry, now clock) error {
@@ -45,6 +47,9 @@ func record(tx *gorm.DB, e Entry, now clock) error {
 	after, err := text(e.After)
 	if err != nil {
 		return err
+	}
+	if err := model.LockAuditChain(tx); err != nil {
+		return fmt.Errorf("写入审计日志失败: %w", err)
 	}
 	var last model.AuditEntry
 	if err := tx.Order("id desc").Limit(1).Find(&last).Error; err != nil {

@@ -40,7 +40,7 @@ func (f Filter) Validate() error {
 // where applies the filter's conditions (not its paging) to q.
 func (f Filter) where(q *gorm.DB) *gorm.DB {
 	if f.User != "" {
-		q = q.Where("user = ?", f.User)
+		q = q.Where(`"user" = ?`, f.User) // quoted: user is a word of SQL (PostgreSQL's current user)
 	}
 	if f.Action != "" {
 		q = q.Where("action = ?", f.Action)
