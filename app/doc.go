@@ -72,4 +72,12 @@
 //     in).
 //   - model.Migrate: the schema's migration when the file is opened,
 //     before any service or user exists.
+//   - model.CopyAll: xuncha migrate's copy of a whole database into an
+//     empty one (and a server's backup into a new file): one transaction
+//     on the target, all or nothing; there is no user in the target yet.
+//   - model.readConsistent: the copy's one consistent read of the source
+//     (a read-only transaction on a server).
+//   - model.RestoreServer: a restore into a server database: the tables
+//     emptied and the backup's rows copied in with the restore's audit
+//     entry, in one transaction, the database held alone.
 package app

@@ -143,7 +143,7 @@ func writePermission(action string) Permission {
 		return PermAssign
 	case "豁免批准":
 		return PermApprove
-	case "备份":
+	case "备份", "迁移":
 		return PermBackup
 	case "恢复":
 		return PermRestore

@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/url"
 	"os"
 	"sort"
@@ -141,6 +140,7 @@ func (d serverDialector) Migrator(db *gorm.DB) gorm.Migrator {
 // server is what an open server database holds beside its pool: the
 // connection that holds the presence lock.
 type server struct {
+	dsn      string
 	presence *sql.Conn
 }
 
@@ -235,7 +235,7 @@ func openServer(dsn string, create bool) (*gorm.DB, error) {
 		return nil, Explaining("无法打开数据库 "+Redacted(dsn), err)
 	}
 	serversMu.Lock()
-	servers[sqlDB] = &server{presence: conn}
+	servers[sqlDB] = &server{dsn: dsn, presence: conn}
 	serversMu.Unlock()
 	if _, err := Identify(db, Redacted(dsn), create); err != nil {
 		Close(db)
@@ -265,6 +265,21 @@ func waitLock(conn *sql.Conn, fn string, wait time.Duration, errBusy error) erro
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// serverDSN is the URL db was opened with; "" when db is not a server
+// database opened by Open.
+func serverDSN(db *gorm.DB) string {
+	sqlDB, err := db.DB()
+	if err != nil {
+		return ""
+	}
+	serversMu.Lock()
+	defer serversMu.Unlock()
+	if s := servers[sqlDB]; s != nil {
+		return s.dsn
+	}
+	return ""
 }
 
 // closeServer releases what openServer holds beside the pool.
@@ -491,7 +506,7 @@ func connLost(err error) bool {
 	if strings.HasPrefix(c, "08") || c == "57P01" || c == "57P02" || c == "57P03" {
 		return true
 	}
-	var ne net.Error
+	var ne interface{ Timeout() bool } // net.Error and pgconn's connection errors
 	return errors.Is(err, ErrConnLost) || errors.As(err, &ne) || errors.Is(err, driver.ErrBadConn) ||
 		errors.Is(err, io.ErrUnexpectedEOF) || pgconn.Timeout(err) || strings.Contains(err.Error(), "conn closed")
 }

@@ -174,9 +174,9 @@ func quickBusy(db *gorm.DB) error {
 	return err
 }
 
-// IntegrityCheck runs SQLite's integrity check and returns its complaints;
-// nil means the file is sound.
-func IntegrityCheck(db *gorm.DB) ([]string, error) {
+// integrityCheckSQLite runs SQLite's integrity check and returns its
+// complaints; nil means the file is sound.
+func integrityCheckSQLite(db *gorm.DB) ([]string, error) {
 	var rows []string
 	if err := db.Raw("PRAGMA integrity_check").Scan(&rows).Error; err != nil {
 		return nil, err
@@ -187,9 +187,9 @@ func IntegrityCheck(db *gorm.DB) ([]string, error) {
 	return rows, nil
 }
 
-// BackupTo writes a consistent copy of the database to path (which must not
-// exist) while the database stays in use.
-func BackupTo(db *gorm.DB, path string) error {
+// backupToSQLite writes a consistent copy of the database file to path
+// (which must not exist) while the database stays in use.
+func backupToSQLite(db *gorm.DB, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
@@ -212,7 +212,7 @@ func BackupTo(db *gorm.DB, path string) error {
 func CopyDatabase(src, dst string) error {
 	db, err := OpenReadOnly(src, false)
 	if err == nil {
-		err = BackupTo(db, dst)
+		err = backupToSQLite(db, dst)
 		Close(db)
 	}
 	if err == nil || Damaged(err) || DiskFull(err) {
@@ -235,7 +235,7 @@ func CopyDatabase(src, dst string) error {
 		return err
 	}
 	defer Close(db)
-	return BackupTo(db, dst)
+	return backupToSQLite(db, dst)
 }
 
 // copyPlain copies the file src to dst byte for byte.
@@ -280,8 +280,9 @@ func Standalone(db *gorm.DB) error {
 	return err
 }
 
-// DatabaseFile returns the file behind db; "" for an in-memory database.
-func DatabaseFile(db *gorm.DB) (string, error) {
+// databaseFileSQLite returns the file behind db; "" for an in-memory
+// database.
+func databaseFileSQLite(db *gorm.DB) (string, error) {
 	var rows []struct {
 		Seq  int
 		Name string
