@@ -387,6 +387,11 @@ func TestEveryWriteThroughTheDoor(t *testing.T) {
 							openers = append(openers, name)
 						}
 					case slices.Contains(writeMethods, m):
+						if inner, ok := sel.X.(*ast.CallExpr); ok {
+							if is, ok := inner.Fun.(*ast.SelectorExpr); ok && is.Sel.Name == "Callback" {
+								return true // db.Callback().Create(): gorm's callbacks, registered, not a write
+							}
+						}
 						if p.rel == "model/sqlite.go" {
 							return true // SQLite's own statements: pragmas, VACUUM INTO a copy
 						}

@@ -113,3 +113,8 @@ func (s *Service) MigrateTo(to string) ([]model.TableCount, error) {
 	}
 	return counts, nil
 }
+
+// ConnLost reports whether err says the connection to the database
+// server broke or could not be made. Nothing of a change cut off that way
+// is written (the server rolls it back): trying again is safe.
+func ConnLost(err error) bool { return model.ConnLost(err) }

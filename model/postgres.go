@@ -18,6 +18,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -179,7 +180,51 @@ func connectServer(dsn string) (*gorm.DB, error) {
 		sqlDB.Close()
 		return nil, err
 	}
+	if err := keepSequences(db); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
 	return db, nil
+}
+
+// keepSequences registers gorm callbacks that, when rows are created with
+// their auto-increment ids given (demo data, a copy), set the table's
+// sequence past them, as SQLite's AUTOINCREMENT does by itself: the next
+// row without an id then gets a new one instead of a duplicate.
+func keepSequences(db *gorm.DB) error {
+	const given = "xuncha:ids-given"
+	err := db.Callback().Create().Before("gorm:create").Register("xuncha:ids-given", func(tx *gorm.DB) {
+		sch := tx.Statement.Schema
+		if sch == nil || sch.PrioritizedPrimaryField == nil || !sch.PrioritizedPrimaryField.AutoIncrement {
+			return
+		}
+		f, rv := sch.PrioritizedPrimaryField, tx.Statement.ReflectValue
+		switch rv.Kind() {
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < rv.Len(); i++ {
+				if _, zero := f.ValueOf(tx.Statement.Context, reflect.Indirect(rv.Index(i))); !zero {
+					tx.Statement.Settings.Store(given, true)
+					return
+				}
+			}
+		case reflect.Struct:
+			if _, zero := f.ValueOf(tx.Statement.Context, rv); !zero {
+				tx.Statement.Settings.Store(given, true)
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return db.Callback().Create().After("gorm:create").Register("xuncha:sequence", func(tx *gorm.DB) {
+		if _, ok := tx.Statement.Settings.Load(given); !ok || tx.Error != nil {
+			return
+		}
+		tx.Statement.Settings.Delete(given)
+		if err := resetSequencesServer(tx.Session(&gorm.Session{NewDB: true}), []string{tx.Statement.Schema.Table}); err != nil {
+			tx.AddError(err)
+		}
+	})
 }
 
 // connectError puts a failed connection into Chinese.
@@ -315,10 +360,7 @@ func migrateServer(db *gorm.DB, migrate func(tx *gorm.DB) error) error {
 		if err := deferrableForeignKeys(tx); err != nil {
 			return err
 		}
-		if err := tx.Save(&Meta{Key: fingerprintKey, Value: fp}).Error; err != nil {
-			return err
-		}
-		return tx.Exec(`INSERT INTO meta (key, value) VALUES (?, '0') ON CONFLICT (key) DO NOTHING`, auditChainKey).Error
+		return tx.Save(&Meta{Key: fingerprintKey, Value: fp}).Error
 	})
 }
 
@@ -388,17 +430,52 @@ func deferrableForeignKeys(tx *gorm.DB) error {
 	return nil
 }
 
-// auditChainKey is the row of meta that an audit append updates on a
-// server: its row lock orders the appends of concurrent writers, and a
-// serializable transaction whose snapshot predates another's append fails
-// there with a serialization failure (and is retried) instead of chaining
-// to a stale entry.
-const auditChainKey = "audit_chain"
+// lockAuditChain is the advisory lock that orders the appends to the
+// audit log on a server.
+const lockAuditChain = 0x78756e6368610003
 
-// lockAuditChainServer takes the audit chain's row for tx and counts the
-// append.
-func lockAuditChainServer(tx *gorm.DB) error {
-	return tx.Exec(`UPDATE meta SET value = (value::bigint + 1)::text WHERE key = ?`, auditChainKey).Error
+// auditHeadServer takes the audit chain's lock for tx (held until it
+// commits or rolls back) and returns the hash of the newest entry that is
+// committed. The newest entry is read on another connection of the pool,
+// in read committed: a serializable transaction's own snapshot may be
+// older than the appends committed while it ran, and the chain must go on
+// from the newest. Since every appender holds the lock from this read to
+// its commit, the entries are chained, and numbered, in commit order; and
+// a writer's serializable snapshot never reads the log, so appends do not
+// make writers on unrelated data fail each other.
+func auditHeadServer(tx *gorm.DB) (string, error) {
+	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", int64(lockAuditChain)).Error; err != nil {
+		return "", err
+	}
+	d, ok := tx.Dialector.(serverDialector)
+	if !ok {
+		return "", errors.New("not a server database of this program")
+	}
+	pool, ok := d.Conn.(*sql.DB)
+	if !ok {
+		return "", errors.New("not a server database of this program")
+	}
+	var hash sql.NullString
+	err := pool.QueryRowContext(tx.Statement.Context, `SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1`).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return hash.String, err
+}
+
+// lockWriters is the writers' lock: every write transaction holds it
+// shared; one that must run alone (Transact's last tries) holds it
+// exclusively.
+const lockWriters = 0x78756e6368610004
+
+// writersLockServer takes the writers' lock for tx, shared or (alone)
+// exclusive, as its first statement.
+func writersLockServer(tx *gorm.DB, alone bool) error {
+	fn := "pg_advisory_xact_lock_shared"
+	if alone {
+		fn = "pg_advisory_xact_lock"
+	}
+	return tx.Exec("SELECT "+fn+"(?)", int64(lockWriters)).Error
 }
 
 // serverTxOptions are the options of a write transaction on a server.

@@ -83,7 +83,7 @@ func TestServerMigrationRunsOnceUnderConcurrentStarts(t *testing.T) {
 	}
 	var metas []Meta
 	db.Order("key").Find(&metas)
-	if len(metas) != 3 || metas[0].Key != auditChainKey || metas[1].Key != fingerprintKey || metas[2].Value != fmt.Sprint(SchemaVersion) {
+	if len(metas) != 2 || metas[0].Key != fingerprintKey || metas[1].Value != fmt.Sprint(SchemaVersion) {
 		t.Errorf("meta = %+v", metas)
 	}
 }

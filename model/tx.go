@@ -17,16 +17,18 @@ const MaxTries = 10
 // at its start, so writers run one after another and each sees the
 // others' committed work.
 //
-// On a server the first try is SERIALIZABLE: writers run side by side, and
-// the server refuses (SQLSTATE 40001, or 40P01 for a deadlock) whichever
-// would have read or written on a state another committed under it. fn
-// then runs again from the start, on what is now in the database, up to
-// MaxTries times; the re-checks a write depends on are inside fn, so they
-// are made again too. From the second try on the transaction first takes
-// the audit chain's row (LockAuditChain): every writer appends to the
-// audit log, so no other write can commit while it runs, which guards it
-// as serializable would, and a long write (an import) cannot be starved
-// by a stream of short ones.
+// On a server the first tries are SERIALIZABLE: writers run side by side,
+// and the server refuses (SQLSTATE 40001, or 40P01 for a deadlock)
+// whichever would have read or written on a state another committed under
+// it. fn then runs again from the start, on what is now in the database;
+// the re-checks a write depends on are inside fn, so they are made again
+// too. From the third try on the transaction runs alone: it waits until
+// the writes under way have ended and keeps new ones from starting until
+// it commits (the writers' lock, held shared by every other write), so
+// that it cannot fail again and a long write (an import, a roster's save,
+// which read the whole database) is not starved by a stream of short ones.
+// Alone, read committed is as good as serializable: every statement sees
+// the latest data and nobody else writes.
 //
 // fn must do nothing outside tx that it could not do twice.
 func Transact(db *gorm.DB, fn func(tx *gorm.DB) error) error {
@@ -35,16 +37,17 @@ func Transact(db *gorm.DB, fn func(tx *gorm.DB) error) error {
 	}
 	var err error
 	for try := 1; try <= MaxTries; try++ {
-		if try == 1 {
-			err = db.Transaction(fn, serverTxOptions)
-		} else {
-			err = db.Transaction(func(tx *gorm.DB) error {
-				if err := lockAuditChainServer(tx); err != nil {
-					return err
-				}
-				return fn(tx)
-			})
+		alone := try >= 3
+		opts := serverTxOptions
+		if alone {
+			opts = nil
 		}
+		err = db.Transaction(func(tx *gorm.DB) error {
+			if err := writersLockServer(tx, alone); err != nil {
+				return err
+			}
+			return fn(tx)
+		}, opts)
 		if err == nil || !retryableServer(err) {
 			return err
 		}
@@ -53,15 +56,19 @@ func Transact(db *gorm.DB, fn func(tx *gorm.DB) error) error {
 	return err
 }
 
-// LockAuditChain orders the appends to the audit log of concurrent
-// writers; audit.Record calls it inside the write's transaction before it
-// reads the newest entry. On SQLite the immediate transaction already
-// holds the file's write lock. On a server it updates the chain's row:
-// another append waits for this transaction, and a serializable one that
-// read the log before this commits fails and is retried (Transact).
-func LockAuditChain(tx *gorm.DB) error {
-	if isSQLite(tx) {
-		return nil
+// AuditHead returns the hash of the newest audit entry, for the entry tx
+// appends next (audit.Record), and orders the appends of concurrent
+// writers. On SQLite the immediate transaction already holds the file's
+// write lock, and the newest entry is read in tx. On a server tx takes
+// the chain's lock until it ends, and the newest committed entry is read
+// (see auditHeadServer).
+func AuditHead(tx *gorm.DB) (string, error) {
+	if !isSQLite(tx) {
+		return auditHeadServer(tx)
 	}
-	return lockAuditChainServer(tx)
+	var last AuditEntry
+	if err := tx.Order("id desc").Limit(1).Find(&last).Error; err != nil {
+		return "", err
+	}
+	return last.Hash, nil
 }

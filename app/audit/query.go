@@ -123,7 +123,8 @@ func ListFacets(db *gorm.DB) (Facets, error) {
 		col string
 		out *[]string
 	}{{"user", &f.Users}, {"action", &f.Actions}, {"entity", &f.Entities}} {
-		err := db.Model(&model.AuditEntry{}).Distinct(c.col).Where(c.col+" <> ''").Order(c.col).Pluck(c.col, c.out).Error
+		q := `"` + c.col + `"` // quoted: user is a word of SQL (PostgreSQL's current user)
+		err := db.Model(&model.AuditEntry{}).Distinct(q).Where(q + " <> ''").Order(q).Pluck(q, c.out).Error
 		if err != nil {
 			return Facets{}, fmt.Errorf("读取审计日志失败: %w", err)
 		}

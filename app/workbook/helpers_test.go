@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gorm.io/gorm"
 
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -166,15 +167,11 @@ func writeFile(t testing.TB, name string, data []byte) string {
 	return path
 }
 
-// openDB opens an empty in-memory database.
+// openDB opens an empty in-memory database (a database on the test
+// server when the suite runs against PostgreSQL: XUNCHA_TEST_DB=postgres).
 func openDB(t testing.TB) *gorm.DB {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
-	return db
+	return testworld.DB(t)
 }
 
 // counts counts the rows of every table.

@@ -365,3 +365,24 @@ func randomHex(n int) string {
 	rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// StartServer starts a throwaway server outside a test (the load test of
+// tools/loadtest); Stop stops and removes it.
+func StartServer() (*Server, error) { return start() }
+
+// Stop stops the server and removes its folder.
+func (s *Server) Stop() { s.stop() }
+
+// CreateDB makes the empty database name and returns its URL.
+func (s *Server) CreateDB(name string) (string, error) {
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, s.URL("postgres"))
+	if err != nil {
+		return "", err
+	}
+	defer c.Close(ctx)
+	if _, err := c.Exec(ctx, "CREATE DATABASE "+name+" TEMPLATE template0"); err != nil {
+		return "", err
+	}
+	return s.URL(name), nil
+}
