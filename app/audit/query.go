@@ -124,7 +124,7 @@ func ListFacets(db *gorm.DB) (Facets, error) {
 		out *[]string
 	}{{"user", &f.Users}, {"action", &f.Actions}, {"entity", &f.Entities}} {
 		q := `"` + c.col + `"` // quoted: user is a word of SQL (PostgreSQL's current user)
-		err := db.Model(&model.AuditEntry{}).Distinct(q).Where(q + " <> ''").Order(q).Pluck(q, c.out).Error
+		err := db.Model(&model.AuditEntry{}).Distinct(q).Where(q+" <> ''").Order(q).Pluck(q, c.out).Error
 		if err != nil {
 			return Facets{}, fmt.Errorf("读取审计日志失败: %w", err)
 		}
