@@ -222,3 +222,64 @@ func TestServerRestoreTakesTheDatabaseAlone(t *testing.T) {
 		t.Fatalf("open during the restore: %v after %v (it must wait)", err, time.Since(start))
 	}
 }
+
+// The least-privilege roles of docs/共享模式.md: the owner builds the
+// schema; the clerks' role then opens the database (no DDL at start, the
+// schema being up to date), writes rows and audit entries, and cannot
+// change the schema.
+func TestServerLeastPrivilegeRole(t *testing.T) {
+	s := pgtest.Start(t)
+	name := pgtest.Name(s.NewDB(t))
+	owner, clerk := "own_"+name, "app_"+name
+	s.Exec(t, "CREATE ROLE "+owner+" LOGIN PASSWORD 'pw-owner'", "CREATE ROLE "+clerk+" LOGIN PASSWORD 'pw-app'",
+		"ALTER DATABASE "+name+" OWNER TO "+owner)
+	ctx := context.Background()
+	c, err := pgx.Connect(ctx, s.URL(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"REVOKE ALL ON SCHEMA public FROM PUBLIC",
+		"GRANT ALL ON SCHEMA public TO " + owner,
+		"GRANT USAGE ON SCHEMA public TO " + clerk,
+		"ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + clerk,
+		"ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO " + clerk,
+	} {
+		if _, err := c.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	c.Close(ctx)
+	as := func(role, pw string) string {
+		return fmt.Sprintf("postgres://%s:%s@127.0.0.1:%d/%s?sslmode=disable", role, pw, s.Port, name)
+	}
+	db, err := Open(as(owner, "pw-owner"))
+	if err != nil {
+		t.Fatalf("owner's first start: %v", err)
+	}
+	Close(db)
+	db, err = Open(as(clerk, "pw-app"))
+	if err != nil {
+		t.Fatalf("the clerks' role: %v", err)
+	}
+	defer Close(db)
+	err = Transact(db, func(tx *gorm.DB) error {
+		if err := tx.Create(&County{Code: "C1", Name: "甲县"}).Error; err != nil {
+			return err
+		}
+		prev, err := AuditHead(tx)
+		if err != nil {
+			return err
+		}
+		return tx.Create(&AuditEntry{At: "2026-03-01T00:00:00Z", User: "张三", Action: "新增", PrevHash: prev, Hash: "h"}).Error
+	})
+	if err != nil {
+		t.Fatalf("the clerks' role writes: %v", err)
+	}
+	if err := db.Exec("CREATE TABLE extra (a int)").Error; err == nil || !ReadOnly(err) {
+		t.Errorf("the clerks' role changed the schema: %v", err)
+	}
+	if err := db.Exec(`TRUNCATE "counties"`).Error; err == nil {
+		t.Error("the clerks' role emptied a table")
+	}
+}
