@@ -115,6 +115,7 @@ func RestoreServer(dsn, from string, record func(tx *gorm.DB) error) error {
 		tables = append(tables, tableOf(db, e))
 	}
 	return db.Transaction(func(tx *gorm.DB) error {
+		tx = tx.Set(aloneKey, true).Session(&gorm.Session{})
 		if err := emptyServerTables(tx, tables); err != nil {
 			return err
 		}

@@ -447,6 +447,14 @@ func auditHeadServer(tx *gorm.DB) (string, error) {
 	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", int64(lockAuditChain)).Error; err != nil {
 		return "", err
 	}
+	if _, alone := tx.Get(aloneKey); alone {
+		// Read committed and alone (a restore, Transact's last tries): tx
+		// sees the newest entry itself — and a restore's emptied table
+		// may not be read from another connection until it commits.
+		var last AuditEntry
+		err := tx.Order("id desc").Limit(1).Find(&last).Error
+		return last.Hash, err
+	}
 	d, ok := tx.Dialector.(serverDialector)
 	if !ok {
 		return "", errors.New("not a server database of this program")
@@ -462,6 +470,10 @@ func auditHeadServer(tx *gorm.DB) (string, error) {
 	}
 	return hash.String, err
 }
+
+// aloneKey marks a read-committed transaction that no other writer runs
+// beside (see auditHeadServer).
+const aloneKey = "xuncha:alone"
 
 // lockWriters is the writers' lock: every write transaction holds it
 // shared; one that must run alone (Transact's last tries) holds it
@@ -520,19 +532,20 @@ func takeServerAlone(dsn string) (*gorm.DB, func(), error) {
 		return nil, nil, err
 	}
 	sqlDB, _ := db.DB()
-	sqlDB.SetMaxOpenConns(1)
+	sqlDB.SetMaxOpenConns(3) // the lock's, the restore's, and the audit head's read
 	conn, err := sqlDB.Conn(context.Background())
 	if err == nil {
 		err = waitLock(conn, "pg_try_advisory_lock", 0, ErrServerInUse)
 	}
-	if conn != nil {
-		conn.Close() // back to the pool of one: the lock stays with the session
-	}
 	if err != nil {
+		if conn != nil {
+			conn.Close()
+		}
 		sqlDB.Close()
 		return nil, nil, err
 	}
-	return db, func() { sqlDB.Close() }, nil
+	// conn keeps the lock (a session's) until release closes it
+	return db, func() { conn.Close(); sqlDB.Close() }, nil
 }
 
 // ErrServerInUse says other clients have the server database open.

@@ -46,6 +46,9 @@ func Transact(db *gorm.DB, fn func(tx *gorm.DB) error) error {
 			if err := writersLockServer(tx, alone); err != nil {
 				return err
 			}
+			if alone {
+				tx = tx.Set(aloneKey, true).Session(&gorm.Session{})
+			}
 			return fn(tx)
 		}, opts)
 		if err == nil || !retryableServer(err) {

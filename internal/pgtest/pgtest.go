@@ -169,6 +169,7 @@ func start() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	removeStale()
 	dir, err := os.MkdirTemp("", "xuncha-pgtest-")
 	if err != nil {
 		return nil, err
@@ -208,6 +209,27 @@ func start() (*Server, error) {
 		}
 	}
 	return fail(err)
+}
+
+// removeStale removes the folders of servers whose test process was
+// killed before it could (a timeout's panic): older than ten minutes, and
+// their postgres gone (it dies with the test process).
+func removeStale() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "xuncha-pgtest-*"))
+	for _, d := range dirs {
+		info, err := os.Stat(d)
+		if err != nil || time.Since(info.ModTime()) < 10*time.Minute {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(d, "data", "postmaster.pid"))
+		if err == nil {
+			pid, _ := strconv.Atoi(strings.TrimSpace(strings.SplitN(string(b), "\n", 2)[0]))
+			if pid > 0 && syscall.Kill(pid, 0) == nil {
+				continue // still running
+			}
+		}
+		os.RemoveAll(d)
+	}
 }
 
 // launch starts postgres on s.Port and waits until it takes connections.
