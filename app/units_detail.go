@@ -104,7 +104,7 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 	u := &d.Unit
 	ck.required("单位编码", &u.Code)
 	ck.required("单位名称", &u.Name)
-	if ck.required("县区", &u.CountyCode) && !ck.counties[u.CountyCode] {
+	if ck.required("县区", &u.CountyCode) && !ck.hasCounty(u.CountyCode) {
 		ck.add("县区", "县区编码 %s 不存在", u.CountyCode)
 	}
 	if !slices.Contains(vocab.Categories, u.Category) {

@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/json"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -550,6 +551,65 @@ func takeServerAlone(dsn string) (*gorm.DB, func(), error) {
 
 // ErrServerInUse says other clients have the server database open.
 var ErrServerInUse = errors.New("其他用户（其他电脑上的巡察统筹）正连接着服务器上的数据库，请他们先退出再恢复")
+
+// insertServer writes new rows in batches of INSERT … SELECT from
+// json_populate_recordset(?): one statement and one parameter per batch,
+// the JSON object's keys being the columns' names (gorm's CreateInBatches
+// sends every value as a parameter and reads every id back, which makes a
+// province's import twice as slow as on SQLite). An auto-increment id is
+// left to the database unless given.
+func insertServer[T any](tx *gorm.DB, rows []T) error {
+	stmt := &gorm.Statement{DB: tx}
+	if err := stmt.Parse(&rows[0]); err != nil {
+		return err
+	}
+	var fields []*schema.Field
+	var names []string
+	for _, f := range stmt.Schema.Fields {
+		if f.DBName == "" || !f.Creatable || f.AutoIncrement {
+			continue
+		}
+		fields = append(fields, f)
+		names = append(names, `"`+f.DBName+`"`)
+	}
+	cols := strings.Join(names, ",")
+	q := `INSERT INTO "` + stmt.Schema.Table + `" (` + cols + ") SELECT " + cols +
+		` FROM json_populate_recordset(NULL::"` + stmt.Schema.Table + `", $1::json)`
+	ctx := tx.Statement.Context
+	var b strings.Builder
+	for start := 0; start < len(rows); start += insertBatch {
+		end := min(start+insertBatch, len(rows))
+		b.Reset()
+		b.WriteByte('[')
+		for i := start; i < end; i++ {
+			if i > start {
+				b.WriteByte(',')
+			}
+			rv := reflect.ValueOf(&rows[i]).Elem()
+			b.WriteByte('{')
+			for k, f := range fields {
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				v, _ := f.ValueOf(ctx, rv)
+				key, _ := json.Marshal(f.DBName)
+				val, err := json.Marshal(plain(v))
+				if err != nil {
+					return err
+				}
+				b.Write(key)
+				b.WriteByte(':')
+				b.Write(val)
+			}
+			b.WriteByte('}')
+		}
+		b.WriteByte(']')
+		if _, err := tx.Statement.ConnPool.ExecContext(ctx, q, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // deferForeignKeysServer defers foreign-key checks to the commit.
 func deferForeignKeysServer(tx *gorm.DB) error { return tx.Exec("SET CONSTRAINTS ALL DEFERRED").Error }

@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -66,7 +67,15 @@ func main() {
 	dir := flag.String("dir", "", "(internal) the shared folder of the run")
 	think := flag.Duration("think", 100*time.Millisecond, "a clerk's longest pause between two saves (uniform from 0)")
 	mix := flag.String("mix", "96,2,2", "edits, imports and roster saves in a hundred actions")
+	serve := flag.String("serve", "", "only start a throwaway server with these empty databases (comma-separated), print their URLs and keep it until stdin closes (for timing whole commands)")
 	flag.Parse()
+	if *serve != "" {
+		if err := serveOnly(strings.Split(*serve, ",")); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *clerk >= 0 {
 		if err := runClerk(*clerk, *url, *dir, *duration, *think, *mix); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -182,6 +191,25 @@ func run(clerks int, duration time.Duration, url string, think time.Duration, mi
 		reps = append(reps, r)
 	}
 	return verify(svc, reps, people, before, auditBefore, markBefore, duration)
+}
+
+// serveOnly starts a throwaway server with the databases named, prints
+// their URLs, and stops it when standard input closes.
+func serveOnly(names []string) error {
+	srv, err := pgtest.StartServer()
+	if err != nil {
+		return err
+	}
+	defer srv.Stop()
+	for _, n := range names {
+		u, err := srv.CreateDB(n)
+		if err != nil {
+			return err
+		}
+		fmt.Println(u)
+	}
+	io.Copy(io.Discard, os.Stdin)
+	return nil
 }
 
 // verify checks the run and prints its figures.
