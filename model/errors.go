@@ -75,7 +75,7 @@ func Explain(err error) (string, bool) {
 	case errors.As(err, &ce):
 		return ce.Error(), true
 	}
-	for _, known := range []error{ErrInUse, ErrRestoring, ErrServerInUse, ErrPasswordNeeded, ErrBadPassword} {
+	for _, known := range []error{ErrInUse, ErrRestoring, ErrServerInUse, ErrPasswordNeeded, ErrBadPassword, ErrUnreachable} {
 		if errors.Is(err, known) {
 			return known.Error(), true
 		}

@@ -247,8 +247,11 @@ func connectError(dsn string, err error, havePW bool) error {
 	if strings.Contains(err.Error(), "password") && !havePW {
 		return fmt.Errorf("%s：%w", Redacted(dsn), ErrPasswordNeeded)
 	}
-	return &Explained{fmt.Sprintf("无法连接数据库服务器 %s：%s", Redacted(dsn), ErrConnLost.Error()), err}
+	return fmt.Errorf("%w: %w", ErrUnreachable, err)
 }
+
+// ErrUnreachable says the server could not be reached at all.
+var ErrUnreachable = errors.New("无法连接数据库服务器（服务器未开启、地址或端口有误，或网络不通），请检查后重试")
 
 // serverName is the database's name in dsn.
 func serverName(dsn string) string {

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -142,13 +143,10 @@ func (f *serverForm) show(w fyne.Window) {
 	note.Wrapping = fyne.TextWrapWord
 	var cancel *widget.Button
 	cancel = widget.NewButton("取消", func() { f.dlg.Hide() })
-	body := container.NewVBox(form, note, container.NewHBox(layoutSpacer(), cancel, f.connect))
+	body := container.NewVBox(form, note, container.NewHBox(layout.NewSpacer(), cancel, f.connect))
 	f.dlg = dialog.NewCustomWithoutButtons("连接服务器", minWidth(body, 560), w)
 	f.dlg.Show()
 }
-
-// layoutSpacer pushes the buttons after it to the right.
-func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 
 // onConnectServer opens the dialog 连接服务器.
 func (m *mainWindow) onConnectServer() {
@@ -222,7 +220,7 @@ func (m *mainWindow) showServerProblem(dsn string, err error) {
 	m.session().server = p
 	title := widget.NewLabelWithStyle("无法连接数据库服务器", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.DangerImportance
-	msg := widget.NewLabel(fmt.Sprintf("%s\n\n%v", app.Redacted(dsn), err))
+	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	p.retry = widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), func() { m.connect(dsn) })
 	p.retry.Importance = widget.HighImportance
