@@ -52,6 +52,19 @@ func formSaved(err error, errs *widget.Label, dlg dialog.Dialog, win fyne.Window
 	}
 }
 
+// reopenForm is formSaved's reload for a form of records by code: load
+// reads the record as it is now and open shows a new form on it.
+func reopenForm[T any](win fyne.Window, load func() (T, error), open func(T)) func() {
+	return func() {
+		fresh, err := load()
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		open(fresh)
+	}
+}
+
 // confirmDelete asks question; on yes it runs del, then after, or shows
 // del's error.
 func confirmDelete(win fyne.Window, title, question string, del func() error, after func()) {

@@ -185,14 +185,9 @@ func (f *personForm) onSave() {
 	} else {
 		err = f.svc.SavePerson(d)
 	}
-	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Person.Code, func() {
-		fresh, err := f.svc.PersonDetail(d.Person.Code)
-		if err != nil {
-			dialog.ShowError(err, f.win)
-			return
-		}
-		newPersonForm(f.svc, f.win, fresh, false, f.onSaved).show()
-	})
+	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Person.Code, reopenForm(f.win,
+		func() (*app.PersonDetail, error) { return f.svc.PersonDetail(d.Person.Code) },
+		func(fresh *app.PersonDetail) { newPersonForm(f.svc, f.win, fresh, false, f.onSaved).show() }))
 }
 
 func entry(text string) *widget.Entry {
