@@ -74,8 +74,9 @@ func (s *Service) saveUnit(d *UnitDetail, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	read := model.StampOf(&d.Unit)
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Omit(clause.Associations).Save(&d.Unit).Error; err != nil {
+		if err := s.saveStamped(tx, &d.Unit, read, create); err != nil {
 			return fmt.Errorf("保存单位失败: %w", err)
 		}
 		if err := tx.Where("unit_code = ?", code).Delete(&model.UnitLeader{}).Error; err != nil {
@@ -103,7 +104,7 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 	u := &d.Unit
 	ck.code("单位编码", &u.Code)
 	ck.required("单位名称", &u.Name)
-	if ck.required("县区", &u.CountyCode) && !ck.counties[u.CountyCode] {
+	if ck.required("县区", &u.CountyCode) && !ck.hasCounty(u.CountyCode) {
 		ck.add("县区", "县区编码 %s 不存在", u.CountyCode)
 	}
 	if !slices.Contains(vocab.Categories, u.Category) {

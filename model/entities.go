@@ -15,6 +15,7 @@ type Unit struct {
 	Category   string  `gorm:"size:16;not null"`
 	ParentCode *string `gorm:"size:32;index"`
 	Parent     *Unit   `gorm:"foreignKey:ParentCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
+	Stamp
 }
 
 // UnitLeader is a member of a unit's leadership (领导班子成员).
@@ -55,6 +56,7 @@ type Person struct {
 	RecommendUnit     *Unit   `gorm:"foreignKey:RecommendUnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
 	JoinedOn          string  `gorm:"size:10"`  // 入库日期
 	StatusReason      string  `gorm:"size:256"` // 状态原因
+	Stamp
 }
 
 // WorkHistory is one stint of a person's work history (工作经历).
@@ -107,6 +109,7 @@ type Term struct {
 	Name      string `gorm:"size:64"`
 	StartDate string `gorm:"size:10;not null"`
 	EndDate   string `gorm:"size:10;not null"`
+	Stamp
 }
 
 // TermScope is one rule of the units a term must cover: every unit of the
@@ -137,6 +140,7 @@ type Round struct {
 	FeedbackDate string `gorm:"size:10"` // 反馈
 	RectifyDue   string `gorm:"size:10"` // 整改报告期限
 	CheckDate    string `gorm:"size:10"` // 督查验收
+	Stamp
 }
 
 // Team is one inspection team of a round (巡察组). Its name is unique in the round.

@@ -48,6 +48,7 @@ type roundForm struct {
 	s     *calendarScreen
 	round *snap.Round // nil while a new round is not saved
 	term  string
+	stamp model.Stamp // of the round as read: a save over another clerk's newer one is refused
 
 	code, name, number *widget.Entry
 	typ, mode          *widget.Select
@@ -73,6 +74,7 @@ func newRoundForm(s *calendarScreen, r *snap.Round, isNew bool) *roundForm {
 	f := &roundForm{s: s, round: r, term: s.term}
 	if r != nil {
 		f.term = r.Term
+		f.stamp, _ = s.svc.RoundStamp(r.Code)
 	}
 	return f
 }
@@ -283,6 +285,7 @@ func (f *roundForm) onSave() {
 		if f.round == nil && f.s.cal.Snapshot().Round(r.Code) != nil {
 			err = fmt.Errorf("轮次编码 %s 已存在", r.Code)
 		} else {
+			r.Stamp = f.stamp
 			err = f.s.svc.SaveRound(r)
 		}
 	}
@@ -304,6 +307,7 @@ func (f *roundForm) afterWrite(code, msg string) {
 	f.s.reload()
 	if r := f.s.cal.Snapshot().Round(code); r != nil {
 		f.round = r
+		f.stamp, _ = f.s.svc.RoundStamp(code)
 	}
 	if msg != "" {
 		f.saved.SetText(msg + "（" + time.Now().Format("15:04:05") + "）")

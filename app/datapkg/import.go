@@ -59,7 +59,8 @@ func ImportAs(db *gorm.DB, path, passphrase, user string, rights Rights) (*Repor
 		return nil, err
 	}
 	var r *Report
-	err = db.Transaction(func(tx *gorm.DB) error {
+	err = model.Transact(db, func(tx *gorm.DB) error {
+		tx = model.WithActor(tx, user)
 		local, ids, err := loadAll(tx)
 		if err != nil {
 			return err
@@ -99,15 +100,15 @@ func readScoped(path, passphrase string) (*Package, error) {
 }
 
 // save writes the rows to add (in batches) and to update (one by one).
-func save[T, M any](tx *gorm.DB, steps []step[T], model func(T) M) ([]M, error) {
+func save[T, M any](tx *gorm.DB, steps []step[T], toModel func(T) M) ([]M, error) {
 	var adds []M
 	for _, s := range steps {
 		switch s.kind {
 		case add:
-			adds = append(adds, model(s.row))
+			adds = append(adds, toModel(s.row))
 		case update:
-			m := model(s.row)
-			if err := tx.Save(&m).Error; err != nil {
+			m := toModel(s.row)
+			if err := model.Overwrite(tx, &m); err != nil {
 				return nil, err
 			}
 		}

@@ -21,7 +21,7 @@ const batch = 500
 // (演示数据) by user with the counts. It refuses a database that already has
 // counties, units, people or terms, and then writes nothing.
 func Write(db *gorm.DB, d *Data, user string) error {
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := checkEmpty(tx); err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/fieldrule"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -196,15 +197,11 @@ func writeFile(t testing.TB, name string, data []byte) string {
 	return path
 }
 
-// openDB opens an empty in-memory database.
+// openDB opens an empty in-memory database (a database on the test
+// server when the suite runs against PostgreSQL: XUNCHA_TEST_DB=postgres).
 func openDB(t testing.TB) *gorm.DB {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
-	return db
+	return testworld.DB(t)
 }
 
 // counts counts the rows of every table.

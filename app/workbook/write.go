@@ -47,7 +47,7 @@ func apply[T any](tx *gorm.DB, adds, updates []T) error {
 		return err
 	}
 	for i := range updates {
-		if err := tx.Save(&updates[i]).Error; err != nil {
+		if err := model.Overwrite(tx, &updates[i]); err != nil {
 			return err
 		}
 	}
