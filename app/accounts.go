@@ -23,6 +23,14 @@ const (
 	PermBackup   = auth.PermBackup
 	PermRestore  = auth.PermRestore
 	PermAudit    = auth.PermAudit
+	// PermConfirmEval confirms or returns proposed 鉴定 (领导).
+	PermConfirmEval = auth.PermConfirmEval
+	// PermHandleDecl marks a 回避申报 不予回避 (领导).
+	PermHandleDecl = auth.PermHandleDecl
+	// PermReview is 审核 and 销号 of rectification items (管理员, 领导).
+	PermReview = auth.PermReview
+	// PermClues is 线索管理: seeing clue rows (管理员, or granted).
+	PermClues = auth.PermClues
 )
 
 // Require returns nil when the signed-in user may do what p names, and the
@@ -50,7 +58,7 @@ func (s *Service) Require(p Permission) error {
 		return err
 	}
 	s.Role = a.Role
-	if !auth.Allowed(a.Role, p) {
+	if !auth.AccountAllowed(a, p) {
 		return &auth.DeniedError{User: a.Name, Role: a.Role, Perm: p}
 	}
 	return nil
@@ -106,6 +114,14 @@ func (s *Service) AddUser(name, role, password string) error {
 		return err
 	}
 	return s.userChanged("新增用户", name, auth.AddUser(s.DB, s.User, name, role, password))
+}
+
+// SetClueRight grants or revokes the right 线索管理 of an account.
+func (s *Service) SetClueRight(name string, on bool) error {
+	if err := s.Require(PermUsers); err != nil {
+		return err
+	}
+	return auth.SetClueRight(s.DB, s.User, name, on)
 }
 
 // SetUserRole changes an account's role; the last 管理员 keeps the role.

@@ -46,7 +46,8 @@ func (s *Service) SaveAssignSettings(set assign.Settings) error {
 
 // AssignInstance builds the assignment problem of round code in mode (""
 // for the round's own) with seed: the snapshot, the recusal findings under
-// the saved recusal rules, and the composition rules.
+// the saved recusal rules (and the training warning, when it is on), and
+// the composition rules.
 func (s *Service) AssignInstance(round, mode, seed string) (*assign.Instance, assign.Settings, error) {
 	if err := s.Require(PermRead); err != nil {
 		return nil, assign.Settings{}, err
@@ -69,8 +70,16 @@ func (s *Service) AssignInstance(round, mode, seed string) (*assign.Instance, as
 	if sn.Round(round) == nil {
 		return nil, set, fmt.Errorf("轮次 %s %w", round, ErrNotFound)
 	}
+	tset, err := s.TrainingSettings()
+	if err != nil {
+		return nil, set, err
+	}
 	in, err := assign.FromSnapshot(sn, recusal.New(sn, rset), rset, round, mode, seed)
-	return in, set, err
+	if err != nil {
+		return nil, set, err
+	}
+	in.Hits = append(in.Hits, trainingHits(sn, round, tset)...)
+	return in, set, nil
 }
 
 // Assign fills the teams of round code (SPEC §5) and explains what it
@@ -147,7 +156,7 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 			for _, m := range t.Members {
 				row := model.TeamMember{TeamID: byName[t.Team], PersonCode: m.Person, Role: m.Role, Locked: m.Locked}
 				if o, ok := kept[[2]string{t.Team, m.Person}]; ok {
-					row.Evaluation, row.Comment = o.Evaluation, o.Comment
+					row.Evaluation, row.Comment, row.EvalState = o.Evaluation, o.Comment, o.EvalState
 				}
 				rows = append(rows, row)
 				after = append(after, savedMember{t.Team, m.Person, m.Role, m.Locked})

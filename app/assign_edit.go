@@ -46,8 +46,9 @@ func (s *Service) SolveRoster(round, mode, seed string) (*assign.RosterEdit, err
 }
 
 // DrawRoster fills the teams of round code by the witnessed draw (see
-// DrawAssign) for editing; the edit carries the draw's record.
-func (s *Service) DrawRoster(round, mode, witness string) (*assign.RosterEdit, error) {
+// DrawAssign) for editing, telling progress (when not nil) after each
+// slot drawn; the edit carries the draw's record.
+func (s *Service) DrawRoster(round, mode, witness string, progress func(done, total int)) (*assign.RosterEdit, error) {
 	if err := s.Require(PermAssign); err != nil {
 		return nil, err
 	}
@@ -55,7 +56,7 @@ func (s *Service) DrawRoster(round, mode, witness string) (*assign.RosterEdit, e
 	if err != nil {
 		return nil, err
 	}
-	res, rec, err := assign.Draw(in, set, witness)
+	res, rec, err := assign.DrawProgress(in, set, witness, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -67,13 +68,14 @@ func (s *Service) DrawRoster(round, mode, witness string) (*assign.RosterEdit, e
 	return e, nil
 }
 
-// ResolveRoster solves the rest of e again, keeping its locked members
-// and leaving out its excluded people (see assign.Resolve).
-func (s *Service) ResolveRoster(e *assign.RosterEdit) (*assign.RosterEdit, error) {
+// ResolveRoster solves the rest of e again within scope (assign.ResolveAll,
+// ResolveTeam with team, ResolveEmpty), keeping its locked members and
+// leaving out its excluded people (see assign.RosterEdit.ResolveIn).
+func (s *Service) ResolveRoster(e *assign.RosterEdit, scope, team string) (*assign.RosterEdit, error) {
 	if err := s.Require(PermRead); err != nil {
 		return nil, err
 	}
-	return e.Resolve()
+	return e.ResolveIn(scope, team)
 }
 
 // SaveRoster writes e as its round's 编组记录 (see SaveAssignment) and

@@ -32,7 +32,7 @@ func TestRosterLifecycle(t *testing.T) {
 	if err := e.SetLocked(lead.Person, true); err != nil {
 		t.Fatal(err)
 	}
-	if e, err = s.ResolveRoster(e); err != nil {
+	if e, err = s.ResolveRoster(e, assign.ResolveAll, ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, m := e.Member(lead.Person); m == nil || !m.Locked || m.Role != lead.Role || !e.Dirty {
@@ -54,7 +54,7 @@ func TestRosterLifecycle(t *testing.T) {
 	if _, m := again.Member(lead.Person); m == nil || !m.Locked {
 		t.Errorf("the lock was not saved: %+v", m)
 	}
-	d, err := s.DrawRoster("2026-1", "", "58213")
+	d, err := s.DrawRoster("2026-1", "", "58213", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestRosterRights(t *testing.T) {
 	if err := leader.SaveRoster(e); !errors.As(err, &denied) || e.Source != assign.SourceSolve {
 		t.Errorf("a 领导 saved (%v), source %q", err, e.Source)
 	}
-	if _, err := leader.DrawRoster("2026-1", "", "1"); !errors.As(err, &denied) {
+	if _, err := leader.DrawRoster("2026-1", "", "1", nil); !errors.As(err, &denied) {
 		t.Errorf("a 领导 drew: %v", err)
 	}
 }

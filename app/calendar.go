@@ -92,7 +92,8 @@ type termRecord struct {
 }
 
 // SaveTerm creates or updates term t with its scope: the units it must
-// cover, as rules of county and category (none: every unit).
+// cover, as rules of county and category (none: every unit). An existing
+// term is saved only while its stamp is still t's (see saveStamped).
 func (s *Service) SaveTerm(t model.Term, scope []model.TermScope) error {
 	if t.Code == "" {
 		return errors.New("届期编码不能为空")
@@ -129,8 +130,9 @@ func (s *Service) SaveTerm(t model.Term, scope []model.TermScope) error {
 	if old.Code != "" {
 		e.Action, e.Before = "修改", termRecord{old, oldScope}
 	}
+	read := model.StampOf(&t)
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Save(&t).Error; err != nil {
+		if err := s.saveStamped(tx, &t, read, old.Code == ""); err != nil {
 			return fmt.Errorf("保存届期失败: %w", err)
 		}
 		if err := tx.Where("term_code = ?", t.Code).Delete(&model.TermScope{}).Error; err != nil {
@@ -143,7 +145,18 @@ func (s *Service) SaveTerm(t model.Term, scope []model.TermScope) error {
 	})
 }
 
-// SaveRound creates or updates round r. Dates are written 2006-01-02 (empty
+// RoundStamp is the stamp of round code as stored now (zero for none): the
+// round form keeps it and gives it back with the round it saves.
+func (s *Service) RoundStamp(code string) (model.Stamp, error) {
+	var r model.Round
+	if err := s.DB.Where("code = ?", code).Limit(1).Find(&r).Error; err != nil {
+		return model.Stamp{}, fmt.Errorf("读取轮次失败: %w", err)
+	}
+	return r.Stamp, nil
+}
+
+// SaveRound creates or updates round r. An existing round is saved only
+// while its stamp is still r's (see saveStamped). Dates are written 2006-01-02 (empty
 // for not set); the set ones must follow the stage order, and the on-site
 // stage must lie inside the term. A round without a number gets the next
 // one of its term.
@@ -156,7 +169,8 @@ func (s *Service) SaveRound(r model.Round) error {
 	if old.Code != "" {
 		e.Action, e.Before = "修改", old
 	}
-	return s.Write(e, func(tx *gorm.DB) error { return tx.Save(&r).Error })
+	read := model.StampOf(&r)
+	return s.Write(e, func(tx *gorm.DB) error { return s.saveStamped(tx, &r, read, old.Code == "") })
 }
 
 // checkRound checks round r as SaveRound stores it, writing its dates the

@@ -150,7 +150,7 @@ func createTeamChecked(tx *gorm.DB, t *newTeam) error {
 	if err := tx.Create(&t.Team).Error; err != nil {
 		return fmt.Errorf("保存巡察组失败: %w", err)
 	}
-	return createTeamUnits(tx, t.Team, t.Units, nil)
+	return createTeamUnits(tx, t.Team, t.Units)
 }
 
 // CopyRound makes round to (its code, name and term; its type and mode
@@ -228,7 +228,7 @@ func (s *Service) CopyRound(from string, to model.Round, start civil.Date, units
 		if n > 0 {
 			return fmt.Errorf("轮次编码 %s 已存在（刚由他人建立）", r.Code)
 		}
-		if err := tx.Create(&r).Error; err != nil {
+		if err := s.saveStamped(tx, &r, model.Stamp{}, true); err != nil {
 			return fmt.Errorf("保存轮次失败: %w", err)
 		}
 		for i := range plan {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"gorm.io/gorm"
 
@@ -48,7 +47,7 @@ func (s *Service) AddTeam(round, name string, units []string) (model.Team, []str
 		if err := tx.Create(&t).Error; err != nil {
 			return fmt.Errorf("保存巡察组失败: %w", err)
 		}
-		return createTeamUnits(tx, t, units, nil)
+		return createTeamUnits(tx, t, units)
 	})
 	return t, warn, err
 }
@@ -68,17 +67,19 @@ func (s *Service) SetTeamUnits(id uint, units []string) ([]string, error) {
 	if err := s.DB.Where("team_id = ?", id).Order("unit_code").Find(&old).Error; err != nil {
 		return nil, fmt.Errorf("读取巡察组的被巡察单位失败: %w", err)
 	}
-	received := make(map[string]string, len(old))
 	before := make([]string, len(old))
 	for i, tu := range old {
-		received[tu.UnitCode], before[i] = tu.ReportReceived, tu.UnitCode
+		before[i] = tu.UnitCode
 	}
 	e := audit.Entry{Action: "修改", Entity: "巡察组", Key: t.RoundCode + "/" + t.Name, Before: before, After: units}
 	return warn, s.Write(e, func(tx *gorm.DB) error {
+		if err := teamResultsLeft(tx, t, units); err != nil {
+			return err
+		}
 		if err := tx.Where("team_id = ?", id).Delete(&model.TeamUnit{}).Error; err != nil {
 			return err
 		}
-		return createTeamUnits(tx, t, units, received)
+		return createTeamUnits(tx, t, units)
 	})
 }
 
@@ -113,6 +114,12 @@ func (s *Service) DeleteTeam(id uint) error {
 	}
 	e := audit.Entry{Action: "删除", Entity: "巡察组", Key: t.RoundCode + "/" + t.Name, Before: t}
 	return s.Write(e, func(tx *gorm.DB) error {
+		if err := teamResultsLeft(tx, t, nil); err != nil {
+			return err
+		}
+		if err := tx.Where("round_code = ? AND team = ?", t.RoundCode, t.Name).Delete(&model.Milestone{}).Error; err != nil {
+			return err
+		}
 		for _, child := range []any{&model.TeamUnit{}, &model.TeamMember{}, &model.Override{}} {
 			if err := tx.Where("team_id = ?", id).Delete(child).Error; err != nil {
 				return err
@@ -123,44 +130,18 @@ func (s *Service) DeleteTeam(id uint) error {
 }
 
 // RecordReportReceived records the day the rectification report of unit,
-// inspected by team id, was received (zero: not received).
+// inspected by team id, was received (zero: not received): the unit's own
+// 整改报告收到 milestone (see RecordMilestone).
 func (s *Service) RecordReportReceived(id uint, unit string, day civil.Date) error {
 	t, _, err := s.teamAndRound(id)
 	if err != nil {
 		return err
 	}
-	var tu model.TeamUnit
-	if err := s.DB.Where("team_id = ? AND unit_code = ?", id, unit).Limit(1).Find(&tu).Error; err != nil || tu.ID == 0 {
+	var n int64
+	if err := s.DB.Model(&model.TeamUnit{}).Where("team_id = ? AND unit_code = ?", id, unit).Count(&n).Error; err != nil || n == 0 {
 		return fmt.Errorf("%s 未巡察单位 %s", t.Name, unit)
 	}
-	e := audit.Entry{Action: "修改", Entity: "整改报告", Key: t.RoundCode + "/" + t.Name + "/" + unit, Before: tu.ReportReceived, After: day.String()}
-	return s.Write(e, func(tx *gorm.DB) error {
-		return tx.Model(&model.TeamUnit{}).Where("id = ?", tu.ID).Update("report_received", day.String()).Error
-	})
-}
-
-// SetEvaluation records person's evaluation (鉴定) on team id: one of
-// vocab.Evaluations, or "" to clear it, and a comment.
-func (s *Service) SetEvaluation(id uint, person, grade, comment string) error {
-	t, _, err := s.teamAndRound(id)
-	if err != nil {
-		return err
-	}
-	if grade != "" && !slices.Contains(vocab.Evaluations, grade) {
-		return fmt.Errorf("鉴定等次 %q 不存在（应为 优秀、称职、基本称职 或 不称职）", grade)
-	}
-	if utf8.RuneCountInString(comment) > 256 {
-		return errors.New("鉴定评语不能超过256字")
-	}
-	var m model.TeamMember
-	if err := s.DB.Where("team_id = ? AND person_code = ?", id, person).Limit(1).Find(&m).Error; err != nil || m.ID == 0 {
-		return fmt.Errorf("%s 没有成员 %s", t.Name, person)
-	}
-	e := audit.Entry{Action: "鉴定", Entity: "编组记录", Key: t.RoundCode + "/" + t.Name + "/" + person,
-		Before: map[string]string{"鉴定": m.Evaluation, "评语": m.Comment}, After: map[string]string{"鉴定": grade, "评语": comment}}
-	return s.Write(e, func(tx *gorm.DB) error {
-		return tx.Model(&model.TeamMember{}).Where("id = ?", m.ID).Updates(map[string]any{"evaluation": grade, "comment": comment}).Error
-	})
+	return s.RecordMilestone(MilestoneEntry{Round: t.RoundCode, Team: t.Name, Unit: unit, Kind: vocab.MsRectifyReport, Date: day})
 }
 
 // teamAndRound loads team id and its round.
@@ -211,10 +192,11 @@ func (s *Service) checkTeamUnits(r model.Round, id uint, units []string) ([]stri
 	return warn, nil
 }
 
-// createTeamUnits inserts the units of team t, with the received dates kept.
-func createTeamUnits(tx *gorm.DB, t model.Team, units []string, received map[string]string) error {
+// createTeamUnits inserts the units of team t. (Their milestones, kept by
+// round, team and unit, stay.)
+func createTeamUnits(tx *gorm.DB, t model.Team, units []string) error {
 	for _, code := range units {
-		tu := model.TeamUnit{TeamID: t.ID, RoundCode: t.RoundCode, UnitCode: code, ReportReceived: received[code]}
+		tu := model.TeamUnit{TeamID: t.ID, RoundCode: t.RoundCode, UnitCode: code}
 		if err := tx.Create(&tu).Error; err != nil {
 			return fmt.Errorf("保存巡察组单位 %s 失败: %w", code, err)
 		}

@@ -81,6 +81,8 @@ func TestSaveTermWithScope(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("scope %+v", got)
 	}
+	terms, _ := s.Terms()
+	term.Stamp = terms[0].Stamp // a form saves what it read
 	if err := s.SaveTerm(term, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +105,7 @@ func TestSaveTermWithScope(t *testing.T) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
-	terms, _ := s.Terms()
+	terms, _ = s.Terms()
 	if len(terms) != 1 {
 		t.Errorf("terms %+v", terms)
 	}
@@ -147,6 +149,7 @@ func TestSaveRoundValidation(t *testing.T) {
 		t.Fatal(err)
 	}
 	ok.Name = "第一轮（调整）"
+	ok.Stamp, _ = s.RoundStamp("R1") // a form saves what it read
 	if err := s.SaveRound(ok); err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +248,7 @@ func TestTeamsReportsEvaluations(t *testing.T) {
 	if err := s.DeleteRound("R1"); err == nil {
 		t.Error("deleted a missing round")
 	}
-	want := "新增 届期 T1;新增 轮次 R1;新增 轮次 R2;新增 巡察组 R1/第一组;新增 巡察组 R2/第一组;修改 整改报告 R1/第一组/U0101;" +
+	want := "新增 届期 T1;新增 轮次 R1;新增 轮次 R2;新增 巡察组 R1/第一组;新增 巡察组 R2/第一组;新增 巡察节点 R1/第一组/U0101/整改报告收到;" +
 		"修改 巡察组 R1/第一组;鉴定 编组记录 R1/第一组/P1;修改 巡察组 R2/第一组;删除 轮次 R1"
 	if trail := auditTrail(t, s); strings.Join(trail, ";") != want {
 		t.Errorf("audit\n%s\nwant\n%s", strings.Join(trail, ";"), want)

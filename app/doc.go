@@ -18,17 +18,23 @@
 // The service's files are named for the capability they serve:
 // accounts.go (sign-in, rights, users), people*.go and units*.go (the
 // 人员库 and 单位 tables and forms), calendar*.go (terms, rounds, teams),
-// recusal.go and overrides.go (回避 checks and 豁免), assign.go and
-// assign_edit.go (编组, its settings, and the roster edited by hand),
+// recusal.go and recusal_focus.go (回避 checks and the focused report),
+// overrides.go and override_evidence.go (豁免: request, 批准, 驳回, 撤销,
+// and the evidence a leader decides on), assign.go and assign_edit.go
+// (编组, its settings, and the roster edited by hand), draws.go (核验抽取记录),
 // roster.go (编组名单 documents), workbooks.go (import and export),
 // packages.go (数据包), backup.go (backups and restore), audit.go (the
-// log), demo.go (演示数据); snapshot.go, options.go, rowindex.go and
-// dberrors.go serve them all.
+// log), demo.go (演示数据); the people over the years: evaluations.go
+// (鉴定, proposed by the clerks and confirmed by a 领导), declarations.go
+// (a 领导's 不予回避 and the data of the 回避告知书), training.go (the
+// training warning), poolstats_service.go (人员库统计) and resume.go
+// (巡察履历); snapshot.go, options.go, rowindex.go and dberrors.go serve
+// them all.
 //
 // # The capabilities
 //
 // Each lives in a sub-package named for what it does. The algorithmic ones
-// — recusal, assign, draw, calendar — are pure Go over a snapshot (package
+// — recusal, assign, draw, calendar, poolstats — are pure Go over a snapshot (package
 // snap): they import neither gorm, nor model, nor Fyne, so they test in
 // milliseconds and give the same answer for the same data. vocab is the
 // one vocabulary (roles, modes, pools, skills, categories …) every layer
@@ -38,8 +44,11 @@
 //
 // # Writes outside Service.Write
 //
-// A few changes open their own transaction instead of going through
-// Write. Each is still reached only through a Service method that asks for
+// Every write transaction is model.Transact's, Write's included: an
+// immediate transaction on SQLite; on a shared server (PostgreSQL) a
+// serializable one that is run again on a serialization failure, with the
+// re-checks it depends on inside it. A few changes open their own
+// transaction instead of going through Write. Each is still reached only through a Service method that asks for
 // its right first (or, at start, through the window's own steps), writes
 // all or nothing, and records its audit entry in the same transaction.
 // They are, with why:
@@ -57,9 +66,11 @@
 //   - auth.ResetPassword: checks the actor is a 管理员, inside the
 //     transaction.
 //   - auth.Unlock: checks the actor is a 管理员, inside the transaction.
+//   - auth.SetClueRight: grants or revokes 线索管理; checks the actor is a
+//     管理员, inside the transaction.
 //   - workbook.Import: a whole workbook, checked row by row, then written
 //     with its audit entry in one transaction; nothing when a row is wrong.
-//   - datapkg.Import: a data package, the same way: planned against the
+//   - datapkg.ImportAs: a data package, the same way: planned against the
 //     database inside the transaction that writes it.
 //   - demo.Write: the demonstration data, into a database checked empty
 //     inside the transaction.
@@ -69,4 +80,12 @@
 //     in).
 //   - model.Migrate: the schema's migration when the file is opened,
 //     before any service or user exists.
+//   - model.CopyAll: xuncha migrate's copy of a whole database into an
+//     empty one (and a server's backup into a new file): one transaction
+//     on the target, all or nothing; there is no user in the target yet.
+//   - model.readConsistent: the copy's one consistent read of the source
+//     (a read-only transaction on a server).
+//   - model.RestoreServer: a restore into a server database: the tables
+//     emptied and the backup's rows copied in with the restore's audit
+//     entry, in one transaction, the database held alone.
 package app

@@ -14,6 +14,7 @@ type PersonRow struct {
 	Code, Name, Gender   string
 	County, CountyName   string // 工作关系地
 	Unit, UnitName, Post string // 现工作单位, 职务
+	Rank                 string // 职级
 	Pools                snap.PoolSet
 	Skills               string // 财务、审计
 	Status               string
@@ -228,7 +229,7 @@ func (b *nameBook) personRow(p model.Person) PersonRow {
 	sp := PersonToSnap(p)
 	return PersonRow{
 		Code: p.Code, Name: p.Name, Gender: p.Gender, County: p.HomeCountyCode, CountyName: b.county[p.HomeCountyCode],
-		Unit: sp.CurrentUnit, UnitName: b.unit[sp.CurrentUnit], Post: p.Post, Pools: sp.Pools,
+		Unit: sp.CurrentUnit, UnitName: b.unit[sp.CurrentUnit], Post: p.Post, Rank: p.Rank, Pools: sp.Pools,
 		Skills: p.Skills, Status: p.Status, FullTime: p.FullTime,
 	}
 }

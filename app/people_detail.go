@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
+	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -14,13 +16,18 @@ import (
 )
 
 // PersonDetail is a person with everything the person form edits: work
-// history, relatives, declarations and service record (巡察经历).
+// history, relatives, declarations, service record (巡察经历), ties
+// (社会关系) and training (培训记录); and the history of the person's
+// status, which the form shows and saving extends (never edits).
 type PersonDetail struct {
-	Person       model.Person
-	History      []model.WorkHistory
-	Relatives    []model.Relative
-	Declarations []model.Declaration
-	Service      []ServiceRecord
+	Person        model.Person
+	History       []model.WorkHistory
+	Relatives     []model.Relative
+	Declarations  []model.Declaration
+	Service       []ServiceRecord
+	Ties          []model.Tie
+	Trainings     []model.Training
+	StatusHistory []model.StatusChange // oldest first; read only
 }
 
 // ServiceRecord is one place of the person on a team (编组记录), with the
@@ -35,6 +42,7 @@ type ServiceRecord struct {
 	Role        string
 	Evaluation  string
 	Comment     string
+	EvalState   string // 拟定, 确定; "" without a grade
 }
 
 // PersonDetail loads person code with its history, relatives, declarations
@@ -56,6 +64,15 @@ func (s *Service) PersonDetail(code string) (*PersonDetail, error) {
 	}
 	if err := s.DB.Where("person_code = ?", code).Order("unit_code").Find(&d.Declarations).Error; err != nil {
 		return nil, fmt.Errorf("读取回避申报失败: %w", err)
+	}
+	if err := s.DB.Where("person_code = ?", code).Order("name, relation").Find(&d.Ties).Error; err != nil {
+		return nil, fmt.Errorf("读取社会关系失败: %w", err)
+	}
+	if err := s.DB.Where("person_code = ?", code).Order("start_date, name").Find(&d.Trainings).Error; err != nil {
+		return nil, fmt.Errorf("读取培训记录失败: %w", err)
+	}
+	if err := s.DB.Where("person_code = ?", code).Order("at, id").Find(&d.StatusHistory).Error; err != nil {
+		return nil, fmt.Errorf("读取状态历史失败: %w", err)
 	}
 	svc, err := s.serviceRecord(code)
 	if err != nil {
@@ -82,7 +99,8 @@ func (s *Service) serviceRecord(code string) ([]ServiceRecord, error) {
 	for _, m := range ms {
 		t := byID[m.TeamID]
 		out = append(out, ServiceRecord{TeamID: m.TeamID, Round: t.Round, RoundName: t.RoundName, Team: t.Team,
-			OnsiteStart: t.OnsiteStart, OnsiteEnd: t.OnsiteEnd, Role: m.Role, Evaluation: m.Evaluation, Comment: m.Comment})
+			OnsiteStart: t.OnsiteStart, OnsiteEnd: t.OnsiteEnd, Role: m.Role, Evaluation: m.Evaluation, Comment: m.Comment,
+			EvalState: m.EvalState})
 	}
 	sortService(out)
 	return out, nil
@@ -128,21 +146,105 @@ func (s *Service) savePerson(d *PersonDetail, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	if !create {
+		keepHandling(old.Declarations, d.Declarations)
+		if err := keepGrades(old.Service, d.Service); err != nil {
+			return err
+		}
+	}
+	read := model.StampOf(&d.Person)
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Omit(clause.Associations).Save(&d.Person).Error; err != nil {
+		if !create {
+			// the status this change departs from, as stored now
+			var now model.Person
+			if err := tx.Select("code", "status").Where("code = ?", code).Limit(1).Find(&now).Error; err != nil {
+				return fmt.Errorf("读取人员失败: %w", err)
+			}
+			old.Person.Status = now.Status
+		}
+		if err := s.saveStamped(tx, &d.Person, read, create); err != nil {
 			return fmt.Errorf("保存人员失败: %w", err)
+		}
+		from := ""
+		if !create {
+			from = old.Person.Status
+		}
+		if create || from != d.Person.Status {
+			h := model.NewStatusChange(code, from, d.Person.Status, d.Person.StatusReason, s.User, vocab.ViaForm, time.Now())
+			if err := tx.Create(&h).Error; err != nil {
+				return fmt.Errorf("保存状态历史失败: %w", err)
+			}
 		}
 		return writeChildren(tx, d)
 	})
+}
+
+// keepHandling carries the 处理 of the stored declarations over to the
+// form's (matched by unit): only a 领导 sets it (HandleDeclaration), and a
+// declaration whose 事由 changed binds again until one looks at it anew.
+func keepHandling(old, cur []model.Declaration) {
+	for i := range cur {
+		c := &cur[i]
+		c.Handling, c.Handler, c.HandlingReason = "", "", ""
+		for _, o := range old {
+			if o.UnitCode == c.UnitCode && o.Reason == c.Reason {
+				c.Handling, c.Handler, c.HandlingReason = o.Handling, o.Handler, o.HandlingReason
+			}
+		}
+	}
+}
+
+// keepGrades brings the grades of the form's service record in line with
+// SPEC §11.2: a grade entered or changed here is proposed (拟定); a
+// confirmed one (确定) cannot change here — a 领导 returns it first.
+func keepGrades(old, cur []ServiceRecord) error {
+	var errs FormErrors
+	for i := range cur {
+		c := &cur[i]
+		var o *ServiceRecord
+		for j := range old {
+			if old[j].TeamID == c.TeamID {
+				o = &old[j]
+			}
+		}
+		switch {
+		case o != nil && o.Evaluation == c.Evaluation && o.Comment == strings.TrimSpace(c.Comment):
+			c.EvalState = o.EvalState
+		case o != nil && o.EvalState == vocab.EvalConfirmed:
+			errs = append(errs, FieldError{fmt.Sprintf("巡察经历第%d行 鉴定", i+1), msgConfirmedGrade})
+		case c.Evaluation == "":
+			c.EvalState = ""
+		default:
+			c.EvalState = vocab.EvalProposed
+		}
+	}
+	if len(errs) > 0 {
+		return &errs
+	}
+	return nil
 }
 
 // writeChildren replaces the person's history, relatives and declarations
 // and brings their team places in line with d.Service.
 func writeChildren(tx *gorm.DB, d *PersonDetail) error {
 	code := d.Person.Code
-	for _, m := range []any{&model.WorkHistory{}, &model.Relative{}, &model.Declaration{}} {
+	for _, m := range []any{&model.WorkHistory{}, &model.Relative{}, &model.Declaration{}, &model.Tie{}, &model.Training{}} {
 		if err := tx.Where("person_code = ?", code).Delete(m).Error; err != nil {
 			return fmt.Errorf("保存人员失败: %w", err)
+		}
+	}
+	for i := range d.Ties {
+		x := d.Ties[i]
+		x.ID, x.PersonCode = 0, code
+		if err := tx.Omit(clause.Associations).Create(&x).Error; err != nil {
+			return fmt.Errorf("保存社会关系失败: %w", err)
+		}
+	}
+	for i := range d.Trainings {
+		x := d.Trainings[i]
+		x.ID, x.PersonCode = 0, code
+		if err := tx.Omit(clause.Associations).Create(&x).Error; err != nil {
+			return fmt.Errorf("保存培训记录失败: %w", err)
 		}
 	}
 	for i := range d.History {
@@ -187,10 +289,10 @@ func writeService(tx *gorm.DB, code string, recs []ServiceRecord) error {
 			continue
 		}
 		delete(want, m.TeamID)
-		if m.Role == r.Role && m.Evaluation == r.Evaluation && m.Comment == r.Comment {
+		if m.Role == r.Role && m.Evaluation == r.Evaluation && m.Comment == r.Comment && m.EvalState == r.EvalState {
 			continue
 		}
-		m.Role, m.Evaluation, m.Comment = r.Role, r.Evaluation, r.Comment
+		m.Role, m.Evaluation, m.Comment, m.EvalState = r.Role, r.Evaluation, r.Comment, r.EvalState
 		if err := tx.Omit(clause.Associations).Save(&m).Error; err != nil {
 			return fmt.Errorf("保存编组记录失败: %w", err)
 		}
@@ -199,7 +301,8 @@ func writeService(tx *gorm.DB, code string, recs []ServiceRecord) error {
 		if _, ok := want[r.TeamID]; !ok {
 			continue
 		}
-		m := model.TeamMember{TeamID: r.TeamID, PersonCode: code, Role: r.Role, Evaluation: r.Evaluation, Comment: r.Comment}
+		m := model.TeamMember{TeamID: r.TeamID, PersonCode: code, Role: r.Role, Evaluation: r.Evaluation, Comment: r.Comment,
+			EvalState: r.EvalState}
 		if err := tx.Omit(clause.Associations).Create(&m).Error; err != nil {
 			return fmt.Errorf("保存编组记录失败: %w", err)
 		}
@@ -220,7 +323,8 @@ func (s *Service) DeletePerson(code string) error {
 	}
 	e := audit.Entry{Action: "删除", Entity: "人员", Key: code, Before: old}
 	return s.Write(e, func(tx *gorm.DB) error {
-		for _, m := range []any{&model.WorkHistory{}, &model.Relative{}, &model.Declaration{}, &model.Override{}} {
+		for _, m := range []any{&model.WorkHistory{}, &model.Relative{}, &model.Declaration{}, &model.Override{},
+			&model.Tie{}, &model.Training{}, &model.StatusChange{}} {
 			if err := tx.Where("person_code = ?", code).Delete(m).Error; err != nil {
 				return fmt.Errorf("删除人员失败: %w", err)
 			}

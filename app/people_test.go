@@ -165,6 +165,14 @@ func TestSavePersonErrors(t *testing.T) {
 			d.Relatives = []model.Relative{{Name: "张三", Relation: "其他", RelativePerson: "P001"}}
 		}, "亲属关系第1行 亲属人员编号", "本人"},
 		{"申报无事由", func(d *PersonDetail) { d.Declarations = []model.Declaration{{UnitCode: "U01"}} }, "回避申报第1行 事由", "必填"},
+		// The rules of every field, as workbooks and packages have them (fieldrule).
+		{"姓名超过1000字", func(d *PersonDetail) { d.Person.Name = strings.Repeat("张", 1001) }, "姓名", "超过1000个字符"},
+		{"职务含ESC", func(d *PersonDetail) { d.Person.Post = "科长\x1b[2J" }, "职务", "控制字符"},
+		{"姓名是Excel错误值", func(d *PersonDetail) { d.Person.Name = "#N/A" }, "姓名", "Excel 的错误值"},
+		{"亲属身份证号是本人的", func(d *PersonDetail) {
+			d.Person.IDNumber = "11010519491231002X"
+			d.Relatives = []model.Relative{{Name: "张某", Relation: "其他", IDNumber: "11010519491231002x"}}
+		}, "亲属关系第1行 身份证号", "本人"},
 		{"经历角色错", func(d *PersonDetail) { d.Service = []ServiceRecord{{TeamID: 1, Role: "组员"}} }, "巡察经历第1行 角色", "组长"},
 		{"巡察组不存在", func(d *PersonDetail) { d.Service = []ServiceRecord{{TeamID: 42, Role: "成员"}} }, "巡察经历第1行 巡察组", "不存在"},
 	}

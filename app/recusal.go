@@ -112,7 +112,22 @@ type RoundCheck struct {
 	Order    []string             // team names by seq, then name
 	Counties []Option             // counties of the teams' units, by code
 	pending  map[pendingKey]bool
+	set      recusal.Settings
+	cand     recusal.Candidacy
+	county   func(team string) string
 }
+
+// Focused returns the report's rows, in the report's current order, as
+// the focused view (collapse: the hits of people on the roster, those
+// that keep an otherwise eligible candidate off a team, the rest
+// collapsed; see recusal.Focus) or every hit with its tier.
+func (c *RoundCheck) Focused(collapse bool) *recusal.Focused {
+	return recusal.Focus(c.Report, c.cand, c.county, collapse)
+}
+
+// CanLift reports whether a hard hit of rule may be asked to be lifted
+// (可豁免 under the settings the check ran with).
+func (c *RoundCheck) CanLift(rule string) bool { return c.set.CanLift(rule) }
 
 // pendingKey names an override: team, person, rule and unit ("" = every
 // unit of the team).
@@ -137,8 +152,12 @@ func (s *Service) RoundCheck(code string) (*RoundCheck, error) {
 	if err != nil {
 		return nil, err
 	}
+	aset, err := s.AssignSettings()
+	if err != nil {
+		return nil, err
+	}
 	out := &RoundCheck{Report: c.Report(r, c.Round(r)), Teams: make(map[string]snap.Team, len(r.Teams)),
-		pending: map[pendingKey]bool{}}
+		pending: map[pendingKey]bool{}, set: c.Settings(), cand: candidacy(sn, r, aset), county: teamCounty(r)}
 	teams := slices.Clone(r.Teams)
 	slices.SortStableFunc(teams, func(a, b snap.Team) int {
 		if a.Seq != b.Seq {

@@ -112,67 +112,188 @@ func TestCheckPerson(t *testing.T) {
 	}
 }
 
+// TestOverrideFlow follows an override through SPEC §10.3: a rule kept
+// strictly (R3) cannot be asked for; a 可豁免 one (R4) is asked for with a
+// reason by a clerk, approved by a 领导 (not by a clerk, not twice), lifts
+// the hit, is withdrawn with a reason and binds again; asked for anew it
+// stands beside the withdrawn one and is refused with a reason. Every step
+// is audited.
 func TestOverrideFlow(t *testing.T) {
 	svc, team := plantRecusal(t)
-	if err := svc.RequestOverride(team, "P03", "R3", "U02", " "); err == nil {
-		t.Fatal("an override without a reason was accepted")
+	leader := as(svc, "李主任", vocab.UserLeader)
+	refused := []struct {
+		name, person, rule, unit, reason, want string
+	}{
+		{"无理由", "P02", "R4", "U02", " ", "写明理由"},
+		{"未知规则", "P02", "R10", "U02", "理由", "无效"},
+		{"非本组单位", "P02", "R4", "U01", "理由", "不是 第一巡察组 的被巡察单位"},
+		{"不可豁免的规则", "P03", "R3", "U02", "该局长已调离", "R3 亲属 不可豁免"},
+		{"并无此回避", "P01", "R4", "U02", "理由", "没有须回避的 R4 地域 情形"},
 	}
-	if err := svc.RequestOverride(team, "P03", "R9", "U02", "理由"); err == nil {
-		t.Fatal("an unknown rule was accepted")
+	for _, tc := range refused {
+		if err := svc.RequestOverride(team, tc.person, tc.rule, tc.unit, tc.reason); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
 	}
-	if err := svc.RequestOverride(team, "P03", "R3", "U01", "理由"); err == nil {
-		t.Fatal("a unit the team does not inspect was accepted")
+	if err := leader.RequestOverride(team, "P02", "R4", "U02", "理由"); err == nil {
+		t.Fatal("a 领导 requested an override (editing is the clerks')")
 	}
-	if err := svc.RequestOverride(team, "P03", "R3", "U02", "该局长已调离，名单未更新"); err != nil {
+	if err := svc.RequestOverride(team, "P02", "R4", "U02", "乙长期借调市里，与县财政局无往来"); err != nil {
 		t.Fatal(err)
 	}
 	pending, err := svc.PendingOverrides()
-	if err != nil || len(pending) != 1 || pending[0].PersonName != "丙" || pending[0].Team != "第一巡察组" || pending[0].UnitName != "县财政局" {
+	if err != nil || len(pending) != 1 || pending[0].PersonName != "乙" || pending[0].Team != "第一巡察组" ||
+		pending[0].UnitName != "县财政局" || pending[0].Status != vocab.OverridePending {
 		t.Fatalf("pending = %+v, %v", pending, err)
 	}
-	rep, _ := svc.CheckRound("2026-1")
-	if overridden(rep, "P03") {
+	id := pending[0].ID
+	if overridden(t, svc, "P02", "R4") {
 		t.Fatal("an override awaiting approval lifted the hit")
 	}
-	if err := svc.ApproveOverride(pending[0].ID, "小王"); err == nil {
+	if err := svc.ApproveOverride(id, "小王"); err == nil {
 		t.Fatal("a clerk approved an override")
 	}
-	if err := svc.ApproveOverride(pending[0].ID, "李主任"); err == nil {
+	if err := svc.ApproveOverride(id, "李主任"); err == nil {
 		t.Fatal("a clerk approved in a leader's name")
 	}
-	leader := as(svc, "李主任", vocab.UserLeader)
-	if err := leader.RequestOverride(team, "P03", "R3", "U02", "理由"); err == nil {
-		t.Fatal("a 领导 requested an override (editing is the clerks')")
+	if err := svc.RefuseOverride(id, "不同意"); err == nil {
+		t.Fatal("a clerk refused an override")
 	}
-	if err := leader.ApproveOverride(pending[0].ID, "李主任"); err != nil {
+	if err := leader.WithdrawOverride(id, "撤销"); err == nil {
+		t.Fatal("a pending override was withdrawn")
+	}
+	if err := leader.ApproveOverride(id, "李主任"); err != nil {
 		t.Fatal(err)
 	}
-	if err := leader.ApproveOverride(pending[0].ID, "李主任"); err == nil {
-		t.Fatal("an override was approved twice")
+	if err := leader.ApproveOverride(id, "李主任"); err == nil || !strings.Contains(err.Error(), "已由 李主任") {
+		t.Fatalf("an override was approved twice: %v", err)
+	}
+	if err := leader.RefuseOverride(id, "不同意"); err == nil {
+		t.Fatal("an approved override was refused")
+	}
+	if err := svc.RequestOverride(team, "P02", "R4", "", "整组"); err == nil {
+		t.Fatal("a request beside an approved override of the same hit was accepted")
 	}
 	if p, _ := svc.PendingOverrides(); len(p) != 0 {
 		t.Fatalf("still pending: %+v", p)
 	}
-	rep, err = svc.CheckRound("2026-1")
-	if err != nil {
+	if !overridden(t, svc, "P02", "R4") {
+		t.Fatal("the approved override is not marked")
+	}
+	if err := leader.WithdrawOverride(id, " "); err == nil {
+		t.Fatal("an override was withdrawn without a reason")
+	}
+	if err := leader.WithdrawOverride(id, "乙已回县财政局工作"); err != nil {
 		t.Fatal(err)
 	}
-	if !overridden(rep, "P03") {
-		t.Fatal("the approved override is not marked")
+	if overridden(t, svc, "P02", "R4") {
+		t.Fatal("a withdrawn override still lifts the hit")
+	}
+	if err := svc.RequestOverride(team, "P02", "R4", "", "再次申请：乙已调离"); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := svc.Overrides(false)
+	if len(all) != 2 || all[0].Status != vocab.OverridePending || all[1].Status != vocab.OverrideWithdrawn ||
+		all[1].WithdrawnBy != "李主任" || all[1].WithdrawReason != "乙已回县财政局工作" {
+		t.Fatalf("overrides = %+v", all)
+	}
+	if err := leader.RefuseOverride(all[0].ID, ""); err == nil {
+		t.Fatal("an override was refused without a reason")
+	}
+	if err := leader.RefuseOverride(all[0].ID, "调离手续未办完"); err != nil {
+		t.Fatal(err)
+	}
+	if overridden(t, svc, "P02", "R4") {
+		t.Fatal("a refused override lifts the hit")
 	}
 	var actions []string
 	svc.DB.Model(&model.AuditEntry{}).Where("entity = ?", "回避豁免").Order("id").Pluck("action", &actions)
-	if strings.Join(actions, ",") != "豁免申请,豁免批准" {
+	if strings.Join(actions, ",") != "豁免申请,豁免批准,豁免撤销,豁免申请,豁免驳回" {
 		t.Fatalf("audit actions = %v", actions)
 	}
 }
 
-func overridden(rep *recusal.Report, person string) bool {
+// TestOverrideLiftableSetting: 可豁免 is a setting per rule; a rule made
+// liftable may be asked for, and a rule made strict again after the
+// request can only be refused.
+func TestOverrideLiftableSetting(t *testing.T) {
+	svc, team := plantRecusal(t)
+	admin, leader := as(svc, "管理员", vocab.UserAdmin), as(svc, "李主任", vocab.UserLeader)
+	set, _ := admin.RecusalSettings()
+	if set.CanLift(recusal.R1) || set.CanLift(recusal.R3) || set.CanLift(recusal.R5) || set.CanLift(recusal.R6) ||
+		!set.CanLift(recusal.R2) || !set.CanLift(recusal.R4) || !set.CanLift("R8") || !set.CanLift("R9") {
+		t.Fatalf("default 可豁免 = %v", set.Liftable)
+	}
+	set.Liftable[recusal.R3] = true
+	if err := admin.SaveRecusalSettings(set); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.RequestOverride(team, "P03", "R3", "U02", "该局长已调离，名单未更新"); err != nil {
+		t.Fatal(err)
+	}
+	set.Liftable[recusal.R3] = false
+	if err := admin.SaveRecusalSettings(set); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := svc.PendingOverrides()
+	if err := leader.ApproveOverride(p[0].ID, "李主任"); err == nil || !strings.Contains(err.Error(), "只能驳回") {
+		t.Fatalf("approved an override of a rule kept strictly: %v", err)
+	}
+	if err := leader.RefuseOverride(p[0].ID, "严格执行回避制度"); err != nil {
+		t.Fatal(err)
+	}
+	set.Liftable["R99"] = true
+	if err := admin.SaveRecusalSettings(set); err == nil {
+		t.Fatal("可豁免 of an unknown rule was saved")
+	}
+}
+
+// TestOverrideEvidence: the approval shows the hit's reason sentence, the
+// person, the team with its units and on-site dates, and the rule's
+// setting now.
+func TestOverrideEvidence(t *testing.T) {
+	svc, team := plantRecusal(t)
+	svc.DB.Model(&model.Person{}).Where("code = ?", "P02").Updates(map[string]any{"post": "副局长", "rank": "四级调研员"})
+	if err := svc.RequestOverride(team, "P02", "R4", "", "乙长期借调市里"); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := svc.PendingOverrides()
+	ev, err := svc.OverrideEvidence(p[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(ev.Lines(), "\n")
+	for _, want := range []string{"R4 地域", "本组全部被巡察单位", "乙（P02）", "工作关系地 安平县", "职务 副局长", "职级 四级调研员",
+		"第一巡察组", "U02 县财政局", "进驻：2026-03-01 至 2026-04-01", "工作关系地为 安平县，与被巡察单位同属一县",
+		"适用角色：组长、联络员、成员", "可豁免", "理由：乙长期借调市里", "申请人：小王", "状态：待批"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("evidence lacks %q:\n%s", want, text)
+		}
+	}
+	svc.DB.Model(&model.Person{}).Where("code = ?", "P02").Update("home_county_code", "C02")
+	ev, _ = svc.OverrideEvidence(p[0].ID)
+	if len(ev.Hits) != 0 || !strings.Contains(strings.Join(ev.Lines(), "\n"), "已无此回避情形") {
+		t.Fatalf("evidence after the data changed: %v", ev.Lines())
+	}
+	if _, err := svc.OverrideEvidence(999); err == nil {
+		t.Fatal("evidence of an unknown override")
+	}
+}
+
+// overridden reports whether person's hit of rule shows as lifted in the
+// round check.
+func overridden(t *testing.T, svc *Service, person, rule string) bool {
+	t.Helper()
+	rep, err := svc.CheckRound("2026-1")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, r := range rep.Rows {
-		if r.Person == person && r.Rule == recusal.R3 {
+		if r.Person == person && r.Rule == rule {
 			return r.Overridden
 		}
 	}
+	t.Fatalf("no %s hit of %s", rule, person)
 	return false
 }
 
@@ -263,6 +384,12 @@ func TestRoundCheckPendingAndTeams(t *testing.T) {
 	}
 	if rc.Pending(hit("P03")) {
 		t.Fatal("pending before any request")
+	}
+	admin := as(svc, "管理员", vocab.UserAdmin)
+	set, _ := admin.RecusalSettings()
+	set.Liftable[recusal.R1], set.Liftable[recusal.R3] = true, true // an office that lets them be lifted
+	if err := admin.SaveRecusalSettings(set); err != nil {
+		t.Fatal(err)
 	}
 	if err := svc.RequestOverride(team, "P03", "R3", "U02", "该局长已调离"); err != nil {
 		t.Fatal(err)

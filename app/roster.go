@@ -108,7 +108,7 @@ func (s *Service) RosterFromResult(res *assign.Result) (*roster.Roster, error) {
 	}
 	b := rosterBuilder{sn: sn, c: c, r: r}
 	for _, v := range views {
-		if v.Round == r.Code && !v.Pending() {
+		if v.Round == r.Code && v.InForce() {
 			b.views = append(b.views, v)
 		}
 	}

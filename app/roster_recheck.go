@@ -24,8 +24,9 @@ import (
 // the saving transaction), with the composition rules set and the recusal
 // checker c over sn: a team gone, added or inspecting other units; a
 // member gone, not 在库, in no pool the role admits, placed twice, from the
-// inspected county in a role that must come from elsewhere, or bound by a
-// hard recusal hit (R1–R3, R5, R6 …) that no approved override lifts.
+// inspected county in a role that must come from elsewhere (unless an
+// approved R4 override lifts it), or bound by a hard recusal hit (R1–R3,
+// R5, R6 …) that no approved override lifts.
 func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, res *assign.Result) []rosterProblem {
 	r := sn.Round(res.Round)
 	if r == nil {
@@ -61,7 +62,7 @@ func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, r
 			if t == nil {
 				continue
 			}
-			if remoteOnly(set, m.Role) && run.Mode != vocab.ModeLocal && p.HomeCounty == t.County {
+			if remoteOnly(set, m.Role) && run.Mode != vocab.ModeLocal && p.HomeCounty == t.County && !localLifted(c, r.Code, t, p.Code) {
 				bad(fmt.Sprintf("R4 %s：工作关系地为被巡察县区 %s，%s须从其他县区产生",
 					recusal.RuleName(recusal.R4), sn.CountyName(t.County), m.Role))
 			}
@@ -77,6 +78,22 @@ func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, r
 		}
 	}
 	return out
+}
+
+// localLifted reports whether approved R4 overrides of round let person,
+// of the inspected county, take a role on team t that must come from
+// elsewhere: one for every unit of the team, or one for each unit.
+func localLifted(c *recusal.Checker, round string, t *snap.Team, person string) bool {
+	units := t.UnitCodes()
+	if len(units) == 0 {
+		return c.Lifted(round, t.Name, person, recusal.R4, "")
+	}
+	for _, u := range units {
+		if !c.Lifted(round, t.Name, person, recusal.R4, u) {
+			return false
+		}
+	}
+	return true
 }
 
 // teamChanges lists how the round's teams differ from the teams of res: a

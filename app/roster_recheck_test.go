@@ -1,8 +1,10 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"xuncha/internal/testworld"
 
 	"xuncha/app/assign"
 	"xuncha/app/vocab"
@@ -124,5 +126,66 @@ func TestSaveAssignmentOverride(t *testing.T) {
 	s.DB.Model(&o).Updates(map[string]any{"approver": "王局长", "approved_at": "2026-02-02 10:00:00"})
 	if err := s.SaveAssignment(res); err != nil {
 		t.Fatalf("refused under an approved override: %v", err)
+	}
+}
+
+// TestSaveAssignmentR4Override: a member of the inspected county in a role
+// that must come from elsewhere (R4, 可豁免 by default) is saved under an
+// approved R4 override — for the team's unit or for the whole team — and
+// refused while the override is pending, after it was refused (驳回) and
+// after it was withdrawn (撤销).
+func TestSaveAssignmentR4Override(t *testing.T) {
+	for _, tc := range []struct {
+		name, unit string
+		decide     func(leader *Service, id uint) error
+		saves      bool
+	}{
+		{"批准（本单位）", "U01", func(l *Service, id uint) error { return l.ApproveOverride(id, "李主任") }, true},
+		{"批准（全组）", "", func(l *Service, id uint) error { return l.ApproveOverride(id, "李主任") }, true},
+		{"待批", "U01", func(*Service, uint) error { return nil }, false},
+		{"驳回", "U01", func(l *Service, id uint) error { return l.RefuseOverride(id, "本县人员不宜任联络员") }, false},
+		{"批准后撤销", "", func(l *Service, id uint) error {
+			if err := l.ApproveOverride(id, "李主任"); err != nil {
+				return err
+			}
+			return l.WithdrawOverride(id, "已另选联络员")
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := assignService(t)
+			testworld.Plant(t, s.DB, &model.User{Name: "李主任", Role: vocab.UserLeader, PasswordHash: "x"},
+				&model.User{Name: "小王", Role: vocab.UserClerk, PasswordHash: "x"})
+			clerk, leader := as(s, "小王", vocab.UserClerk), as(s, "李主任", vocab.UserLeader)
+			res, err := clerk.Assign("2026-1", "", "1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			who := memberIn(t, res, vocab.RoleLiaison)
+			s.DB.Model(&model.Person{}).Where("code = ?", who).Update("home_county_code", "C01")
+			if err := clerk.RequestOverride(1, who, "R4", tc.unit, "该同志长期在外县工作，与被巡察单位无工作往来"); err != nil {
+				t.Fatal(err)
+			}
+			pending, _ := clerk.PendingOverrides()
+			if len(pending) != 1 {
+				t.Fatalf("pending = %+v", pending)
+			}
+			if err := tc.decide(leader, pending[0].ID); err != nil {
+				t.Fatal(err)
+			}
+			in, _, err := clerk.AssignInstance("2026-1", "", "1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lifted := slices.Contains(in.Lifted, assign.Lift{Person: who, Team: "第一巡察组"}); lifted != tc.saves {
+				t.Fatalf("the 编组 screen's check sees the locality lifted: %v (%+v)", lifted, in.Lifted)
+			}
+			err = clerk.SaveAssignment(res)
+			switch {
+			case tc.saves && err != nil:
+				t.Fatalf("refused under an approved R4 override: %v", err)
+			case !tc.saves && (err == nil || !strings.Contains(err.Error(), "R4") || !strings.Contains(err.Error(), who)):
+				t.Fatalf("saved (or refused for another reason) without an override in force: %v", err)
+			}
+		})
 	}
 }

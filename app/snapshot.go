@@ -48,7 +48,20 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	}
 	for _, d := range all.Declarations {
 		if i, ok := byPerson[d.PersonCode]; ok {
-			out.People[i].Declarations = append(out.People[i].Declarations, snap.Declaration{Unit: d.UnitCode, Reason: d.Reason})
+			out.People[i].Declarations = append(out.People[i].Declarations, snap.Declaration{Unit: d.UnitCode, Reason: d.Reason,
+				Source: d.Source, Handling: d.Handling})
+		}
+	}
+	for _, t := range all.Ties {
+		if i, ok := byPerson[t.PersonCode]; ok {
+			out.People[i].Ties = append(out.People[i].Ties, snap.Tie{Name: t.Name, Relation: t.Relation, IDNumber: t.IDNumber,
+				Person: t.TiePerson, Unit: deref(t.UnitCode), Post: t.Post, Leader: t.IsUnitLeadership, End: date(t.EndDate)})
+		}
+	}
+	for _, t := range all.Trainings {
+		if i, ok := byPerson[t.PersonCode]; ok {
+			out.People[i].Trainings = append(out.People[i].Trainings, snap.Training{Name: t.Name, From: date(t.StartDate),
+				To: date(t.EndDate), Hours: t.Hours})
 		}
 	}
 	termScope := make(map[string][]snap.TermScope)
@@ -62,13 +75,24 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	for _, u := range all.Units {
 		unitCounty[u.Code] = u.CountyCode
 	}
+	received, due, err := s.reportsReceived()
+	if err != nil {
+		return nil, err
+	}
+	teamName := make(map[uint]string, len(all.Teams))
+	for _, t := range all.Teams {
+		teamName[t.ID] = t.Name
+	}
 	tus := make(map[uint][]snap.TeamUnit)
 	for _, tu := range all.TeamUnits {
-		tus[tu.TeamID] = append(tus[tu.TeamID], snap.TeamUnit{Unit: tu.UnitCode, ReportReceived: date(tu.ReportReceived)})
+		tus[tu.TeamID] = append(tus[tu.TeamID], snap.TeamUnit{Unit: tu.UnitCode,
+			ReportReceived: received(tu.RoundCode, teamName[tu.TeamID], tu.UnitCode),
+			ReportDue:      due(tu.RoundCode, teamName[tu.TeamID], tu.UnitCode)})
 	}
 	mems := make(map[uint][]snap.Member)
 	for _, m := range all.Members {
-		mems[m.TeamID] = append(mems[m.TeamID], snap.Member{Person: m.PersonCode, Role: m.Role, Evaluation: m.Evaluation, Comment: m.Comment, Locked: m.Locked})
+		mems[m.TeamID] = append(mems[m.TeamID], snap.Member{Person: m.PersonCode, Role: m.Role, Evaluation: m.Evaluation, Comment: m.Comment,
+			EvalState: m.EvalState, Locked: m.Locked})
 	}
 	roundTeams := make(map[string][]snap.Team)
 	teamByID := make(map[uint]model.Team, len(all.Teams))
@@ -92,8 +116,10 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	}
 	for _, o := range all.Overrides {
 		t := teamByID[o.TeamID]
+		st := overrideStatus(o)
 		out.Overrides = append(out.Overrides, snap.Override{Round: t.RoundCode, Team: t.Name, Person: o.PersonCode,
-			Rule: o.Rule, Unit: o.UnitCode, Reason: o.Reason, Approver: o.Approver, EnteredBy: o.EnteredBy, Approved: o.Approver != ""})
+			Rule: o.Rule, Unit: o.UnitCode, Reason: o.Reason, Approver: o.Approver, EnteredBy: o.EnteredBy,
+			Status: st, Approved: st == vocab.OverrideApproved})
 	}
 	out.Index()
 	return out, nil
@@ -117,6 +143,7 @@ func PersonToSnap(p model.Person) snap.Person {
 		Native: p.NativePlace, CurrentUnit: deref(p.CurrentUnitCode), Post: p.Post, Rank: p.Rank,
 		Pools: pools, FullTime: p.FullTime, Skills: SplitList(p.Skills), Status: p.Status,
 		Birth: date(p.BirthDate), PromotedOn: date(p.PromotedOn),
+		RecommendUnit: deref(p.RecommendUnitCode), JoinedOn: date(p.JoinedOn),
 	}
 }
 

@@ -74,8 +74,9 @@ func (s *Service) saveUnit(d *UnitDetail, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	read := model.StampOf(&d.Unit)
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Omit(clause.Associations).Save(&d.Unit).Error; err != nil {
+		if err := s.saveStamped(tx, &d.Unit, read, create); err != nil {
 			return fmt.Errorf("保存单位失败: %w", err)
 		}
 		if err := tx.Where("unit_code = ?", code).Delete(&model.UnitLeader{}).Error; err != nil {
@@ -101,9 +102,9 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 		return err
 	}
 	u := &d.Unit
-	ck.required("单位编码", &u.Code)
+	ck.code("单位编码", &u.Code)
 	ck.required("单位名称", &u.Name)
-	if ck.required("县区", &u.CountyCode) && !ck.counties[u.CountyCode] {
+	if ck.required("县区", &u.CountyCode) && !ck.hasCounty(u.CountyCode) {
 		ck.add("县区", "县区编码 %s 不存在", u.CountyCode)
 	}
 	if !slices.Contains(vocab.Categories, u.Category) {
@@ -127,7 +128,7 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 			}
 			seen[l.Name] = i + 1
 		}
-		l.Post = strings.TrimSpace(l.Post)
+		ck.text(f+"职务", &l.Post)
 		ck.idNumber(f+"身份证号", &l.IDNumber)
 	}
 	return ck.result()

@@ -21,6 +21,8 @@ func (s *Service) ImportWorkbook(paths []string, opt workbook.Options) (*workboo
 	if opt.User == "" {
 		opt.User = s.User
 	}
+	opt.NoReview = opt.NoReview || !s.Can(PermReview)
+	opt.NoClues = opt.NoClues || !s.CanSeeClues()
 	res, err := workbook.Import(s.DB, paths, opt)
 	if err == nil && res != nil && res.Written {
 		s.notifyAll("导入", "")
@@ -48,12 +50,13 @@ func (s *Service) ExportUnits(codes []string, path string) error {
 }
 
 // ExportAll writes every sheet to an xlsx workbook that re-imports to the
-// same data. It needs PermRead.
+// same data. It needs PermRead; the clues (线索移交) are written only for a
+// user with 线索管理.
 func (s *Service) ExportAll(path string) error {
 	if err := s.Require(PermRead); err != nil {
 		return err
 	}
-	return workbook.ExportAll(s.DB, path)
+	return workbook.ExportAllSheets(s.DB, path, s.CanSeeClues())
 }
 
 // UnitCodes lists the codes of the units of county ("" every county), by

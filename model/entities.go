@@ -15,6 +15,7 @@ type Unit struct {
 	Category   string  `gorm:"size:16;not null"`
 	ParentCode *string `gorm:"size:32;index"`
 	Parent     *Unit   `gorm:"foreignKey:ParentCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
+	Stamp
 }
 
 // UnitLeader is a member of a unit's leadership (领导班子成员).
@@ -48,6 +49,14 @@ type Person struct {
 	Skills          string  `gorm:"size:128"` // canonical skills joined by 、 in the order of vocab.Skills
 	Status          string  `gorm:"size:8;not null;default:在库;index"`
 	PromotedOn      string  `gorm:"size:10"` // 新提拔日期
+	// The pool over time (SPEC §11.1): the unit whose party organisation
+	// recommended the person, the day they entered the pool, and why the
+	// status is what it is. Every change of Status is kept in StatusChange.
+	RecommendUnitCode *string `gorm:"size:32;index"` // 推荐单位编码
+	RecommendUnit     *Unit   `gorm:"foreignKey:RecommendUnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
+	JoinedOn          string  `gorm:"size:10"`  // 入库日期
+	StatusReason      string  `gorm:"size:256"` // 状态原因
+	Stamp
 }
 
 // WorkHistory is one stint of a person's work history (工作经历).
@@ -84,6 +93,14 @@ type Declaration struct {
 	UnitCode   string  `gorm:"size:32;not null;uniqueIndex:idx_declaration_key"`
 	Unit       *Unit   `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:CASCADE"`
 	Reason     string  `gorm:"size:256;not null"`
+	// SPEC §10.3: where the declaration came from (本人申报, 被巡察单位提出,
+	// 组织审查; empty reads 本人申报) and how it was dealt with: an empty
+	// Handling binds; 不予回避 was examined and rejected by a 领导 (Handler,
+	// with HandlingReason) and gives no hit.
+	Source         string `gorm:"size:16"`
+	Handling       string `gorm:"size:8"`
+	Handler        string `gorm:"size:64"`
+	HandlingReason string `gorm:"size:256"`
 }
 
 // Term is a party-committee term (届期) whose units must all be inspected once.
@@ -92,6 +109,7 @@ type Term struct {
 	Name      string `gorm:"size:64"`
 	StartDate string `gorm:"size:10;not null"`
 	EndDate   string `gorm:"size:10;not null"`
+	Stamp
 }
 
 // TermScope is one rule of the units a term must cover: every unit of the
@@ -122,6 +140,7 @@ type Round struct {
 	FeedbackDate string `gorm:"size:10"` // 反馈
 	RectifyDue   string `gorm:"size:10"` // 整改报告期限
 	CheckDate    string `gorm:"size:10"` // 督查验收
+	Stamp
 }
 
 // Team is one inspection team of a round (巡察组). Its name is unique in the round.
@@ -137,13 +156,12 @@ type Team struct {
 
 // TeamUnit is a unit a team inspects. A unit is inspected by one team per round.
 type TeamUnit struct {
-	ID             uint   `gorm:"primaryKey"`
-	TeamID         uint   `gorm:"not null;index"`
-	Team           *Team  `gorm:"constraint:OnDelete:CASCADE"`
-	RoundCode      string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
-	UnitCode       string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
-	Unit           *Unit  `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	ReportReceived string `gorm:"size:10"` // date the rectification report was received
+	ID        uint   `gorm:"primaryKey"`
+	TeamID    uint   `gorm:"not null;index"`
+	Team      *Team  `gorm:"constraint:OnDelete:CASCADE"`
+	RoundCode string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
+	UnitCode  string `gorm:"size:32;not null;uniqueIndex:idx_teamunit_round_unit"`
+	Unit      *Unit  `gorm:"foreignKey:UnitCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
 }
 
 // TeamMember is a person's place on a team (编组记录).
@@ -157,21 +175,35 @@ type TeamMember struct {
 	Evaluation string  `gorm:"size:8"`
 	Comment    string  `gorm:"size:256"`
 	Locked     bool    `gorm:"not null;default:false"`
+	EvalState  string  `gorm:"size:4"` // 鉴定状态: 拟定 or 确定 ("" when there is no grade)
 }
 
-// Override lifts a hard recusal hit for one person on one team (回避豁免).
+// Override lifts a hard recusal hit for one person on one team (回避豁免):
+// a request (待批) that a 领导 approves (已批准) or refuses (已驳回), and an
+// approved one that a 领导 may withdraw (已撤销). A person has at most one
+// override of a rule and unit on a team that is pending or approved; the
+// refused and withdrawn ones stay as the record. The status words are
+// vocab's (OverridePending …).
 type Override struct {
 	ID         uint   `gorm:"primaryKey"`
-	TeamID     uint   `gorm:"not null;uniqueIndex:idx_override_key"`
+	TeamID     uint   `gorm:"not null;index:idx_override_team_person"`
 	Team       *Team  `gorm:"constraint:OnDelete:CASCADE"`
-	PersonCode string `gorm:"size:32;not null;uniqueIndex:idx_override_key"`
-	Rule       string `gorm:"size:8;not null;uniqueIndex:idx_override_key"`
-	UnitCode   string `gorm:"size:32;uniqueIndex:idx_override_key"`
+	PersonCode string `gorm:"size:32;not null;index:idx_override_team_person"`
+	Rule       string `gorm:"size:8;not null"`
+	UnitCode   string `gorm:"size:32"`
 	Reason     string `gorm:"size:512;not null"`
 	Approver   string `gorm:"size:64"` // a 领导 user; empty while awaiting approval
 	EnteredBy  string `gorm:"size:64;not null"`
 	EnteredAt  string `gorm:"size:19;not null"` // 2006-01-02 15:04:05
 	ApprovedAt string `gorm:"size:19"`
+	// Added by schema version 2 (SPEC §10.3).
+	Status         string `gorm:"size:8;not null;default:''"` // 待批, 已批准, 已驳回, 已撤销
+	RefusedBy      string `gorm:"size:64"`
+	RefusedAt      string `gorm:"size:19"`
+	RefuseReason   string `gorm:"size:512"`
+	WithdrawnBy    string `gorm:"size:64"`
+	WithdrawnAt    string `gorm:"size:19"`
+	WithdrawReason string `gorm:"size:512"`
 }
 
 // Setting is one named setting, its value as JSON text.
@@ -186,7 +218,8 @@ type User struct {
 	Role         string `gorm:"size:8;not null"`
 	PasswordHash string `gorm:"size:128;not null"`
 	FailedLogins int    `gorm:"not null;default:0"`
-	LockedUntil  string `gorm:"size:20"` // StoredTimeLayout, "" when not locked
+	LockedUntil  string `gorm:"size:20"`                // StoredTimeLayout, "" when not locked
+	ClueRight    bool   `gorm:"not null;default:false"` // 线索管理, granted by a 管理员
 }
 
 // AuditEntry is one entry of the audit log. Entries are hash-chained: Hash
@@ -212,9 +245,10 @@ type Meta struct {
 
 // All lists every entity, in an order that respects foreign keys.
 func All() []any {
-	return []any{
+	return append([]any{
 		&Meta{}, &County{}, &Unit{}, &UnitLeader{}, &Person{}, &WorkHistory{}, &Relative{},
 		&Declaration{}, &Term{}, &Round{}, &Team{}, &TeamUnit{}, &TeamMember{}, &Override{},
 		&Setting{}, &User{}, &AuditEntry{}, &TermScope{},
-	}
+		&StatusChange{}, &Training{}, &Tie{}, &TeamEvaluation{},
+	}, resultsTables()...)
 }

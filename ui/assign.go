@@ -57,7 +57,11 @@ type assignScreen struct {
 	round, mode                   *widget.Select
 	seed                          *widget.Entry
 	solve, drawBtn, resolve, save *widget.Button
+	undo, revert                  *widget.Button
+	resolveChoice                 *widget.RadioGroup // of the 重新编组 dialog opened last
 	busy                          *widget.Activity
+	progress                      *widget.ProgressBar // a draw's steps
+	progressBox                   *fyne.Container     // the bar, shown while a draw runs
 	status, objective             *widget.Label
 
 	dlg *askDialog    // the dialog opened last
@@ -95,12 +99,17 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	s.drawBtn = widget.NewButtonWithIcon("随机抽取…", theme.ViewRefreshIcon(), s.onDraw)
 	s.resolve = widget.NewButtonWithIcon("重新编组", theme.MediaReplayIcon(), s.onResolve)
 	s.save = widget.NewButtonWithIcon("保存编组", theme.DocumentSaveIcon(), s.onSave)
+	s.undo = widget.NewButtonWithIcon("撤销", theme.ContentUndoIcon(), s.onUndo)
+	s.revert = widget.NewButtonWithIcon("恢复已保存", theme.HistoryIcon(), s.onRevert)
 	s.busy = widget.NewActivity()
 	s.busy.Hide()
+	s.progress = widget.NewProgressBar()
+	s.progressBox = container.NewGridWrap(fyne.NewSize(120, s.progress.MinSize().Height), s.progress)
+	s.progressBox.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.objective = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.objective.Truncation = fyne.TextTruncateEllipsis
+	s.objective.Wrapping = fyne.TextWrapWord // whole at any width: it says how full the roster is
 
 	left := s.assignTeamList.build()
 	right := s.assignIssues.build(s.assignSlots.build())
@@ -109,11 +118,9 @@ func (s *assignScreen) build() fyne.CanvasObject {
 
 	seed := container.NewGridWrap(fyne.NewSize(130, s.seed.MinSize().Height), s.seed)
 	row1 := container.NewBorder(nil, nil, widget.NewLabel("轮次"),
-		container.NewHBox(widget.NewLabel("编组方式"), s.mode, seed, s.solve, s.drawBtn, s.busy), s.round)
-	row2 := container.NewBorder(nil, nil, nil,
-		container.NewHBox(append([]fyne.CanvasObject{s.resolve, s.save, widget.NewSeparator()}, s.assignDocuments.buttons()...)...),
-		container.NewVBox(s.objective))
-	top := container.NewVBox(row1, row2, s.status, widget.NewSeparator())
+		container.NewHBox(widget.NewLabel("编组方式"), s.mode, seed, s.solve, s.drawBtn, s.busy, s.progressBox), s.round)
+	row2 := container.NewHBox(append([]fyne.CanvasObject{s.resolve, s.undo, s.revert, s.save, widget.NewSeparator()}, s.assignDocuments.buttons()...)...)
+	top := container.NewVBox(row1, row2, s.objective, s.status, widget.NewSeparator())
 	s.enable()
 	s.loadRounds()
 	return container.NewBorder(top, nil, nil, nil, split)
@@ -124,7 +131,7 @@ func (s *assignScreen) build() fyne.CanvasObject {
 func (s *assignScreen) reload() {
 	cur := s.roundCode()
 	s.loadRounds()
-	if cur != "" && cur == s.roundCode() && (s.st == nil || !s.st.Dirty) {
+	if cur != "" && cur == s.roundCode() && (s.st == nil || !s.st.Unsaved()) {
 		s.load()
 	}
 }
@@ -187,8 +194,11 @@ func (s *assignScreen) enable() {
 	set(s.drawBtn, s.roundCode() != "" && !s.running && canAssign)
 	set(s.resolve, filled && canAssign)
 	set(s.save, filled && canAssign)
+	set(s.undo, loaded && s.st.NextUndo() != "")
+	set(s.revert, loaded && s.st.Unsaved())
 	set(s.exportXLSX, filled)
 	set(s.exportPDF, filled)
+	set(s.verifyBtn, !s.running)
 	if s.move != nil {
 		s.enableActions()
 	}
@@ -218,6 +228,7 @@ func (s *assignScreen) work(msg string, fn func() error, done func()) {
 			s.running = false
 			s.busy.Stop()
 			s.busy.Hide()
+			s.progressBox.Hide()
 			if s.again { // the clerk chose another round meanwhile
 				s.again = false
 				s.enable()
@@ -235,14 +246,14 @@ func (s *assignScreen) work(msg string, fn func() error, done func()) {
 	})
 }
 
-// onRoundChanged loads the round chosen, after asking when unsaved hand
-// edits of another round would be lost.
+// onRoundChanged loads the round chosen, after asking when an unsaved
+// roster of another round would be lost.
 func (s *assignScreen) onRoundChanged() {
-	if s.st == nil || !s.st.Dirty || s.st.Res.Round == s.roundCode() {
+	if s.st == nil || !s.st.Unsaved() || s.st.Res.Round == s.roundCode() {
 		s.load()
 		return
 	}
-	msg := widget.NewLabel(fmt.Sprintf("轮次 %s 的编组有未保存的调整，切换轮次将放弃这些调整。", s.st.Res.Round))
+	msg := widget.NewLabel(s.unsaved() + "，切换轮次将放弃它。")
 	msg.Wrapping = fyne.TextWrapWord
 	s.dlg = newAskDialog(s.win, "切换轮次", "放弃调整并切换", msg, func() error {
 		s.load()

@@ -31,8 +31,9 @@ func (s *assignScreen) onDraw() {
 	form := widget.NewForm(widget.NewFormItem("现场宣读的数值", witness))
 	body := []fyne.CanvasObject{msg, form}
 	if what := s.unsaved(); what != "" {
-		warn := widget.NewLabel(what + "尚未保存，抽取后将被取代。")
+		warn := widget.NewLabel(what + "，抽取后将被取代。")
 		warn.Importance = widget.WarningImportance
+		warn.Wrapping = fyne.TextWrapWord
 		body = append(body, warn)
 	}
 	s.dlg = newAskDialog(s.win, "随机抽取", "开始抽取", container.NewVBox(body...), func() error {
@@ -47,11 +48,14 @@ func (s *assignScreen) onDraw() {
 }
 
 // drawNow draws the round from witness away from the window's thread,
-// then shows the result and the record.
+// saying how far it is (step k of n), then shows the result and the
+// record.
 func (s *assignScreen) drawNow(witness string) {
 	code, mode := s.roundCode(), s.mode.Selected
+	s.progress.SetValue(0)
+	s.progressBox.Show()
 	s.fill("正在随机抽取 "+code+" …", func() (*assign.RosterEdit, error) {
-		return s.svc.DrawRoster(code, mode, witness)
+		return s.svc.DrawRoster(code, mode, witness, s.drawProgress(code))
 	}, func(st *assign.RosterEdit) {
 		s.recordPath = ""
 		s.show(st, fmt.Sprintf("已随机抽取（现场数值 %q）；请保存抽取记录，检查后点“保存编组”。", witness))
@@ -59,16 +63,27 @@ func (s *assignScreen) drawNow(witness string) {
 	})
 }
 
-// recordSummary sums up a draw record for the clerk and the witnesses.
-func recordSummary(rec *draw.Record) string {
-	drawn := 0
-	for _, st := range rec.Steps {
-		if st.Drawn != "" {
-			drawn++
+// drawProgress returns what the draw calls after each slot, away from the
+// window's thread: the progress bar and the status line show step k of n,
+// redrawn at each whole per cent.
+func (s *assignScreen) drawProgress(code string) func(done, total int) {
+	last := -1
+	return func(done, total int) {
+		if pct := done * 100 / max(total, 1); pct != last || done == total {
+			last = pct
+			fyne.Do(func() {
+				s.progress.SetValue(float64(done) / float64(max(total, 1)))
+				s.status.SetText(fmt.Sprintf("正在随机抽取 %s：第 %d / %d 步", code, done, total))
+			})
 		}
 	}
+}
+
+// recordSummary sums up a draw record for the clerk and the witnesses.
+func recordSummary(rec *draw.Record) string {
+	drawn := rec.Drawn()
 	return fmt.Sprintf("轮次：%s\n现场宣读的数值：%s\n候选人数：%d（按编号排序）\n候选名单哈希（SHA-256）：%s\n种子：%s\n抽取：%d 步，抽中 %d 人\n算法：%s\n\n"+
-		"请保存抽取记录（JSON）供核验，并打印抽取记录（PDF）由监督人、经办人签字。核验命令：xuncha draw-verify 记录文件.json",
+		"请保存抽取记录（JSON）供核验，并打印抽取记录（PDF）由监督人、经办人签字。核验：本界面“核验抽取记录…”，或命令 xuncha draw-verify 记录文件.json",
 		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, rec.Seed, len(rec.Steps), drawn, draw.AlgorithmText(rec.Algorithm))
 }
 

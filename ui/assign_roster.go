@@ -16,7 +16,8 @@ import (
 type assignDocuments struct {
 	screen *assignScreen
 
-	exportXLSX, exportPDF, recordBtn *widget.Button
+	exportXLSX, exportPDF, recordBtn, verifyBtn *widget.Button
+	checked                                     *recordCheck // the replay shown last
 	// recordPath is where the draw record's JSON was saved last, for the
 	// replay command its printout names.
 	recordPath string
@@ -29,7 +30,8 @@ func (p *assignDocuments) buttons() []fyne.CanvasObject {
 	p.exportPDF = widget.NewButtonWithIcon("名单 PDF", theme.DocumentPrintIcon(), p.onExportPDF)
 	p.recordBtn = widget.NewButtonWithIcon("抽取记录", theme.FileIcon(), p.showRecord)
 	p.recordBtn.Hide()
-	return []fyne.CanvasObject{p.exportXLSX, p.exportPDF, p.recordBtn}
+	p.verifyBtn = widget.NewButtonWithIcon("核验抽取记录…", theme.SearchIcon(), p.onVerifyRecord)
+	return []fyne.CanvasObject{p.exportXLSX, p.exportPDF, p.recordBtn, p.verifyBtn}
 }
 
 // rosterFileName is the file name offered for the roster of the round.

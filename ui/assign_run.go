@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -12,19 +14,47 @@ import (
 )
 
 // onSolve fills the round's teams from scratch (SPEC §5) in the mode and
-// with the seed chosen, after asking when an unsaved roster (hand edits, a
-// solve or a draw not saved) would be lost.
+// with the seed chosen, after asking when an unsaved roster would be lost.
 func (s *assignScreen) onSolve() {
-	if what := s.unsaved(); what != "" {
-		msg := widget.NewLabel(what + "尚未保存，重新自动编组将取代它（手动调整、锁定和排除也一并放弃）。")
-		msg.Wrapping = fyne.TextWrapWord
-		s.dlg = newAskDialog(s.win, "自动编组", "放弃调整并编组", msg, func() error {
-			s.solveNow()
-			return nil
-		})
+	s.confirmDiscard("自动编组", "放弃并自动编组", s.solveNow)
+}
+
+// unsaved says what the screen holds that is not saved ("" when nothing):
+// a roster solved, drawn or re-solved and not saved, or hand edits. The
+// window asks before it would lose it (unsavedView, window_unsaved.go).
+func (s *assignScreen) unsaved() string {
+	if s.st == nil || !s.st.Unsaved() {
+		return ""
+	}
+	what := "编组结果"
+	switch {
+	case s.st.Dirty:
+		what = "手动调整"
+	case s.st.Source == assign.SourceDraw:
+		what = "随机抽取的结果"
+	case s.st.Source == assign.SourceSolve:
+		what = "自动编组的结果"
+	}
+	if s.st.Rec != nil {
+		what += "（含抽取记录）"
+	}
+	return fmt.Sprintf("轮次 %s 的%s尚未保存", s.st.Res.Round, what)
+}
+
+// confirmDiscard runs then at once when nothing unsaved would be lost, or
+// after the clerk agrees to lose it (title and ok name the action).
+func (s *assignScreen) confirmDiscard(title, ok string, then func()) {
+	what := s.unsaved()
+	if what == "" {
+		then()
 		return
 	}
-	s.solveNow()
+	msg := widget.NewLabel(what + "，" + title + "将取代它（锁定、排除和可撤销的调整也一并放弃）。")
+	msg.Wrapping = fyne.TextWrapWord
+	s.dlg = newAskDialog(s.win, title, ok, msg, func() error {
+		then()
+		return nil
+	})
 }
 
 func (s *assignScreen) solveNow() {
@@ -64,22 +94,81 @@ func (s *assignScreen) fill(busy string, get func() (*assign.RosterEdit, error),
 	})
 }
 
-// onResolve solves the rest again, keeping the locked members where they
-// are and leaving out the excluded people.
+// onResolve asks what to solve again — only the team shown, only the
+// empty slots, or every slot not locked — and solves it, keeping the
+// locked members where they are and leaving out the excluded people.
 func (s *assignScreen) onResolve() {
 	if s.st == nil {
 		return
 	}
-	old := s.st
+	labels := map[string]string{
+		assign.ResolveTeam:  "只重新编排本组（" + s.cur + "）未锁定的位置，其他组不动",
+		assign.ResolveEmpty: "只补齐空缺，已编入的人员都不动",
+		assign.ResolveAll:   "全部组未锁定的位置都重新编排",
+	}
+	var opts []string
+	for _, sc := range assign.ResolveScopes {
+		if sc != assign.ResolveTeam || s.cur != "" {
+			opts = append(opts, labels[sc])
+		}
+	}
+	choice := widget.NewRadioGroup(opts, nil)
+	choice.SetSelected(opts[0])
+	msg := widget.NewLabel(fmt.Sprintf("锁定的人员（%d 人）不动，排除的人员（%d 人）不再编入；\n重新编组后可点“撤销”恢复。", s.st.Locked(), len(s.st.Excluded)))
+	s.dlg = newAskDialog(s.win, "重新编组", "重新编组", container.NewVBox(choice, msg), func() error {
+		for _, sc := range assign.ResolveScopes {
+			if labels[sc] == choice.Selected {
+				s.resolveNow(sc)
+				return nil
+			}
+		}
+		return errors.New("请选择重新编组的范围")
+	})
+	s.resolveChoice = choice
+}
+
+// resolveNow solves again within scope away from the window's thread.
+func (s *assignScreen) resolveNow(scope string) {
+	old, team := s.st, s.cur
 	locked := old.Locked()
 	var st *assign.RosterEdit
-	s.work("正在重新编组（保留锁定人员）…", func() error {
+	s.work("正在重新编组（"+scope+"）…", func() error {
 		var err error
-		st, err = s.svc.ResolveRoster(old)
+		st, err = s.svc.ResolveRoster(old, scope, team)
 		return err
 	}, func() {
 		s.status.Importance = widget.MediumImportance
-		s.show(st, fmt.Sprintf("已重新编组：保留锁定人员 %d 人，排除 %d 人，其余重新编入。", locked, len(old.Excluded)))
+		what := map[string]string{assign.ResolveTeam: "已重新编排" + team, assign.ResolveEmpty: "已补齐空缺",
+			assign.ResolveAll: "已重新编组"}[scope]
+		s.show(st, fmt.Sprintf("%s：保留锁定人员 %d 人，排除 %d 人；空缺 %d 个。可点“撤销”恢复。", what, locked, len(old.Excluded), len(st.Unfilled)))
+	})
+}
+
+// onUndo takes back the last hand edit or re-solve.
+func (s *assignScreen) onUndo() {
+	if s.st == nil || s.st.NextUndo() == "" {
+		return
+	}
+	what := s.st.Undo()
+	if _, m := s.st.Member(s.sel); m == nil {
+		s.sel = ""
+	}
+	s.status.Importance = widget.MediumImportance
+	s.refresh()
+	s.status.SetText("已撤销：" + what)
+	s.enable()
+}
+
+// onRevert goes back to the round's saved 编组记录, after asking.
+func (s *assignScreen) onRevert() {
+	if s.st == nil || !s.st.Unsaved() {
+		return
+	}
+	msg := widget.NewLabel(fmt.Sprintf("%s。恢复为已保存的编组记录（%d 人）将放弃当前的编组和全部调整。", s.unsaved(), s.saved))
+	msg.Wrapping = fyne.TextWrapWord
+	s.dlg = newAskDialog(s.win, "恢复已保存的编组", "放弃并恢复", msg, func() error {
+		s.load()
+		return nil
 	})
 }
 

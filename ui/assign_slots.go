@@ -15,10 +15,11 @@ import (
 	"xuncha/ui/widgets"
 )
 
-// The columns of a team's slots.
+// The columns of a team's slots. 性质 is what the rules say of the
+// member (回避, 提示, 违规), not a rank: the person's rank is 职级.
 var (
-	slotColumns = []string{"", "角色", "姓名", "级别", "工作关系地", "现工作单位", "职务", "专业特长", "人员编号", "情形说明"}
-	slotWidths  = []float32{32, 100, 80, 64, 84, 180, 110, 100, 76, 640}
+	slotColumns = []string{"", "角色", "姓名", "性质", "工作关系地", "现工作单位", "职务", "职级", "专业特长", "人员编号", "情形说明"}
+	slotWidths  = []float32{32, 100, 80, 64, 84, 180, 110, 120, 100, 76, 640}
 )
 
 const (
@@ -26,8 +27,8 @@ const (
 	colRole = 1
 	colName = 2
 	colSev  = 3
-	colCode = 8
-	colWhy  = 9
+	colCode = 9
+	colWhy  = 10
 )
 
 // assignSlots is the team shown on the 编组 screen: its title and units,
@@ -159,7 +160,7 @@ func (p *assignSlots) slotText(row, col int) slotCell {
 		c.text, c.importance = violationsText(vs), imp
 	default:
 		if f != nil {
-			c.text = [...]string{4: f.CountyName, 5: f.UnitName, 6: f.Post, 7: f.Skills}[col]
+			c.text = [...]string{4: f.CountyName, 5: f.UnitName, 6: f.Post, 7: f.Rank, 8: f.Skills}[col]
 		}
 	}
 	return c

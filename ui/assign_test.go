@@ -170,6 +170,15 @@ func TestAssignMoveShowsRecusalInRed(t *testing.T) {
 	if team, _ := s.st.Member("P0301"); team == nil || team.Team != "第一巡察组" {
 		t.Fatalf("the solver must keep 林兄弟 off 第二巡察组: %+v", team)
 	}
+	// 第二巡察组 is full: a 成员 makes room first
+	var room string
+	for _, m := range s.st.Team("第二巡察组").Members {
+		if m.Role == "成员" {
+			room = m.Person
+		}
+	}
+	tapPerson(t, s, room)
+	test.Tap(s.exclude)
 	tapPerson(t, s, "P0301")
 	test.Tap(s.move)
 	moveTo(t, s, "第二巡察组", "成员")
@@ -310,6 +319,8 @@ func TestAssignLockResolveExcludeSave(t *testing.T) {
 		t.Fatalf("after excluding %s: placed %v, tabs %q %q", out, tm != nil, s.tabs.Items[tabExcluded].Text, s.tabs.Items[tabVacant].Text)
 	}
 	test.Tap(s.resolve)
+	s.resolveChoice.SetSelected(s.resolveChoice.Options[2]) // every team
+	test.Tap(s.dlg.ok)
 	if tm, m := s.st.Member("P0401"); tm == nil || tm.Team != team.Team || m.Role != place.Role || !m.Locked {
 		t.Errorf("the locked member moved: %+v %+v", tm, m)
 	}
@@ -455,6 +466,68 @@ func TestAssignDrawAndRecord(t *testing.T) {
 	if err := s.writeRoster(filepath.Join(dir, "名单.xlsx"), false); err != nil {
 		t.Fatal(err)
 	}
+	if s.progress.Value != 1 || s.progressBox.Visible() {
+		t.Errorf("progress after the draw: %v, shown %v", s.progress.Value, s.progressBox.Visible())
+	}
+	if got := s.unsaved(); got != "轮次 2027-1 的随机抽取的结果（含抽取记录）尚未保存" {
+		t.Errorf("what the window asks about on 切换用户: %q", got)
+	}
+	var _ unsavedView = s // the window finds it among its views
+}
+
+// TestAssignVerifyRecord: 核验抽取记录 replays a record file chosen by the
+// clerk — one just drawn, one of the first version, one changed afterwards
+// — and says whether it matches, step by step.
+func TestAssignVerifyRecord(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.drawBtn)
+	walk(s.dlg.content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			test.Type(e, "8317")
+		}
+	})
+	test.Tap(s.dlg.ok)
+	dir := t.TempDir()
+	js := filepath.Join(dir, "抽取记录.json")
+	must(t, s.writeRecordJSON(js))
+	s.verifyRecord(js)
+	c := s.checked
+	if c == nil || !c.check.OK() || !strings.HasPrefix(c.result.Text, "一致") || len(c.check.Steps) != len(s.st.Rec.Steps) {
+		t.Fatalf("a fresh record: %+v", c)
+	}
+	first := s.st.Rec.Steps[0]
+	if got := c.cell(0, 5); got != first.Drawn+" "+s.st.Name(first.Drawn) || c.cell(0, 1) != first.Team {
+		t.Errorf("step 1 shows %q for %s", got, first.Drawn)
+	}
+	if got := c.cell(0, 4); !strings.HasSuffix(got, fmt.Sprintf("/ %d", c.check.Steps[0].Count)) {
+		t.Errorf("position of step 1 = %q", got)
+	}
+
+	old := filepath.Join(dir, "旧记录.json")
+	b, err := os.ReadFile(filepath.Join("..", "app", "draw", "testdata", "record.json"))
+	must(t, err)
+	must(t, os.WriteFile(old, b, 0o600))
+	s.verifyRecord(old)
+	if !s.checked.check.OK() || s.checked.check.Record.Algorithm != draw.AlgorithmV1 || s.checked.cell(1, 3) != "9" {
+		t.Errorf("a record of the first version: %v", s.checked.check.Err)
+	}
+
+	rec := *s.st.Rec
+	rec.Steps = slices.Clone(rec.Steps)
+	rec.Steps[0].Drawn = rec.Steps[1].Drawn
+	changed, _ := rec.Marshal()
+	must(t, os.WriteFile(js, changed, 0o600))
+	s.verifyRecord(js)
+	if s.checked.check.OK() || !strings.Contains(s.checked.result.Text, "不一致：第1步") || !strings.Contains(s.status.Text, "不一致") {
+		t.Errorf("a changed record: %q / %q", s.checked.result.Text, s.status.Text)
+	}
+	must(t, os.WriteFile(js, []byte("不是记录"), 0o600))
+	s.checked = nil
+	s.verifyRecord(js)
+	if s.checked != nil || !strings.Contains(s.status.Text, "不是有效的抽取记录") {
+		t.Errorf("not a record: %q", s.status.Text)
+	}
 }
 
 func TestAssignSwap(t *testing.T) {
@@ -495,5 +568,160 @@ func TestAssignSwap(t *testing.T) {
 	}
 	if ta, _ := s.st.Member(a.Person); ta != nil {
 		t.Errorf("%s still on %s", a.Person, ta.Team)
+	}
+}
+
+// TestAssignMoveIntoFullTeam: moving someone into a team whose slots of
+// the role are all taken is refused in the move dialog, in words naming
+// the team, the role and the person moved; nothing changes.
+func TestAssignMoveIntoFullTeam(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	before := s.st.Res
+	tapPerson(t, s, "P0301")
+	test.Tap(s.move)
+	var selects []*widget.Select
+	walk(s.dlg.content, func(o fyne.CanvasObject) {
+		if sel, ok := o.(*widget.Select); ok {
+			selects = append(selects, sel)
+		}
+	})
+	selects[0].SetSelected(selects[0].Options[slices.IndexFunc(selects[0].Options, func(o string) bool { return teamOfOption(o) == "第二巡察组" })])
+	selects[1].SetSelected("成员")
+	test.Tap(s.dlg.ok)
+	if !s.dlg.note.Visible() || !strings.Contains(s.dlg.note.Text, "第二巡察组 的 成员 名额已满（编组设置 3 人），不能再移入 林兄弟") {
+		t.Fatalf("note %q", s.dlg.note.Text)
+	}
+	if s.st.Res != before || s.st.Dirty || !s.undo.Disabled() {
+		t.Fatal("a refused move changed the roster")
+	}
+}
+
+// TestAssignSlotColumns: the column of what the rules say reads 性质, not
+// 级别 (which reads as a rank); the person's 职级 has a column of its own.
+func TestAssignSlotColumns(t *testing.T) {
+	svc, w := assignWorld(t)
+	svc.DB.Model(&model.Person{}).Where("code = ?", "P0301").Update("rank", "四级主任科员")
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	if slotColumns[colSev] != "性质" || slices.Contains(slotColumns, "级别") || !slices.Contains(slotColumns, "职级") {
+		t.Fatalf("columns %v", slotColumns)
+	}
+	tapPerson(t, s, "P0301")
+	c, _, _ := slotCellOf(s, rowOf(t, s, "P0301"), slices.Index(slotColumns, "职级"))
+	if c.Label.Text != "四级主任科员" {
+		t.Errorf("职级 cell = %q", c.Label.Text)
+	}
+}
+
+// TestAssignResolveScopesUndoRevert: 重新编组 offers only this team, only
+// the empty slots, or everything; 撤销 takes back hand edits and a
+// re-solve in turn; 恢复已保存 goes back to the saved roster after asking.
+func TestAssignResolveScopesUndoRevert(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	test.Tap(s.save)
+	if !s.undo.Disabled() || !s.revert.Disabled() {
+		t.Fatal("撤销 or 恢复已保存 offered for the saved roster")
+	}
+	// take a 成员 off each team
+	var gone []string
+	for _, team := range []string{"第一巡察组", "第二巡察组"} {
+		for _, m := range s.st.Team(team).Members {
+			if m.Role == "成员" {
+				gone = append(gone, m.Person)
+				break
+			}
+		}
+	}
+	for _, p := range gone {
+		tapPerson(t, s, p)
+		test.Tap(s.exclude)
+	}
+	second := slices.Clone(s.st.Team("第二巡察组").Members)
+	if s.undo.Disabled() || s.revert.Disabled() {
+		t.Fatal("撤销 or 恢复已保存 not offered after hand edits")
+	}
+	showTeamByList(t, s, "第一巡察组")
+	test.Tap(s.resolve)
+	if len(s.resolveChoice.Options) != 3 || !strings.Contains(s.resolveChoice.Selected, "只重新编排本组（第一巡察组）") {
+		t.Fatalf("scopes offered %v, chosen %q", s.resolveChoice.Options, s.resolveChoice.Selected)
+	}
+	test.Tap(s.dlg.ok)
+	if !slices.Equal(s.st.Team("第二巡察组").Members, second) || len(s.st.Team("第一巡察组").Members) != 7 {
+		t.Fatalf("本组: 第二巡察组 %+v, 第一巡察组 %d members", s.st.Team("第二巡察组").Members, len(s.st.Team("第一巡察组").Members))
+	}
+	if len(s.st.Unfilled) != 1 || s.st.Unfilled[0].Team != "第二巡察组" {
+		t.Errorf("empty slots after 本组: %+v", s.st.Unfilled)
+	}
+	test.Tap(s.resolve)
+	s.resolveChoice.SetSelected(s.resolveChoice.Options[1]) // only the empty slots
+	test.Tap(s.dlg.ok)
+	for _, m := range second {
+		if !slices.Contains(s.st.Team("第二巡察组").Members, m) {
+			t.Errorf("仅空缺 moved %s", m.Person)
+		}
+	}
+	if len(s.st.Unfilled) != 0 || !strings.HasPrefix(s.status.Text, "已补齐空缺") {
+		t.Errorf("after 仅空缺: %+v, %q", s.st.Unfilled, s.status.Text)
+	}
+	// undo: the two re-solves, then the two exclusions
+	for _, want := range []string{"重新编组（仅空缺）", "重新编组（本组）", "排除 " + s.st.Name(gone[1]), "排除 " + s.st.Name(gone[0])} {
+		test.Tap(s.undo)
+		if s.status.Text != "已撤销："+want {
+			t.Fatalf("status %q, want 已撤销：%s", s.status.Text, want)
+		}
+	}
+	if !s.undo.Disabled() || s.st.Dirty || len(s.st.Excluded) != 0 {
+		t.Errorf("after undoing everything: dirty %v, excluded %v", s.st.Dirty, s.st.Excluded)
+	}
+	// a new hand edit, then back to the saved roster
+	tapPerson(t, s, gone[0])
+	test.Tap(s.exclude)
+	test.Tap(s.revert)
+	if s.dlg == nil || !strings.Contains(s.dlg.content.(*widget.Label).Text, "恢复为已保存的编组记录（14 人）") {
+		t.Fatal("恢复已保存 did not ask")
+	}
+	test.Tap(s.dlg.ok)
+	if s.st.Source != assign.SourceSaved || s.st.Unsaved() || members(s) != 14 || !s.revert.Disabled() {
+		t.Errorf("after 恢复已保存: source %q, %d members", s.st.Source, members(s))
+	}
+}
+
+// TestAssignAsksBeforeOverwriting: a roster solved or drawn and not saved
+// is not overwritten by 自动编组 (or a draw) without asking; cancelling
+// keeps it.
+func TestAssignAsksBeforeOverwriting(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	first := s.st
+	if s.unsaved() != "轮次 2027-1 的自动编组的结果尚未保存" {
+		t.Fatalf("unsaved = %q", s.unsaved())
+	}
+	test.Tap(s.solve)
+	if s.dlg == nil || !strings.Contains(s.dlg.content.(*widget.Label).Text, "自动编组的结果尚未保存") {
+		t.Fatal("a second 自动编组 did not ask")
+	}
+	test.Tap(s.dlg.cancel)
+	if s.st != first {
+		t.Fatal("cancelling replaced the roster")
+	}
+	test.Tap(s.solve)
+	test.Tap(s.dlg.ok)
+	if s.st == first {
+		t.Fatal("agreeing did not solve again")
+	}
+	test.Tap(s.drawBtn)
+	var warned bool
+	walk(s.dlg.content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "尚未保存，抽取后将被取代") {
+			warned = true
+		}
+	})
+	if !warned {
+		t.Error("the draw does not say it replaces the unsaved roster")
 	}
 }

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"xuncha/ui/widgets"
 )
 
@@ -31,6 +34,22 @@ func newCodeTable(columns []string, widths []float32, cell func(row, col int) (c
 		h.OnTapped = func() { t.onSort(col) }
 	}
 	return t
+}
+
+// buttonHeaders gives table tab flat buttons as column titles (a tap on
+// one sorts by it, as update sets), no row headers, and the columns'
+// widths.
+func buttonHeaders(tab *widget.Table, widths []float32, update func(widget.TableCellID, fyne.CanvasObject)) {
+	tab.ShowHeaderColumn = false
+	tab.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	tab.UpdateHeader = update
+	for i, w := range widths {
+		tab.SetColumnWidth(i, w)
+	}
 }
 
 // headerText is a column title with the sort arrow when sorted by it.

@@ -86,6 +86,9 @@ type overviewScreen struct {
 	export                                *widget.Button
 	units                                 *unitsDialog             // the units of a bar, opened last (overview_drill.go)
 	openTeam                              func(round, team string) // opens a team in 编组; may be nil
+	results                               *overviewResults         // 整改台账 (overview_results.go)
+	pending                               []app.OverrideView       // the rows of overrides
+	decision                              *overrideDecision        // opened last, for tests
 }
 
 func newOverviewScreen(svc *app.Service, win fyne.Window, clock func() civil.Date) *overviewScreen {
@@ -116,6 +119,8 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.teams.onOpen = s.openTeamRow
 	s.overrides = newTextTable([]string{"轮次", "巡察组", "人员", "规则", "单位", "理由", "录入人", "录入时间"},
 		[]float32{70, 110, 130, 50, 130, 220, 70, 150})
+	s.overrides.wrap = 5 // the reason, whole
+	s.overrides.table.OnSelected = s.onOverride
 	s.overdue = newTextTable([]string{"轮次", "巡察组", "单位编码", "单位名称", "县区", "整改报告期限", "逾期天数"},
 		[]float32{64, 100, 70, 166, 70, 100, 70})
 	s.overdue.warn = func(_, col int) bool { return col == 6 }
@@ -123,10 +128,14 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(overviewTabs[0], s.progress.table),
 		container.NewTabItem(overviewTabs[1], s.teams.table),
-		container.NewTabItem(overviewTabs[2], s.overrides.table),
+		container.NewTabItem(overviewTabs[2], container.NewBorder(widget.NewLabel("单击一项，查看依据并审批（批准、驳回）。"), nil, nil, nil, s.overrides.table)),
 		container.NewTabItem(overviewTabs[3], s.overdue.table),
 		container.NewTabItem(overviewTabs[4], s.openUnits.table),
 	)
+	if s.results == nil {
+		s.results = newOverviewResults(s.svc, s.win)
+	}
+	s.results.place(s.tabs, 4) // beside 整改逾期: a tab of its own (overview_results.go)
 	top := container.NewHBox(widget.NewLabel("届期"), container.NewGridWrap(fyne.NewSize(300, s.termSel.MinSize().Height), s.termSel),
 		s.dateLb, layout.NewSpacer(), s.export, refresh)
 	cards := container.NewGridWithColumns(5, s.total.obj, s.covered.obj, s.planned.obj, s.open.obj, s.rounds.obj)
@@ -199,13 +208,15 @@ func (s *overviewScreen) show() {
 	s.byCategory.SetRows(cats)
 	s.byCounty.SetRows(counties)
 	s.teams.set(teamRows(s.ov, sn))
-	s.overrides.set(overrideRows(s.pendingOverrides()))
+	s.pending = s.pendingOverrides()
+	s.overrides.set(overrideRows(s.pending))
 	s.overdue.set(overdueRows(s.ov, sn))
 	s.openUnits.set(openRows(cv, sn))
 	counts := []int{len(s.progress.data), len(s.teams.data), len(s.overrides.data), len(s.overdue.data), len(s.openUnits.data)}
 	for i, t := range overviewTabs {
-		s.tabs.Items[i].Text = fmt.Sprintf("%s（%d）", t, counts[i])
+		s.results.listTab(s.tabs, i).Text = fmt.Sprintf("%s（%d）", t, counts[i])
 	}
+	s.results.tab.Text = fmt.Sprintf("整改台账（%d）", s.results.show(today, sn.CountyName))
 	s.tabs.Refresh()
 }
 
@@ -251,4 +262,14 @@ func (s *overviewScreen) pendingOverrides() []app.OverrideView {
 		}
 	}
 	return out
+}
+
+// onOverride opens the approval of the pending override chosen, with its
+// evidence; a decision shows here at once.
+func (s *overviewScreen) onOverride(id widget.TableCellID) {
+	s.overrides.table.UnselectAll()
+	if id.Row < 0 || id.Row >= len(s.pending) {
+		return
+	}
+	s.decision = showOverrideDecision(s.svc, s.win, s.pending[id.Row].ID, s.reload)
 }

@@ -5,6 +5,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"xuncha/ui/widgets"
 )
 
 func TestOverviewShowsCoverage(t *testing.T) {
@@ -61,5 +65,41 @@ func TestOverviewWithoutTerms(t *testing.T) {
 	w.SetContent(s.build())
 	if s.total.value.Text != "0" || !strings.Contains(s.pace.Text, "尚无届期") || s.byCounty.Rows != nil {
 		t.Errorf("empty database: total %q, pace %q", s.total.value.Text, s.pace.Text)
+	}
+}
+
+// TestOverviewOpensPendingOverride: a pending override on 总览 shows its
+// reason whole (the row grows to wrap it) and opens, with its evidence, to
+// the approval, where a 领导 approves it and 总览 no longer lists it.
+func TestOverviewOpensPendingOverride(t *testing.T) {
+	svc, w := calendarWorld(t)
+	signIn(t, svc)
+	rc, err := svc.RoundCheck("2026-1")
+	must(t, err)
+	reason := "李四长期借调市纪委，与河西县财政局已无工作往来；该局系其原单位，经巡察办研究，建议豁免地域回避，由其担任成员参加本轮巡察。"
+	must(t, svc.RequestOverride(rc.Teams["第一巡察组"].ID, "P002", "R4", "", reason))
+	must(t, svc.Login("周领导", "leader-pass-1"))
+	s := newOverviewScreen(svc, w, fixedClock(calToday))
+	w.SetContent(s.build())
+	if len(s.overrides.data) != 1 || s.overrides.data[0][5] != reason || s.tabs.Items[2].Text != "待批豁免（1）" {
+		t.Fatalf("pending on 总览: %v (tab %q)", s.overrides.data, s.tabs.Items[2].Text)
+	}
+	cell := s.overrides.table.CreateCell().(*widgets.Cell)
+	s.overrides.table.UpdateCell(widget.TableCellID{Row: 0, Col: 5}, cell)
+	if cell.Label.Wrapping != fyne.TextWrapBreak || cell.Label.Truncation != fyne.TextTruncateOff {
+		t.Errorf("the reason is cut: wrapping %v, truncation %v", cell.Label.Wrapping, cell.Label.Truncation)
+	}
+	one := wrappedHeight("理由", 220)
+	if h := wrappedHeight(reason, 220); h < 3*one/2 {
+		t.Errorf("row height %v for a long reason (one line: %v)", h, one)
+	}
+	s.overrides.table.Select(widget.TableCellID{Row: 0, Col: 5})
+	d := s.decision
+	if d == nil || !strings.Contains(d.evidence.Text, "与被巡察单位同属一县") || !strings.Contains(d.evidence.Text, reason) {
+		t.Fatalf("the approval opened from 总览: %+v", d)
+	}
+	test.Tap(d.approve)
+	if len(s.overrides.data) != 0 || s.tabs.Items[2].Text != "待批豁免（0）" {
+		t.Errorf("after approval 总览 lists %v (tab %q)", s.overrides.data, s.tabs.Items[2].Text)
 	}
 }

@@ -55,6 +55,7 @@ func (e *packageExport) show() {
 	})
 	e.encrypt.SetChecked(true)
 	intro := widget.NewLabel("数据包包含所选县区的单位及班子成员、人员（工作经历、亲属关系、回避申报）和历次编组记录，" +
+		"以及被巡察单位的巡察节点、问题清单、整改台账" + packageClueText(e.svc.CanSeeClues()) +
 		"附校验和；对方导入时先预览，再按编码合并。不包含账户、设置和审计日志。")
 	intro.Wrapping = fyne.TextWrapBreak
 	list := container.NewBorder(nil, container.NewHBox(allBtn, noneBtn), nil, nil,
@@ -80,6 +81,9 @@ func (e *packageExport) choice() ([]string, string, error) {
 		return codes, "", nil
 	}
 	pass, err := e.pw.Password()
+	if err == nil {
+		err = datapkg.CheckPassphrase(pass)
+	}
 	if err != nil {
 		return nil, "", fmt.Errorf("口令：%w", err)
 	}
@@ -132,6 +136,9 @@ func exportText(m *datapkg.Manifest, path string) string {
 	enc := "未加密"
 	if m.Encryption != nil {
 		enc = "已用口令加密"
+	}
+	if m.CluesLeftOut {
+		enc += "；未含线索明细（无线索管理权限）"
 	}
 	return fmt.Sprintf("已导出县区 %s（%s）：\n%s\n\n%s", strings.Join(m.Counties, "、"), enc, strings.Join(parts, "，"), path)
 }

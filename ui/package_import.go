@@ -187,6 +187,9 @@ func manifestText(m *datapkg.Manifest) string {
 			parts = append(parts, fmt.Sprintf("%s %d", c.Entity, c.Rows))
 		}
 	}
+	if m.CluesLeftOut {
+		enc += "，导出人无线索管理权限：不含线索明细"
+	}
 	return fmt.Sprintf("生成时间 %s，县区 %s，%s。\n内容：%s。\n请先预览，核对将新增、更新的数据和冲突，再确认导入。",
 		m.Created, strings.Join(m.Counties, "、"), enc, strings.Join(parts, "，"))
 }

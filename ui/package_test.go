@@ -21,13 +21,21 @@ func TestPackageRoundTrip(t *testing.T) {
 		t.Errorf("no county: %q", e.dlg.Note.Text)
 	}
 	test.Tap(e.counties.Item(1)) // C02 河西县
-	test.Type(e.pw.First, "口令-甲乙丙")
-	test.Type(e.pw.Second, "口令-甲乙")
+	test.Type(e.pw.First, "短口令")
+	test.Type(e.pw.Second, "短口令")
+	e.dlg.Submit()
+	if !strings.Contains(e.dlg.Note.Text, "口令至少8个字符") {
+		t.Errorf("short passphrase: %q", e.dlg.Note.Text)
+	}
+	e.pw.First.SetText("")
+	e.pw.Second.SetText("")
+	test.Type(e.pw.First, "口令-甲乙丙丁戊己")
+	test.Type(e.pw.Second, "口令-甲乙丙丁戊")
 	e.dlg.Submit()
 	if !strings.Contains(e.dlg.Note.Text, "两次输入的密码不一致") {
 		t.Errorf("mismatched passphrase: %q", e.dlg.Note.Text)
 	}
-	e.pw.Second.SetText("口令-甲乙丙")
+	e.pw.Second.SetText("口令-甲乙丙丁戊己")
 	codes, pass, err := e.choice()
 	if err != nil || strings.Join(codes, ",") != "C02" {
 		t.Fatalf("choice %v %v", codes, err)
@@ -58,7 +66,7 @@ func TestPackageRoundTrip(t *testing.T) {
 	if !strings.Contains(d.note.Text, "口令错误") || !d.confirm.Disabled() {
 		t.Errorf("wrong passphrase: %q", d.note.Text)
 	}
-	test.Type(d.pass, "口令-甲乙丙")
+	test.Type(d.pass, "口令-甲乙丙丁戊己")
 	test.Tap(d.preview)
 	d.work.wait()
 	if d.note.Failed() || d.confirm.Disabled() || rows(d.counts) < 3 {

@@ -32,8 +32,9 @@ type personForm struct {
 	code, name, idNumber, post, rank *widget.Entry
 	native                           *widgets.Picker // 籍贯: a county, or words
 	gender, county, status           *widget.Select
-	birth, promoted                  *widgets.DateEntry
-	unit                             *widgets.Picker
+	birth, promoted, joined          *widgets.DateEntry
+	unit, recommend                  *widgets.Picker
+	statusReason                     *widget.Entry
 	pools                            *widget.CheckGroup
 	skills                           *widgets.CheckFlow
 	fullTime                         *widget.Check
@@ -42,6 +43,8 @@ type personForm struct {
 	relatives *relativesTab
 	decls     *declarationsTab
 	service   *serviceTab
+	ties      *tiesTab
+	trainings *trainingsTab
 
 	tabs   *container.AppTabs
 	errors *widget.Label
@@ -49,6 +52,10 @@ type personForm struct {
 	dlg    dialog.Dialog
 	guard  *formGuard    // what 取消 and Esc ask about
 	check  *recusalCheck // the 回避检查 opened last
+
+	resume                *widget.Button
+	resumeDlg             dialog.Dialog // the 巡察履历 dialog opened last, for tests
+	resumePDF, resumeXLSX *widget.Button
 }
 
 func newPersonForm(svc *app.Service, win fyne.Window, d *app.PersonDetail, isNew bool, onSaved func(string)) *personForm {
@@ -79,9 +86,13 @@ func (f *personForm) show() {
 		cancel.SetText("关闭")
 	}
 	recusal := widget.NewButtonWithIcon("回避检查", theme.WarningIcon(), f.onRecusalCheck)
+	f.resume = widget.NewButtonWithIcon("巡察履历", theme.DocumentIcon(), f.onResume)
+	if f.isNew {
+		f.resume.Disable()
+	}
 	body := f.build()
 	f.guard = newFormGuard(title, func() any { return f.collect() })
-	buttons := container.NewHBox(recusal, f.guard, layout.NewSpacer(), cancel, f.save)
+	buttons := container.NewHBox(recusal, f.resume, f.guard, layout.NewSpacer(), cancel, f.save)
 	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, body)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
 	fitDialog(f.dlg, f.win, fyne.NewSize(1060, 680))
@@ -134,6 +145,14 @@ func (f *personForm) build() fyne.CanvasObject {
 	f.status.SetSelected(p.Status)
 	f.promoted = widgets.NewDateEntry()
 	f.promoted.SetText(p.PromotedOn)
+	f.recommend = widgets.NewPicker(f.units)
+	if p.RecommendUnitCode != nil {
+		f.recommend.SetCode(*p.RecommendUnitCode)
+	}
+	f.joined = widgets.NewDateEntry()
+	f.joined.SetText(p.JoinedOn)
+	f.statusReason = entry(p.StatusReason)
+	f.statusReason.SetPlaceHolder("如暂停、出库的原因")
 
 	left := widget.NewForm(
 		widget.NewFormItem("人员编号 *", codeField(f.code, f.isNew)), widget.NewFormItem("姓名 *", f.name),
@@ -143,21 +162,32 @@ func (f *personForm) build() fyne.CanvasObject {
 	right := widget.NewForm(
 		widget.NewFormItem("现工作单位", f.unit), widget.NewFormItem("职务", f.post),
 		widget.NewFormItem("职级", f.rank), widget.NewFormItem("状态", f.status),
-		widget.NewFormItem("新提拔日期", f.promoted))
+		widget.NewFormItem("状态原因", f.statusReason), widget.NewFormItem("新提拔日期", f.promoted))
+	left.Append("推荐单位", f.recommend)
+	left.Append("入库日期", f.joined)
 	pools := widget.NewForm(widget.NewFormItem("人员库", container.NewHBox(f.pools, f.fullTime)),
 		widget.NewFormItem("专业特长", f.skills))
 	basic := container.NewVBox(container.NewGridWithColumns(2, left, right), pools)
 
 	f.history = newHistoryTab(f.detail.History, f.units)
 	f.relatives = newRelativesTab(f.detail.Relatives, f.units)
-	f.decls = newDeclarationsTab(f.detail.Declarations, f.units)
+	person := p.Code
+	if f.isNew {
+		person = ""
+	}
+	f.decls = newDeclarationsTab(f.detail.Declarations, f.units, f.svc, f.win, person)
 	f.service = newServiceTab(f.detail.Service, f.teams)
+	f.ties = newTiesTab(f.detail.Ties, f.units)
+	f.trainings = newTrainingsTab(f.detail.Trainings)
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("基本信息", container.NewVScroll(basic)),
 		container.NewTabItem("工作经历", f.history.list),
 		container.NewTabItem("亲属关系", f.relatives.list),
+		container.NewTabItem("社会关系", f.ties.list),
 		container.NewTabItem("回避申报", f.decls.list),
 		container.NewTabItem("巡察经历", f.service.list),
+		container.NewTabItem("培训记录", f.trainings.list),
+		container.NewTabItem("状态历史", statusTab(f.detail.StatusHistory)),
 	)
 	return f.tabs
 }
@@ -179,19 +209,31 @@ func (f *personForm) collect() *app.PersonDetail {
 	p.FullTime = f.fullTime.Checked
 	p.Skills = strings.Join(f.skills.Selected, "、")
 	p.Status, p.PromotedOn = f.status.Selected, f.promoted.Date()
+	p.RecommendUnitCode = nil
+	if c := f.recommend.Code(); c != "" {
+		p.RecommendUnitCode = &c
+	}
+	p.JoinedOn, p.StatusReason = f.joined.Date(), f.statusReason.Text
 	return &app.PersonDetail{Person: p, History: f.history.values(), Relatives: f.relatives.values(),
-		Declarations: f.decls.values(), Service: f.service.values()}
+		Declarations: f.decls.values(), Service: f.service.values(), Ties: f.ties.values(), Trainings: f.trainings.values()}
 }
 
 func (f *personForm) onSave() {
 	d := f.collect()
+	if len(f.trainings.bad) > 0 {
+		f.errors.SetText(strings.Join(f.trainings.bad, "\n"))
+		f.errors.Show()
+		return
+	}
 	var err error
 	if f.isNew {
 		err = f.svc.AddPerson(d)
 	} else {
 		err = f.svc.SavePerson(d)
 	}
-	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Person.Code)
+	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Person.Code, reopenForm(f.win,
+		func() (*app.PersonDetail, error) { return f.svc.PersonDetail(d.Person.Code) },
+		func(fresh *app.PersonDetail) { newPersonForm(f.svc, f.win, fresh, false, f.onSaved).show() }))
 }
 
 func entry(text string) *widget.Entry {

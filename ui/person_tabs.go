@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
@@ -99,20 +101,35 @@ func (t *relativesTab) values() []model.Relative {
 }
 
 type declarationRow struct {
-	unit   *widgets.Picker
-	reason *widget.Entry
+	unit     *widgets.Picker
+	reason   *widget.Entry
+	source   *widget.Select
+	handling *widget.Label
+	handle   *widget.Button
+	saved    model.Declaration // as stored: its 处理 (set by a 领导 only)
 }
 
+// declarationsTab is 回避申报: each with its 来源 and 处理. A 领导 decides
+// 处理 on a stored declaration with 处理…, at once.
 type declarationsTab struct {
-	list  *widgets.EditList
-	rows  []*declarationRow
-	units []app.Option
+	list   *widgets.EditList
+	rows   []*declarationRow
+	units  []app.Option
+	svc    *app.Service
+	win    fyne.Window
+	person string // the stored person's code; "" for a new one
+
+	// the open 处理 dialog's widgets, for tests
+	confirm *widget.Button
+	choice  *widget.RadioGroup
+	why     *widget.Entry
+	dlg     dialog.Dialog
 }
 
-func newDeclarationsTab(ds []model.Declaration, units []app.Option) *declarationsTab {
-	t := &declarationsTab{units: units}
-	t.list = widgets.NewEditList([]string{"单位 *", "事由 *"}, []float32{320, 0}, "添加回避申报",
-		func() { t.add(model.Declaration{}) })
+func newDeclarationsTab(ds []model.Declaration, units []app.Option, svc *app.Service, win fyne.Window, person string) *declarationsTab {
+	t := &declarationsTab{units: units, svc: svc, win: win, person: person}
+	t.list = widgets.NewEditList([]string{"单位 *", "事由 *", "来源", "处理", ""}, []float32{240, 0, 140, 200, 80},
+		"添加回避申报", func() { t.add(model.Declaration{}) })
 	for _, d := range ds {
 		t.add(d)
 	}
@@ -120,16 +137,23 @@ func newDeclarationsTab(ds []model.Declaration, units []app.Option) *declaration
 }
 
 func (t *declarationsTab) add(d model.Declaration) {
-	r := &declarationRow{unit: widgets.NewPicker(t.units), reason: entry(d.Reason)}
+	r := &declarationRow{unit: widgets.NewPicker(t.units), reason: entry(d.Reason),
+		source: widget.NewSelect(vocab.DeclarationSources, nil), handling: widget.NewLabel(handlingText(d)), saved: d}
 	r.unit.SetCode(d.UnitCode)
+	r.source.SetSelected(sourceOr(d.Source))
+	r.handling.Truncation = fyne.TextTruncateEllipsis
+	r.handle = widget.NewButton("处理…", func() { t.onHandle(r) })
+	if d.ID == 0 || t.svc == nil || !t.svc.Can(app.PermHandleDecl) {
+		r.handle.Disable()
+	}
 	t.rows = append(t.rows, r)
-	t.list.AddRow(func() { t.rows = remove(t.rows, r) }, r.unit, r.reason)
+	t.list.AddRow(func() { t.rows = remove(t.rows, r) }, r.unit, r.reason, r.source, r.handling, r.handle)
 }
 
 func (t *declarationsTab) values() []model.Declaration {
 	out := make([]model.Declaration, len(t.rows))
 	for i, r := range t.rows {
-		out[i] = model.Declaration{UnitCode: r.unit.Code(), Reason: r.reason.Text}
+		out[i] = model.Declaration{UnitCode: r.unit.Code(), Reason: r.reason.Text, Source: r.source.Selected}
 	}
 	return out
 }
@@ -139,6 +163,7 @@ type serviceRow struct {
 	dates       *widget.Label
 	role, grade *widget.Select
 	comment     *widget.Entry
+	state       *widget.Label
 }
 
 type serviceTab struct {
@@ -149,8 +174,8 @@ type serviceTab struct {
 
 func newServiceTab(rs []app.ServiceRecord, teams []app.TeamOption) *serviceTab {
 	t := &serviceTab{teams: teams}
-	t.list = widgets.NewEditList([]string{"轮次 巡察组 *", "进驻日期", "角色 *", "鉴定", "备注"},
-		[]float32{240, 200, 130, 110, 0}, "添加巡察经历", func() { t.add(app.ServiceRecord{Role: vocab.RoleMember}) })
+	t.list = widgets.NewEditList([]string{"轮次 巡察组 *", "进驻日期", "角色 *", "鉴定", "状态", "评语"},
+		[]float32{230, 190, 130, 110, 56, 0}, "添加巡察经历", func() { t.add(app.ServiceRecord{Role: vocab.RoleMember}) })
 	for _, r := range rs {
 		t.add(r)
 	}
@@ -159,7 +184,8 @@ func newServiceTab(rs []app.ServiceRecord, teams []app.TeamOption) *serviceTab {
 
 func (t *serviceTab) add(x app.ServiceRecord) {
 	r := &serviceRow{dates: widget.NewLabel(""), role: widget.NewSelect(vocab.Roles, nil),
-		grade: widget.NewSelect(append([]string{""}, vocab.Evaluations...), nil), comment: entry(x.Comment)}
+		grade: widget.NewSelect(append([]string{""}, vocab.Evaluations...), nil), comment: entry(x.Comment),
+		state: widget.NewLabel(x.EvalState)}
 	opts := make([]string, len(t.teams))
 	for i, o := range t.teams {
 		opts[i] = o.Label()
@@ -179,7 +205,11 @@ func (t *serviceTab) add(x app.ServiceRecord) {
 	r.role.SetSelected(x.Role)
 	r.grade.SetSelected(x.Evaluation)
 	t.rows = append(t.rows, r)
-	t.list.AddRow(func() { t.rows = remove(t.rows, r) }, r.team, r.dates, r.role, r.grade, r.comment)
+	if x.EvalState == vocab.EvalConfirmed { // a 领导 returns it first (the 鉴定 of the round)
+		r.grade.Disable()
+		r.comment.Disable()
+	}
+	t.list.AddRow(func() { t.rows = remove(t.rows, r) }, r.team, r.dates, r.role, r.grade, r.state, r.comment)
 }
 
 func (t *serviceTab) team(label string) (app.TeamOption, bool) {

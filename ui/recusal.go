@@ -26,10 +26,11 @@ type recusalScreen struct {
 	svc *app.Service
 	win fyne.Window
 
-	rounds  []model.Round // every round, by on-site start
-	res     *checkResult  // the last check, nil before the first
-	view    []int         // rows of res.rep shown, in order
-	sel     hitKey        // the selected hit ("" team: none)
+	rounds  []model.Round    // every round, by on-site start
+	res     *checkResult     // the last check, nil before the first
+	focus   *recusal.Focused // the report's rows as shown: focused, or every hit
+	view    []int            // rows of focus shown, in order
+	sel     hitKey           // the selected hit ("" team: none)
 	sortKey string
 	desc    bool
 	running bool
@@ -40,9 +41,11 @@ type recusalScreen struct {
 	busy                         *widget.Activity
 	status                       *widget.Label
 	summary                      *fyne.Container
-	rule, severity, county, team *widget.Select
+	tier, rule, severity, county *widget.Select
+	team                         *widget.Select
+	whole                        *widget.Check // 显示全部: every hit, not the focused view
 	person                       *widget.Entry
-	count                        *widget.Label
+	count, tiers                 *widget.Label
 	table                        *widget.Table
 	detail                       *widget.Label
 	request, export              *widget.Button
@@ -79,7 +82,9 @@ func (s *recusalScreen) build() fyne.CanvasObject {
 	s.busy = widget.NewActivity()
 	s.busy.Hide()
 	s.status = widget.NewLabel("")
-	s.summary = container.NewGridWrap(fyne.NewSize(260, 36))
+	s.summary = container.NewGridWrap(fyne.NewSize(290, 36))
+	s.tiers = widget.NewLabel("")
+	s.tiers.Wrapping = fyne.TextWrapWord
 	s.buildFilters()
 	s.buildTable()
 	s.detail = widget.NewLabel("单击表中一行查看完整的情形说明。")
@@ -95,14 +100,15 @@ func (s *recusalScreen) build() fyne.CanvasObject {
 		container.NewHBox(s.run, s.busy, s.status),
 		s.round)
 	filters := container.NewHBox(
-		widget.NewLabel("规则"), s.rule, widget.NewLabel("级别"), s.severity,
-		widget.NewLabel("县区"), s.county, widget.NewLabel("巡察组"), s.team,
-		container.NewGridWrap(fyne.NewSize(170, s.person.MinSize().Height), s.person), s.count)
-	actions := container.NewHBox(s.request, s.export)
+		widget.NewLabel("类别"), s.tier, widget.NewLabel("规则"), s.rule, widget.NewLabel("性质"), s.severity,
+		widget.NewLabel("县区"), s.county)
+	actions := container.NewHBox(widget.NewLabel("巡察组"), s.team,
+		container.NewGridWrap(fyne.NewSize(150, s.person.MinSize().Height), s.person), s.whole, s.request, s.export)
 	detail := widget.NewCard("", "", container.NewVScroll(s.detail))
 	body := container.NewVSplit(s.table, detail)
 	body.Offset = 0.78
-	hits := container.NewBorder(container.NewVBox(s.summary, widget.NewSeparator(), filters, actions), nil, nil, nil, body)
+	tiers := container.NewBorder(nil, nil, nil, s.count, s.tiers)
+	hits := container.NewBorder(container.NewVBox(s.summary, tiers, widget.NewSeparator(), filters, actions), nil, nil, nil, body)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("回避情况", theme.WarningIcon(), hits),
 		container.NewTabItemWithIcon("豁免审批", theme.ConfirmIcon(), s.overrides.build()),
@@ -239,7 +245,7 @@ func (s *recusalScreen) show(res *checkResult) {
 	s.showSummary()
 	s.fillFilterOptions()
 	s.export.Enable()
-	s.onFilterChanged()
+	s.refocus()
 }
 
 // pendingFor reports whether an override of row awaits approval.

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,12 +18,14 @@ import (
 // overrideColumns are the titles of the override table; overrideWidths
 // their widths.
 var (
-	overrideColumns = []string{"状态", "轮次", "巡察组", "人员", "规则", "单位", "理由", "申请人", "申请时间", "批准人", "批准时间"}
+	overrideColumns = []string{"状态", "轮次", "巡察组", "人员", "规则", "单位", "理由", "申请人", "申请时间", "处理人", "处理时间"}
 	overrideWidths  = []float32{70, 70, 110, 140, 120, 180, 300, 80, 160, 80, 160}
 )
 
 // overrideList is the 豁免审批 tab: the overrides of hard recusal hits,
-// newest request first. A 领导 user approves the selected pending one;
+// newest request first, filtered by state. 审批… (or a double click) opens
+// the selected one with its evidence (overrideDecision), where a 领导
+// approves or refuses a request and withdraws an approved override;
 // everyone else reads.
 type overrideList struct {
 	svc *app.Service
@@ -34,15 +35,15 @@ type overrideList struct {
 	view []int
 	sel  uint // ID of the selected override, 0 for none
 
-	onlyPending *widget.Check
-	count       *widget.Label
-	table       *widget.Table
-	detail      *widget.Label
-	approve     *widget.Button
-	note        *widget.Label
-	confirm     *widget.Button // the 批准 of the open confirmation, for tests
+	state  *widget.Select // 全部, or one of vocab.OverrideStates
+	count  *widget.Label
+	table  *widget.Table
+	detail *widget.Label
+	open   *widget.Button
+	note   *widget.Label
+	dec    *overrideDecision // the decision opened last, for tests
 
-	onChanged func()            // an override was approved
+	onChanged func()            // an override was decided
 	onReload  func(pending int) // the list was read again
 }
 
@@ -51,7 +52,8 @@ func newOverrideList(svc *app.Service, win fyne.Window, onChanged func()) *overr
 }
 
 func (l *overrideList) build() fyne.CanvasObject {
-	l.onlyPending = widget.NewCheck("只看待批", func(bool) { l.onFilterChanged() })
+	l.state = widget.NewSelect(append([]string{all}, vocab.OverrideStates...), func(string) { l.onFilterChanged() })
+	l.state.Selected = all
 	l.count = widget.NewLabel("")
 	l.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(l.view), len(overrideColumns) },
@@ -64,14 +66,14 @@ func (l *overrideList) build() fyne.CanvasObject {
 	}
 	l.detail = widget.NewLabel("")
 	l.detail.Wrapping = fyne.TextWrapWord
-	l.approve = widget.NewButtonWithIcon("批准", theme.ConfirmIcon(), l.onApprove)
-	l.approve.Importance = widget.HighImportance
-	l.approve.Disable()
+	l.open = widget.NewButtonWithIcon("审批…", theme.ConfirmIcon(), l.onOpen)
+	l.open.Importance = widget.HighImportance
+	l.open.Disable()
 	l.note = widget.NewLabel("")
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), l.reload)
-	bar := container.NewHBox(l.onlyPending, l.count, refresh, widget.NewSeparator(), l.approve, l.note)
+	bar := container.NewHBox(widget.NewLabel("状态"), l.state, l.count, refresh, widget.NewSeparator(), l.open, l.note)
 	body := container.NewVSplit(l.table, widget.NewCard("", "", container.NewVScroll(l.detail)))
-	body.Offset = 0.8
+	body.Offset = 0.75
 	l.reload()
 	return container.NewBorder(bar, nil, nil, nil, body)
 }
@@ -84,10 +86,12 @@ func (l *overrideList) reload() {
 		return
 	}
 	l.rows = rows
-	if l.canApprove() {
+	if canDecide(l.svc) {
 		l.note.SetText("")
+		l.open.SetText("审批…")
 	} else {
-		l.note.SetText("只有以“领导”账户登录的用户可以批准豁免；此处只能查看。")
+		l.note.SetText("只有以“领导”账户登录的用户可以审批豁免；此处只能查看。")
+		l.open.SetText("查看…")
 	}
 	l.onFilterChanged()
 	if l.onReload != nil {
@@ -111,7 +115,7 @@ func (l *overrideList) onFilterChanged() {
 		if o.Pending() {
 			pending++
 		}
-		if !l.onlyPending.Checked || o.Pending() {
+		if l.state.Selected == all || o.Status == l.state.Selected {
 			l.view = append(l.view, i)
 		}
 	}
@@ -120,13 +124,22 @@ func (l *overrideList) onFilterChanged() {
 	l.showDetail()
 }
 
+// decider returns who decided o last and when: the approver, the leader
+// who refused it, or who withdrew it.
+func decider(o *app.OverrideView) (who, when string) {
+	switch o.Status {
+	case vocab.OverrideRefused:
+		return o.RefusedBy, o.RefusedAt
+	case vocab.OverrideWithdrawn:
+		return o.WithdrawnBy, o.WithdrawnAt
+	}
+	return o.Approver, o.ApprovedAt
+}
+
 func overrideCell(o *app.OverrideView, col int) string {
 	switch col {
 	case 0:
-		if o.Pending() {
-			return "待批"
-		}
-		return "已批准"
+		return o.Status
 	case 1:
 		return o.Round
 	case 2:
@@ -147,9 +160,11 @@ func overrideCell(o *app.OverrideView, col int) string {
 	case 8:
 		return o.EnteredAt
 	case 9:
-		return o.Approver
+		who, _ := decider(o)
+		return who
 	case 10:
-		return o.ApprovedAt
+		_, when := decider(o)
+		return when
 	}
 	return ""
 }
@@ -162,9 +177,13 @@ func (l *overrideList) updateCell(id widget.TableCellID, obj fyne.CanvasObject) 
 	}
 	o := &l.rows[l.view[id.Row]]
 	c.Set(overrideCell(o, id.Col), o.ID == l.sel, theme.Color(theme.ColorNameSelection))
+	c.Label.Importance = widget.MediumImportance
+	if id.Col == 0 && o.Pending() {
+		c.Label.Importance = widget.WarningImportance
+	}
 	oid := o.ID
 	c.OnTapped = func() { l.onSelect(oid) }
-	c.OnDoubleTapped = func() { l.onSelect(oid); l.onApprove() }
+	c.OnDoubleTapped = func() { l.onSelect(oid); l.onOpen() }
 }
 
 func (l *overrideList) onSelect(id uint) {
@@ -186,16 +205,12 @@ func (l *overrideList) selected() *app.OverrideView {
 func (l *overrideList) showDetail() {
 	o := l.selected()
 	if o == nil {
-		l.detail.SetText("单击一项查看申请理由。")
-		l.approve.Disable()
+		l.detail.SetText("单击一项查看申请理由；双击或点“审批…”查看依据并处理。")
+		l.open.Disable()
 		return
 	}
 	l.detail.SetText(overrideText(o))
-	if o.Pending() && l.canApprove() {
-		l.approve.Enable()
-	} else {
-		l.approve.Disable()
-	}
+	l.open.Enable()
 }
 
 // overrideText describes an override in full.
@@ -206,44 +221,28 @@ func overrideText(o *app.OverrideView) string {
 	}
 	s := fmt.Sprintf("%s %s：%s（%s）的 %s %s 回避，单位：%s\n理由：%s\n申请：%s %s",
 		o.Round, o.Team, o.PersonName, o.Person, o.Rule, recusal.RuleName(o.Rule), unit, o.Reason, o.EnteredBy, o.EnteredAt)
-	if o.Pending() {
-		return s + "\n状态：待领导批准"
+	if o.Approver != "" {
+		s += fmt.Sprintf("\n批准：%s %s", o.Approver, o.ApprovedAt)
 	}
-	return s + fmt.Sprintf("\n批准：%s %s", o.Approver, o.ApprovedAt)
+	if o.RefusedBy != "" {
+		s += fmt.Sprintf("\n驳回：%s %s，理由：%s", o.RefusedBy, o.RefusedAt, o.RefuseReason)
+	}
+	if o.WithdrawnBy != "" {
+		s += fmt.Sprintf("\n撤销：%s %s，理由：%s", o.WithdrawnBy, o.WithdrawnAt, o.WithdrawReason)
+	}
+	return s + "\n状态：" + o.Status
 }
 
-// canApprove reports whether the signed-in user may approve: a 领导
-// account (the approver recorded must be one; a database without accounts
-// has nobody who may).
-func (l *overrideList) canApprove() bool {
-	return l.svc.Can(app.PermApprove) && l.svc.Role == vocab.UserLeader
-}
-
-// onApprove asks the leader to confirm, then approves in their name.
-func (l *overrideList) onApprove() {
+// onOpen opens the selected override with its evidence, to decide on it.
+func (l *overrideList) onOpen() {
 	o := l.selected()
-	if o == nil || !o.Pending() || !l.canApprove() {
+	if o == nil {
 		return
 	}
-	id := o.ID
-	msg := widget.NewLabel(overrideText(o) + "\n\n以 " + l.svc.User + " 的名义批准此项豁免？批准记入审计日志。")
-	msg.Wrapping = fyne.TextWrapWord
-	var d dialog.Dialog
-	l.confirm = widget.NewButtonWithIcon("批准", theme.ConfirmIcon(), func() {
-		d.Hide()
-		if err := l.svc.ApproveOverride(id, l.svc.User); err != nil {
-			dialog.ShowError(err, l.win)
-			return
-		}
+	l.dec = showOverrideDecision(l.svc, l.win, o.ID, func() {
 		l.reload()
 		if l.onChanged != nil {
 			l.onChanged()
 		}
 	})
-	l.confirm.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { d.Hide() })
-	content := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, l.confirm), nil, nil, msg)
-	d = dialog.NewCustomWithoutButtons("批准豁免", content, l.win)
-	d.Resize(fyne.NewSize(560, 300))
-	d.Show()
 }

@@ -38,6 +38,14 @@ func (s *recusalScreen) onRequest() {
 	if row == nil || row.Severity != recusal.Hard || row.Overridden {
 		return
 	}
+	if row.Hits > 1 {
+		dialog.ShowInformation("申请豁免", "此行合并了多条回避；请勾选“显示全部”，再选择具体的巡察组和单位申请豁免。", s.win)
+		return
+	}
+	if !s.res.CanLift(row.Rule) {
+		dialog.ShowInformation("申请豁免", row.Rule+" "+recusal.RuleName(row.Rule)+" 不可豁免（严格执行回避制度）。", s.win)
+		return
+	}
 	if !s.svc.Can(app.PermEdit) {
 		dialog.ShowInformation("申请豁免", "只有经办人或管理员可以申请豁免。", s.win)
 		return
@@ -47,7 +55,7 @@ func (s *recusalScreen) onRequest() {
 		dialog.ShowInformation("申请豁免", row.Team+" 尚未保存，不能申请豁免。", s.win)
 		return
 	}
-	r := *row
+	r := *row.Row
 	s.req = &overrideRequest{svc: s.svc, win: s.win, row: r, teamID: t.ID, onDone: func(unit string) {
 		s.res.MarkPending(r.Team, r.Person, r.Rule, unit)
 		s.onFilterChanged()
@@ -74,7 +82,7 @@ func (d *overrideRequest) show() {
 	} else {
 		d.wholeTeam.Text = fmt.Sprintf("适用于 %s 的全部被巡察单位（不勾选：仅 %s）", r.Team, r.UnitName)
 	}
-	note := widget.NewLabel("申请提交后须由“领导”角色的用户在“豁免审批”中批准；申请与批准均记入审计日志，名单上标注该成员。")
+	note := widget.NewLabel("申请提交后须由“领导”角色的用户在“豁免审批”中批准或驳回；批准的豁免可以撤销。每一步均记入审计日志，名单上标注该成员。")
 	note.Wrapping = fyne.TextWrapWord
 	d.errors = widget.NewLabel("")
 	d.errors.Importance = widget.DangerImportance

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -74,14 +75,63 @@ func openRecusal(t *testing.T, svc *app.Service, w fyne.Window) *recusalScreen {
 	return s
 }
 
-// hitRows returns the rows shown as "person/unit/rule".
+// hitRows returns the rows shown as "person/unit/rule" (and "+n" for a
+// row that stands for n more hits).
 func hitRows(s *recusalScreen) []string {
 	var out []string
 	for _, i := range s.view {
-		r := s.res.Report.Rows[i]
-		out = append(out, r.Person+"/"+r.Unit+"/"+r.Rule)
+		r := s.focus.Rows[i]
+		k := r.Person + "/" + r.Unit + "/" + r.Rule
+		if r.Hits > 1 {
+			k += fmt.Sprintf("+%d", r.Hits-1)
+		}
+		out = append(out, k)
 	}
 	return out
+}
+
+// TestRecusalReportFocused: the report opens on the focused view — the
+// hard hits that keep someone off a team they could otherwise join first,
+// the R4 rows of a person and county collapsed to one — and 显示全部 shows
+// every hit; a collapsed row exports every hit it stands for and cannot be
+// asked to be lifted as a whole.
+func TestRecusalReportFocused(t *testing.T) {
+	svc, w := recusalWorld(t)
+	s := openRecusal(t, svc, w)
+	want := []string{"P001/U01/R1", "P004/U02/R3", "P002/U03/R1", "P001/U01/R4+1", "P002/U03/R4", "P004/U03/R4"}
+	if got := hitRows(s); !slices.Equal(got, want) {
+		t.Fatalf("focused rows = %v, want %v", got, want)
+	}
+	if s.count.Text != "显示 6 行（7 条）/ 共 7 条" || !strings.Contains(s.tiers.Text, "排除候选 3 条") ||
+		!strings.Contains(s.tiers.Text, "其他 4 条（合并为 3 行）") {
+		t.Errorf("count %q, tiers %q", s.count.Text, s.tiers.Text)
+	}
+	if got, _ := hitCellText(t, s, 0, 0); got != recusal.TierBlocks {
+		t.Errorf("类别 cell = %q", got)
+	}
+	if got, _ := hitCellText(t, s, 3, 3); got != "第一巡察组" {
+		t.Errorf("team cell of the collapsed row = %q", got)
+	}
+	if got, _ := hitCellText(t, s, 3, 5); got != "U01 县委办公室 等2条" {
+		t.Errorf("unit cell of the collapsed row = %q", got)
+	}
+	s.tier.SetSelected(recusal.TierOther)
+	if got := hitRows(s); !slices.Equal(got, want[3:]) {
+		t.Errorf("其他 = %v", got)
+	}
+	test.Tap(tableCell0(s, 0, 2))
+	if !s.request.Disabled() || !strings.Contains(s.detail.Text, "此行代表 2 条") {
+		t.Errorf("a collapsed row: request enabled %v, detail %q", !s.request.Disabled(), s.detail.Text)
+	}
+	sub, filter := s.shownReport()
+	if len(sub.Rows) != 4 || !strings.Contains(filter, "类别 其他") || !strings.Contains(filter, "重点视图") {
+		t.Errorf("export of 其他: %d hits, filter %q", len(sub.Rows), filter)
+	}
+	s.tier.SetSelected(all)
+	s.whole.SetChecked(true)
+	if got := hitRows(s); len(got) != 7 || s.count.Text != "显示 7 / 7 条" {
+		t.Errorf("显示全部: %v (%q)", got, s.count.Text)
+	}
 }
 
 // hitCellText renders cell (row, col) of the hit table.
@@ -99,6 +149,7 @@ func TestRecusalReportFilters(t *testing.T) {
 	if got := s.roundCode(); got != "2026-9" {
 		t.Fatalf("round chosen = %q", got)
 	}
+	s.whole.SetChecked(true)
 	every := []string{"P001/U01/R1", "P001/U01/R4", "P001/U02/R4", "P004/U02/R3", "P002/U03/R1", "P002/U03/R4", "P004/U03/R4"}
 	if got := hitRows(s); !slices.Equal(got, every) {
 		t.Fatalf("rows = %v", got)
@@ -151,20 +202,20 @@ func TestRecusalReportCellsAndDetail(t *testing.T) {
 	s := openRecusal(t, svc, w)
 	test.Type(s.person, "孙七")
 	s.rule.SetSelected("R3 亲属")
-	text, badge := hitCellText(t, s, 0, 0)
+	text, badge := hitCellText(t, s, 0, 1)
 	if sev, muted := badge.Severity(); text != "" || sev != recusal.Hard || muted || badge.Text() != "回避" || !badge.Visible() {
 		t.Errorf("severity cell: text %q badge %q", text, badge.Text())
 	}
-	if got, _ := hitCellText(t, s, 0, 1); got != "R3 亲属" {
+	if got, _ := hitCellText(t, s, 0, 2); got != "R3 亲属" {
 		t.Errorf("rule cell = %q", got)
 	}
-	if got, _ := hitCellText(t, s, 0, 3); got != "孙七 P004" {
+	if got, _ := hitCellText(t, s, 0, 4); got != "孙七 P004" {
 		t.Errorf("person cell = %q", got)
 	}
-	if got, _ := hitCellText(t, s, 0, 4); got != "U02 城关镇" {
+	if got, _ := hitCellText(t, s, 0, 5); got != "U02 城关镇" {
 		t.Errorf("unit cell = %q", got)
 	}
-	if got, b := hitCellText(t, s, 0, 7); !strings.Contains(got, "赵镇长") || b.Visible() {
+	if got, b := hitCellText(t, s, 0, 8); !strings.Contains(got, "赵镇长") || b.Visible() {
 		t.Errorf("reason cell = %q", got)
 	}
 	if !s.request.Disabled() {
@@ -174,8 +225,13 @@ func TestRecusalReportCellsAndDetail(t *testing.T) {
 	if !strings.Contains(s.detail.Text, "赵镇长") || !strings.Contains(s.detail.Text, "孙七（P004，工作关系地 河西县）") {
 		t.Errorf("detail = %q", s.detail.Text)
 	}
+	if !s.request.Disabled() || !strings.Contains(s.detail.Text, "不可豁免") {
+		t.Error("申请豁免 enabled for an R3 hit, which is kept strictly")
+	}
+	s.rule.SetSelected("R4 地域")
+	test.Tap(tableCell0(s, 0, 2))
 	if s.request.Disabled() {
-		t.Error("申请豁免 disabled for a hard hit")
+		t.Error("申请豁免 disabled for a hard R4 hit")
 	}
 }
 
@@ -237,12 +293,22 @@ func signIn(t *testing.T, svc *app.Service) {
 	must(t, svc.Login("经办乙", "clerk-pass-1"))
 }
 
-func TestRecusalOverrideRequestAndApprove(t *testing.T) {
+// TestRecusalOverrideWorkflow drives SPEC §10.3 on the screen: R3 cannot
+// be asked for (不可豁免); an R4 hit is asked for with a reason by the
+// 经办人, who may only read the request's approval; the 领导 opens it with
+// its evidence and approves it, the hit shows lifted; the 领导 withdraws
+// it with a reason (none refused), and refuses a new request.
+func TestRecusalOverrideWorkflow(t *testing.T) {
 	svc, w := recusalWorld(t)
 	signIn(t, svc)
 	s := openRecusal(t, svc, w)
 	test.Type(s.person, "孙七")
 	s.rule.SetSelected("R3 亲属")
+	test.Tap(tableCell0(s, 0, 1))
+	if !s.request.Disabled() || !strings.Contains(s.detail.Text, "R3 亲属 不可豁免") {
+		t.Fatalf("R3 may be asked for (detail %q)", s.detail.Text)
+	}
+	s.rule.SetSelected("R4 地域")
 	test.Tap(tableCell0(s, 0, 1))
 	test.Tap(s.request)
 	d := s.req
@@ -253,38 +319,44 @@ func TestRecusalOverrideRequestAndApprove(t *testing.T) {
 	if !d.errors.Visible() || !strings.Contains(d.errors.Text, "理由") {
 		t.Errorf("empty reason: error %q", d.errors.Text)
 	}
-	test.Type(d.reason, "赵镇长已于上月调离城关镇")
+	test.Type(d.reason, "孙七长期在市里借调，与河西县财政局无往来")
 	test.Tap(d.submit)
 	if d.errors.Visible() {
 		t.Fatalf("request refused: %s", d.errors.Text)
 	}
-	if got, _ := hitCellText(t, s, 0, 6); got != "待批" {
+	if got, _ := hitCellText(t, s, 0, 7); got != "待批" {
 		t.Errorf("豁免 cell after the request = %q", got)
 	}
 	if s.tabs.Items[1].Text != "豁免审批（1 项待批）" {
 		t.Errorf("tab = %q", s.tabs.Items[1].Text)
 	}
 	l := s.overrides
-	if len(l.view) != 1 || overrideCell(&l.rows[0], 0) != "待批" || l.rows[0].EnteredBy != "经办乙" {
+	if len(l.view) != 1 || overrideCell(&l.rows[0], 0) != vocab.OverridePending || l.rows[0].EnteredBy != "经办乙" {
 		t.Fatalf("override list = %+v", l.rows)
 	}
 	test.Tap(overrideCell0(l, 0, 3))
-	if !l.approve.Disabled() || !strings.Contains(l.note.Text, "只能查看") {
-		t.Errorf("a 经办人 may approve (note %q)", l.note.Text)
+	if l.open.Text != "查看…" || !strings.Contains(l.note.Text, "只能查看") {
+		t.Errorf("a 经办人 may decide (button %q, note %q)", l.open.Text, l.note.Text)
 	}
-	if !strings.Contains(l.detail.Text, "赵镇长已于上月调离城关镇") {
-		t.Errorf("override detail = %q", l.detail.Text)
+	test.Tap(l.open)
+	if l.dec == nil || !strings.Contains(l.dec.note.Text, "只能查看") {
+		t.Fatal("the 经办人's view of the approval")
 	}
+	l.dec.dlg.Hide()
 
 	must(t, svc.Login("周领导", "leader-pass-1"))
 	s.reload()
 	test.Tap(overrideCell0(l, 0, 3))
-	if l.approve.Disabled() {
-		t.Fatal("批准 disabled for a 领导")
+	test.DoubleTap(overrideCell0(l, 0, 3))
+	dec := l.dec
+	for _, want := range []string{"工作关系地为 河西县，与被巡察单位同属一县", "孙七（P004）", "第二巡察组", "U03 河西县财政局",
+		"进驻：", "可豁免", "理由：孙七长期在市里借调"} {
+		if !strings.Contains(dec.evidence.Text, want) {
+			t.Errorf("evidence lacks %q:\n%s", want, dec.evidence.Text)
+		}
 	}
-	test.Tap(l.approve)
-	test.Tap(l.confirm)
-	if len(l.rows) != 1 || l.rows[0].Approver != "周领导" || overrideCell(&l.rows[0], 0) != "已批准" {
+	test.Tap(dec.approve)
+	if len(l.rows) != 1 || l.rows[0].Approver != "周领导" || overrideCell(&l.rows[0], 0) != vocab.OverrideApproved {
 		t.Fatalf("after approval: %+v", l.rows)
 	}
 	if s.tabs.Items[1].Text != "豁免审批" {
@@ -294,20 +366,56 @@ func TestRecusalOverrideRequestAndApprove(t *testing.T) {
 	s.person.SetText("")
 	s.rule.SetSelected(all)
 	s.severity.SetSelected(sevOverridden)
-	if got := hitRows(s); !slices.Equal(got, []string{"P004/U02/R3"}) {
+	if got := hitRows(s); !slices.Equal(got, []string{"P004/U03/R4"}) {
 		t.Fatalf("已豁免 rows = %v", got)
 	}
-	if got, badge := hitCellText(t, s, 0, 0); got != "" || badge.Text() != "回避" {
+	if got, badge := hitCellText(t, s, 0, 1); got != "" || badge.Text() != "回避" {
 		t.Errorf("badge of the lifted hit = %q", badge.Text())
 	} else if _, muted := badge.Severity(); !muted {
 		t.Error("the lifted hit's badge is not muted")
 	}
-	if got, _ := hitCellText(t, s, 0, 6); got != "已豁免" {
+	if got, _ := hitCellText(t, s, 0, 7); got != "已豁免" {
 		t.Errorf("豁免 cell = %q", got)
 	}
 	test.Tap(tableCell0(s, 0, 1))
 	if !s.request.Disabled() {
 		t.Error("申请豁免 offered for a lifted hit")
+	}
+
+	// 撤销, first without a reason
+	test.Tap(overrideCell0(l, 0, 3))
+	test.Tap(l.open)
+	dec = l.dec
+	test.Tap(dec.withdraw)
+	if !dec.errors.Visible() || !strings.Contains(dec.errors.Text, "理由") {
+		t.Fatalf("withdrawn without a reason: %q", dec.errors.Text)
+	}
+	test.Type(dec.reason, "借调已结束")
+	test.Tap(dec.withdraw)
+	if l.rows[0].Status != vocab.OverrideWithdrawn || l.rows[0].WithdrawReason != "借调已结束" || overrideCell(&l.rows[0], 9) != "周领导" {
+		t.Fatalf("after withdrawal: %+v", l.rows[0])
+	}
+	if got := hitRows(s); len(got) != 0 {
+		t.Errorf("已豁免 rows after the withdrawal = %v", got)
+	}
+
+	// a new request, refused
+	must(t, svc.Login("经办乙", "clerk-pass-1"))
+	team := s.res.Teams["第二巡察组"]
+	must(t, svc.RequestOverride(team.ID, "P004", "R4", "", "再次申请"))
+	must(t, svc.Login("周领导", "leader-pass-1"))
+	s.reload()
+	l.state.SetSelected(vocab.OverridePending)
+	if len(l.view) != 1 {
+		t.Fatalf("pending shown: %d", len(l.view))
+	}
+	test.Tap(overrideCell0(l, 0, 3))
+	test.Tap(l.open)
+	test.Type(l.dec.reason, "借调情况未核实")
+	test.Tap(l.dec.refuse)
+	l.state.SetSelected(all)
+	if len(l.rows) != 2 || l.rows[0].Status != vocab.OverrideRefused || l.rows[0].RefuseReason != "借调情况未核实" {
+		t.Fatalf("after refusal: %+v", l.rows)
 	}
 }
 
@@ -316,7 +424,7 @@ func TestRecusalLeaderCannotRequest(t *testing.T) {
 	signIn(t, svc)
 	must(t, svc.Login("周领导", "leader-pass-1"))
 	s := openRecusal(t, svc, w)
-	s.rule.SetSelected("R3 亲属")
+	s.rule.SetSelected("R4 地域")
 	test.Tap(tableCell0(s, 0, 1))
 	if !s.request.Disabled() {
 		t.Error("a 领导 may request an override")

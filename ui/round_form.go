@@ -48,6 +48,7 @@ type roundForm struct {
 	s     *calendarScreen
 	round *snap.Round // nil while a new round is not saved
 	term  string
+	stamp model.Stamp // of the round as read: a save over another clerk's newer one is refused
 
 	code, name, number *widget.Entry
 	typ, mode          *widget.Select
@@ -64,6 +65,7 @@ type roundForm struct {
 	teams   *teamsTab
 	reports *reportsTab
 	evals   *evalTab
+	ms      *milestonesTab
 	tabs    *container.AppTabs
 	dlg     dialog.Dialog
 	guard   *formGuard // the basic tab's unsaved changes
@@ -73,6 +75,7 @@ func newRoundForm(s *calendarScreen, r *snap.Round, isNew bool) *roundForm {
 	f := &roundForm{s: s, round: r, term: s.term}
 	if r != nil {
 		f.term = r.Term
+		f.stamp, _ = s.svc.RoundStamp(r.Code)
 	}
 	return f
 }
@@ -97,11 +100,13 @@ func (f *roundForm) show() {
 	f.teams = newTeamsTab(f)
 	f.reports = newReportsTab(f)
 	f.evals = newEvalTab(f)
+	f.ms = newMilestonesTab(f)
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("基本信息", f.buildBasic()),
 		container.NewTabItem("巡察组及单位", f.teams.build()),
 		container.NewTabItem("整改报告", f.reports.build()),
 		container.NewTabItem("鉴定", f.evals.build()),
+		container.NewTabItem("节点", f.ms.build()),
 	)
 	f.tabs.OnSelected = func(*container.TabItem) { f.errors.Hide() }
 	f.refresh()
@@ -289,6 +294,7 @@ func (f *roundForm) onSave() {
 		if f.round == nil && f.s.cal.Snapshot().Round(r.Code) != nil {
 			err = fmt.Errorf("轮次编码 %s 已存在", r.Code)
 		} else {
+			r.Stamp = f.stamp
 			err = f.s.svc.SaveRound(r)
 		}
 	}
@@ -316,6 +322,7 @@ func (f *roundForm) afterWrite(code, msg string) {
 	f.s.reload()
 	if r := f.s.cal.Snapshot().Round(code); r != nil {
 		f.round = r
+		f.stamp, _ = f.s.svc.RoundStamp(code)
 	}
 	if msg != "" {
 		f.saved.SetText(msg + "（" + time.Now().Format("15:04:05") + "）")
@@ -351,6 +358,7 @@ func (f *roundForm) refresh() {
 	f.teams.refresh()
 	f.reports.refresh()
 	f.evals.refresh()
+	f.ms.refresh()
 	f.conflicts.RemoveAll()
 	if !saved {
 		f.status.SetText("保存基本信息后，可在其他标签页添加巡察组及其单位。")

@@ -149,7 +149,7 @@ func TestRoundFormRefusesBadDates(t *testing.T) {
 	if !strings.Contains(f.errors.Text, "已存在") {
 		t.Errorf("a new round may not replace 2026-1: %q", f.errors.Text)
 	}
-	if f.round != nil || len(f.tabs.Items) != 4 || !f.teams.add.Disabled() {
+	if f.round != nil || len(f.tabs.Items) != 5 || !f.teams.add.Disabled() {
 		t.Errorf("teams of an unsaved round can be added")
 	}
 }

@@ -97,8 +97,9 @@ func (t *reportsTab) showRows() {
 	total, received, overdue := 0, 0, 0
 	for i := range r.Teams {
 		tm := &r.Teams[i]
-		due := cal.TeamSchedule(r, tm).Dates.RectifyDue
+		stage := cal.TeamSchedule(r, tm).Dates.RectifyDue
 		for _, tu := range tm.Units {
+			due := tu.ReportDueOr(stage)
 			total++
 			switch {
 			case !tu.ReportReceived.IsZero():

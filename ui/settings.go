@@ -27,6 +27,8 @@ type settingsScreen struct {
 	recusal  *recusalSettings
 	calendar *calendarSettings
 	assign   *assignSettings
+	training *trainingSettings
+	ledger   *ledgerSettings // 成果运用 (settings_ledger.go)
 	tabs     *container.AppTabs
 	saved    []*formGuard // each tab's fields as stored (settings_unsaved.go)
 }
@@ -43,7 +45,9 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 	s := &settingsScreen{svc: svc, win: win,
 		recusal:  newRecusalSettings(svc, win),
 		calendar: newCalendarSettings(svc, win),
-		assign:   newAssignSettings(svc, win)}
+		assign:   newAssignSettings(svc, win),
+		training: newTrainingSettings(svc, win),
+		ledger:   newLedgerSettings(svc, win)}
 	stored := func() {
 		s.remember()
 		if onChanged != nil {
@@ -51,6 +55,7 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		}
 	}
 	s.recusal.changed, s.calendar.changed, s.assign.changed = stored, stored, stored
+	s.training.changed, s.ledger.changed = stored, stored
 	return s
 }
 
@@ -59,6 +64,8 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon("回避规则", theme.WarningIcon(), s.recusal.build()),
 		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
 		container.NewTabItemWithIcon("编组", theme.AccountIcon(), s.assign.build()),
+		container.NewTabItemWithIcon("培训提示", theme.InfoIcon(), s.training.build()),
+		container.NewTabItemWithIcon("成果运用", theme.DocumentIcon(), s.ledger.build()),
 	)
 	s.remember()
 	return s.tabs
@@ -66,7 +73,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 
 // reload reads every section's settings again.
 func (s *settingsScreen) reload() {
-	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign} {
+	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.training, s.ledger} {
 		sec.load()
 	}
 	s.remember()

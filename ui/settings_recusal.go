@@ -13,6 +13,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
@@ -33,6 +34,8 @@ var ruleDescriptions = map[string]string{
 	recusal.R5:  "本人申报了与被巡察单位的利害关系（回避申报）",
 	recusal.R6:  "同一巡察组的两名成员互为近亲属",
 	recusal.R7:  "同一巡察组的两名成员来自同一现工作单位",
+	recusal.R8:  "本人与被巡察单位的班子成员曾为上下级或曾同在一个班子，关系结束未满曾任职回避年限（或尚未结束）",
+	recusal.R9:  "本人最近一次确定的鉴定为不称职（进驻开始前；拟定的不算），担任下列角色",
 }
 
 // depthChoices are the choices of the parent/child depth of R1.
@@ -47,10 +50,16 @@ type recusalSettings struct {
 	remote           *widget.Label // R4's roles: the composition's, changed on the 编组 tab
 	severity         map[string]*widget.Select
 	badges           map[string]*widgets.SeverityBadge
+
+	// the second severities of R8 and R9, and R9's roles
+	looseTie, barelyFit *widget.Select
+	evalRoles           *widget.CheckGroup
+	liftable            map[string]*widget.Check // 可豁免
 }
 
 func newRecusalSettings(svc *app.Service, win fyne.Window) *recusalSettings {
-	r := &recusalSettings{severity: map[string]*widget.Select{}, badges: map[string]*widgets.SeverityBadge{}}
+	r := &recusalSettings{severity: map[string]*widget.Select{}, badges: map[string]*widgets.SeverityBadge{},
+		liftable: map[string]*widget.Check{}}
 	r.sectionFrame = newSectionFrame(svc, win, "恢复默认", r.onSave, r.onReset)
 	return r
 }
@@ -72,8 +81,8 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 	params.Items[2].HintText = "R1：现任职单位的上级、下级单位算到几级"
 	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区的人员担任。它们就是“编组”标签页组成表中来源为“外县”的角色，在那里修改"
 
-	rules := container.New(&widgets.Columns{Widths: []float32{130, 72, 130, 0}})
-	for _, h := range []string{"规则", "", "级别", "说明"} {
+	rules := container.New(&widgets.Columns{Widths: ruleColumns})
+	for _, h := range []string{"规则", "", "级别", "可豁免", "说明"} {
 		rules.Add(widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	rows := container.NewVBox(rules)
@@ -83,21 +92,49 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 		sel := widget.NewSelect(severityChoices, func(v string) { badge.SetSeverity(severityOf(v), false) })
 		desc := widget.NewLabel(ruleDescriptions[code])
 		desc.Wrapping = fyne.TextWrapWord
-		r.severity[code], r.badges[code] = sel, badge
-		r.inputs = append(r.inputs, sel)
-		rows.Add(container.New(&widgets.Columns{Widths: []float32{130, 72, 130, 0}},
-			widget.NewLabel(code+" "+recusal.RuleName(code)), middle(badge), middle(sel), desc))
+		lift := widget.NewCheck("", nil)
+		r.severity[code], r.badges[code], r.liftable[code] = sel, badge, lift
+		r.inputs = append(r.inputs, sel, lift)
+		rows.Add(container.New(&widgets.Columns{Widths: ruleColumns},
+			widget.NewLabel(code+" "+recusal.RuleName(code)), middle(badge), middle(sel), middle(lift), desc))
 	}
 	r.inputs = append(r.inputs, r.years, r.longStint, r.depth)
 	fields := container.NewVBox(
 		widget.NewLabelWithStyle("参数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), params,
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("各规则的级别", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), rows)
+		widget.NewLabelWithStyle("各规则的级别", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), rows,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("社会关系（R8）与鉴定（R9）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), r.buildPeopleRules())
 	out := r.wrap("“回避”：不得编入该组；“提示”：可以编入，但在名单和回避报告中列出；“不检查”：不查此项。"+
+		"“可豁免”：该规则的回避可由经办人申请、领导批准豁免；不勾选的规则严格执行，不能申请豁免（已批准的豁免在撤销前仍然有效）。"+
 		"修改后，回避报告、编组和回避检查按新设置执行。", fields)
 	r.load()
 	return out
 }
+
+// buildPeopleRules returns the settings of R8 and R9 beyond their rows in
+// the table: the severity of the loose ties and of 基本称职, and the roles
+// R9 binds.
+func (r *recusalSettings) buildPeopleRules() fyne.CanvasObject {
+	r.looseTie = widget.NewSelect(severityChoices, nil)
+	r.barelyFit = widget.NewSelect(severityChoices, nil)
+	r.evalRoles = widget.NewCheckGroup(vocab.Roles, nil)
+	r.evalRoles.Horizontal = true
+	r.inputs = append(r.inputs, r.looseTie, r.barelyFit, r.evalRoles)
+	f := widget.NewForm(
+		widget.NewFormItem("同学、师生、其他利害关系", fixedWidth(130, r.looseTie)),
+		widget.NewFormItem("最近一次鉴定为基本称职", fixedWidth(130, r.barelyFit)),
+		widget.NewFormItem("鉴定回避约束的角色", r.evalRoles),
+	)
+	f.Items[0].HintText = "R8：关系人是被巡察单位班子成员的，不论关系何时结束；曾上下级、曾同班子的级别见上表 R8"
+	f.Items[1].HintText = "R9：担任下列角色时；不称职的级别见上表 R9"
+	f.Items[2].HintText = "R9：默认组长、副组长；都不勾选则鉴定不作回避"
+	return f
+}
+
+// ruleColumns are the widths of the rule table's columns: rule, badge,
+// severity, 可豁免, description (the rest).
+var ruleColumns = []float32{130, 72, 130, 64, 0}
 
 // middle centres o vertically at its own height.
 func middle(o fyne.CanvasObject) fyne.CanvasObject {
@@ -155,7 +192,11 @@ func (r *recusalSettings) show(set recusal.Settings) {
 			sev = def.Severity[code]
 		}
 		r.severity[code].SetSelected(severityChoice(sev))
+		r.liftable[code].SetChecked(set.CanLift(code))
 	}
+	r.looseTie.SetSelected(severityChoice(set.LooseTieSeverity))
+	r.barelyFit.SetSelected(severityChoice(set.BarelyFitSeverity))
+	r.evalRoles.SetSelected(slices.Clone(set.EvalRoles))
 }
 
 // collect reads the form; errs lists what cannot be read.
@@ -166,9 +207,18 @@ func (r *recusalSettings) collect() (recusal.Settings, []string) {
 		LongStintYears: intField("组长、副组长任职年限", r.longStint, &errs),
 		Depth:          slices.Index(depthChoices, r.depth.Selected),
 		Severity:       map[string]recusal.Severity{},
+		Liftable:       map[string]bool{},
 	}
 	for _, code := range recusal.Rules {
 		set.Severity[code] = severityOf(r.severity[code].Selected)
+		set.Liftable[code] = r.liftable[code].Checked
+	}
+	set.LooseTieSeverity = severityOf(r.looseTie.Selected)
+	set.BarelyFitSeverity = severityOf(r.barelyFit.Selected)
+	for _, role := range vocab.Roles {
+		if slices.Contains(r.evalRoles.Selected, role) {
+			set.EvalRoles = append(set.EvalRoles, role)
+		}
 	}
 	return set, errs
 }

@@ -28,6 +28,12 @@ func TestSettingsRecusalSaveAndReload(t *testing.T) {
 	test.Type(r.years, "5")
 	r.severity[recusal.R4b].SetSelected(sevOff)
 	r.severity[recusal.R7].SetSelected("回避")
+	if r.liftable[recusal.R1].Checked || !r.liftable[recusal.R2].Checked || r.liftable[recusal.R3].Checked || !r.liftable[recusal.R4].Checked {
+		t.Errorf("可豁免 shown: R1 %v R2 %v R3 %v R4 %v", r.liftable[recusal.R1].Checked, r.liftable[recusal.R2].Checked,
+			r.liftable[recusal.R3].Checked, r.liftable[recusal.R4].Checked)
+	}
+	test.Tap(r.liftable[recusal.R3])
+	test.Tap(r.liftable[recusal.R2])
 	test.Tap(r.save)
 	if r.errors.Visible() {
 		t.Fatalf("save refused: %s", r.errors.Text)
@@ -40,7 +46,7 @@ func TestSettingsRecusalSaveAndReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Years != 5 || got.Severity[recusal.R4b] != recusal.Off || got.Severity[recusal.R7] != recusal.Hard ||
-		!slices.Equal(got.RemoteRoles, []string{"组长", "联络员", "成员"}) {
+		!slices.Equal(got.RemoteRoles, []string{"组长", "联络员", "成员"}) || !got.CanLift(recusal.R3) || got.CanLift(recusal.R2) {
 		t.Errorf("stored = %+v", got)
 	}
 
@@ -54,13 +60,19 @@ func TestSettingsRecusalSaveAndReload(t *testing.T) {
 	if sev, _ := r2.badges[recusal.R7].Severity(); sev != recusal.Hard {
 		t.Errorf("R7 badge = %q", sev)
 	}
+	if !r2.liftable[recusal.R3].Checked || r2.liftable[recusal.R2].Checked {
+		t.Error("可豁免 not shown as saved")
+	}
 
 	test.Tap(r2.reset)
 	test.Tap(r2.confirmReset)
 	if r2.years.Text != "3" || r2.severity[recusal.R4b].Selected != "提示" || r2.severity[recusal.R7].Selected != "提示" {
 		t.Errorf("after 恢复默认: years %q R4b %q R7 %q", r2.years.Text, r2.severity[recusal.R4b].Selected, r2.severity[recusal.R7].Selected)
 	}
-	if got, _ := svc.RecusalSettings(); got.Years != 3 || got.Severity[recusal.R7] != recusal.Soft {
+	if r2.liftable[recusal.R3].Checked || !r2.liftable[recusal.R2].Checked {
+		t.Error("可豁免 after 恢复默认")
+	}
+	if got, _ := svc.RecusalSettings(); got.Years != 3 || got.Severity[recusal.R7] != recusal.Soft || got.CanLift(recusal.R3) {
 		t.Errorf("stored after reset = %+v", got)
 	}
 }

@@ -81,7 +81,12 @@ func (t *rowTable) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c.Set(t.text(id.Row, id.Col), t.selected[k], theme.Color(theme.ColorNameSelection))
 	row := id.Row
 	c.OnSelect = func(mod fyne.KeyModifier) { t.tap(row, mod) }
-	c.OnDoubleTapped = func() { t.tap(row, 0); t.open() }
+	c.OnDoubleTapped = func() {
+		t.tap(row, 0) // a table acting on a click has done so
+		if t.onOpen != nil {
+			t.open()
+		}
+	}
 	c.OnMenu = func(at fyne.Position) { t.showMenu(row, at) }
 	c.OnHover = func(full string) { showHint(t.table, full) }
 }
@@ -145,17 +150,22 @@ func (t *rowTable) fitRows() {
 	if t.wrap < 0 || t.wrap >= len(t.widths) {
 		return
 	}
-	th := t.table.Theme()
-	size, pad := th.Size(theme.SizeNameText), th.Size(theme.SizeNameInnerPadding)
-	one := fyne.MeasureText("国", size, fyne.TextStyle{})
-	avail := max(t.widths[t.wrap]-2*pad, one.Width)
 	for r, n := 0, t.rows(); r < n; r++ {
-		lines := 0
-		for _, para := range strings.Split(t.text(r, t.wrap), "\n") {
-			lines += max(1, int(math.Ceil(float64(fyne.MeasureText(para, size, fyne.TextStyle{}).Width/avail))))
-		}
-		t.table.SetRowHeight(r, float32(lines)*one.Height+2*pad)
+		t.table.SetRowHeight(r, wrappedHeight(t.text(r, t.wrap), t.widths[t.wrap]))
 	}
+}
+
+// wrappedHeight is the height of a label of width w showing text wrapped
+// (at least one line).
+func wrappedHeight(text string, w float32) float32 {
+	size, pad := theme.TextSize(), theme.InnerPadding()
+	one := fyne.MeasureText("国", size, fyne.TextStyle{})
+	avail := max(w-2*pad, one.Width)
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines += max(1, int(math.Ceil(float64(fyne.MeasureText(para, size, fyne.TextStyle{}).Width/avail))))
+	}
+	return float32(lines)*one.Height + 2*pad
 }
 
 // move moves the current row by delta, extending the selection with
@@ -233,10 +243,17 @@ func (t *rowTable) selectAll() {
 	t.table.Refresh()
 }
 
-// open opens the current row.
+// open opens the current row (Enter, a double-click): onOpen, or for a
+// table that acts on a click (its OnSelected), that.
 func (t *rowTable) open() {
-	if t.cur != "" && t.onOpen != nil {
+	switch {
+	case t.cur == "":
+	case t.onOpen != nil:
 		t.onOpen()
+	case t.table.OnSelected != nil:
+		if r := t.rowOf(t.cur); r >= 0 {
+			t.table.OnSelected(widget.TableCellID{Row: r})
+		}
 	}
 }
 

@@ -17,8 +17,8 @@ import (
 
 // usersColumns are the columns of the accounts table, and their widths.
 var (
-	usersColumns = []string{"用户名", "角色", "状态", "备注"}
-	usersWidths  = []float32{180, 100, 320, 360}
+	usersColumns = []string{"用户名", "角色", "状态", "备注", "线索管理"}
+	usersWidths  = []float32{180, 100, 300, 300, 120}
 )
 
 // usersScreen is 用户管理, the 管理员's: the accounts with their role and
@@ -36,6 +36,7 @@ type usersScreen struct {
 	intro *widget.Label
 	*rowTable
 	add, role, reset, unlock, remove *widget.Button
+	clue                             *widget.Button // 线索管理 (users_clue.go)
 	first                            *widget.Button
 	note                             *widgets.Note
 	dlg                              *widgets.FormDialog // the dialog opened last, for tests
@@ -60,6 +61,7 @@ func (s *usersScreen) build() fyne.CanvasObject {
 	s.reset = widget.NewButtonWithIcon("重置密码…", theme.VisibilityIcon(), s.onReset)
 	s.unlock = widget.NewButtonWithIcon("解锁", theme.LoginIcon(), s.onUnlock)
 	s.remove = widget.NewButtonWithIcon("删除…", theme.DeleteIcon(), s.onRemove)
+	s.clue = widget.NewButtonWithIcon("线索管理权限…", theme.VisibilityOffIcon(), s.onClue)
 	s.first = widget.NewButtonWithIcon("创建管理员账户…", theme.ContentAddIcon(), func() {
 		if s.onFirstAdmin != nil {
 			s.onFirstAdmin()
@@ -69,7 +71,7 @@ func (s *usersScreen) build() fyne.CanvasObject {
 	s.note = widgets.NewNote()
 	s.reload()
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)
-	bar := container.NewHBox(s.add, s.role, s.reset, s.unlock, s.remove, layout.NewSpacer(), s.first, refresh)
+	bar := container.NewHBox(s.add, s.role, s.reset, s.unlock, s.remove, s.clue, layout.NewSpacer(), s.first, refresh)
 	return container.NewBorder(container.NewVBox(s.intro, bar), s.note, nil, nil, s.table)
 }
 
@@ -101,7 +103,7 @@ func (s *usersScreen) reload() {
 // applyState enables what can be done: nothing when the accounts could not
 // be read (no right), only the first 管理员 on an open database.
 func (s *usersScreen) applyState(ok bool) {
-	for _, b := range []*widget.Button{s.add, s.role, s.reset, s.unlock, s.remove} {
+	for _, b := range []*widget.Button{s.add, s.role, s.reset, s.unlock, s.remove, s.clue} {
 		if ok && !s.open {
 			b.Enable()
 		} else {
@@ -139,6 +141,8 @@ func accountCell(a auth.Account, col int, me string, now time.Time) string {
 			return fmt.Sprintf("正常（已连续输错 %d 次）", a.FailedLogins)
 		}
 		return "正常"
+	case 4:
+		return clueRightText(a)
 	}
 	if a.Name == me {
 		return "当前登录"

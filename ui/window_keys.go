@@ -105,8 +105,9 @@ func (m *mainWindow) refresh() {
 	}
 	v, title := m.views[m.cur], m.screens[m.cur].title
 	done := func() {
-		m.reload()
-		m.status.SetText("已刷新“" + title + "”（数据库：" + m.path + "）")
+		if m.refreshData(true) {
+			m.status.SetText("已刷新“" + title + "”（数据库：" + m.path + "）")
+		}
 	}
 	if w := viewUnsaved(v); w != "" {
 		askDiscard(m.win, "刷新“"+title+"”", []string{w}, discardNote, "放弃修改并刷新", func() {

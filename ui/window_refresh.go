@@ -5,8 +5,9 @@ package ui
 // shown as out of date; a screen out of date reads its data again when it
 // is shown. The screen shown keeps what the clerk is doing (a filter, a
 // selection, unsaved edits): it is read again by F5, by the toolbar's
-// imports, and after a restore. Shared mode's changes made by other
-// clerks arrive the same way (Service.Notify).
+// imports, and after a restore. Changes made by other clerks (shared
+// mode, or another program on the same file) are found on opening a
+// screen and by F5 (refreshData, window_server.go: Service.ChangedSince).
 
 import (
 	"fyne.io/fyne/v2"
@@ -53,15 +54,23 @@ func (m *mainWindow) markStale() {
 	}
 }
 
+// markAllStale marks every screen built as out of date, the one shown
+// too.
+func (m *mainWindow) markAllStale() {
+	m.markStale()
+	if m.cur >= 0 && m.built[m.cur] != nil {
+		m.stale[m.cur] = true
+	}
+}
+
 // reload reads the screen shown again at once and the others when they
 // are next shown: after an import, a data package, F5.
 func (m *mainWindow) reload() {
 	if m.views == nil {
 		return
 	}
-	m.markStale()
+	m.markAllStale()
 	if m.cur >= 0 && m.built[m.cur] != nil {
-		m.stale[m.cur] = true
 		m.freshen(m.cur)
 	}
 }

@@ -23,9 +23,14 @@ type session struct {
 	work    tasks
 	account *widget.Button // the user menu at the right of the toolbar
 
-	login  *loginScreen    // the gate shown, one of these three
+	login  *loginScreen    // the gate shown, one of these four
 	first  *firstAdminForm //
 	damage *damagePanel    //
+	server *serverPanel    // a database server that cannot be used (window_server.go)
+
+	password *widget.Entry // the server's password being asked for, if it is
+
+	mark int64 // the data's change mark when the screens were loaded (Service.ChangeMark)
 
 	exiting  bool // the window is closing: the backup at exit is under way
 	exitDone bool // the backup at exit was made or tried
@@ -128,7 +133,10 @@ func (m *mainWindow) accountMenu() *fyne.Menu {
 	return fyne.NewMenu("",
 		fyne.NewMenuItem("待办事项…", m.onTodo),
 		fyne.NewMenuItem("修改密码…", func() { m.onChangePassword() }),
-		fyne.NewMenuItem("切换用户（退出登录）", m.onSignOut))
+		fyne.NewMenuItem("切换用户（退出登录）", m.onSignOut),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("打开数据库文件…", m.onOpenFile),
+		fyne.NewMenuItem("连接服务器…", m.onConnectServer))
 }
 
 func (m *mainWindow) onAccountMenu() {
@@ -211,12 +219,15 @@ func (m *mainWindow) refreshAccess() { m.signIn(m.svc, m.path) }
 func (m *mainWindow) onCreateAdmin() { m.showFirstAdmin(true) }
 
 // onSignOut signs the user out and shows the login, after asking when
-// anything is unsaved.
+// anything is unsaved (a form, a screen's work: an unsaved draw on 编组).
 func (m *mainWindow) onSignOut() {
-	m.guardAll("切换用户", "放弃修改并退出登录", func() {
-		m.svc.Logout()
-		m.signIn(m.svc, m.path)
-	})
+	m.guardAll("切换用户", "放弃修改并退出登录", m.signOut)
+}
+
+// signOut signs the user out and shows the login.
+func (m *mainWindow) signOut() {
+	m.svc.Logout()
+	m.signIn(m.svc, m.path)
 }
 
 // passwordDialog changes the signed-in user's own password.

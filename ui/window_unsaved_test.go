@@ -73,7 +73,7 @@ func TestSignOutAsksAboutUnsavedDraw(t *testing.T) {
 		t.Fatal("Esc did not close the draw's record")
 	}
 	m.onSignOut()
-	if got := topText(w); !strings.Contains(got, "随机抽取结果") {
+	if got := topText(w); !strings.Contains(got, "随机抽取的结果") {
 		t.Fatalf("切换用户 did not ask about the draw: %q", got)
 	}
 	key(m, fyne.KeyEscape) // 返回
@@ -93,7 +93,7 @@ func TestSolveOverUnsavedDrawAsks(t *testing.T) {
 	s := openAssign(t, svc, w)
 	s.drawNow("58213")
 	test.Tap(s.solve)
-	if s.st.Source != "随机抽取" || !strings.Contains(topText(w), "随机抽取结果尚未保存") {
+	if s.st.Source != "随机抽取" || !strings.Contains(topText(w), "随机抽取的结果（含抽取记录）尚未保存") {
 		t.Fatalf("自动编组 replaced the draw without asking (%s): %q", s.st.Source, topText(w))
 	}
 	test.Tap(s.dlg.ok)

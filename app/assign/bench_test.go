@@ -81,3 +81,31 @@ func BenchmarkAssignCity(b *testing.B) { benchAssign(b, 12, 3000, 40) }
 // BenchmarkAssignProvince is a province round: 100 counties, 20,000
 // people, 300 teams.
 func BenchmarkAssignProvince(b *testing.B) { benchAssign(b, 100, 20000, 300) }
+
+func benchDraw(b *testing.B, counties, people, teams int) {
+	in := synthetic(counties, people, teams)
+	set := Defaults()
+	var res *Result
+	var size int
+	for b.Loop() {
+		r, rec, err := Draw(in, set, "58213")
+		if err != nil {
+			b.Fatal(err)
+		}
+		body, err := rec.Marshal()
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, size = r, len(body)
+	}
+	b.ReportMetric(float64(res.Objective.Filled), "filled")
+	b.ReportMetric(float64(size), "record-bytes")
+}
+
+// BenchmarkDrawCity is the witnessed draw of a city round (12 counties,
+// 3,000 people, 40 teams), its record written.
+func BenchmarkDrawCity(b *testing.B) { benchDraw(b, 12, 3000, 40) }
+
+// BenchmarkDrawProvince is the witnessed draw of a province round (100
+// counties, 20,000 people, 300 teams), its record written.
+func BenchmarkDrawProvince(b *testing.B) { benchDraw(b, 100, 20000, 300) }

@@ -67,7 +67,14 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 	for _, t := range r.Teams {
 		teamCounty[t.Name] = t.County
 	}
+	local := map[Lift]bool{} // R4 of a person on a team: every unit lifted so far
 	for _, h := range c.Round(&run) {
+		if h.Rule == recusal.R4 {
+			k := Lift{Person: h.Person, Team: h.Team}
+			if lifted, seen := local[k]; !seen || lifted {
+				local[k] = h.Overridden
+			}
+		}
 		if h.Severity == recusal.Off || h.Rule == recusal.R4 {
 			continue // the role table decides locality
 		}
@@ -77,6 +84,14 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 		in.Hits = append(in.Hits, Hit{Person: h.Person, Team: h.Team, Unit: h.Unit, Rule: h.Rule,
 			Hard: h.Severity == recusal.Hard, Overridden: h.Overridden, Roles: h.Roles, Reason: h.Reason})
 	}
+	for k, lifted := range local {
+		if lifted {
+			in.Lifted = append(in.Lifted, k)
+		}
+	}
+	slices.SortFunc(in.Lifted, func(a, b Lift) int {
+		return cmp.Or(strings.Compare(a.Team, b.Team), strings.Compare(a.Person, b.Person))
+	})
 	in.Pairs = pairs(s, c, set, r)
 	in.Between = func(a, b string) []Pair {
 		return toPairs(c, r, c.Pair(s.Person(a), s.Person(b)))

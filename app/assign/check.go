@@ -33,7 +33,7 @@ type Violation struct {
 // relatives. Hard violations come first, then by team, person and rule.
 func Check(in *Instance, set Settings, teams []TeamResult) ([]Violation, error) {
 	w, err := newWorld(&Instance{Round: in.Round, Mode: in.Mode, Seed: in.Seed, Teams: in.Teams, People: in.People,
-		Hits: in.Hits, Pairs: in.Pairs, Between: in.Between, CountyNames: in.CountyNames, UnitNames: in.UnitNames}, set)
+		Hits: in.Hits, Pairs: in.Pairs, Between: in.Between, Lifted: in.Lifted, CountyNames: in.CountyNames, UnitNames: in.UnitNames}, set)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func (w *world) checkTeam(t int32, members []Member, where map[string]string) []
 		}
 		row := w.rowFor(pi, t, m.Role, used)
 		if row < 0 {
-			bad(m.Person, RuleCount, fmt.Sprintf("%s 没有 %s 的名额（编组设置）", name, m.Role), true)
+			bad(m.Person, RuleCount, fmt.Sprintf("%s 的 %s 名额已满（编组设置 %d 人）", name, m.Role, w.set.Wanted(m.Role)), true)
 			continue
 		}
 		used[row]++
@@ -121,7 +121,12 @@ func (w *world) checkTeam(t int32, members []Member, where map[string]string) []
 			bad(m.Person, RuleRole, fmt.Sprintf("%s 不符合 %s 的人员库条件（%s）", m.Person, m.Role, w.rowDesc(t, row)), true)
 		}
 		if !w.localOK(pi.county, t, row) {
-			bad(m.Person, RuleLocal, fmt.Sprintf("%s 的工作关系地为 %s，%s须%s", m.Person, w.in.countyName(w.countyCode(pi.county)), m.Role, strings.Split(w.rowDesc(t, row), "，")[0]), true)
+			why := fmt.Sprintf("%s 的工作关系地为 %s，%s须来自%s", m.Person, w.in.countyName(w.countyCode(pi.county)), m.Role, strings.Split(w.rowDesc(t, row), "，")[0])
+			if w.localLifted(pi, t, row) {
+				bad(m.Person, RuleLocal, why+"（已豁免）", false)
+			} else {
+				bad(m.Person, RuleLocal, why, true)
+			}
 		}
 		for _, k := range w.hitsOf(p, t) {
 			h := &w.in.Hits[k]
@@ -137,6 +142,15 @@ func (w *world) checkTeam(t int32, members []Member, where map[string]string) []
 		ms = append(ms, mem{p: p, row: row})
 	}
 	return append(out, w.checkTogether(t, ms)...)
+}
+
+// localLifted reports whether an approved R4 override lets pi, of team
+// t's own county, fill row r, which must come from elsewhere.
+func (w *world) localLifted(pi *pinfo, t int32, r int) bool {
+	if w.rows[r].local || pi.county != w.teams[t].county {
+		return false
+	}
+	return slices.Contains(w.in.Lifted, Lift{Person: pi.code, Team: w.teams[t].name})
 }
 
 // rowFor picks the row a member in role takes: the first with room whose

@@ -103,3 +103,42 @@ func hardCount(v []Violation) int {
 	}
 	return n
 }
+
+// TestLocalityLifted: a person of the inspected county placed by hand in
+// a role that must come from elsewhere breaks the locality rule (R4, "须来自
+// 其他县区"), unless an approved R4 override lifts it on that team; the
+// override of one team does not reach another.
+func TestLocalityLifted(t *testing.T) {
+	in, set := editWorld()
+	in.People = append(in.People, person("G", "C1", snap.StaffPool))
+	res := mustSolve(t, in, set)
+	gone := res.Teams[0].Members[len(res.Teams[0].Members)-1].Person
+	moved, err := Move(Remove(res, gone), "G", "第一组", vocab.RoleMember)
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := func(in *Instance) *Violation {
+		v, err := Check(in, set, moved.Teams)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range v {
+			if v[i].Person == "G" && v[i].Rule == RuleLocal {
+				return &v[i]
+			}
+		}
+		return nil
+	}
+	v := local(in)
+	if v == nil || !v.Hard || !strings.Contains(v.Reason, "成员须来自其他县区") {
+		t.Fatalf("without an override: %+v", v)
+	}
+	in.Lifted = []Lift{{Person: "G", Team: "第二组"}}
+	if v := local(in); v == nil || !v.Hard {
+		t.Fatalf("an override of another team lifted it: %+v", v)
+	}
+	in.Lifted = []Lift{{Person: "G", Team: "第一组"}}
+	if v := local(in); v == nil || v.Hard || !strings.HasSuffix(v.Reason, "（已豁免）") {
+		t.Fatalf("under an approved override: %+v", v)
+	}
+}

@@ -22,6 +22,12 @@ type Instance struct {
 	Between  func(a, b string) []Pair
 	Locks    []Lock   // people fixed to a team and role by hand
 	Excluded []string // people kept out by hand
+	// Lifted are the people whom approved R4 overrides let take, on a
+	// team of their own county, a role that must come from elsewhere:
+	// Check shows such a placement as lifted instead of breaking the
+	// locality rule. The solver itself still fills those roles from
+	// elsewhere.
+	Lifted []Lift
 	// Names of counties and units, for messages; codes stand in for
 	// missing names.
 	CountyNames, UnitNames map[string]string
@@ -87,6 +93,11 @@ type Pair struct {
 type Route struct {
 	Inspected string `json:"inspected"`
 	Source    string `json:"source"`
+}
+
+// Lift is an approved R4 override of a person on a team (SPEC §10.3).
+type Lift struct {
+	Person, Team string
 }
 
 // Lock fixes a person to a team in a role.

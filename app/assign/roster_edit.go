@@ -41,6 +41,17 @@ type RosterEdit struct {
 
 	byMember map[memberKey][]Violation
 	byTeam   map[string][]Violation // every violation of a team (members' and the team's own)
+	undo     []editState            // the states before each hand edit, the last edit last
+}
+
+// editState is a roster as it was before a hand edit, and what the edit
+// did ("移动 张三").
+type editState struct {
+	res, base *Result
+	excluded  []string
+	dirty     bool
+	source    string
+	what      string
 }
 
 type memberKey struct{ team, person string }
@@ -115,34 +126,105 @@ func (e *RosterEdit) vacancies() []Unfilled {
 	return out
 }
 
-// apply replaces the result by an edited copy, checks it and marks the
-// roster changed; on an error the roster stays as it was.
-func (e *RosterEdit) apply(res *Result, err error) error {
+// apply makes a hand edit (what: "移动 张三"): the result and the people
+// excluded become res and excluded, checked at once, the roster marked
+// changed, and the state before kept for Undo. On an error (err, or of
+// the check) the roster stays as it was.
+func (e *RosterEdit) apply(what string, res *Result, excluded []string, err error) error {
 	if err != nil {
 		return err
 	}
-	old := e.Res
-	e.Res = res
+	prev := e.state(what)
+	e.Res, e.Excluded = res, excluded
 	if err := e.check(); err != nil {
-		e.Res = old
+		e.restore(prev)
 		return err
 	}
 	e.Dirty = true
+	e.undo = append(e.undo, prev)
 	return nil
 }
 
-// Move places person on team in role, locked there, taking them off any
-// other place and out of the excluded.
-func (e *RosterEdit) Move(person, team, role string) error {
-	res, err := Move(e.Res, person, team, role)
-	if err == nil {
-		e.Excluded = slices.DeleteFunc(e.Excluded, func(p string) bool { return p == person })
+// state is the roster as it is now, before the edit what.
+func (e *RosterEdit) state(what string) editState {
+	return editState{res: e.Res, base: e.Base, excluded: slices.Clone(e.Excluded), dirty: e.Dirty, source: e.Source, what: what}
+}
+
+// restore puts the roster back as st was (the check of st's result ran
+// before, so it runs again without fail).
+func (e *RosterEdit) restore(st editState) {
+	e.Res, e.Base, e.Excluded, e.Dirty, e.Source = st.res, st.base, st.excluded, st.dirty, st.source
+	e.check()
+}
+
+// Undo takes back the last hand edit (or re-solve) and returns what it
+// was; it returns "" when there is nothing to take back.
+func (e *RosterEdit) Undo() string {
+	if len(e.undo) == 0 {
+		return ""
 	}
-	return e.apply(res, err)
+	st := e.undo[len(e.undo)-1]
+	e.undo = e.undo[:len(e.undo)-1]
+	e.restore(st)
+	return st.what
+}
+
+// NextUndo says what Undo would take back ("移动 张三"), or "".
+func (e *RosterEdit) NextUndo() string {
+	if len(e.undo) == 0 {
+		return ""
+	}
+	return e.undo[len(e.undo)-1].what
+}
+
+// Unsaved reports whether the roster differs from the round's saved
+// 编组记录: edited by hand, or solved, drawn or re-solved and not saved.
+func (e *RosterEdit) Unsaved() bool {
+	return e.Dirty || e.Source == SourceSolve || e.Source == SourceDraw || e.Source == SourceResolve
+}
+
+// without returns excluded without person.
+func without(excluded []string, person string) []string {
+	return slices.DeleteFunc(slices.Clone(excluded), func(p string) bool { return p == person })
+}
+
+// Move places person on team in role, locked there, taking them off any
+// other place and out of the excluded. A role whose slots on the team are
+// all taken refuses the move ("第十二巡察组 的 成员 名额已满"): swap with a
+// member instead, or take one off first.
+func (e *RosterEdit) Move(person, team, role string) error {
+	if err := e.room(person, team, role); err != nil {
+		return err
+	}
+	res, err := Move(e.Res, person, team, role)
+	return e.apply("移动 "+e.Name(person), res, without(e.Excluded, person), err)
+}
+
+// room says why person cannot be moved to team in role: the role's slots
+// there are all taken by others.
+func (e *RosterEdit) room(person, team, role string) error {
+	t := e.Team(team)
+	if t == nil {
+		return nil // Move says so
+	}
+	n := 0
+	for _, m := range t.Members {
+		if m.Role == role && m.Person != person {
+			n++
+		}
+	}
+	if want := e.Set.Wanted(role); n >= want {
+		return fmt.Errorf("%s 的 %s 名额已满（编组设置 %d 人），不能再移入 %s：可改用“与…交换”，或先移出、排除该组的一名%s",
+			team, role, want, e.Name(person), role)
+	}
+	return nil
 }
 
 // Swap exchanges the places of two placed people and locks both.
-func (e *RosterEdit) Swap(a, b string) error { return e.apply(Swap(e.Res, a, b)) }
+func (e *RosterEdit) Swap(a, b string) error {
+	res, err := Swap(e.Res, a, b)
+	return e.apply("交换 "+e.Name(a)+" 与 "+e.Name(b), res, e.Excluded, err)
+}
 
 // Replace puts other, not placed, in person's place (locked); person
 // leaves the team.
@@ -151,50 +233,119 @@ func (e *RosterEdit) Replace(person, other string) error {
 	if t == nil {
 		return fmt.Errorf("%s 未编入任何组", person)
 	}
-	return e.apply(Move(Remove(e.Res, person), other, t.Team, m.Role))
+	res, err := Move(Remove(e.Res, person), other, t.Team, m.Role)
+	return e.apply(e.Name(other)+" 顶替 "+e.Name(person), res, without(e.Excluded, other), err)
 }
 
 // SetLocked locks person where they are (Resolve keeps them), or unlocks
 // them.
 func (e *RosterEdit) SetLocked(person string, locked bool) error {
-	return e.apply(SetLocked(e.Res, person, locked))
+	what := "锁定 "
+	if !locked {
+		what = "解锁 "
+	}
+	res, err := SetLocked(e.Res, person, locked)
+	return e.apply(what+e.Name(person), res, e.Excluded, err)
 }
 
 // Exclude takes person off their team and out of re-solving.
 func (e *RosterEdit) Exclude(person string) error {
-	if !slices.Contains(e.Excluded, person) {
-		e.Excluded = append(e.Excluded, person)
-		slices.Sort(e.Excluded)
+	excluded := slices.Clone(e.Excluded)
+	if !slices.Contains(excluded, person) {
+		excluded = append(excluded, person)
+		slices.Sort(excluded)
 	}
-	return e.apply(Remove(e.Res, person), nil)
+	return e.apply("排除 "+e.Name(person), Remove(e.Res, person), excluded, nil)
 }
 
 // Readmit lets an excluded person be placed again.
 func (e *RosterEdit) Readmit(person string) {
-	e.Excluded = slices.DeleteFunc(e.Excluded, func(p string) bool { return p == person })
-	e.Dirty = true
+	e.apply("恢复 "+e.Name(person), e.Res, without(e.Excluded, person), nil)
 }
+
+// What a re-solve (Resolve) may change.
+const (
+	ResolveAll   = "全部"  // every member not locked, on every team
+	ResolveTeam  = "本组"  // the members not locked of one team; the other teams stay
+	ResolveEmpty = "仅空缺" // only the empty slots: every member stays
+)
+
+// ResolveScopes lists what a re-solve may change, in the order offered.
+var ResolveScopes = []string{ResolveTeam, ResolveEmpty, ResolveAll}
 
 // Resolve solves the rest again, keeping the locked members where they
 // are and leaving out the excluded people: a new edit, changed against
-// what was saved, with the same exclusions and draw record.
-func (e *RosterEdit) Resolve() (*RosterEdit, error) {
-	res, err := Resolve(e.In, e.Set, e.Res, e.Excluded)
+// what was saved, with the same exclusions and draw record; Undo on it
+// brings back this roster.
+func (e *RosterEdit) Resolve() (*RosterEdit, error) { return e.ResolveIn(ResolveAll, "") }
+
+// ResolveIn is Resolve limited by scope: ResolveTeam re-solves only team
+// (the other teams stay as they are, their empty slots too), ResolveEmpty
+// only fills the empty slots (every member stays), ResolveAll is Resolve.
+// Members kept by the scope keep their lock as it was.
+func (e *RosterEdit) ResolveIn(scope, team string) (*RosterEdit, error) {
+	keep := e.Res.clone()
+	kept := map[string]bool{} // kept by the scope, not locked by hand
+	for i := range keep.Teams {
+		t := &keep.Teams[i]
+		if scope == ResolveAll || scope == ResolveTeam && t.Team == team {
+			continue
+		}
+		for j := range t.Members {
+			if m := &t.Members[j]; !m.Locked {
+				m.Locked, kept[m.Person] = true, true
+			}
+		}
+	}
+	if scope == ResolveTeam && e.Team(team) == nil {
+		return nil, fmt.Errorf("巡察组 %s 不在本轮次", team)
+	}
+	res, err := Resolve(e.In, e.Set, keep, e.Excluded)
 	if err != nil {
 		return nil, err
+	}
+	for i := range res.Teams {
+		t := &res.Teams[i]
+		if scope == ResolveTeam && t.Team != team {
+			// the solver may have filled another team's empty slot: it stays empty
+			t.Members = slices.Clone(e.Team(t.Team).Members)
+			continue
+		}
+		for j := range t.Members {
+			if m := &t.Members[j]; kept[m.Person] {
+				m.Locked = false
+			}
+		}
+	}
+	if scope == ResolveTeam {
+		res.Unfilled = slices.DeleteFunc(res.Unfilled, func(u Unfilled) bool { return u.Team != team })
+		for _, u := range e.Unfilled {
+			if u.Team != team {
+				res.Unfilled = append(res.Unfilled, u)
+			}
+		}
+		res.Warnings = slices.DeleteFunc(res.Warnings, func(w Warning) bool { return w.Team != team })
+		for _, w := range e.Res.Warnings {
+			if w.Team != team {
+				res.Warnings = append(res.Warnings, w)
+			}
+		}
 	}
 	out, err := NewRosterEdit(e.In, e.Set, res, SourceResolve)
 	if err != nil {
 		return nil, err
 	}
-	out.Dirty, out.Excluded, out.Rec = true, e.Excluded, e.Rec
+	out.Dirty, out.Excluded, out.Rec = true, slices.Clone(e.Excluded), e.Rec
+	out.undo = append(slices.Clone(e.undo), e.state("重新编组（"+scope+"）"))
 	return out, nil
 }
 
-// Saved records that the roster is now the round's saved 编组记录.
+// Saved records that the roster is now the round's saved 编组记录; what
+// was done before can no longer be taken back.
 func (e *RosterEdit) Saved() {
 	e.Dirty = false
 	e.Source = SourceSaved
+	e.undo = nil
 }
 
 // WhyNot answers why person is not on team (see WhyNot).

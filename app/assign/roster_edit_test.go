@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"xuncha/app/snap"
 	"xuncha/app/vocab"
 )
 
@@ -28,10 +29,14 @@ func TestRosterEditSummary(t *testing.T) {
 	}
 }
 
-// TestRosterEditMoveChecksAtOnce moves C onto the team R1 bars them from:
-// the broken rule shows on C, on the team and in the totals at once.
+// TestRosterEditMoveChecksAtOnce moves C onto the team R1 bars them from
+// (into the slot of a member taken off): the broken rule shows on C, on
+// the team and in the totals at once.
 func TestRosterEditMoveChecksAtOnce(t *testing.T) {
 	e := newEdit(t)
+	if err := e.Exclude(memberOf(t, e, "第二组", vocab.RoleMember)); err != nil {
+		t.Fatal(err)
+	}
 	if err := e.Move("C", "第二组", vocab.RoleMember); err != nil {
 		t.Fatal(err)
 	}
@@ -169,5 +174,167 @@ func TestRosterEditResolveKeepsLocksAndExclusions(t *testing.T) {
 	r.Saved()
 	if r.Dirty || r.Source != SourceSaved || !strings.HasPrefix(r.Summary(), SourceSaved+"：") {
 		t.Errorf("saved: dirty %v, source %q, summary %q", r.Dirty, r.Source, r.Summary())
+	}
+}
+
+// memberOf returns a member of team in role other than C.
+func memberOf(t *testing.T, e *RosterEdit, team, role string) string {
+	t.Helper()
+	for _, m := range e.Team(team).Members {
+		if m.Role == role && m.Person != "C" {
+			return m.Person
+		}
+	}
+	t.Fatalf("no %s on %s", role, team)
+	return ""
+}
+
+// TestRosterEditFullTeam: a role whose slots are all taken refuses a move
+// (from another team, or from another role of the same team), naming the
+// team, the role and the person moved; the roster stays as it was. A move
+// within the same role of the same team is no overfill.
+func TestRosterEditFullTeam(t *testing.T) {
+	e := newEdit(t)
+	before := e.Res
+	var outside string
+	for _, m := range e.Team("第一组").Members {
+		if m.Role == vocab.RoleMember {
+			outside = m.Person
+		}
+	}
+	err := e.Move(outside, "第二组", vocab.RoleMember)
+	if err == nil || !strings.Contains(err.Error(), "第二组 的 成员 名额已满（编组设置 2 人），不能再移入 姓名"+outside) {
+		t.Fatalf("a move into a full team: %v", err)
+	}
+	leader := memberOf(t, e, "第二组", vocab.RoleLeader)
+	if err := e.Move(leader, "第二组", vocab.RoleMember); err == nil || !strings.Contains(err.Error(), "成员 名额已满") {
+		t.Fatalf("a leader made a third 成员: %v", err)
+	}
+	if e.Res != before || e.Dirty || e.NextUndo() != "" {
+		t.Fatal("a refused move changed the roster")
+	}
+	inside := memberOf(t, e, "第二组", vocab.RoleMember)
+	if err := e.Move(inside, "第二组", vocab.RoleMember); err != nil {
+		t.Fatalf("a member moved onto their own role: %v", err)
+	}
+	if hard, _ := e.Counts("第二组"); hard != 0 {
+		t.Errorf("%+v", e.TeamViolations("第二组"))
+	}
+	// a roster saved under other settings may still hold one too many
+	over := e.Res.clone()
+	over.remove(outside)
+	over.team("第二组").Members = append(over.team("第二组").Members, Member{Person: outside, Role: vocab.RoleMember})
+	vs, err := Check(e.In, e.Set, over.Teams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(vs, func(v Violation) bool {
+		return v.Rule == RuleCount && v.Hard && v.Reason == "第二组 的 成员 名额已满（编组设置 2 人）"
+	}) {
+		t.Errorf("an overfull team checked: %+v", vs)
+	}
+}
+
+// TestRosterEditUndo: each hand edit is taken back in turn, the last
+// first, down to the roster as solved; a re-solve is taken back too, and
+// saving ends what can be taken back.
+func TestRosterEditUndo(t *testing.T) {
+	e := newEdit(t)
+	solved := e.Res
+	a := memberOf(t, e, "第一组", vocab.RoleMember)
+	b := memberOf(t, e, "第二组", vocab.RoleMember)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(e.Swap(a, b))
+	must(e.Exclude(a))
+	must(e.SetLocked(b, false))
+	if e.NextUndo() != "解锁 姓名"+b || e.Locked() != 0 {
+		t.Fatalf("next undo %q, locked %d", e.NextUndo(), e.Locked())
+	}
+	for _, want := range []string{"解锁 姓名" + b, "排除 姓名" + a, "交换 姓名" + a + " 与 姓名" + b} {
+		if got := e.Undo(); got != want {
+			t.Fatalf("undid %q, want %q", got, want)
+		}
+	}
+	if e.Res != solved || e.Dirty || len(e.Excluded) != 0 || e.Source != SourceSolve || e.Undo() != "" {
+		t.Fatalf("after undoing all: dirty %v, excluded %v", e.Dirty, e.Excluded)
+	}
+	if !e.Unsaved() {
+		t.Error("a solved roster not yet saved reads as saved")
+	}
+	must(e.Exclude(a))
+	r, err := e.Resolve()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.NextUndo() != "重新编组（全部）" {
+		t.Fatalf("next undo after a re-solve: %q", r.NextUndo())
+	}
+	r.Undo()
+	if tm, _ := r.Member(a); tm != nil || len(r.Unfilled) != 1 || r.NextUndo() != "排除 姓名"+a {
+		t.Fatalf("undoing the re-solve: %s placed %v, unfilled %v", a, tm != nil, r.Unfilled)
+	}
+	r.Saved()
+	if r.NextUndo() != "" || r.Unsaved() {
+		t.Error("a saved roster can still be taken back, or reads unsaved")
+	}
+}
+
+// TestRosterEditResolveScopes: 本组 re-solves one team and leaves the
+// others' members where they are (their locks as they were); 仅空缺
+// fills only the empty slots.
+func TestRosterEditResolveScopes(t *testing.T) {
+	in, set := editWorld()
+	in.People = append(in.People, person("G", "C4", snap.StaffPool), person("H", "C3", snap.StaffPool), person("J", "C4", snap.StaffPool))
+	e, err := NewRosterEdit(in, set, mustSolve(t, in, set), SourceSolve)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := memberOf(t, e, "第一组", vocab.RoleMember)
+	b := memberOf(t, e, "第二组", vocab.RoleMember)
+	if err := e.Exclude(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Exclude(b); err != nil {
+		t.Fatal(err)
+	}
+	second := slices.Clone(e.Team("第二组").Members)
+	e.SetLocked(second[0].Person, true)
+	second[0].Locked = true
+	r, err := e.ResolveIn(ResolveTeam, "第一组")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Team("第二组").Members, second) {
+		t.Errorf("本组 changed 第二组: %+v → %+v", second, r.Team("第二组").Members)
+	}
+	if len(r.Team("第一组").Members) != 3 {
+		t.Errorf("第一组 not re-filled: %+v", r.Team("第一组").Members)
+	}
+	first := slices.Clone(e.Team("第一组").Members)
+	r, err = e.ResolveIn(ResolveEmpty, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tm := range []struct {
+		name string
+		was  []Member
+	}{{"第一组", first}, {"第二组", second}} {
+		got := r.Team(tm.name).Members
+		for _, m := range tm.was {
+			if !slices.Contains(got, m) {
+				t.Errorf("仅空缺 moved %s of %s: %+v", m.Person, tm.name, got)
+			}
+		}
+	}
+	if len(r.Unfilled) != 0 {
+		t.Errorf("仅空缺 left %v", r.Unfilled)
+	}
+	if _, err := e.ResolveIn(ResolveTeam, "第九组"); err == nil {
+		t.Error("an unknown team re-solved")
 	}
 }

@@ -93,7 +93,7 @@ func (w *world) whyNotRow(p, t int32, r int, tr *TeamResult) []string {
 		why = append(why, "不符合人员库条件（"+w.rowDesc(t, r)+"）")
 	}
 	if !w.localOK(pi.county, t, r) {
-		why = append(why, fmt.Sprintf("R4 地域：须%s，该人员工作关系地为 %s", strings.Split(w.rowDesc(t, r), "，")[0],
+		why = append(why, fmt.Sprintf("R4 地域：须来自%s，该人员工作关系地为 %s", strings.Split(w.rowDesc(t, r), "，")[0],
 			w.in.countyName(w.countyCode(pi.county))))
 	}
 	for _, k := range w.hitsOf(p, t) {

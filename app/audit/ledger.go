@@ -50,6 +50,20 @@ var fieldNames = map[string]string{
 	"rows": "巡察组组成", "role": "角色", "count": "人数", "local": "本县", "pools": "人员库", "fullTimeOnly": "仅专职",
 	"requiredSkills": "必备专业特长", "maxPerCounty": "同一外县人数上限", "skillsByCategory": "按单位类别的专业特长",
 	"searchLimit": "搜索上限",
+	// 人员库的历年变化 (状态历史, 培训记录, 社会关系, 鉴定), 回避申报的处理
+	"RecommendUnitCode": "推荐单位", "JoinedOn": "入库日期", "StatusReason": "状态原因",
+	"Date": "日期", "At": "时间", "Old": "原状态", "New": "新状态", "User": "用户", "Source": "来源",
+	"Hours": "学时", "TiePerson": "关系人人员编号", "EvalState": "鉴定状态", "Grade": "鉴定等次",
+	"Handling": "处理", "Handler": "处理人", "HandlingReason": "处理理由",
+	"RefusedBy": "驳回人", "RefusedAt": "驳回时间", "RefuseReason": "驳回理由",
+	"WithdrawnBy": "撤销人", "WithdrawnAt": "撤销时间", "WithdrawReason": "撤销理由", "ClueRight": "线索管理权限",
+	// 巡察成果 (节点, 问题, 整改措施, 线索), as their sheets name them
+	"Kind": "节点", "Recorder": "记录人", "Description": "问题描述", "FoundOn": "发现日期", "OnTheSpot": "立行立改",
+	"FindingCode": "问题编号", "Measure": "整改措施", "Dept": "责任部门", "Owner": "责任人", "Due": "完成时限",
+	"State": "状态", "DoneOn": "完成日期", "Review": "审核结果", "Reviewer": "审核人", "ClosedOn": "销号日期",
+	"Note": "备注", "Progress": "整改进展", "Level": "涉及人员级别", "Receiver": "移交对象", "HandedOn": "移交日期",
+	"FeedbackDue": "反馈时限", "FeedbackOn": "反馈日期", "Outcome": "处置结果", "Opened": "立案人数",
+	"Sanctioned": "处分人数", "Judiciary": "移送司法人数",
 	// 导入
 	"Sheet": "工作表", "Added": "新增", "Updated": "更新", "Unchanged": "未变", "Rejected": "拒绝",
 	"Entity": "对象", "Conflicted": "冲突",
@@ -80,10 +94,21 @@ func skipped(key string, raw json.RawMessage) bool {
 	return slices.Contains(hidden, key) || (slices.Contains(links, key) && string(raw) == "null")
 }
 
+// entityFieldNames name the fields whose name differs by record: the
+// category of a finding or a clue is not a unit's.
+var entityFieldNames = map[string]map[string]string{
+	"问题":   {"Category": "问题类别", "Code": "问题编号"},
+	"线索":   {"Category": "线索类别", "Code": "线索编号"},
+	"整改措施": {"Code": "整改编号"},
+}
+
 // FieldName is the Chinese name of a field of entity's states.
 func FieldName(entity, field string) string {
 	if field == "Name" {
 		return nameOf(entity)
+	}
+	if n, ok := entityFieldNames[entity][field]; ok {
+		return n
 	}
 	if n, ok := fieldNames[field]; ok {
 		return n

@@ -24,6 +24,7 @@ type Account struct {
 	Role         string
 	FailedLogins int
 	LockedUntil  time.Time // zero when never locked
+	ClueRight    bool      // 线索管理 granted (a 管理员 has it anyway)
 }
 
 // Locked reports whether the account is locked at now.
@@ -39,7 +40,7 @@ func (a Account) LockedText() string {
 
 // account is what may be shown of u.
 func account(u model.User) Account {
-	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: lockEnd(u.LockedUntil)}
+	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: lockEnd(u.LockedUntil), ClueRight: u.ClueRight}
 }
 
 // lockEnd is the instant a stored lock ends (stored in UTC, see
@@ -118,7 +119,7 @@ func AddUser(db *gorm.DB, actor, name, role, password string) error {
 	if err != nil {
 		return fmt.Errorf("无法保存密码: %w", err)
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		has, err := HasUsers(tx)
 		if err != nil {
 			return err
@@ -194,7 +195,7 @@ func SetRole(db *gorm.DB, actor, name, role string) error {
 	if !ValidRole(role) {
 		return &BadRoleError{role}
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
@@ -224,7 +225,7 @@ func RemoveUser(db *gorm.DB, actor, name string) error {
 	if actor == name {
 		return ErrRemoveSelf
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
@@ -255,7 +256,7 @@ func ResetPassword(db *gorm.DB, actor, name, password string) error {
 	if err != nil {
 		return fmt.Errorf("无法保存密码: %w", err)
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
@@ -269,7 +270,7 @@ func ResetPassword(db *gorm.DB, actor, name, password string) error {
 // Unlock clears the lock and the failure count of account name. actor must
 // be a 管理员.
 func Unlock(db *gorm.DB, actor, name string) error {
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
@@ -296,4 +297,30 @@ func setPassword(tx *gorm.DB, actor, action, name, hash string) error {
 		return fmt.Errorf("保存密码失败: %w", err)
 	}
 	return audit.Record(tx, audit.Entry{User: actor, Action: action, Entity: "用户", Key: name})
+}
+
+// SetClueRight grants (on) or revokes the right 线索管理 of account name.
+// actor must be a 管理员. A 管理员 has the right by role whatever is set.
+func SetClueRight(db *gorm.DB, actor, name string, on bool) error {
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := requireAdmin(tx, actor); err != nil {
+			return err
+		}
+		a, err := Lookup(tx, name)
+		if err != nil {
+			return err
+		}
+		if a.ClueRight == on {
+			return nil
+		}
+		if err := tx.Model(&model.User{}).Where("name = ?", name).Update("clue_right", on).Error; err != nil {
+			return fmt.Errorf("修改线索管理权限失败: %w", err)
+		}
+		action := "授予线索管理"
+		if !on {
+			action = "收回线索管理"
+		}
+		return audit.Record(tx, audit.Entry{User: actor, Action: action, Entity: "用户", Key: name,
+			Before: map[string]bool{"线索管理": a.ClueRight}, After: map[string]bool{"线索管理": on}})
+	})
 }

@@ -50,6 +50,7 @@ func TestPermissionTable(t *testing.T) {
 	want := map[Permission]string{ // roles allowed: 管 经 领
 		PermRead: "管经领", PermEdit: "管经", PermImport: "管经", PermAssign: "管经", PermApprove: "领",
 		PermSettings: "管", PermUsers: "管", PermBackup: "管经领", PermRestore: "管", PermAudit: "管领",
+		PermConfirmEval: "领", PermHandleDecl: "领", PermReview: "管领", PermClues: "管",
 	}
 	for _, p := range Permissions {
 		for _, role := range Roles {
@@ -62,7 +63,7 @@ func TestPermissionTable(t *testing.T) {
 			t.Errorf("unknown role allowed %s", p)
 		}
 	}
-	if got := Granted(vocab.UserLeader); len(got) != 4 {
+	if got := Granted(vocab.UserLeader); len(got) != 7 {
 		t.Errorf("领导 granted %v", got)
 	}
 }
@@ -264,4 +265,35 @@ func asDenied(d **DeniedError) func(error) bool {
 func asBadRole(err error) bool {
 	var b *BadRoleError
 	return errors.As(err, &b)
+}
+
+// 线索管理 is a 管理员's by role and anyone else's only by grant; only a
+// 管理员 grants it, and the grant is audited.
+func TestClueRightGrant(t *testing.T) {
+	db := office(t)
+	clerk, _ := Lookup(db, "小李")
+	if AccountAllowed(clerk, PermClues) {
+		t.Fatal("a clerk has 线索管理 without a grant")
+	}
+	if err := SetClueRight(db, "小李", "张书记", true); err == nil {
+		t.Error("a clerk granted 线索管理")
+	}
+	if err := SetClueRight(db, "王主任", "小李", true); err != nil {
+		t.Fatal(err)
+	}
+	clerk, _ = Lookup(db, "小李")
+	if !AccountAllowed(clerk, PermClues) || AccountAllowed(clerk, PermReview) {
+		t.Errorf("after the grant: clues %v, review %v", AccountAllowed(clerk, PermClues), AccountAllowed(clerk, PermReview))
+	}
+	if err := SetClueRight(db, "王主任", "小李", false); err != nil {
+		t.Fatal(err)
+	}
+	if clerk, _ = Lookup(db, "小李"); AccountAllowed(clerk, PermClues) {
+		t.Error("revoked right still allowed")
+	}
+	var n int64
+	db.Model(&model.AuditEntry{}).Where("action IN ?", []string{"授予线索管理", "收回线索管理"}).Count(&n)
+	if n != 2 {
+		t.Errorf("%d audit entries for grant and revoke, want 2", n)
+	}
 }

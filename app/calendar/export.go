@@ -147,8 +147,9 @@ func (c *Calendar) ExportRoundSchedule(round string, today civil.Date, path stri
 		var names []string
 		for _, tu := range t.Units {
 			names = append(names, c.snap.UnitName(tu.Unit))
-			reports.rows = append(reports.rows, []any{t.Name, tu.Unit, c.snap.UnitName(tu.Unit), ts.Dates.RectifyDue.String(),
-				tu.ReportReceived.String(), reportState(ts.Dates.RectifyDue, tu.ReportReceived, today)})
+			due := tu.ReportDueOr(ts.Dates.RectifyDue)
+			reports.rows = append(reports.rows, []any{t.Name, tu.Unit, c.snap.UnitName(tu.Unit), due.String(),
+				tu.ReportReceived.String(), reportState(due, tu.ReportReceived, today)})
 		}
 		leader := ""
 		for _, m := range t.Members {

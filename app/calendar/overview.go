@@ -87,7 +87,7 @@ func (c *Calendar) Overview(term string, today civil.Date, opt OverviewOptions) 
 		}
 	}
 	for _, o := range c.snap.Overrides {
-		if !o.Approved && inTerm[o.Round] {
+		if o.Pending() && inTerm[o.Round] {
 			ov.PendingOverrides = append(ov.PendingOverrides, o)
 		}
 	}
@@ -95,23 +95,23 @@ func (c *Calendar) Overview(term string, today civil.Date, opt OverviewOptions) 
 }
 
 // Overdue returns the units of term whose rectification report is overdue
-// on day today: the due day (整改报告期限, or the feedback day plus the
-// 整改 days) is before today and no received date is recorded. Only rounds
-// whose feedback day or due day is entered count: an estimated feedback is
-// no fact to chase a unit over.
+// on day today: the due day is before today and no received date is
+// recorded. The due day is the unit's from its 反馈 milestone (SPEC §9.3)
+// when one is recorded, else the round's stages' (整改报告期限, or the
+// feedback day plus the 整改 days) — and then only for rounds whose
+// feedback day or due day is entered: an estimated feedback is no fact to
+// chase a unit over.
 func (c *Calendar) Overdue(term string, today civil.Date) []OverdueReport {
 	var out []OverdueReport
 	for _, tr := range roundTeams(c.Rounds(term)) {
 		r := tr.round
-		if r.FeedbackDate.IsZero() && r.RectifyDue.IsZero() {
-			continue
-		}
-		due := c.TeamSchedule(r, tr.team).Dates.RectifyDue
-		if due.IsZero() || due >= today {
-			continue
+		stage := civil.Date(0)
+		if !r.FeedbackDate.IsZero() || !r.RectifyDue.IsZero() {
+			stage = c.TeamSchedule(r, tr.team).Dates.RectifyDue
 		}
 		for _, tu := range tr.team.Units {
-			if !tu.ReportReceived.IsZero() {
+			due := tu.ReportDueOr(stage)
+			if !tu.ReportReceived.IsZero() || due.IsZero() || due >= today {
 				continue
 			}
 			u := c.snap.Unit(tu.Unit)

@@ -177,7 +177,7 @@ func TestPackageCommands(t *testing.T) {
 	src := plantCheckDB(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "安平.xpkg")
-	t.Setenv("PKG_PASS", "两地共用口令")
+	t.Setenv("PKG_PASS", "两地共用的数据包口令")
 	got := mustRun(t, "package", "export", "--db", src, "--county", "C01", "--passphrase-env", "PKG_PASS", out)
 	if !strings.Contains(got, "已加密") || !strings.Contains(got, "人员 2") {
 		t.Fatalf("export: %s", got)

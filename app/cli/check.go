@@ -25,6 +25,7 @@ func runCheck(env *Env, args []string) error {
 	team := fs.String("team", "", "巡察组名称（与 --person、--round 同用：一人对一个巡察组，含同组成员）")
 	out := fs.String("json", "", "把回避结果写成 JSON 文件")
 	roster := fs.Bool("roster", false, "检查已保存的编组名单（含同组亲属、同单位）")
+	focus := fs.Bool("focus", false, "与 --round 同用：逐条列出重点（已编入人员的回避、排除了本可编入候选人的回避），其余每人每县（R4、R4b）或每组一行；--json 仍写出全部")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -35,16 +36,16 @@ func runCheck(env *Env, args []string) error {
 	switch {
 	case *team != "" && (*person == "" || *round == "" || *unit != ""):
 		return usagef("--team 须与 --person 和 --round 同用，不能与 --unit 同用")
-	case *team != "" && (*out != "" || *roster):
-		return usagef("--json 与 --roster 只用于整轮检查")
+	case *team != "" && (*out != "" || *roster || *focus):
+		return usagef("--json、--roster 与 --focus 只用于整轮检查")
 	case *round != "" && *team == "" && (*person != "" || *unit != ""):
 		return usagef("--round 不能与 --person/--unit 同时使用")
 	case *round != "" && *team == "":
-		return checkRound(env, *db, *round, *out, *roster)
+		return checkRound(env, *db, *round, *out, *roster, *focus)
 	case *team == "" && (*person == "" || *unit == ""):
 		return usagef("需要 --person 和 --unit，或 --round")
-	case *out != "" || *roster:
-		return usagef("--json 与 --roster 只用于 --round")
+	case *out != "" || *roster || *focus:
+		return usagef("--json、--roster 与 --focus 只用于 --round")
 	}
 	ref, err := civil.Parse(*date)
 	if err != nil {
@@ -74,7 +75,7 @@ func runCheck(env *Env, args []string) error {
 	return nil
 }
 
-func checkRound(env *Env, db, round, out string, roster bool) error {
+func checkRound(env *Env, db, round, out string, roster, focus bool) error {
 	if err := outputs(db, nil, out); err != nil {
 		return err
 	}
@@ -83,11 +84,7 @@ func checkRound(env *Env, db, round, out string, roster bool) error {
 		return err
 	}
 	defer svc.Close()
-	check := svc.CheckRound
-	if roster {
-		check = svc.CheckRoster
-	}
-	rep, err := check(round)
+	rep, f, err := svc.FocusRound(round, roster)
 	if err != nil {
 		return err
 	}
@@ -97,7 +94,9 @@ func checkRound(env *Env, db, round, out string, roster bool) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "已写出 %d 条回避结果到 %s\n", len(rep.Rows), out)
-		return nil
+		if !focus {
+			return nil
+		}
 	}
 	what := "全部在库人员对各巡察组"
 	if roster {
@@ -115,7 +114,38 @@ func checkRound(env *Env, db, round, out string, roster bool) error {
 		}
 		fmt.Fprintln(env.Stdout, line)
 	}
+	fmt.Fprintf(env.Stdout, "重点：%s %d 条，%s %d 条；%s %d 条（合并为 %d 行）\n", recusal.TierRoster, f.Counts[recusal.TierRoster],
+		recusal.TierBlocks, f.Counts[recusal.TierBlocks], recusal.TierOther, f.Counts[recusal.TierOther], f.Count(recusal.TierOther))
+	if focus {
+		printFocused(env, f)
+	}
 	return nil
+}
+
+// printFocused lists the focused report: a heading per tier, a line per
+// row (a collapsed row with its teams and the number of hits it stands
+// for).
+func printFocused(env *Env, f *recusal.Focused) {
+	tier := ""
+	for _, r := range f.Rows {
+		if r.Tier != tier {
+			tier = r.Tier
+			fmt.Fprintf(env.Stdout, "【%s】\n", tier)
+		}
+		where := r.Unit + " " + r.UnitName
+		if r.Other != "" {
+			where = "与 " + r.OtherName + "（" + r.Other + "）"
+		}
+		teams := strings.Join(r.Teams, "、")
+		if r.Hits > 1 {
+			where = fmt.Sprintf("%s 等 %d 条", where, r.Hits)
+		}
+		line := fmt.Sprintf("  %s  %s（%s）  %s %s [%s]  %s  %s", teams, r.PersonName, r.Person, r.Rule, recusal.RuleName(r.Rule), r.Severity, where, r.Reason)
+		if r.Overridden {
+			line += "（已豁免）"
+		}
+		fmt.Fprintln(env.Stdout, line)
+	}
 }
 
 // pad pads s with spaces to w columns, counting a CJK character as two.

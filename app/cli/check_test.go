@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -59,6 +60,20 @@ func TestCheckRoundJSONGolden(t *testing.T) {
 	matchGolden(t, "check_round.json", got)
 }
 
+// TestCheckRoundFocusKeepsJSON: with --focus the JSON still holds every
+// hit (the golden file), while stdout lists the focused view.
+func TestCheckRoundFocusKeepsJSON(t *testing.T) {
+	db := plantCheckDB(t)
+	got := sameTwice(t, func(out string) []string {
+		return []string{"check", "--db", db, "--round", "2026-1", "--json", out, "--focus"}
+	})
+	matchGolden(t, "check_round.json", got)
+	stdout, _, code := runCLI(t, "check", "--db", db, "--round", "2026-1", "--json", filepath.Join(t.TempDir(), "h.json"), "--focus")
+	if code != 0 || !strings.Contains(stdout, "已写出") || !strings.Contains(stdout, "【排除候选】") {
+		t.Fatalf("exit %d:\n%s", code, stdout)
+	}
+}
+
 func TestCheckCommand(t *testing.T) {
 	db := plantCheckDB(t)
 	cases := []checkCase{
@@ -69,6 +84,12 @@ func TestCheckCommand(t *testing.T) {
 		{"本县副组长无回避", []string{"--person", "P05", "--unit", "U10", "--role", "副组长", "--date", "2026-03-01"}, 0, []string{"无回避"}},
 		{"轮次汇总", []string{"--round", "2026-1"}, 0,
 			[]string{"轮次 2026-1 第一轮", "R2   曾任职", "其中已豁免 1 条", "R5   申报"}},
+		{"轮次重点", []string{"--round", "2026-1", "--focus"}, 0,
+			[]string{"重点：已编入 0 条，排除候选 ", "【排除候选】\n  第一巡察组  甲（P01）  R1 现任职 [回避]  U01 安平镇",
+				"第一巡察组  丙（P03）  R2 曾任职 [回避]  U01 安平镇", "【其他】",
+				"第一巡察组、第二巡察组  乙（P02）  R4 地域 [回避]  U01 安平镇 等 3 条",
+				"第二巡察组  丙（P03）  R2 曾任职 [回避]  U02 县财政局  2020-01 至 2023-03 在 县财政局 工作，距进驻不足3年（已豁免）"}},
+		{"重点只用于整轮", []string{"--person", "P01", "--unit", "U01", "--focus"}, 2, []string{"--focus 只用于 --round"}},
 		{"缺少单位", []string{"--person", "P01"}, 2, []string{"需要 --person 和 --unit"}},
 		{"日期格式错误", []string{"--person", "P01", "--unit", "U01", "--date", "2026年3月"}, 2, []string{"--date"}},
 		{"未知轮次", []string{"--round", "2099-9"}, 1, []string{"轮次 2099-9 未找到"}},

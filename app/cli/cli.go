@@ -40,12 +40,15 @@ func commands() map[string]command {
 		"template": {"template book.xlsx", "生成空白导入模板 (write an empty import workbook)", runTemplate},
 		"import":   {"import --db F [--valid-only|--check] [--errors errors.xlsx] book.xlsx|sheet.csv …", "导入工作簿 (import a workbook)", runImport},
 		"export":   {"export --db F [--county C] [--pool P] people|units|all out.xlsx (people|units out.csv)", "导出名单；.csv 为 Excel 可直接打开的 CSV (export lists)", runExport},
-		"check":    {"check --db F (--person P (--unit U | --round R --team T) [--role R] [--date D] | --round R [--roster] [--json out.json])", "回避检查 (recusal check)", runCheck},
+		"check":    {"check --db F (--person P (--unit U | --round R --team T) [--role R] [--date D] | --round R [--roster] [--focus] [--json out.json])", "回避检查 (recusal check)", runCheck},
 		"calendar": {"calendar --db F [--term T] [--today 2026-11-21] [--json out.json] [--xlsx out.xlsx [--round R]]", "巡察日历：覆盖、轮次状态与冲突 (calendar: coverage, round status, conflicts)", runCalendar},
 		"backup":   {"backup --db F [--to backup.db | --list]", "备份数据库：到备份文件夹（轮换保留）或指定文件 (back up the database)", runBackup},
 		"restore":  {"restore --db F (--from backup.db | --newest)", "从备份恢复数据库 (restore the database from a backup)", runRestore},
-		"user":     {"user add|list|role|passwd|unlock|remove --db F [--name N] [--role 管理员|经办人|领导]", "管理用户账户 (manage user accounts)", runUser},
+		"user":     {"user add|list|role|passwd|unlock|remove|grant|revoke --db F [--name N] [--role 管理员|经办人|领导] [--clue]", "管理用户账户；grant/revoke --clue 授予或收回线索管理权限 (manage user accounts)", runUser},
+		"unitbook": {"unitbook export --db F --round R --unit U out.xlsx | unitbook import --db F [--preview] in.xlsx", "单位整改填报：导出给被巡察单位填写，导入前预览每处变更 (the unit's round trip)", runUnitBook},
+		"ledger":   {"ledger --db F [--round R] [--today 2026-06-01] [--json out.json]", "整改台账：整改率、逾期整改、线索与整改报告 (the rectification ledger)", runLedger},
 		"package":  {"package export --db F --county C01,C02 [--passphrase-env VAR | --encrypt] out.xpkg | package import --db F [--preview] [--passphrase-env VAR] in.xpkg", "数据包：在巡察办之间交换县区数据 (data packages between offices)", runPackage},
+		"migrate":  {"migrate --from F|URL --to F|URL", "迁移：把数据库整体复制到服务器（或从服务器复制到文件），逐表核对 (move a database to a server or back)", runMigrate},
 		"audit":    {"audit verify|list|export --db F [--by U] [--action A] [--entity E] [--key K] [--from D] [--to D] [out.xlsx]", "审计日志：校验、查询、导出 (audit log: verify, list, export)", runAudit},
 
 		// assignment (编组) and the witnessed draw
@@ -53,6 +56,10 @@ func commands() map[string]command {
 		"draw-verify": {"draw-verify record.json", "核验随机抽取记录 (replay a witnessed draw)", runDrawVerify},
 		"draw-print":  {"draw-print [--db F] record.json out.pdf", "打印随机抽取记录 (the draw record as a printable PDF)", runDrawPrint},
 		"roster":      {"roster --db F --round R [--pdf out.pdf] [--xlsx out.xlsx]", "编组名单：每组一页的 A4 PDF 和工作簿 (the saved roster as PDF and xlsx)", runRoster},
+
+		// the people over the years
+		"resume":    {"resume --db F --person P [--pdf out.pdf] [--xlsx out.xlsx]", "巡察履历：历次巡察、角色、鉴定和培训 (a person's service record)", runResume},
+		"poolstats": {"poolstats --db F [--day D] [--term T] [--county C] [--xlsx out.xlsx]", "人员库统计：县区、人员库、特长、年龄段、职级、推荐单位 (pool statistics)", runPoolStats},
 	}
 }
 
@@ -124,6 +131,7 @@ func printUsage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  xuncha %-60s %s\n", cmds[n].usage, cmds[n].help)
 	}
+	fmt.Fprintln(w, "--db 可以是文件，也可以是数据库服务器地址 postgres://用户@主机:5432/库名（密码取自环境变量 "+model.PasswordEnv+"、PostgreSQL 密码文件，或在终端输入）。")
 	fmt.Fprintln(w, "数据库设有用户时，命令需 --user 用户名；密码取自环境变量 "+PasswordEnv+"，否则在终端输入。")
 	fmt.Fprintln(w, "(When the database has accounts, commands need --user NAME; the password comes from "+PasswordEnv+" or the terminal.)")
 }
@@ -167,6 +175,9 @@ func (env *Env) openDB(path string, create bool) (*app.Service, error) {
 	if path == "" {
 		path = model.DefaultPath()
 	}
+	if app.IsServer(path) {
+		return env.openServer(path, create)
+	}
 	note, err := backup.Recover(path)
 	if err != nil {
 		return nil, err
@@ -183,6 +194,27 @@ func (env *Env) openDB(path string, create bool) (*app.Service, error) {
 		return nil, fmt.Errorf("数据库文件 %s 不存在或为空，请检查 --db 的路径（新建数据库请用 demo 或 import 命令）(no database at --db)", path)
 	}
 	return svc, err
+}
+
+// newDatabase returns what undoes the creation of the database at path
+// (the default one for ""), for a command that may make it (import,
+// package import): when there was no database there before, the file and
+// the files SQLite and the lock keep beside it are removed, so that an
+// import refused whole, or a preview, leaves no empty database behind. Where
+// a database already was, it does nothing. Call it after the service is
+// closed.
+func newDatabase(path string) (undo func()) {
+	if path == "" {
+		path = model.DefaultPath()
+	}
+	if info, err := os.Stat(path); err == nil && info.Size() > 0 {
+		return func() {}
+	}
+	return func() {
+		for _, s := range []string{"", "-wal", "-shm", "-journal", "-lock"} {
+			os.Remove(path + s)
+		}
+	}
 }
 
 // outputs refuses, before any work is done, an output path of a command

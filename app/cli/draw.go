@@ -3,8 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 
+	"xuncha/app"
 	"xuncha/app/draw"
 )
 
@@ -19,25 +19,16 @@ func runDrawVerify(env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("需要一个抽取记录文件")
 	}
-	b, err := os.ReadFile(pos[0])
+	c, err := app.VerifyDrawFile(pos[0])
 	if err != nil {
-		return fmt.Errorf("无法读取 %s: %w", pos[0], err)
+		return err
 	}
-	rec, err := draw.ParseRecord(b)
-	if err != nil {
-		return fmt.Errorf("%s: %w", pos[0], err)
+	if !c.OK() {
+		return errors.New("抽取记录与重放结果不一致：" + c.Err.Error())
 	}
-	if err := draw.Verify(rec); err != nil {
-		return errors.New("抽取记录与重放结果不一致：" + err.Error())
-	}
-	drawn := 0
-	for _, s := range rec.Steps {
-		if s.Drawn != "" {
-			drawn++
-		}
-	}
+	rec := c.Record
 	fmt.Fprintf(env.Stdout, "抽取记录一致：轮次 %s，现场数值 %q，候选 %d 人（哈希 %s），%d 步抽中 %d 人，重放结果相同\n",
-		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, len(rec.Steps), drawn)
+		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, len(rec.Steps), rec.Drawn())
 	fmt.Fprintf(env.Stdout, "算法：%s\n", draw.AlgorithmText(rec.Algorithm))
 	return nil
 }

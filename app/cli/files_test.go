@@ -150,6 +150,10 @@ func TestOutputThatIsAnInputRefused(t *testing.T) {
 		{"打印记录写到记录", []string{"draw-print", rec, rec}, "本命令读取的文件"},
 		{"两个输出同名", []string{"roster", "--db", db, "--round", "R1", "--pdf", filepath.Join(dir, "名单"), "--xlsx", filepath.Join(dir, "名单")}, "两个输出文件相同"},
 		{"导出到文件夹", []string{"export", "--db", db, "people", other}, "文件夹"},
+		{"台账JSON写到数据库", []string{"ledger", "--db", db, "--json", db}, "是数据库文件"},
+		{"填报表写到数据库", []string{"unitbook", "export", "--db", db, "--round", "R1", "--unit", "U01", alias}, "是数据库文件"},
+		{"履历写到数据库", []string{"resume", "--db", db, "--person", "P001", "--pdf", db}, "是数据库文件"},
+		{"统计写到锁文件", []string{"poolstats", "--db", db, "--xlsx", db + "-lock"}, "附属文件"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 // errors.xlsx] files…`: it imports xlsx workbooks and CSV sheets, prints
 // what each sheet did and every problem, and fails when problems kept it
 // from writing. --check (仅检查) checks and counts without writing.
-func runImport(env *Env, args []string) error {
+func runImport(env *Env, args []string) (err error) {
 	fs := newFlags(env, "import")
 	db := fs.String("db", "", "数据库文件")
 	validOnly := fs.Bool("valid-only", false, "有错误时仍导入无误的行")
@@ -31,6 +31,12 @@ func runImport(env *Env, args []string) error {
 	if err := outputs(*db, files, *errs); err != nil {
 		return err
 	}
+	undo := newDatabase(*db) // a check writes nothing: it leaves no new database either
+	defer func() {
+		if err != nil || *check {
+			undo()
+		}
+	}()
 	svc, err := env.openAs(*db, app.PermImport)
 	if err != nil {
 		return err

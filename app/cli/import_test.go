@@ -95,16 +95,61 @@ func TestImportCheckOnly(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "仅检查：没有发现问题，未写入任何数据") || !strings.Contains(out, "县区") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
-	out, _, _ = runCLI(t, "audit", "list", "--db", db)
-	if strings.Contains(out, "导入") {
-		t.Errorf("仅检查 left an import in the log:\n%s", out)
+	if _, err := os.Stat(db); err == nil {
+		t.Error("仅检查 into a new --db left a database behind")
 	}
-	bad := writeCSV(t, dir, "单位.csv", "单位编码,单位名称,县区编码,单位类别\r\nU01,财政局,C09,县直机关\r\n")
+	if _, errOut, code := runCLI(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	before, _, _ := runCLI(t, "audit", "list", "--db", db)
+	if out, errOut, code := runCLI(t, "import", "--db", db, "--check", csv); code != 0 {
+		t.Fatalf("仅检查 into a database: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if after, _, _ := runCLI(t, "audit", "list", "--db", db); after != before {
+		t.Errorf("仅检查 wrote to the log:\n%s", after)
+	}
+	bad := writeCSV(t, dir, "单位.csv", "单位编码,单位名称,县区编码,单位类别\r\nU01,财政局,C99,县直机关\r\n")
 	out, errOut, code = runCLI(t, "import", "--db", db, "--check", bad)
 	if code != 1 || !strings.Contains(errOut, "仅检查：发现 1 个问题") {
 		t.Errorf("a problem: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if _, _, code := runCLI(t, "import", "--db", db, "--check", "--valid-only", csv); code != 2 {
 		t.Errorf("--check with --valid-only: exit %d", code)
+	}
+}
+
+// An import refused whole, or a package previewed, into a --db where no
+// database was leaves none behind; into an existing database it keeps it.
+func TestRefusedImportLeavesNoNewDatabase(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "坏"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "坏", "县区.csv") // a county without its name
+	if err := os.WriteFile(bad, []byte("县区编码,县区名称\nC01,\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "新.db")
+	var out, errb strings.Builder
+	if code := Run([]string{"import", "--db", db, bad}, &out, &errb); code != 1 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, s := range []string{"", "-wal", "-shm", "-lock"} {
+		if _, err := os.Stat(db + s); err == nil {
+			t.Errorf("a refused import left %s behind", filepath.Base(db+s))
+		}
+	}
+	good := filepath.Join(dir, "县区.csv")
+	if err := os.WriteFile(good, []byte("县区编码,县区名称\nC01,城关区\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := Run([]string{"import", "--db", db, good}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if code := Run([]string{"import", "--db", db, bad}, &out, &errb); code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	if info, err := os.Stat(db); err != nil || info.Size() == 0 {
+		t.Fatalf("a refused import into an existing database removed it: %v", err)
 	}
 }

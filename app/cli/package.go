@@ -84,7 +84,7 @@ func exportPackage(env *Env, db string, counties []string, pass, path string) er
 	return nil
 }
 
-func importPackage(env *Env, db, path, pass string, preview bool) error {
+func importPackage(env *Env, db, path, pass string, preview bool) (err error) {
 	if pass == "" {
 		encrypted, _, err := datapkg.Encrypted(path)
 		if err != nil {
@@ -96,6 +96,12 @@ func importPackage(env *Env, db, path, pass string, preview bool) error {
 			}
 		}
 	}
+	undo := newDatabase(db)
+	defer func() {
+		if err != nil || preview {
+			undo()
+		}
+	}()
 	svc, err := env.openAs(db, app.PermImport)
 	if err != nil {
 		return err

@@ -118,13 +118,14 @@ func (env *Env) newPassword(name string) (string, error) {
 // runUser manages accounts: xuncha user add|list|role|passwd|unlock|remove.
 func runUser(env *Env, args []string) error {
 	if len(args) == 0 {
-		return usagef("缺少子命令 add、list、role、passwd、unlock 或 remove")
+		return usagef("缺少子命令 add、list、role、passwd、unlock、remove、grant 或 revoke")
 	}
 	sub, args := args[0], args[1:]
 	fs := newFlags(env, "user "+sub)
 	db := fs.String("db", "", "数据库文件")
 	name := fs.String("name", "", "用户名")
 	role := fs.String("role", "", "角色：管理员、经办人 或 领导")
+	clue := fs.Bool("clue", false, "grant/revoke：线索管理权限")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -140,6 +141,10 @@ func runUser(env *Env, args []string) error {
 	case "add", "role":
 		if *role == "" {
 			return usagef("缺少 --role 管理员|经办人|领导")
+		}
+	case "grant", "revoke":
+		if !*clue {
+			return usagef("grant/revoke 须指明权限：--clue（线索管理）")
 		}
 	case "list", "passwd", "unlock", "remove":
 	default:
@@ -189,6 +194,11 @@ func runUser(env *Env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "已删除用户 %s\n", *name)
+	case "grant", "revoke":
+		if err := svc.SetClueRight(*name, sub == "grant"); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "已%s用户 %s 的线索管理权限\n", map[string]string{"grant": "授予", "revoke": "收回"}[sub], *name)
 	}
 	return nil
 }
@@ -224,7 +234,7 @@ func listUsers(env *Env, svc *app.Service) error {
 		return err
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "用户\t角色\t状态")
+	fmt.Fprintln(w, "用户\t角色\t线索管理\t状态")
 	now := time.Now()
 	for _, u := range us {
 		state := "正常"
@@ -233,7 +243,11 @@ func listUsers(env *Env, svc *app.Service) error {
 		} else if u.FailedLogins > 0 {
 			state = fmt.Sprintf("连续失败 %d 次", u.FailedLogins)
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\n", u.Name, u.Role, state)
+		clue := "否"
+		if auth.AccountAllowed(u, auth.PermClues) {
+			clue = "是"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Name, u.Role, clue, state)
 	}
 	return w.Flush()
 }

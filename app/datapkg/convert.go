@@ -39,14 +39,15 @@ func (l Leader) model(id uint) model.UnitLeader {
 func fromPerson(p model.Person) Person {
 	return Person{p.Code, p.Name, p.Gender, p.BirthDate, p.IDNumber, p.HomeCountyCode, p.NativePlace,
 		str(p.CurrentUnitCode), p.Post, p.Rank, p.InLeaderPool, p.InStaffPool, p.InExpertPool, p.FullTime,
-		p.Skills, p.Status, p.PromotedOn}
+		p.Skills, p.Status, p.PromotedOn, str(p.RecommendUnitCode), p.JoinedOn, p.StatusReason}
 }
 
 func (p Person) model() model.Person {
 	return model.Person{Code: p.Code, Name: p.Name, Gender: p.Gender, BirthDate: p.BirthDate, IDNumber: p.IDNumber,
 		HomeCountyCode: p.HomeCounty, NativePlace: p.NativePlace, CurrentUnitCode: ptr(p.CurrentUnit), Post: p.Post,
 		Rank: p.Rank, InLeaderPool: p.LeaderPool, InStaffPool: p.StaffPool, InExpertPool: p.ExpertPool,
-		FullTime: p.FullTime, Skills: p.Skills, Status: p.Status, PromotedOn: p.PromotedOn}
+		FullTime: p.FullTime, Skills: p.Skills, Status: p.Status, PromotedOn: p.PromotedOn,
+		RecommendUnitCode: ptr(p.RecommendUnit), JoinedOn: p.JoinedOn, StatusReason: p.StatusReason}
 }
 
 func fromHistory(h model.WorkHistory) History {
@@ -67,11 +68,12 @@ func (r Relative) model(id uint) model.Relative {
 }
 
 func fromDeclaration(d model.Declaration) Declaration {
-	return Declaration{d.PersonCode, d.UnitCode, d.Reason}
+	return Declaration{d.PersonCode, d.UnitCode, d.Reason, d.Source, d.Handling, d.Handler, d.HandlingReason}
 }
 
 func (d Declaration) model(id uint) model.Declaration {
-	return model.Declaration{ID: id, PersonCode: d.Person, UnitCode: d.Unit, Reason: d.Reason}
+	return model.Declaration{ID: id, PersonCode: d.Person, UnitCode: d.Unit, Reason: d.Reason, Source: d.Source,
+		Handling: d.Handling, Handler: d.Handler, HandlingReason: d.HandlingReason}
 }
 
 func fromTerm(t model.Term) Term { return Term{t.Code, t.Name, t.StartDate, t.EndDate} }
@@ -97,18 +99,43 @@ func (t Team) model(id uint) model.Team {
 }
 
 func fromTeamUnit(u model.TeamUnit, team string) TeamUnit {
-	return TeamUnit{u.RoundCode, team, u.UnitCode, u.ReportReceived}
+	return TeamUnit{Round: u.RoundCode, Team: team, Unit: u.UnitCode}
 }
 
 func (u TeamUnit) model(id, team uint) model.TeamUnit {
-	return model.TeamUnit{ID: id, TeamID: team, RoundCode: u.Round, UnitCode: u.Unit, ReportReceived: u.ReportReceived}
+	return model.TeamUnit{ID: id, TeamID: team, RoundCode: u.Round, UnitCode: u.Unit}
 }
 
 func fromMember(m model.TeamMember, round, team string) Member {
-	return Member{round, team, m.PersonCode, m.Role, m.Evaluation, m.Comment, m.Locked}
+	return Member{round, team, m.PersonCode, m.Role, m.Evaluation, m.Comment, m.Locked, m.EvalState}
 }
 
 func (m Member) model(id, team uint) model.TeamMember {
 	return model.TeamMember{ID: id, TeamID: team, PersonCode: m.Person, Role: m.Role, Evaluation: m.Evaluation,
-		Comment: m.Comment, Locked: m.Locked}
+		Comment: m.Comment, Locked: m.Locked, EvalState: m.EvalState}
+}
+
+func fromTie(t model.Tie) Tie {
+	return Tie{t.PersonCode, t.Name, t.Relation, t.IDNumber, t.TiePerson, str(t.UnitCode), t.Post, t.IsUnitLeadership, t.EndDate}
+}
+
+func (t Tie) model(id uint) model.Tie {
+	return model.Tie{ID: id, PersonCode: t.Person, Name: t.Name, Relation: t.Relation, IDNumber: t.IDNumber,
+		TiePerson: t.TiePerson, UnitCode: ptr(t.Unit), Post: t.Post, IsUnitLeadership: t.Leadership, EndDate: t.End}
+}
+
+func fromTraining(t model.Training) Training {
+	return Training{t.PersonCode, t.Name, t.StartDate, t.EndDate, t.Hours}
+}
+
+func (t Training) model(id uint) model.Training {
+	return model.Training{ID: id, PersonCode: t.Person, Name: t.Name, StartDate: t.Start, EndDate: t.End, Hours: t.Hours}
+}
+
+func fromTeamEval(e model.TeamEvaluation, round, team string) TeamEval {
+	return TeamEval{round, team, e.Grade, e.Comment, e.State}
+}
+
+func (e TeamEval) model(id, team uint) model.TeamEvaluation {
+	return model.TeamEvaluation{ID: id, TeamID: team, Grade: e.Grade, Comment: e.Comment, State: e.State}
 }

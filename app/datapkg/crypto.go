@@ -6,6 +6,8 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/crypto/scrypt"
 )
@@ -20,6 +22,21 @@ const (
 	minScryptN = 1 << 10
 	maxScryptN = 1 << 17
 )
+
+// MinPassphrase is the fewest characters, spaces aside, of the passphrase
+// of a new package: a short one is guessed by trying them all, whatever
+// scrypt costs each try.
+const MinPassphrase = 8
+
+// CheckPassphrase checks the passphrase of a new package ("" is none: the
+// package is not encrypted). Packages are read with whatever passphrase
+// they were made with.
+func CheckPassphrase(pass string) error {
+	if pass != "" && utf8.RuneCountInString(strings.TrimSpace(pass)) < MinPassphrase {
+		return ErrShortPassphrase
+	}
+	return nil
+}
 
 // aad binds the manifest to the ciphertext: changing the counties, the
 // date or the parameters makes decryption fail.

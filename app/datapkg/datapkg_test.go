@@ -104,16 +104,16 @@ func TestExportSelectsCounties(t *testing.T) {
 
 func TestPassphrases(t *testing.T) {
 	src := demoDB(t)
-	enc := exportFile(t, src, "正确口令", "C02")
+	enc := exportFile(t, src, "正确口令-甲乙丙丁", "C02")
 	plain := exportFile(t, src, "", "C02")
 	cases := []struct {
 		name, path, pass string
 		want             error
 	}{
-		{"口令正确", enc, "正确口令", nil},
+		{"口令正确", enc, "正确口令-甲乙丙丁", nil},
 		{"口令错误", enc, "错误口令", ErrBadPassphrase},
 		{"未给口令", enc, "", ErrNeedPassphrase},
-		{"明文包给了口令", plain, "正确口令", ErrUnexpectedPass},
+		{"明文包给了口令", plain, "正确口令-甲乙丙丁", ErrUnexpectedPass},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -128,7 +128,7 @@ func TestPassphrases(t *testing.T) {
 		t.Fatalf("Encrypted = %v %+v %v", isEnc, m, err)
 	}
 	raw, _ := os.ReadFile(enc)
-	pkg, _ := Read(enc, "正确口令")
+	pkg, _ := Read(enc, "正确口令-甲乙丙丁")
 	for _, p := range pkg.Data.People[:20] {
 		if p.IDNumber != "" && strings.Contains(string(raw), p.IDNumber) {
 			t.Fatalf("the encrypted package shows the ID number of %s", p.Code)
@@ -142,7 +142,7 @@ type tamper func(t *testing.T, files map[string][]byte) string
 func TestTamperedPackages(t *testing.T) {
 	src := demoDB(t)
 	plain := exportFile(t, src, "", "C03")
-	enc := exportFile(t, src, "口令", "C03")
+	enc := exportFile(t, src, "口令-甲乙丙丁戊己", "C03")
 	raw, _ := os.ReadFile(plain)
 	write := func(b []byte) string {
 		p := filepath.Join(t.TempDir(), "x"+Ext)
@@ -228,19 +228,19 @@ func TestTamperedPackages(t *testing.T) {
 			f := entries(t, enc)
 			editManifest(f, func(m *Manifest) { m.Counties = []string{"C01"} })
 			return rezip(t, f)
-		}, "口令", is(ErrBadPassphrase)},
+		}, "口令-甲乙丙丁戊己", is(ErrBadPassphrase)},
 		{"加密包密文被改", func() string {
 			f := entries(t, enc)
 			f[encryptedName][40] ^= 1
 			sum := sha256.Sum256(f[encryptedName])
 			editManifest(f, func(m *Manifest) { m.Files[0].SHA256 = hex.EncodeToString(sum[:]) })
 			return rezip(t, f)
-		}, "口令", is(ErrBadPassphrase)},
+		}, "口令-甲乙丙丁戊己", is(ErrBadPassphrase)},
 		{"加密参数过大", func() string {
 			f := entries(t, enc)
 			editManifest(f, func(m *Manifest) { m.Encryption.N = 1 << 30 })
 			return rezip(t, f)
-		}, "口令", isTamper},
+		}, "口令-甲乙丙丁戊己", isTamper},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -73,7 +73,7 @@ var t0 = time.Date(2026, 11, 21, 9, 0, 0, 0, time.Local)
 func exportFile(t *testing.T, db *gorm.DB, pass string, counties ...string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "out"+Ext)
-	if _, err := export(db, counties, pass, path, minScryptN, t0); err != nil {
+	if _, err := export(db, counties, pass, path, minScryptN, t0, true); err != nil {
 		t.Fatal(err)
 	}
 	return path

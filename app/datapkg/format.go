@@ -31,7 +31,10 @@ type Manifest struct {
 	Counties   []string    `json:"counties"` // the counties chosen for export
 	Counts     []Count     `json:"counts"`   // rows per entity, for the preview
 	Encryption *Encryption `json:"encryption,omitempty"`
-	Files      []FileSum   `json:"files"`
+	// CluesLeftOut says the exporting user had no 线索管理: the package
+	// holds no clue rows, whatever the database had.
+	CluesLeftOut bool      `json:"cluesLeftOut,omitempty"`
+	Files        []FileSum `json:"files"`
 }
 
 // Count is how many rows of one entity a package holds.
@@ -73,6 +76,16 @@ type Data struct {
 	Teams        []Team        `json:"teams"`
 	TeamUnits    []TeamUnit    `json:"teamUnits"`
 	Members      []Member      `json:"members"`
+	// Added with the people over the years; a package without them
+	// (written before) reads as having none.
+	Ties      []Tie      `json:"ties,omitempty"`
+	Trainings []Training `json:"trainings,omitempty"`
+	TeamEvals []TeamEval `json:"teamEvals,omitempty"`
+	// Added with the results of a round (SPEC §9).
+	Milestones []Milestone `json:"milestones,omitempty"`
+	Findings   []Finding   `json:"findings,omitempty"`
+	Items      []Item      `json:"items,omitempty"`
+	Clues      []Clue      `json:"clues,omitempty"`
 }
 
 // County is a 县区.
@@ -117,6 +130,10 @@ type Person struct {
 	Skills      string `json:"skills,omitempty"`
 	Status      string `json:"status"`
 	PromotedOn  string `json:"promotedOn,omitempty"`
+	// SPEC §11.1
+	RecommendUnit string `json:"recommendUnit,omitempty"`
+	JoinedOn      string `json:"joinedOn,omitempty"`
+	StatusReason  string `json:"statusReason,omitempty"`
 }
 
 // History is one 工作经历 stint, keyed by person, unit and start.
@@ -141,9 +158,13 @@ type Relative struct {
 
 // Declaration is a 回避申报, keyed by person and unit.
 type Declaration struct {
-	Person string `json:"person"`
-	Unit   string `json:"unit"`
-	Reason string `json:"reason"`
+	Person         string `json:"person"`
+	Unit           string `json:"unit"`
+	Reason         string `json:"reason"`
+	Source         string `json:"source,omitempty"`
+	Handling       string `json:"handling,omitempty"`
+	Handler        string `json:"handler,omitempty"`
+	HandlingReason string `json:"handlingReason,omitempty"`
 }
 
 // Term is a 届期.
@@ -197,6 +218,39 @@ type Member struct {
 	Evaluation string `json:"evaluation,omitempty"`
 	Comment    string `json:"comment,omitempty"`
 	Locked     bool   `json:"locked,omitempty"`
+	EvalState  string `json:"evalState,omitempty"`
+}
+
+// Tie is a 社会关系 row, keyed by person, the other person's name and the
+// kind of tie.
+type Tie struct {
+	Person     string `json:"person"`
+	Name       string `json:"name"`
+	Relation   string `json:"relation"`
+	IDNumber   string `json:"idNumber,omitempty"`
+	TiePerson  string `json:"tiePerson,omitempty"`
+	Unit       string `json:"unit,omitempty"`
+	Post       string `json:"post,omitempty"`
+	Leadership bool   `json:"leadership,omitempty"`
+	End        string `json:"end,omitempty"`
+}
+
+// Training is a 培训记录 row, keyed by person, name and start.
+type Training struct {
+	Person string  `json:"person"`
+	Name   string  `json:"name"`
+	Start  string  `json:"start"`
+	End    string  `json:"end,omitempty"`
+	Hours  float64 `json:"hours,omitempty"`
+}
+
+// TeamEval is a team's own 鉴定, keyed by round and team.
+type TeamEval struct {
+	Round   string `json:"round"`
+	Team    string `json:"team"`
+	Grade   string `json:"grade,omitempty"`
+	Comment string `json:"comment,omitempty"`
+	State   string `json:"state,omitempty"`
 }
 
 // Entity names, in merge order; they head the preview's lines.
@@ -213,16 +267,26 @@ const (
 	EntTeam        = "巡察组"
 	EntTeamUnit    = "巡察组单位"
 	EntMember      = "编组记录"
+	EntTie         = "社会关系"
+	EntTraining    = "培训记录"
+	EntTeamEval    = "巡察组鉴定"
 )
 
-// Entities lists the entity names in merge order.
+// Entities lists the entity names in merge order. A package written before
+// the last ones existed counts only the first baseEntities.
 var Entities = []string{EntCounty, EntUnit, EntLeader, EntPerson, EntHistory, EntRelative,
-	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember}
+	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember, EntTie, EntTraining, EntTeamEval,
+	EntMilestone, EntFinding, EntItem, EntClue}
+
+// baseEntities is how many entities the first packages counted.
+const baseEntities = 12
 
 // counts returns the rows per entity of d, in the order of Entities.
 func (d *Data) counts() []Count {
 	n := []int{len(d.Counties), len(d.Units), len(d.Leaders), len(d.People), len(d.History), len(d.Relatives),
-		len(d.Declarations), len(d.Terms), len(d.Rounds), len(d.Teams), len(d.TeamUnits), len(d.Members)}
+		len(d.Declarations), len(d.Terms), len(d.Rounds), len(d.Teams), len(d.TeamUnits), len(d.Members),
+		len(d.Ties), len(d.Trainings), len(d.TeamEvals),
+		len(d.Milestones), len(d.Findings), len(d.Items), len(d.Clues)}
 	out := make([]Count, len(Entities))
 	for i, e := range Entities {
 		out[i] = Count{e, n[i]}

@@ -15,7 +15,7 @@ func smallData() *Data {
 			Skills: "财务、审计", Status: "在库", BirthDate: "1980-02-29"}},
 		History:      []History{{"P01", "U10", "2020-01-01", "2023-03-01"}},
 		Relatives:    []Relative{{Person: "P01", Name: "乙", Relation: "配偶", Unit: "U01", Leadership: true}},
-		Declarations: []Declaration{{"P01", "U10", "曾参与审计"}},
+		Declarations: []Declaration{{Person: "P01", Unit: "U10", Reason: "曾参与审计"}},
 		Terms:        []Term{{"T1", "第十五届", "2026-01-01", "2030-12-31"}},
 		Rounds:       []Round{{Code: "2026-1", Term: "T1", Number: 1, Mode: "混合编组", OnsiteStart: "2026-03-01"}},
 		Teams:        []Team{{"2026-1", "第一巡察组", 1, "", ""}},
@@ -32,11 +32,11 @@ func smallData() *Data {
 // the unit tests cover wrong passphrases and altered ciphertext).
 func FuzzDecode(f *testing.F) {
 	d := smallData()
-	plain, _, err := encode(d, []string{"C01"}, "", minScryptN, t0)
+	plain, _, err := encode(d, []string{"C01"}, "", minScryptN, t0, false)
 	if err != nil {
 		f.Fatal(err)
 	}
-	enc, _, err := encode(d, []string{"C01"}, "口令", minScryptN, t0)
+	enc, _, err := encode(d, []string{"C01"}, "口令", minScryptN, t0, false)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -54,14 +54,14 @@ func FuzzDecode(f *testing.F) {
 		}
 		checkScope(pkg.Data, pkg.Manifest.Counties)
 		for _, local := range []*Data{smallData(), {}} {
-			makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local)).report("fuzz", pkg.Manifest).Lines()
+			makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), AllRights).report("fuzz", pkg.Manifest).Lines()
 		}
 	})
 }
 
 func TestSmallDataDecodes(t *testing.T) {
 	for _, pass := range []string{"", "口令"} {
-		b, _, err := encode(smallData(), []string{"C01"}, pass, minScryptN, t0)
+		b, _, err := encode(smallData(), []string{"C01"}, pass, minScryptN, t0, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +69,7 @@ func TestSmallDataDecodes(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pass %q: %v", pass, err)
 		}
-		r := makePlan(pkg.Data, &Data{}, newScope(pkg.Manifest.Counties, &Data{})).report("small", pkg.Manifest)
+		r := makePlan(pkg.Data, &Data{}, newScope(pkg.Manifest.Counties, &Data{}), AllRights).report("small", pkg.Manifest)
 		if tot := r.Total(); tot.Added != 15 || tot.Conflicted != 0 {
 			t.Fatalf("pass %q: %v", pass, r.Lines())
 		}

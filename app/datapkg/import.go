@@ -3,16 +3,32 @@ package datapkg
 import (
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
 // Preview reads the package at path and reports what importing it into db
 // would add, update and leave out as conflicts, without writing.
 func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
+	return PreviewAs(db, path, passphrase, AllRights)
+}
+
+// Rights are what the importing user may merge of a round's results:
+// clue rows (线索管理), and items' review and close-out (审核销号).
+type Rights struct {
+	Clues, Review bool
+}
+
+// AllRights is an importer who may merge everything.
+var AllRights = Rights{Clues: true, Review: true}
+
+// PreviewAs is Preview for an importer with rights r.
+func PreviewAs(db *gorm.DB, path, passphrase string, r Rights) (*Report, error) {
 	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
@@ -21,7 +37,7 @@ func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local)).report(path, pkg.Manifest), nil
+	return makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), r).report(path, pkg.Manifest), nil
 }
 
 // Import merges the package at path into db by code, in one transaction
@@ -31,19 +47,30 @@ func Preview(db *gorm.DB, path, passphrase string) (*Report, error) {
 // transaction (an immediate one on SQLite), so that what the plan relies on
 // is still so when it is written.
 func Import(db *gorm.DB, path, passphrase, user string) (*Report, error) {
+	return ImportAs(db, path, passphrase, user, AllRights)
+}
+
+// ImportAs is Import for an importer with rights r: clue rows without
+// 线索管理, and items whose review or close-out would change without
+// 审核销号, are left out as conflicts.
+func ImportAs(db *gorm.DB, path, passphrase, user string, rights Rights) (*Report, error) {
 	pkg, err := readScoped(path, passphrase)
 	if err != nil {
 		return nil, err
 	}
 	var r *Report
-	err = db.Transaction(func(tx *gorm.DB) error {
+	err = model.Transact(db, func(tx *gorm.DB) error {
+		tx = model.WithActor(tx, user)
 		local, ids, err := loadAll(tx)
 		if err != nil {
 			return err
 		}
-		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local))
+		p := makePlan(pkg.Data, local, newScope(pkg.Manifest.Counties, local), rights)
 		r = p.report(path, pkg.Manifest)
 		if err := p.apply(tx, ids); err != nil {
+			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)
+		}
+		if err := model.InsertMany(tx, p.statusChanges(user, time.Now())); err != nil {
 			return fmt.Errorf("导入数据包失败，未写入任何数据: %w", err)
 		}
 		return audit.Record(tx, audit.Entry{User: user, Action: "导入数据包", Entity: "数据包", Key: filepath.Base(path),
@@ -65,6 +92,7 @@ func readScoped(path, passphrase string) (*Package, error) {
 	if err != nil {
 		return nil, err
 	}
+	upgradeReports(pkg.Data)
 	if err := checkScope(pkg.Data, pkg.Manifest.Counties); err != nil {
 		return nil, err
 	}
@@ -72,15 +100,15 @@ func readScoped(path, passphrase string) (*Package, error) {
 }
 
 // save writes the rows to add (in batches) and to update (one by one).
-func save[T, M any](tx *gorm.DB, steps []step[T], model func(T) M) ([]M, error) {
+func save[T, M any](tx *gorm.DB, steps []step[T], toModel func(T) M) ([]M, error) {
 	var adds []M
 	for _, s := range steps {
 		switch s.kind {
 		case add:
-			adds = append(adds, model(s.row))
+			adds = append(adds, toModel(s.row))
 		case update:
-			m := model(s.row)
-			if err := tx.Save(&m).Error; err != nil {
+			m := toModel(s.row)
+			if err := model.Overwrite(tx, &m); err != nil {
 				return nil, err
 			}
 		}
@@ -139,7 +167,38 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			})
 			return err
 		},
+		func() error {
+			_, err := save(tx, p.ties, func(x Tie) model.Tie { return x.model(ids.ties[x.key()]) })
+			return err
+		},
+		func() error {
+			_, err := save(tx, p.trainings, func(x Training) model.Training { return x.model(ids.trainings[x.key()]) })
+			return err
+		},
+		func() error {
+			_, err := save(tx, p.teamEvals, func(x TeamEval) model.TeamEvaluation {
+				return x.model(ids.teamEvals[x.key()], ids.teams[teamKey{x.Round, x.Team}])
+			})
+			return err
+		},
+		func() error { return p.applyResults(tx, ids) },
 	)
+}
+
+// statusChanges are the records of the statuses the package sets: a new
+// person's first, and every status the package changes (SPEC §11.1), by
+// user through the package at now.
+func (p *plan) statusChanges(user string, now time.Time) []model.StatusChange {
+	var out []model.StatusChange
+	for _, s := range p.people {
+		switch {
+		case s.kind == add:
+			out = append(out, model.NewStatusChange(s.row.Code, "", s.row.Status, s.row.StatusReason, user, vocab.ViaPackage, now))
+		case s.kind == update && s.old.Status != s.row.Status:
+			out = append(out, model.NewStatusChange(s.row.Code, s.old.Status, s.row.Status, s.row.StatusReason, user, vocab.ViaPackage, now))
+		}
+	}
+	return out
 }
 
 func firstErr(fs ...func() error) error {
@@ -184,6 +243,13 @@ func (p *plan) updatedBefore() map[string]any {
 	put(EntTeamUnit, tu, n)
 	m, n := olds(p.members)
 	put(EntMember, m, n)
+	ti, n := olds(p.ties)
+	put(EntTie, ti, n)
+	tr, n := olds(p.trainings)
+	put(EntTraining, tr, n)
+	te, n := olds(p.teamEvals)
+	put(EntTeamEval, te, n)
+	p.resultsBefore(put)
 	if len(out) == 0 {
 		return nil
 	}

@@ -16,6 +16,8 @@ type teamKey struct{ Round, Name string }
 type rowIDs struct {
 	teams                                                  map[teamKey]uint
 	leaders, history, relatives, decls, teamUnits, members map[string]uint
+	ties, trainings, teamEvals                             map[string]uint
+	milestones                                             map[string]uint
 }
 
 // Natural keys of the rows without a code.
@@ -26,6 +28,9 @@ func (x Declaration) key() string { return x.Person + "/" + x.Unit }
 func (t Team) key() string        { return t.Round + "/" + t.Name }
 func (u TeamUnit) key() string    { return u.Round + "/" + u.Unit }
 func (m Member) key() string      { return m.Round + "/" + m.Team + "/" + m.Person }
+func (t Tie) key() string         { return t.Person + "/" + t.Name + "/" + t.Relation }
+func (t Training) key() string    { return t.Person + "/" + t.Name + "/" + t.Start }
+func (e TeamEval) key() string    { return e.Round + "/" + e.Team }
 
 // loadAll reads every row the package format holds from db (through
 // model.LoadTables, the one read of the whole database), in the key order
@@ -37,7 +42,8 @@ func loadAll(db *gorm.DB) (*Data, *rowIDs, error) {
 	}
 	var d Data
 	ids := &rowIDs{teams: map[teamKey]uint{}, leaders: map[string]uint{}, history: map[string]uint{},
-		relatives: map[string]uint{}, decls: map[string]uint{}, teamUnits: map[string]uint{}, members: map[string]uint{}}
+		relatives: map[string]uint{}, decls: map[string]uint{}, teamUnits: map[string]uint{}, members: map[string]uint{},
+		ties: map[string]uint{}, trainings: map[string]uint{}, teamEvals: map[string]uint{}}
 	byID := make(map[uint]teamKey, len(all.Teams))
 	for _, t := range all.Teams {
 		d.Teams = append(d.Teams, fromTeam(t))
@@ -76,6 +82,25 @@ func loadAll(db *gorm.DB) (*Data, *rowIDs, error) {
 		d.Members = append(d.Members, mm)
 		ids.members[mm.key()] = m.ID
 	}
+	for _, t := range all.Ties {
+		x := fromTie(t)
+		d.Ties = append(d.Ties, x)
+		ids.ties[x.key()] = t.ID
+	}
+	for _, t := range all.Trainings {
+		x := fromTraining(t)
+		d.Trainings = append(d.Trainings, x)
+		ids.trainings[x.key()] = t.ID
+	}
+	for _, e := range all.TeamEvals {
+		k := byID[e.TeamID]
+		x := fromTeamEval(e, k.Round, k.Name)
+		d.TeamEvals = append(d.TeamEvals, x)
+		ids.teamEvals[x.key()] = e.ID
+	}
+	if err := loadResults(db, &d, ids); err != nil {
+		return nil, nil, err
+	}
 	sortByKeys(&d)
 	return &d, ids, nil
 }
@@ -90,6 +115,8 @@ func sortByKeys(d *Data) {
 	slices.SortFunc(d.Members, func(a, b Member) int {
 		return cmpKeys(a.Round, b.Round, a.Team, b.Team, a.Person, b.Person)
 	})
+	slices.SortFunc(d.Trainings, func(a, b Training) int { return cmpKeys(a.Person, b.Person, a.Name, b.Name, a.Start, b.Start) })
+	slices.SortFunc(d.TeamEvals, func(a, b TeamEval) int { return cmpKeys(a.Round, b.Round, a.Team, b.Team) })
 }
 
 func mapRows[M, P any](rows []M, f func(M) P) []P {
@@ -147,6 +174,8 @@ func selectCounties(all *Data, counties []string) (*Data, error) {
 	d.History = filter(all.History, func(h History) bool { return people[h.Person] })
 	d.Relatives = filter(all.Relatives, func(r Relative) bool { return people[r.Person] })
 	d.Declarations = filter(all.Declarations, func(x Declaration) bool { return people[x.Person] })
+	d.Ties = filter(all.Ties, func(x Tie) bool { return people[x.Person] })
+	d.Trainings = filter(all.Trainings, func(x Training) bool { return people[x.Person] })
 	teams := map[teamKey]bool{}
 	for _, tu := range all.TeamUnits {
 		if chosen[unitCounty[tu.Unit]] {
@@ -156,6 +185,7 @@ func selectCounties(all *Data, counties []string) (*Data, error) {
 	d.Teams = filter(all.Teams, func(t Team) bool { return teams[teamKey{t.Round, t.Name}] })
 	d.TeamUnits = filter(all.TeamUnits, func(u TeamUnit) bool { return teams[teamKey{u.Round, u.Team}] })
 	d.Members = filter(all.Members, func(m Member) bool { return teams[teamKey{m.Round, m.Team}] })
+	d.TeamEvals = filter(all.TeamEvals, func(e TeamEval) bool { return teams[teamKey{e.Round, e.Team}] })
 	rounds, terms := set(nil), set(nil)
 	for _, t := range d.Teams {
 		rounds[t.Round] = true
@@ -166,7 +196,10 @@ func selectCounties(all *Data, counties []string) (*Data, error) {
 	// The units the rows name, and their parents, up the tree.
 	var refs []string
 	for _, p := range d.People {
-		refs = append(refs, p.CurrentUnit)
+		refs = append(refs, p.CurrentUnit, p.RecommendUnit)
+	}
+	for _, t := range d.Ties {
+		refs = append(refs, t.Unit)
 	}
 	for _, h := range d.History {
 		refs = append(refs, h.Unit)
@@ -200,6 +233,7 @@ func selectCounties(all *Data, counties []string) (*Data, error) {
 		cs[u.County] = true
 	}
 	d.Counties = filter(all.Counties, func(c County) bool { return cs[c.Code] })
+	selectResults(all, &d)
 	return &d, nil
 }
 

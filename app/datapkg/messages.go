@@ -7,13 +7,14 @@ import (
 
 // The reasons a package is refused, as the user reads them.
 var (
-	ErrNotPackage     = errors.New("不是数据包文件，或文件已被截断、损坏")
-	ErrNewerFormat    = errors.New("数据包由更新版本的程序生成，请升级程序后再导入")
-	ErrNeedPassphrase = errors.New("数据包已加密，请输入口令")
-	ErrBadPassphrase  = errors.New("口令错误，或数据包已被篡改")
-	ErrUnexpectedPass = errors.New("数据包未加密，不需要口令")
-	ErrTooLarge       = errors.New("数据包中的文件过大")
-	ErrNoCounties     = errors.New("请至少选择一个县区")
+	ErrNotPackage      = errors.New("不是数据包文件，或文件已被截断、损坏")
+	ErrNewerFormat     = errors.New("数据包由更新版本的程序生成，请升级程序后再导入")
+	ErrNeedPassphrase  = errors.New("数据包已加密，请输入口令")
+	ErrBadPassphrase   = errors.New("口令错误，或数据包已被篡改")
+	ErrUnexpectedPass  = errors.New("数据包未加密，不需要口令")
+	ErrTooLarge        = errors.New("数据包中的文件过大")
+	ErrNoCounties      = errors.New("请至少选择一个县区")
+	ErrShortPassphrase = fmt.Errorf("口令至少%d个字符（空格不算），太短的口令可被逐个试出", MinPassphrase)
 )
 
 // TamperError is a package whose content does not match its manifest.

@@ -39,6 +39,10 @@ type plan struct {
 	teams     []step[Team]
 	teamUnits []step[TeamUnit]
 	members   []step[Member]
+	ties      []step[Tie]
+	trainings []step[Training]
+	teamEvals []step[TeamEval]
+	results   resultsPlan
 }
 
 // classify says whether row is new, the same as old, or an update of it.
@@ -73,7 +77,7 @@ func index[T any](rows []T, key func(T) string) map[string]T {
 // conflicting row, or name a person neither side has, are left out with
 // it. Rows that would change what the database keeps outside the declared
 // counties sc are left out too (see scope).
-func makePlan(pkg, local *Data, sc *scope) *plan {
+func makePlan(pkg, local *Data, sc *scope, r Rights) *plan {
 	p := &plan{}
 	blockedUnits, blockedPeople := map[string]bool{}, map[string]bool{}
 
@@ -119,6 +123,8 @@ func makePlan(pkg, local *Data, sc *scope) *plan {
 			s = refused(x, "身份证号与本库人员 %s 相同", other)
 		case blockedUnits[x.CurrentUnit]:
 			s = refused(x, "现工作单位 %s 冲突", x.CurrentUnit)
+		case blockedUnits[x.RecommendUnit]:
+			s = refused(x, "推荐单位 %s 冲突", x.RecommendUnit)
 		default:
 			s = classify(x, old, ok)
 		}
@@ -137,7 +143,14 @@ func makePlan(pkg, local *Data, sc *scope) *plan {
 	p.decls = children(pkg.Declarations, local.Declarations, Declaration.key, func(x Declaration) string {
 		return blockedBy(blockedPeople, x.Person, "人员") + blockedBy(blockedUnits, x.Unit, "单位")
 	})
+	p.ties = children(pkg.Ties, local.Ties, Tie.key, func(x Tie) string {
+		return blockedBy(blockedPeople, x.Person, "人员") + blockedBy(blockedUnits, x.Unit, "关系人工作单位")
+	})
+	p.trainings = children(pkg.Trainings, local.Trainings, Training.key, func(x Training) string {
+		return blockedBy(blockedPeople, x.Person, "人员")
+	})
 	p.planRounds(pkg, local, sc, blockedUnits, blockedPeople)
+	p.planResults(pkg, local, sc, r)
 	return p
 }
 
@@ -246,6 +259,12 @@ func (p *plan) planRounds(pkg, local *Data, sc *scope, blockedUnits, blockedPeop
 		return blockedBy(blockedUnits, u.Unit, "单位")
 	})
 	p.planMembers(pkg, local, blockedPeople, blockedTeams)
+	p.teamEvals = children(pkg.TeamEvals, local.TeamEvals, TeamEval.key, func(e TeamEval) string {
+		if blockedTeams[teamKey{e.Round, e.Team}] {
+			return fmt.Sprintf("巡察组 %s 冲突", e.Team)
+		}
+		return ""
+	})
 }
 
 // planMembers classifies the 编组记录 rows: refused when their team or

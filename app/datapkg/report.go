@@ -92,5 +92,9 @@ func (p *plan) report(file string, m Manifest) *Report {
 	tally(r, EntTeam, p.teams, Team.key)
 	tally(r, EntTeamUnit, p.teamUnits, TeamUnit.key)
 	tally(r, EntMember, p.members, Member.key)
+	tally(r, EntTie, p.ties, Tie.key)
+	tally(r, EntTraining, p.trainings, Training.key)
+	tally(r, EntTeamEval, p.teamEvals, TeamEval.key)
+	p.tallyResults(r)
 	return r
 }

@@ -49,7 +49,7 @@ func checkScope(d *Data, counties []string) error {
 			return outOfScope(decl, EntTeam, t.key(), "没有被巡察单位，无法确定所属县区")
 		}
 	}
-	return nil
+	return checkResultsScope(d, decl)
 }
 
 // scope is the declared counties with what the database says about them:

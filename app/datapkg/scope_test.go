@@ -15,7 +15,7 @@ import (
 // manifest and checksums that match: what anyone can make by hand.
 func forge(t *testing.T, d *Data, counties ...string) string {
 	t.Helper()
-	b, _, err := encode(d, counties, "", minScryptN, t0)
+	b, _, err := encode(d, counties, "", minScryptN, t0, false)
 	if err != nil {
 		t.Fatal(err)
 	}

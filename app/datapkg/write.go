@@ -23,10 +23,20 @@ import (
 // manifest. The file is written beside path and renamed into place, so a
 // failed export leaves no half file.
 func Export(db *gorm.DB, counties []string, passphrase, path string) (*Manifest, error) {
-	return export(db, counties, passphrase, path, scryptN, time.Now())
+	return ExportAs(db, counties, passphrase, path, true)
 }
 
-func export(db *gorm.DB, counties []string, pass, path string, n int, now time.Time) (*Manifest, error) {
+// ExportAs is Export for a user who may (withClues) or may not hand clue
+// rows on (线索管理): without, the package holds none and its manifest
+// says so (CluesLeftOut).
+func ExportAs(db *gorm.DB, counties []string, passphrase, path string, withClues bool) (*Manifest, error) {
+	return export(db, counties, passphrase, path, scryptN, time.Now(), withClues)
+}
+
+func export(db *gorm.DB, counties []string, pass, path string, n int, now time.Time, withClues bool) (*Manifest, error) {
+	if err := CheckPassphrase(pass); err != nil {
+		return nil, err
+	}
 	var cs []string
 	for _, c := range counties {
 		if c = strings.TrimSpace(c); c != "" {
@@ -46,7 +56,11 @@ func export(db *gorm.DB, counties []string, pass, path string, n int, now time.T
 	if err != nil {
 		return nil, err
 	}
-	b, m, err := encode(d, cs, pass, n, now)
+	leftOut := !withClues && len(d.Clues) > 0
+	if !withClues {
+		d.Clues = nil
+	}
+	b, m, err := encode(d, cs, pass, n, now, leftOut)
 	if err != nil {
 		return nil, err
 	}
@@ -57,13 +71,13 @@ func export(db *gorm.DB, counties []string, pass, path string, n int, now time.T
 }
 
 // encode builds the zip of a package: manifest.json, then the data.
-func encode(d *Data, counties []string, pass string, n int, now time.Time) ([]byte, *Manifest, error) {
+func encode(d *Data, counties []string, pass string, n int, now time.Time, cluesLeftOut bool) ([]byte, *Manifest, error) {
 	plain, err := json.Marshal(d)
 	if err != nil {
 		return nil, nil, err
 	}
 	m := &Manifest{Format: Format, Version: Version, Schema: model.SchemaVersion,
-		Created: now.Format(audit.TimeLayout), Counties: counties, Counts: d.counts()}
+		Created: now.Format(audit.TimeLayout), Counties: counties, Counts: d.counts(), CluesLeftOut: cluesLeftOut}
 	name, body, method := dataName, plain, zip.Deflate
 	if pass != "" {
 		var z bytes.Buffer

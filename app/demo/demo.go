@@ -77,6 +77,15 @@ type Data struct {
 	Teams        []model.Team
 	TeamUnits    []model.TeamUnit
 	Members      []model.TeamMember
+	// the people over the years (people_years.go)
+	StatusChanges []model.StatusChange
+	Trainings     []model.Training
+	Ties          []model.Tie
+	TeamEvals     []model.TeamEvaluation
+	Milestones    []model.Milestone
+	Findings      []model.Finding
+	Items         []model.RectifyItem
+	Clues         []model.Clue
 }
 
 // Counts is how many rows of each kind a data set holds; it is what the
@@ -94,6 +103,14 @@ type Counts struct {
 	Teams        int `json:"巡察组"`
 	TeamUnits    int `json:"被巡察单位"`
 	Members      int `json:"编组记录"`
+	Ties         int `json:"社会关系"`
+	Trainings    int `json:"培训记录"`
+	StatusHist   int `json:"状态历史"`
+	TeamEvals    int `json:"巡察组鉴定"`
+	Milestones   int `json:"巡察节点,omitempty"`
+	Findings     int `json:"问题清单,omitempty"`
+	Items        int `json:"整改台账,omitempty"`
+	Clues        int `json:"线索移交,omitempty"`
 }
 
 // Counts counts d's rows.
@@ -102,7 +119,10 @@ func (d *Data) Counts() Counts {
 		Counties: len(d.Counties), Units: len(d.Units), Leaders: len(d.Leaders), People: len(d.People),
 		History: len(d.History), Relatives: len(d.Relatives), Declarations: len(d.Declarations),
 		Terms: len(d.Terms), Rounds: len(d.Rounds), Teams: len(d.Teams), TeamUnits: len(d.TeamUnits),
-		Members: len(d.Members),
+		Members: len(d.Members), Ties: len(d.Ties), Trainings: len(d.Trainings),
+		StatusHist: len(d.StatusChanges), TeamEvals: len(d.TeamEvals),
+		Milestones: len(d.Milestones), Findings: len(d.Findings), Items: len(d.Items),
+		Clues: len(d.Clues),
 	}
 }
 
@@ -115,6 +135,10 @@ func (c Counts) Lines() []string {
 		fmt.Sprintf("回避申报 %d", c.Declarations), fmt.Sprintf("届期 %d", c.Terms),
 		fmt.Sprintf("轮次 %d", c.Rounds), fmt.Sprintf("巡察组 %d", c.Teams),
 		fmt.Sprintf("被巡察单位 %d", c.TeamUnits), fmt.Sprintf("编组记录 %d", c.Members),
+		fmt.Sprintf("社会关系 %d", c.Ties), fmt.Sprintf("培训记录 %d", c.Trainings),
+		fmt.Sprintf("状态历史 %d", c.StatusHist), fmt.Sprintf("巡察组鉴定 %d", c.TeamEvals),
+		fmt.Sprintf("巡察节点 %d", c.Milestones), fmt.Sprintf("问题清单 %d", c.Findings),
+		fmt.Sprintf("整改台账 %d", c.Items), fmt.Sprintf("线索移交 %d", c.Clues),
 	}
 }
 
@@ -174,6 +198,8 @@ func Generate(s Scale) *Data {
 	g.makeRelatives()
 	g.makeDeclarations()
 	g.makeRounds()
+	g.makePeopleYears()
+	g.makeResults()
 	g.number()
 	return g.d
 }
@@ -181,23 +207,23 @@ func Generate(s Scale) *Data {
 // number gives every row with a numeric primary key its ID, in slice order.
 func (g *gen) number() {
 	d := g.d
-	for i := range d.Leaders {
-		d.Leaders[i].ID = uint(i + 1)
-	}
-	for i := range d.History {
-		d.History[i].ID = uint(i + 1)
-	}
-	for i := range d.Relatives {
-		d.Relatives[i].ID = uint(i + 1)
-	}
-	for i := range d.Declarations {
-		d.Declarations[i].ID = uint(i + 1)
-	}
-	for i := range d.TeamUnits {
-		d.TeamUnits[i].ID = uint(i + 1)
-	}
-	for i := range d.Members {
-		d.Members[i].ID = uint(i + 1)
+	ids(d.Leaders, func(x *model.UnitLeader, id uint) { x.ID = id })
+	ids(d.History, func(x *model.WorkHistory, id uint) { x.ID = id })
+	ids(d.Relatives, func(x *model.Relative, id uint) { x.ID = id })
+	ids(d.Declarations, func(x *model.Declaration, id uint) { x.ID = id })
+	ids(d.TeamUnits, func(x *model.TeamUnit, id uint) { x.ID = id })
+	ids(d.Members, func(x *model.TeamMember, id uint) { x.ID = id })
+	ids(d.StatusChanges, func(x *model.StatusChange, id uint) { x.ID = id })
+	ids(d.Trainings, func(x *model.Training, id uint) { x.ID = id })
+	ids(d.Ties, func(x *model.Tie, id uint) { x.ID = id })
+	ids(d.TeamEvals, func(x *model.TeamEvaluation, id uint) { x.ID = id })
+	ids(d.Milestones, func(x *model.Milestone, id uint) { x.ID = id })
+}
+
+// ids gives rows the IDs 1, 2, … in order.
+func ids[T any](rows []T, set func(*T, uint)) {
+	for i := range rows {
+		set(&rows[i], uint(i+1))
 	}
 }
 

@@ -16,6 +16,12 @@ func TestPlanted(t *testing.T) {
 			leaders[l.IDNumber] = l.UnitCode
 		}
 	}
+	received := map[string]bool{} // round/unit whose 整改报告收到 is recorded
+	for _, m := range d.Milestones {
+		if m.Kind == "整改报告收到" {
+			received[m.RoundCode+"/"+m.UnitCode] = true
+		}
+	}
 	unitCounty := map[string]string{}
 	for _, u := range d.Units {
 		unitCounty[u.Code] = u.CountyCode
@@ -89,7 +95,7 @@ func TestPlanted(t *testing.T) {
 		{"回避申报", func() int { return len(d.Declarations) }, 20, 100},
 		{"整改报告逾期未收到", func() (n int) {
 			for _, tu := range d.TeamUnits {
-				if tu.RoundCode == "2026-1" && tu.ReportReceived == "" {
+				if tu.RoundCode == "2026-1" && !received[tu.RoundCode+"/"+tu.UnitCode] {
 					n++
 				}
 			}
@@ -97,7 +103,7 @@ func TestPlanted(t *testing.T) {
 		}, 1, 20},
 		{"整改报告均已收到（2025年）", func() (n int) {
 			for _, tu := range d.TeamUnits {
-				if tu.RoundCode < "2026" && tu.ReportReceived == "" {
+				if tu.RoundCode < "2026" && !received[tu.RoundCode+"/"+tu.UnitCode] {
 					n++
 				}
 			}

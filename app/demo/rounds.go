@@ -238,7 +238,10 @@ func (g *gen) writeRound(s *roundState, spec roundSpec, plans []teamPlan) {
 		for _, u := range plan.units {
 			tu := model.TeamUnit{TeamID: id, RoundCode: spec.code, UnitCode: g.d.Units[u].Code}
 			if spec.staffed {
-				tu.ReportReceived = received(s.r, due, g.today)
+				if day := received(s.r, due, g.today); day != "" {
+					g.d.Milestones = append(g.d.Milestones, model.Milestone{RoundCode: spec.code, Team: teamName(seq + 1),
+						UnitCode: tu.UnitCode, Kind: vocab.MsRectifyReport, Date: day, Recorder: demoRecorder})
+				}
 			}
 			g.d.TeamUnits = append(g.d.TeamUnits, tu)
 		}
@@ -327,7 +330,7 @@ func (g *gen) staff(s *roundState, id uint, plan teamPlan, used []bool) {
 		chosen = append(chosen, who)
 		finance = finance || hasFinance(&g.d.People[who])
 		m := model.TeamMember{TeamID: id, PersonCode: g.d.People[who].Code, Role: sl.role,
-			Evaluation: pickWeighted(s.r, evaluations)}
+			Evaluation: pickWeighted(s.r, evaluations), EvalState: vocab.EvalConfirmed}
 		switch m.Evaluation {
 		case "优秀":
 			if s.r.IntN(2) == 0 {

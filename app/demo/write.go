@@ -21,7 +21,7 @@ const batch = 500
 // (演示数据) by user with the counts. It refuses a database that already has
 // counties, units, people or terms, and then writes nothing.
 func Write(db *gorm.DB, d *Data, user string) error {
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := checkEmpty(tx); err != nil {
 			return err
 		}
@@ -41,6 +41,14 @@ func Write(db *gorm.DB, d *Data, user string) error {
 			{"巡察组", func() error { return insert(tx, d.Teams) }},
 			{"被巡察单位", func() error { return insert(tx, d.TeamUnits) }},
 			{"编组记录", func() error { return insert(tx, d.Members) }},
+			{"状态历史", func() error { return insert(tx, d.StatusChanges) }},
+			{"培训记录", func() error { return insert(tx, d.Trainings) }},
+			{"社会关系", func() error { return insert(tx, d.Ties) }},
+			{"巡察组鉴定", func() error { return insert(tx, d.TeamEvals) }},
+			{"巡察节点", func() error { return insert(tx, d.Milestones) }},
+			{"问题清单", func() error { return insert(tx, d.Findings) }},
+			{"整改台账", func() error { return insert(tx, d.Items) }},
+			{"线索移交", func() error { return insert(tx, d.Clues) }},
 		}
 		for _, s := range steps {
 			if err := s.err(); err != nil {

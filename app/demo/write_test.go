@@ -22,6 +22,10 @@ func rowCounts(t *testing.T, db *gorm.DB) Counts {
 		{&model.Person{}, &c.People}, {&model.WorkHistory{}, &c.History}, {&model.Relative{}, &c.Relatives},
 		{&model.Declaration{}, &c.Declarations}, {&model.Term{}, &c.Terms}, {&model.Round{}, &c.Rounds},
 		{&model.Team{}, &c.Teams}, {&model.TeamUnit{}, &c.TeamUnits}, {&model.TeamMember{}, &c.Members},
+		{&model.Tie{}, &c.Ties}, {&model.Training{}, &c.Trainings}, {&model.StatusChange{}, &c.StatusHist},
+		{&model.TeamEvaluation{}, &c.TeamEvals},
+		{&model.Milestone{}, &c.Milestones}, {&model.Finding{}, &c.Findings}, {&model.RectifyItem{}, &c.Items},
+		{&model.Clue{}, &c.Clues},
 	} {
 		var n int64
 		if err := db.Model(x.model).Count(&n).Error; err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -64,22 +65,19 @@ func TestTamperedRecordsFail(t *testing.T) {
 		name, want string
 		edit       func(r *Record)
 	}{
-		{"改抽中结果", "重放结果", func(r *Record) {
-			st := &r.Steps[1]
-			for _, c := range st.Candidates {
-				if c != st.Drawn {
-					st.Drawn = c
-					break
-				}
-			}
-		}},
+		{"改抽中结果", "重放结果", func(r *Record) { r.Steps[1].Drawn = r.Steps[0].Drawn }},
 		{"改现场数值", "种子不符", func(r *Record) { r.Witness = "现场宣读 37217" }},
 		{"改候选名单", "哈希不符", func(r *Record) { r.Candidates = append(r.Candidates, "P99999") }},
 		{"换算法版本", "算法版本", func(r *Record) { r.Algorithm = "xuncha-draw/0" }},
+		{"改候选人数", "候选人数为 9，记录为 10", func(r *Record) { r.Steps[1].Count = 10 }},
 		{"候选中混入已抽中者", "已在之前抽中", func(r *Record) {
-			r.Steps[2].Candidates = append([]string{r.Steps[0].Drawn}, r.Steps[2].Candidates...)
-			r.Steps[2].Candidates = sortedCopy(r.Steps[2].Candidates)
+			// step 3 (组长 again) without deleting those drawn before
+			r.Steps[2].Del, r.Steps[2].Count = "", 10
 		}},
+		{"新增已在名单中的人", "新增的候选已在前一步的名单中", func(r *Record) { r.Steps[2].Add = EncodeSet([]int32{9}) }},
+		{"删去不在名单中的人", "删去的候选不在前一步的名单中", func(r *Record) { r.Steps[0].Del = EncodeSet([]int32{0}) }},
+		{"位置越界", "编码无效", func(r *Record) { r.Steps[0].Add = EncodeSet([]int32{0, 10}) }},
+		{"编码损坏", "编码无效", func(r *Record) { r.Steps[1].Add = "!!" }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -93,16 +91,66 @@ func TestTamperedRecordsFail(t *testing.T) {
 	}
 }
 
-func sortedCopy(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j] < out[i] {
-				out[i], out[j] = out[j], out[i]
-			}
+// TestReplaySteps: the replay says how many candidates each step had and
+// where the one drawn stood, and the record is written compactly: each
+// step but the first of its role as a difference.
+func TestReplaySteps(t *testing.T) {
+	rec := sample(t, "现场宣读 37216")
+	steps, err := Replay(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(steps) != 3 || steps[0].Count != 10 || steps[1].Count != 9 || steps[2].Count != 8 {
+		t.Fatalf("steps %+v", steps)
+	}
+	for i, st := range steps {
+		if st.Pos < 1 || st.Pos > st.Count || st.Drawn != rec.Steps[i].Drawn {
+			t.Errorf("step %d: %+v", i+1, st)
 		}
 	}
-	return out
+	if rec.Steps[2].Add != "" || rec.Steps[2].Del == "" {
+		t.Errorf("step 3 (组长 again) written as %+v: want only the two drawn before deleted", rec.Steps[2])
+	}
+	if rec.Drawn() != 3 {
+		t.Errorf("drawn %d", rec.Drawn())
+	}
+}
+
+// TestOldRecordStillVerifies: a record of version 1 (every step's list by
+// code), written by the program before, still replays by its own rules,
+// is written back byte for byte, and caught when changed.
+func TestOldRecordStillVerifies(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "record.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec, err := ParseRecord(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.Algorithm != AlgorithmV1 {
+		t.Fatalf("fixture of version %q", rec.Algorithm)
+	}
+	steps, err := Replay(rec)
+	if err != nil {
+		t.Fatalf("a version 1 record no longer replays: %v", err)
+	}
+	if steps[1].Count != 9 || steps[1].Drawn != "P00006" || steps[1].Pos != 6 {
+		t.Errorf("step 2 replayed as %+v", steps[1])
+	}
+	again, err := rec.Marshal()
+	if err != nil || string(again) != string(b) {
+		t.Errorf("written back differently (%v):\n%s", err, again)
+	}
+	rec.Steps[1].Drawn = "P00007"
+	if err := Verify(rec); err == nil || !strings.Contains(err.Error(), "重放结果") {
+		t.Errorf("a changed version 1 record: %v", err)
+	}
+	rec, _ = ParseRecord(b)
+	rec.Steps[2].Candidates = sortedCopy(append([]string{rec.Steps[0].Drawn}, rec.Steps[2].Candidates...))
+	if err := Verify(rec); err == nil || !strings.Contains(err.Error(), "已在之前抽中") {
+		t.Errorf("a version 1 step with one drawn before: %v", err)
+	}
 }
 
 // TestGolden pins the whole algorithm: the same witness must draw the same
@@ -113,7 +161,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "record.json")
+	path := filepath.Join("testdata", "record2.json")
 	if *update {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
@@ -177,4 +225,10 @@ func TestAlgorithmTextIsChinese(t *testing.T) {
 	if AlgorithmText("other") != "other" {
 		t.Error("an unknown algorithm should show as it is")
 	}
+}
+
+func sortedCopy(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return out
 }

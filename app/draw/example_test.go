@@ -27,7 +27,7 @@ func ExampleVerify() {
 	rec.Steps[1].Drawn = "P003" // the other candidate, written in afterwards
 	fmt.Println("改动后重放:", draw.Verify(rec))
 	// Output:
-	// 组长 P001 成员 P004
+	// 组长 P002 成员 P004
 	// 重放: <nil>
 	// 改动后重放: 第2步（第一巡察组 成员）重放结果为 "P004"，记录为 "P003"
 }

@@ -21,6 +21,8 @@ type Checker struct {
 	// long are the roles of R2's long-stint clause. Shared by every hit, with
 	// capacity = length so that a caller's append copies.
 	remote, long []string
+	// evalRoles are the roles R9 binds (nil: R9 is off).
+	evalRoles []string
 
 	unitLeaders  map[string][]int32 // unit code → indexes into snap.Leaders
 	leaderByID   map[string][]int32 // ID number → indexes into snap.Leaders
@@ -36,10 +38,18 @@ type Checker struct {
 	native map[string][]int32 // county → people whose native place it is
 
 	overrides map[overrideKey][]string // approved: → units ("" = every unit)
+
+	grades [][]grade // parallel to snap.People: confirmed grades, oldest first
+	graded []int32   // people with a confirmed grade R9 looks at, in index order
 }
 
-// severities are the severities of the rules, looked up once.
-type severities struct{ r1, r2, r3, r3b, r4, r4b, r5, r6, r7 Severity }
+// severities are the severities of the rules, looked up once. r8 is that
+// of the close ties, r8loose of the others; r9 that of 不称职, r9barely of
+// 基本称职.
+type severities struct {
+	r1, r2, r3, r3b, r4, r4b, r5, r6, r7 Severity
+	r8, r8loose, r9, r9barely            Severity
+}
 
 // personInfo is what New works out once per person.
 type personInfo struct {
@@ -63,6 +73,7 @@ func New(s *snap.Snapshot, set Settings) *Checker {
 	c := &Checker{snap: s, set: set, sev: severities{
 		r1: set.severity(R1), r2: set.severity(R2), r3: set.severity(R3), r3b: set.severity(R3b),
 		r4: set.severity(R4), r4b: set.severity(R4b), r5: set.severity(R5), r6: set.severity(R6), r7: set.severity(R7),
+		r8: set.severity(R8), r8loose: set.LooseTieSeverity, r9: set.severity(R9), r9barely: set.BarelyFitSeverity,
 	}}
 	if c.set.Depth < 0 {
 		c.set.Depth = 0
@@ -71,10 +82,14 @@ func New(s *snap.Snapshot, set Settings) *Checker {
 		c.remote = slices.Clip(slices.Clone(set.RemoteRoles))
 	}
 	c.long = []string{vocab.RoleLeader, vocab.RoleDeputy}[:2:2] // the roles the long-stint clause of R2 binds
+	if len(set.EvalRoles) > 0 {
+		c.evalRoles = slices.Clip(slices.Clone(set.EvalRoles))
+	}
 	c.indexLeaders()
 	c.indexCounties()
 	c.indexPeople()
 	c.indexOverrides()
+	c.indexGrades()
 	return c
 }
 
@@ -187,7 +202,7 @@ func (c *Checker) nativeCounties(native string) []string {
 }
 
 // fileTouches files person i under every unit where one of R1, R2, R3,
-// R3b or R5 could hit; R4 and R4b go by county.
+// R3b, R5 or R8 could hit; R4 and R4b go by county, R9 by person.
 func (c *Checker) fileTouches(i int32, p *snap.Person, pi *personInfo) {
 	add := func(u string) {
 		if u == "" {
@@ -206,21 +221,32 @@ func (c *Checker) fileTouches(i int32, p *snap.Person, pi *personInfo) {
 		add(s.Unit)
 	}
 	for _, r := range p.Relatives {
-		if !kin.IsClose(r.Relation) {
-			continue
-		}
-		add(r.Unit)
-		if r.IDNumber != "" {
-			for _, l := range c.leaderByID[r.IDNumber] {
-				add(c.snap.Leaders[l].Unit)
-			}
-		}
-		for _, l := range c.leaderByName[r.Name] {
-			add(c.snap.Leaders[l].Unit)
+		if kin.IsClose(r.Relation) {
+			c.leaderUnits(r.Unit, r.IDNumber, r.Name, add)
 		}
 	}
 	for _, d := range p.Declarations {
-		add(d.Unit)
+		if d.Binding() {
+			add(d.Unit)
+		}
+	}
+	for _, t := range p.Ties {
+		c.leaderUnits(t.Unit, t.IDNumber, t.Name, add)
+	}
+}
+
+// leaderUnits calls add for the units where the someone a row names (a
+// relative, a tie) may sit in the leadership: the unit the row gives, and
+// the units of the leaders with the row's ID number or name.
+func (c *Checker) leaderUnits(unit, id, name string, add func(string)) {
+	add(unit)
+	if id != "" {
+		for _, l := range c.leaderByID[id] {
+			add(c.snap.Leaders[l].Unit)
+		}
+	}
+	for _, l := range c.leaderByName[name] {
+		add(c.snap.Leaders[l].Unit)
 	}
 }
 
@@ -290,14 +316,23 @@ func (c *Checker) indexOverrides() {
 	}
 }
 
+// Settings returns the settings the checker applies.
+func (c *Checker) Settings() Settings { return c.set }
+
 // Overridden reports whether an approved override of round lifts hit h,
 // whose Team must be set: only hard hits are lifted.
 func (c *Checker) Overridden(round string, h Hit) bool {
-	if h.Severity != Hard {
-		return false
-	}
-	for _, u := range c.overrides[overrideKey{round, h.Team, h.Person, h.Rule}] {
-		if u == "" || u == h.Unit {
+	return h.Severity == Hard && c.Lifted(round, h.Team, h.Person, h.Rule, h.Unit)
+}
+
+// Lifted reports whether an approved override of round lifts rule for
+// person on team against unit: one for that unit, or one for every unit
+// of the team. An approved override stays in force until it is withdrawn
+// (撤销), whatever the rule's 可豁免 setting says now: the setting governs
+// requests and approvals.
+func (c *Checker) Lifted(round, team, person, rule, unit string) bool {
+	for _, u := range c.overrides[overrideKey{round, team, person, rule}] {
+		if u == "" || u == unit {
 			return true
 		}
 	}

@@ -10,15 +10,16 @@ import (
 	"xuncha/app/vocab"
 )
 
-// Team returns the hits of rules R1–R5 of p against every unit of team t
-// of round r, with Team set and approved overrides marked. The reference
-// date is the team's on-site start. In a 本县 round R4 and R4b do not
-// apply: no role has to come from another county.
+// Team returns the hits of p on team t of round r, with Team set and
+// approved overrides marked: R9 first (it concerns no unit; the grades of
+// r itself do not count), then R1–R5 and R8 against every unit of the
+// team. The reference date is the team's on-site start. In a 本县 round R4
+// and R4b do not apply: no role has to come from another county.
 func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit {
 	pi := c.personInfo(p)
 	ref := r.Start(t)
 	remote := r.Mode != vocab.ModeLocal
-	var out []Hit
+	out := c.evalHit(nil, p, ref, t.Name, r.Code)
 	for _, u := range sortedUnits(t) {
 		out = c.unitHits(out, p, pi, u, c.snap.Unit(u), ref, t.Name, remote)
 	}
@@ -28,11 +29,13 @@ func (c *Checker) Team(p *snap.Person, r *snap.Round, t *snap.Team) []Hit {
 
 // Round returns every hit of every active pool member (snap.Person.Active)
 // against every team of r, sorted by team seq, person code, unit, rule.
-// Only the people whose data touches a unit of the team, or whose home or
-// native county is the team's, are examined in detail.
+// Only the people whose data touches a unit of the team, whose home or
+// native county is the team's, or who have a grade R9 looks at, are
+// examined in detail.
 func (c *Checker) Round(r *snap.Round) []Hit {
 	remote := r.Mode != vocab.ModeLocal
-	seen := make([]int32, len(c.snap.People)) // team stamp + 1
+	seen := make([]int32, len(c.snap.People)) // team stamp + 1: a candidate of the team
+	full := make([]int32, len(c.snap.People)) // team stamp + 1: its units are to be checked
 	teams := sortedTeams(r)
 	out := make([]Hit, 0, c.estimate(teams, remote))
 	var cand []int32
@@ -41,6 +44,7 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 		cand = cand[:0]
 		add := func(l []int32) {
 			for _, i := range l {
+				full[i] = stamp
 				if seen[i] != stamp {
 					seen[i] = stamp
 					cand = append(cand, i)
@@ -48,6 +52,12 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 			}
 		}
 		units := sortedUnits(t)
+		for _, i := range c.graded { // R9 only, unless their data touches the team too
+			if seen[i] != stamp {
+				seen[i] = stamp
+				cand = append(cand, i)
+			}
+		}
 		recs := make([]*snap.Unit, len(units))
 		for k, u := range units {
 			add(c.touch[u])
@@ -64,6 +74,10 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 			if !p.Active() {
 				continue
 			}
+			out = c.evalHitOf(out, i, p.Code, ref, t.Name, r.Code)
+			if full[i] != stamp {
+				continue
+			}
 			for k, u := range units {
 				out = c.unitHits(out, p, &c.people[i], u, recs[k], ref, t.Name, remote)
 			}
@@ -76,10 +90,12 @@ func (c *Checker) Round(r *snap.Round) []Hit {
 // estimate guesses how many hits Round will find for teams, so that the
 // result (hundreds of thousands of hits for a province, mostly R4 and R4b)
 // is allocated once: each unit gives at most one R4 per person of its
-// county, one R4b per native, and about one hit per person touching it.
+// county, one R4b per native, and about one hit per person touching it;
+// each team at most one R9 per graded person.
 func (c *Checker) estimate(teams []*snap.Team, remote bool) int {
 	n := 0
 	for _, t := range teams {
+		n += len(c.graded) // at most one R9 each
 		for _, u := range t.Units {
 			n += len(c.touch[u.Unit])
 			if x := c.snap.Unit(u.Unit); x != nil && remote {
@@ -91,7 +107,7 @@ func (c *Checker) estimate(teams []*snap.Team, remote bool) int {
 }
 
 // Roster checks the saved roster of r: every member against the units of
-// their team in their role (R1–R5), and every two members of a team with
+// their team in their role (R1–R5, R8, R9), and every two members of a team with
 // each other (R6, R7). Sorted by team seq, person code, unit, rule, other.
 func (c *Checker) Roster(r *snap.Round) []Hit {
 	var out []Hit

@@ -7,16 +7,20 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/kin"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
-// Unit returns the hits of rules R1–R5 of p against one unit, ref being the
-// on-site start (进驻开始) of the round; with ref zero the three-year window
-// of R2 is not applied. Team is left empty and no override is marked.
+// Unit returns the hits of rules R1–R5 and R8 of p against one unit, and
+// R9 (which concerns no unit: its Unit is empty), ref being the on-site
+// start (进驻开始) of the round; with ref zero the three-year window of R2
+// is not applied, every close tie counts for R8 and every grade for R9.
+// Team is left empty and no override is marked.
 func (c *Checker) Unit(p *snap.Person, unit string, ref civil.Date) []Hit {
-	return c.unitHits(nil, p, c.personInfo(p), unit, c.snap.Unit(unit), ref, "", true)
+	out := c.unitHits(nil, p, c.personInfo(p), unit, c.snap.Unit(unit), ref, "", true)
+	return c.evalHit(out, p, ref, "", "")
 }
 
-// unitHits appends the hits of R1–R5 of p against unit (u: its record, nil
+// unitHits appends the hits of R1–R5 and R8 of p against unit (u: its record, nil
 // when unknown) to out. remote is false for rounds without a cross-county
 // rule (本县), where R4 and R4b do not apply.
 func (c *Checker) unitHits(out []Hit, p *snap.Person, pi *personInfo, unit string, u *snap.Unit, ref civil.Date, team string, remote bool) []Hit {
@@ -66,13 +70,34 @@ func (c *Checker) unitHits(out []Hit, p *snap.Person, pi *personInfo, unit strin
 	}
 	if c.sev.r5 != Off {
 		for _, d := range p.Declarations {
-			if d.Unit == unit {
-				hit(R5, c.sev.r5, nil, "本人申报与 "+name+" 存在应回避情形：“"+strings.TrimSpace(d.Reason)+"”")
+			if d.Unit == unit && d.Binding() {
+				hit(R5, c.sev.r5, nil, declarationText(d, name))
 				break
 			}
 		}
 	}
+	if c.sev.r8 != Off || c.sev.r8loose != Off {
+		close, loose := c.tieEvidence(p, unit, name, ref)
+		if close != "" && c.sev.r8 != Off {
+			hit(R8, c.sev.r8, nil, close)
+		}
+		if loose != "" && c.sev.r8loose != Off {
+			hit(R8, c.sev.r8loose, nil, loose)
+		}
+	}
 	return out
+}
+
+// declarationText is the R5 sentence, naming who raised the conflict when
+// it was not the person.
+func declarationText(d snap.Declaration, unit string) string {
+	reason := "“" + strings.TrimSpace(d.Reason) + "”"
+	switch d.Source {
+	case "", vocab.DeclSelf:
+		return "本人申报与 " + unit + " 存在应回避情形：" + reason
+	default:
+		return d.Source + "：与 " + unit + " 存在应回避情形：" + reason
+	}
 }
 
 // currentEvidence says why p's current units forbid inspecting unit (R1),
@@ -175,21 +200,28 @@ func (c *Checker) relativeEvidence(p *snap.Person, unit, name string) (lead, sta
 	return strings.Join(leads, "；"), strings.Join(staffs, "；")
 }
 
-// leaderMatch finds the member of unit's leadership who is relative r: by
-// ID number when both have one, else by name within the unit — a name alone
-// matches only when the relative's row names this unit or no unit at all,
-// since a namesake leading another unit is another person.
+// leaderMatch finds the member of unit's leadership who is relative r (see
+// leaderNamed).
 func (c *Checker) leaderMatch(r snap.Relative, unit string) (snap.Leader, bool) {
-	byName := r.Unit == "" || r.Unit == unit
+	return c.leaderNamed(r.Name, r.IDNumber, r.Unit, unit)
+}
+
+// leaderNamed finds the member of unit's leadership who is the person a
+// row names (name, ID number, the unit the row gives): by ID number when
+// both have one, else by name within the unit — a name alone matches only
+// when the row names this unit or no unit at all, since a namesake leading
+// another unit is another person.
+func (c *Checker) leaderNamed(name, id, rowUnit, unit string) (snap.Leader, bool) {
+	byName := rowUnit == "" || rowUnit == unit
 	for _, i := range c.unitLeaders[unit] {
 		l := c.snap.Leaders[i]
-		if r.IDNumber != "" && l.IDNumber != "" {
-			if r.IDNumber == l.IDNumber {
+		if id != "" && l.IDNumber != "" {
+			if id == l.IDNumber {
 				return l, true
 			}
 			continue
 		}
-		if byName && r.Name == l.Name {
+		if byName && name == l.Name {
 			return l, true
 		}
 	}

@@ -190,7 +190,11 @@ func TestValidate(t *testing.T) {
 		{"年限为0", func(s *Settings) { s.Years = 0 }, false},
 		{"层级为负", func(s *Settings) { s.Depth = -1 }, false},
 		{"未知角色", func(s *Settings) { s.RemoteRoles = []string{"顾问"} }, false},
-		{"未知规则", func(s *Settings) { s.Severity["R9"] = Hard }, false},
+		{"未知规则", func(s *Settings) { s.Severity["R10"] = Hard }, false},
+		{"鉴定回避角色无效", func(s *Settings) { s.EvalRoles = []string{"顾问"} }, false},
+		{"同学等社会关系级别无效", func(s *Settings) { s.LooseTieSeverity = "禁止" }, false},
+		{"基本称职级别无效", func(s *Settings) { s.BarelyFitSeverity = "禁止" }, false},
+		{"基本称职不适用有效", func(s *Settings) { s.BarelyFitSeverity = Off }, true},
 		{"未知级别", func(s *Settings) { s.Severity[R1] = "禁止" }, false},
 		{"规则关闭有效", func(s *Settings) { s.Severity[R7] = Off }, true},
 	}

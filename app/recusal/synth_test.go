@@ -10,11 +10,14 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/kin"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // synth builds a deterministic synthetic snapshot: counties × 30 units (10
 // county organs, 4 townships with 4 villages each), 5 leaders per unit,
-// people with 2–3 stints and 2 relatives each, and one round of teams
+// people with 2–3 stints, 2 relatives and up to 2 ties each (some to
+// leaders), declarations (some 不予回避), an earlier round whose members
+// were graded (some only proposed), and the round to check: teams
 // inspecting 3 units of one county each.
 func synth(counties, people, teams int) *snap.Snapshot {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -89,9 +92,44 @@ func synth(counties, people, teams int) *snap.Snapshot {
 			p.Relatives = append(p.Relatives, rel)
 		}
 		if rng.IntN(50) == 0 {
-			p.Declarations = []snap.Declaration{{Unit: units[rng.IntN(len(units))], Reason: "本人申报"}}
+			d := snap.Declaration{Unit: units[rng.IntN(len(units))], Reason: "本人申报"}
+			if rng.IntN(3) == 0 {
+				d.Handling = "不予回避"
+			}
+			p.Declarations = []snap.Declaration{d}
+		}
+		for range rng.IntN(3) {
+			tie := snap.Tie{Name: fmt.Sprintf("关系人%d", rng.IntN(1000)), Relation: vocab.TieRelations[rng.IntN(len(vocab.TieRelations))]}
+			switch rng.IntN(6) {
+			case 0: // a leader by name
+				tie.Name = s.Leaders[rng.IntN(len(s.Leaders))].Name
+			case 1: // a leader by ID
+				tie.IDNumber = s.Leaders[rng.IntN(len(s.Leaders))].IDNumber
+			case 2: // names a unit, maybe as its leader
+				tie.Unit = units[rng.IntN(len(units))]
+				tie.Leader = rng.IntN(2) == 0
+			}
+			if rng.IntN(2) == 0 {
+				tie.End = date(2018 + rng.IntN(9))
+			}
+			p.Ties = append(p.Ties, tie)
 		}
 		s.People = append(s.People, p)
+	}
+	// an earlier round whose members were graded, some only proposed
+	past := snap.Round{Code: "R0", Name: "上一轮", Mode: "混合编组", OnsiteStart: civil.MustParse("2025-09-01")}
+	grades := []string{"优秀", "称职", "基本称职", "不称职"}
+	for t := range teams {
+		tm := snap.Team{Name: fmt.Sprintf("第%d组", t+1), Seq: t + 1}
+		for j := range 7 {
+			m := snap.Member{Person: fmt.Sprintf("P%06d", (t*7+j)*3%people), Role: "成员",
+				Evaluation: grades[rng.IntN(len(grades))], EvalState: "确定"}
+			if rng.IntN(4) == 0 {
+				m.EvalState = "拟定"
+			}
+			tm.Members = append(tm.Members, m)
+		}
+		past.Teams = append(past.Teams, tm)
 	}
 	r := snap.Round{Code: "R1", Name: "第一轮", Mode: "混合编组", OnsiteStart: civil.MustParse("2026-03-01")}
 	for t := range teams {
@@ -103,7 +141,7 @@ func synth(counties, people, teams int) *snap.Snapshot {
 		}
 		r.Teams = append(r.Teams, snap.Team{Name: fmt.Sprintf("第%d组", t+1), Seq: t + 1, County: s.Counties[k].Code, Units: tus})
 	}
-	s.Rounds = []snap.Round{r}
+	s.Rounds = []snap.Round{past, r}
 	s.Index()
 	return s
 }
@@ -121,7 +159,7 @@ func TestRoundMatchesTeam(t *testing.T) {
 			set := Defaults()
 			set.Depth = tc.depth
 			c := New(s, set)
-			r := &s.Rounds[0]
+			r := &s.Rounds[1]
 			var want []Hit
 			for _, tm := range sortedTeams(r) {
 				for i := range s.People {
@@ -135,7 +173,16 @@ func TestRoundMatchesTeam(t *testing.T) {
 			for _, h := range got {
 				rules[h.Rule]++
 			}
-			for _, rule := range []string{R1, R2, R3, R3b, R4, R4b, R5} {
+			soft := map[string]int{}
+			for _, h := range got {
+				if h.Severity == Soft {
+					soft[h.Rule]++
+				}
+			}
+			if soft[R8] == 0 || soft[R9] == 0 || rules[R8] == soft[R8] || rules[R9] == soft[R9] {
+				t.Errorf("R8 and R9 should each give hard and soft hits: %v, soft %v", rules, soft)
+			}
+			for _, rule := range []string{R1, R2, R3, R3b, R4, R4b, R5, R8, R9} {
 				if rules[rule] == 0 {
 					t.Errorf("no %s hit in the synthetic round: the comparison proves little", rule)
 				}
@@ -154,7 +201,7 @@ func benchRound(b *testing.B, counties, people, teams int) {
 	var n int
 	for b.Loop() {
 		c := New(s, Defaults())
-		n = len(c.Round(&s.Rounds[0]))
+		n = len(c.Round(&s.Rounds[1]))
 	}
 	b.ReportMetric(float64(n), "hits")
 }

@@ -3,7 +3,6 @@ package roster
 import (
 	"fmt"
 	"path/filepath"
-	"slices"
 	"strconv"
 
 	"github.com/signintech/gopdf"
@@ -38,7 +37,8 @@ const VerifyCommand = "xuncha draw-verify record.json"
 // for the 监督人 and the 经办人, and the full candidate list. The record is
 // replayed first: a record that does not match is not printed.
 func WriteDrawPDF(path string, rec *draw.Record, info DrawInfo) error {
-	if err := draw.Verify(rec); err != nil {
+	steps, err := draw.Replay(rec)
+	if err != nil {
 		return fmt.Errorf("抽取记录与重放结果不一致，不予打印：%w", err)
 	}
 	round := rec.Round
@@ -53,7 +53,7 @@ func WriteDrawPDF(path string, rec *draw.Record, info DrawInfo) error {
 	d.onNewPage = func() { d.centered(title, 15, true, 30) }
 	d.page()
 	d.drawInputs(rec)
-	d.drawSteps(rec, info.Names)
+	d.drawSteps(steps, info.Names)
 	d.drawReplay(info.RecordFile)
 	d.drawSignatures()
 	d.drawCandidates(rec, info.Names)
@@ -101,23 +101,23 @@ func (d *doc) drawInputs(rec *draw.Record) {
 	d.field("打印时核验", "已按记录重放，结果一致")
 }
 
-func (d *doc) drawSteps(rec *draw.Record, names map[string]string) {
+func (d *doc) drawSteps(steps []draw.Replayed, names map[string]string) {
 	d.heading("二、抽取过程")
 	d.para(marginX, "每一步在该位置的候选人（按编号排序）中均匀抽取一人；“抽中序号”为抽中者在该步候选中的位次。", 9.5, false, 14)
 	d.y += 4
-	rows := make([][]string, len(rec.Steps))
-	for i, s := range rec.Steps {
+	rows := make([][]string, len(steps))
+	for i, s := range steps {
 		pos, who := "—", "（无候选，空缺）"
 		if s.Drawn != "" {
-			pos = fmt.Sprintf("%d / %d", slices.Index(s.Candidates, s.Drawn)+1, len(s.Candidates))
+			pos = fmt.Sprintf("%d / %d", s.Pos, s.Count)
 			who = s.Drawn
 			if n := names[s.Drawn]; n != "" {
 				who += " " + n
 			}
 		}
-		rows[i] = []string{strconv.Itoa(i + 1), s.Team, s.Role, strconv.Itoa(len(s.Candidates)), pos, who}
+		rows[i] = []string{strconv.Itoa(i + 1), s.Team, s.Role, strconv.Itoa(s.Count), pos, who}
 	}
-	d.table(stepColumns, rows, stepTable, func(r int) bool { return rec.Steps[r].Drawn == "" })
+	d.table(stepColumns, rows, stepTable, func(r int) bool { return steps[r].Drawn == "" })
 }
 
 func (d *doc) drawReplay(file string) {

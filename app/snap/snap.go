@@ -62,9 +62,37 @@ type Relative struct {
 	Leader   bool // 是否班子成员
 }
 
-// Declaration is a conflict a person declared with a unit.
+// Declaration is a conflict a person declared with a unit (回避申报): its
+// source, and its handling (vocab.NotRecused: examined and rejected, it
+// binds nothing; empty: it binds).
 type Declaration struct {
-	Unit, Reason string
+	Unit, Reason     string
+	Source, Handling string
+}
+
+// Binding reports whether the declaration binds (R5): it does unless a
+// 领导 decided 不予回避.
+func (d *Declaration) Binding() bool { return d.Handling != vocab.NotRecused }
+
+// Tie is a non-family tie of a person (社会关系): the other person's name,
+// the kind of tie, how to recognise them, and when it ended (zero: it
+// lasts).
+type Tie struct {
+	Name     string
+	Relation string // vocab.TieRelations
+	IDNumber string
+	Person   string // 关系人人员编号 when a pool member
+	Unit     string // 关系人工作单位编码
+	Post     string
+	Leader   bool // 是否班子成员
+	End      civil.Date
+}
+
+// Training is a training a person attended; To is zero when not given.
+type Training struct {
+	Name     string
+	From, To civil.Date
+	Hours    float64
 }
 
 // Person is a person who may be drafted.
@@ -83,6 +111,10 @@ type Person struct {
 	History            []Stint       // sorted by From, then unit
 	Relatives          []Relative    // sorted by name
 	Declarations       []Declaration // sorted by unit
+	Ties               []Tie         // sorted by name, relation
+	Trainings          []Training    // sorted by From, then name
+	RecommendUnit      string        // 推荐单位编码
+	JoinedOn           civil.Date    // 入库日期
 }
 
 // HasSkill reports whether p has skill s.
@@ -111,17 +143,35 @@ type TermScope struct {
 	County, Category string
 }
 
-// Member is a person's place on a team.
+// Member is a person's place on a team, with the 鉴定 they got after the
+// round: a grade, its 评语 and its state (vocab.EvalStates; "" without a
+// grade).
 type Member struct {
 	Person, Role, Evaluation, Comment string
+	EvalState                         string
 	Locked                            bool
 }
 
+// Confirmed reports whether the member has a confirmed grade.
+func (m *Member) Confirmed() bool { return m.Evaluation != "" && m.EvalState == vocab.EvalConfirmed }
+
 // TeamUnit is a unit a team inspects, with the date its rectification
-// report was received (zero while awaited).
+// report was received (zero while awaited) and the date it is due: the
+// 反馈 milestone plus the months of the ledger's settings (zero while no
+// 反馈 is recorded; then the round's stage dates say it). Both are read
+// from the milestones (SPEC §9).
 type TeamUnit struct {
-	Unit           string
-	ReportReceived civil.Date
+	Unit                      string
+	ReportReceived, ReportDue civil.Date
+}
+
+// ReportDueOr is the unit's report due date: its own from the milestones,
+// else stage, the due date of the round's stages.
+func (tu *TeamUnit) ReportDueOr(stage civil.Date) civil.Date {
+	if !tu.ReportDue.IsZero() {
+		return tu.ReportDue
+	}
+	return stage
 }
 
 // Team is a team of a round.
@@ -178,7 +228,13 @@ func (r *Round) End(t *Team) civil.Date {
 type Override struct {
 	Round, Team, Person, Rule, Unit string
 	Reason, Approver, EnteredBy     string
-	Approved                        bool
+	Approved                        bool   // in force: approved and not withdrawn
+	Status                          string // vocab.OverridePending …; "" reads as pending unless Approved
+}
+
+// Pending reports whether the override awaits a leader's decision.
+func (o Override) Pending() bool {
+	return !o.Approved && (o.Status == "" || o.Status == vocab.OverridePending)
 }
 
 // Snapshot is the data a capability works on.

@@ -84,3 +84,71 @@ const (
 	UserClerk  = "经办人"
 	UserLeader = "领导"
 )
+
+// The states of a 鉴定 (SPEC §11.2): proposed after the round, then
+// confirmed by the office. Only confirmed grades count (R9).
+const (
+	EvalProposed  = "拟定"
+	EvalConfirmed = "确定"
+)
+
+// EvalStates lists the states of a 鉴定.
+var EvalStates = []string{EvalProposed, EvalConfirmed}
+
+// The grades of Evaluations that R9 looks at.
+const (
+	EvalUnfit    = "不称职"
+	EvalBarelyOK = "基本称职"
+)
+
+// Kinds of a non-family tie (社会关系, SPEC §10.1). The first two are close
+// ties, which bind for N years after they end; the others only warn.
+const (
+	TieSuperior  = "曾上下级"
+	TieColleague = "曾同班子"
+	TieClassmate = "同学"
+	TieTeacher   = "师生"
+	TieOther     = "其他利害关系"
+)
+
+// TieRelations lists the kinds of a tie in display order.
+var TieRelations = []string{TieSuperior, TieColleague, TieClassmate, TieTeacher, TieOther}
+
+// CloseTie reports whether a tie of kind rel is a close one (曾上下级,
+// 曾同班子).
+func CloseTie(rel string) bool { return rel == TieSuperior || rel == TieColleague }
+
+// Where a 回避申报 comes from (SPEC §10.3); empty reads as DeclSelf.
+const (
+	DeclSelf   = "本人申报"
+	DeclUnit   = "被巡察单位提出"
+	DeclReview = "组织审查"
+)
+
+// DeclarationSources lists the sources of a 回避申报.
+var DeclarationSources = []string{DeclSelf, DeclUnit, DeclReview}
+
+// NotRecused is the handling of a 回避申报 a 领导 examined and rejected: it
+// does not bind and gives no hit. An empty handling binds.
+const NotRecused = "不予回避"
+
+// Through what a person's status changed, as the status history records
+// it.
+const (
+	ViaForm    = "表单"
+	ViaImport  = "导入"
+	ViaPackage = "数据包"
+	ViaDemo    = "演示数据"
+)
+
+// The states of an override (回避豁免, SPEC §10.3): requested, then
+// approved or refused by a 领导; an approved one may be withdrawn.
+const (
+	OverridePending   = "待批"
+	OverrideApproved  = "已批准"
+	OverrideRefused   = "已驳回"
+	OverrideWithdrawn = "已撤销"
+)
+
+// OverrideStates lists the states of an override in display order.
+var OverrideStates = []string{OverridePending, OverrideApproved, OverrideRefused, OverrideWithdrawn}

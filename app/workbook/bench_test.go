@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"xuncha/app/demo"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -30,9 +31,9 @@ func benchImport(b *testing.B, s demo.Scale) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		start := cpuTime()
+		start := testworld.CPUTime()
 		res, err := Import(db, []string{path}, Options{User: "基准"})
-		cpu += cpuTime() - start
+		cpu += testworld.CPUTime() - start
 		if err != nil || len(res.Problems) > 0 || !res.Written {
 			b.Fatalf("import: %v %v", err, res.Problems)
 		}

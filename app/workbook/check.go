@@ -16,7 +16,11 @@ type rec[T any] struct {
 // entity's own check, and duplicate keys. Rows with a problem come back
 // rejected.
 func readRecs[T any](e *entity[T], tables []*table, c *collector) []rec[T] {
-	var out []rec[T]
+	n := 0
+	for _, t := range tables {
+		n += len(t.rows)
+	}
+	out := make([]rec[T], 0, n)
 	first := make(map[string]int) // key → index in out of the first accepted row
 	for _, t := range tables {
 		present := t.present
@@ -65,12 +69,17 @@ func readRow[T any](e *entity[T], cells []string, present []bool, at src, c *col
 			continue
 		}
 		cell := cells[i]
-		if cell == "" && f.required {
-			c.add(at, f.name, msgRequired)
-			bad[i], ok = true, false
-			continue
+		msg := ""
+		switch {
+		case cell == "" && f.required:
+			msg = msgRequired
+		case cell != "":
+			msg = f.check(cell)
 		}
-		if msg := f.set(&v, cell); msg != "" {
+		if msg == "" {
+			msg = f.set(&v, cell)
+		}
+		if msg != "" {
 			c.add(at, f.name, msg)
 			bad[i], ok = true, false
 		}
@@ -190,6 +199,13 @@ type delta[T any] struct {
 // database values.
 func diff[T any](e *entity[T], recs []rec[T], old map[string]T) delta[T] {
 	d := delta[T]{summary: SheetSummary{Sheet: e.sheet}}
+	news := 0
+	for i := range recs {
+		if _, exists := old[e.key(&recs[i].v)]; recs[i].ok && !exists {
+			news++
+		}
+	}
+	d.adds = make([]T, 0, news)
 	for i := range recs {
 		r := &recs[i]
 		if !r.ok {

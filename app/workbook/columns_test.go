@@ -89,12 +89,12 @@ func TestOptionalColumnsImport(t *testing.T) {
 	if team.Seq != 5 || team.OnsiteStart != "2026-03-01" {
 		t.Errorf("team %+v: want seq 5 and its own start (the round's is earlier)", team)
 	}
-	var tu model.TeamUnit
-	db.First(&tu, "unit_code = ?", "U01")
+	var tu model.Milestone // 整改报告收到日期 of 巡察任务 is the unit's 整改报告收到 milestone
+	db.First(&tu, "unit_code = ? AND kind = ?", "U01", "整改报告收到")
 	var m model.TeamMember
 	db.First(&m, "person_code = ?", "P002")
-	if tu.ReportReceived != "2026-07-01" || m.Comment != "熟悉业务" || !m.Locked {
-		t.Errorf("team unit %+v, member %+v", tu, m)
+	if tu.Date != "2026-07-01" || tu.Team != "第一巡察组" || m.Comment != "熟悉业务" || !m.Locked {
+		t.Errorf("report milestone %+v, member %+v", tu, m)
 	}
 	var scopes []model.TermScope
 	db.Order("county_code, category").Find(&scopes)
@@ -105,21 +105,22 @@ func TestOptionalColumnsImport(t *testing.T) {
 	// The base workbook again, without the columns: what they set stays,
 	// but for the round's on-site dates, which are its rows' span again.
 	mustImport(t, db, Options{}, baseBook().write(t, "base.xlsx"))
-	r, team, tu, m = model.Round{}, model.Team{}, model.TeamUnit{}, model.TeamMember{}
+	r, team, tu, m = model.Round{}, model.Team{}, model.Milestone{}, model.TeamMember{}
 	db.First(&r, "code = ?", "2026-1")
 	db.First(&team, "name = ?", "第一巡察组")
 	db.First(&tu, "unit_code = ?", "U01")
 	db.First(&m, "person_code = ?", "P002")
 	if r.Number != 3 || r.OnsiteStart != "2026-03-01" || r.PrepStart != "2026-02-10" || team.Seq != 5 ||
-		tu.ReportReceived != "2026-07-01" || m.Comment != "熟悉业务" || !m.Locked {
+		tu.Date != "2026-07-01" || m.Comment != "熟悉业务" || !m.Locked {
 		t.Errorf("after an import without the columns: round %+v, team %+v, unit %+v, member %+v", r, team, tu, m)
 	}
 	var kept int64
 	if db.Model(&model.TermScope{}).Count(&kept); kept != 3 {
 		t.Errorf("%d scope rules left, want 3", kept)
 	}
-	// An empty 巡察范围 and 整改报告收到日期 clear them; a blank stage date
-	// keeps the round's.
+	// An empty 巡察范围 clears it; a blank stage date keeps the round's; a
+	// blank 整改报告收到日期 keeps the milestone (the 巡察节点 sheet holds
+	// milestones now, and removes none by a blank).
 	book = withColumns(SheetTasks, []string{"整改报告收到日期", "准备开始"}, []string{"", ""})
 	book = mergeSheets(book, withColumns(SheetTerms, []string{"巡察范围"}, []string{""}))
 	mustImport(t, db, Options{}, book.write(t, "clear.xlsx"))
@@ -127,8 +128,8 @@ func TestOptionalColumnsImport(t *testing.T) {
 	db.First(&r, "code = ?", "2026-1")
 	var n int64
 	db.Model(&model.TermScope{}).Count(&n)
-	if tu.ReportReceived != "" || n != 0 || r.PrepStart != "2026-02-10" {
-		t.Errorf("after clearing: received %q, %d scope rules, prep %q", tu.ReportReceived, n, r.PrepStart)
+	if tu.Date != "2026-07-01" || n != 0 || r.PrepStart != "2026-02-10" {
+		t.Errorf("after clearing: received %q, %d scope rules, prep %q", tu.Date, n, r.PrepStart)
 	}
 }
 

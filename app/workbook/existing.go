@@ -25,6 +25,9 @@ type existing struct {
 	teamByID     map[uint]model.Team         // id
 	teamUnits    map[string]model.TeamUnit   // round + unit
 	members      map[string]model.TeamMember // team id + person
+	ties         map[string]model.Tie
+	trainings    map[string]model.Training
+	results      resultsExisting
 }
 
 // loadExisting reads the tables the sheets in need touch; the tables that
@@ -50,6 +53,14 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	ex.declarations = map[string]model.Declaration{}
 	ex.teamUnits = map[string]model.TeamUnit{}
 	ex.members = map[string]model.TeamMember{}
+	ex.ties = map[string]model.Tie{}
+	ex.trainings = map[string]model.Training{}
+	if need[SheetTies] {
+		load(func() (e error) { ex.ties, e = loadMap(db, tieSheet.key); return })
+	}
+	if need[SheetTrainings] {
+		load(func() (e error) { ex.trainings, e = loadMap(db, trainingSheet.key); return })
+	}
 	if need[SheetLeaders] {
 		load(func() (e error) { ex.leaders, e = loadMap(db, leaderSheet.key); return })
 	}
@@ -62,12 +73,13 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	if need[SheetDeclarations] {
 		load(func() (e error) { ex.declarations, e = loadMap(db, declarationSheet.key); return })
 	}
-	if need[SheetUnits] || need[SheetTasks] || need[SheetMembers] {
+	if need[SheetUnits] || need[SheetTasks] || need[SheetMembers] || hasResults(need) {
 		load(func() (e error) { ex.teamUnits, e = loadMap(db, teamUnitKey); return })
 	}
 	if need[SheetMembers] {
 		load(func() (e error) { ex.members, e = loadMap(db, memberKey); return })
 	}
+	load(func() (e error) { ex.results, e = loadResultsExisting(db, need); return })
 	if err != nil {
 		return nil, fmt.Errorf("读取数据库失败: %w", err)
 	}

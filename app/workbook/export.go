@@ -11,8 +11,8 @@ import (
 )
 
 // ExportPeople writes the people with the given codes (nil: everyone) to an
-// xlsx at path: 人员, and their 工作经历, 亲属关系 and 回避申报, in the import
-// format.
+// xlsx at path: 人员, and their 工作经历, 亲属关系, 回避申报, 社会关系 and
+// 培训记录, in the import format.
 func ExportPeople(db *gorm.DB, codes []string, path string) error {
 	b, err := newBook()
 	if err != nil {
@@ -42,7 +42,11 @@ func ExportUnits(db *gorm.DB, codes []string, path string) error {
 // ExportAll writes every sheet of the import format to an xlsx at path;
 // importing it reproduces the data. (Rounds and teams travel in 巡察任务,
 // one row per inspected unit: a team without units has no row.)
-func ExportAll(db *gorm.DB, path string) error {
+func ExportAll(db *gorm.DB, path string) error { return ExportAllSheets(db, path, true) }
+
+// ExportAllSheets is ExportAll with the clues (线索移交) written only when
+// withClues: a user without 线索管理 gets the other sheets.
+func ExportAllSheets(db *gorm.DB, path string, withClues bool) error {
 	b, err := newBook()
 	if err != nil {
 		return err
@@ -69,7 +73,10 @@ func ExportAll(db *gorm.DB, path string) error {
 		if err := writeEntity(b, termSheet, sortedValues(terms)); err != nil {
 			return err
 		}
-		return writeTasks(db, b)
+		if err := writeTasks(db, b); err != nil {
+			return err
+		}
+		return writeResults(db, b, withClues)
 	}()
 	if err != nil {
 		b.f.Close()
@@ -136,6 +143,8 @@ func writePeople(db *gorm.DB, b *book, ok func(string) bool) error {
 		history   []model.WorkHistory
 		relatives []model.Relative
 		decls     []model.Declaration
+		ties      []model.Tie
+		trainings []model.Training
 	)
 	for _, q := range []struct {
 		dst   any
@@ -143,6 +152,7 @@ func writePeople(db *gorm.DB, b *book, ok func(string) bool) error {
 	}{
 		{&people, "code"}, {&history, "person_code, start_date, unit_code"},
 		{&relatives, "person_code, name"}, {&decls, "person_code, unit_code"},
+		{&ties, "person_code, name, relation"}, {&trainings, "person_code, start_date, name"},
 	} {
 		if err := db.Order(q.order).Find(q.dst).Error; err != nil {
 			return err
@@ -157,7 +167,13 @@ func writePeople(db *gorm.DB, b *book, ok func(string) bool) error {
 	if err := writeEntity(b, relativeSheet, filter(relatives, func(r *model.Relative) string { return r.PersonCode }, ok)); err != nil {
 		return err
 	}
-	return writeEntity(b, declarationSheet, filter(decls, func(d *model.Declaration) string { return d.PersonCode }, ok))
+	if err := writeEntity(b, declarationSheet, filter(decls, func(d *model.Declaration) string { return d.PersonCode }, ok)); err != nil {
+		return err
+	}
+	if err := writeEntity(b, tieSheet, filter(ties, func(t *model.Tie) string { return t.PersonCode }, ok)); err != nil {
+		return err
+	}
+	return writeEntity(b, trainingSheet, filter(trainings, func(t *model.Training) string { return t.PersonCode }, ok))
 }
 
 // writeTasks writes 巡察任务 (a row per team unit, rounds in term and number
@@ -212,7 +228,7 @@ func writeTasks(db *gorm.DB, b *book) error {
 				span.add(start, end)
 				taskRows = append(taskRows, taskRow{
 					Term: r.TermCode, Round: r.Code, RoundName: r.Name, Type: r.Type, Mode: r.Mode,
-					Team: t.Name, Unit: u.UnitCode, Start: start, End: end, Received: u.ReportReceived,
+					Team: t.Name, Unit: u.UnitCode, Start: start, End: end,
 					Seq: strconv.Itoa(t.Seq), Number: strconv.Itoa(r.Number),
 					Prep: r.PrepStart, ReportEnd: r.ReportEnd, Feedback: r.FeedbackDate, RectifyDue: r.RectifyDue, Check: r.CheckDate,
 				})
@@ -220,7 +236,7 @@ func writeTasks(db *gorm.DB, b *book) error {
 			for _, m := range membersOf[t.ID] {
 				memberRows = append(memberRows, memberRow{
 					Round: r.Code, Team: t.Name, Person: m.PersonCode, Role: m.Role, Evaluation: m.Evaluation,
-					Comment: m.Comment, Locked: m.Locked,
+					Comment: m.Comment, Locked: m.Locked, EvalState: m.EvalState,
 				})
 			}
 		}

@@ -22,6 +22,9 @@ var notInWorkbook = map[string]string{
 	"users":         "accounts and their password hashes",
 	"audit_entries": "the audit log of this file",
 	"overrides":     "approvals of a 领导 user, given in the program, not imported from a file",
+	"status_changes": "the history of this file's status changes: each import writes its own entries, " +
+		"dated the day of the import",
+	"team_evaluations": "a team's own 鉴定: no sheet of SPEC §6.1 holds it (data packages carry it)",
 }
 
 // dumpTables reads every table a workbook carries, each row as JSON

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"xuncha/app/fieldrule"
 )
 
 // column is a column of a sheet as the workbook shows it.
@@ -12,6 +14,21 @@ type column struct {
 	required bool
 	help     string   // what goes in it, for the 说明 sheet
 	choices  []string // the one word a cell may hold, for the template's drop-down list
+	code     bool     // a code: fieldrule.CheckCode's limits, compared as fieldrule.Code writes it
+}
+
+// check applies the rules every cell of the column obeys, whatever it
+// holds (fieldrule): its length, no control characters, no Excel error
+// value, nothing undecodable.
+func (c column) check(cell string) string {
+	rule := fieldrule.CheckText
+	if c.code {
+		rule = fieldrule.CheckCode
+	}
+	if err := rule(cell); err != nil {
+		return err.Error()
+	}
+	return ""
 }
 
 // header is the column's header as the template and exports write it.
@@ -99,6 +116,16 @@ func (e *entity[T]) def() sheetDef {
 	return d
 }
 
+// fieldIndex is the index of the column named name in e's fields.
+func fieldIndex[T any](e *entity[T], name string) int {
+	for i, f := range e.fields {
+		if f.name == name {
+			return i
+		}
+	}
+	panic("no column " + name + " in " + e.sheet)
+}
+
 // textCol is free text.
 func textCol[T any](name string, req bool, help string, p func(*T) *string) field[T] {
 	return field[T]{
@@ -108,9 +135,19 @@ func textCol[T any](name string, req bool, help string, p func(*T) *string) fiel
 	}
 }
 
+// codeCol is a code: full-width letters and digits read as half-width
+// (Ｕ０１ is U01).
+func codeCol[T any](name string, req bool, help string, p func(*T) *string) field[T] {
+	return field[T]{
+		column: column{name: name, required: req, help: help, code: true},
+		get:    func(v *T) string { return *p(v) },
+		set:    func(v *T, s string) string { *p(v) = fieldrule.Code(s); return "" },
+	}
+}
+
 // refCol is a code of another sheet's row.
 func refCol[T any](name string, req bool, help string, k kind, p func(*T) *string) field[T] {
-	f := textCol(name, req, withHelp(help, refHelp(k)), p)
+	f := codeCol(name, req, withHelp(help, refHelp(k)), p)
 	f.ref = k
 	return f
 }
@@ -135,7 +172,7 @@ func refHelp(k kind) string {
 // optRefCol is an optional code of another sheet's row, nil when blank.
 func optRefCol[T any](name, help string, k kind, p func(*T) **string) field[T] {
 	return field[T]{
-		column: column{name: name, help: withHelp(help, refHelp(k))},
+		column: column{name: name, help: withHelp(help, refHelp(k)), code: true},
 		get: func(v *T) string {
 			if s := *p(v); s != nil {
 				return *s
@@ -143,7 +180,7 @@ func optRefCol[T any](name, help string, k kind, p func(*T) **string) field[T] {
 			return ""
 		},
 		set: func(v *T, s string) string {
-			if s == "" {
+			if s = fieldrule.Code(s); s == "" {
 				*p(v) = nil
 			} else {
 				*p(v) = &s
@@ -201,8 +238,8 @@ func idCol[T any](name, help string, p func(*T) *string) field[T] {
 				*p(v) = ""
 				return ""
 			}
-			s = normalizeID(s)
-			if err := CheckIDNumber(s); err != nil {
+			s = fieldrule.ID(s)
+			if err := fieldrule.CheckID(s); err != nil {
 				return err.Error()
 			}
 			*p(v) = s

@@ -1,6 +1,10 @@
 package workbook
 
 import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -46,8 +50,8 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("\"\"\"\n,,,\n\n\n县区编码\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c := &collector{}
-		tab := readCSV(SheetCounties, SheetCounties, data, c)
-		if tab == nil {
+		tab, err := csvTable(SheetCounties, data, c, nil)
+		if tab == nil || err != nil {
 			return
 		}
 		last := 0
@@ -59,5 +63,49 @@ func FuzzReadCSV(f *testing.F) {
 		}
 		// Whatever was read goes through the row checks without panicking.
 		readRecs(countySheet, []*table{tab}, c)
+	})
+}
+
+// FuzzSheetXML feeds the workbook reader arbitrary XML as the 人员 sheet of
+// a workbook that is otherwise sound (zip, CRCs, shared strings), with
+// small limits: it must refuse or read, never panic, and what it reads
+// comes in rows numbered upwards with their cells in their columns.
+func FuzzSheetXML(f *testing.F) {
+	var good bytes.Buffer
+	sheetXML(func(w io.Writer) {
+		inlineRow(w, 1, "人员编号", "姓名", "工作关系地")
+		io.WriteString(w, `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="e"><v>#N/A</v></c><c t="inlineStr"><is><r><t>C</t></r><rPh><t>x</t></rPh><r><t>01</t></r></is></c></row><row><c><v>46082</v></c></row>`)
+	})(&good)
+	f.Add(good.Bytes())
+	f.Add(good.Bytes()[:good.Len()/2])
+	f.Add([]byte(`<worksheet><sheetData><row r="1048577"/></sheetData></worksheet>`))
+	f.Add([]byte(`<?xml version="1.0"?><!-- x --><worksheet><![CDATA[<]]><sheetData><row><c r="XFD1"/></row></sheetData></worksheet>`))
+	lim := smallLimits()
+	f.Fuzz(func(t *testing.T, sheet []byte) {
+		var z bytes.Buffer
+		err := writeRawBook(&z, []rawSheet{{SheetPeople, func(w io.Writer) { w.Write(sheet) }}}, func(w io.Writer) {
+			io.WriteString(w, `<sst><si><t>P1</t></si><si><r><t>甲</t></r></si></sst>`)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "f.xlsx")
+		if err := os.WriteFile(path, z.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		tables, err := readFiles([]string{path}, &collector{}, &progress{}, lim)
+		if err != nil {
+			return
+		}
+		for _, tab := range tables[SheetPeople] {
+			last := 0
+			for _, r := range tab.rows {
+				if r.num <= last || len(r.cells) != len(tab.present) {
+					t.Fatalf("row %d after %d with %d cells", r.num, last, len(r.cells))
+				}
+				last = r.num
+			}
+			readRecs(personSheet, []*table{tab}, &collector{})
+		}
 	})
 }

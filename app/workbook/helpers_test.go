@@ -9,6 +9,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gorm.io/gorm"
 
+	"xuncha/app/fieldrule"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -18,11 +20,8 @@ type sheets map[string][][]string
 
 // idNum completes 17 digits with their check character.
 func idNum(first17 string) string {
-	sum := 0
-	for i := 0; i < 17; i++ {
-		sum += int(first17[i]-'0') * idWeights[i]
-	}
-	return first17 + string(idCheckChars[sum%11])
+	c, _ := fieldrule.CheckDigit(first17)
+	return first17 + string(c)
 }
 
 // baseBook is a small valid workbook touching every sheet: two counties, a
@@ -80,6 +79,38 @@ func baseBook() sheets {
 			{"轮次编码", "巡察组", "人员编号", "角色", "鉴定"},
 			{"2026-1", "第一巡察组", "P002", "组长", "优秀"},
 			{"2026-1", "第二巡察组", "P001", "成员", ""},
+		},
+		SheetTies: {
+			{"人员编号", "关系人姓名", "关系", "关系人身份证号", "关系人人员编号", "关系人工作单位编码", "关系人职务", "是否班子成员", "结束日期"},
+			{"P001", "张三", "曾上下级", idNum("11010519700101001"), "", "U01", "局长", "是", "2022/6/30"},
+			{"P002", "李四", "同学", "", "P001", "", "", "", ""},
+		},
+		SheetTrainings: {
+			{"人员编号", "培训名称", "开始日期", "结束日期", "学时"},
+			{"P001", "2025年巡察干部培训班", "2025-04-01", "2025-04-03", "24"},
+			{"P002", "巡察业务网络培训", "2024-09-10", "", "2.5"},
+		},
+		SheetMilestones: {
+			{"轮次编码", "巡察组", "节点", "日期", "记录人", "单位编码"},
+			{"2026-1", "", "巡察报告审核", "2026-05-10", "王主任", ""},
+			{"2026-1", "第一巡察组", "反馈", "2026-05-31", "王主任", ""},
+			{"2026-1", "第一巡察组", "履职情况报告收到", "2026-07-30", "小李", "U01"},
+		},
+		SheetFindings: {
+			{"问题编号", "轮次编码", "巡察组", "单位编码", "问题类别", "问题描述", "发现日期", "立行立改"},
+			{"W001", "2026-1", "第一巡察组", "U01", "党的建设缺失", "“三会一课”落实不到位", "2026-04-01", "否"},
+			{"W002", "2026-1", "第二巡察组", "U04", "其他", "公务接待超标准", "", "是"},
+		},
+		SheetItems: {
+			{"整改编号", "问题编号", "整改措施", "责任部门", "责任人", "完成时限", "状态", "完成日期", "审核结果", "审核人", "销号日期", "备注"},
+			{"Z001", "W001", "建立会议记录制度", "办公室", "张三", "2026-08-31", "已销号", "2026-08-20", "通过", "王主任", "2026-09-01", ""},
+			{"Z002", "W001", "开展专题学习", "党建办", "", "2026/9/30", "整改中", "", "", "", "", "按月推进"},
+			{"Z003", "W002", "清退超标费用", "财务科", "", "2026-07-31", "", "", "", "", "", ""},
+		},
+		SheetClues: {
+			{"线索编号", "轮次编码", "巡察组", "单位编码", "线索类别", "涉及人员级别", "移交对象", "移交日期", "反馈时限", "反馈日期", "处置结果", "立案人数", "处分人数", "移送司法人数"},
+			{"X001", "2026-1", "第一巡察组", "U01", "违纪违法", "乡科级", "纪委监委", "2026-06-05", "", "", "", "", "", ""},
+			{"X002", "2026-1", "第二巡察组", "U04", "作风问题", "一般干部", "纪委监委", "2026-06-05", "2026-08-05", "2026-07-20", "立案审查", "1", "1", "0"},
 		},
 	}
 }
@@ -166,15 +197,11 @@ func writeFile(t testing.TB, name string, data []byte) string {
 	return path
 }
 
-// openDB opens an empty in-memory database.
+// openDB opens an empty in-memory database (a database on the test
+// server when the suite runs against PostgreSQL: XUNCHA_TEST_DB=postgres).
 func openDB(t testing.TB) *gorm.DB {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
-	return db
+	return testworld.DB(t)
 }
 
 // counts counts the rows of every table.

@@ -7,10 +7,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/model"
 )
 
 // Import reads the files (xlsx workbooks and/or CSV files, a CSV's sheet
@@ -23,10 +25,11 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("没有要导入的文件")
 	}
+	defer holdHeap()()
 	prog := &progress{fn: opt.Progress}
 	defer prog.finish()
 	c := &collector{}
-	tables, err := readFiles(paths, c, prog)
+	tables, err := readFiles(paths, c, prog, opt.limits())
 	if err != nil {
 		return nil, err
 	}
@@ -55,18 +58,20 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 	// the parents of units, a team's county, who is on which team) is still
 	// so when it is written, whatever another import or another clerk
 	// committed while the files were being read.
-	err = db.Transaction(func(tx *gorm.DB) error {
+	err = model.Transact(db, func(tx *gorm.DB) error {
+		tx, res.Written = model.WithActor(tx, user), false // a retry starts afresh
 		ex, err := loadExisting(tx, need)
 		if err != nil {
 			return err
 		}
-		p := buildPlan(tables, ex, c)
+		p := buildPlan(tables, ex, opt, c)
 		prog.phaseDone()
 		res.Sheets = p.summaries(tables)
 		res.Problems = sortProblems(c.problems, tables)
 		if opt.CheckOnly || (len(res.Problems) > 0 && !opt.ValidOnly) || !p.changes() {
 			return nil
 		}
+		p.user, p.now = user, time.Now()
 		if err := p.write(tx); err != nil {
 			return err
 		}

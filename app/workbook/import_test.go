@@ -20,6 +20,7 @@ func TestImportBase(t *testing.T) {
 	want := map[string]int{
 		SheetCounties: 2, SheetUnits: 4, SheetLeaders: 2, SheetPeople: 2, SheetHistory: 2,
 		SheetRelatives: 2, SheetDeclarations: 1, SheetTerms: 1, SheetTasks: 3, SheetMembers: 2,
+		SheetTies: 2, SheetTrainings: 2, SheetMilestones: 3, SheetFindings: 2, SheetItems: 3, SheetClues: 2,
 	}
 	for _, s := range res.Sheets {
 		if s.Added != want[s.Sheet] || s.Updated+s.Unchanged+s.Rejected != 0 {
@@ -30,6 +31,7 @@ func TestImportBase(t *testing.T) {
 	for table, want := range map[string]int64{
 		"counties": 2, "units": 4, "unit_leaders": 2, "people": 2, "work_histories": 2, "relatives": 2,
 		"declarations": 1, "terms": 1, "rounds": 1, "teams": 2, "team_units": 3, "team_members": 2, "audit_entries": 1,
+		"ties": 2, "trainings": 2, "status_changes": 2,
 	} {
 		if n[table] != want {
 			t.Errorf("%s: %d rows, want %d", table, n[table], want)

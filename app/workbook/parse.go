@@ -1,7 +1,6 @@
 package workbook
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"unicode"
 
 	"xuncha/app/civil"
+	"xuncha/app/fieldrule"
 )
 
 // Dates outside these years are taken for typing mistakes.
@@ -72,48 +72,9 @@ func fromSerial(s string) (civil.Date, error) {
 	return civil.FromTime(t), nil
 }
 
-// idWeights are the weights of GB 11643's check digit (ISO 7064 MOD 11-2).
-var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-
-// idCheckChars maps the weighted sum mod 11 to the check character.
-const idCheckChars = "10X98765432"
-
-// CheckIDNumber checks an 18-character citizen ID number (GB 11643): 17
-// digits and a check character, a digit or X (x accepted), that matches the
-// others.
-func CheckIDNumber(s string) error {
-	if strings.ContainsAny(s, "Ee") && strings.Contains(s, "+") {
-		return errors.New("身份证号被 Excel 写成了科学计数法，请把该列设为文本格式后重新填写")
-	}
-	if n := len([]rune(s)); n != 18 {
-		return fmt.Errorf("身份证号应为18位，这里是%d位", n)
-	}
-	sum := 0
-	for i := 0; i < 17; i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return errors.New("身份证号前17位应为数字")
-		}
-		sum += int(c-'0') * idWeights[i]
-	}
-	want := idCheckChars[sum%11]
-	got := s[17]
-	if got == 'x' {
-		got = 'X'
-	}
-	if got != want {
-		return fmt.Errorf("校验位错误（应为%c）", want)
-	}
-	return nil
-}
-
-// normalizeID writes an ID number's check character in upper case.
-func normalizeID(s string) string {
-	if strings.HasSuffix(s, "x") {
-		return strings.TrimSuffix(s, "x") + "X"
-	}
-	return s
-}
+// CheckIDNumber checks an 18-character citizen ID number (GB 11643); see
+// fieldrule.CheckID, the rule every door shares.
+func CheckIDNumber(s string) error { return fieldrule.CheckID(s) }
 
 // parseYesNo reads a 是/否 cell; blank is 否.
 func parseYesNo(s string) (bool, bool) {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"xuncha/model"
 )
@@ -19,12 +20,21 @@ type plan struct {
 	declarations delta[model.Declaration]
 	terms        delta[termRow]
 	tasks        taskPlan
+	ties         delta[model.Tie]
+	trainings    delta[model.Training]
+
+	// what the status history of the people needs: their stored rows,
+	// who imports and when (set by Import before writing)
+	oldPeople map[string]model.Person
+	user      string
+	now       time.Time
+	results   resultsPlan
 }
 
 // buildPlan checks every sheet, in the order references run, and compares
 // the accepted rows with the database. Problems go to c; rows with a
 // problem, or referring to a rejected row, are rejected.
-func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
+func buildPlan(tables map[string][]*table, ex *existing, opt Options, c *collector) *plan {
 	rs := refSets{}
 	counties := readRecs(countySheet, tables[SheetCounties], c)
 	rs[refCounty] = newCodeSet(countySheet, counties, has(ex.counties))
@@ -47,6 +57,7 @@ func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
 	checkRefs(historySheet, history, rs, c)
 	relatives := readRecs(relativeSheet, tables[SheetRelatives], c)
 	checkRefs(relativeSheet, relatives, rs, c)
+	checkSelfRelatives(relatives, people, ex, c)
 	decls := readRecs(declarationSheet, tables[SheetDeclarations], c)
 	checkRefs(declarationSheet, decls, rs, c)
 
@@ -62,6 +73,12 @@ func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
 	checkRefs(memberSheet, members, rs, c)
 	checkMemberTeams(members, tasks, ex, c)
 
+	ties := readRecs(tieSheet, tables[SheetTies], c)
+	checkRefs(tieSheet, ties, rs, c)
+	checkOwnTies(ties, people, ex, c)
+	trainings := readRecs(trainingSheet, tables[SheetTrainings], c)
+	checkRefs(trainingSheet, trainings, rs, c)
+
 	p := &plan{
 		counties:     diff(countySheet, counties, ex.counties),
 		units:        diff(unitSheet, units, ex.units),
@@ -72,8 +89,12 @@ func buildPlan(tables map[string][]*table, ex *existing, c *collector) *plan {
 		declarations: diff(declarationSheet, decls, ex.declarations),
 		terms:        diff(termSheet, terms, ex.terms),
 		tasks:        planTasks(tasks, ex),
+		ties:         diff(tieSheet, ties, ex.ties),
+		trainings:    diff(trainingSheet, trainings, ex.trainings),
+		oldPeople:    ex.people,
 	}
 	planMembers(members, ex, &p.tasks)
+	p.results = planResults(tables, tasks, rs, ex, ex.results, opt, c)
 	return p
 }
 
@@ -82,7 +103,9 @@ func (p *plan) summaries(present map[string][]*table) []SheetSummary {
 	all := []SheetSummary{
 		p.counties.summary, p.units.summary, p.leaders.summary, p.people.summary, p.history.summary,
 		p.relatives.summary, p.declarations.summary, p.terms.summary, p.tasks.tasks, p.tasks.members,
+		p.ties.summary, p.trainings.summary,
 	}
+	all = append(all, p.results.summaries()...)
 	var out []SheetSummary
 	for _, s := range all {
 		if len(present[s.Sheet]) > 0 {
@@ -97,10 +120,12 @@ func (p *plan) changes() bool {
 	n := len(p.counties.adds) + len(p.counties.updates) + len(p.units.adds) + len(p.units.updates) +
 		len(p.leaders.adds) + len(p.leaders.updates) + len(p.people.adds) + len(p.people.updates) +
 		len(p.history.adds) + len(p.history.updates) + len(p.relatives.adds) + len(p.relatives.updates) +
-		len(p.declarations.adds) + len(p.declarations.updates) + len(p.terms.adds) + len(p.terms.updates)
+		len(p.declarations.adds) + len(p.declarations.updates) + len(p.terms.adds) + len(p.terms.updates) +
+		len(p.ties.adds) + len(p.ties.updates) + len(p.trainings.adds) + len(p.trainings.updates)
 	t := &p.tasks
 	n += len(t.roundAdds) + len(t.roundUpdates) + len(t.teamAdds) + len(t.teamUpdates) +
 		len(t.unitAdds) + len(t.unitUpdates) + len(t.memberAdds) + len(t.memberUpds)
+	n += p.results.changes()
 	return n > 0
 }
 

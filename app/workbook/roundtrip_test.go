@@ -141,7 +141,7 @@ func TestExportPeopleAndUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := readBook(t, people)
-	if len(got) != 4 || len(got[SheetPeople]) != 2 || got[SheetPeople][1][0] != "P002" || len(got[SheetRelatives]) != 2 || len(got[SheetHistory]) != 1 {
+	if len(got) != 6 || len(got[SheetPeople]) != 2 || len(got[SheetTies]) != 2 || len(got[SheetTrainings]) != 2 || got[SheetPeople][1][0] != "P002" || len(got[SheetRelatives]) != 2 || len(got[SheetHistory]) != 1 {
 		t.Errorf("people export = %v", got)
 	}
 	units := filepath.Join(dir, "单位.xlsx")

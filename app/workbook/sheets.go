@@ -26,7 +26,8 @@ const (
 // order references run in: a sheet refers only to sheets before it.
 var sheetOrder = []string{
 	SheetCounties, SheetUnits, SheetLeaders, SheetPeople, SheetHistory, SheetRelatives,
-	SheetDeclarations, SheetTerms, SheetTasks, SheetMembers,
+	SheetDeclarations, SheetTerms, SheetTasks, SheetMembers, SheetTies, SheetTrainings,
+	SheetMilestones, SheetFindings, SheetItems, SheetClues,
 }
 
 // sheetDefs returns every sheet's definition, in sheetOrder.
@@ -34,6 +35,8 @@ func sheetDefs() []sheetDef {
 	return []sheetDef{
 		countySheet.def(), unitSheet.def(), leaderSheet.def(), personSheet.def(), historySheet.def(),
 		relativeSheet.def(), declarationSheet.def(), termSheet.def(), taskSheet.def(), memberSheet.def(),
+		tieSheet.def(), trainingSheet.def(),
+		milestoneSheet.def(), findingSheet.def(), itemSheet.def(), clueSheet.def(),
 	}
 }
 
@@ -52,7 +55,7 @@ func join(parts ...string) string { return strings.Join(parts, "\x00") }
 var countySheet = &entity[model.County]{
 	sheet: SheetCounties,
 	fields: []field[model.County]{
-		textCol("县区编码", true, "县区的代码，如 C01；其他表用它指代县区", func(v *model.County) *string { return &v.Code }),
+		codeCol("县区编码", true, "县区的代码，如 C01；其他表用它指代县区", func(v *model.County) *string { return &v.Code }),
 		textCol("县区名称", true, "如 城关区", func(v *model.County) *string { return &v.Name }),
 	},
 	zero:    func() model.County { return model.County{} },
@@ -63,7 +66,7 @@ var countySheet = &entity[model.County]{
 var unitSheet = &entity[model.Unit]{
 	sheet: SheetUnits,
 	fields: []field[model.Unit]{
-		textCol("单位编码", true, "单位的代码，如 U0101；其他表用它指代单位", func(v *model.Unit) *string { return &v.Code }),
+		codeCol("单位编码", true, "单位的代码，如 U0101；其他表用它指代单位", func(v *model.Unit) *string { return &v.Code }),
 		textCol("单位名称", true, "", func(v *model.Unit) *string { return &v.Name }),
 		refCol("县区编码", true, "单位所在县区", refCounty, func(v *model.Unit) *string { return &v.CountyCode }),
 		wordCol("单位类别", true, "", vocab.Categories, "", func(v *model.Unit) *string { return &v.Category }),
@@ -90,7 +93,7 @@ var leaderSheet = &entity[model.UnitLeader]{
 var personSheet = &entity[model.Person]{
 	sheet: SheetPeople,
 	fields: []field[model.Person]{
-		textCol("人员编号", true, "人员的代码，如 P00001；其他表用它指代人员", func(v *model.Person) *string { return &v.Code }),
+		codeCol("人员编号", true, "人员的代码，如 P00001；其他表用它指代人员", func(v *model.Person) *string { return &v.Code }),
 		textCol("姓名", true, "", func(v *model.Person) *string { return &v.Name }),
 		wordCol("性别", false, "", []string{"男", "女"}, "", func(v *model.Person) *string { return &v.Gender }),
 		dateCol("出生日期", false, "", func(v *model.Person) *string { return &v.BirthDate }),
@@ -105,6 +108,9 @@ var personSheet = &entity[model.Person]{
 		listCol("专业特长", "可填多个，用 、 分隔", vocab.Skills, func(v *model.Person) *string { return &v.Skills }),
 		wordCol("状态", false, "空白为 在库", vocab.Statuses, vocab.StatusActive, func(v *model.Person) *string { return &v.Status }),
 		dateCol("新提拔日期", false, "", func(v *model.Person) *string { return &v.PromotedOn }),
+		optRefCol("推荐单位编码", "推荐其入库的党组织所在单位", refUnit, func(v *model.Person) **string { return &v.RecommendUnitCode }),
+		dateCol("入库日期", false, "", func(v *model.Person) *string { return &v.JoinedOn }),
+		textCol("状态原因", false, "如暂停、出库的原因；状态的每次变化都记入历史", func(v *model.Person) *string { return &v.StatusReason }),
 	},
 	zero:    func() model.Person { return model.Person{Status: vocab.StatusActive} },
 	key:     func(v *model.Person) string { return v.Code },
@@ -171,6 +177,39 @@ var relativeSheet = &entity[model.Relative]{
 	zero:    func() model.Relative { return model.Relative{} },
 	key:     func(v *model.Relative) string { return join(v.PersonCode, v.Name) },
 	keyDesc: "人员编号和亲属姓名", keyCol: "亲属姓名",
+	check: func(v *model.Relative) (string, string) {
+		if v.RelativePerson != "" && v.RelativePerson == v.PersonCode {
+			return "亲属人员编号", msgSelfRelative
+		}
+		return "", ""
+	},
+}
+
+// checkSelfRelatives rejects the relatives whose 亲属身份证号 is the
+// person's own ID number, as the file's accepted 人员 row has it (when its
+// table has the column), else the database.
+func checkSelfRelatives(relatives []rec[model.Relative], people []rec[model.Person], ex *existing, c *collector) {
+	col := fieldIndex(personSheet, "身份证号")
+	ids := make(map[string]string)
+	for i := range people {
+		if p := &people[i]; p.ok && p.present[col] {
+			ids[p.v.Code] = p.v.IDNumber
+		}
+	}
+	for i := range relatives {
+		r := &relatives[i]
+		if !r.ok || r.v.IDNumber == "" {
+			continue
+		}
+		id, ok := ids[r.v.PersonCode]
+		if !ok {
+			id = ex.people[r.v.PersonCode].IDNumber
+		}
+		if id == r.v.IDNumber {
+			c.add(r.at, "亲属身份证号", msgSelfRelative+"（亲属身份证号与本人的相同）")
+			r.ok = false
+		}
+	}
 }
 
 // relationCol is 关系: a word of SPEC §4.1 or a synonym, kept canonical.
@@ -195,16 +234,32 @@ var declarationSheet = &entity[model.Declaration]{
 		refCol("人员编号", true, "", refPerson, func(v *model.Declaration) *string { return &v.PersonCode }),
 		refCol("单位编码", true, "申报需回避的单位", refUnit, func(v *model.Declaration) *string { return &v.UnitCode }),
 		textCol("事由", true, "", func(v *model.Declaration) *string { return &v.Reason }),
+		wordCol("来源", false, "空白为 本人申报", vocab.DeclarationSources, "", func(v *model.Declaration) *string { return &v.Source }),
+		wordCol("处理", false, "空白为须回避；不予回避 须经领导审查，并填写处理人和处理理由",
+			[]string{vocab.NotRecused}, "", func(v *model.Declaration) *string { return &v.Handling }),
+		textCol("处理人", false, "作出不予回避决定的领导", func(v *model.Declaration) *string { return &v.Handler }),
+		textCol("处理理由", false, "", func(v *model.Declaration) *string { return &v.HandlingReason }),
 	},
 	zero:    func() model.Declaration { return model.Declaration{} },
 	key:     func(v *model.Declaration) string { return join(v.PersonCode, v.UnitCode) },
 	keyDesc: "人员编号和单位编码", keyCol: "单位编码",
+	check: func(v *model.Declaration) (string, string) {
+		switch {
+		case v.Handling == vocab.NotRecused && v.Handler == "":
+			return "处理人", "处理为 不予回避 时须填写处理人"
+		case v.Handling == vocab.NotRecused && v.HandlingReason == "":
+			return "处理理由", "处理为 不予回避 时须填写处理理由"
+		case v.Handling == "" && (v.Handler != "" || v.HandlingReason != ""):
+			return "处理", "填写了处理人或处理理由，处理却为空（空白为须回避）"
+		}
+		return "", ""
+	},
 }
 
 var termSheet = &entity[termRow]{
 	sheet: SheetTerms,
 	fields: []field[termRow]{
-		textCol("届期编码", true, "如 T2021", func(v *termRow) *string { return &v.Code }),
+		codeCol("届期编码", true, "如 T2021", func(v *termRow) *string { return &v.Code }),
 		textCol("届期名称", false, "", func(v *termRow) *string { return &v.Name }),
 		dateCol("开始日期", true, "", func(v *termRow) *string { return &v.StartDate }),
 		dateCol("结束日期", true, "", func(v *termRow) *string { return &v.EndDate }),

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
@@ -127,7 +128,6 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 			teamChanged[tk] = true
 		}
 	}
-	received := taskSheet.index("整改报告收到日期")
 	for i := range recs {
 		r := &recs[i].v
 		if !recs[i].ok {
@@ -140,9 +140,6 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 		tu := prev
 		if !exists {
 			tu = model.TeamUnit{RoundCode: r.Round, UnitCode: r.Unit}
-		}
-		if recs[i].present[received] {
-			tu.ReportReceived = r.Received
 		}
 		switch {
 		case !exists:
@@ -256,6 +253,13 @@ func planMembers(recs []rec[memberRow], ex *existing, p *taskPlan) {
 		m.Role = r.v.Role
 		if r.present[memberEvaluation] {
 			m.Evaluation = r.v.Evaluation
+			m.EvalState = ""
+			if m.Evaluation != "" {
+				m.EvalState = vocab.EvalConfirmed // the sheet's default (SPEC §6.1)
+			}
+		}
+		if r.present[memberEvalState] && r.v.EvalState != "" && m.Evaluation != "" {
+			m.EvalState = r.v.EvalState
 		}
 		if r.present[memberComment] {
 			m.Comment = r.v.Comment

@@ -25,7 +25,7 @@ var taskSheet = &entity[taskRow]{
 	sheet: SheetTasks,
 	fields: []field[taskRow]{
 		refCol("届期编码", true, "", refTerm, func(v *taskRow) *string { return &v.Term }),
-		textCol("轮次编码", true, "如 2026-1；同一轮次的各行填同一编码", func(v *taskRow) *string { return &v.Round }),
+		codeCol("轮次编码", true, "如 2026-1；同一轮次的各行填同一编码", func(v *taskRow) *string { return &v.Round }),
 		textCol("轮次名称", false, "如 第一轮巡察；同一轮次只需填一行", func(v *taskRow) *string { return &v.RoundName }),
 		wordCol("巡察类型", false, "", vocab.RoundTypes, "", func(v *taskRow) *string { return &v.Type }),
 		wordCol("编组方式", false, "", vocab.Modes, "", func(v *taskRow) *string { return &v.Mode }),
@@ -90,6 +90,7 @@ func stageOrder(v *taskRow) (string, string) {
 type memberRow struct {
 	Round, Team, Person, Role, Evaluation, Comment string
 	Locked                                         bool
+	EvalState                                      string
 }
 
 // The optional columns of 编组记录, by position: a column the file leaves
@@ -98,18 +99,20 @@ const (
 	memberEvaluation = 4
 	memberComment    = 5
 	memberLocked     = 6
+	memberEvalState  = 7
 )
 
 var memberSheet = &entity[memberRow]{
 	sheet: SheetMembers,
 	fields: []field[memberRow]{
-		textCol("轮次编码", true, "巡察任务表或数据库中已有的轮次", func(v *memberRow) *string { return &v.Round }),
+		codeCol("轮次编码", true, "巡察任务表或数据库中已有的轮次", func(v *memberRow) *string { return &v.Round }),
 		textCol("巡察组", true, "该轮次中已有的组名", func(v *memberRow) *string { return &v.Team }),
 		refCol("人员编号", true, "", refPerson, func(v *memberRow) *string { return &v.Person }),
 		wordCol("角色", true, "", vocab.Roles, "", func(v *memberRow) *string { return &v.Role }),
 		wordCol("鉴定", false, "", vocab.Evaluations, "", func(v *memberRow) *string { return &v.Evaluation }),
 		textCol("评语", false, "鉴定的评语", func(v *memberRow) *string { return &v.Comment }),
 		boolCol("锁定", "编组时固定在该组的人员填 是", func(v *memberRow) *bool { return &v.Locked }),
+		wordCol("鉴定状态", false, "有鉴定时空白为 确定", vocab.EvalStates, "", func(v *memberRow) *string { return &v.EvalState }),
 	},
 	zero:    func() memberRow { return memberRow{} },
 	key:     func(v *memberRow) string { return join(v.Round, v.Person) },

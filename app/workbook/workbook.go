@@ -1,7 +1,8 @@
 // Package workbook reads and writes the import workbook of SPEC §6.1: the
-// sheets 县区, 单位, 班子成员, 人员, 工作经历, 亲属关系, 回避申报, 届期, 巡察任务 and
-// 编组记录, as xlsx or as one CSV per sheet (UTF-8, with or without BOM, or
-// GB18030).
+// sheets 县区, 单位, 班子成员, 人员, 工作经历, 亲属关系, 回避申报, 届期, 巡察任务,
+// 编组记录, 社会关系 and 培训记录, as xlsx or as one CSV per sheet (UTF-8,
+// with or without BOM, or GB18030). An import records the status of every
+// person it adds and every status it changes in the people's history.
 //
 // Import checks the whole input first and reports every problem by sheet,
 // row and column; only a fully valid input is written (or, when the clerk
@@ -82,7 +83,21 @@ type Options struct {
 	ValidOnly bool   // write the valid rows even when other rows have problems
 	CheckOnly bool   // check everything and count what would change, but write nothing (仅检查)
 	User      string // recorded in the audit log
+	// NoReview refuses rows of 整改台账 that set 审核结果, 审核人 or 销号日期
+	// or close an item: the user may not review (SPEC §9.2).
+	NoReview bool
+	// NoClues refuses the sheet 线索移交: the user lacks 线索管理.
+	NoClues bool
 	// Progress, when not nil, is called from the importing goroutine as the
 	// import advances through its steps.
 	Progress func(done, total int)
+	lim      *limits // nil for defaultLimits; tests make them small
+}
+
+// limits are the limits the import reads within.
+func (o *Options) limits() *limits {
+	if o.lim != nil {
+		return o.lim
+	}
+	return defaultLimits()
 }

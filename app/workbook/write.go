@@ -23,11 +23,15 @@ func (p *plan) write(tx *gorm.DB) error {
 		{SheetUnits, func() error { return apply(tx, p.units.adds, p.units.updates) }},
 		{SheetLeaders, func() error { return apply(tx, p.leaders.adds, p.leaders.updates) }},
 		{SheetPeople, func() error { return apply(tx, p.people.adds, p.people.updates) }},
+		{SheetPeople, func() error { return p.writeStatusChanges(tx) }},
 		{SheetHistory, func() error { return apply(tx, p.history.adds, p.history.updates) }},
 		{SheetRelatives, func() error { return apply(tx, p.relatives.adds, p.relatives.updates) }},
 		{SheetDeclarations, func() error { return apply(tx, p.declarations.adds, p.declarations.updates) }},
 		{SheetTerms, func() error { return writeTerms(tx, p.terms.adds, p.terms.updates) }},
 		{SheetTasks, func() error { return p.tasks.write(tx) }},
+		{SheetTies, func() error { return apply(tx, p.ties.adds, p.ties.updates) }},
+		{SheetTrainings, func() error { return apply(tx, p.trainings.adds, p.trainings.updates) }},
+		{"成果", func() error { return p.results.write(tx) }},
 	}
 	for _, s := range steps {
 		if err := s.run(); err != nil {
@@ -43,7 +47,7 @@ func apply[T any](tx *gorm.DB, adds, updates []T) error {
 		return err
 	}
 	for i := range updates {
-		if err := tx.Save(&updates[i]).Error; err != nil {
+		if err := model.Overwrite(tx, &updates[i]); err != nil {
 			return err
 		}
 	}

@@ -10,8 +10,10 @@
 # stops changing, writes docs/img/<name>.png and ends the program. The
 # import dialog is shown with a workbook that has mistakes, chosen in the
 # file dialog by double-click; the person form by double-clicking the first
-# row of 人员库; the draw, 为何不在此组 and the override request and its
-# approval (by a 领导 account) by clicks and typing. The clicks are at
+# row of 人员库 (and of P00095, who has a tie, for 社会关系); a past round's
+# 鉴定 through 巡察日历 › 列表 › 打开; the draw, 为何不在此组 and the override request and its
+# approval (by a 领导 account) by clicks and typing; 核验抽取记录 with a
+# record drawn by the command line. The clicks are at
 # positions of the 1280×800 window: when a screen's layout changes, check
 # the pictures and the positions here. Idempotent: the work folder is made
 # anew each time. Exits non-zero when a step fails or a picture is blank
@@ -177,6 +179,7 @@ fi
 screen overview 总览
 screen calendar 巡察日历
 screen people 人员库
+screen poolstats 人员库统计
 screen units 单位
 screen assign 编组/自动编组
 screen recusal 回避报告
@@ -185,12 +188,67 @@ screen audit 审计日志
 screen backup 数据备份
 screen users 用户管理
 screen package 总览/数据包导出
+screen supervise 督办
+if clicked results; then # 成果: the second unit of round 2026-1, its first item chosen
+	if start --db "$db" --screen 成果 && login; then
+		settle
+		xdotool mousemove 300 190 click 1
+		sleep 1
+		xdotool mousemove 900 465 click 1
+		sleep 1
+		shot results || true
+	fi
+	stop
+fi
+if clicked overview-results; then # 总览, the tab 整改台账
+	if start --db "$db" --screen 总览 && login; then
+		settle
+		xdotool mousemove 1110 307 click 1
+		sleep 1
+		shot overview-results || true
+	fi
+	stop
+fi
+if clicked round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打开 → 节点, 第一巡察组
+	if start --db "$db" --screen 巡察日历 && login; then
+		settle
+		xdotool mousemove 353 149 click 1
+		sleep 1
+		xdotool mousemove 300 347 click 1
+		sleep 0.5
+		xdotool mousemove 170 189 click 1
+		sleep 2
+		xdotool mousemove 421 152 click 1
+		sleep 1
+		xdotool mousemove 260 195 click 1
+		sleep 0.7
+		xdotool mousemove 215 98 click 1
+		sleep 1
+		shot round-milestones || true
+	fi
+	stop
+fi
 if clicked round; then # 巡察日历: a click on the bar of round 2026-2 opens it
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
 		xdotool mousemove 700 402 click 1 # the second week's bar
 		sleep 1
 		shot round || true
+	fi
+	stop
+fi
+if clicked eval; then # 巡察日历 › 列表: open round 2026-1, its tab 鉴定
+	if start --db "$db" --screen 巡察日历 && login; then
+		settle
+		xdotool mousemove 343 149 click 1 # the tab 列表
+		sleep 1
+		xdotool mousemove 400 346 click 1 # the row of 2026-1
+		sleep 1
+		xdotool mousemove 170 189 click 1 # 打开
+		sleep 1
+		xdotool mousemove 374 152 click 1 # the tab 鉴定
+		sleep 1
+		shot eval || true
 	fi
 	stop
 fi
@@ -212,6 +270,23 @@ if clicked person; then # double-click the first row of 人员库
 		xdotool mousemove 313 131 click 1 # the tab 亲属关系
 		sleep 1
 		shot person-relatives || true
+		xdotool mousemove 694 131 click 1 # the tab 状态历史
+		sleep 1
+		shot person-history || true
+	fi
+	stop
+fi
+if clicked person-ties; then # a person with a tie (P00095 of the demo): the tab 社会关系
+	if start --db "$db" --screen 人员库 && login; then
+		settle
+		xdotool mousemove 975 68 click 1 # the search box
+		xdotool type --delay 60 P00095
+		sleep 1
+		xdotool mousemove 400 186 click --repeat 2 --delay 120 1
+		sleep 1
+		xdotool mousemove 389 131 click 1 # the tab 社会关系
+		sleep 1
+		shot person-ties || true
 	fi
 	stop
 fi
@@ -256,19 +331,34 @@ if clicked draw; then # the witnessed draw: the number read out, then the record
 	stop
 fi
 
-# An override is asked for by the 管理员 and approved by a 领导, made now.
+if clicked draw-verify; then # 核验抽取记录: a record drawn from the command line, chosen in 文档
+	XUNCHA_PASSWORD=$pass "$bin" assign --db "$db" --user "$user" --round 2026-2 --draw 58213 --record "$HOME/文档/抽取记录.json" >/dev/null
+	if start --db "$db" --screen 编组/核验抽取记录… && login; then
+		settle
+		xdotool mousemove 483 235 click 1 # the only .json of 文档; Enter opens it
+		sleep 0.5
+		xdotool key Return
+		sleep 2
+		shot draw-verify || true
+	fi
+	stop
+	rm -f "$HOME/文档/抽取记录.json"
+fi
+
+# An override is asked for by the 管理员 and opened by a 领导 with its
+# evidence, made now; the 领导 signing in is shown the 待办 list first.
 if clicked override-request || clicked override-approve || clicked todo; then
 	XUNCHA_PASSWORD=$pass XUNCHA_NEW_PASSWORD=leader-pass-1 "$bin" user add --db "$db" --user "$user" --name leader --role 领导
 	if start --db "$db" --screen 回避报告 && login; then
 		settle
-		xdotool mousemove 500 351 click 1 # the first hit
+		xdotool mousemove 600 511 click 1 # the third row: an R2 (可豁免) of 刘晓英
 		sleep 1
-		xdotool mousemove 185 274 click 1 # 申请豁免
+		xdotool mousemove 630 354 click 1 # 申请豁免
 		sleep 1
 		settle
 		xdotool mousemove 640 395 click 1
 		sleep 1
-		xdotool type --delay 250 '仅有业务往来，经巡察办研究同意。'
+		xdotool type --delay 400 '仅有业务往来，经巡察办研究同意。'
 		wanted override-request && { shot override-request || true; }
 		xdotool mousemove 916 592 click 1 # 提交申请
 		sleep 1
@@ -283,9 +373,7 @@ if clicked override-request || clicked override-approve || clicked todo; then
 		xdotool mousemove 287 109 click 1 # the tab 豁免审批
 		sleep 1
 		settle
-		xdotool mousemove 600 225 click 1 # the request
-		sleep 1
-		xdotool mousemove 475 149 click 1 # 批准
+		xdotool mousemove 600 225 click --repeat 2 --delay 120 1 # the request, opened with its evidence
 		sleep 1
 		shot override-approve || true
 	fi
