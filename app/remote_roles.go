@@ -14,7 +14,6 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/assign"
-	"xuncha/app/audit"
 	"xuncha/app/vocab"
 	"xuncha/model"
 )
@@ -54,19 +53,7 @@ func foldLegacyRoles(set *assign.Settings, legacy []string) {
 // saveComposition stores the composition and drops the roles an earlier
 // version kept for R4, in one transaction with one audit entry.
 func (s *Service) saveComposition(set assign.Settings) error {
-	b, err := json.Marshal(set)
-	if err != nil {
-		return err
-	}
-	var old model.Setting
-	s.DB.Where("key = ?", assignKey).Limit(1).Find(&old)
-	e := audit.Entry{Action: "设置", Entity: "设置", Key: assignKey, Before: old.Value, After: string(b)}
-	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Save(&model.Setting{Key: assignKey, Value: string(b)}).Error; err != nil {
-			return err
-		}
-		return dropLegacyRoles(tx)
-	})
+	return s.saveSettingWith(assignKey, set, dropLegacyRoles)
 }
 
 // dropLegacyRoles removes RemoteRoles from the stored recusal settings

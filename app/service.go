@@ -122,7 +122,11 @@ func (s *Service) LoadSetting(key string, v any) error {
 }
 
 // SaveSetting stores v (as JSON) under key, with an audit entry.
-func (s *Service) SaveSetting(key string, v any) error {
+func (s *Service) SaveSetting(key string, v any) error { return s.saveSettingWith(key, v, nil) }
+
+// saveSettingWith stores v under key and, in the same transaction, does
+// also (may be nil).
+func (s *Service) saveSettingWith(key string, v any, also func(tx *gorm.DB) error) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -131,7 +135,10 @@ func (s *Service) SaveSetting(key string, v any) error {
 	s.DB.Where("key = ?", key).Limit(1).Find(&old)
 	e := audit.Entry{Action: "设置", Entity: "设置", Key: key, Before: old.Value, After: string(b)}
 	return s.Write(e, func(tx *gorm.DB) error {
-		return tx.Save(&model.Setting{Key: key, Value: string(b)}).Error
+		if err := tx.Save(&model.Setting{Key: key, Value: string(b)}).Error; err != nil || also == nil {
+			return err
+		}
+		return also(tx)
 	})
 }
 

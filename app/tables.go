@@ -53,7 +53,7 @@ func (s *Service) ExportTables(path string, sheets []TableSheet) error {
 			for c, v := range row {
 				cells[c] = v
 				if c < len(widths) {
-					widths[c] = max(widths[c], textWidth(v))
+					widths[c] = max(widths[c], TextWidth(v))
 				}
 			}
 			at, _ := excelize.CoordinatesToCellName(1, r+1)
@@ -92,9 +92,9 @@ func sheetName(s string) string {
 	return s
 }
 
-// textWidth is a text's width in Excel's columns: a Chinese character
-// counts two.
-func textWidth(s string) int {
+// TextWidth is a text's width in columns of a fixed-width face (Excel's
+// columns, a console): a Chinese character counts two.
+func TextWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		if r > 0x2E80 {

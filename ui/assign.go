@@ -109,7 +109,7 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.objective = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.objective.Wrapping = fyne.TextWrapWord // whole at any width: it says how full the roster is
+	s.objective.Wrapping = fyne.TextWrapBreak // whole at any width: it says how full the roster is
 
 	left := s.assignTeamList.build()
 	right := s.assignIssues.build(s.assignSlots.build())
@@ -254,7 +254,7 @@ func (s *assignScreen) onRoundChanged() {
 		return
 	}
 	msg := widget.NewLabel(s.unsaved() + "，切换轮次将放弃它。")
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, "切换轮次", "放弃调整并切换", msg, func() error {
 		s.load()
 		return nil

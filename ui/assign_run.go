@@ -50,7 +50,7 @@ func (s *assignScreen) confirmDiscard(title, ok string, then func()) {
 		return
 	}
 	msg := widget.NewLabel(what + "，" + title + "将取代它（锁定、排除和可撤销的调整也一并放弃）。")
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, title, ok, msg, func() error {
 		then()
 		return nil
@@ -165,7 +165,7 @@ func (s *assignScreen) onRevert() {
 		return
 	}
 	msg := widget.NewLabel(fmt.Sprintf("%s。恢复为已保存的编组记录（%d 人）将放弃当前的编组和全部调整。", s.unsaved(), s.saved))
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, "恢复已保存的编组", "放弃并恢复", msg, func() error {
 		s.load()
 		return nil
@@ -191,7 +191,7 @@ func (s *assignScreen) onSave() {
 		return
 	}
 	msg := widget.NewLabel(strings.Join(warn, "\n") + "\n确定保存？")
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, "保存编组", "保存", msg, func() error {
 		s.saveNow()
 		return nil

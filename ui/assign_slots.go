@@ -50,7 +50,7 @@ func (p *assignSlots) build() fyne.CanvasObject {
 	s := p.screen
 	p.teamTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.teamUnits = widget.NewLabel("")
-	p.teamUnits.Wrapping = fyne.TextWrapWord
+	p.teamUnits.Wrapping = fyne.TextWrapBreak
 	p.slots = widget.NewTableWithHeaders(p.slotLength, p.createSlot, p.updateSlot)
 	p.slots.ShowHeaderColumn = false
 	p.slots.CreateHeader = func() fyne.CanvasObject {
@@ -299,7 +299,7 @@ func (p *assignSlots) showSelection() {
 	p.detail.RemoveAll()
 	line := func(text string, imp widget.Importance) {
 		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
+		l.Wrapping = fyne.TextWrapBreak
 		l.Importance = imp
 		p.detail.Add(l)
 	}

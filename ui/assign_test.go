@@ -496,6 +496,9 @@ func TestAssignVerifyRecord(t *testing.T) {
 	if c == nil || !c.check.OK() || !strings.HasPrefix(c.result.Text, "一致") || len(c.check.Steps) != len(s.st.Rec.Steps) {
 		t.Fatalf("a fresh record: %+v", c)
 	}
+	if strings.Contains(c.facts.Text, "seed=") || !strings.Contains(c.facts.Text, "种子由算法版本") {
+		t.Errorf("the algorithm is not described in Chinese: %s", c.facts.Text)
+	}
 	first := s.st.Rec.Steps[0]
 	if got := c.cell(0, 5); got != first.Drawn+" "+s.st.Name(first.Drawn) || c.cell(0, 1) != first.Team {
 		t.Errorf("step 1 shows %q for %s", got, first.Drawn)

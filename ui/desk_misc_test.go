@@ -24,12 +24,7 @@ import (
 func TestUnitPickerFindsByInitials(t *testing.T) {
 	svc, w := calendarWorld(t)
 	s := openCalendar(t, svc, w, calToday)
-	test.Tap(s.newRound)
-	f := s.form
-	test.Type(f.code, "2026-2")
-	test.Type(f.name, "2026年第二轮巡察")
-	test.Type(f.dates[dOnsiteStart], "2026-06-01")
-	test.Tap(f.save)
+	f := typeNewRound(s, "2026-2", "2026年第二轮巡察", "2026-06-01")
 	test.Tap(f.teams.add)
 	p := f.teams.picker
 	p.onlyFree.SetChecked(false)
@@ -223,6 +218,17 @@ func TestFirstAdminIntroWrapsAsChinese(t *testing.T) {
 	if intro == nil || intro.Wrapping != fyne.TextWrapBreak {
 		t.Fatalf("intro %v", intro)
 	}
+	// Every screen's text is Chinese: no label wraps at spaces.
+	files, _ := filepath.Glob("*.go")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(f, "_test.go") && strings.Contains(string(b), "fyne.TextWrap"+"Word") {
+			t.Errorf("%s wraps text at spaces (TextWrapWord): Chinese wraps where the line is full (TextWrapBreak)", f)
+		}
+	}
 }
 
 // Several people selected, the right-click menu sets their status at once
@@ -321,4 +327,16 @@ func TestNoEnglishPlaceHolders(t *testing.T) {
 	key(m, fyne.KeyEscape)
 	test.Tap(c.newTerm)
 	check("新建届期")
+}
+
+// typeNewRound fills 新建轮次 on calendar screen s as a clerk types and
+// saves it.
+func typeNewRound(s *calendarScreen, code, name, onsite string) *roundForm {
+	test.Tap(s.newRound)
+	f := s.form
+	test.Type(f.code, code)
+	test.Type(f.name, name)
+	test.Type(f.dates[dOnsiteStart], onsite)
+	test.Tap(f.save)
+	return f
 }

@@ -23,7 +23,7 @@ func formSaved(err error, errs *widget.Label, dlg dialog.Dialog, win fyne.Window
 	switch {
 	case app.IsConflict(err):
 		msg := widget.NewLabel(err.Error() + "\n\n重新载入将显示该记录的最新内容，本表单中尚未保存的修改将被放弃。")
-		msg.Wrapping = fyne.TextWrapWord
+		msg.Wrapping = fyne.TextWrapBreak
 		d := dialog.NewCustomConfirm("记录已被他人修改", "重新载入", "继续编辑", msg, func(ok bool) {
 			if !ok {
 				return

@@ -102,7 +102,7 @@ func (s *resultsScreen) done(err error) bool {
 // multiline is a text entry of a few lines.
 func multiline(text string) *widget.Entry {
 	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
+	e.Wrapping = fyne.TextWrapBreak
 	e.SetMinRowsVisible(3)
 	e.SetText(text)
 	return e
@@ -359,7 +359,7 @@ func (s *resultsScreen) showUnitPreview(path string, p *app.UnitBookPreview) {
 	changes := newTextTable([]string{"整改编号", "项目", "原内容", "单位填报"}, []float32{110, 80, 260, 260})
 	changes.set(rows)
 	summary := widget.NewLabel(fmt.Sprintf("单位：%s %s　轮次：%s　变更 %d 处，未变 %d 条", p.Unit, p.UnitName, p.Round, len(p.Changes), p.Unchanged))
-	summary.Wrapping = fyne.TextWrapWord
+	summary.Wrapping = fyne.TextWrapBreak
 	content := container.NewVBox(summary)
 	if len(p.Missing) > 0 {
 		content.Add(widget.NewLabel("文件中没有（保持不变）：" + strings.Join(p.Missing, "、")))
@@ -371,7 +371,7 @@ func (s *resultsScreen) showUnitPreview(path string, p *app.UnitBookPreview) {
 		}
 		bad := widget.NewLabel("文件有以下问题，不能导入（未写入任何数据）：\n" + strings.Join(lines, "\n"))
 		bad.Importance = widget.DangerImportance
-		bad.Wrapping = fyne.TextWrapWord
+		bad.Wrapping = fyne.TextWrapBreak
 		content.Add(bad)
 	}
 	body := container.NewBorder(content, nil, nil, nil, changes.table)

@@ -91,7 +91,7 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 		badge := widgets.NewSeverityBadge("")
 		sel := widget.NewSelect(severityChoices, func(v string) { badge.SetSeverity(severityOf(v), false) })
 		desc := widget.NewLabel(ruleDescriptions[code])
-		desc.Wrapping = fyne.TextWrapWord
+		desc.Wrapping = fyne.TextWrapBreak
 		lift := widget.NewCheck("", nil)
 		r.severity[code], r.badges[code], r.liftable[code] = sel, badge, lift
 		r.inputs = append(r.inputs, sel, lift)

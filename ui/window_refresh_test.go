@@ -90,12 +90,7 @@ func TestAssignListsRoundCreatedInCalendar(t *testing.T) {
 		t.Fatal("round there before")
 	}
 	c := goTo(t, m, "巡察日历").(*calendarScreen)
-	test.Tap(c.newRound)
-	f := c.form
-	test.Type(f.code, "2027-2")
-	test.Type(f.name, "2027年第二轮巡察")
-	test.Type(f.dates[dOnsiteStart], "2027-06-01")
-	test.Tap(f.save)
+	f := typeNewRound(c, "2027-2", "2027年第二轮巡察", "2027-06-01")
 	if f.errors.Visible() {
 		t.Fatalf("round not saved: %s", f.errors.Text)
 	}

@@ -140,7 +140,7 @@ func (f *serverForm) show(w fyne.Window) {
 		widget.NewFormItem("加密 (sslmode)", f.ssl),
 	)
 	note := widget.NewLabel("密码不会保存：需要时程序会询问（也可用环境变量 XUNCHA_DB_PASSWORD 或 PostgreSQL 密码文件）。")
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	var cancel *widget.Button
 	cancel = widget.NewButton("取消", func() { f.dlg.Hide() })
 	body := container.NewVBox(form, note, container.NewHBox(layout.NewSpacer(), cancel, f.connect))
@@ -221,7 +221,7 @@ func (m *mainWindow) showServerProblem(dsn string, err error) {
 	title := widget.NewLabelWithStyle("无法连接数据库服务器", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.DangerImportance
 	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	p.retry = widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), func() { m.connect(dsn) })
 	p.retry.Importance = widget.HighImportance
 	p.other = widget.NewButtonWithIcon("连接其他服务器…", theme.ComputerIcon(), m.onConnectServer)

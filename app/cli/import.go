@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"xuncha/app"
 	"xuncha/app/workbook"
@@ -88,16 +89,5 @@ func printImport(w io.Writer, res *workbook.Result) {
 
 // padCol pads s to width columns, a Chinese character counting two.
 func padCol(s string, width int) string {
-	n := 0
-	for _, r := range s {
-		if r > 0x2E80 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	for ; n < width; n++ {
-		s += " "
-	}
-	return s
+	return s + strings.Repeat(" ", max(0, width-app.TextWidth(s)))
 }
