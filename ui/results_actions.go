@@ -154,6 +154,7 @@ func (s *resultsScreen) findingForm(f model.Finding, create bool) {
 	if !s.svc.Can(app.PermEdit) {
 		d.OK.Disable()
 	}
+	guardFormDialog(s.win, d, "问题 "+f.Code, form)
 	s.remember(d, form)
 	d.Show(640)
 }
@@ -250,6 +251,7 @@ func (s *resultsScreen) itemForm(it model.RectifyItem, create bool) {
 			s.onAddItemLike(it)
 		}
 	}
+	guardFormDialog(s.win, d, "整改措施 "+it.Code, form)
 	s.remember(d, form)
 	s.fields["继续新增"] = more
 	d.Show(680)
@@ -438,6 +440,7 @@ func (s *resultsScreen) clueForm(c model.Clue, create bool) {
 		return s.svc.SaveClue(c, create)
 	}, s.win)
 	d.After = func() { s.done(nil) }
+	guardFormDialog(s.win, d, "线索 "+c.Code, form)
 	s.remember(d, form)
 	d.Show(560)
 }

@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"xuncha/ui/widgets"
 )
 
 // unsavedView is a screen that may hold work not saved yet.
@@ -90,6 +92,44 @@ func closeForm(win fyne.Window, g *formGuard, hide func()) {
 		return
 	}
 	askDiscard(win, "关闭表单", []string{what}, discardNote, "放弃修改并关闭", hide)
+}
+
+// guardFormDialog makes d, a form dialog whose fields are in form, ask
+// before 取消 or Esc drops what was typed: its guard (named what) takes
+// the fields' values as they are now, when the dialog is about to show.
+func guardFormDialog(win fyne.Window, d *widgets.FormDialog, what string, form fyne.CanvasObject) {
+	g := newFormGuard(what, func() any { return fieldValues(form) })
+	d.Hold(g)
+	d.Cancel.OnTapped = func() { closeForm(win, g, d.Hide) }
+}
+
+// fieldValues are the values of the fields inside o, in order: what a
+// form holds.
+func fieldValues(o fyne.CanvasObject) []any {
+	var out []any
+	walkObjects(o, true, func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Entry:
+			out = append(out, v.Text)
+		case *widgets.DateEntry:
+			out = append(out, v.Text)
+		case *widgets.Picker:
+			out = append(out, v.Text)
+		case *widget.SelectEntry:
+			out = append(out, v.Text)
+		case *widget.Select:
+			out = append(out, v.Selected)
+		case *widget.Check:
+			out = append(out, v.Checked)
+		case *widget.CheckGroup:
+			out = append(out, v.Selected)
+		case *widget.RadioGroup:
+			out = append(out, v.Selected)
+		case *widgets.CheckFlow:
+			out = append(out, v.Selected)
+		}
+	})
+	return out
 }
 
 // What the clerk is told about the unsaved work when going on.

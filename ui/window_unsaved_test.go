@@ -171,3 +171,34 @@ func TestSettingsReadOnlyNeverUnsaved(t *testing.T) {
 		t.Errorf("unsaved for a reader: %q", s.unsaved())
 	}
 }
+
+// The forms of 成果 (a finding, an item, a clue) ask before 取消 drops
+// what was typed, and list it when the user is switched.
+func TestResultsFormAsksWhenChanged(t *testing.T) {
+	as, w := resultsWorld(t)
+	s := openResults(t, as("小李"), w)
+	s.units.Select(widget.TableCellID{Row: 0, Col: 1})
+	test.Tap(s.addItem)
+	test.Tap(s.dlg.Cancel)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("取消 of an untouched form did not close it")
+	}
+	test.Tap(s.addItem)
+	s.fields["整改措施"].(*widget.Entry).SetText("建立长效机制")
+	if g := formGuards(w.Canvas()); len(g) != 1 || g[0].unsaved() == "" {
+		t.Fatalf("the item form's guard: %v", g)
+	}
+	test.Tap(s.dlg.Cancel)
+	if got := topText(w); !strings.Contains(got, "整改措施") || !strings.Contains(got, "尚未保存") {
+		t.Fatalf("取消 with a change did not ask: %q", got)
+	}
+	tapTop(t, w, "返回")
+	if s.fields["整改措施"].(*widget.Entry).Text != "建立长效机制" || w.Canvas().Overlays().Top() == nil {
+		t.Fatal("返回 lost the form")
+	}
+	test.Tap(s.dlg.Cancel)
+	tapTop(t, w, "放弃修改并关闭")
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("放弃 left the form open")
+	}
+}
