@@ -155,7 +155,7 @@ func (s *Service) SaveRound(r model.Round) error {
 	if err := s.DB.Where("code = ?", r.TermCode).Limit(1).Find(&term).Error; err != nil || term.Code == "" {
 		return fmt.Errorf("届期 %q 不存在", r.TermCode)
 	}
-	if r.Type != "" && !slices.Contains(vocab.RoundTypes, r.Type) {
+	if r.Type != "" && !slices.Contains(vocab.RoundKinds, r.Type) {
 		return fmt.Errorf("巡察类型 %q 不存在", r.Type)
 	}
 	if r.Mode != "" && !slices.Contains(vocab.Modes, r.Mode) {

@@ -403,11 +403,12 @@ func TestEveryWriteThroughTheDoor(t *testing.T) {
 func TestOneVocabulary(t *testing.T) {
 	lists := map[string][]string{
 		"Categories": vocab.Categories, "Statuses": vocab.Statuses, "Pools": vocab.Pools, "Skills": vocab.Skills,
-		"RoundTypes": vocab.RoundTypes, "Modes": vocab.Modes, "Roles": vocab.Roles, "Evaluations": vocab.Evaluations,
+		"RoundKinds": vocab.RoundKinds, "RoundLevels": vocab.RoundLevels, "Origins": vocab.Origins, "CountyLevels": vocab.CountyLevels,
+		"Modes": vocab.Modes, "Roles": vocab.Roles, "Evaluations": vocab.Evaluations,
 		"account roles": {vocab.UserAdmin, vocab.UserClerk, vocab.UserLeader},
 	}
 	named := map[string]bool{} // words a constant might copy: those of the short lists
-	for _, l := range []string{"Categories", "Statuses", "Pools", "Modes", "Roles", "account roles"} {
+	for _, l := range []string{"Categories", "Statuses", "Pools", "Modes", "Roles", "account roles", "RoundKinds", "RoundLevels", "Origins"} {
 		for _, w := range lists[l] {
 			named[w] = true
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"xuncha/app/civil"
+	"xuncha/app/fieldrule"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 	"xuncha/model"
@@ -20,10 +21,11 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	}
 	out := &snap.Snapshot{}
 	for _, c := range all.Counties {
-		out.Counties = append(out.Counties, snap.County{Code: c.Code, Name: c.Name})
+		out.Counties = append(out.Counties, snap.County{Code: c.Code, Name: c.Name, City: c.Level == vocab.LevelCity})
 	}
 	for _, u := range all.Units {
-		out.Units = append(out.Units, snap.Unit{Code: u.Code, Name: u.Name, County: u.CountyCode, Category: u.Category, Parent: deref(u.ParentCode)})
+		out.Units = append(out.Units, snap.Unit{Code: u.Code, Name: u.Name, County: u.CountyCode, Category: u.Category, Parent: deref(u.ParentCode),
+			Sectors: fieldrule.SplitSectors(u.Sectors), Priority: u.Priority})
 	}
 	for _, l := range all.Leaders {
 		out.Leaders = append(out.Leaders, snap.Leader{Unit: l.UnitCode, Name: l.Name, Post: l.Post, IDNumber: l.IDNumber})
@@ -98,7 +100,8 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	}
 	for _, r := range all.Rounds {
 		out.Rounds = append(out.Rounds, snap.Round{
-			Code: r.Code, Term: r.TermCode, Name: r.Name, Type: r.Type, Mode: r.Mode, Number: r.Number,
+			Code: r.Code, Term: r.TermCode, Name: r.Name, Type: r.Type, Level: r.Level, Mode: r.Mode, Number: r.Number,
+			Links: SplitList(r.Links), Joint: snap.Joint{Units: SplitList(r.JointUnits), Categories: SplitList(r.JointCategories)},
 			PrepStart: date(r.PrepStart), OnsiteStart: date(r.OnsiteStart), OnsiteEnd: date(r.OnsiteEnd),
 			ReportEnd: date(r.ReportEnd), FeedbackDate: date(r.FeedbackDate), RectifyDue: date(r.RectifyDue),
 			CheckDate: date(r.CheckDate), Teams: roundTeams[r.Code],
@@ -108,6 +111,9 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 		t := teamByID[o.TeamID]
 		out.Overrides = append(out.Overrides, snap.Override{Round: t.RoundCode, Team: t.Name, Person: o.PersonCode,
 			Rule: o.Rule, Unit: o.UnitCode, Reason: o.Reason, Approver: o.Approver, EnteredBy: o.EnteredBy, Approved: o.Approver != ""})
+	}
+	for _, p := range all.Plans {
+		out.Plans = append(out.Plans, snap.Plan{Term: p.TermCode, Unit: p.UnitCode, Year: p.Year, RoundNo: p.RoundNo, Note: p.Note})
 	}
 	out.Index()
 	return out, nil

@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion is the version of the schema this build writes. Each step in
 // migrations brings a file from the version before it to its own.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // StoredTimeLayout is how a time that decides something (an account's
 // lock, an audit entry's time) is stored: in UTC, marked Z, so that it
@@ -33,6 +33,7 @@ type migration struct {
 var migrations = []migration{
 	{To: 2, Name: "账户锁定时间改存 UTC", Run: lockTimesToUTC},
 	{To: 3, Name: "鉴定状态", Run: confirmEvaluations},
+	{To: 4, Name: "巡察类型与组织方式分开", Run: splitRoundTypes},
 }
 
 // legacyLockFor is how long versions before 2 locked an account.

@@ -9,8 +9,8 @@ import (
 // Tables holds every row of the data a snapshot and a data package are
 // made of: the places, the people with their history, relatives and
 // declarations, the calendar, the teams with their units and members, and
-// the overrides, the people's ties and training, and the teams' own
-// evaluations. Accounts, settings, the audit log and the history of the
+// the overrides, the people's ties and training, the teams' own
+// evaluations, and the terms' plans. Accounts, settings, the audit log and the history of the
 // people's status are not in it.
 type Tables struct {
 	Counties     []County         // by code
@@ -30,6 +30,7 @@ type Tables struct {
 	Ties         []Tie            // by person, name, relation
 	Trainings    []Training       // by person, start date, name
 	TeamEvals    []TeamEvaluation // by team id
+	Plans        []PlanItem       // by term, unit
 }
 
 // LoadTables reads the whole data set from db, each table in the order
@@ -49,7 +50,7 @@ func LoadTables(db *gorm.DB) (*Tables, error) {
 		{&t.Rounds, "term_code, number, code"}, {&t.Teams, "round_code, seq, name"},
 		{&t.TeamUnits, "team_id, unit_code"}, {&t.Members, "team_id, id"}, {&t.Overrides, "id"},
 		{&t.Ties, "person_code, name, relation"}, {&t.Trainings, "person_code, start_date, name"},
-		{&t.TeamEvals, "team_id"},
+		{&t.TeamEvals, "team_id"}, {&t.Plans, "term_code, unit_code"},
 	} {
 		if err := db.Order(q.order).Find(q.dst).Error; err != nil {
 			return nil, fmt.Errorf("读取数据失败: %w", err)

@@ -110,7 +110,7 @@ func (f *roundForm) editable() bool { return f.s.canEdit() }
 func (f *roundForm) buildBasic() fyne.CanvasObject {
 	r := f.round
 	if r == nil {
-		r = &snap.Round{Term: f.term, Type: vocab.RoundTypes[0], Mode: vocab.Modes[0]}
+		r = &snap.Round{Term: f.term, Type: vocab.RoundKinds[0], Mode: vocab.Modes[0]}
 	}
 	f.code = entry(r.Code)
 	f.code.SetPlaceHolder("如 2026-3")
@@ -121,7 +121,7 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 		f.number.SetText(strconv.Itoa(r.Number))
 	}
 	f.number.SetPlaceHolder("不填则自动编号")
-	f.typ = widget.NewSelect(vocab.RoundTypes, nil)
+	f.typ = widget.NewSelect(vocab.RoundKinds, nil)
 	f.typ.SetSelected(r.Type)
 	f.mode = widget.NewSelect(vocab.Modes, nil)
 	f.mode.SetSelected(r.Mode)

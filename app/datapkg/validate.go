@@ -292,7 +292,7 @@ func (v *validator) validateRounds(d *Data) {
 		v.ref(EntRound, r.Code, "届期", r.Term, v.terms)
 		v.code(EntRound, r.Code, "届期编码", r.Term)
 		v.text(EntRound, r.Code, "轮次名称", r.Name, false)
-		v.oneOf(EntRound, r.Code, "巡察类型", r.Type, vocab.RoundTypes, true)
+		v.oneOf(EntRound, r.Code, "巡察类型", r.Type, vocab.RoundKinds, true)
 		v.oneOf(EntRound, r.Code, "编组方式", r.Mode, vocab.Modes, true)
 		for i, s := range []string{r.PrepStart, r.OnsiteStart, r.OnsiteEnd, r.ReportEnd, r.FeedbackDate, r.RectifyDue, r.CheckDate} {
 			v.date(EntRound, r.Code, fmt.Sprintf("第%d个阶段日期", i+1), s, false)

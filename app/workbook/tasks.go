@@ -27,7 +27,7 @@ var taskSheet = &entity[taskRow]{
 		refCol("届期编码", true, "", refTerm, func(v *taskRow) *string { return &v.Term }),
 		codeCol("轮次编码", true, "如 2026-1；同一轮次的各行填同一编码", func(v *taskRow) *string { return &v.Round }),
 		textCol("轮次名称", false, "如 第一轮巡察；同一轮次只需填一行", func(v *taskRow) *string { return &v.RoundName }),
-		wordCol("巡察类型", false, "", vocab.RoundTypes, "", func(v *taskRow) *string { return &v.Type }),
+		wordCol("巡察类型", false, "", vocab.RoundKinds, "", func(v *taskRow) *string { return &v.Type }),
 		wordCol("编组方式", false, "", vocab.Modes, "", func(v *taskRow) *string { return &v.Mode }),
 		textCol("巡察组", true, "组名，如 第一巡察组；一组巡察几个单位就填几行", func(v *taskRow) *string { return &v.Team }),
 		refCol("被巡察单位编码", true, "同一组的单位须在同一县区；一个单位每轮只能编入一个组", refUnit, func(v *taskRow) *string { return &v.Unit }),
