@@ -36,6 +36,7 @@
 package assign
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -51,18 +52,58 @@ const (
 	maxSkills = 32  // skill bits
 	maxRows   = 30  // rows of the composition table
 	maxCount  = 20  // people per row
+	maxGroups = 24  // required skill groups (with the 巡审联动 one, bits of a uint32)
 )
 
-// Row is one row of the composition table: Count people in Role, from the
-// team's own county (Local) or from another, out of the people in any of
-// Pools (empty: any pool), full-time office staff only when FullTimeOnly.
+// Row is one row of the composition table: Count people in Role, from
+// where Origin says, out of the people in any of Pools (empty: any pool),
+// full-time office staff only when FullTimeOnly.
+//
+// Origin (SPEC §8.1 amending §5) is vocab.FromLocal (the inspected
+// jurisdiction), FromElsewhere (any other; "" reads so), FromCity (a 市本级
+// jurisdiction, whatever the mode) or FromAny. Settings stored before
+// origins said only "local": true reads 本地, false 异地.
 type Row struct {
 	Role         string   `json:"role"`
 	Count        int      `json:"count"`
-	Local        bool     `json:"local"`
+	Origin       string   `json:"origin"`
 	Pools        []string `json:"pools,omitempty"`
 	FullTimeOnly bool     `json:"fullTimeOnly,omitempty"`
 }
+
+// UnmarshalJSON reads a row, stored with an origin or, as before origins,
+// with the flag "local".
+func (r *Row) UnmarshalJSON(b []byte) error {
+	type plain Row
+	var x struct {
+		plain
+		Local *bool `json:"local"`
+	}
+	if err := json.Unmarshal(b, &x); err != nil {
+		return err
+	}
+	*r = Row(x.plain)
+	if r.Origin == "" && x.Local != nil {
+		r.Origin = vocab.FromElsewhere
+		if *x.Local {
+			r.Origin = vocab.FromLocal
+		}
+	}
+	return nil
+}
+
+// From returns where the row's people come from: its Origin, "" read as
+// vocab.FromElsewhere.
+func (r Row) From() string {
+	if r.Origin == "" {
+		return vocab.FromElsewhere
+	}
+	return r.Origin
+}
+
+// Local reports whether the row's people come from the inspected
+// jurisdiction.
+func (r Row) Local() bool { return r.Origin == vocab.FromLocal }
 
 // Admits reports whether a person in pools, full-time office staff or not,
 // meets the row's pool condition.
@@ -90,11 +131,11 @@ type Settings struct {
 func Defaults() Settings {
 	return Settings{
 		Rows: []Row{
-			{Role: vocab.RoleLeader, Count: 1, Pools: []string{vocab.PoolLeader}},
-			{Role: vocab.RoleDeputy, Count: 1, Local: true},
-			{Role: vocab.RoleFullTime, Count: 1, Local: true, FullTimeOnly: true},
-			{Role: vocab.RoleLiaison, Count: 1, Pools: []string{vocab.PoolStaff}},
-			{Role: vocab.RoleMember, Count: 3, Pools: []string{vocab.PoolStaff, vocab.PoolExpert}},
+			{Role: vocab.RoleLeader, Count: 1, Origin: vocab.FromElsewhere, Pools: []string{vocab.PoolLeader}},
+			{Role: vocab.RoleDeputy, Count: 1, Origin: vocab.FromLocal},
+			{Role: vocab.RoleFullTime, Count: 1, Origin: vocab.FromLocal, FullTimeOnly: true},
+			{Role: vocab.RoleLiaison, Count: 1, Origin: vocab.FromElsewhere, Pools: []string{vocab.PoolStaff}},
+			{Role: vocab.RoleMember, Count: 3, Origin: vocab.FromElsewhere, Pools: []string{vocab.PoolStaff, vocab.PoolExpert}},
 		},
 		RequiredSkills: []string{"财务|审计"},
 		MaxPerCounty:   2,
@@ -141,6 +182,9 @@ func (s Settings) Validate() error {
 		if !slices.Contains(vocab.Roles, r.Role) {
 			return fmt.Errorf("编组设置第%d行：角色 %q 无效（应为 %s）", i+1, r.Role, strings.Join(vocab.Roles, "、"))
 		}
+		if r.Origin != "" && !slices.Contains(vocab.Origins, r.Origin) {
+			return fmt.Errorf("编组设置第%d行（%s）：来源 %q 无效（应为 %s）", i+1, r.Role, r.Origin, strings.Join(vocab.Origins, "、"))
+		}
 		if r.Count < 0 || r.Count > maxCount {
 			return fmt.Errorf("编组设置第%d行（%s）：人数应在 0 至 %d 之间，现为 %d", i+1, r.Role, maxCount, r.Count)
 		}
@@ -155,6 +199,9 @@ func (s Settings) Validate() error {
 	}
 	if s.MaxPerCounty < 1 {
 		return fmt.Errorf("同一县区人数上限应至少为 1，现为 %d", s.MaxPerCounty)
+	}
+	if len(s.RequiredSkills) > maxGroups {
+		return fmt.Errorf("必备专业特长最多 %d 组，现为 %d 组", maxGroups, len(s.RequiredSkills))
 	}
 	for _, g := range s.RequiredSkills {
 		if len(splitGroup(g)) == 0 {

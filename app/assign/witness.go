@@ -177,7 +177,7 @@ func (d *drawing) fits(p int32, s dslot) bool {
 			same++
 		}
 	}
-	if w.mode == vocab.ModeMixed && !w.rows[s.r].local && pi.county != w.teams[s.t].county && same >= w.capLeft(s.t, pi.county) {
+	if w.capped(pi.county, s.t, s.r) && same >= w.capLeft(s.t, pi.county) {
 		return false
 	}
 	if d.left[s.t] == 1 && !d.empty[s.t] {

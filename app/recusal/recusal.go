@@ -82,6 +82,12 @@ type Settings struct {
 	// only EvalRoles (default 组长, 副组长).
 	BarelyFitSeverity Severity
 	EvalRoles         []string
+	// CityRoles are the roles the composition (assign settings, SPEC
+	// §8.1) fills from 市本级: R4 does not bind them on a unit of a 市本级
+	// jurisdiction, whose city cadres those roles are meant for. It is not
+	// stored with these settings: the service fills it from the
+	// composition.
+	CityRoles []string `json:"-"`
 }
 
 // Defaults returns the settings of SPEC §4 and §5.
