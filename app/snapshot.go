@@ -101,7 +101,7 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	for _, r := range all.Rounds {
 		out.Rounds = append(out.Rounds, snap.Round{
 			Code: r.Code, Term: r.TermCode, Name: r.Name, Type: r.Type, Level: r.Level, Mode: r.Mode, Number: r.Number,
-			Links: SplitList(r.Links), Joint: snap.Joint{Units: SplitList(r.JointUnits), Categories: SplitList(r.JointCategories)},
+			Links: fieldrule.SplitWords(r.Links), Joint: snap.Joint{Units: fieldrule.SplitWords(r.JointUnits), Categories: fieldrule.SplitWords(r.JointCategories)},
 			PrepStart: date(r.PrepStart), OnsiteStart: date(r.OnsiteStart), OnsiteEnd: date(r.OnsiteEnd),
 			ReportEnd: date(r.ReportEnd), FeedbackDate: date(r.FeedbackDate), RectifyDue: date(r.RectifyDue),
 			CheckDate: date(r.CheckDate), Teams: roundTeams[r.Code],

@@ -76,7 +76,7 @@ func TestCalendarCommand(t *testing.T) {
 		code int
 		has  string // in stdout (exit 0) or stderr
 	}{
-		{"文字摘要，默认今天所在届期", []string{"--today", "2026-06-01"}, 0, "届期内重复巡察"},
+		{"文字摘要，默认今天所在届期", []string{"--today", "2026-06-01"}, 0, "进度预警"},
 		{"届期计划xlsx", []string{"--today", "2026-06-01", "--xlsx", filepath.Join(dir, "plan.xlsx")}, 0, "已写入"},
 		{"轮次日程xlsx", []string{"--round", "2026-1", "--xlsx", filepath.Join(dir, "round.xlsx")}, 0, "已写入"},
 		{"日期格式错误", []string{"--today", "2026/06/01"}, 2, "--today"},

@@ -36,7 +36,12 @@ func Sectors(s string) (string, error) {
 
 // SplitSectors splits a stored or typed 领域 into its words, as Sectors
 // reads them.
-func SplitSectors(s string) []string {
+func SplitSectors(s string) []string { return SplitWords(s) }
+
+// SplitWords splits a list of words or codes written with 、 (or ， , ;
+// ； and line breaks; not /, which a code may hold) into its items, each
+// trimmed, blanks dropped, a repeated item kept once in its first place.
+func SplitWords(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool {
 		return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' || r == '\n' || r == '\t'
 	})
