@@ -208,7 +208,7 @@ func (s *Service) SaveRound(r model.Round) error {
 		if err := tx.Save(&r).Error; err != nil {
 			return err
 		}
-		return linkBothWays(tx, r.Code, fieldrule.SplitWords(r.Links))
+		return model.LinkRounds(tx, r.Code, fieldrule.SplitWords(r.Links))
 	})
 }
 
@@ -240,7 +240,7 @@ func (s *Service) DeleteRound(code string) error {
 		if err := tx.Delete(&model.Round{}, "code = ?", code).Error; err != nil {
 			return err
 		}
-		return linkBothWays(tx, code, nil)
+		return model.LinkRounds(tx, code, nil)
 	})
 }
 

@@ -17,12 +17,8 @@ import (
 	"xuncha/model"
 )
 
-// Limits of a plan row.
-const (
-	maxPlanRound = 99  // 计划轮次: 第1轮 … 第99轮
-	maxPlanNote  = 256 // 备注, characters
-	planBatch    = 500 // units per statement
-)
+// planBatch is how many units one statement of the plan names at most.
+const planBatch = 500
 
 // PlanEdit is one unit's place to set in a term's plan: its year (0 takes
 // the unit out of the plan), its round in the term (0: none) and a note.
@@ -67,10 +63,10 @@ func (s *Service) SavePlan(term string, edits []PlanEdit) error {
 			return fmt.Errorf("单位 %s 重复", e.Unit)
 		case e.Year != 0 && (e.Year < first || e.Year > last):
 			return fmt.Errorf("单位 %s 的计划年度 %d 不在届期 %s（%d—%d年）之内", e.Unit, e.Year, term, first, last)
-		case e.RoundNo < 0 || e.RoundNo > maxPlanRound:
-			return fmt.Errorf("单位 %s 的计划轮次 %d 无效（应为 1 至 %d，0 为不指定）", e.Unit, e.RoundNo, maxPlanRound)
-		case utf8.RuneCountInString(e.Note) > maxPlanNote:
-			return fmt.Errorf("单位 %s 的备注过长（最多 %d 字）", e.Unit, maxPlanNote)
+		case e.RoundNo < 0 || e.RoundNo > fieldrule.MaxPlanRound:
+			return fmt.Errorf("单位 %s 的计划轮次 %d 无效（应为 1 至 %d，0 为不指定）", e.Unit, e.RoundNo, fieldrule.MaxPlanRound)
+		case utf8.RuneCountInString(e.Note) > fieldrule.MaxPlanNote:
+			return fmt.Errorf("单位 %s 的备注过长（最多 %d 字）", e.Unit, fieldrule.MaxPlanNote)
 		}
 		if err := fieldrule.CheckText(e.Note); err != nil {
 			return fmt.Errorf("单位 %s 的备注：%w", e.Unit, err)

@@ -86,31 +86,3 @@ func checkLinks(tx *gorm.DB, r *model.Round) error {
 	}
 	return nil
 }
-
-// linkBothWays makes the links of round code hold both ways inside tx:
-// every round of links names code among its own, and every other round
-// that names code but is not in links no longer does.
-func linkBothWays(tx *gorm.DB, code string, links []string) error {
-	var rounds []model.Round
-	if err := tx.Select("code", "links").Where("links <> ''").Or("code IN ?", append([]string{""}, links...)).Find(&rounds).Error; err != nil {
-		return err
-	}
-	for _, x := range rounds {
-		if x.Code == code {
-			continue
-		}
-		have := fieldrule.SplitWords(x.Links)
-		want := slices.DeleteFunc(slices.Clone(have), func(c string) bool { return c == code })
-		if slices.Contains(links, x.Code) {
-			want = append(want, code)
-		}
-		slices.Sort(want)
-		if slices.Equal(want, have) {
-			continue
-		}
-		if err := tx.Model(&model.Round{}).Where("code = ?", x.Code).Update("links", strings.Join(want, "、")).Error; err != nil {
-			return err
-		}
-	}
-	return nil
-}

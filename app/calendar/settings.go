@@ -88,9 +88,11 @@ func (s Settings) Repeats(kind string) bool {
 	return s.Covers(kind) && slices.Contains(s.RepeatKinds, kindOf(kind))
 }
 
-// kindOf reads a round's 巡察类型: none is 常规.
+// kindOf reads a round's 巡察类型: none is 常规, and so is an 组织方式
+// word stored there before Part II (the schema's step 4 and the imports
+// move those; this only guards against a file written otherwise).
 func kindOf(kind string) string {
-	if kind == "" {
+	if _, old := vocab.LevelOfKindWord(kind); kind == "" || old {
 		return vocab.KindRegular
 	}
 	return kind

@@ -69,7 +69,14 @@ func ExportAll(db *gorm.DB, path string) error {
 		if err := writeEntity(b, termSheet, sortedValues(terms)); err != nil {
 			return err
 		}
-		return writeTasks(db, b)
+		if err := writeTasks(db, b); err != nil {
+			return err
+		}
+		var plans []model.PlanItem
+		if err := db.Order("term_code, unit_code").Find(&plans).Error; err != nil {
+			return err
+		}
+		return writeEntity(b, planSheet, plans)
 	}()
 	if err != nil {
 		b.f.Close()
@@ -224,6 +231,7 @@ func writeTasks(db *gorm.DB, b *book) error {
 					Team: t.Name, Unit: u.UnitCode, Start: start, End: end, Received: u.ReportReceived,
 					Seq: strconv.Itoa(t.Seq), Number: strconv.Itoa(r.Number),
 					Prep: r.PrepStart, ReportEnd: r.ReportEnd, Feedback: r.FeedbackDate, RectifyDue: r.RectifyDue, Check: r.CheckDate,
+					Level: r.Level, Links: r.Links, JointUnits: r.JointUnits, JointCategories: r.JointCategories,
 				})
 			}
 			for _, m := range membersOf[t.ID] {

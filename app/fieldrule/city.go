@@ -7,10 +7,13 @@ import (
 	"unicode/utf8"
 )
 
-// Limits of a unit's 领域 (SPEC §8.2: several free words separated by 、).
+// Limits of a unit's 领域 (SPEC §8.2: several free words separated by 、)
+// and of a row of the term plan (巡察规划).
 const (
-	MaxSectors    = 16 // words per unit
-	MaxSectorText = 32 // characters per word
+	MaxSectors    = 16  // words per unit
+	MaxSectorText = 32  // characters per word
+	MaxPlanRound  = 99  // 计划轮次: 第1轮 … 第99轮
+	MaxPlanNote   = 256 // 备注 of a plan row, characters
 )
 
 // Sectors reads a 领域 cell or field: words separated by 、 (or ， , ; ；

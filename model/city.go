@@ -1,10 +1,16 @@
 package model
 
 // The city and the term plan (SPEC §8): a unit's place in a term's plan
-// (巡察规划), and the step that splits the one round type of before Part II
-// into 巡察类型 and 组织方式.
+// (巡察规划), the links between rounds kept both ways, and the step that
+// splits the one round type of before Part II into 巡察类型 and 组织方式.
 
-import "gorm.io/gorm"
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"gorm.io/gorm"
+)
 
 // PlanItem is one unit's place in a term's plan (巡察规划, SPEC §8.2): the
 // year it is to be inspected in and, optionally, the round (its number in
@@ -41,4 +47,44 @@ func splitRoundTypes(tx *gorm.DB) error {
 		}
 	}
 	return nil
+}
+
+// LinkRounds makes the links of round code hold both ways inside tx, as
+// Round.Links promises: every round of links names code among its own,
+// and every other round that names code but is not in links no longer
+// does. Links are stored sorted and joined by 、.
+func LinkRounds(tx *gorm.DB, code string, links []string) error {
+	var rounds []Round
+	if err := tx.Select("code", "links").Where("links <> ''").Or("code IN ?", append([]string{""}, links...)).Find(&rounds).Error; err != nil {
+		return err
+	}
+	for _, x := range rounds {
+		if x.Code == code {
+			continue
+		}
+		have := SplitLinks(x.Links)
+		want := slices.DeleteFunc(slices.Clone(have), func(c string) bool { return c == code })
+		if slices.Contains(links, x.Code) {
+			want = append(want, code)
+		}
+		slices.Sort(want)
+		if slices.Equal(want, have) {
+			continue
+		}
+		if err := tx.Model(&Round{}).Where("code = ?", x.Code).Update("links", strings.Join(want, "、")).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SplitLinks splits a stored Round.Links into its codes.
+func SplitLinks(s string) []string {
+	var out []string
+	for _, c := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' }) {
+		if c = strings.TrimFunc(c, unicode.IsSpace); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
