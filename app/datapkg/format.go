@@ -78,12 +78,15 @@ type Data struct {
 	Ties      []Tie      `json:"ties,omitempty"`
 	Trainings []Training `json:"trainings,omitempty"`
 	TeamEvals []TeamEval `json:"teamEvals,omitempty"`
+	// Added with the city and the term plan (SPEC §8).
+	Plans []Plan `json:"plans,omitempty"`
 }
 
 // County is a 县区.
 type County struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
+	Code  string `json:"code"`
+	Name  string `json:"name"`
+	Level string `json:"level,omitempty"` // 级别 (SPEC §8.1)
 }
 
 // Unit is a 单位; Parent is the 上级单位编码 or "".
@@ -93,6 +96,8 @@ type Unit struct {
 	County   string `json:"county"`
 	Category string `json:"category"`
 	Parent   string `json:"parent,omitempty"`
+	Sectors  string `json:"sectors,omitempty"`  // 领域 (SPEC §8.2)
+	Priority string `json:"priority,omitempty"` // 重点等级
 }
 
 // Leader is a 班子成员, keyed by unit and name.
@@ -182,6 +187,11 @@ type Round struct {
 	FeedbackDate string `json:"feedbackDate,omitempty"`
 	RectifyDue   string `json:"rectifyDue,omitempty"`
 	CheckDate    string `json:"checkDate,omitempty"`
+	// SPEC §8.1
+	Level           string `json:"level,omitempty"`
+	Links           string `json:"links,omitempty"`
+	JointUnits      string `json:"jointUnits,omitempty"`
+	JointCategories string `json:"jointCategories,omitempty"`
 }
 
 // Team is a 巡察组, keyed by round and name.
@@ -267,7 +277,7 @@ const (
 // Entities lists the entity names in merge order. A package written before
 // the last ones existed counts only the first baseEntities.
 var Entities = []string{EntCounty, EntUnit, EntLeader, EntPerson, EntHistory, EntRelative,
-	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember, EntTie, EntTraining, EntTeamEval}
+	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember, EntTie, EntTraining, EntTeamEval, EntPlan}
 
 // baseEntities is how many entities the first packages counted.
 const baseEntities = 12
@@ -276,7 +286,7 @@ const baseEntities = 12
 func (d *Data) counts() []Count {
 	n := []int{len(d.Counties), len(d.Units), len(d.Leaders), len(d.People), len(d.History), len(d.Relatives),
 		len(d.Declarations), len(d.Terms), len(d.Rounds), len(d.Teams), len(d.TeamUnits), len(d.Members),
-		len(d.Ties), len(d.Trainings), len(d.TeamEvals)}
+		len(d.Ties), len(d.Trainings), len(d.TeamEvals), len(d.Plans)}
 	out := make([]Count, len(Entities))
 	for i, e := range Entities {
 		out[i] = Count{e, n[i]}

@@ -95,5 +95,6 @@ func (p *plan) report(file string, m Manifest) *Report {
 	tally(r, EntTie, p.ties, Tie.key)
 	tally(r, EntTraining, p.trainings, Training.key)
 	tally(r, EntTeamEval, p.teamEvals, TeamEval.key)
+	tally(r, EntPlan, p.plans, Plan.key)
 	return r
 }

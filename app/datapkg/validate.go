@@ -156,6 +156,7 @@ func validate(d *Data, chosen []string) error {
 	}
 	v.validateChildren(d)
 	v.validateRounds(d)
+	v.validateCity(d)
 	return v.err
 }
 
@@ -433,4 +434,5 @@ func (d *Data) normalize() {
 		c(&d.TeamEvals[i].Round)
 		text(&d.TeamEvals[i].Team, &d.TeamEvals[i].Comment)
 	}
+	d.normalizeCity()
 }
