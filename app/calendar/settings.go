@@ -76,7 +76,15 @@ type Settings struct {
 func Defaults() Settings {
 	return Settings{PrepDays: 14, OnsiteDays: 30, ReportDays: 30, FeedbackDays: 15, RectifyDays: 60, CheckDays: 90,
 		CoverageKinds: []string{vocab.KindRegular, vocab.KindSpecial, vocab.KindMobile},
-		RepeatKinds:   []string{vocab.KindRegular}}
+		RepeatKinds:   []string{vocab.KindRegular},
+		Sectors:       DefaultSectors()}
+}
+
+// DefaultSectors is the list of 领域 the unit form offers until the office
+// sets its own: the fields, systems and trades 板块轮动 usually goes by.
+func DefaultSectors() []string {
+	return []string{"教育", "卫生健康", "水利", "交通运输", "住房城建", "自然资源", "财政金融", "农业农村", "乡村振兴",
+		"基层治理", "民生保障", "经济发展", "文化旅游", "政法应急", "国资国企", "群团"}
 }
 
 // Covers reports whether rounds of 巡察类型 kind count toward coverage.

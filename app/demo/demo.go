@@ -82,6 +82,9 @@ type Data struct {
 	Trainings     []model.Training
 	Ties          []model.Tie
 	TeamEvals     []model.TeamEvaluation
+	// the city and the term plan (city.go)
+	Scopes []model.TermScope
+	Plans  []model.PlanItem
 }
 
 // Counts is how many rows of each kind a data set holds; it is what the
@@ -103,6 +106,8 @@ type Counts struct {
 	Trainings    int `json:"培训记录"`
 	StatusHist   int `json:"状态历史"`
 	TeamEvals    int `json:"巡察组鉴定"`
+	Scopes       int `json:"届期范围"`
+	Plans        int `json:"巡察规划"`
 }
 
 // Counts counts d's rows.
@@ -112,7 +117,7 @@ func (d *Data) Counts() Counts {
 		History: len(d.History), Relatives: len(d.Relatives), Declarations: len(d.Declarations),
 		Terms: len(d.Terms), Rounds: len(d.Rounds), Teams: len(d.Teams), TeamUnits: len(d.TeamUnits),
 		Members: len(d.Members), Ties: len(d.Ties), Trainings: len(d.Trainings),
-		StatusHist: len(d.StatusChanges), TeamEvals: len(d.TeamEvals),
+		StatusHist: len(d.StatusChanges), TeamEvals: len(d.TeamEvals), Scopes: len(d.Scopes), Plans: len(d.Plans),
 	}
 }
 
@@ -127,6 +132,7 @@ func (c Counts) Lines() []string {
 		fmt.Sprintf("被巡察单位 %d", c.TeamUnits), fmt.Sprintf("编组记录 %d", c.Members),
 		fmt.Sprintf("社会关系 %d", c.Ties), fmt.Sprintf("培训记录 %d", c.Trainings),
 		fmt.Sprintf("状态历史 %d", c.StatusHist), fmt.Sprintf("巡察组鉴定 %d", c.TeamEvals),
+		fmt.Sprintf("届期范围 %d", c.Scopes), fmt.Sprintf("巡察规划 %d", c.Plans),
 	}
 }
 
@@ -187,6 +193,7 @@ func Generate(s Scale) *Data {
 	g.makeDeclarations()
 	g.makeRounds()
 	g.makePeopleYears()
+	g.makeCity()
 	g.number()
 	return g.d
 }
@@ -204,6 +211,8 @@ func (g *gen) number() {
 	ids(d.Trainings, func(x *model.Training, id uint) { x.ID = id })
 	ids(d.Ties, func(x *model.Tie, id uint) { x.ID = id })
 	ids(d.TeamEvals, func(x *model.TeamEvaluation, id uint) { x.ID = id })
+	ids(d.Scopes, func(x *model.TermScope, id uint) { x.ID = id })
+	ids(d.Plans, func(x *model.PlanItem, id uint) { x.ID = id })
 }
 
 // ids gives rows the IDs 1, 2, … in order.

@@ -227,11 +227,15 @@ func stages(start, end civil.Date) model.Round {
 // writeRound writes a round, its teams and units, and for a past round the
 // members with their evaluations and the rectification reports received.
 func (g *gen) writeRound(s *roundState, spec roundSpec, plans []teamPlan) {
+	g.writeRoundUsing(s, spec, plans, make([]bool, len(g.d.People)))
+}
+
+// writeRoundUsing is writeRound staffing nobody marked in used.
+func (g *gen) writeRoundUsing(s *roundState, spec roundSpec, plans []teamPlan, used []bool) {
 	rd := stages(civil.MustParse(spec.start), civil.MustParse(spec.end))
 	rd.Code, rd.TermCode, rd.Number, rd.Name = spec.code, "T15", spec.number, spec.name
 	rd.Type, rd.Level, rd.Mode = spec.typ, spec.level, vocab.ModeMixed
 	g.d.Rounds = append(g.d.Rounds, rd)
-	used := make([]bool, len(g.d.People))
 	due := civil.MustParse(rd.RectifyDue)
 	for seq, plan := range plans {
 		id := uint(len(g.d.Teams) + 1)

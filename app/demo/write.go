@@ -45,6 +45,8 @@ func Write(db *gorm.DB, d *Data, user string) error {
 			{"培训记录", func() error { return insert(tx, d.Trainings) }},
 			{"社会关系", func() error { return insert(tx, d.Ties) }},
 			{"巡察组鉴定", func() error { return insert(tx, d.TeamEvals) }},
+			{"届期范围", func() error { return insert(tx, d.Scopes) }},
+			{"巡察规划", func() error { return insert(tx, d.Plans) }},
 		}
 		for _, s := range steps {
 			if err := s.err(); err != nil {

@@ -23,7 +23,7 @@ func rowCounts(t *testing.T, db *gorm.DB) Counts {
 		{&model.Declaration{}, &c.Declarations}, {&model.Term{}, &c.Terms}, {&model.Round{}, &c.Rounds},
 		{&model.Team{}, &c.Teams}, {&model.TeamUnit{}, &c.TeamUnits}, {&model.TeamMember{}, &c.Members},
 		{&model.Tie{}, &c.Ties}, {&model.Training{}, &c.Trainings}, {&model.StatusChange{}, &c.StatusHist},
-		{&model.TeamEvaluation{}, &c.TeamEvals},
+		{&model.TeamEvaluation{}, &c.TeamEvals}, {&model.TermScope{}, &c.Scopes}, {&model.PlanItem{}, &c.Plans},
 	} {
 		var n int64
 		if err := db.Model(x.model).Count(&n).Error; err != nil {
