@@ -8,11 +8,11 @@ import (
 
 func TestSectors(t *testing.T) {
 	for in, want := range map[string]string{
-		"":                  "",
-		" 教育 ":              "教育",
-		"教育、卫生健康":           "教育、卫生健康",
+		"":                "",
+		" 教育 ":            "教育",
+		"教育、卫生健康":         "教育、卫生健康",
 		"教育，卫生健康; 教育\n水利": "教育、卫生健康、水利",
-		"交通/运输、 ":          "交通/运输",
+		"交通/运输、 ":         "交通/运输",
 	} {
 		got, err := Sectors(in)
 		if err != nil || got != want {
