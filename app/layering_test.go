@@ -167,7 +167,7 @@ var serviceOnly = map[string][]string{
 	modulePath + "/app/backup":    {"Restore", "RestoreDamaged", "Backup", "Save", "Load"},
 	modulePath + "/app/demo":      {"Write"},
 	modulePath + "/app/auth":      {"Login", "AddUser", "SetRole", "RemoveUser", "ResetPassword", "Unlock", "ChangePassword", "CreateFirstAdmin"},
-	modulePath + "/model":         {"Open", "OpenExisting", "LoadTables", "Migrate"},
+	modulePath + "/model":         {"Open", "OpenExisting", "LoadTables", "LoadPlanTables", "Migrate"},
 }
 
 // parsed is a source file with its imports by the name they are used

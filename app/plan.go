@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/app/calendar"
 	"xuncha/app/fieldrule"
 	"xuncha/model"
 )
@@ -26,6 +27,26 @@ type PlanEdit struct {
 	Unit          string
 	Year, RoundNo int
 	Note          string
+}
+
+// PlanCalendar returns a calendar over what a term's coverage and plan
+// need (model.LoadPlanTables: no people), with the stored settings: the
+// plan grid's, quick to open at a province's scale. Its snapshot has no
+// people, members or overrides, so the conflicts that concern people are
+// not found by it.
+func (s *Service) PlanCalendar() (*calendar.Calendar, error) {
+	if err := s.Require(PermRead); err != nil {
+		return nil, err
+	}
+	set, err := s.CalendarSettings()
+	if err != nil {
+		return nil, err
+	}
+	all, err := model.LoadPlanTables(s.DB)
+	if err != nil {
+		return nil, err
+	}
+	return calendar.New(snapshotOf(all), set), nil
 }
 
 // PlanItems returns the plan rows of term, by unit.

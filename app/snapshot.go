@@ -19,6 +19,11 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	return snapshotOf(all), nil
+}
+
+// snapshotOf converts the tables read to a snapshot, indexed.
+func snapshotOf(all *model.Tables) *snap.Snapshot {
 	out := &snap.Snapshot{}
 	for _, c := range all.Counties {
 		out.Counties = append(out.Counties, snap.County{Code: c.Code, Name: c.Name, City: c.Level == vocab.LevelCity})
@@ -116,7 +121,7 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 		out.Plans = append(out.Plans, snap.Plan{Term: p.TermCode, Unit: p.UnitCode, Year: p.Year, RoundNo: p.RoundNo, Note: p.Note})
 	}
 	out.Index()
-	return out, nil
+	return out
 }
 
 // PersonToSnap converts a stored person (without history, relatives and

@@ -126,6 +126,31 @@ func (t *UnitsTable) Codes(rows []int) []string {
 	return out
 }
 
+// Sectors lists the 领域 the forms and filters offer (SPEC §8.2): those of
+// the calendar settings in their order, then the other words units hold,
+// sorted.
+func (s *Service) Sectors() ([]string, error) {
+	set, err := s.CalendarSettings()
+	if err != nil {
+		return nil, err
+	}
+	var held []string
+	if err := s.DB.Model(&model.Unit{}).Where("sectors <> ''").Distinct().Pluck("sectors", &held).Error; err != nil {
+		return nil, fmt.Errorf("读取单位领域失败: %w", err)
+	}
+	out := slices.Clone(set.Sectors)
+	var more []string
+	for _, h := range held {
+		for _, w := range fieldrule.SplitSectors(h) {
+			if !slices.Contains(out, w) && !slices.Contains(more, w) {
+				more = append(more, w)
+			}
+		}
+	}
+	slices.Sort(more)
+	return append(out, more...), nil
+}
+
 // CountyOptions lists the counties by code, for combo boxes.
 func (s *Service) CountyOptions() ([]Option, error) {
 	var cs []model.County

@@ -68,7 +68,7 @@ type Settings struct {
 	RepeatKinds   []string `json:"repeat_kinds"`
 	// Sectors are the 领域 the unit form offers (SPEC §8.2), in the order
 	// the coverage per 领域 lists them; units may hold other words too.
-	Sectors []string `json:"sectors,omitempty"`
+	Sectors []string `json:"sectors"`
 }
 
 // Defaults returns the stage lengths of common practice: 准备 14, 进驻 30,
