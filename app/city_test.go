@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"xuncha/app/assign"
+	"xuncha/app/demo"
 	"xuncha/app/recusal"
 	"xuncha/app/vocab"
 	"xuncha/internal/testworld"
@@ -227,5 +228,66 @@ func TestCheckSettingsCityRoles(t *testing.T) {
 	}
 	if !r4 {
 		t.Errorf("R4 still binds the 异地 成员 of a 市直 unit: %+v", hits)
+	}
+}
+
+// The city demo's 巡审联动 round, assigned through the service: each team
+// inspects 市直 units, so its local roles come from the 市本级 and the others
+// from the counties, and each has a member of the 市审计局 (the
+// requirement); with a 市本级 组长 slot only city cadres lead.
+func TestAssignCityDemoRound(t *testing.T) {
+	db := testworld.DB(t)
+	if err := demo.Write(db, demo.Generate(demo.City), "测试"); err != nil {
+		t.Fatal(err)
+	}
+	s := &Service{DB: db, User: "测试"}
+	sn, err := s.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	audit := sn.Round("2026-S2").Joint.Units[0]
+	check := func(res *assign.Result, leaderCity bool) {
+		t.Helper()
+		if len(res.Teams) != 2 {
+			t.Fatalf("%d teams", len(res.Teams))
+		}
+		for _, tr := range res.Teams {
+			joint := false
+			for _, m := range tr.Members {
+				p := sn.Person(m.Person)
+				local := m.Role == vocab.RoleDeputy || m.Role == vocab.RoleFullTime
+				if city := sn.CityLevel(p.HomeCounty); local != city && !(leaderCity && m.Role == vocab.RoleLeader && city) {
+					t.Errorf("%s %s %s from %s", tr.Team, m.Role, m.Person, p.HomeCounty)
+				}
+				joint = joint || p.CurrentUnit == audit
+			}
+			if !joint && !slices.ContainsFunc(res.Unfilled, func(u assign.Unfilled) bool {
+				return u.Team == tr.Team && strings.Contains(u.Reason, "巡审联动")
+			}) {
+				t.Errorf("%s has no member of the 审计局 and says nothing: %+v", tr.Team, tr.Members)
+			}
+		}
+	}
+	res, err := s.Assign("2026-S2", "", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(res, false)
+	set := assign.Defaults()
+	set.Rows[0].Origin = vocab.FromCity
+	if err := s.SaveAssignSettings(set); err != nil {
+		t.Fatal(err)
+	}
+	res, err = s.Assign("2026-S2", "", "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(res, true)
+	for _, tr := range res.Teams {
+		for _, m := range tr.Members {
+			if m.Role == vocab.RoleLeader && !sn.CityLevel(sn.Person(m.Person).HomeCounty) {
+				t.Errorf("%s 组长 %s is not a city cadre", tr.Team, m.Person)
+			}
+		}
 	}
 }
