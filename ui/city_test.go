@@ -203,7 +203,7 @@ func TestOverviewSectorsAndPlan(t *testing.T) {
 			edu = row
 		}
 	}
-	if len(edu) == 0 || edu[1] != "2" || edu[2] != "1" || edu[5] != "1 / 1" || edu[6] != "2025-1（1·1）" {
+	if len(edu) == 0 || edu[2] != "2" || edu[3] != "1" || edu[6] != "1 / 1" || edu[1] != "2025-1（1·1）" {
 		t.Errorf("基层治理 row %v", edu)
 	}
 	var y2025 []string

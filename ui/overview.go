@@ -136,7 +136,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.views = container.NewAppTabs(container.NewTabItem(coverageTabs[0], charts),
 		container.NewTabItem(coverageTabs[1], s.sectors.table), container.NewTabItem(coverageTabs[2], s.plan.table))
 	split := container.NewHSplit(s.views, s.tabs)
-	split.Offset = 0.4
+	split.Offset = 0.46
 	s.reload()
 	s.termSel.OnChanged = func(string) { s.term = app.CodeOfLabel(s.termSel.Selected); s.show() }
 	return container.NewBorder(container.NewVBox(top, cards, pace, widget.NewSeparator()), nil, nil, nil, split)

@@ -15,8 +15,8 @@ import (
 
 // newSectorTable is the 板块轮动 list.
 func newSectorTable() *textTable {
-	return newTextTable([]string{"领域", "应覆盖", "已覆盖", "已计划", "未安排", "涉及县区", "巡察轮次（单位数·县区数）"},
-		[]float32{84, 54, 54, 54, 54, 70, 380})
+	return newTextTable([]string{"领域", "巡察轮次（单位数·县区数）", "应覆盖", "已覆盖", "已计划", "未安排", "涉及县区"},
+		[]float32{84, 300, 54, 54, 54, 54, 70})
 }
 
 // sectorBars are the coverage bars per 领域.
@@ -37,8 +37,8 @@ func sectorRows(vs []calendar.SectorView) [][]string {
 		for _, r := range v.Rounds {
 			rounds = append(rounds, fmt.Sprintf("%s（%d·%d）", r.Round, r.Units, len(r.Counties)))
 		}
-		out = append(out, []string{v.Sector, strconv.Itoa(v.Total), strconv.Itoa(v.Covered), strconv.Itoa(v.Planned),
-			strconv.Itoa(v.Open), fmt.Sprintf("%d / %d", v.Reached, v.Counties), strings.Join(rounds, "、")})
+		out = append(out, []string{v.Sector, strings.Join(rounds, "、"), strconv.Itoa(v.Total), strconv.Itoa(v.Covered),
+			strconv.Itoa(v.Planned), strconv.Itoa(v.Open), fmt.Sprintf("%d / %d", v.Reached, v.Counties)})
 	}
 	return out
 }
