@@ -41,3 +41,21 @@ func TestPriority(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSectors: whatever a 领域 cell holds, Sectors refuses it or returns
+// words that read back the same, within the limits.
+func FuzzSectors(f *testing.F) {
+	for _, s := range []string{"教育、卫生健康", "a,b；c\n", "", strings.Repeat("长", 40), "教育\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w, err := Sectors(s)
+		if err != nil {
+			return
+		}
+		again, err := Sectors(w)
+		if err != nil || again != w || len(SplitSectors(w)) > MaxSectors {
+			t.Fatalf("%q → %q → %q, %v", s, w, again, err)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package workbook
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"xuncha/app/vocab"
@@ -153,4 +154,26 @@ func TestParseRoundNo(t *testing.T) {
 			t.Errorf("%q read as %d", s, n)
 		}
 	}
+}
+
+// FuzzParseRoundNo: a 计划轮次 cell is refused or read as 0 to 99, and
+// the number written back reads the same.
+func FuzzParseRoundNo(f *testing.F) {
+	for _, s := range []string{"2", "第二轮", "第十一轮", "九十九", "一百", "第零轮", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, ok := parseRoundNo(s)
+		if !ok {
+			return
+		}
+		if n < 0 || n > 99 {
+			t.Fatalf("%q read as %d", s, n)
+		}
+		if n > 0 {
+			if m, ok := parseRoundNo(strconv.Itoa(n)); !ok || m != n {
+				t.Fatalf("%d reads back as %d %v", n, m, ok)
+			}
+		}
+	})
 }
