@@ -60,7 +60,9 @@ func provincePlanDB(tb testing.TB) *app.Service {
 	err = svc.DB.Transaction(func(tx *gorm.DB) error {
 		for _, f := range []func() error{
 			func() error { return model.InsertMany(tx, counties) }, func() error { return model.InsertMany(tx, units) },
-			func() error { return tx.Create(&model.Term{Code: "T", StartDate: "2026-01-01", EndDate: "2030-12-31"}).Error },
+			func() error {
+				return tx.Create(&model.Term{Code: "T", StartDate: "2026-01-01", EndDate: "2030-12-31"}).Error
+			},
 			func() error { return model.InsertMany(tx, rounds) }, func() error { return model.InsertMany(tx, teams) },
 			func() error { return model.InsertMany(tx, tus) }, func() error { return model.InsertMany(tx, plans) },
 		} {
