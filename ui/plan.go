@@ -150,20 +150,7 @@ func (s *planScreen) reload() {
 	}
 	s.cal, s.terms, s.sectors = cal, terms, sectors
 	s.editable = s.svc.Can(app.PermEdit)
-	if cal.Term(s.term) == nil {
-		s.term = cal.CurrentTerm(s.clock())
-	}
-	opts := make([]string, len(terms))
-	chosen := ""
-	for i, t := range terms {
-		opts[i] = termLabel(t)
-		if t.Code == s.term {
-			chosen = opts[i]
-		}
-	}
-	if s.termSel != nil {
-		setChoicesQuietly(s.termSel, opts, chosen)
-	}
+	s.term = showTerms(s.termSel, cal, terms, s.term, s.clock())
 	counties := []string{all}
 	for _, c := range cal.Snapshot().Counties {
 		counties = append(counties, app.Option{Code: c.Code, Name: c.Name}.Label())

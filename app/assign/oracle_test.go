@@ -298,22 +298,28 @@ func TestFillMatchesExhaustiveSearch(t *testing.T) {
 		if seed%5 == 4 {
 			in.Mode = vocab.ModeLocal
 		}
-		set := tinySettings(1+int(seed%2), seed%3 != 0)
-		res, err := Solve(in, set)
-		if err != nil {
-			t.Fatalf("seed %d: %v", seed, err)
-		}
-		o := newOracle(in, set)
-		if err := o.valid(res); err != nil {
-			t.Fatalf("seed %d: invalid result: %v", seed, err)
-		}
-		want := o.best()
-		if res.Objective.Filled != want {
-			t.Fatalf("seed %d: filled %d, exhaustive search fills %d (bound %d)", seed, res.Objective.Filled, want, res.Objective.Bound)
-		}
-		if !res.Objective.Optimal || res.Objective.Bound != want {
-			t.Errorf("seed %d: optimal %v bound %d, want proven %d", seed, res.Objective.Optimal, res.Objective.Bound, want)
-		}
+		checkExhaustive(t, seed, in, tinySettings(1+int(seed%2), seed%3 != 0))
+	}
+}
+
+// checkExhaustive solves in under set and checks the result against the
+// oracle: valid, filling what an exhaustive search fills, and proven so.
+func checkExhaustive(t *testing.T, seed uint64, in *Instance, set Settings) {
+	t.Helper()
+	res, err := Solve(in, set)
+	if err != nil {
+		t.Fatalf("seed %d: %v", seed, err)
+	}
+	o := newOracle(in, set)
+	if err := o.valid(res); err != nil {
+		t.Fatalf("seed %d: invalid result: %v", seed, err)
+	}
+	want := o.best()
+	if res.Objective.Filled != want {
+		t.Fatalf("seed %d: filled %d, exhaustive search fills %d (bound %d)", seed, res.Objective.Filled, want, res.Objective.Bound)
+	}
+	if !res.Objective.Optimal || res.Objective.Bound != want {
+		t.Errorf("seed %d: optimal %v bound %d, want proven %d", seed, res.Objective.Optimal, res.Objective.Bound, want)
 	}
 }
 

@@ -10,24 +10,32 @@ import (
 	"xuncha/model"
 )
 
+// plantedService opens a new database file name in the test's folder and
+// returns its path, the service over it and a check that fails the test
+// on an error.
+func plantedService(t *testing.T, name string) (string, *app.Service, func(error)) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	svc, err := app.Open(path, "测试")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, svc, func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // plantCalendarDB writes a small term for `xuncha calendar`: two counties,
 // seven units, a term of 2026 with two rounds — the first with every stage
 // date entered, the second with only its on-site dates — and one unit
 // inspected in both rounds.
 func plantCalendarDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "calendar.db")
-	svc, err := app.Open(path, "测试")
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, svc, must := plantedService(t, "calendar.db")
 	defer svc.Close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	for _, v := range []any{
 		&[]model.County{{Code: "C01", Name: "甲县"}, {Code: "C02", Name: "乙县"}},
 		&[]model.Unit{
@@ -104,18 +112,8 @@ func TestCalendarCommand(t *testing.T) {
 // plan with a passed year and an A-grade unit left out.
 func plantCityCalendarDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "city.db")
-	svc, err := app.Open(path, "测试")
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, svc, must := plantedService(t, "city.db")
 	defer svc.Close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	for _, v := range []any{
 		&[]model.County{{Code: "C00", Name: "清江市本级", Level: vocab.LevelCity}, {Code: "C01", Name: "甲县"}, {Code: "C02", Name: "乙县"}},
 		&[]model.Unit{
