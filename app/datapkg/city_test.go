@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"gorm.io/gorm"
+
 	"xuncha/model"
 )
 
@@ -22,9 +24,14 @@ func cityData() *Data {
 }
 
 // The city's part travels whole and imports again unchanged.
-func TestPackageCity(t *testing.T) {
+func TestPackageCity(t *testing.T) { importWhole(t, cityData()) }
+
+// importWhole imports d (of C01 and C02) into an empty database, checks
+// that the database then holds d, and that a second import changes
+// nothing; it returns the database.
+func importWhole(t *testing.T, d *Data) *gorm.DB {
+	t.Helper()
 	db := emptyDB(t)
-	d := cityData()
 	if _, err := Import(db, forge(t, d, "C01", "C02"), "", "小李"); err != nil {
 		t.Fatal(err)
 	}
@@ -42,6 +49,7 @@ func TestPackageCity(t *testing.T) {
 	if tot := again.Total(); tot.Added+tot.Updated+tot.Conflicted != 0 {
 		t.Fatalf("a second import changed something: %v", again.Lines())
 	}
+	return db
 }
 
 // An export of one county carries the plan of its units and the terms

@@ -10,7 +10,7 @@ import (
 	"xuncha/app/civil"
 	"xuncha/app/demo"
 	"xuncha/app/vocab"
-	"xuncha/model"
+	"xuncha/internal/testworld"
 )
 
 // TestCityDemo: the city demo has a 市本级 with its units and cadres, a
@@ -20,11 +20,7 @@ import (
 // five-year plan with something for each warning to say, and a county's
 // own plan to set against the city's.
 func TestCityDemo(t *testing.T) {
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer model.Close(db)
+	db := testworld.DB(t)
 	if err := demo.Write(db, demo.Generate(demo.City), "测试"); err != nil {
 		t.Fatal(err)
 	}
