@@ -248,7 +248,7 @@ func (a *assignSettings) onReset() {
 	def := assign.Defaults()
 	var remote, local []string
 	for _, r := range def.Rows {
-		if r.Local() {
+		if r.IsLocal() {
 			local = append(local, r.Role)
 		} else {
 			remote = append(remote, r.Role)

@@ -200,7 +200,7 @@ func TestSettingsAssign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Rows) != 6 || got.Rows[4].Count != 4 || !got.Rows[5].Local() || !slices.Equal(got.Rows[5].Pools, []string{"专业人员库"}) ||
+	if len(got.Rows) != 6 || got.Rows[4].Count != 4 || !got.Rows[5].IsLocal() || !slices.Equal(got.Rows[5].Pools, []string{"专业人员库"}) ||
 		!slices.Equal(got.RequiredSkills, []string{"财务|审计", "法律"}) || got.MaxPerCounty != 3 ||
 		!slices.Equal(got.SkillsByCategory["村社区"], []string{"法律", "党建", "信访"}) {
 		t.Errorf("stored = %+v", got)

@@ -187,9 +187,12 @@ func TestRowOriginJSON(t *testing.T) {
 	if err := set.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	b, _ := json.Marshal(set.Rows[1])
-	if !strings.Contains(string(b), `"origin":"本地"`) {
+	b, _ := json.Marshal(row(vocab.RoleDeputy, 1, vocab.FromLocal))
+	if !strings.Contains(string(b), `"origin":"本地"`) || strings.Contains(string(b), "local") {
 		t.Errorf("a row is written with its origin: %s", b)
+	}
+	if (Row{Role: vocab.RoleDeputy, Count: 1, Local: true}).From() != vocab.FromLocal {
+		t.Error("a row of before origins, local, is not 本地")
 	}
 	set.Rows[0].Origin = "外省"
 	if err := set.Validate(); err == nil || !strings.Contains(err.Error(), "来源") {

@@ -28,7 +28,7 @@ func ExampleSolve() {
 	}
 	set := assign.Settings{MaxPerCounty: 2, Rows: []assign.Row{
 		{Role: vocab.RoleLeader, Count: 1, Pools: []string{vocab.PoolLeader}},
-		{Role: vocab.RoleDeputy, Count: 1, Origin: vocab.FromLocal},
+		{Role: vocab.RoleDeputy, Count: 1, Local: true},
 		{Role: vocab.RoleMember, Count: 1, Pools: []string{vocab.PoolStaff}},
 	}}
 	res, err := assign.Solve(in, set)

@@ -149,7 +149,7 @@ func (o *oracle) origin(p *Person, t *Team, r int, source string) bool {
 func (o *oracle) teamOK(t *Team, ms []*Person, rows []int, full bool) bool {
 	per := map[string]int{}
 	for i, p := range ms {
-		if !o.set.Rows[rows[i]].Local() && o.in.Mode == vocab.ModeMixed && p.County != t.County {
+		if !o.set.Rows[rows[i]].IsLocal() && o.in.Mode == vocab.ModeMixed && p.County != t.County {
 			if per[p.County]++; per[p.County] > o.set.MaxPerCounty {
 				return false
 			}

@@ -31,7 +31,7 @@ func swapInstance(n int, previous []Route) *Instance {
 }
 
 func swapSettings() Settings {
-	return Settings{Rows: []Row{remote(vocab.RoleLeader, 1, vocab.PoolLeader), {Role: vocab.RoleDeputy, Count: 1, Origin: vocab.FromLocal},
+	return Settings{Rows: []Row{remote(vocab.RoleLeader, 1, vocab.PoolLeader), {Role: vocab.RoleDeputy, Count: 1, Local: true},
 		remote(vocab.RoleMember, 3, vocab.PoolStaff)}, MaxPerCounty: 2, RequiredSkills: []string{"财务|审计"}}
 }
 

@@ -36,7 +36,6 @@
 package assign
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -60,50 +59,35 @@ const (
 // full-time office staff only when FullTimeOnly.
 //
 // Origin (SPEC §8.1 amending §5) is vocab.FromLocal (the inspected
-// jurisdiction), FromElsewhere (any other; "" reads so), FromCity (a 市本级
-// jurisdiction, whatever the mode) or FromAny. Settings stored before
-// origins said only "local": true reads 本地, false 异地.
+// jurisdiction), FromElsewhere (any other), FromCity (a 市本级
+// jurisdiction, whatever the mode) or FromAny. A row without an origin
+// says where its people come from the way rows did before origins, by
+// Local: true 本地, false 异地 — stored settings and rows written so keep
+// their meaning. From returns what counts.
 type Row struct {
 	Role         string   `json:"role"`
 	Count        int      `json:"count"`
-	Origin       string   `json:"origin"`
+	Origin       string   `json:"origin,omitempty"`
+	Local        bool     `json:"local,omitempty"`
 	Pools        []string `json:"pools,omitempty"`
 	FullTimeOnly bool     `json:"fullTimeOnly,omitempty"`
 }
 
-// UnmarshalJSON reads a row, stored with an origin or, as before origins,
-// with the flag "local".
-func (r *Row) UnmarshalJSON(b []byte) error {
-	type plain Row
-	var x struct {
-		plain
-		Local *bool `json:"local"`
-	}
-	if err := json.Unmarshal(b, &x); err != nil {
-		return err
-	}
-	*r = Row(x.plain)
-	if r.Origin == "" && x.Local != nil {
-		r.Origin = vocab.FromElsewhere
-		if *x.Local {
-			r.Origin = vocab.FromLocal
-		}
-	}
-	return nil
-}
-
-// From returns where the row's people come from: its Origin, "" read as
-// vocab.FromElsewhere.
+// From returns where the row's people come from: its Origin, else 本地
+// or 异地 as Local says.
 func (r Row) From() string {
-	if r.Origin == "" {
-		return vocab.FromElsewhere
+	switch {
+	case r.Origin != "":
+		return r.Origin
+	case r.Local:
+		return vocab.FromLocal
 	}
-	return r.Origin
+	return vocab.FromElsewhere
 }
 
-// Local reports whether the row's people come from the inspected
+// IsLocal reports whether the row's people come from the inspected
 // jurisdiction.
-func (r Row) Local() bool { return r.Origin == vocab.FromLocal }
+func (r Row) IsLocal() bool { return r.From() == vocab.FromLocal }
 
 // Admits reports whether a person in pools, full-time office staff or not,
 // meets the row's pool condition.
