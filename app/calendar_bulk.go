@@ -13,6 +13,7 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/fieldrule"
 	"xuncha/model"
 )
 
@@ -153,8 +154,9 @@ func createTeamChecked(tx *gorm.DB, t *newTeam) error {
 	return createTeamUnits(tx, t.Team, t.Units)
 }
 
-// CopyRound makes round to (its code, name and term; its type and mode
-// when given, else the source's) from round from: the source's stage
+// CopyRound makes round to (its code, name and term; its 巡察类型,
+// 组织方式, 编组方式 and 巡审联动 requirement when given, else the
+// source's; its own 联动轮次 only) from round from: the source's stage
 // dates, each moved by as many days as 进驻开始 moves to start, and its
 // teams by name and order with their own on-site dates moved alike; with
 // units, the teams keep their units too (a 回头看 inspects them again). The
@@ -193,8 +195,14 @@ func (s *Service) CopyRound(from string, to model.Round, start civil.Date, units
 	if r.Type == "" {
 		r.Type = stored.Type
 	}
+	if r.Level == "" {
+		r.Level = stored.Level
+	}
 	if r.Mode == "" {
 		r.Mode = stored.Mode
+	}
+	if r.JointUnits == "" && r.JointCategories == "" {
+		r.JointUnits, r.JointCategories = stored.JointUnits, stored.JointCategories
 	}
 	r.PrepStart, r.OnsiteStart, r.OnsiteEnd = move(stored.PrepStart), move(stored.OnsiteStart), move(stored.OnsiteEnd)
 	r.ReportEnd, r.FeedbackDate = move(stored.ReportEnd), move(stored.FeedbackDate)
@@ -228,8 +236,14 @@ func (s *Service) CopyRound(from string, to model.Round, start civil.Date, units
 		if n > 0 {
 			return fmt.Errorf("轮次编码 %s 已存在（刚由他人建立）", r.Code)
 		}
+		if err := checkLinks(tx, &r); err != nil {
+			return err
+		}
 		if err := s.saveStamped(tx, &r, model.Stamp{}, true); err != nil {
 			return fmt.Errorf("保存轮次失败: %w", err)
+		}
+		if err := model.LinkRounds(tx, r.Code, fieldrule.SplitWords(r.Links)); err != nil {
+			return err
 		}
 		for i := range plan {
 			if err := createTeamChecked(tx, &plan[i]); err != nil {

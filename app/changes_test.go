@@ -18,7 +18,9 @@ func TestChangesToldAfterCommit(t *testing.T) {
 	var got []Change
 	cancel := s.Subscribe(func(c Change) { got = append(got, c) })
 
-	if err := s.SaveCalendarSettings(calendar.Settings{OnsiteDays: 40, RectifyDays: 60}); err != nil {
+	set := calendar.Defaults()
+	set.OnsiteDays = 40
+	if err := s.SaveCalendarSettings(set); err != nil {
 		t.Fatal(err)
 	}
 	want := []Change{{Action: "设置", Entity: "设置", Key: "calendar", User: "经办人甲"}}
@@ -35,7 +37,8 @@ func TestChangesToldAfterCommit(t *testing.T) {
 
 	// Cancelled: told no more.
 	cancel()
-	if err := s.SaveCalendarSettings(calendar.Settings{OnsiteDays: 41, RectifyDays: 60}); err != nil {
+	set.OnsiteDays = 41
+	if err := s.SaveCalendarSettings(set); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 0 {

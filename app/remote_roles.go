@@ -1,7 +1,7 @@
 package app
 
-// One setting for the roles that must come from another county: the
-// composition table of 设置 › 编组 (a row whose source is 外县). R4 of the
+// One setting for the roles that must come from elsewhere: the
+// composition table of 设置 › 编组 (a row whose origin is 异地 or 市本级). R4 of the
 // recusal rules binds exactly those roles. Earlier versions kept a second
 // list, 回避规则's RemoteRoles, to be kept in step by hand; a list still
 // stored there is folded in (a role is from elsewhere when either said
@@ -18,12 +18,12 @@ import (
 	"xuncha/model"
 )
 
-// remoteRoles are the roles the composition fills from other counties, in
-// the order of vocab.Roles.
+// remoteRoles are the roles the composition fills from elsewhere — rows of
+// origin 异地 or 市本级 — in the order of vocab.Roles.
 func remoteRoles(set assign.Settings) []string {
 	var out []string
 	for _, role := range vocab.Roles {
-		if slices.ContainsFunc(set.Rows, func(r assign.Row) bool { return r.Role == role && !r.Local && r.Count > 0 }) {
+		if slices.ContainsFunc(set.Rows, func(r assign.Row) bool { return r.Role == role && fromElsewhere(r) && r.Count > 0 }) {
 			out = append(out, role)
 		}
 	}
@@ -40,12 +40,20 @@ func (s *Service) legacyRemoteRoles() ([]string, error) {
 	return old.RemoteRoles, nil
 }
 
+// fromElsewhere reports whether row r's people come from outside the
+// inspected jurisdiction: its origin is 异地 or 市本级.
+func fromElsewhere(r assign.Row) bool {
+	from := r.From()
+	return from == vocab.FromElsewhere || from == vocab.FromCity
+}
+
 // foldLegacyRoles makes the rows of set whose role an earlier version
-// listed for R4 come from elsewhere.
+// listed for R4, and which do not already come from elsewhere (本地, 不限),
+// come from another county (异地).
 func foldLegacyRoles(set *assign.Settings, legacy []string) {
 	for i := range set.Rows {
-		if slices.Contains(legacy, set.Rows[i].Role) {
-			set.Rows[i].Local = false
+		if slices.Contains(legacy, set.Rows[i].Role) && !fromElsewhere(set.Rows[i]) {
+			set.Rows[i].Origin, set.Rows[i].Local = vocab.FromElsewhere, false
 		}
 	}
 }

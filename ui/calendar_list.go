@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,12 +13,14 @@ import (
 
 	"xuncha/app/calendar"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // roundColumns are the titles of the round list; roundWidths their widths.
 var (
-	roundColumns = []string{"序号", "轮次编码", "轮次名称", "类型", "编组方式", "状态", "当前阶段", "进驻开始", "进驻结束", "巡察组", "单位", "冲突"}
-	roundWidths  = []float32{44, 72, 200, 56, 86, 64, 200, 96, 96, 56, 50, 44}
+	roundColumns = []string{"序号", "轮次编码", "轮次名称", "巡察类型", "组织方式", "编组方式", "状态", "当前阶段", "进驻开始", "进驻结束",
+		"巡察组", "单位", "联动轮次", "冲突"}
+	roundWidths = []float32{44, 72, 200, 70, 76, 86, 64, 200, 96, 96, 56, 50, 100, 44}
 )
 
 // maxConflictsShown caps the conflict list; the export has them all.
@@ -30,6 +33,7 @@ type roundList struct {
 	rounds []*snap.Round
 
 	*rowTable
+	kind, level       *widget.Select // filters: 巡察类型, 组织方式
 	open, del, export *widget.Button
 	copy              *widget.Button
 	conflictsTitle    *widget.Label
@@ -43,7 +47,7 @@ func (l *roundList) build() fyne.CanvasObject {
 	l.rowTable = newRowTable(roundColumns, roundWidths, func() int { return len(l.rounds) },
 		func(r int) string { return l.rounds[r].Code },
 		func(r, c int) string { return l.cell(l.rounds[r], c) })
-	l.warn = func(r, c int) bool { return c == 11 && l.conflictCount[l.rounds[r].Code] > 0 }
+	l.warn = func(r, c int) bool { return c == len(roundColumns)-1 && l.conflictCount[l.rounds[r].Code] > 0 }
 	l.onOpen = func() { l.s.openRound(l.cur) }
 	l.open = widget.NewButtonWithIcon("打开", theme.DocumentIcon(), func() {
 		if l.cur == "" {
@@ -68,7 +72,12 @@ func (l *roundList) build() fyne.CanvasObject {
 		}
 		return l.cur
 	})
-	actions := container.NewHBox(l.open, l.del, l.copy, l.export)
+	l.kind = widget.NewSelect(append([]string{all}, vocab.RoundKinds...), func(string) { l.refresh() })
+	l.level = widget.NewSelect(append([]string{all}, vocab.RoundLevels...), func(string) { l.refresh() })
+	l.kind.SetSelected(all)
+	l.level.SetSelected(all)
+	actions := container.NewHBox(l.open, l.del, l.copy, l.export, widget.NewSeparator(),
+		widget.NewLabel("巡察类型"), l.kind, widget.NewLabel("组织方式"), l.level)
 	top := container.NewBorder(actions, nil, nil, nil, l.table)
 	bottom := container.NewBorder(l.conflictsTitle, nil, nil, nil, container.NewVScroll(l.conflicts))
 	split := container.NewVSplit(top, bottom)
@@ -84,7 +93,11 @@ func (l *roundList) refresh() {
 	}
 	l.rounds = nil
 	if l.s.cal != nil && l.s.term != "" {
-		l.rounds = l.s.cal.Rounds(l.s.term)
+		for _, r := range l.s.cal.Rounds(l.s.term) {
+			if l.shows(r) {
+				l.rounds = append(l.rounds, r)
+			}
+		}
 	}
 	l.conflictCount = map[string]int{}
 	for _, c := range l.s.conflicts {
@@ -119,6 +132,17 @@ func (l *roundList) showConflicts() {
 	}
 }
 
+// shows reports whether round r passes the filters of 巡察类型 and 组织方式
+// (a round without a 巡察类型 is 常规).
+func (l *roundList) shows(r *snap.Round) bool {
+	kind := r.Type
+	if kind == "" {
+		kind = vocab.KindRegular
+	}
+	return (l.kind == nil || l.kind.Selected == all || l.kind.Selected == kind) &&
+		(l.level == nil || l.level.Selected == all || l.level.Selected == r.Level)
+}
+
 // conflictLabel shows a conflict: 【kind】message, in the danger colour.
 func conflictLabel(c calendar.Conflict) *widget.Label {
 	lb := widget.NewLabel("【" + c.Kind + "】" + c.Message)
@@ -140,10 +164,12 @@ func (l *roundList) cell(r *snap.Round, col int) string {
 	case 3:
 		return r.Type
 	case 4:
-		return r.Mode
+		return r.Level
 	case 5:
-		return roundStatus(cal.Schedule(r), today)
+		return r.Mode
 	case 6:
+		return roundStatus(cal.Schedule(r), today)
+	case 7:
 		sc := cal.Schedule(r)
 		if sp, ok := sc.StageAt(today); ok {
 			return fmt.Sprintf("%s（至%s，剩%d天）", sp.Stage, sp.End, today.DaysUntil(sp.End)+1)
@@ -152,19 +178,21 @@ func (l *roundList) cell(r *snap.Round, col int) string {
 			return fmt.Sprintf("准备 %s 起", sc.Dates.PrepStart)
 		}
 		return "—"
-	case 7:
-		return dateOrDash(cal.Schedule(r).Dates.OnsiteStart)
 	case 8:
-		return dateOrDash(cal.Schedule(r).Dates.OnsiteEnd)
+		return dateOrDash(cal.Schedule(r).Dates.OnsiteStart)
 	case 9:
-		return strconv.Itoa(len(r.Teams))
+		return dateOrDash(cal.Schedule(r).Dates.OnsiteEnd)
 	case 10:
+		return strconv.Itoa(len(r.Teams))
+	case 11:
 		n := 0
 		for i := range r.Teams {
 			n += len(r.Teams[i].Units)
 		}
 		return strconv.Itoa(n)
-	case 11:
+	case 12:
+		return strings.Join(r.Links, "、")
+	case 13:
 		if n := l.conflictCount[r.Code]; n > 0 {
 			return strconv.Itoa(n)
 		}

@@ -7,6 +7,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +45,23 @@ func (s *overviewScreen) showCounty(i int) {
 	}
 	c := s.ov.Coverage.ByCounty[i]
 	s.showUnits("县区："+c.Name, func(u calendar.UnitState) bool { return u.County == c.County })
+}
+
+// showSector lists the units of 领域 row i of the chart (a unit of several
+// 领域 is in each).
+func (s *overviewScreen) showSector(i int) {
+	if i >= len(s.ov.Coverage.BySector) {
+		return
+	}
+	sector := s.ov.Coverage.BySector[i].Sector
+	sn := s.cal.Snapshot()
+	s.showUnits("领域："+sector, func(u calendar.UnitState) bool {
+		su := sn.Unit(u.Unit)
+		if su == nil || len(su.Sectors) == 0 {
+			return sector == calendar.Unsectored
+		}
+		return slices.Contains(su.Sectors, sector)
+	})
 }
 
 // showUnits opens the list of the term's units that keep lets through; a
@@ -99,8 +117,8 @@ func (s *overviewScreen) openTeamRow() {
 	s.openTeam(s.teams.data[r][0], s.teams.data[r][1])
 }
 
-// onExport writes what the page shows to a workbook: the figures, the two
-// charts, and each list.
+// onExport writes what the page shows to a workbook: the figures, the
+// three charts, the 板块 and plan views, and each list.
 func (s *overviewScreen) onExport() {
 	if s.term == "" {
 		dialog.ShowInformation("导出总览", "尚无届期，没有可导出的内容。", s.win)
@@ -136,15 +154,22 @@ func (s *overviewScreen) sheets() []app.TableSheet {
 		}
 		return sh
 	}
-	var catN, countyN []calendar.Counts
-	var catL, countyL []string
+	var catN, countyN, sectorN []calendar.Counts
+	var catL, countyL, sectorL []string
 	for _, k := range cv.ByCategory {
 		catN, catL = append(catN, k.Counts), append(catL, k.Category)
 	}
 	for _, c := range cv.ByCounty {
 		countyN, countyL = append(countyN, c.Counts), append(countyL, c.Name)
 	}
-	out := []app.TableSheet{head, bars("按单位类别", "单位类别", catN, catL), bars("按县区", "县区", countyN, countyL)}
+	for _, k := range cv.BySector {
+		sectorN, sectorL = append(sectorN, k.Counts), append(sectorL, k.Sector)
+	}
+	out := []app.TableSheet{head, bars("按单位类别", "单位类别", catN, catL), bars("按县区", "县区", countyN, countyL),
+		bars("按领域", "领域", sectorN, sectorL)}
+	for i, tt := range []*textTable{s.sectors, s.plan} {
+		out = append(out, app.TableSheet{Name: coverageTabs[i+1], Columns: tt.columns, Rows: tt.data})
+	}
 	for i, tt := range []*textTable{s.progress, s.teams, s.overrides, s.overdue, s.openUnits} {
 		out = append(out, app.TableSheet{Name: overviewTabs[i], Columns: tt.columns, Rows: tt.data})
 	}

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
+	"xuncha/app/calendar"
+	"xuncha/model"
 	"xuncha/ui/widgets"
 )
 
@@ -47,6 +49,44 @@ func TestOverviewDrillDown(t *testing.T) {
 	}
 }
 
+// A tap on a 领域's bar lists the units of that 领域 (a unit of two 领域
+// under each), and 未填领域 those without one.
+func TestOverviewDrillDownSector(t *testing.T) {
+	svc, w := calendarWorld(t)
+	must(t, svc.DB.Model(&model.Unit{}).Where("code IN ?", []string{"U01", "U04"}).Update("sectors", "教育").Error)
+	must(t, svc.DB.Model(&model.Unit{}).Where("code = ?", "U02").Update("sectors", "教育、卫生健康").Error)
+	o := newOverviewScreen(svc, w, fixedClock(calToday))
+	w.SetContent(o.build())
+	units := func(sector string) string {
+		t.Helper()
+		for i, k := range o.ov.Coverage.BySector {
+			if k.Sector == sector {
+				test.TapAt(o.bySector, fyne.NewPos(150, barY(o.bySector, i)+5))
+				if o.units == nil || o.units.title != "领域："+sector {
+					t.Fatalf("tap on %s's bar opened %+v", sector, o.units)
+				}
+				var got []string
+				for _, r := range o.units.list.data {
+					got = append(got, r[0])
+				}
+				o.units.dlg.Hide()
+				return strings.Join(got, " ")
+			}
+		}
+		t.Fatalf("no bar of %s", sector)
+		return ""
+	}
+	if got := units("教育"); got != "U01 U02 U04" {
+		t.Errorf("教育: %s", got)
+	}
+	if got := units("卫生健康"); got != "U02" {
+		t.Errorf("卫生健康: %s", got)
+	}
+	if got := units(calendar.Unsectored); got != "U0201 U03" {
+		t.Errorf("%s: %s", calendar.Unsectored, got)
+	}
+}
+
 // The export holds what the page shows.
 func TestOverviewExport(t *testing.T) {
 	svc, w := calendarWorld(t)
@@ -57,7 +97,7 @@ func TestOverviewExport(t *testing.T) {
 	x, err := excelize.OpenFile(path)
 	must(t, err)
 	defer x.Close()
-	if got := strings.Join(x.GetSheetList(), " "); got != "概况 按单位类别 按县区 在办轮次 组配备 待批豁免 整改逾期 未安排单位" {
+	if got := strings.Join(x.GetSheetList(), " "); got != "概况 按单位类别 按县区 按领域 板块轮动 规划执行 在办轮次 组配备 待批豁免 整改逾期 未安排单位" {
 		t.Fatalf("sheets %s", got)
 	}
 	rows, _ := x.GetRows("概况")
@@ -75,9 +115,12 @@ func TestOverviewExport(t *testing.T) {
 }
 
 // barTop is where the first bar of c starts.
-func barTop(c *widgets.BarChart) float32 {
-	for y := float32(0); y < 200; y++ {
-		if c.RowAt(y) == 0 {
+func barTop(c *widgets.BarChart) float32 { return barY(c, 0) }
+
+// barY is where bar i of c starts.
+func barY(c *widgets.BarChart, i int) float32 {
+	for y := float32(0); y < 2000; y++ {
+		if c.RowAt(y) == i {
 			return y
 		}
 	}

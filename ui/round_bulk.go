@@ -4,6 +4,7 @@ package ui
 // form's 巡察组及单位 tab, 复制轮次 on the round form and the calendar's list.
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -80,7 +81,7 @@ func (t *teamsTab) onCountyTeams() *countyTeamsDialog {
 type copyRoundDialog struct {
 	code, name *widget.Entry
 	start      *widgets.DateEntry
-	typ        *widget.Select
+	typ, level *widget.Select
 	units      *widget.Check
 	dlg        *widgets.FormDialog
 }
@@ -93,14 +94,15 @@ func (s *calendarScreen) copyRound(from string) *copyRoundDialog {
 		return nil
 	}
 	d := &copyRoundDialog{code: widget.NewEntry(), name: widget.NewEntry(), start: widgets.NewDateEntry(),
-		typ: widget.NewSelect(vocab.RoundTypes, nil), units: widget.NewCheck("连同各组的被巡察单位（如“回头看”，再次巡察同一批单位）", nil)}
+		typ: widget.NewSelect(vocab.RoundKinds, nil), level: widget.NewSelect(vocab.RoundLevels, nil), units: widget.NewCheck("连同各组的被巡察单位（如“回头看”，再次巡察同一批单位）", nil)}
 	d.code.SetPlaceHolder("如 2027-1")
 	d.name.SetPlaceHolder(src.Name)
-	d.typ.SetSelected(src.Type)
+	d.typ.SetSelected(cmp.Or(src.Type, vocab.KindRegular))
+	d.level.SetSelected(cmp.Or(src.Level, vocab.LevelOwn))
 	intro := widget.NewLabel(fmt.Sprintf("以轮次 %s %s 为样板新建轮次：各阶段日期随进驻开始日一起平移，巡察组的组名和顺序照搬。", src.Code, src.Name))
 	intro.Wrapping = fyne.TextWrapBreak
 	form := widget.NewForm(widget.NewFormItem("新轮次编码 *", d.code), widget.NewFormItem("名称", d.name),
-		widget.NewFormItem("进驻开始 *", d.start), widget.NewFormItem("巡察类型", d.typ), widget.NewFormItem("", d.units))
+		widget.NewFormItem("进驻开始 *", d.start), widget.NewFormItem("巡察类型", d.typ), widget.NewFormItem("组织方式", d.level), widget.NewFormItem("", d.units))
 	d.dlg = widgets.NewFormDialog("复制轮次 "+from, "复制", container.NewVBox(intro, form), func() error {
 		code := strings.TrimSpace(d.code.Text)
 		start, err := civil.ParseWritten(d.start.Text)
@@ -116,7 +118,7 @@ func (s *calendarScreen) copyRound(from string) *copyRoundDialog {
 		if name == "" {
 			name = src.Name
 		}
-		to := model.Round{Code: code, TermCode: src.Term, Name: name, Type: d.typ.Selected}
+		to := model.Round{Code: code, TermCode: src.Term, Name: name, Type: d.typ.Selected, Level: d.level.Selected}
 		return s.svc.CopyRound(from, to, start, d.units.Checked)
 	}, s.win)
 	code := func() string { return strings.TrimSpace(d.code.Text) }

@@ -79,7 +79,7 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 	params.Items[0].HintText = "R2：任职结束未满该年数的须回避，如 3 年：进驻开始 2026-03-01 时，2023-03-01 及以后结束的任职须回避"
 	params.Items[1].HintText = "R2：组长、副组长在被巡察单位任职满该年数的，不论何时均须回避；0 为不适用"
 	params.Items[2].HintText = "R1：现任职单位的上级、下级单位算到几级"
-	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区的人员担任。它们就是“编组”标签页组成表中来源为“外县”的角色，在那里修改"
+	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区（市直单位为市本级）的人员担任"
 
 	rules := container.New(&widgets.Columns{Widths: ruleColumns})
 	for _, h := range []string{"规则", "", "级别", "可豁免", "说明"} {
@@ -258,7 +258,7 @@ func (r *recusalSettings) onReset() {
 // remoteText says which roles R4 binds, and where they are set.
 func remoteText(roles []string) string {
 	if len(roles) == 0 {
-		return "（无：组成表中没有来源为“外县”的角色）"
+		return "（无：组成表中没有来源为“异地”或“市本级”的角色）"
 	}
-	return strings.Join(roles, "、") + "（按“编组”标签页的组成表）"
+	return strings.Join(roles, "、") + "（即“编组”标签页组成表中来源为“异地”或“市本级”的角色，在那里修改；来源为“市本级”的角色在市直单位不受 R4 约束）"
 }

@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/calendar"
 	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
 // unitWidths are the column widths of the units table.
-var unitWidths = []float32{100, 300, 120, 110, 260, 90}
+var unitWidths = []float32{100, 280, 110, 100, 220, 80, 170, 80}
 
 // unitsScreen is 单位: the units that can be inspected, filtered and
 // sorted, with the unit form.
@@ -27,6 +28,7 @@ type unitsScreen struct {
 	tab *app.UnitsTable
 
 	county, category *widget.Select
+	sector, priority *widget.Select // 领域, 重点等级 (SPEC §8.2)
 	search           *widget.Entry
 	count            *widget.Label
 	add              *widget.Button
@@ -45,6 +47,8 @@ func newUnitsScreen(svc *app.Service, win fyne.Window) *unitsScreen {
 func (s *unitsScreen) build() fyne.CanvasObject {
 	s.county = widget.NewSelect(nil, func(string) { s.onFilterChanged() })
 	s.category = widget.NewSelect(append([]string{all}, vocab.Categories...), func(string) { s.onFilterChanged() })
+	s.sector = widget.NewSelect([]string{all}, func(string) { s.onFilterChanged() })
+	s.priority = widget.NewSelect(append([]string{all}, vocab.Priorities...), func(string) { s.onFilterChanged() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("单位名称或编码")
 	s.search.OnChanged = func(string) { s.onFilterChanged() }
@@ -61,7 +65,10 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	}
 	s.reload()
 	s.category.SetSelected(all)
-	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category)
+	s.sector.SetSelected(all)
+	s.priority.SetSelected(all)
+	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category,
+		widget.NewLabel("领域"), s.sector, widget.NewLabel("重点等级"), s.priority)
 	actions := container.NewBorder(nil, nil, container.NewHBox(add, edit, del, widget.NewSeparator(), export), s.count, s.search)
 	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
 }
@@ -78,6 +85,9 @@ func (s *unitsScreen) reload() {
 	if err != nil {
 		dialog.ShowError(err, s.win)
 	}
+	if sectors, err := s.svc.Sectors(); err == nil && s.sector != nil {
+		s.sector.Options = append(append([]string{all}, sectors...), calendar.Unsectored)
+	}
 	if setCountyChoices(s.county, counties) {
 		return // choosing 全部 filtered
 	}
@@ -91,6 +101,12 @@ func (s *unitsScreen) filter() app.UnitFilter {
 	}
 	if s.category.Selected != all {
 		f.Category = s.category.Selected
+	}
+	if s.sector != nil && s.sector.Selected != all {
+		f.Sector = s.sector.Selected
+	}
+	if s.priority != nil && s.priority.Selected != all {
+		f.Priority = s.priority.Selected
 	}
 	return f
 }

@@ -171,6 +171,10 @@ func TestScreenShortcuts(t *testing.T) {
 	if !ctrl(m, fyne.KeyF) || w.Canvas().Focused() != u.search {
 		t.Error("Ctrl+F on 单位")
 	}
+	pl := goTo(t, m, "巡察规划").(*planScreen)
+	if !ctrl(m, fyne.KeyF) || w.Canvas().Focused() != pl.search {
+		t.Error("Ctrl+F on 巡察规划")
+	}
 	goTo(t, m, "编组")
 	if !key(m, fyne.KeyF1) {
 		t.Fatal("F1 not taken")

@@ -38,6 +38,9 @@ var fieldNames = map[string]string{
 	"FeedbackDate": "反馈", "RectifyDue": "整改报告期限", "CheckDate": "督查验收", "RoundCode": "轮次",
 	"Seq": "组序", "ReportReceived": "整改报告收到", "round": "轮次", "teams": "巡察组", "team": "巡察组",
 	"units": "被巡察单位", "Units": "被巡察单位", "copiedFrom": "复制自",
+	"Links": "联动轮次", "JointUnits": "巡审联动单位", "JointCategories": "巡审联动单位类别",
+	// 领域, 重点等级, 巡察规划
+	"Sectors": "领域", "Priority": "重点等级", "Year": "计划年度", "RoundNo": "计划轮次",
 	// 编组记录, 回避豁免
 	"Team": "巡察组", "Person": "人员", "Role": "角色", "Evaluation": "鉴定", "Comment": "评语", "Locked": "锁定",
 	"Rule": "规则", "Approver": "批准人", "EnteredBy": "录入人", "EnteredAt": "录入时间", "ApprovedAt": "批准时间",
@@ -47,9 +50,9 @@ var fieldNames = map[string]string{
 	"RemoteRoles": "须异地产生的角色", "Severity": "规则级别",
 	"prep_days": "准备天数", "onsite_days": "进驻天数", "report_days": "报告天数", "feedback_days": "反馈天数",
 	"rectify_days": "整改天数", "check_days": "督查验收天数", "non_working_days": "非工作日",
-	"rows": "巡察组组成", "role": "角色", "count": "人数", "local": "本县", "pools": "人员库", "fullTimeOnly": "仅专职",
+	"rows": "巡察组组成", "role": "角色", "count": "人数", "origin": "来源", "local": "本县", "pools": "人员库", "fullTimeOnly": "仅专职",
 	"requiredSkills": "必备专业特长", "maxPerCounty": "同一外县人数上限", "skillsByCategory": "按单位类别的专业特长",
-	"searchLimit": "搜索上限",
+	"searchLimit": "搜索上限", "coverage_kinds": "计入全覆盖的巡察类型", "repeat_kinds": "提示重复巡察的类型", "sectors": "领域列表",
 	// 人员库的历年变化 (状态历史, 培训记录, 社会关系, 鉴定), 回避申报的处理
 	"RecommendUnitCode": "推荐单位", "JoinedOn": "入库日期", "StatusReason": "状态原因",
 	"Date": "日期", "At": "时间", "Old": "原状态", "New": "新状态", "User": "用户", "Source": "来源",
@@ -100,6 +103,8 @@ var entityFieldNames = map[string]map[string]string{
 	"问题":   {"Category": "问题类别", "Code": "问题编号"},
 	"线索":   {"Category": "线索类别", "Code": "线索编号"},
 	"整改措施": {"Code": "整改编号"},
+	"轮次":   {"Level": "组织方式"},
+	"县区":   {"Level": "级别"},
 }
 
 // FieldName is the Chinese name of a field of entity's states.

@@ -143,6 +143,7 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 		},
 		func() error { _, err := save(tx, p.terms, Term.model); return err },
 		func() error { _, err := save(tx, p.rounds, Round.model); return err },
+		func() error { return p.linkRounds(tx) },
 	)
 	if err != nil {
 		return err
@@ -182,7 +183,25 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			return err
 		},
 		func() error { return p.applyResults(tx, ids) },
+		func() error {
+			_, err := save(tx, p.plans, func(x Plan) model.PlanItem { return x.model(ids.plans[x.key()]) })
+			return err
+		},
 	)
+}
+
+// linkRounds makes the links of the rounds the package adds or updates
+// hold both ways (model.LinkRounds).
+func (p *plan) linkRounds(tx *gorm.DB) error {
+	for _, s := range p.rounds {
+		if s.kind != add && s.kind != update {
+			continue
+		}
+		if err := model.LinkRounds(tx, s.row.Code, model.SplitLinks(s.row.Links)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // statusChanges are the records of the statuses the package sets: a new
@@ -250,6 +269,8 @@ func (p *plan) updatedBefore() map[string]any {
 	te, n := olds(p.teamEvals)
 	put(EntTeamEval, te, n)
 	p.resultsBefore(put)
+	pl, n := olds(p.plans)
+	put(EntPlan, pl, n)
 	if len(out) == 0 {
 		return nil
 	}
