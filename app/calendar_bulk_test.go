@@ -105,10 +105,31 @@ func TestCopyRound(t *testing.T) {
 	if tm.OnsiteStart != "2027-03-09" || tm.OnsiteEnd != "2027-04-10" {
 		t.Errorf("team dates %s %s", tm.OnsiteStart, tm.OnsiteEnd)
 	}
-	// Without units; a code taken and a date outside the term are refused.
+	// Without units; the source's 组织方式 and 巡审联动 requirement, not its
+	// links; a code taken and a date outside the term are refused.
+	var src model.Round
+	must(t, s.DB.Where("code = ?", "2026-2").First(&src).Error)
+	src.Level, src.JointUnits, src.Links = vocab.LevelLinked, "U0202", "2026-1"
+	must(t, s.SaveRound(src))
 	must(t, s.CopyRound("2026-2", model.Round{Code: "2027-2", TermCode: "T1", Name: "2027年第二轮"}, civil.MustParse("2027-09-01"), false))
 	if got := teamsOf(t, s, "2027-2"); got != "第一巡察组:" {
 		t.Errorf("teams without units %s", got)
+	}
+	var cp model.Round
+	must(t, s.DB.Where("code = ?", "2027-2").First(&cp).Error)
+	if cp.Level != vocab.LevelLinked || cp.JointUnits != "U0202" || cp.Links != "" {
+		t.Errorf("copy of 2026-2: 组织方式 %q, 巡审联动 %q, links %q", cp.Level, cp.JointUnits, cp.Links)
+	}
+	// Links given to the copy hold both ways; a link to no round is refused.
+	must(t, s.CopyRound("2026-2", model.Round{Code: "2027-3", TermCode: "T1", Links: "2026-1"}, civil.MustParse("2027-10-20"), false))
+	var first model.Round
+	must(t, s.DB.Where("code = ?", "2026-1").First(&first).Error)
+	if !strings.Contains(first.Links, "2027-3") {
+		t.Errorf("2026-1 links %q after a copy linked with it", first.Links)
+	}
+	if err := s.CopyRound("2026-2", model.Round{Code: "2027-4", TermCode: "T1", Links: "2099-9"}, civil.MustParse("2027-11-20"), false); err == nil ||
+		!strings.Contains(err.Error(), "联动轮次 2099-9 不存在") {
+		t.Errorf("a link to no round: %v", err)
 	}
 	if err := s.CopyRound("2026-2", model.Round{Code: "2027-2", TermCode: "T1"}, civil.MustParse("2027-09-01"), false); err == nil {
 		t.Error("a code taken was copied to")
