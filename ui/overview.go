@@ -49,7 +49,7 @@ type statCard struct {
 
 func newStatCard(caption string, c color.Color) *statCard {
 	s := &statCard{value: canvas.NewText("—", c), note: widget.NewLabel("")}
-	s.note.Truncation = fyne.TextTruncateEllipsis
+	s.note.Wrapping = fyne.TextWrapBreak // a narrow window: two lines, not cut
 	s.value.TextSize = 28
 	s.value.TextStyle.Bold = true
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
