@@ -20,7 +20,7 @@ import (
 var (
 	roundColumns = []string{"序号", "轮次编码", "轮次名称", "巡察类型", "组织方式", "编组方式", "状态", "当前阶段", "进驻开始", "进驻结束",
 		"巡察组", "单位", "联动轮次", "冲突"}
-	roundWidths = []float32{44, 72, 200, 70, 76, 86, 64, 200, 96, 96, 56, 50, 100, 44}
+	roundWidths = []float32{44, 72, 200, 76, 76, 86, 64, 200, 96, 96, 56, 50, 100, 44}
 )
 
 // maxConflictsShown caps the conflict list; the export has them all.
