@@ -14,7 +14,7 @@
 # 鉴定 through 巡察日历 › 列表 › 打开; the draw, 为何不在此组 and the override request and its
 # approval (by a 领导 account) by clicks and typing; 核验抽取记录 with a
 # record drawn by the command line; the 待办 list a 领导 sees at sign-in, a
-# county's units in 总览, a date field's calendar, a picker's matches, the
+# 领域's units in 总览, a date field's calendar, a picker's matches, the
 # message after an export and the user guide (F1). The clicks are at
 # positions of the 1280×800 window: when a screen's layout changes, check
 # the pictures and the positions here. Idempotent: the work folder is made
@@ -211,7 +211,7 @@ if clicked overview-results; then # 总览, the tab 整改台账
 	fi
 	stop
 fi
-if clicked round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打开 → 节点, 第一巡察组
+if clicked round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打开 → 节点 (本轮)
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
 		xdotool mousemove 353 149 click 1
@@ -220,11 +220,7 @@ if clicked round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打�
 		sleep 0.5
 		xdotool mousemove 170 189 click 1
 		sleep 2
-		xdotool mousemove 421 152 click 1
-		sleep 1
-		xdotool mousemove 260 195 click 1
-		sleep 0.7
-		xdotool mousemove 215 98 click 1
+		xdotool mousemove 421 123 click 1 # the tab 节点 (the round form fills the window's height)
 		sleep 1
 		shot round-milestones || true
 	fi
@@ -267,7 +263,7 @@ if clicked eval; then # 巡察日历 › 列表: open round 2026-1, its tab 鉴�
 		sleep 1
 		xdotool mousemove 170 189 click 1 # 打开
 		sleep 1
-		xdotool mousemove 374 152 click 1 # the tab 鉴定
+		xdotool mousemove 374 123 click 1 # the tab 鉴定
 		sleep 1
 		shot eval || true
 	fi
@@ -402,10 +398,10 @@ if clicked override-request || clicked override-approve || clicked todo; then
 	stop
 fi
 
-if clicked overview-units; then # 总览: a click on a county's bar lists its units
+if clicked overview-units; then # 总览: a click on a 领域's bar lists its units
 	if start --db "$db" --screen 总览 && login; then
 		settle
-		xdotool mousemove 330 558 click 1 # the bar of 城关区
+		xdotool mousemove 330 599 click 1 # the bar of 教育 (按领域, between the categories and the counties)
 		sleep 1
 		shot overview-units || true
 	fi
