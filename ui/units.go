@@ -33,6 +33,7 @@ type unitsScreen struct {
 	count            *widget.Label
 	add              *widget.Button
 	form             *unitForm // the form opened last
+	counties         *countiesDialog
 }
 
 func newUnitsScreen(svc *app.Service, win fyne.Window) *unitsScreen {
@@ -58,6 +59,7 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	export := widget.NewButtonWithIcon("导出所选列表", theme.UploadIcon(), s.onExport)
+	counties := widget.NewButtonWithIcon("县区…", theme.ListIcon(), func() { s.counties = showCounties(s.svc, s.win, s.reload) })
 	if !s.svc.Can(app.PermEdit) { // 领导 read: the form opens read-only
 		add.Disable()
 		del.Disable()
@@ -69,7 +71,7 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	s.priority.SetSelected(all)
 	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category,
 		widget.NewLabel("领域"), s.sector, widget.NewLabel("重点等级"), s.priority)
-	actions := container.NewBorder(nil, nil, container.NewHBox(add, edit, del, widget.NewSeparator(), export), s.count, s.search)
+	actions := container.NewBorder(nil, nil, container.NewHBox(add, edit, del, widget.NewSeparator(), export, counties), s.count, s.search)
 	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
 }
 
