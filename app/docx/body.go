@@ -135,12 +135,6 @@ func cell(b *strings.Builder, c Cell, w, span int, head bool) {
 	if span > 1 {
 		b.WriteString(`<w:gridSpan w:val="` + strconv.Itoa(span) + `"/>`)
 	}
-	switch c.VMerge {
-	case 1:
-		b.WriteString(`<w:vMerge w:val="restart"/>`)
-	case 2:
-		b.WriteString(`<w:vMerge/>`)
-	}
 	if head {
 		b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>`)
 	}
@@ -149,11 +143,7 @@ func cell(b *strings.Builder, c Cell, w, span int, head bool) {
 	if head {
 		st = TableHead
 	}
-	text := c.Text
-	if c.VMerge == 2 {
-		text = ""
-	}
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range strings.Split(c.Text, "\n") {
 		p := Para{Style: st, Align: c.Align}
 		if l != "" {
 			p.Runs = []Run{{Text: l, Bold: c.Bold}}

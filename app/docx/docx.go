@@ -85,11 +85,10 @@ func Text(st Style, s string) Para { return Para{Style: st, Runs: []Run{{Text: s
 
 // Cell is a table cell.
 type Cell struct {
-	Text   string
-	Span   int // columns it spans (0 or 1: one)
-	Bold   bool
-	Align  Align // AlignStyle: left (centred in a head)
-	VMerge int   // 1: starts a cell merged with the ones below; 2: continues it
+	Text  string
+	Span  int // columns it spans (0 or 1: one)
+	Bold  bool
+	Align Align // AlignStyle: left (centred in a head)
 }
 
 // Row is a table row.
