@@ -106,7 +106,10 @@ func (d *Document) table(t Table) {
 	}
 	b.WriteString(`</w:tblGrid>`)
 	for _, r := range t.Rows {
-		b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
+		b.WriteString(`<w:tr><w:trPr>`)
+		if short(r) {
+			b.WriteString(`<w:cantSplit/>`)
+		}
 		if r.Head {
 			b.WriteString(`<w:tblHeader/>`)
 		}
@@ -185,4 +188,15 @@ func attr(s string) string {
 	var b strings.Builder
 	escape(&b, s)
 	return b.String()
+}
+
+// short reports whether a row's text is short enough to keep the row on
+// one page; a longer one may break across pages (a row taller than a page
+// must).
+func short(r Row) bool {
+	n := 0
+	for _, c := range r.Cells {
+		n += utf8.RuneCountInString(c.Text)
+	}
+	return n < 300
 }

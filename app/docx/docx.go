@@ -41,7 +41,7 @@ const (
 	Signature Style = "Signature" // right-aligned, four characters in (落款, 成文日期)
 	TableText Style = "TableText" // 小四 仿宋 in a table
 	TableHead Style = "TableHead" // 小四 黑体, centred, in a table's head
-	Small     Style = "Small"     // 4号 仿宋 without indent (notes under a form)
+	Small     Style = "Small"     // 小四 仿宋 without indent (notes under a form)
 )
 
 // Align is a paragraph's alignment; the zero value keeps the style's.

@@ -135,6 +135,6 @@ var styles = func() string {
 			exact, signatureIndentChars, signatureIndentTwips), "") +
 		style("TableText", "表格文字", table, `<w:spacing w:val="0"/>`+sz(tableFontHalfPoints)) +
 		style("TableHead", "表头", table+`<w:jc w:val="center"/>`, rFonts(FontHei, FontHei)+`<w:spacing w:val="0"/>`+sz(tableFontHalfPoints)) +
-		style("Small", "附注", `<w:snapToGrid w:val="0"/><w:spacing w:line="360" w:lineRule="auto"/>`+noIndent, `<w:spacing w:val="0"/>`+sz(pageNumberHalfPts)) +
+		style("Small", "附注", `<w:snapToGrid w:val="0"/><w:spacing w:before="60" w:line="360" w:lineRule="auto"/>`+noIndent, `<w:spacing w:val="0"/>`+sz(tableFontHalfPoints)) +
 		`</w:styles>`
 }()

@@ -161,21 +161,96 @@ func (d *Doc) Measure(s string) float64 {
 }
 
 // Wrap splits s into lines no wider than w in the current font; "\n"
-// breaks a line. An empty s is one empty line.
+// breaks a line. An empty s is one empty line. A line breaks between
+// Chinese characters, never inside a number or a Latin word (unless it is
+// wider than a line), and never before a closing mark (，。、）…), which
+// takes the character before it onto the next line.
 func (d *Doc) Wrap(s string, w float64) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		if para == "" {
-			out = append(out, "")
-			continue
-		}
-		lines, err := d.PDF.SplitText(para, w)
-		if err != nil || len(lines) == 0 {
-			lines = []string{para}
-		}
-		out = append(out, lines...)
+		out = append(out, d.wrapLine(para, w)...)
 	}
 	return out
+}
+
+// wrapLine wraps one line of text.
+func (d *Doc) wrapLine(s string, w float64) []string {
+	toks := tokens(s)
+	if len(toks) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	var cur []string
+	width := 0.0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(strings.Join(cur, ""), " "))
+		cur, width = nil, 0
+	}
+	for _, t := range toks {
+		tw := d.Measure(t)
+		if width+tw <= w || len(cur) == 0 && tw <= w {
+			cur, width = append(cur, t), width+tw
+			continue
+		}
+		if t == " " {
+			flush()
+			continue
+		}
+		if tw > w { // a token wider than a line: cut it by characters
+			for _, r := range t {
+				c := string(r)
+				cw := d.Measure(c)
+				if width+cw > w && len(cur) > 0 {
+					flush()
+				}
+				cur, width = append(cur, c), width+cw
+			}
+			continue
+		}
+		var carry []string
+		if closing(t) && len(cur) > 1 { // a closing mark takes the character before it along
+			carry, cur = cur[len(cur)-1:], cur[:len(cur)-1]
+		}
+		flush()
+		for _, c := range append(carry, t) {
+			cur, width = append(cur, c), width+d.Measure(c)
+		}
+	}
+	if len(cur) > 0 {
+		flush()
+	}
+	return lines
+}
+
+// tokens cuts s into what a line may not break inside: a run of Latin
+// letters, digits and their marks (2026-03-01, 85.05%, R3b), a space, or
+// one other character.
+func tokens(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		word := r < 0x80 && r != ' ' && !strings.ContainsRune("()[]", r)
+		if word {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+		out = append(out, string(r))
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// closing reports whether t is a mark a line may not begin with.
+func closing(t string) bool {
+	return strings.Contains("，。、；：？！）》」』”’…—,.;:?!)%", t) && t != ""
 }
 
 // Centered writes s centred on the page at the cursor and moves it down by h.
