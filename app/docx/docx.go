@@ -2,9 +2,13 @@ package docx
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -138,12 +142,24 @@ func (d *Document) NewSection() {
 	d.pages++
 }
 
-// WriteTo writes the .docx to w.
+// WriteTo writes the .docx to w. The parts that are the same in every
+// document are compressed once per process.
 func (d *Document) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	z := zip.NewWriter(cw)
 	for _, part := range d.parts() {
 		h := &zip.FileHeader{Name: part.name, Method: zip.Deflate, Modified: zipTime}
+		if raw, ok := fixedParts()[part.name]; ok {
+			h.CRC32, h.CompressedSize64, h.UncompressedSize64 = raw.crc, uint64(len(raw.data)), uint64(len(part.body))
+			f, err := z.CreateRaw(h)
+			if err != nil {
+				return cw.n, err
+			}
+			if _, err := f.Write(raw.data); err != nil {
+				return cw.n, err
+			}
+			continue
+		}
 		f, err := z.CreateHeader(h)
 		if err != nil {
 			return cw.n, err
@@ -155,6 +171,30 @@ func (d *Document) WriteTo(w io.Writer) (int64, error) {
 	err := z.Close()
 	return cw.n, err
 }
+
+// compressed is a part deflated once, with its checksum.
+type compressed struct {
+	data []byte
+	crc  uint32
+}
+
+// fixedParts are the parts every document shares, deflated as the zip
+// writer would deflate them (the same bytes, computed once).
+var fixedParts = sync.OnceValue(func() map[string]compressed {
+	out := map[string]compressed{}
+	for _, p := range (&Document{}).parts() {
+		switch p.name {
+		case "word/document.xml", "docProps/core.xml":
+			continue
+		}
+		var b bytes.Buffer
+		fw, _ := flate.NewWriter(&b, flate.DefaultCompression)
+		fw.Write([]byte(p.body))
+		fw.Close()
+		out[p.name] = compressed{data: b.Bytes(), crc: crc32.ChecksumIEEE([]byte(p.body))}
+	}
+	return out
+})
 
 // zipTime is every entry's time: fixed, so that the same document gives the
 // same bytes.

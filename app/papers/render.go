@@ -94,13 +94,49 @@ const (
 // WriteDocx lays out the .docx (the program's bold font stands for the
 // title's and headings' fonts).
 func WritePDF(w io.Writer, p *Paper) error {
-	d, err := pdfdoc.New(p.Title, "")
+	b, err := NewPDFBundle(p.Title)
 	if err != nil {
 		return err
+	}
+	b.Add(p)
+	return b.Write(w)
+}
+
+// PDFBundle is one PDF of several documents, each from a new page with
+// its pages numbered from 1: the documents of a kind, to print at once.
+// A PDF embeds the font's glyphs it uses, which costs more than laying
+// out its pages, so that many documents are quicker as one PDF.
+type PDFBundle struct {
+	d *pdfdoc.Doc
+	n int
+}
+
+// NewPDFBundle starts a bundle titled title.
+func NewPDFBundle(title string) (*PDFBundle, error) {
+	d, err := pdfdoc.New(title, "")
+	if err != nil {
+		return nil, err
 	}
 	d.Left, d.Right, d.Top, d.End = pdfLeft, pdfRight, pdfTop, pdfdoc.PageH-pdfBottom
 	d.Outside, d.FooterAt = true, pdfBottom-7*mm-14
 	d.PageLabel = func(n, _ int) string { return "— " + strconv.Itoa(n) + " —" }
+	return &PDFBundle{d: d}, nil
+}
+
+// Len is the number of documents in the bundle.
+func (b *PDFBundle) Len() int { return b.n }
+
+// Write writes the bundle's PDF to w.
+func (b *PDFBundle) Write(w io.Writer) error {
+	_, err := b.d.WriteTo(w)
+	return err
+}
+
+// Add lays p out from a new page.
+func (b *PDFBundle) Add(p *Paper) {
+	b.n++
+	d := b.d
+	d.StartSection()
 	d.Page()
 	signed := false
 	sign := firstOf(p.Blocks, BSignature)
@@ -150,8 +186,6 @@ func WritePDF(w io.Writer, p *Paper) error {
 			d.Indented(b.Text, bodySize, false, bodyLine, indent2)
 		}
 	}
-	_, err = d.WriteTo(w)
-	return err
 }
 
 // gridRows are t's rows for pdfdoc.Grid.

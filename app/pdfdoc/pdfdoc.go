@@ -63,6 +63,28 @@ type Doc struct {
 	// pages left) and leaves out the footer's text, as official
 	// documents number their pages.
 	Outside bool
+	// sections are the first pages (1-based) of the sections begun by
+	// StartSection: each numbers its pages from 1.
+	sections []int
+}
+
+// StartSection makes the next page the first of a section numbered from 1
+// (one document of a bundle after another).
+func (d *Doc) StartSection() { d.sections = append(d.sections, d.PDF.GetNumberOfPages()+1) }
+
+// pageNumber is page i's number in its section and the section's length,
+// of n pages in all.
+func (d *Doc) pageNumber(i, n int) (int, int) {
+	first, end := 1, n+1
+	for k, s := range d.sections {
+		if s <= i {
+			first, end = s, n+1
+			if k+1 < len(d.sections) {
+				end = d.sections[k+1]
+			}
+		}
+	}
+	return i - first + 1, end - first
 }
 
 var (
@@ -334,11 +356,12 @@ func (d *Doc) footers() error {
 			return err
 		}
 		y := PageH - d.FooterAt
+		k, of := d.pageNumber(i, n)
 		if d.Outside {
 			d.Font(14, false)
-			p := d.PageLabel(i, n)
+			p := d.PageLabel(k, of)
 			x := PageW - d.Right - 14 - d.Measure(p)
-			if i%2 == 0 {
+			if k%2 == 0 {
 				x = d.Left + 14
 			}
 			d.Text(x, y, p)
@@ -347,7 +370,7 @@ func (d *Doc) footers() error {
 		d.Font(9, false)
 		d.Gray(90)
 		d.Text(d.Left, y, d.Footer)
-		p := d.PageLabel(i, n)
+		p := d.PageLabel(k, of)
 		d.Text(PageW-d.Right-d.Measure(p), y, p)
 		d.Gray(0)
 	}
