@@ -54,8 +54,8 @@ func (s Settings) Changed(key string) bool {
 	return ok && t != DefaultTemplate(key)
 }
 
-// termNameRE reads a term's name: 中共清江市第十五届委员会.
-var termNameRE = regexp.MustCompile(`^中共(.+?[省市县区州盟旗])第?[一二三四五六七八九十百\d]*届?委员会$`)
+// termNameRE reads a term's name: 中共清江市第十五届委员会(任期).
+var termNameRE = regexp.MustCompile(`^中共(.+?[省市县区州盟旗])第?[一二三四五六七八九十百\d]*届?委员会(任期)?$`)
 
 // Resolved returns o with the blank names filled: from the term's name
 // where it reads as one, else with ×× to fill in by hand; the hours and
