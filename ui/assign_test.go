@@ -14,8 +14,8 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/assign"
-	"xuncha/app/papers"
 	"xuncha/app/draw"
+	"xuncha/app/papers"
 	"xuncha/app/recusal"
 	"xuncha/app/vocab"
 	"xuncha/internal/testworld"

@@ -46,9 +46,9 @@ type statsScreen struct {
 	msg                *widget.Label
 
 	rounds, coverage, people, findings, rect, clues *statCard
-	charts                                         []*widgets.BarChart
-	byRound, owing                                 *textTable
-	tabs                                           *container.AppTabs
+	charts                                          []*widgets.BarChart
+	byRound, owing                                  *textTable
+	tabs                                            *container.AppTabs
 
 	terms    []model.Term
 	counties []app.Option
