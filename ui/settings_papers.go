@@ -98,10 +98,8 @@ func (p *papersSettings) build() fyne.CanvasObject {
 	split.Offset = 0.6
 	editor := container.NewBorder(container.NewVBox(head, help), container.NewVBox(widget.NewForm(widget.NewFormItem("落款", p.signer)), p.notes),
 		nil, nil, split)
-	officeBox := container.NewBorder(widget.NewLabelWithStyle("发文机关与联系方式", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
-		container.NewVScroll(form))
-	outer := container.NewHSplit(officeBox, editor)
-	outer.Offset = 0.36
+	outer := container.NewAppTabs(container.NewTabItem("文书文字", editor),
+		container.NewTabItem("发文机关与联系方式", container.NewVScroll(form)))
 	head2 := widget.NewLabel("文书（公告、通知、回避告知书、反馈意见、整改通知书、移交函、鉴定表、督办通知和上报的汇报）按以下设置生成；每种文书的文字可以修改。")
 	head2.Wrapping = fyne.TextWrapWord
 	bar := container.NewHBox(p.save, p.reset, p.saved)

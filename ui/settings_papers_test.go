@@ -18,7 +18,12 @@ func TestPapersSettings(t *testing.T) {
 	as, w := resultsWorld(t)
 	admin := as("王主任")
 	p := newPapersSettings(admin, w)
-	w.SetContent(p.build())
+	content := p.build()
+	w.SetContent(content)
+	// usable at 1024×700 beside the navigation (SPEC §13.4)
+	if min := content.MinSize(); min.Width > 1024-160 || min.Height > 700-160 {
+		t.Errorf("the tab needs %v", min)
+	}
 	if p.title.Text != papers.DefaultTemplate("公告").Title || p.shown != "公告" || len(p.current) == 0 {
 		t.Fatalf("first template: %q %q", p.title.Text, p.shown)
 	}

@@ -80,13 +80,14 @@ func (s *statsScreen) build() fyne.CanvasObject {
 	s.findings = newStatCard("发现问题", darkText)
 	s.rect = newStatCard("整改率", coveredColor)
 	s.clues = newStatCard("移交线索", sealRed)
-	cols := [2]*fyne.Container{container.NewVBox(), container.NewVBox()}
-	for i := range 6 {
+	// one column: the clues' legend (every 处置结果) needs the width
+	charts := container.NewVBox()
+	for range 6 {
 		c := widgets.NewBarChart("", nil)
-		c.LabelWidth, c.NoteWidth = 110, 96
+		c.LabelWidth, c.NoteWidth = 130, 110
 		s.charts = append(s.charts, c)
-		cols[i%2].Add(c)
-		cols[i%2].Add(widget.NewSeparator())
+		charts.Add(c)
+		charts.Add(widget.NewSeparator())
 	}
 	t := stats.Tables(&stats.Report{}, &stats.Details{})
 	s.byRound = newTextTable(t[2].Columns, []float32{80, 170, 90, 60, 80, 70, 50, 70, 60, 60, 50, 70, 70})
@@ -94,7 +95,7 @@ func (s *statsScreen) build() fyne.CanvasObject {
 	defs := widget.NewLabel(definitionsText())
 	defs.Wrapping = fyne.TextWrapWord
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("图表", container.NewVScroll(container.NewGridWithColumns(2, cols[0], cols[1]))),
+		container.NewTabItem("图表", container.NewVScroll(charts)),
 		container.NewTabItem("各轮次", s.byRound.table),
 		container.NewTabItem("新提拔待参加", s.owing.table),
 		container.NewTabItem("指标说明", container.NewVScroll(defs)),

@@ -3,6 +3,8 @@ package stats
 import (
 	"fmt"
 	"slices"
+
+	"xuncha/app/vocab"
 )
 
 // Chart is a horizontal stacked bar chart of the statistics: a title,
@@ -51,12 +53,16 @@ func Charts(rep *Report, det *Details) []Chart {
 			Note: "整改率 " + Percent(r.Rate)})
 	}
 	clue := Chart{Title: "移交线索（按移交对象和处置结果）"}
+	var outcomes []string
 	for _, r := range det.Receivers {
 		for _, o := range r.ByOutcome {
-			if !slices.Contains(clue.Series, o.Name) {
-				clue.Series = append(clue.Series, o.Name)
+			if !slices.Contains(outcomes, o.Name) {
+				outcomes = append(outcomes, o.Name)
 			}
 		}
+	}
+	for _, c := range ordered(countOf(outcomes), append(append([]string(nil), vocab.ClueOutcomes...), NoOutcome)) {
+		clue.Series = append(clue.Series, c.Name) // in vocab's order, 未反馈 last
 	}
 	for _, r := range det.Receivers {
 		vals := make([]int, len(clue.Series))
@@ -83,4 +89,13 @@ func ratio(n, of int) float64 {
 		return 0
 	}
 	return float64(n) / float64(of)
+}
+
+// countOf counts each of names once.
+func countOf(names []string) map[string]int {
+	m := make(map[string]int, len(names))
+	for _, n := range names {
+		m[n] = 1
+	}
+	return m
 }

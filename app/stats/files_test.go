@@ -39,7 +39,7 @@ func TestDetailsPlanted(t *testing.T) {
 		t.Errorf("lists %d/%d", len(det.Promoted), len(det.Owing))
 	}
 	charts := Charts(rep, det)
-	if len(charts) != 6 || charts[3].Series[1] != NoOutcome || charts[0].Rows[0].Note != "2/3 66.7%" {
+	if len(charts) != 6 || charts[3].Series[2] != NoOutcome || charts[0].Rows[0].Note != "2/3 66.7%" {
 		t.Errorf("charts %+v", charts)
 	}
 }
