@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"archive/zip"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -117,5 +120,75 @@ func TestSuperviseUrge(t *testing.T) {
 	top := w.Canvas().Overlays().Top()
 	if top == nil || findButton(top, "全部打包…") == nil {
 		t.Fatal("no documents dialog")
+	}
+}
+
+// 另存为… writes the chosen document where the clerk says, as .docx or
+// (by the name typed) as PDF; 全部打包… writes every document listed and
+// the kind's PDF as one zip.
+func TestPapersDialogSaves(t *testing.T) {
+	as, w := resultsWorld(t)
+	d := newPapersDialog(as("小李"), w, fixedClock(resToday), app.PaperRequest{Round: "R2026-1"}, papers.KindFeedback)
+	d.show()
+	want := []string{"巡察反馈意见_U0101_甲县财政局", "巡察反馈意见_U0102_甲县人民医院", "巡察反馈意见_U0201_乙县交通运输局"}
+	if !reflect.DeepEqual(d.names, want) || !d.save.Disabled() || d.zipAll.Disabled() {
+		t.Fatalf("listed %v, save on %v", d.names, !d.save.Disabled())
+	}
+	d.list.Select(1)
+	dir := lastFolder(t)
+	test.Tap(d.save)
+	path := saveThrough(t, w, dir, "")
+	if filepath.Base(path) != want[1]+".docx" {
+		t.Errorf("offered %q", filepath.Base(path))
+	}
+	f, err := docxtext.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := f.Text(); !strings.Contains(text, "甲县人民医院党组织：") || !strings.Contains(text, "公务接待超标准") || strings.Contains(text, "甲县财政局") {
+		t.Errorf("the saved document:\n%s", text)
+	}
+	if !strings.Contains(overlayText(w), "已保存巡察反馈意见") {
+		t.Errorf("said %q", overlayText(w))
+	}
+	w.Canvas().Overlays().Top().Hide()
+
+	test.Tap(d.save)
+	path = saveThrough(t, w, dir, "医院反馈意见.pdf")
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Fatalf("the PDF: %v", err)
+	}
+	if text := docxtext.Squeeze(docxtext.PDFText(t, path)); !strings.Contains(text, "甲县人民医院党组织") {
+		t.Errorf("the PDF's text:\n%s", text)
+	}
+	w.Canvas().Overlays().Top().Hide()
+
+	test.Tap(d.zipAll)
+	path = saveThrough(t, w, dir, "")
+	if filepath.Base(path) != "R2026-1 巡察反馈意见.zip" {
+		t.Errorf("zip offered as %q", filepath.Base(path))
+	}
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var entries []string
+	for _, e := range z.File {
+		entries = append(entries, e.Name)
+		if filepath.Ext(e.Name) != ".docx" {
+			continue
+		}
+		r, _ := e.Open()
+		b, _ := io.ReadAll(r)
+		r.Close()
+		doc, err := docxtext.Read(b)
+		unit := strings.Split(strings.TrimSuffix(e.Name, ".docx"), "_")[2]
+		if err != nil || !strings.Contains(doc.Text(), unit+"党组织：") {
+			t.Errorf("%s: %v", e.Name, err)
+		}
+	}
+	if w := []string{want[0] + ".docx", want[1] + ".docx", want[2] + ".docx", "巡察反馈意见_R2026-1（共3份）.pdf"}; !reflect.DeepEqual(entries, w) {
+		t.Errorf("zip holds %v, want %v", entries, w)
 	}
 }

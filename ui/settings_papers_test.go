@@ -7,7 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"xuncha/app"
 	"xuncha/app/papers"
+	"xuncha/internal/docxtext"
 )
 
 // 设置 › 文书模板: the office and the default texts show; an unknown
@@ -72,5 +74,57 @@ func TestPapersSettings(t *testing.T) {
 	w.SetContent(c.build())
 	if !c.save.Disabled() || !c.title.Disabled() || !c.office["发文机关"].Disabled() {
 		t.Error("a clerk may edit the documents' settings")
+	}
+}
+
+// What 文书模板 saves is what the documents say: an edited 公告 and the
+// office's 值班电话 reach the team's 公告; 恢复本模板默认 and 保存 give the
+// program's text back, in the settings and in the document.
+func TestPapersSettingsReachDocuments(t *testing.T) {
+	as, w := resultsWorld(t)
+	admin := as("王主任")
+	notice := func() string {
+		t.Helper()
+		d := newPapersDialog(admin, w, fixedClock(resToday), app.PaperRequest{Round: "R2026-1", Team: "第一巡察组"}, papers.KindNotice)
+		fake := useFakeOpener(t)
+		d.show()
+		defer d.dlg.Hide()
+		if len(d.names) != 1 {
+			t.Fatalf("公告 of 第一巡察组: %v", d.names)
+		}
+		test.Tap(d.open)
+		f, err := docxtext.ReadFile(fake.opened[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f.Text()
+	}
+	p := newPapersSettings(admin, w)
+	w.SetContent(p.build())
+	p.office["值班电话"].SetText("0716-7654321")
+	p.title.SetText("{巡察组}公告")
+	p.body.SetText("{巡察组}进驻{被巡察单位}，值班电话{值班电话}。")
+	test.Tap(p.save)
+	if p.errors.Visible() {
+		t.Fatalf("refused: %q", p.errors.Text)
+	}
+	text := notice()
+	if !strings.Contains(text, "第一巡察组公告") || !strings.Contains(text, "第一巡察组进驻甲县财政局、甲县人民医院，值班电话0716-7654321。") ||
+		strings.Contains(text, "欢迎广大党员干部群众") {
+		t.Errorf("the edited 公告:\n%s", text)
+	}
+	w.SetContent(p.build())
+	if p.body.Text != "{巡察组}进驻{被巡察单位}，值班电话{值班电话}。" {
+		t.Errorf("reopened: %q", p.body.Text)
+	}
+	test.Tap(p.reset)
+	test.Tap(p.confirmReset)
+	test.Tap(p.save)
+	set, _ := admin.PaperSettings()
+	if got := set.Template("公告"); got != papers.DefaultTemplate("公告") {
+		t.Errorf("stored after the reset: %+v", got)
+	}
+	if text := notice(); !strings.Contains(text, "欢迎广大党员干部群众积极反映情况。") || !strings.Contains(text, "值班电话：0716-7654321") {
+		t.Errorf("the 公告 after the reset:\n%s", text)
 	}
 }
