@@ -23,8 +23,8 @@ func demoDB(t *testing.T) string {
 	return db
 }
 
-// xuncha stats --json is byte-stable and SPEC §12.2's, for the whole term
-// and for a year and a jurisdiction (golden files); the figures agree
+// xuncha stats --json is byte-stable and SPEC §12.2's, for the whole term,
+// a year, a county and a 市本级 (golden files); the figures agree
 // with each other as the definitions say.
 func TestStatsJSONGolden(t *testing.T) {
 	if testing.Short() {
@@ -38,6 +38,11 @@ func TestStatsJSONGolden(t *testing.T) {
 		{"stats_T15.json", nil},
 		{"stats_T15_2026_C01.json", []string{"--year", "2026", "--county", "C01"}},
 		{"stats_T15_2025.json", []string{"--year", "2025"}},
+		// 市本级 is a jurisdiction like a county: its 24 units, the two
+		// city rounds (2026-S1 上下联动 over 5 city units, ended; 2026-S2
+		// 巡审联动 over 4, ahead) with their 4 teams and 14 members, 4 of
+		// them city cadres (checked by hand against the database).
+		{"stats_T15_C00.json", []string{"--county", "C00"}},
 	} {
 		got := sameTwice(t, func(out string) []string {
 			return append([]string{"stats", "--db", db, "--term", "T15", "--today", "2026-11-21", "--json", out}, c.args...)
