@@ -134,7 +134,7 @@ func (s *Service) loadPaperRound(code string, kind papers.Kind) (*paperRound, ma
 		}
 	}
 	pr := &paperRound{snap: sn, round: r, b: papers.NewBuilder(set, termName, lset.Categories)}
-	pr.doc = papers.Round{Code: r.Code, Name: r.Name, TermName: termName, Type: r.Type, Mode: r.Mode, Number: r.Number,
+	pr.doc = papers.Round{Code: r.Code, Name: r.Name, TermName: termName, Type: r.Type, Level: r.Level, Mode: r.Mode, Number: r.Number,
 		PrepStart: r.PrepStart, OnsiteStart: r.OnsiteStart, OnsiteEnd: r.OnsiteEnd}
 	for _, t := range sortedRoundTeams(r) {
 		pt := papers.Team{Name: t.Name, CountyName: sn.CountyName(t.County), Start: r.Start(t), End: r.End(t)}

@@ -7,8 +7,8 @@ import "xuncha/app/civil"
 // Round is a round with its teams.
 type Round struct {
 	Code, Name, TermName string
-	Type, Mode           string
-	Number               int // in its term: 第N轮 (0: unknown)
+	Type, Level, Mode    string // 巡察类型, 组织方式, 编组方式
+	Number               int    // in its term: 第N轮 (0: unknown)
 	PrepStart            civil.Date
 	OnsiteStart          civil.Date
 	OnsiteEnd            civil.Date

@@ -2,6 +2,7 @@ package papers
 
 import (
 	"bytes"
+	"cmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,4 +94,22 @@ func pdfToText(t *testing.T, pdf []byte) string {
 		t.Fatal(err)
 	}
 	return docxtext.PDFText(t, path)
+}
+
+// A round's 巡察类型 and 组织方式 (SPEC §8.1) name it together in the
+// documents: 开展交叉巡察, not 开展常规巡察, for a 常规 round across
+// counties; the two words stay apart as {巡察类型} and {组织方式}.
+func TestRoundManner(t *testing.T) {
+	for _, c := range []struct{ typ, level, manner string }{
+		{"常规", "交叉", "交叉"}, {"专项", "交叉", "交叉专项"}, {"常规", "提级", "提级"}, {"常规", "上下联动", "上下联动"},
+		{"专项", "本级", "专项"}, {"常规", "巡审联动", "常规"}, {"回头看", "", "回头看"}, {"", "", "常规"},
+	} {
+		v := roundValues(&Round{Type: c.typ, Level: c.level}, nil)
+		if v["巡察方式"] != c.manner {
+			t.Errorf("%s/%s: 巡察方式 %q, want %q", c.typ, c.level, v["巡察方式"], c.manner)
+		}
+		if want := cmp.Or(c.level, "本级"); v["组织方式"] != want || v["巡察类型"] != cmp.Or(c.typ, "常规") {
+			t.Errorf("%s/%s: %q %q", c.typ, c.level, v["巡察类型"], v["组织方式"])
+		}
+	}
 }

@@ -21,10 +21,30 @@ func roundValues(r *Round, t *Team) map[string]string {
 	}
 	typ := r.Type
 	if typ == "" {
-		typ = "常规"
+		typ = vocab.KindRegular
+	}
+	level := r.Level
+	if level == "" {
+		level = vocab.LevelOwn
 	}
 	return map[string]string{"轮次名称": r.Name, "轮次序号": order, "届期名称": r.TermName, "巡察类型": typ,
-		"编组方式": r.Mode, "进驻开始": Date(start), "进驻结束": Date(end)}
+		"组织方式": level, "巡察方式": manner(typ, level), "编组方式": r.Mode, "进驻开始": Date(start), "进驻结束": Date(end)}
+}
+
+// manner is how a document names the kind of a round before 巡察 (SPEC
+// §8.1's 巡察类型 and 组织方式 together): the 巡察类型 (常规, 专项 …), led
+// by an 组织方式 a notice names — 交叉, 提级, 上下联动 — so that a 常规
+// round across counties is a 交叉巡察 and a 专项 one a 交叉专项巡察; 本级
+// and 巡审联动 add nothing (巡审联动 is how a team is made up).
+func manner(typ, level string) string {
+	switch level {
+	case vocab.LevelCross, vocab.LevelRaised, vocab.LevelLinked:
+		if typ == vocab.KindRegular {
+			return level
+		}
+		return level + typ
+	}
+	return typ
 }
 
 // teamValues add the placeholders of team t.
