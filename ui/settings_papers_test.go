@@ -128,3 +128,14 @@ func TestPapersSettingsReachDocuments(t *testing.T) {
 		t.Errorf("the 公告 after the reset:\n%s", text)
 	}
 }
+
+// 设置 fits 1024×700 beside the navigation whichever section is open: a
+// section of forms wider than the window scrolls sideways instead of
+// widening every tab (成果运用 needs 920 points).
+func TestSettingsFit1024(t *testing.T) {
+	as, w := resultsWorld(t)
+	s := newSettingsScreen(as("王主任"), w, nil)
+	if min := s.build().MinSize(); min.Width > 1024-160 || min.Height > 700-120 {
+		t.Errorf("设置 needs %v", min)
+	}
+}
