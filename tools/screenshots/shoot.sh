@@ -209,8 +209,9 @@ fi
 # 2026-1 (its 督办通知 as of the demo's day), and the statistics report.
 if wanted papers-pdf; then
 	pdfs=$work/文书
-	if "$bin" doc --db "$db" --round 2026-1 --today 2026-11-21 --pdf --out "$pdfs" >/dev/null &&
-		"$bin" stats --db "$db" --term T15 --year 2026 --today 2026-11-21 --pdf "$pdfs/统计.pdf" --report "$pdfs/年度汇报.docx" >/dev/null; then
+	# signed in as the 管理员 (the database has users by now)
+	if XUNCHA_PASSWORD=$pass "$bin" doc --db "$db" --user "$user" --round 2026-1 --today 2026-11-21 --pdf --out "$pdfs" >/dev/null &&
+		XUNCHA_PASSWORD=$pass "$bin" stats --db "$db" --user "$user" --term T15 --year 2026 --today 2026-11-21 --pdf "$pdfs/统计.pdf" --report "$pdfs/年度汇报.docx" >/dev/null; then
 		for k in 巡察公告:paper-notice 关于成立巡察组的通知:paper-found 回避告知书及回避事项申报表:paper-inform \
 			巡察反馈意见:paper-feedback 整改通知书:paper-rectify 问题线索移交函:paper-handover 巡察人员鉴定表:paper-appraise 督办通知:paper-urge; do
 			f=$(ls "$pdfs/${k%%:*}"/*.pdf | head -1)
