@@ -24,6 +24,8 @@ func (f *fakeOpener) Open(path string) error  { f.opened = append(f.opened, path
 func (f *fakeOpener) Print(path string) error { f.printed = append(f.printed, path); return nil }
 
 func useFakeOpener(t *testing.T) *fakeOpener {
+	// the documents opened are written under os.TempDir(): the test's own
+	t.Setenv("TMPDIR", t.TempDir())
 	f := &fakeOpener{}
 	old := opener
 	opener = f
