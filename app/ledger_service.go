@@ -58,29 +58,7 @@ func (s *Service) LedgerData() (*ledger.Data, error) {
 // plain scans of the columns the ledger uses (a province term holds about
 // 100,000 rows: gorm's reflection would take most of the time).
 func scanResults(db *gorm.DB, d *ledger.Data) error {
-	scan := func(query string, n int, each func([]string)) error {
-		rows, err := db.Raw(query).Rows()
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		cols := make([]sql.NullString, n)
-		ptrs := make([]any, n)
-		for i := range cols {
-			ptrs[i] = &cols[i]
-		}
-		vals := make([]string, n)
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				return err
-			}
-			for i, c := range cols {
-				vals[i] = c.String
-			}
-			each(vals)
-		}
-		return rows.Err()
-	}
+	scan := func(query string, n int, each func([]string)) error { return scanStrings(db, query, n, each) }
 	date := ledger.ParseDate
 	return errors.Join(
 		scan("SELECT round_code, team, unit_code, kind, date, recorder FROM milestones ORDER BY round_code, team, unit_code, kind", 6, func(v []string) {
@@ -99,6 +77,32 @@ func scanResults(db *gorm.DB, d *ledger.Data) error {
 				HandedOn: date(v[5]), FeedbackDue: date(v[6]), FeedbackOn: date(v[7])})
 		}),
 	)
+}
+
+// scanStrings runs query and hands each row's n columns to each as text
+// (NULL as ""), without gorm's reflection.
+func scanStrings(db *gorm.DB, query string, n int, each func([]string)) error {
+	rows, err := db.Raw(query).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols := make([]sql.NullString, n)
+	ptrs := make([]any, n)
+	for i := range cols {
+		ptrs[i] = &cols[i]
+	}
+	vals := make([]string, n)
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, c := range cols {
+			vals[i] = c.String
+		}
+		each(vals)
+	}
+	return rows.Err()
 }
 
 // loadRoundTables reads what the ledger needs of the calendar — the

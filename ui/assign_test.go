@@ -15,6 +15,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/draw"
+	"xuncha/app/papers"
 	"xuncha/app/recusal"
 	"xuncha/app/vocab"
 	"xuncha/internal/testworld"
@@ -721,5 +722,29 @@ func TestAssignAsksBeforeOverwriting(t *testing.T) {
 	})
 	if !warned {
 		t.Error("the draw does not say it replaces the unsaved roster")
+	}
+}
+
+// 回避告知书… says an unsaved roster has none; once saved it opens the
+// round's 告知书, one per member.
+func TestAssignNotices(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	test.Tap(s.notices)
+	top := w.Canvas().Overlays().Top()
+	if top == nil || findButton(top, "全部打包…") != nil {
+		t.Fatal("an unsaved roster opened documents")
+	}
+	top.Hide()
+	test.Tap(s.save)
+	test.Tap(s.notices)
+	top = w.Canvas().Overlays().Top()
+	if top == nil || findButton(top, "全部打包…") == nil {
+		t.Fatal("no documents dialog")
+	}
+	names, err := svc.PaperNames(app.PaperRequest{Round: "2027-1", Kind: papers.KindInform})
+	if err != nil || len(names) != members(s) {
+		t.Errorf("%d 告知书 for %d members: %v", len(names), members(s), err)
 	}
 }

@@ -18,6 +18,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/civil"
+	"xuncha/app/papers"
 	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
@@ -35,8 +36,10 @@ func (s *resultsScreen) buildActions() {
 	s.exportUnit = widget.NewButtonWithIcon("导出填报表", theme.UploadIcon(), s.onExportUnit)
 	s.importUnit = widget.NewButtonWithIcon("导入填报表", theme.DownloadIcon(), s.onImportUnit)
 	s.addClue = widget.NewButtonWithIcon("登记线索", theme.ContentAddIcon(), s.onAddClue)
+	s.unitPapers = widget.NewButtonWithIcon("文书…", theme.DocumentIcon(), s.onUnitPapers)
+	s.handover = widget.NewButtonWithIcon("移交函…", theme.MailSendIcon(), s.onHandover)
 	s.actions = []*widget.Button{s.addFinding, s.addItem, s.editItem, s.del, s.bulk, s.copyTo, s.review, s.closeOut,
-		s.exportUnit, s.importUnit, s.addClue}
+		s.exportUnit, s.importUnit, s.addClue, s.unitPapers, s.handover}
 }
 
 // applyRights enables what the user may do on what is chosen.
@@ -56,6 +59,15 @@ func (s *resultsScreen) applyRights() {
 	setEnabled(s.exportUnit, u != nil && len(u.Items) > 0)
 	setEnabled(s.importUnit, s.svc.Can(app.PermImport))
 	setEnabled(s.addClue, u != nil && s.rr.ClueRows && s.svc.Can(app.PermEdit))
+	setEnabled(s.unitPapers, u != nil)
+	if s.handover != nil {
+		setEnabled(s.handover, s.rr != nil && s.rr.ClueRows)
+		if s.rr == nil || !s.rr.ClueRows {
+			s.handover.Hide() // the 移交函 lists clues: 线索管理 only
+		} else {
+			s.handover.Show()
+		}
+	}
 	if s.review != nil {
 		for _, b := range []*widget.Button{s.review, s.closeOut} {
 			if !s.svc.Can(app.PermReview) {
@@ -460,4 +472,23 @@ func packageClueText(clues bool) string {
 		return "和线索移交登记（您有线索管理权限，线索明细随包导出）；"
 	}
 	return "（您没有线索管理权限，线索明细不随包导出）；"
+}
+
+// onUnitPapers opens the documents of the unit chosen: its 反馈意见, its
+// 整改通知书 and its 督办通知.
+func (s *resultsScreen) onUnitPapers() {
+	u := s.current()
+	if u == nil {
+		return
+	}
+	newPapersDialog(s.svc, s.win, s.clock, app.PaperRequest{Round: s.rr.Round.Code, Unit: u.Unit},
+		papers.KindFeedback, papers.KindRectify, papers.KindUrge).show()
+}
+
+// onHandover opens the round's 问题线索移交函, one per receiving body.
+func (s *resultsScreen) onHandover() {
+	if s.rr == nil {
+		return
+	}
+	newPapersDialog(s.svc, s.win, s.clock, app.PaperRequest{Round: s.rr.Round.Code}, papers.KindHandover).show()
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/papers"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
@@ -46,6 +47,7 @@ type evalTab struct {
 
 	hint, pending, msg      *widget.Label
 	save, confirm, giveBack *widget.Button
+	forms                   *widget.Button // 鉴定表
 
 	returnDlg dialog.Dialog // the open 退回 dialog, for tests
 	returnWhy *widget.Entry
@@ -65,6 +67,7 @@ func (t *evalTab) build() fyne.CanvasObject {
 	t.save.Importance = widget.HighImportance
 	t.confirm = widget.NewButtonWithIcon("确定本组鉴定", theme.ConfirmIcon(), t.onConfirm)
 	t.giveBack = widget.NewButtonWithIcon("退回…", theme.ContentUndoIcon(), t.onReturn)
+	t.forms = widget.NewButtonWithIcon("鉴定表…", theme.DocumentIcon(), t.onForms)
 	t.ownGrade = widget.NewSelect(append([]string{""}, vocab.Evaluations...), nil)
 	t.ownComment = widget.NewEntry()
 	t.ownComment.SetPlaceHolder("本组评语（512字以内）")
@@ -77,7 +80,7 @@ func (t *evalTab) build() fyne.CanvasObject {
 	note := widget.NewLabel("经办人填写后保存为“拟定”；领导“确定”后生效（回避规则 R9、巡察履历只看已确定的鉴定），已确定的须领导退回后才能修改。")
 	note.Wrapping = fyne.TextWrapWord
 	bottom := container.NewVBox(widget.NewSeparator(), own, note, t.msg,
-		container.NewHBox(layout.NewSpacer(), t.giveBack, t.confirm, t.save))
+		container.NewHBox(t.forms, layout.NewSpacer(), t.giveBack, t.confirm, t.save))
 	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(t.rows))
 }
 
@@ -287,4 +290,13 @@ func nameOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// onForms opens the 巡察人员鉴定表 of the team chosen, one per member.
+func (t *evalTab) onForms() {
+	if t.f.round == nil || t.team.Selected == "" {
+		return
+	}
+	newPapersDialog(t.f.s.svc, t.f.s.win, t.f.s.clock, app.PaperRequest{Round: t.f.round.Code, Team: t.team.Selected},
+		papers.KindAppraise).show()
 }

@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/papers"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 	"xuncha/model"
@@ -61,7 +63,7 @@ type roundForm struct {
 	conflicts          *fyne.Container
 	errors, saved      *widget.Label
 	save, refill       *widget.Button
-	export             *widget.Button
+	export, papers     *widget.Button
 	heading            *widget.Label
 
 	teams   *teamsTab
@@ -91,7 +93,8 @@ func (f *roundForm) show() {
 	f.saved.Importance = widget.SuccessImportance
 	closeBtn := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { f.dlg.Hide() })
 	f.export = widget.NewButtonWithIcon("导出轮次日程", theme.UploadIcon(), func() { f.s.exportRound(f.round.Code) })
-	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.export, closeBtn)
+	f.papers = widget.NewButtonWithIcon("文书…", theme.DocumentIcon(), f.onPapers)
+	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.papers, f.export, closeBtn)
 	f.teams = newTeamsTab(f)
 	f.reports = newReportsTab(f)
 	f.evals = newEvalTab(f)
@@ -346,6 +349,7 @@ func (f *roundForm) refresh() {
 		}
 	}
 	setEnabled(f.export, saved)
+	setEnabled(f.papers, saved)
 	edit := f.editable()
 	for _, w := range []fyne.Disableable{f.name, f.number, f.typ, f.level, f.mode, f.save, f.refill, f.jointCats} {
 		setEnabled(w, edit)
@@ -392,4 +396,14 @@ func (f *roundForm) refresh() {
 func (f *roundForm) showError(msg string) {
 	f.errors.SetText(msg)
 	f.errors.Show()
+}
+
+// onPapers opens the documents of the round: every kind, 公告 first.
+func (f *roundForm) onPapers() {
+	kinds := []papers.Kind{papers.KindNotice, papers.KindFound, papers.KindInform, papers.KindFeedback, papers.KindRectify}
+	if f.s.svc.CanSeeClues() {
+		kinds = append(kinds, papers.KindHandover)
+	}
+	kinds = append(kinds, papers.KindAppraise, papers.KindUrge, papers.KindSummary)
+	newPapersDialog(f.s.svc, f.s.win, f.s.clock, app.PaperRequest{Round: f.round.Code}, kinds...).show()
 }

@@ -29,6 +29,7 @@ type settingsScreen struct {
 	assign   *assignSettings
 	training *trainingSettings
 	ledger   *ledgerSettings // 成果运用 (settings_ledger.go)
+	papers   *papersSettings // 文书模板 (settings_papers.go)
 	tabs     *container.AppTabs
 }
 
@@ -46,26 +47,35 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		calendar: newCalendarSettings(svc, win),
 		assign:   newAssignSettings(svc, win),
 		training: newTrainingSettings(svc, win),
-		ledger:   newLedgerSettings(svc, win)}
+		ledger:   newLedgerSettings(svc, win),
+		papers:   newPapersSettings(svc, win)}
 	s.recusal.changed, s.calendar.changed, s.assign.changed = onChanged, onChanged, onChanged
-	s.training.changed, s.ledger.changed = onChanged, onChanged
+	s.training.changed, s.ledger.changed, s.papers.changed = onChanged, onChanged, onChanged
 	return s
 }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
+	// A section of forms scrolls sideways when it is wider than the window:
+	// the tabs are as wide as their widest section (成果运用 needs 920
+	// points), which would otherwise clip every section at 1024×700.
+	// 文书模板 fits as it is, and its wrapped texts need the window's width.
+	tab := func(name string, icon fyne.Resource, content fyne.CanvasObject) *container.TabItem {
+		return container.NewTabItemWithIcon(name, icon, container.NewHScroll(content))
+	}
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("回避规则", theme.WarningIcon(), s.recusal.build()),
-		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
-		container.NewTabItemWithIcon("编组", theme.AccountIcon(), s.assign.build()),
-		container.NewTabItemWithIcon("培训提示", theme.InfoIcon(), s.training.build()),
-		container.NewTabItemWithIcon("成果运用", theme.DocumentIcon(), s.ledger.build()),
+		tab("回避规则", theme.WarningIcon(), s.recusal.build()),
+		tab("巡察日历", theme.HistoryIcon(), s.calendar.build()),
+		tab("编组", theme.AccountIcon(), s.assign.build()),
+		tab("培训提示", theme.InfoIcon(), s.training.build()),
+		tab("成果运用", theme.DocumentIcon(), s.ledger.build()),
+		container.NewTabItemWithIcon("文书模板", theme.FileTextIcon(), s.papers.build()),
 	)
 	return s.tabs
 }
 
 // reload reads every section's settings again.
 func (s *settingsScreen) reload() {
-	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.training, s.ledger} {
+	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.training, s.ledger, s.papers} {
 		sec.load()
 	}
 }

@@ -60,6 +60,10 @@ func commands() map[string]command {
 		// the people over the years
 		"resume":    {"resume --db F --person P [--pdf out.pdf] [--xlsx out.xlsx]", "巡察履历：历次巡察、角色、鉴定和培训 (a person's service record)", runResume},
 		"poolstats": {"poolstats --db F [--day D] [--term T] [--county C] [--xlsx out.xlsx]", "人员库统计：县区、人员库、特长、年龄段、职级、推荐单位 (pool statistics)", runPoolStats},
+
+		// documents and statistics
+		"doc":   {"doc --db F --round R [--kind 公告|通知|告知书|反馈意见|整改通知书|移交函|鉴定表|督办通知|综合情况] [--team T] [--unit U] [--person P] [--today D] --out DIR [--pdf] [--zip]", "文书：公告、通知、回避告知书、反馈意见、整改通知书、移交函、鉴定表、督办通知（.docx，可加 PDF）(the documents of a round)", runDoc},
+		"stats": {"stats --db F --term T [--year Y] [--county C] [--today D] [--json out.json] [--xlsx out.xlsx] [--pdf out.pdf] [--report 年度汇报.docx]", "统计报表：覆盖、人员、问题、整改、线索；年度汇报 (statistics and the year's report)", runStats},
 	}
 }
 

@@ -21,7 +21,9 @@
 #
 # Environment: XUNCHA_SHOTS_OUT (default docs/img), XUNCHA_SHOTS_DIR (work
 # folder, default /tmp/xuncha-shots), XUNCHA_SHOTS_ONLY="people assign"
-# (only these pictures).
+# (only these pictures). The documents' pictures (paper-*.png, stats-pdf.png)
+# are their PDFs' first pages, made by xuncha doc and xuncha stats and
+# rendered by pdftoppm.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -182,6 +184,49 @@ screen backup 数据备份
 screen users 用户管理
 screen package 总览/数据包导出
 screen supervise 督办
+screen stats 统计
+if wanted settings-papers; then # 设置, the tab 文书模板
+	if start --db "$db" --screen 设置 && login; then
+		settle
+		xdotool mousemove 660 68 click 1
+		sleep 1
+		shot settings-papers || true
+	fi
+	stop
+fi
+if wanted papers; then # 成果: the second unit of round 2026-1, its 文书…
+	if start --db "$db" --screen 成果 && login; then
+		settle
+		xdotool mousemove 300 190 click 1
+		sleep 1
+		xdotool mousemove 1006 128 click 1
+		sleep 2
+		shot papers || true
+	fi
+	stop
+fi
+# The documents themselves: the first page of each kind's PDF of round
+# 2026-1 (its 督办通知 as of the demo's day), and the statistics report.
+if wanted papers-pdf; then
+	pdfs=$work/文书
+	# signed in as the 管理员 (the database has users by now)
+	if XUNCHA_PASSWORD=$pass "$bin" doc --db "$db" --user "$user" --round 2026-1 --today 2026-11-21 --pdf --out "$pdfs" >/dev/null &&
+		XUNCHA_PASSWORD=$pass "$bin" stats --db "$db" --user "$user" --term T15 --year 2026 --today 2026-11-21 --pdf "$pdfs/统计.pdf" --report "$pdfs/年度汇报.docx" >/dev/null; then
+		for k in 巡察公告:paper-notice 关于成立巡察组的通知:paper-found 回避告知书及回避事项申报表:paper-inform \
+			巡察反馈意见:paper-feedback 整改通知书:paper-rectify 问题线索移交函:paper-handover 巡察人员鉴定表:paper-appraise 督办通知:paper-urge; do
+			f=$(ls "$pdfs/${k%%:*}"/*.pdf | head -1)
+			pages=1
+			[ "${k#*:}" = paper-inform ] && pages=3 # the 告知书 and its 申报表
+			pdftoppm -r 60 -png -f 1 -l $pages "$f" "$work/${k#*:}" && convert "$work/${k#*:}"-*.png +append "$out/${k#*:}.png" &&
+				echo "  ✓ ${k#*:}.png" || fail "${k#*:}.png"
+			rm -f "$work/${k#*:}"-*.png
+		done
+		pdftoppm -r 60 -png -f 1 -l 1 "$pdfs/统计.pdf" "$work/stats-pdf" && mv "$work"/stats-pdf-*.png "$out/stats-pdf.png" &&
+			echo "  ✓ stats-pdf.png" || fail stats-pdf.png
+	else
+		fail "文书 (doc, stats)"
+	fi
+fi
 if wanted results; then # 成果: the second unit of round 2026-1, its first item chosen
 	if start --db "$db" --screen 成果 && login; then
 		settle
