@@ -9,11 +9,13 @@ import (
 	"xuncha/app/vocab"
 )
 
-// The constraints that cross the flow.
+// The constraints that cross the flow, and the experienced core, which
+// crosses it too but is an objective: a team short of it is still valid.
 const (
 	vCap   = iota // more than K people of one other county on a team
 	vSkill        // a full team without a required skill
 	vKin          // two close relatives on one team
+	vCore         // a team short of its experienced core, not capped at its seats
 )
 
 type violation struct {
@@ -38,6 +40,38 @@ func (s *search) violations(n *node, first bool) []violation {
 	}
 	return out
 }
+
+// issues returns the violations of n when it has any (see violations),
+// else each team's shortfall of its experienced core that a seat might
+// still mend (only the first when first is set).
+func (s *search) issues(n *node, first bool) []violation {
+	if vs := s.violations(n, first); len(vs) > 0 || !s.coreOn() {
+		return vs
+	}
+	var out []violation
+	for ti, t := range s.m.teams {
+		ts := n.teams[ti]
+		if ts.coreCap || s.w.need[t] == 0 {
+			continue
+		}
+		var have int32
+		for _, x := range n.sol.at[ti] {
+			if s.m.groups[x.p]&s.w.coreBit != 0 {
+				have += x.n
+			}
+		}
+		if have < s.w.need[t] {
+			out = append(out, violation{kind: vCore, ti: ti})
+			if first {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hard reports whether vs (from issues) are violations of the rules.
+func hard(vs []violation) bool { return len(vs) > 0 && vs[0].kind != vCore }
 
 func (s *search) teamViolation(n *node, ti int, t int32) (violation, bool) {
 	w, ts, at := s.w, n.teams[ti], n.sol.at[ti]
@@ -96,7 +130,11 @@ func (s *search) branch(n *node, v violation) []*node {
 	case vCap:
 		states = s.capStates(t, ts, v.c)
 	case vSkill:
-		states = s.seatStates(ts, v.g)
+		for _, x := range s.seatStates(ts, 1<<v.g) {
+			states = append(states, x.st)
+		}
+	case vCore:
+		states = s.coreStates(t, ts)
 	case vKin:
 		for _, p := range []int32{v.a, v.b} {
 			c := ts.clone()
@@ -218,26 +256,70 @@ func (s *search) carve(st *teamState, row int, seats []int, q int32, mask uint, 
 	st.bins = slices.Insert(st.bins, at, bin{row: row, cap: q, county: c, prefer: c})
 }
 
-// seatStates places the seat of group g in each bin in turn.
-func (s *search) seatStates(ts *teamState, g int) []*teamState {
-	var out []*teamState
+// seated is a team state with a new seat, at bin bi.
+type seated struct {
+	st *teamState
+	bi int
+}
+
+// seatStates places a seat for the groups of bit in each bin in turn (a
+// bin that is already such a seat aside).
+func (s *search) seatStates(ts *teamState, bit uint32) []seated {
+	var out []seated
 	seen := map[string]bool{}
 	for bi := range ts.bins {
 		st := ts.clone()
 		b := st.bins[bi]
+		if b.seat&bit != 0 {
+			continue
+		}
+		at := bi
 		if b.cap == 1 {
-			st.bins[bi].seat |= 1 << g
+			st.bins[bi].seat |= bit
 		} else {
 			st.bins[bi].cap--
-			b.cap, b.seat = 1, b.seat|1<<g
+			b.cap, b.seat = 1, b.seat|bit
 			st.bins = slices.Insert(st.bins, bi+1, b)
+			at = bi + 1
 		}
 		if key := s.stateKey(st); !seen[key] {
 			seen[key] = true
-			out = append(out, st)
+			out = append(out, seated{st, at})
 		}
 	}
 	return out
+}
+
+// coreStates splits team t at ts, short of its experienced core, into a
+// state with one more core seat in each bin (while the seats are fewer
+// than the core wanted) and a state capped at the seats it has: any
+// assignment either has an experienced member outside the seats, whose
+// bin can be the new seat, or has none.
+func (s *search) coreStates(t int32, ts *teamState) []*teamState {
+	var out []*teamState
+	if ts.seats(s.w.coreBit) < s.w.need[t] {
+		for _, x := range s.seatStates(ts, s.w.coreBit) {
+			out = append(out, bounded(x.st, ts))
+		}
+	}
+	return append(out, capped(ts))
+}
+
+// capped is ts capped at its core seats.
+func capped(ts *teamState) *teamState {
+	c := bounded(ts.clone(), ts)
+	c.coreCap = true
+	return c
+}
+
+// bounded gives st, a state of the experienced core made from ts, ts's
+// bounds on filling: a seat for the core or a cap at the seats can only
+// lower what the team fills, so ts's bounds still hold, and the class
+// searches that would tighten them are saved (the core is weighed once
+// filling is settled).
+func bounded(st, ts *teamState) *teamState {
+	st.max, st.maxL, st.maxR = ts.max, ts.maxL, ts.maxR
+	return st
 }
 
 // stateKey identifies a team state by what it allows (leanings aside
@@ -253,7 +335,7 @@ func (s *search) stateKey(st *teamState) string {
 	for _, b := range bs {
 		fmt.Fprintf(&sb, "%d/%d/%d/%d/%d;", b.row, b.cap, b.county, b.prefer, b.seat)
 	}
-	fmt.Fprint(&sb, st.resolved, st.forbid)
+	fmt.Fprint(&sb, st.resolved, st.forbid, st.coreCap)
 	return sb.String()
 }
 
@@ -286,14 +368,26 @@ func (s *search) pick(n *node, v violation) *teamState {
 	case vSkill:
 		var best *teamState
 		bestCost, bestBin := int64(inf), -1
-		for _, st := range s.seatStates(ts, v.g) {
-			bi := slices.IndexFunc(st.bins, func(b bin) bool { return b.seat&(1<<v.g) != 0 })
+		for _, x := range s.seatStates(ts, 1<<v.g) {
 			cost := int64(inf)
-			if l := s.list(t, st, bi, s.limit0); len(l.ps) > 0 {
+			if l := s.list(t, x.st, x.bi, s.limit0); len(l.ps) > 0 {
 				cost = l.cs[0]
 			}
-			if best == nil || cost < bestCost || cost == bestCost && bi > bestBin {
-				best, bestCost, bestBin = st, cost, bi
+			if best == nil || cost < bestCost || cost == bestCost && x.bi > bestBin {
+				best, bestCost, bestBin = x.st, cost, x.bi
+			}
+		}
+		return best
+	case vCore:
+		// the seat whose cheapest experienced candidate costs least; the
+		// cap when no bin has one
+		best := capped(ts)
+		bestCost := int64(inf)
+		if ts.seats(s.w.coreBit) < s.w.need[t] {
+			for _, x := range s.seatStates(ts, s.w.coreBit) {
+				if l := s.list(t, x.st, x.bi, s.limit0); len(l.ps) > 0 && l.cs[0] < bestCost {
+					best, bestCost = bounded(x.st, ts), l.cs[0]
+				}
 			}
 		}
 		return best

@@ -24,7 +24,7 @@ func (s *search) claim(n *node) {
 					}
 					if !used[p] && w.eligible(p, t, ts, b, c) {
 						soft := w.softIn(c, p, b.row)
-						cost, x := w.wt.cost(w, p, t, b.prefer, soft), mix(salt, uint64(p))
+						cost, x := w.wt.cost(w, p, t, b.row, b.prefer, soft), mix(salt, uint64(p))
 						if best < 0 || after(bestCost, bestX, cost, x) {
 							best, bestCost, bestX = p, cost, x
 						}
@@ -99,7 +99,7 @@ func (s *search) priced(t int32, ts *teamState, bi int, bn int32, d []int64) boo
 	}
 	// a bin that has to be listed further gets the people close to its
 	// price too: they are the next to turn negative once prices move
-	margin := w.wt.w[2]
+	margin := w.wt.w[tOff]
 	c := w.load(t)
 	b := &ts.bins[bi]
 	w.stamp++
@@ -117,7 +117,7 @@ func (s *search) priced(t int32, ts *teamState, bi int, bn int32, d []int64) boo
 			return true
 		}
 		soft := w.softIn(c, p, b.row)
-		cost := w.wt.cost(w, p, t, b.prefer, soft)
+		cost := w.wt.cost(w, p, t, b.row, b.prefer, soft)
 		pp := sink
 		if s.pstamp[p] == s.stamp {
 			pn := s.pnode[p]

@@ -1,6 +1,9 @@
 package assign
 
-import "xuncha/app/snap"
+import (
+	"xuncha/app/civil"
+	"xuncha/app/snap"
+)
 
 // Instance is one assignment problem in the solver's own terms: the teams
 // of a round, the people who may be drafted, and what the recusal rules
@@ -9,10 +12,11 @@ type Instance struct {
 	Round  string
 	Mode   string // vocab.ModeMixed, vocab.ModeSwap or vocab.ModeLocal
 	Seed   string
-	Teams  []Team   // in roster order (Seq, then name)
-	People []Person // any order; the solver sorts by code
-	Hits   []Hit    // R1–R5 findings of people against teams (R4 is ignored: the role table decides locality)
-	Pairs  []Pair   // R6 and R7 findings between two people
+	Start  civil.Date // the round's 进驻开始: the day new promotions are owed on
+	Teams  []Team     // in roster order (Seq, then name)
+	People []Person   // any order; the solver sorts by code
+	Hits   []Hit      // R1–R5 findings of people against teams (R4 is ignored: the role table decides locality)
+	Pairs  []Pair     // R6 and R7 findings between two people
 	// Previous are the county pairs of the previous round (inspected
 	// county, county its people came from), for 成建制交叉.
 	Previous []Route
@@ -42,7 +46,8 @@ type Team struct {
 	Categories []string // categories of its units
 }
 
-// Person is someone who may be drafted, with the facts the objective needs.
+// Person is someone who may be drafted, with the facts the objective needs
+// (SPEC §5 and §11.3).
 type Person struct {
 	Code, Name string
 	County     string // 工作关系地
@@ -52,7 +57,14 @@ type Person struct {
 	Status     string // 在库, 暂停, 出库
 	Served     int    // rounds served earlier in the term
 	Previous   bool   // served in the round just before
-	Promoted   bool   // newly promoted (SPEC §5)
+	// Experience is the number of earlier rounds, of any term, served.
+	Experience int
+	// Rank (职级) and PromotedOn (新提拔日期) decide, with the rounds
+	// served since that day (SincePromoted), what the person owes as a
+	// newly promoted cadre (Experience.Owes).
+	Rank          string
+	PromotedOn    civil.Date
+	SincePromoted int
 }
 
 // Hit is a recusal finding of a person against a team.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"xuncha/app/civil"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 )
@@ -33,11 +34,15 @@ func tinySettings(k int, skill bool) Settings {
 func randomInstance(seed uint64, people, teams int) *Instance {
 	r := rand.New(rand.NewPCG(seed, 7))
 	nc := 2 + r.IntN(3)
-	in := &Instance{Round: "R", Mode: vocab.ModeMixed, Seed: fmt.Sprint(seed)}
+	start := civil.MustParse("2026-03-01")
+	in := &Instance{Round: "R", Mode: vocab.ModeMixed, Seed: fmt.Sprint(seed), Start: start}
 	county := func(i int) string { return fmt.Sprintf("C%d", i) }
 	for i := range people {
 		p := Person{Code: fmt.Sprintf("P%02d", i), County: county(r.IntN(nc)), Status: "在库",
-			Served: r.IntN(3), Previous: r.IntN(4) == 0, Promoted: r.IntN(4) == 0}
+			Served: r.IntN(3), Previous: r.IntN(4) == 0, Experience: r.IntN(3) / 2}
+		if r.IntN(4) == 0 {
+			p.PromotedOn = start.AddDays(-r.IntN(900))
+		}
 		for p.Pools == 0 {
 			if r.IntN(3) == 0 {
 				p.Pools |= snap.LeaderPool
@@ -286,6 +291,9 @@ func TestFillMatchesExhaustiveSearch(t *testing.T) {
 			in.Mode = vocab.ModeLocal
 		}
 		set := tinySettings(1+int(seed%2), seed%3 != 0)
+		if seed%4 < 2 { // the experienced core and the stable roles weigh: filling stays exact
+			set.Experience = DefaultExperience()
+		}
 		res, err := Solve(in, set)
 		if err != nil {
 			t.Fatalf("seed %d: %v", seed, err)

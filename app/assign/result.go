@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"xuncha/app/civil"
 	"xuncha/app/vocab"
 )
 
@@ -84,6 +85,7 @@ func (w *world) result(best *node, s *search) *Result {
 			w.coverSkills(best, int32(ti))
 			w.upgrade(best, int32(ti))
 		}
+		w.earlier(best)
 	}
 	where := w.placement(best)
 	for ti := range w.teams {
@@ -103,8 +105,13 @@ func (w *world) result(best *node, s *search) *Result {
 		res.Teams = append(res.Teams, tr)
 		res.Unfilled = append(res.Unfilled, w.unfilled(best, t, ms, perRow, where)...)
 		res.Warnings = append(res.Warnings, w.warnings(t, ms)...)
+		if why := w.coreWarning(t, ms, where); why != "" {
+			res.Warnings = append(res.Warnings, Warning{Team: td.Name, Rule: RuleCore, Reason: why})
+		}
 		w.addTiers(&res.Objective.Tiers, t, ms)
 	}
+	res.Objective.Tiers.OwingLeft = int64(len(w.owingLeft(where)))
+	res.Warnings = append(res.Warnings, w.owingWarnings(where)...)
 	return res
 }
 
@@ -141,7 +148,7 @@ func (w *world) coverSkills(best *node, t int32) {
 				if free[q] >= 0 || qi.groups&(1<<g) == 0 || !w.eligible(int32(q), t, ts, b, c) || !w.swapFits(best, t, i, int32(q)) {
 					continue
 				}
-				if cost := w.wt.cost(w, int32(q), t, b.prefer, w.softIn(c, int32(q), b.row)); cost < bc {
+				if cost := w.wt.cost(w, int32(q), t, b.row, b.prefer, w.softIn(c, int32(q), b.row)); cost < bc {
 					bi, bq, bc = i, int32(q), cost
 				}
 			}
@@ -220,7 +227,7 @@ func (w *world) upgrade(best *node, t int32) {
 				soft := w.softIn(c, x.p, b.row)
 				room[x.bin]++
 				room[bi]--
-				x.bin, x.cost = int32(bi), w.wt.cost(w, x.p, t, b.prefer, soft)
+				x.bin, x.cost = int32(bi), w.wt.cost(w, x.p, t, b.row, b.prefer, soft)
 				moved = true
 				break
 			}
@@ -229,6 +236,78 @@ func (w *world) upgrade(best *node, t int32) {
 			}
 		}
 	}
+}
+
+// earlier puts the newly promoted cadres who owe rounds in deadline order
+// (SPEC §11.3: the earliest deadline first): each one left out, earliest
+// deadline first, takes the place of the placed cadre with the latest
+// deadline after theirs whose place they may take without a loss in a
+// higher tier (the experienced core, the rotation) or a rule broken. The
+// flow only tells urgent deadlines from the others (see urgentMonths).
+func (w *world) earlier(best *node) {
+	where := w.placement(best)
+	for _, p := range w.owingLeft(where) {
+		if !w.people[p].active {
+			continue
+		}
+		bt, bi := -1, -1
+		var late civil.Date
+		for t, at := range best.sol.at {
+			for i, x := range at {
+				q := &w.people[x.p]
+				if q.owed == 0 || q.due <= w.people[p].due || bt >= 0 && q.due <= late {
+					continue
+				}
+				if w.mayTake(best, int32(t), i, p) {
+					bt, bi, late = t, i, q.due
+				}
+			}
+		}
+		if bt < 0 {
+			continue
+		}
+		x := &best.sol.at[bt][bi]
+		where[x.p], where[p] = -1, int32(bt)
+		c := w.load(int32(bt))
+		b := &best.teams[bt].bins[x.bin]
+		x.p, x.cost = p, w.wt.cost(w, p, int32(bt), b.row, b.prefer, w.softIn(c, p, b.row))
+	}
+}
+
+// mayTake reports whether p may take the place of member i of team t
+// with no rule broken and no loss in the experienced core, the rotation
+// or the required skills the team has.
+func (w *world) mayTake(best *node, t int32, i int, p int32) bool {
+	ts, at := best.teams[t], best.sol.at[t]
+	x := &at[i]
+	b := &ts.bins[x.bin]
+	pi, qi := &w.people[p], &w.people[x.p]
+	if x.n != 1 || w.rows[b.row].rotated && pi.fair > qi.fair || !w.eligible(p, t, ts, b, w.load(t)) || !w.swapFits(best, t, i, p) {
+		return false
+	}
+	var others uint32 = w.lockedGroups(t)
+	exp := int32(0)
+	for j, y := range at {
+		if j != i {
+			others |= w.people[y.p].groups
+			if w.people[y.p].exp > 0 {
+				exp++
+			}
+		}
+	}
+	for _, l := range w.locks[t] {
+		if w.people[l.p].exp > 0 {
+			exp++
+		}
+	}
+	had, has := others|qi.groups, others|pi.groups
+	if had&w.allGroups()&^has != 0 {
+		return false
+	}
+	if qi.exp > 0 && pi.exp == 0 && exp < w.coreWant() {
+		return false
+	}
+	return true
 }
 
 // mem is a member of a team: a person in a row.
@@ -281,19 +360,18 @@ func (w *world) placement(best *node) []int32 {
 	return where
 }
 
+// addTiers adds the tiers of team t with members ms to tr (all but
+// OwingLeft, which is the round's).
 func (w *world) addTiers(tr *Tiers, t int32, ms []mem) {
 	c := w.load(t)
 	seen := map[int32]int{}
 	for _, m := range ms {
-		if m.locked {
-			continue
-		}
 		pi := &w.people[m.p]
-		tr.Fair += pi.fair
-		if pi.promoted {
-			tr.Promoted++
-		} else {
-			tr.NotPromoted++
+		if w.rows[m.row].rotated {
+			tr.Fair += pi.fair
+		}
+		if pi.owed > 0 {
+			tr.Owing++
 		}
 		if !w.rows[m.row].local {
 			if seen[pi.county]++; seen[pi.county] > 1 {
@@ -305,6 +383,7 @@ func (w *world) addTiers(tr *Tiers, t int32, ms []mem) {
 			tr.NoSkillFit++
 		}
 	}
+	tr.CoreShort += int64(w.coreShort(ms))
 }
 
 // warnings lists what team t's members hit: soft rules, overridden hard
@@ -318,6 +397,8 @@ func (w *world) warnings(t int32, ms []mem) []Warning {
 			switch {
 			case h.Rule == "R4b" && w.rows[m.row].local:
 				// a local member's native county is the team's by design
+			case !h.binds(w.rows[m.row].role):
+				// it weighs on other roles only (R9's 基本称职 on 组长 and 副组长)
 			case !h.Hard:
 				out = append(out, Warning{name, h.Person, h.Rule, h.Reason})
 			case h.Overridden:
