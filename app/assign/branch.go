@@ -187,8 +187,11 @@ func (s *search) capStates(t int32, ts *teamState, c int32) []*teamState {
 		if i == len(opts) {
 			st := ts.clone()
 			st.resolved = insertSorted(st.resolved, c)
-			for k, o := range opts {
-				s.carve(st, o.row, o.seats, choice[k].q, choice[k].seats, c)
+			// the last rows first: carving a row inserts a bin after it,
+			// which moves the bins of the rows after it, not the seats
+			// (indexes into ts.bins) of the rows before
+			for k := len(opts) - 1; k >= 0; k-- {
+				s.carve(st, opts[k].row, opts[k].seats, choice[k].q, choice[k].seats, c)
 			}
 			st.bins = slices.DeleteFunc(st.bins, func(b bin) bool { return b.cap == 0 })
 			if key := s.stateKey(st); !seen[key] {

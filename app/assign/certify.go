@@ -94,7 +94,8 @@ func (s *search) priced(t int32, ts *teamState, bi int, bn int32, d []int64) boo
 	at := f.pot[bn] + d[bn]
 	price := sink - at
 	l := ts.lists[bi]
-	if l.next >= price {
+	up := s.binShift(&ts.bins[bi])
+	if l.next+up >= price {
 		return true
 	}
 	// a bin that has to be listed further gets the people close to its
@@ -110,7 +111,7 @@ func (s *search) priced(t int32, ts *teamState, bi int, bn int32, d []int64) boo
 	var nearCost []int64
 	negative := false
 	w.scan(t, b, func(p int32, lb int64) bool {
-		if lb >= price || negative && len(near) >= priceBatch {
+		if lb+up >= price || negative && len(near) >= priceBatch {
 			return false
 		}
 		if w.mark[p] == w.stamp || !w.eligible(p, t, ts, b, c) {
@@ -123,7 +124,7 @@ func (s *search) priced(t int32, ts *teamState, bi int, bn int32, d []int64) boo
 			pn := s.pnode[p]
 			pp = min(sink, f.pot[pn]+d[pn])
 		}
-		if rc := cost + at - pp; rc < 0 || rc < margin && len(near) < priceBatch {
+		if rc := cost + up + at - pp; rc < 0 || rc < margin && len(near) < priceBatch {
 			negative = negative || rc < 0
 			near = append(near, p)
 			nearCost = append(nearCost, cost)

@@ -22,6 +22,11 @@ type weights struct {
 	w       [nTiers]int64
 	maxFair int64
 	strict  bool
+	// seat is what a placement outside a core seat costs more when the
+	// search has made core seats (the experienced core comes right after
+	// filling): more than any path of the flow can gain in the tiers
+	// below where that fits in 64 bits, else as much as fits.
+	seat int64
 }
 
 // Limits that keep 64-bit arithmetic safe: the cost of a whole round, and
@@ -65,8 +70,19 @@ func newWeights(w *world) weights {
 		}
 		return ws, true
 	}
+	seat := func(ws [nTiers]int64) int64 {
+		var edge int64
+		for k := range ws {
+			edge += maxTier[k] * ws[k]
+		}
+		room := pathLimit/(2*d+3) - edge
+		if edge <= room/(2*d+3) {
+			return (2*d+3)*edge + 1
+		}
+		return max(room, 1)
+	}
 	if ws, ok := build(d); ok {
-		return weights{w: ws, maxFair: maxFair, strict: true}
+		return weights{w: ws, maxFair: maxFair, strict: true, seat: seat(ws)}
 	}
 	lo, hi := int64(1), d // the largest n that fits
 	for lo < hi {
@@ -78,7 +94,7 @@ func newWeights(w *world) weights {
 		}
 	}
 	ws, _ := build(lo)
-	return weights{w: ws, maxFair: maxFair}
+	return weights{w: ws, maxFair: maxFair, seat: seat(ws)}
 }
 
 // personal is the part of the cost that depends on the person alone, in a

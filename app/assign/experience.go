@@ -121,7 +121,7 @@ func (x Experience) Owes(rank string, promoted civil.Date, served int, on civil.
 	if promoted.IsZero() || on.IsZero() || promoted > on || !x.RankOwes(rank) {
 		return 0, 0
 	}
-	due := promoted.AddYears(x.Years())
+	due := yearsAfter(promoted, x.Years())
 	if on > due {
 		return 0, 0
 	}
@@ -129,6 +129,16 @@ func (x Experience) Owes(rank string, promoted civil.Date, served int, on civil.
 		return left, due
 	}
 	return 0, 0
+}
+
+// yearsAfter is the last day of a period of n years from d, as the civil
+// code counts it (民法典 第二百零三条): the same day n years on, or the
+// last day of that month when it has no such day (2024-02-29 + 2 years is
+// 2026-02-28).
+func yearsAfter(d civil.Date, n int) civil.Date {
+	y, m := d.Year()+n, d.Month()
+	last := civil.Of(y, m+1, 0).Day()
+	return civil.Of(y, m, min(d.Day(), last))
 }
 
 // Obligation is what a newly promoted cadre owes: the rounds still to

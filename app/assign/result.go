@@ -83,6 +83,7 @@ func (w *world) result(best *node, s *search) *Result {
 	if best != nil {
 		for ti := range w.teams {
 			w.coverSkills(best, int32(ti))
+			w.coverCore(best, int32(ti))
 			w.upgrade(best, int32(ti))
 		}
 		w.earlier(best)
@@ -118,7 +119,9 @@ func (w *world) result(best *node, s *search) *Result {
 // coverSkills gives a team that cannot be full, and so may lack a
 // required skill, that skill where swapping one member for an unplaced
 // person with it keeps every rule: same fill, fewer missing skills. The
-// cheapest such swap is taken, group by group.
+// cheapest such swap is taken, group by group; no experienced member the
+// team's core needs and no newly promoted cadre who owes rounds is
+// swapped out for someone who is neither.
 func (w *world) coverSkills(best *node, t int32) {
 	ts, at := best.teams[t], best.sol.at[t]
 	var have uint32
@@ -128,7 +131,7 @@ func (w *world) coverSkills(best *node, t int32) {
 		filled += x.n
 	}
 	have |= w.lockedGroups(t)
-	if filled == ts.slots() || have == w.allGroups() {
+	if filled == ts.slots() || have&w.allGroups() == w.allGroups() {
 		return
 	}
 	free := w.placement(best)
@@ -145,7 +148,9 @@ func (w *world) coverSkills(best *node, t int32) {
 			}
 			for q := range w.people {
 				qi := &w.people[q]
-				if free[q] >= 0 || qi.groups&(1<<g) == 0 || !w.eligible(int32(q), t, ts, b, c) || !w.swapFits(best, t, i, int32(q)) {
+				if free[q] >= 0 || qi.groups&(1<<g) == 0 || w.people[x.p].owed > 0 && qi.owed == 0 ||
+					w.people[x.p].exp > 0 && qi.exp == 0 && w.teamExp(best, t) <= w.coreWant() ||
+					!w.eligible(int32(q), t, ts, b, c) || !w.swapFits(best, t, i, int32(q)) {
 					continue
 				}
 				if cost := w.wt.cost(w, int32(q), t, b.row, b.prefer, w.softIn(c, int32(q), b.row)); cost < bc {
@@ -156,10 +161,79 @@ func (w *world) coverSkills(best *node, t int32) {
 		if bi < 0 {
 			continue
 		}
+		free[at[bi].p], free[bq] = -1, t
 		at[bi].p, at[bi].cost = bq, bc
 		have |= w.people[bq].groups
-		free[bq] = t
 	}
+}
+
+// coverCore gives a team short of its experienced core, which its core
+// seats could not mend (a team that cannot be full leaves a seat empty
+// when a cheaper member fills another slot), an experienced member where
+// swapping a member for an unplaced experienced person keeps every rule
+// and every required skill, and takes no newly promoted cadre who owes
+// rounds out for someone who does not. The cheapest such swap is taken,
+// one at a time.
+func (w *world) coverCore(best *node, t int32) {
+	if w.coreBit == 0 || w.need[t] == 0 {
+		return
+	}
+	ts, at := best.teams[t], best.sol.at[t]
+	c := w.load(t)
+	free := w.placement(best)
+	for {
+		var have, exp int32
+		var groups uint32
+		for _, x := range at {
+			groups |= w.people[x.p].groups
+			if w.people[x.p].exp > 0 {
+				exp += x.n
+			}
+		}
+		groups |= w.lockedGroups(t)
+		if have = exp; have >= w.need[t] {
+			return
+		}
+		bi, bq, bc := -1, int32(-1), int64(inf)
+		for i, x := range at {
+			b := &ts.bins[x.bin]
+			if x.n != 1 || w.people[x.p].exp > 0 || w.soleHolder(at, i, groups, t) {
+				continue
+			}
+			for q := range w.people {
+				qi := &w.people[q]
+				if free[q] >= 0 || qi.exp == 0 || w.people[x.p].owed > 0 && qi.owed == 0 ||
+					!w.eligible(int32(q), t, ts, b, c) || !w.swapFits(best, t, i, int32(q)) {
+					continue
+				}
+				if cost := w.wt.cost(w, int32(q), t, b.row, b.prefer, w.softIn(c, int32(q), b.row)); cost < bc {
+					bi, bq, bc = i, int32(q), cost
+				}
+			}
+		}
+		if bi < 0 {
+			return
+		}
+		free[at[bi].p], free[bq] = -1, t
+		at[bi].p, at[bi].cost = bq, bc
+	}
+}
+
+// teamExp counts the experienced members of team t in best, locked ones
+// too.
+func (w *world) teamExp(best *node, t int32) int32 {
+	var n int32
+	for _, x := range best.sol.at[t] {
+		if w.people[x.p].exp > 0 {
+			n += x.n
+		}
+	}
+	for _, l := range w.locks[t] {
+		if w.people[l.p].exp > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // soleHolder reports whether member i alone meets some required group.

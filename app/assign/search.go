@@ -33,11 +33,13 @@ type node struct {
 // and the experienced core: short is a lower bound on the experienced
 // members the teams lack in any assignment of the node's subtree (what
 // the teams capped at their core seats lack at least), real what they
-// lack as the teams stand.
+// lack as the teams stand. cost is the cost of the placements as they
+// stand, lb a lower bound on it in the subtree (below cost when core
+// seats weigh on the flow, see search.shift).
 type solution struct {
 	fill        int
 	short, real int32
-	cost        int64
+	cost, lb    int64
 	at          [][]placed // per team of the market
 }
 
@@ -65,11 +67,15 @@ type search struct {
 	// once filling is proven optimal
 	costBudget int
 	best       *node
-	pnode      []int32
-	pedge      []int32
-	pstamp     []int32
-	stamp      int32
-	complete   bool
+	// shift is what every placement outside a core seat costs more in the
+	// flow being solved (0 when the node has no core seat): it makes the
+	// flow fill the seats wherever filling allows (weights.seat)
+	shift    int64
+	pnode    []int32
+	pedge    []int32
+	pstamp   []int32
+	stamp    int32
+	complete bool
 }
 
 func newSearch(w *world, m *market, fillOnly bool, budget int) *search {
@@ -103,6 +109,7 @@ func (s *search) relax(n *node) *solution {
 	if s.m.mult == nil {
 		s.claim(n)
 	}
+	s.shift = s.seatShift(n)
 	for {
 		f := s.f
 		f.reset(2)
@@ -135,9 +142,10 @@ func (s *search) relax(n *node) *solution {
 				}
 				f.addEdge(g, bn, b.cap, 0)
 				l := s.list(t, ts, bi, s.limit0)
+				up := s.binShift(b)
 				for k, p := range l.ps {
 					pn := s.personNode(p)
-					e := f.addEdge(bn, pn, min(b.cap, s.m.multOf(p)), l.cs[k])
+					e := f.addEdge(bn, pn, min(b.cap, s.m.multOf(p)), l.cs[k]+up)
 					refs = append(refs, edgeRef{e: e, ti: int32(ti), bi: int32(bi), p: p, node: bn})
 				}
 			}
@@ -167,14 +175,45 @@ func (s *search) personNode(p int32) int32 {
 }
 
 func (s *search) extract(n *node, refs []edgeRef, fill int) *solution {
-	sol := &solution{fill: fill, cost: s.f.totalCost(), at: make([][]placed, len(n.teams))}
+	sol := &solution{fill: fill, lb: s.f.totalCost() - s.shift*int64(fill), at: make([][]placed, len(n.teams))}
 	for _, r := range refs {
 		if x := s.f.flowOn(r.e); x > 0 {
-			sol.at[r.ti] = append(sol.at[r.ti], placed{p: r.p, bin: r.bi, n: x, cost: s.f.cost[r.e]})
+			c := s.f.cost[r.e] - s.binShift(&n.teams[r.ti].bins[r.bi])
+			sol.at[r.ti] = append(sol.at[r.ti], placed{p: r.p, bin: r.bi, n: x, cost: c})
+			sol.cost += int64(x) * c
 		}
+	}
+	if s.shift == 0 {
+		sol.lb = sol.cost
 	}
 	s.core(n, sol)
 	return sol
+}
+
+// seatShift is the shift of node n's flow: the seat weight when a team
+// has a core seat, else 0. Only small rounds, which the search goes
+// through for the lower tiers, pay for it: the shift doubles the lengths
+// a flow's paths can take, and so its phases; a large round's dive fills
+// the seats of its full teams anyway, and coverCore mends the others.
+func (s *search) seatShift(n *node) int64 {
+	if !s.coreOn() || s.w.slots > smallRound {
+		return 0
+	}
+	for _, ts := range n.teams {
+		if ts.seats(s.w.coreBit) > 0 {
+			return s.w.wt.seat
+		}
+	}
+	return 0
+}
+
+// binShift is what a placement in bin b costs more in the flow being
+// solved: the shift, unless b is a core seat.
+func (s *search) binShift(b *bin) int64 {
+	if b.seat&s.w.coreBit != 0 {
+		return 0
+	}
+	return s.shift
 }
 
 // core counts what the teams lack of their experienced core: in sol as
@@ -295,7 +334,7 @@ func (s *search) promising(n *node) bool {
 	if a.short != b.real {
 		return a.short < b.real
 	}
-	return a.cost < b.cost
+	return a.lb < b.cost
 }
 
 // run searches from root and returns the best node found (nil: none) and
@@ -395,7 +434,8 @@ func (s *search) lower(root *node) {
 			k.sol = s.relax(k)
 		}
 		slices.SortStableFunc(kids, func(a, b *node) int {
-			return cmp.Or(cmp.Compare(b.sol.fill, a.sol.fill), cmp.Compare(a.sol.short, b.sol.short), cmp.Compare(a.sol.cost, b.sol.cost))
+			return cmp.Or(cmp.Compare(b.sol.fill, a.sol.fill), cmp.Compare(a.sol.short, b.sol.short), cmp.Compare(a.sol.real, b.sol.real),
+				cmp.Compare(a.sol.cost, b.sol.cost))
 		})
 		for i := len(kids) - 1; i >= 0; i-- {
 			if s.promising(kids[i]) {
