@@ -146,6 +146,7 @@ func (w *world) notPlaced(p int32, where []int32) string {
 // the skills the units ask for.
 type standing struct {
 	p     int32
+	row   int        // the row of the slot
 	core  int32      // experienced members the team lacks with p in the slot
 	fair  int64      // rounds served this term (+1 previous); 0 in a stable role
 	owes  bool       // owes rounds as a newly promoted cadre
@@ -171,7 +172,7 @@ const (
 func (w *world) stand(p, t int32, r int, others []mem) standing {
 	pi := &w.people[p]
 	ms := append(slices.Clone(others), mem{p: p, row: r})
-	st := standing{p: p, core: w.coreShort(ms), owes: pi.owed > 0, due: pi.due, soft: w.softIn(w.load(t), p, r)}
+	st := standing{p: p, row: r, core: w.coreShort(ms), owes: pi.owed > 0, due: pi.due, soft: w.softIn(w.load(t), p, r)}
 	if w.rows[r].rotated {
 		st.fair = pi.fair
 	}

@@ -356,6 +356,16 @@ func (e *RosterEdit) Saved() {
 	e.undo = nil
 }
 
+// Suggest ranks the candidates for a slot of the roster (see Suggest):
+// the empty slot of role on team when holder is "", else holder's; at
+// most SuggestLimit of them. Placing one (Move into an empty slot,
+// Replace a holder) checks the roster at once.
+func (e *RosterEdit) Suggest(team, role, holder string) (*Suggestions, error) {
+	in := *e.In
+	in.Excluded = append(slices.Clone(in.Excluded), e.Excluded...)
+	return Suggest(&in, e.Set, e.Res, team, role, holder, SuggestLimit)
+}
+
 // WhyNot answers why person is not on team (see WhyNot).
 func (e *RosterEdit) WhyNot(person, team string) ([]string, error) {
 	return WhyNot(e.In, e.Set, e.Res, person, team)
