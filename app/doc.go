@@ -27,8 +27,9 @@
 // log), demo.go (演示数据); the people over the years: evaluations.go
 // (鉴定, proposed by the clerks and confirmed by a 领导), declarations.go
 // (a 领导's 不予回避 and the data of the 回避告知书), training.go (the
-// training warning), poolstats_service.go (人员库统计) and resume.go
-// (巡察履历); snapshot.go, options.go, rowindex.go and dberrors.go serve
+// training warning), poolstats_service.go (人员库统计), resume.go
+// (巡察履历) and experience.go (以老带新, 轮换 and 新提拔 settings, and the
+// report of who owes rounds); snapshot.go, options.go, rowindex.go and dberrors.go serve
 // them all.
 //
 // # The capabilities

@@ -47,7 +47,8 @@ const (
 // per team, 组长 and 专职工作人员 not rotated, every rank owing one round
 // within two years of promotion.
 func DefaultExperience() Experience {
-	return Experience{Core: 1, StableRoles: []string{vocab.RoleLeader, vocab.RoleFullTime}, PromotedRounds: 1, PromotedYears: 2}
+	return Experience{Core: 1, StableRoles: []string{vocab.RoleLeader, vocab.RoleFullTime}, PromotedRanks: []string{},
+		PromotedRounds: 1, PromotedYears: 2}
 }
 
 // Validate reports the first rule that cannot be used, in Chinese.

@@ -235,7 +235,11 @@ func (w *world) suggestion(i int, st standing, ranked []standing, cur *standing,
 		parts = append(parts, "排序第一")
 	} else {
 		prev := ranked[i-1]
-		parts = append(parts, "次于 "+w.people[prev.p].code+"："+why(st, prev, w.people[prev.p].code))
+		line := "次于 " + w.people[prev.p].code + "：" + why(st, prev, w.people[prev.p].code)
+		if tier, _ := decide(st, prev); tier == sEven {
+			line += "，按编号排序"
+		}
+		parts = append(parts, line)
 	}
 	if cur != nil {
 		name := "现任 " + w.people[cur.p].code
@@ -245,7 +249,7 @@ func (w *world) suggestion(i int, st standing, ranked []standing, cur *standing,
 		case c > 0:
 			parts = append(parts, "不及"+name+"："+why(st, *cur, name))
 		default:
-			parts = append(parts, "与"+name+"相当")
+			parts = append(parts, "与"+name+" 相当")
 		}
 	}
 	s.Reason = strings.Join(parts, "；")
