@@ -28,7 +28,8 @@ type settingsScreen struct {
 	calendar *calendarSettings
 	assign   *assignSettings
 	training *trainingSettings
-	ledger   *ledgerSettings // 成果运用 (settings_ledger.go)
+	ledger   *ledgerSettings     // 成果运用 (settings_ledger.go)
+	people   *experienceSettings // 经验与轮换 (settings_experience.go)
 	tabs     *container.AppTabs
 }
 
@@ -46,9 +47,10 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		calendar: newCalendarSettings(svc, win),
 		assign:   newAssignSettings(svc, win),
 		training: newTrainingSettings(svc, win),
-		ledger:   newLedgerSettings(svc, win)}
+		ledger:   newLedgerSettings(svc, win),
+		people:   newExperienceSettings(svc, win)}
 	s.recusal.changed, s.calendar.changed, s.assign.changed = onChanged, onChanged, onChanged
-	s.training.changed, s.ledger.changed = onChanged, onChanged
+	s.training.changed, s.ledger.changed, s.people.changed = onChanged, onChanged, onChanged
 	return s
 }
 
@@ -57,6 +59,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon("回避规则", theme.WarningIcon(), s.recusal.build()),
 		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
 		container.NewTabItemWithIcon("编组", theme.AccountIcon(), s.assign.build()),
+		container.NewTabItemWithIcon("经验与轮换", theme.HistoryIcon(), s.people.build()),
 		container.NewTabItemWithIcon("培训提示", theme.InfoIcon(), s.training.build()),
 		container.NewTabItemWithIcon("成果运用", theme.DocumentIcon(), s.ledger.build()),
 	)
@@ -65,7 +68,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 
 // reload reads every section's settings again.
 func (s *settingsScreen) reload() {
-	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.training, s.ledger} {
+	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.people, s.training, s.ledger} {
 		sec.load()
 	}
 }

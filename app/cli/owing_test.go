@@ -34,8 +34,8 @@ func plantOwingDB(t *testing.T) string {
 		return &model.Person{Code: code, Name: name, HomeCountyCode: county, Rank: rank, PromotedOn: promoted, InStaffPool: true, Status: "在库"}
 	}
 	rows = append(rows,
-		person("P01", "期限当日", "C01", "副科级", "2024-06-01"),   // due 2026-06-01, the day itself: owes
-		person("P02", "期限前一日已过", "C01", "副科级", "2024-05-31"), // due 2026-05-31: no longer owes
+		person("P01", "期限当日", "C01", "副科级", "2024-06-01"),     // due 2026-06-01, the day itself: owes
+		person("P02", "期限前一日已过", "C01", "副科级", "2024-05-31"),  // due 2026-05-31: no longer owes
 		person("P03", "已参加一轮", "C02", "副科级", "2025-03-01"),    // served 2025-1 after it: owes nothing
 		person("P04", "提拔前参加", "C02", "四级主任科员", "2025-10-15"), // served 2025-1 before it: owes; placed in 2026-2
 		person("P05", "未提拔", "C02", "科员", ""),
