@@ -41,37 +41,49 @@ func (s *search) violations(n *node, first bool) []violation {
 	return out
 }
 
-// issues returns the violations of n when it has any (see violations),
-// else each team's shortfall of its experienced core that a seat might
-// still mend (only the first when first is set).
+// issues returns, for each team, its first violation (see violations)
+// and its shortfall of the experienced core that a seat might still mend,
+// by team, the violation first; with first set, only the first violation
+// of all, or else the first shortfall. The dive mends them all at once.
 func (s *search) issues(n *node, first bool) []violation {
-	if vs := s.violations(n, first); len(vs) > 0 || !s.coreOn() {
-		return vs
-	}
-	var out []violation
+	var out, core []violation
 	for ti, t := range s.m.teams {
-		ts := n.teams[ti]
-		if ts.coreCap || s.w.need[t] == 0 {
-			continue
-		}
-		var have int32
-		for _, x := range n.sol.at[ti] {
-			if s.m.groups[x.p]&s.w.coreBit != 0 {
-				have += x.n
-			}
-		}
-		if have < s.w.need[t] {
-			out = append(out, violation{kind: vCore, ti: ti})
+		if v, ok := s.teamViolation(n, ti, t); ok {
 			if first {
-				break
+				return []violation{v}
 			}
+			out = append(out, v)
 		}
+		if s.coreShort(n, ti, t) {
+			v := violation{kind: vCore, ti: ti}
+			out, core = append(out, v), append(core, v)
+		}
+	}
+	if first { // no violation: the first shortfall
+		return core[:min(len(core), 1)]
 	}
 	return out
 }
 
-// hard reports whether vs (from issues) are violations of the rules.
-func hard(vs []violation) bool { return len(vs) > 0 && vs[0].kind != vCore }
+// coreShort reports whether team ti (t) of n lacks experienced members and
+// is not capped at its seats.
+func (s *search) coreShort(n *node, ti int, t int32) bool {
+	if !s.coreOn() || n.teams[ti].coreCap || s.w.need[t] == 0 {
+		return false
+	}
+	var have int32
+	for _, x := range n.sol.at[ti] {
+		if s.m.groups[x.p]&s.w.coreBit != 0 {
+			have += x.n
+		}
+	}
+	return have < s.w.need[t]
+}
+
+// hard reports whether vs (from issues) hold a violation of the rules.
+func hard(vs []violation) bool {
+	return slices.ContainsFunc(vs, func(v violation) bool { return v.kind != vCore })
+}
 
 func (s *search) teamViolation(n *node, ti int, t int32) (violation, bool) {
 	w, ts, at := s.w, n.teams[ti], n.sol.at[ti]
@@ -382,18 +394,7 @@ func (s *search) pick(n *node, v violation) *teamState {
 		}
 		return best
 	case vCore:
-		// the seat whose cheapest experienced candidate costs least; the
-		// cap when no bin has one
-		best := capped(ts)
-		bestCost := int64(inf)
-		if ts.seats(s.w.coreBit) < s.w.need[t] {
-			for _, x := range s.seatStates(ts, s.w.coreBit) {
-				if l := s.list(t, x.st, x.bi, s.limit0); len(l.ps) > 0 && l.cs[0] < bestCost {
-					best, bestCost = bounded(x.st, ts), l.cs[0]
-				}
-			}
-		}
-		return best
+		return s.pickCore(t, ts)
 	default:
 		var ca, cb int64
 		for _, x := range at {
@@ -412,6 +413,22 @@ func (s *search) pick(n *node, v violation) *teamState {
 		st.forbid = insertSorted(st.forbid, drop)
 		return st
 	}
+}
+
+// pickCore gives team t at ts, short of its experienced core, for the
+// dive, the seat whose cheapest experienced candidate costs least, or the
+// cap at its seats when no bin has one.
+func (s *search) pickCore(t int32, ts *teamState) *teamState {
+	best := capped(ts)
+	bestCost := int64(inf)
+	if ts.seats(s.w.coreBit) < s.w.need[t] {
+		for _, x := range s.seatStates(ts, s.w.coreBit) {
+			if l := s.list(t, x.st, x.bi, 1); len(l.ps) > 0 && l.cs[0] < bestCost {
+				best, bestCost = bounded(x.st, ts), l.cs[0]
+			}
+		}
+	}
+	return best
 }
 
 // keep counts the placements of old that fit st's bins of the same row.

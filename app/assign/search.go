@@ -520,10 +520,11 @@ func (q *nodeQueue) next() *node {
 
 // dive repairs every team's first violation at once, the way that keeps
 // most of the relaxation, until nothing is violated: a quick first
-// solution to prune with. Once the rules hold, it gives the teams short of
-// their experienced core a seat for it, one more each time; every node
-// on the way that keeps the rules is an assignment, kept when it is the
-// best found.
+// solution to prune with. In the same steps it gives the teams short of
+// their experienced core a seat for it, one more each time (a seat that
+// stays empty and costs filled slots is taken back: the team is capped);
+// every node on the way that keeps the rules is an assignment, kept when
+// it is the best found.
 func (s *search) dive(from *node) {
 	cur := from
 	for range 100 {
@@ -535,35 +536,45 @@ func (s *search) dive(from *node) {
 			return
 		}
 		next := &node{teams: slices.Clone(cur.teams)}
+		before := make([]*teamState, len(cur.teams)) // the teams given a core seat, as they were before it
 		for _, v := range vs {
-			next.teams[v.ti] = s.pick(cur, v)
+			if v.kind == vCore {
+				before[v.ti] = next.teams[v.ti]
+				next.teams[v.ti] = s.pickCore(s.m.teams[v.ti], next.teams[v.ti])
+			} else {
+				next.teams[v.ti] = s.pick(cur, v)
+			}
 		}
 		next.sol = s.relax(next)
-		if next.sol.fill < cur.sol.fill && !hard(vs) && s.capEmptySeats(cur, next, vs) {
+		if next.sol.fill < cur.sol.fill && s.capEmptySeats(next, before) {
 			next.sol = s.relax(next)
 		}
 		cur = next
 	}
 }
 
-// capEmptySeats takes back, in a dive step from cur to n for the
-// experienced core that cost filled slots, the seat of each team whose
-// new seat stayed empty (no experienced person was left for it): the team
-// is capped as it was in cur instead. It reports whether it capped any.
-func (s *search) capEmptySeats(cur, n *node, vs []violation) bool {
+// capEmptySeats takes back, in a dive step to n that cost filled slots,
+// the core seat of each team whose new seat stayed empty (no experienced
+// person was left for it): the team is capped as it was before the seat
+// (before, by team; nil for the teams given none). It reports whether it
+// capped any.
+func (s *search) capEmptySeats(n *node, before []*teamState) bool {
 	any := false
-	for _, v := range vs {
-		ts := n.teams[v.ti]
+	for ti, prev := range before {
+		if prev == nil {
+			continue
+		}
+		ts := n.teams[ti]
 		room := make([]int32, len(ts.bins))
 		for i, b := range ts.bins {
 			room[i] = b.cap
 		}
-		for _, x := range n.sol.at[v.ti] {
+		for _, x := range n.sol.at[ti] {
 			room[x.bin] -= x.n
 		}
 		for i, b := range ts.bins {
 			if b.seat&s.w.coreBit != 0 && room[i] > 0 {
-				n.teams[v.ti] = capped(cur.teams[v.ti])
+				n.teams[ti] = capped(prev)
 				any = true
 				break
 			}
