@@ -6,10 +6,10 @@ GO        ?= go
 DBDIR     ?= $(HOME)/.config/xuncha
 VERSION   ?= 0.1.0
 LDFLAGS   := -s -w -X xuncha/app/cli.Version=$(VERSION)
-DEBS      := gcc pkg-config strace poppler-utils libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev gcc-mingw-w64-x86-64
+DEBS      := gcc pkg-config strace poppler-utils libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev gcc-mingw-w64-x86-64 postgresql
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test vet bench windows clean
+.PHONY: deps build run test test-pg vet bench windows clean
 
 ## deps: install the Debian packages the build needs (skips what is there)
 deps:
@@ -32,9 +32,20 @@ run: build
 		[ -f "$(DBDIR)/演示数据.db" ] || ./xuncha demo --db "$(DBDIR)/演示数据.db"; \
 		./xuncha --db "$(DBDIR)/演示数据.db"; fi
 
-## test: every test, GUI tests included (headless, -tags ci: no system fonts)
+## test: every test, GUI tests included (headless, -tags ci: no system fonts),
+## then the model and app suites again against PostgreSQL (test-pg). The
+## tests of shared mode start a throwaway PostgreSQL server of their own
+## (Debian's postgresql, installed by deps; internal/pgtest).
 test: deps
 	$(GO) test -tags ci -count=1 ./...
+	$(MAKE) --no-print-directory test-pg
+
+## test-pg: the suites that XUNCHA_TEST_DB=postgres runs against a real
+## PostgreSQL server instead of SQLite (model, app and the packages that
+## write through imports and the audit log: workbook, audit)
+PGSUITES := ./model/ ./app/ ./app/workbook/ ./app/audit/
+test-pg: deps
+	XUNCHA_TEST_DB=postgres $(GO) test -tags ci -count=1 $(PGSUITES)
 
 ## vet: formatting and go vet
 vet: deps

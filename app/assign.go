@@ -56,7 +56,7 @@ func (s *Service) AssignInstance(round, mode, seed string) (*assign.Instance, as
 	if err != nil {
 		return nil, set, err
 	}
-	rset, err := s.RecusalSettings()
+	rset, err := s.checkSettings()
 	if err != nil {
 		return nil, set, err
 	}
@@ -179,7 +179,7 @@ func (s *Service) recheck(res *assign.Result) error {
 	if err != nil {
 		return err
 	}
-	rset, err := s.RecusalSettings()
+	rset, err := s.checkSettings()
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"gorm.io/gorm"
@@ -101,7 +102,9 @@ func (s *Service) AutoBackup(atExit bool) (*backup.File, error) {
 		return nil, err
 	}
 	path, _ := s.Path()
-	if path == "" {
+	if path == "" || s.OnServer() {
+		// A server's data is backed up on the server (its own dumps), and
+		// on demand by 备份; not by every clerk's program at every exit.
 		return nil, nil
 	}
 	switch {
@@ -139,6 +142,9 @@ func (s *Service) Restore(from string) error {
 	if err := backup.Check(from); err != nil {
 		return fmt.Errorf("备份不可用，未恢复: %w", err)
 	}
+	if s.OnServer() {
+		return s.restoreServer(from)
+	}
 	if err := s.Close(); err != nil {
 		return err
 	}
@@ -150,6 +156,32 @@ func (s *Service) Restore(from string) error {
 	s.DB = db
 	if rerr != nil {
 		return rerr
+	}
+	if _, err := auth.Lookup(s.DB, s.User); err != nil {
+		s.Role = ""
+	}
+	return nil
+}
+
+// restoreServer restores the backup file at from into the server
+// database (model.RestoreServer): refused while other clerks are
+// connected; the restore's audit entry goes into the restored data.
+func (s *Service) restoreServer(from string) error {
+	dsn := model.ConnURL(s.DB)
+	if err := s.Close(); err != nil {
+		return err
+	}
+	rerr := model.RestoreServer(dsn, from, func(tx *gorm.DB) error {
+		return audit.Record(tx, audit.Entry{User: s.User, Action: "恢复", Entity: "数据库", Key: filepath.Base(from),
+			After: map[string]string{"备份文件": from}})
+	})
+	db, err := model.OpenExisting(dsn)
+	if err != nil {
+		return errors.Join(rerr, dbError("无法打开数据库 "+model.Redacted(dsn), err))
+	}
+	s.DB = db
+	if rerr != nil {
+		return dbError("未恢复", rerr)
 	}
 	if _, err := auth.Lookup(s.DB, s.User); err != nil {
 		s.Role = ""

@@ -81,6 +81,8 @@ func TestSaveTermWithScope(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("scope %+v", got)
 	}
+	terms, _ := s.Terms()
+	term.Stamp = terms[0].Stamp // a form saves what it read
 	if err := s.SaveTerm(term, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +105,7 @@ func TestSaveTermWithScope(t *testing.T) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
-	terms, _ := s.Terms()
+	terms, _ = s.Terms()
 	if len(terms) != 1 {
 		t.Errorf("terms %+v", terms)
 	}
@@ -147,6 +149,7 @@ func TestSaveRoundValidation(t *testing.T) {
 		t.Fatal(err)
 	}
 	ok.Name = "第一轮（调整）"
+	ok.Stamp, _ = s.RoundStamp("R1") // a form saves what it read
 	if err := s.SaveRound(ok); err != nil {
 		t.Fatal(err)
 	}

@@ -29,8 +29,11 @@
 // (a 领导's 不予回避 and the data of the 回避告知书), training.go (the
 // training warning), poolstats_service.go (人员库统计), resume.go
 // (巡察履历) and experience.go (以老带新, 轮换 and 新提拔 settings, and the
-// report of who owes rounds); snapshot.go, options.go, rowindex.go and dberrors.go serve
-// them all.
+// report of who owes rounds); the city and the term plan: rounds_city.go
+// (a round's 巡察类型, 组织方式, 联动轮次 and 巡审联动 requirement) and
+// plan.go (巡察规划, and the plan grid's calendar over
+// model.LoadPlanTables); snapshot.go, options.go, rowindex.go and
+// dberrors.go serve them all.
 //
 // # The capabilities
 //
@@ -45,8 +48,11 @@
 //
 // # Writes outside Service.Write
 //
-// A few changes open their own transaction instead of going through
-// Write. Each is still reached only through a Service method that asks for
+// Every write transaction is model.Transact's, Write's included: an
+// immediate transaction on SQLite; on a shared server (PostgreSQL) a
+// serializable one that is run again on a serialization failure, with the
+// re-checks it depends on inside it. A few changes open their own
+// transaction instead of going through Write. Each is still reached only through a Service method that asks for
 // its right first (or, at start, through the window's own steps), writes
 // all or nothing, and records its audit entry in the same transaction.
 // They are, with why:
@@ -78,4 +84,12 @@
 //     in).
 //   - model.Migrate: the schema's migration when the file is opened,
 //     before any service or user exists.
+//   - model.CopyAll: xuncha migrate's copy of a whole database into an
+//     empty one (and a server's backup into a new file): one transaction
+//     on the target, all or nothing; there is no user in the target yet.
+//   - model.readConsistent: the copy's one consistent read of the source
+//     (a read-only transaction on a server).
+//   - model.RestoreServer: a restore into a server database: the tables
+//     emptied and the backup's rows copied in with the restore's audit
+//     entry, in one transaction, the database held alone.
 package app

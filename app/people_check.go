@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"gorm.io/gorm"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -32,43 +33,51 @@ func (fe FormErrors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// formChecker checks forms against the codes in the database.
+// formChecker checks forms against the codes in the database. It asks the
+// database for the codes a form names, each once, rather than reading
+// every code there is: a save on a shared server stays quick whatever the
+// size of the pools.
 type formChecker struct {
-	counties, units, people map[string]bool
-	teams                   map[uint]bool
-	errs                    FormErrors
+	db    *gorm.DB
+	known map[string]bool // table and code → there
+	dbErr error           // a failed look-up: the form is not judged on it
+	errs  FormErrors
 }
 
 func (s *Service) newChecker() (*formChecker, error) {
-	c := &formChecker{counties: map[string]bool{}, units: map[string]bool{}, people: map[string]bool{}, teams: map[uint]bool{}}
-	var codes []string
-	for _, q := range []struct {
-		m   any
-		set map[string]bool
-	}{{&model.County{}, c.counties}, {&model.Unit{}, c.units}, {&model.Person{}, c.people}} {
-		codes = codes[:0]
-		if err := s.DB.Model(q.m).Pluck("code", &codes).Error; err != nil {
-			return nil, fmt.Errorf("读取编码失败: %w", err)
-		}
-		for _, k := range codes {
-			q.set[k] = true
-		}
-	}
-	var ids []uint
-	if err := s.DB.Model(&model.Team{}).Pluck("id", &ids).Error; err != nil {
-		return nil, fmt.Errorf("读取巡察组失败: %w", err)
-	}
-	for _, id := range ids {
-		c.teams[id] = true
-	}
-	return c, nil
+	return &formChecker{db: s.DB, known: map[string]bool{}}, nil
 }
+
+// exists reports whether model m's table has a row whose column is key.
+func (c *formChecker) exists(m any, column string, key any) bool {
+	k := fmt.Sprintf("%T\x00%v", m, key)
+	if v, ok := c.known[k]; ok {
+		return v
+	}
+	var n int64
+	if err := c.db.Model(m).Where(column+" = ?", key).Limit(1).Count(&n).Error; err != nil {
+		if c.dbErr == nil {
+			c.dbErr = fmt.Errorf("读取编码失败: %w", err)
+		}
+		return true
+	}
+	c.known[k] = n > 0
+	return n > 0
+}
+
+func (c *formChecker) hasCounty(code string) bool { return c.exists(&model.County{}, "code", code) }
+func (c *formChecker) hasUnit(code string) bool   { return c.exists(&model.Unit{}, "code", code) }
+func (c *formChecker) hasPerson(code string) bool { return c.exists(&model.Person{}, "code", code) }
+func (c *formChecker) hasTeam(id uint) bool       { return c.exists(&model.Team{}, "id", id) }
 
 func (c *formChecker) add(field, format string, a ...any) {
 	c.errs = append(c.errs, FieldError{field, fmt.Sprintf(format, a...)})
 }
 
 func (c *formChecker) result() error {
+	if c.dbErr != nil {
+		return c.dbErr
+	}
 	if len(c.errs) == 0 {
 		return nil
 	}
@@ -137,7 +146,7 @@ func (c *formChecker) unit(field string, s *string, required bool) {
 	switch {
 	case *s == "" && required:
 		c.add(field, "必填")
-	case *s != "" && !c.units[*s]:
+	case *s != "" && !c.hasUnit(*s):
 		c.add(field, "单位编码 %s 不存在", *s)
 	}
 }
@@ -158,7 +167,7 @@ func (c *formChecker) person(d *PersonDetail) error {
 	p := &d.Person
 	c.code("人员编号", &p.Code)
 	c.required("姓名", &p.Name)
-	if c.required("工作关系地", &p.HomeCountyCode) && !c.counties[p.HomeCountyCode] {
+	if c.required("工作关系地", &p.HomeCountyCode) && !c.hasCounty(p.HomeCountyCode) {
 		c.add("工作关系地", "县区编码 %s 不存在", p.HomeCountyCode)
 	}
 	p.Gender = strings.TrimSpace(p.Gender)
@@ -221,7 +230,7 @@ func (c *formChecker) ties(p *model.Person, ts []model.Tie) {
 		case t.TiePerson == "":
 		case t.TiePerson == p.Code:
 			c.add(f+"关系人人员编号", "不能是本人")
-		case !c.people[t.TiePerson]:
+		case !c.hasPerson(t.TiePerson):
 			c.add(f+"关系人人员编号", "人员编号 %s 不存在", t.TiePerson)
 		}
 		c.optUnit(f+"工作单位", &t.UnitCode)
@@ -324,7 +333,7 @@ func (c *formChecker) relatives(code, self string, rs []model.Relative) {
 		case r.RelativePerson == "":
 		case r.RelativePerson == code:
 			c.add(f+"亲属人员编号", "不能是本人")
-		case !c.people[r.RelativePerson]:
+		case !c.hasPerson(r.RelativePerson):
 			c.add(f+"亲属人员编号", "人员编号 %s 不存在", r.RelativePerson)
 		}
 		c.optUnit(f+"工作单位", &r.UnitCode)
@@ -364,7 +373,7 @@ func (c *formChecker) service(rs []ServiceRecord) {
 		switch {
 		case r.TeamID == 0:
 			c.add(f+"巡察组", "必填")
-		case !c.teams[r.TeamID]:
+		case !c.hasTeam(r.TeamID):
 			c.add(f+"巡察组", "巡察组不存在")
 		}
 		if j, ok := seen[r.TeamID]; ok && r.TeamID != 0 {

@@ -152,6 +152,7 @@ func (s *Service) savePerson(d *PersonDetail, create bool) error {
 			return err
 		}
 	}
+	read := model.StampOf(&d.Person)
 	return s.Write(e, func(tx *gorm.DB) error {
 		if !create {
 			// the status this change departs from, as stored now
@@ -161,7 +162,7 @@ func (s *Service) savePerson(d *PersonDetail, create bool) error {
 			}
 			old.Person.Status = now.Status
 		}
-		if err := tx.Omit(clause.Associations).Save(&d.Person).Error; err != nil {
+		if err := s.saveStamped(tx, &d.Person, read, create); err != nil {
 			return fmt.Errorf("保存人员失败: %w", err)
 		}
 		from := ""

@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"xuncha/app/audit"
 	"xuncha/model"
@@ -44,6 +46,9 @@ func (s *Service) Close() error { return model.Close(s.DB) }
 
 // Write runs fn in one transaction and records e in the audit log in the
 // same transaction: the change and its record land together or not at all.
+// On a database server the transaction is serializable and run again on a
+// serialization failure (model.Transact): fn must re-check inside tx what
+// it depends on, and do nothing outside tx that it could not do twice.
 // The database's own failures (a code saved meanwhile by another user, a
 // locked file) come back explained in Chinese (see dbError). It is the
 // door the service's writes go through, so it also checks the signed-in
@@ -58,13 +63,38 @@ func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
 	if e.User == "" {
 		e.User = s.User
 	}
-	err := s.DB.Transaction(func(tx *gorm.DB) error {
+	err := model.Transact(s.DB, func(tx *gorm.DB) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
 		return audit.Record(tx, e)
 	})
 	return dbError(failedEntry(e), err)
+}
+
+// saveStamped saves rec, a record a form edited, inside a Write's
+// transaction tx: a new one (create) with its first stamp, or an existing
+// one only while nobody else saved it since the form read it with stamp
+// read (model.SaveStamped). Otherwise it fails with a *model.ConflictError
+// that names who saved it and when ("该记录已被 张三 于 2026-03-01 10:02
+// 修改，请刷新后重试"), and Write writes nothing. Every service method that
+// saves a form's record goes through it; it takes read (the stamp rec
+// carried before Write) so that a retried transaction checks the same
+// version.
+func (s *Service) saveStamped(tx *gorm.DB, rec model.Stamped, read model.Stamp, create bool) error {
+	now := time.Now()
+	if create {
+		model.SetStamp(rec, s.User, now)
+		return tx.Omit(clause.Associations).Create(rec).Error
+	}
+	return model.SaveStamped(tx, rec, read, s.User, now)
+}
+
+// IsConflict reports whether err refuses a save over someone else's newer
+// change (the form then offers to load the record again).
+func IsConflict(err error) bool {
+	var ce *model.ConflictError
+	return errors.As(err, &ce)
 }
 
 // LoadSetting reads setting key into v (JSON); v keeps its value (the
@@ -121,7 +151,7 @@ func writePermission(action string) Permission {
 		return PermReview
 	case "查看线索":
 		return PermClues
-	case "备份":
+	case "备份", "迁移":
 		return PermBackup
 	case "恢复":
 		return PermRestore

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"xuncha/app/audit"
+	"xuncha/app/fieldrule"
 	"xuncha/app/vocab"
 	"xuncha/model"
 )
@@ -74,8 +75,9 @@ func (s *Service) saveUnit(d *UnitDetail, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	read := model.StampOf(&d.Unit)
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Omit(clause.Associations).Save(&d.Unit).Error; err != nil {
+		if err := s.saveStamped(tx, &d.Unit, read, create); err != nil {
 			return fmt.Errorf("保存单位失败: %w", err)
 		}
 		if err := tx.Where("unit_code = ?", code).Delete(&model.UnitLeader{}).Error; err != nil {
@@ -103,11 +105,21 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 	u := &d.Unit
 	ck.code("单位编码", &u.Code)
 	ck.required("单位名称", &u.Name)
-	if ck.required("县区", &u.CountyCode) && !ck.counties[u.CountyCode] {
+	if ck.required("县区", &u.CountyCode) && !ck.hasCounty(u.CountyCode) {
 		ck.add("县区", "县区编码 %s 不存在", u.CountyCode)
 	}
 	if !slices.Contains(vocab.Categories, u.Category) {
 		ck.add("单位类别", "应为 %s", strings.Join(vocab.Categories, "、"))
+	}
+	if w, err := fieldrule.Sectors(u.Sectors); err != nil {
+		ck.add("领域", "%s", err.Error())
+	} else {
+		u.Sectors = w
+	}
+	if p, err := fieldrule.Priority(u.Priority); err != nil {
+		ck.add("重点等级", "%s", err.Error())
+	} else {
+		u.Priority = p
 	}
 	if u.ParentCode != nil {
 		if msg := s.parentProblem(u); msg != "" {
@@ -184,6 +196,7 @@ func (s *Service) DeleteUnit(code string) error {
 		{"亲属工作单位", &model.Relative{}, "unit_code = ?"},
 		{"回避申报", &model.Declaration{}, "unit_code = ?"},
 		{"巡察任务", &model.TeamUnit{}, "unit_code = ?"},
+		{"巡察规划", &model.PlanItem{}, "unit_code = ?"},
 	} {
 		var n int64
 		if err := s.DB.Model(q.m).Where(q.where, code).Count(&n).Error; err != nil {

@@ -3,9 +3,9 @@ package model
 import "gorm.io/gorm"
 
 // InsertMany inserts new rows in batches, as fast as the database allows:
-// on SQLite through one JSON parameter per batch (see insertSQLite), on
-// other dialects through gorm's CreateInBatches. An auto-increment id is
-// left to the database; callers that need the ids read them back.
+// through one JSON parameter per batch (see insertSQLite and
+// insertServer). An auto-increment id is left to the database; callers
+// that need the ids read them back.
 func InsertMany[T any](tx *gorm.DB, rows []T) error {
 	if len(rows) == 0 {
 		return nil
@@ -13,7 +13,7 @@ func InsertMany[T any](tx *gorm.DB, rows []T) error {
 	if isSQLite(tx) {
 		return insertSQLite(tx, rows)
 	}
-	return tx.CreateInBatches(rows, 500).Error
+	return insertServer(tx, rows)
 }
 
 // DeferForeignKeys makes the transaction check foreign keys at commit, so
@@ -22,5 +22,5 @@ func DeferForeignKeys(tx *gorm.DB) error {
 	if isSQLite(tx) {
 		return deferForeignKeysSQLite(tx)
 	}
-	return tx.Exec("SET CONSTRAINTS ALL DEFERRED").Error
+	return deferForeignKeysServer(tx)
 }

@@ -10,11 +10,7 @@ import (
 )
 
 func TestInsertManyBatchesAndNulls(t *testing.T) {
-	db, err := Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer Close(db)
+	db := testDB(t)
 	var counties []County
 	for i := range 2500 {
 		counties = append(counties, County{Code: fmt.Sprintf("C%04d", i), Name: fmt.Sprintf("县%d", i)})
@@ -24,7 +20,7 @@ func TestInsertManyBatchesAndNulls(t *testing.T) {
 		{Code: "U0", Name: "安平镇", CountyCode: "C0000", Category: vocab.CatTownship},
 		{Code: "U1", Name: "东村", CountyCode: "C0000", Category: vocab.CatVillage, ParentCode: &parent},
 	}
-	err = db.Transaction(func(tx *gorm.DB) error {
+	err := db.Transaction(func(tx *gorm.DB) error {
 		if err := DeferForeignKeys(tx); err != nil {
 			return err
 		}

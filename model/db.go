@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion is the version of the schema this build writes. Each step in
 // migrations brings a file from the version before it to its own.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // StoredTimeLayout is how a time that decides something (an account's
 // lock, an audit entry's time) is stored: in UTC, marked Z, so that it
@@ -35,6 +35,7 @@ var migrations = []migration{
 	{To: 3, Name: "鉴定状态", Run: confirmEvaluations},
 	{To: 4, Name: "整改报告收到日期改为节点", Run: migrateReportReceived},
 	{To: 5, Name: "回避豁免的状态", Run: migrateOverrideStatus},
+	{To: 6, Name: "巡察类型与组织方式分开", Run: splitRoundTypes},
 }
 
 // legacyLockFor is how long versions before 2 locked an account.
@@ -83,8 +84,9 @@ func (e *NotOursError) Error() string {
 	return fmt.Sprintf("%s 不是本程序的数据库：%s，未作任何改动", e.Path, e.Why)
 }
 
-// Open opens the database file at path, or an in-memory database for
-// ":memory:", and brings its schema up to date. A missing or empty file
+// Open opens the database file at path, an in-memory database for
+// ":memory:", or the database on a server for a postgres:// URL (see
+// IsServer), and brings its schema up to date. A missing or empty file
 // becomes a new database (demo, import and the first start create one
 // this way); a file that is another program's is refused.
 func Open(path string) (*gorm.DB, error) { return open(path, true) }
@@ -95,6 +97,9 @@ func Open(path string) (*gorm.DB, error) { return open(path, true) }
 func OpenExisting(path string) (*gorm.DB, error) { return open(path, false) }
 
 func open(path string, create bool) (*gorm.DB, error) {
+	if IsServer(path) {
+		return openServer(path, create)
+	}
 	if path == ":memory:" {
 		db, err := openSQLite(path, nil)
 		if err == nil {
@@ -212,6 +217,7 @@ func Close(db *gorm.DB) error {
 	if err != nil {
 		return err
 	}
+	closeServer(sqlDB)
 	return sqlDB.Close()
 }
 
@@ -246,32 +252,39 @@ func (e *badVersionError) Error() string {
 // all in one transaction, so a file is either upgraded whole or left as it
 // was.
 func Migrate(db *gorm.DB) error {
-	have, err := Version(db)
+	if !isSQLite(db) {
+		return migrateServer(db, migrate)
+	}
+	if err := foreignKeysOff(db); err != nil {
+		return err
+	}
+	defer foreignKeysOn(db)
+	return db.Transaction(migrate)
+}
+
+// migrate is Migrate's transaction. On a server it runs under the
+// migration's advisory lock (migrateServer), so the version it reads is
+// the one the clients that started before left.
+func migrate(tx *gorm.DB) error {
+	have, err := Version(tx)
 	if err != nil {
 		return fmt.Errorf("读取数据库版本失败：%w", err)
 	}
 	if have > SchemaVersion {
 		return ErrNewerSchema
 	}
-	if err := foreignKeysOff(db); err != nil {
-		return err
+	if err := tx.AutoMigrate(All()...); err != nil {
+		return fmt.Errorf("升级数据库结构失败: %w", err)
 	}
-	defer foreignKeysOn(db)
-	err = db.Transaction(func(tx *gorm.DB) error {
-		if err := tx.AutoMigrate(All()...); err != nil {
-			return fmt.Errorf("升级数据库结构失败: %w", err)
+	for _, m := range migrations {
+		if m.To <= have {
+			continue
 		}
-		for _, m := range migrations {
-			if m.To <= have {
-				continue
-			}
-			if err := m.Run(tx); err != nil {
-				return fmt.Errorf("数据库升级步骤 %d (%s) 失败: %w", m.To, m.Name, err)
-			}
+		if err := m.Run(tx); err != nil {
+			return fmt.Errorf("数据库升级步骤 %d (%s) 失败: %w", m.To, m.Name, err)
 		}
-		return tx.Save(&Meta{Key: "schema_version", Value: strconv.Itoa(SchemaVersion)}).Error
-	})
-	return err
+	}
+	return tx.Save(&Meta{Key: "schema_version", Value: strconv.Itoa(SchemaVersion)}).Error
 }
 
 // DefaultPath is where the database lives when --db does not name one: the

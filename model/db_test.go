@@ -42,12 +42,8 @@ func TestOpenCreatesSchemaAndIsIdempotent(t *testing.T) {
 }
 
 func TestForeignKeysEnforced(t *testing.T) {
-	db, err := Open(filepath.Join(t.TempDir(), "fk.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer Close(db)
-	err = db.Create(&Unit{Code: "U1", Name: "某局", CountyCode: "NOPE", Category: vocab.CatCountyOrgan}).Error
+	db := testDB(t)
+	err := db.Create(&Unit{Code: "U1", Name: "某局", CountyCode: "NOPE", Category: vocab.CatCountyOrgan}).Error
 	if err == nil {
 		t.Fatal("unit with a missing county was accepted")
 	}

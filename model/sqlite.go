@@ -174,9 +174,9 @@ func quickBusy(db *gorm.DB) error {
 	return err
 }
 
-// IntegrityCheck runs SQLite's integrity check and returns its complaints;
-// nil means the file is sound.
-func IntegrityCheck(db *gorm.DB) ([]string, error) {
+// integrityCheckSQLite runs SQLite's integrity check and returns its
+// complaints; nil means the file is sound.
+func integrityCheckSQLite(db *gorm.DB) ([]string, error) {
 	var rows []string
 	if err := db.Raw("PRAGMA integrity_check").Scan(&rows).Error; err != nil {
 		return nil, err
@@ -187,9 +187,9 @@ func IntegrityCheck(db *gorm.DB) ([]string, error) {
 	return rows, nil
 }
 
-// BackupTo writes a consistent copy of the database to path (which must not
-// exist) while the database stays in use.
-func BackupTo(db *gorm.DB, path string) error {
+// backupToSQLite writes a consistent copy of the database file to path
+// (which must not exist) while the database stays in use.
+func backupToSQLite(db *gorm.DB, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
@@ -212,7 +212,7 @@ func BackupTo(db *gorm.DB, path string) error {
 func CopyDatabase(src, dst string) error {
 	db, err := OpenReadOnly(src, false)
 	if err == nil {
-		err = BackupTo(db, dst)
+		err = backupToSQLite(db, dst)
 		Close(db)
 	}
 	if err == nil || Damaged(err) || DiskFull(err) {
@@ -235,7 +235,7 @@ func CopyDatabase(src, dst string) error {
 		return err
 	}
 	defer Close(db)
-	return BackupTo(db, dst)
+	return backupToSQLite(db, dst)
 }
 
 // copyPlain copies the file src to dst byte for byte.
@@ -280,8 +280,9 @@ func Standalone(db *gorm.DB) error {
 	return err
 }
 
-// DatabaseFile returns the file behind db; "" for an in-memory database.
-func DatabaseFile(db *gorm.DB) (string, error) {
+// databaseFileSQLite returns the file behind db; "" for an in-memory
+// database.
+func databaseFileSQLite(db *gorm.DB) (string, error) {
 	var rows []struct {
 		Seq  int
 		Name string
@@ -322,89 +323,20 @@ func sqliteCode(err error) int {
 	return 0
 }
 
-// Busy reports whether err says the database file is locked: another
-// program, or another user of a shared file, kept it for writing longer
-// than the busy timeout.
-func Busy(err error) bool {
+// sqliteBusy … report SQLite's conditions; errors.go sorts them with the
+// server's.
+func sqliteBusyErr(err error) bool {
 	c := sqliteCode(err)
 	return c == sqliteBusy || c == sqliteLocked
 }
-
-// ReadOnly reports whether err says the database cannot be written: the
-// file, its folder or the share is read-only.
-func ReadOnly(err error) bool { return sqliteCode(err) == sqliteReadOnly }
-
-// DiskFull reports whether err says the disk is full.
-func DiskFull(err error) bool { return sqliteCode(err) == sqliteFull }
-
-// Damaged reports whether err says the file is no SQLite database, or a
-// damaged one.
-func Damaged(err error) bool {
+func sqliteReadOnlyErr(err error) bool { return sqliteCode(err) == sqliteReadOnly }
+func sqliteFullErr(err error) bool     { return sqliteCode(err) == sqliteFull }
+func sqliteDamagedErr(err error) bool {
 	c := sqliteCode(err)
 	return c == sqliteNotADB || c == sqliteCorrupt
 }
-
-// CantOpen reports whether err says the file cannot be opened at all: a
-// folder, a missing path, no access.
-func CantOpen(err error) bool { return sqliteCode(err) == sqliteCantOpen }
-
-// IOError reports whether err says reading or writing the file failed
-// (SQLite's "disk I/O error"): a full disk or a share that went away, not
-// a damaged file.
-func IOError(err error) bool { return sqliteCode(err) == sqliteIOErr }
-
-// Explained is a database condition put into Chinese; the driver's error
-// (in English) stays reachable through errors.Is and errors.As.
-type Explained struct {
-	Msg string
-	Err error
-}
-
-func (e *Explained) Error() string { return e.Msg }
-func (e *Explained) Unwrap() error { return e.Err }
-
-// Explaining returns err explained (after what failed, when not "") when
-// it is one of SQLite's conditions, and err as it is otherwise.
-func Explaining(failed string, err error) error {
-	why, ok := Explain(err)
-	if !ok {
-		if failed == "" {
-			return err
-		}
-		return fmt.Errorf("%s：%w", failed, err)
-	}
-	if failed != "" {
-		why = failed + "：" + why
-	}
-	return &Explained{why, err}
-}
-
-// Explain says in Chinese what a database condition means for the clerk;
-// false when err is none of SQLite's conditions (or this package's lock).
-// A locked file and a failing disk are not damage: the file may be sound.
-func Explain(err error) (string, bool) {
-	switch {
-	case err == nil:
-		return "", false
-	case errors.Is(err, ErrInUse):
-		return ErrInUse.Error(), true
-	case errors.Is(err, ErrRestoring):
-		return ErrRestoring.Error(), true
-	case Busy(err):
-		return "数据库文件正被其他程序或其他用户锁定，请稍后重试（文件本身未必损坏）", true
-	case ReadOnly(err):
-		return "数据库文件不可写（文件、文件夹或共享为只读，或没有写入权限）", true
-	case DiskFull(err):
-		return "磁盘空间已满，请清理后重试", true
-	case IOError(err):
-		return "读写数据库文件时出错（磁盘已满、网络共享断开或没有权限），文件本身未必损坏，请检查磁盘后重试", true
-	case Damaged(err):
-		return "不是本程序的数据库文件，或文件已损坏（可从备份恢复）", true
-	case CantOpen(err):
-		return "文件打不开（路径不存在、是文件夹，或没有访问权限）", true
-	}
-	return "", false
-}
+func sqliteCantOpenErr(err error) bool { return sqliteCode(err) == sqliteCantOpen }
+func sqliteIOError(err error) bool     { return sqliteCode(err) == sqliteIOErr }
 
 // foreignKeysOff and foreignKeysOn bracket migrations that rebuild tables.
 func foreignKeysOff(db *gorm.DB) error { return db.Exec("PRAGMA foreign_keys = OFF").Error }

@@ -10,11 +10,7 @@ import (
 // TestLoadTablesOrder plants rows against the order LoadTables promises
 // (later keys first) and checks each table comes back in its order.
 func TestLoadTablesOrder(t *testing.T) {
-	db, err := Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer Close(db)
+	db := testDB(t)
 	for _, r := range []any{
 		&County{Code: "C2", Name: "乙县"}, &County{Code: "C1", Name: "甲县"},
 		&Unit{Code: "U2", Name: "乙局", CountyCode: "C1", Category: vocab.CatCountyOrgan},

@@ -28,7 +28,7 @@ const (
 // when the window was closed, 2 on bad flags.
 func Run(args []string) int {
 	fs := flag.NewFlagSet("xuncha", flag.ContinueOnError)
-	dbPath := fs.String("db", "", "数据库文件 (database file; default in the user's data directory)")
+	dbPath := fs.String("db", "", "数据库文件，或数据库服务器地址 postgres://用户@主机:5432/库名 (database file or server URL; default: a file in the user's data directory)")
 	start := fs.String("screen", "", "登录后打开的界面，如 人员库 或 编组/自动编组 (the screen to open after sign-in)")
 	if err := fs.Parse(args); err != nil {
 		fmt.Fprintln(os.Stderr, "用法: xuncha [--db 数据库文件] [--screen 界面]\nusage: xuncha [--db FILE] [--screen NAME]")
@@ -51,6 +51,7 @@ func Run(args []string) int {
 	seedDialogFolder(a.Preferences())
 	m := newMainWindow(a, w, userName())
 	w.SetContent(m.build())
+	m.listenRefresh()
 	w.SetMaster()
 	w.SetCloseIntercept(func() {
 		rememberWindowSize(a.Preferences(), w.Canvas().Size())

@@ -31,6 +31,7 @@ type scopeRow struct {
 type termForm struct {
 	s     *calendarScreen
 	isNew bool
+	stamp model.Stamp // of the term as read: a save over another clerk's newer one is refused
 
 	code, name *widget.Entry
 	start, end *widgets.DateEntry
@@ -57,6 +58,7 @@ func (s *calendarScreen) openTerm(isNew bool) {
 		if t.Code == "" {
 			return
 		}
+		f.stamp = t.Stamp
 		var err error
 		if scope, err = s.svc.TermScopes(t.Code); err != nil {
 			dialog.ShowError(err, s.win)
@@ -186,6 +188,7 @@ func (f *termForm) onSave() {
 	if f.isNew && f.s.cal.Term(t.Code) != nil {
 		err = fmt.Errorf("届期编码 %s 已存在", t.Code)
 	} else {
+		t.Stamp = f.stamp
 		err = f.s.svc.SaveTerm(t, f.scopes())
 	}
 	if err != nil {

@@ -36,6 +36,7 @@ func screenList() []screen {
 	return []screen{
 		{"总览", theme.InfoIcon(), func(m *mainWindow) view { return m.withDrill(newOverviewScreen(m.svc, m.win, today)) }},
 		{"巡察日历", theme.CalendarIcon(), func(m *mainWindow) view { return newCalendarScreen(m.svc, m.win, today) }},
+		{"巡察规划", theme.DocumentCreateIcon(), func(m *mainWindow) view { return newPlanScreen(m.svc, m.win, today) }},
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
 		{"人员库统计", theme.ListIcon(), func(m *mainWindow) view { return newPoolStatsScreen(m.svc, m.win, today) }},
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},
@@ -136,6 +137,7 @@ func (m *mainWindow) setService(svc *app.Service, path string) {
 	}
 	m.applyRights()
 	m.status.SetText("数据库：" + path)
+	m.session().mark, _ = svc.ChangeMark()
 	m.cur = -1
 	m.nav.UnselectAll()
 	m.nav.Select(0)
@@ -145,6 +147,9 @@ func (m *mainWindow) setService(svc *app.Service, path string) {
 func (m *mainWindow) show(i int) {
 	if m.views == nil || i < 0 || i >= len(m.views) || i == m.cur {
 		return
+	}
+	if m.cur >= 0 {
+		m.refreshData(false) // another clerk's changes show on opening a screen
 	}
 	if m.built[i] == nil {
 		m.built[i] = m.views[i].build()
@@ -174,7 +179,7 @@ func (m *mainWindow) close() {
 // demonstration data (in a file of their own beside it) or to start empty.
 func (m *mainWindow) firstStart(path string, named bool) {
 	text := fmt.Sprintf("欢迎使用巡察统筹。\n\n尚未找到数据库文件：\n%s\n\n"+
-		"可以先打开演示数据（清江市，12个县区，约3000人，另存为“演示数据.db”，不影响正式数据），\n也可以从空白开始，再用“导入工作簿”导入本地的人员和单位。", path)
+		"可以先打开演示数据（清江市，12个县区，约3000人，另存为“演示数据.db”，不影响正式数据），\n也可以从空白开始，再用“导入工作簿”导入本地的人员和单位；\n已有数据库文件的，请“打开文件”；多人共用单位服务器上的数据库的，请“连接服务器”。", path)
 	title := "首次使用"
 	if named {
 		// A path given with --db that holds no database is more often a
@@ -188,7 +193,9 @@ func (m *mainWindow) firstStart(path string, named bool) {
 	var d dialog.Dialog
 	demoBtn := widget.NewButtonWithIcon("打开演示数据", theme.FolderOpenIcon(), func() { d.Hide(); m.openDemo(path) })
 	emptyBtn := widget.NewButtonWithIcon("从空白开始", theme.DocumentCreateIcon(), func() { d.Hide(); m.open(path) })
-	buttons := container.NewHBox(demoBtn, emptyBtn)
+	fileBtn := widget.NewButtonWithIcon("打开文件…", theme.FileIcon(), func() { d.Hide(); m.onOpenFile() })
+	serverBtn := widget.NewButtonWithIcon("连接服务器…", theme.ComputerIcon(), func() { d.Hide(); m.onConnectServer() })
+	buttons := container.NewHBox(demoBtn, emptyBtn, fileBtn, serverBtn)
 	if named {
 		emptyBtn.SetText("在此新建空白数据库")
 		buttons.Add(widget.NewButtonWithIcon("退出", theme.LogoutIcon(), func() { m.app.Quit() }))
@@ -204,6 +211,10 @@ func (m *mainWindow) firstStart(path string, named bool) {
 // start when there is a database, or the first start's choice when there
 // is none. A missing file is never turned into a new database unasked.
 func (m *mainWindow) begin(path string, named bool) {
+	if app.IsServer(path) {
+		m.connect(path)
+		return
+	}
 	note, err := backup.Recover(path)
 	if info, serr := os.Stat(path); serr != nil || info.Size() == 0 {
 		m.firstStart(path, named)

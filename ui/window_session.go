@@ -23,9 +23,14 @@ type session struct {
 	work    tasks
 	account *widget.Button // the user menu at the right of the toolbar
 
-	login  *loginScreen    // the gate shown, one of these three
+	login  *loginScreen    // the gate shown, one of these four
 	first  *firstAdminForm //
 	damage *damagePanel    //
+	server *serverPanel    // a database server that cannot be used (window_server.go)
+
+	password *widget.Entry // the server's password being asked for, if it is
+
+	mark int64 // the data's change mark when the screens were loaded (Service.ChangeMark)
 
 	exiting  bool // the window is closing: the backup at exit is under way
 	exitDone bool // the backup at exit was made or tried
@@ -122,7 +127,10 @@ func (m *mainWindow) accountMenu() *fyne.Menu {
 	}
 	return fyne.NewMenu("",
 		fyne.NewMenuItem("修改密码…", func() { m.onChangePassword() }),
-		fyne.NewMenuItem("切换用户（退出登录）", m.onSignOut))
+		fyne.NewMenuItem("切换用户（退出登录）", m.onSignOut),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("打开数据库文件…", m.onOpenFile),
+		fyne.NewMenuItem("连接服务器…", m.onConnectServer))
 }
 
 func (m *mainWindow) onAccountMenu() {

@@ -51,7 +51,7 @@ type Review struct {
 func CheckRoster(in *Instance, set Settings, teams []TeamResult) (*Review, error) {
 	w, err := newWorld(&Instance{Round: in.Round, Mode: in.Mode, Seed: in.Seed, Start: in.Start, Teams: in.Teams, People: in.People,
 		Hits: in.Hits, Pairs: in.Pairs, Between: in.Between, Lifted: in.Lifted, Excluded: in.Excluded,
-		CountyNames: in.CountyNames, UnitNames: in.UnitNames}, set)
+		CountyNames: in.CountyNames, UnitNames: in.UnitNames, City: in.City, Joint: in.Joint}, set)
 	if err != nil {
 		return nil, err
 	}
@@ -225,7 +225,7 @@ func (w *world) checkTogether(t int32, ms []mem) []Violation {
 		per := map[int32][]string{}
 		var cs []int32
 		for _, m := range ms {
-			if pi := &w.people[m.p]; !w.rows[m.row].local && pi.county != w.teams[t].county {
+			if pi := &w.people[m.p]; w.capped(pi.county, t, m.row) {
 				if per[pi.county] == nil {
 					cs = append(cs, pi.county)
 				}
@@ -248,8 +248,11 @@ func (w *world) checkTogether(t int32, ms []mem) []Violation {
 	for g := range w.groups {
 		if have&(1<<g) == 0 {
 			why := fmt.Sprintf("%s缺%s人员", name, w.gnames[g])
+			if g == w.joint {
+				why += "（" + w.in.Joint + "）"
+			}
 			if !full {
-				why += "（尚有空缺，须留给具备该特长的人员）"
+				why += "（尚有空缺，须留给" + w.groupHolder(g) + "）"
 			}
 			out = append(out, Violation{name, "", RuleSkill, why, full})
 		}

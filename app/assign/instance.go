@@ -3,6 +3,7 @@ package assign
 import (
 	"xuncha/app/civil"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 )
 
 // Instance is one assignment problem in the solver's own terms: the teams
@@ -35,7 +36,17 @@ type Instance struct {
 	// Names of counties and units, for messages; codes stand in for
 	// missing names.
 	CountyNames, UnitNames map[string]string
+	// City lists the 市本级 jurisdictions (SPEC §8.1): the only ones a row
+	// of origin 市本级 draws on.
+	City []string
+	// Joint describes the round's 巡审联动 requirement for messages
+	// ("现工作单位为 市审计局 或 审计类单位"); when set, every team needs a
+	// member whose Joint is true, as it needs a required skill. "": none.
+	Joint string
 }
+
+// jointName is the 巡审联动 requirement as a required group is named.
+const jointName = vocab.LevelAudit
 
 // Team is a team of the round to be filled.
 type Team struct {
@@ -65,6 +76,7 @@ type Person struct {
 	Rank          string
 	PromotedOn    civil.Date
 	SincePromoted int
+	Joint         bool // meets the round's 巡审联动 requirement
 }
 
 // Hit is a recusal finding of a person against a team.

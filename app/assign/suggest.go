@@ -160,8 +160,8 @@ func slotHolder(tr *TeamResult, role, holder string, wanted int) (string, error)
 
 // refuse says which rule keeps p out of a slot of row r on team t with
 // members ms ("" when none): the pools, locality, hard recusal binding
-// the role, close relatives, the county cap, a required skill a full team
-// would lack.
+// the role, close relatives, the county cap, a required skill (or the
+// 巡审联动 requirement) a full team would lack.
 func (w *world) refuse(p, t int32, r int, ms []mem) string {
 	pi := &w.people[p]
 	switch {
@@ -186,11 +186,11 @@ func (w *world) refuse(p, t int32, r int, ms []mem) string {
 		}
 		have |= w.people[m.p].groups
 	}
-	if w.mode == vocab.ModeMixed && !w.rows[r].local && pi.county != w.teams[t].county && same >= w.k {
+	if w.capped(pi.county, t, r) && same >= w.k {
 		return "所在县区在本组已达上限"
 	}
 	if len(ms)+1 == w.set.Slots() && have&w.allGroups() != w.allGroups() {
-		return "编满后本组缺必备专业特长"
+		return "编满后本组缺" + w.missingHolder(have)
 	}
 	return ""
 }

@@ -36,16 +36,19 @@ type world struct {
 	wt        weights    //
 	// order holds the placeable people by personal cost, then code, for
 	// the rows that rotate (0) and for the stable ones (1); byCounty the
-	// same per county.
-	order    [2][]int32
-	byCounty [2][][]int32
-	locks    [][]lockAt
-	lockedOf []int32 // team a person is locked to, or -1
-	rowLeft  [][]int // per team and row: slots left after locks
-	source   []int32 // 成建制交叉: county whose people staff each team (-1: none)
-	slots    int     // slots in all
-	ctx      tctx
-	seed     uint64 // the seed, hashed
+	// same per county, cityOrder the same of the 市本级 jurisdictions.
+	order     [2][]int32
+	byCounty  [2][][]int32
+	cityOrder [2][]int32
+	city      []bool // per county: a 市本级 jurisdiction
+	joint     int    // index of the 巡审联动 group in groups, -1 for none
+	locks     [][]lockAt
+	lockedOf  []int32 // team a person is locked to, or -1
+	rowLeft   [][]int // per team and row: slots left after locks
+	source    []int32 // 成建制交叉: county whose people staff each team (-1: none)
+	slots     int     // slots in all
+	ctx       tctx
+	seed      uint64 // the seed, hashed
 	// the static classes of the placeable people (see compileClasses),
 	// without experience (0) and with it (1)
 	sClass [2][]sclass
@@ -83,7 +86,8 @@ type pinfo struct {
 type rinfo struct {
 	role    string
 	count   int
-	local   bool
+	from    string       // vocab.Origins, as the mode reads the row
+	local   bool         // from is vocab.FromLocal
 	pools   snap.PoolSet // 0: any
 	ft      bool
 	rotated bool // the rotation preference applies
@@ -267,15 +271,31 @@ func (w *world) poolOK(pi *pinfo, r int) bool {
 	return (row.pools == 0 || pi.pools&row.pools != 0) && (!row.ft || pi.ft)
 }
 
-// localOK reports whether someone of county c may fill row r of team t.
+// localOK reports whether someone of county c may fill row r of team t
+// by the row's origin: the team's own jurisdiction (本地), a 市本级 one, any,
+// or (异地) the 成建制交叉 source, else any other.
 func (w *world) localOK(c, t int32, r int) bool {
-	tc := w.teams[t].county
-	switch {
-	case w.rows[r].local:
-		return c == tc && c >= 0
-	case w.mode == vocab.ModeSwap:
-		return c == w.source[t] && c >= 0
-	default:
-		return c != tc && c >= 0
+	if c < 0 {
+		return false
 	}
+	tc := w.teams[t].county
+	switch w.rows[r].from {
+	case vocab.FromLocal:
+		return c == tc
+	case vocab.FromCity:
+		return w.city[c]
+	case vocab.FromAny:
+		return true
+	}
+	if w.mode == vocab.ModeSwap {
+		return c == w.source[t]
+	}
+	return c != tc
+}
+
+// capped reports whether a member of county c in row r of team t counts
+// toward the cap on one other county (混合编组): a non-local row held by
+// someone of another jurisdiction than the team's.
+func (w *world) capped(c, t int32, r int) bool {
+	return w.mode == vocab.ModeMixed && !w.rows[r].local && c != w.teams[t].county
 }

@@ -34,7 +34,9 @@ type Entry struct {
 type clock func() time.Time
 
 // Record appends e to the log inside tx, chained to the newest entry. Call
-// it in the same transaction as the change it records.
+// it in the same transaction as the change it records. Concurrent writers
+// append one after another (model.AuditHead), so that the log stays
+// one chain on a shared server too.
 func Record(tx *gorm.DB, e Entry) error { return record(tx, e, time.Now) }
 
 func record(tx *gorm.DB, e Entry, now clock) error {
@@ -46,13 +48,13 @@ func record(tx *gorm.DB, e Entry, now clock) error {
 	if err != nil {
 		return err
 	}
-	var last model.AuditEntry
-	if err := tx.Order("id desc").Limit(1).Find(&last).Error; err != nil {
+	prev, err := model.AuditHead(tx)
+	if err != nil {
 		return fmt.Errorf("读取审计日志失败: %w", err)
 	}
 	row := model.AuditEntry{
 		At: Stored(now()), User: e.User, Action: e.Action, Entity: e.Entity,
-		Key: e.Key, Before: before, After: after, PrevHash: last.Hash,
+		Key: e.Key, Before: before, After: after, PrevHash: prev,
 	}
 	row.Hash = Hash(row)
 	if err := tx.Create(&row).Error; err != nil {

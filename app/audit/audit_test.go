@@ -4,14 +4,12 @@ import (
 	"testing"
 	"time"
 
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
 func TestChainDetectsEditAndDelete(t *testing.T) {
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := testworld.DB(t)
 	now := func() time.Time { return time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC) }
 	for i, k := range []string{"P1", "P2", "P3"} {
 		e := Entry{User: "clerk", Action: "修改", Entity: "人员", Key: k, Before: map[string]int{"v": i}, After: map[string]int{"v": i + 1}}

@@ -40,7 +40,7 @@ func (f Filter) Validate() error {
 // where applies the filter's conditions (not its paging) to q.
 func (f Filter) where(q *gorm.DB) *gorm.DB {
 	if f.User != "" {
-		q = q.Where("user = ?", f.User)
+		q = q.Where(`"user" = ?`, f.User) // quoted: user is a word of SQL (PostgreSQL's current user)
 	}
 	if f.Action != "" {
 		q = q.Where("action = ?", f.Action)
@@ -123,7 +123,8 @@ func ListFacets(db *gorm.DB) (Facets, error) {
 		col string
 		out *[]string
 	}{{"user", &f.Users}, {"action", &f.Actions}, {"entity", &f.Entities}} {
-		err := db.Model(&model.AuditEntry{}).Distinct(c.col).Where(c.col+" <> ''").Order(c.col).Pluck(c.col, c.out).Error
+		q := `"` + c.col + `"` // quoted: user is a word of SQL (PostgreSQL's current user)
+		err := db.Model(&model.AuditEntry{}).Distinct(q).Where(q+" <> ''").Order(q).Pluck(q, c.out).Error
 		if err != nil {
 			return Facets{}, fmt.Errorf("读取审计日志失败: %w", err)
 		}

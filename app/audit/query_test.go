@@ -10,17 +10,14 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gorm.io/gorm"
 
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
 // plantLog writes six entries over three days by two users.
 func plantLog(t *testing.T) *gorm.DB {
 	t.Helper()
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { model.Close(db) })
+	db := testworld.DB(t)
 	day := func(d, h int) clock {
 		return func() time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.Local) }
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -25,11 +26,7 @@ func inZone(t *testing.T, name string, f func()) {
 // Entries written before (local text, no zone) stay as written, in the
 // same unbroken chain.
 func TestTimesInUTC(t *testing.T) {
-	db, err := model.Open(":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer model.Close(db)
+	db := testworld.DB(t)
 	legacy := func(at, key string) {
 		var last model.AuditEntry
 		db.Order("id desc").Limit(1).Find(&last)

@@ -119,7 +119,7 @@ func AddUser(db *gorm.DB, actor, name, role, password string) error {
 	if err != nil {
 		return fmt.Errorf("无法保存密码: %w", err)
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		has, err := HasUsers(tx)
 		if err != nil {
 			return err
@@ -195,7 +195,7 @@ func SetRole(db *gorm.DB, actor, name, role string) error {
 	if !ValidRole(role) {
 		return &BadRoleError{role}
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
@@ -225,7 +225,7 @@ func RemoveUser(db *gorm.DB, actor, name string) error {
 	if actor == name {
 		return ErrRemoveSelf
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
@@ -256,7 +256,7 @@ func ResetPassword(db *gorm.DB, actor, name, password string) error {
 	if err != nil {
 		return fmt.Errorf("无法保存密码: %w", err)
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
@@ -270,7 +270,7 @@ func ResetPassword(db *gorm.DB, actor, name, password string) error {
 // Unlock clears the lock and the failure count of account name. actor must
 // be a 管理员.
 func Unlock(db *gorm.DB, actor, name string) error {
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}

@@ -32,7 +32,7 @@ func Login(db *gorm.DB, name, password string, now time.Time) (Account, error) {
 	}
 	ok := matches(u.PasswordHash, password)
 	var locked bool
-	err := db.Transaction(func(tx *gorm.DB) error {
+	err := model.Transact(db, func(tx *gorm.DB) error {
 		if ok {
 			if err := tx.Model(&model.User{}).Where("name = ?", name).
 				Updates(map[string]any{"failed_logins": 0, "locked_until": ""}).Error; err != nil {
@@ -89,7 +89,7 @@ func ChangePassword(db *gorm.DB, name, old, password string, now time.Time) erro
 	if err != nil {
 		return fmt.Errorf("无法保存密码: %w", err)
 	}
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		return setPassword(tx, name, "修改密码", name, hash)
 	})
 }

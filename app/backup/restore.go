@@ -204,7 +204,7 @@ func alone(x *model.Exclusive, damaged bool) error {
 // recordRestore writes the audit entry of a restore into the restored
 // database db: who restored which backup, and where the replaced file is.
 func recordRestore(db *gorm.DB, user, from, dbPath string) error {
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		return audit.Record(tx, audit.Entry{User: user, Action: "恢复", Entity: "数据库", Key: filepath.Base(from),
 			Before: map[string]string{"原数据库保留为": dbPath + AsideSuffix},
 			After:  map[string]string{"备份文件": from}})

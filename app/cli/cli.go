@@ -48,6 +48,7 @@ func commands() map[string]command {
 		"unitbook": {"unitbook export --db F --round R --unit U out.xlsx | unitbook import --db F [--preview] in.xlsx", "单位整改填报：导出给被巡察单位填写，导入前预览每处变更 (the unit's round trip)", runUnitBook},
 		"ledger":   {"ledger --db F [--round R] [--today 2026-06-01] [--json out.json]", "整改台账：整改率、逾期整改、线索与整改报告 (the rectification ledger)", runLedger},
 		"package":  {"package export --db F --county C01,C02 [--passphrase-env VAR | --encrypt] out.xpkg | package import --db F [--preview] [--passphrase-env VAR] in.xpkg", "数据包：在巡察办之间交换县区数据 (data packages between offices)", runPackage},
+		"migrate":  {"migrate --from F|URL --to F|URL", "迁移：把数据库整体复制到服务器（或从服务器复制到文件），逐表核对 (move a database to a server or back)", runMigrate},
 		"audit":    {"audit verify|list|export --db F [--by U] [--action A] [--entity E] [--key K] [--from D] [--to D] [out.xlsx]", "审计日志：校验、查询、导出 (audit log: verify, list, export)", runAudit},
 
 		// assignment (编组) and the witnessed draw
@@ -131,6 +132,7 @@ func printUsage(w io.Writer, cmds map[string]command) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  xuncha %-60s %s\n", cmds[n].usage, cmds[n].help)
 	}
+	fmt.Fprintln(w, "--db 可以是文件，也可以是数据库服务器地址 postgres://用户@主机:5432/库名（密码取自环境变量 "+model.PasswordEnv+"、PostgreSQL 密码文件，或在终端输入）。")
 	fmt.Fprintln(w, "数据库设有用户时，命令需 --user 用户名；密码取自环境变量 "+PasswordEnv+"，否则在终端输入。")
 	fmt.Fprintln(w, "(When the database has accounts, commands need --user NAME; the password comes from "+PasswordEnv+" or the terminal.)")
 }
@@ -173,6 +175,9 @@ const CLIUser = auth.CLIUser
 func (env *Env) openDB(path string, create bool) (*app.Service, error) {
 	if path == "" {
 		path = model.DefaultPath()
+	}
+	if app.IsServer(path) {
+		return env.openServer(path, create)
 	}
 	note, err := backup.Recover(path)
 	if err != nil {

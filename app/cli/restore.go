@@ -35,6 +35,9 @@ func runRestore(env *Env, args []string) error {
 	if path == "" {
 		path = model.DefaultPath()
 	}
+	if app.IsServer(path) {
+		return restoreServer(env, path, *from, *newest)
+	}
 	note, err := backup.Recover(path)
 	if err != nil {
 		return err
@@ -76,6 +79,36 @@ func runRestore(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "已从 %s 恢复；原数据库保留为 %s\n", *from, path+backup.AsideSuffix)
+	return nil
+}
+
+// restoreServer restores a backup file into a server database (a
+// 管理员's right): refused while other clerks are connected.
+func restoreServer(env *Env, dsn, from string, newest bool) error {
+	svc, err := env.openAs(dsn, app.PermRestore)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if newest {
+		dir, err := svc.BackupFolder()
+		if err != nil {
+			return err
+		}
+		path, _ := svc.Path()
+		f, skipped, err := backup.NewestGood(dir, path)
+		for _, e := range skipped {
+			fmt.Fprintf(env.Stderr, "跳过损坏的备份: %v\n", e)
+		}
+		if err != nil {
+			return fmt.Errorf("%w（文件夹 %s）", err, dir)
+		}
+		from = f.Path
+	}
+	if err := svc.Restore(from); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "已从 %s 恢复到服务器上的数据库 %s\n", from, svc.Where())
 	return nil
 }
 

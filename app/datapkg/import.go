@@ -59,7 +59,8 @@ func ImportAs(db *gorm.DB, path, passphrase, user string, rights Rights) (*Repor
 		return nil, err
 	}
 	var r *Report
-	err = db.Transaction(func(tx *gorm.DB) error {
+	err = model.Transact(db, func(tx *gorm.DB) error {
+		tx = model.WithActor(tx, user)
 		local, ids, err := loadAll(tx)
 		if err != nil {
 			return err
@@ -99,15 +100,15 @@ func readScoped(path, passphrase string) (*Package, error) {
 }
 
 // save writes the rows to add (in batches) and to update (one by one).
-func save[T, M any](tx *gorm.DB, steps []step[T], model func(T) M) ([]M, error) {
+func save[T, M any](tx *gorm.DB, steps []step[T], toModel func(T) M) ([]M, error) {
 	var adds []M
 	for _, s := range steps {
 		switch s.kind {
 		case add:
-			adds = append(adds, model(s.row))
+			adds = append(adds, toModel(s.row))
 		case update:
-			m := model(s.row)
-			if err := tx.Save(&m).Error; err != nil {
+			m := toModel(s.row)
+			if err := model.Overwrite(tx, &m); err != nil {
 				return nil, err
 			}
 		}
@@ -142,6 +143,7 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 		},
 		func() error { _, err := save(tx, p.terms, Term.model); return err },
 		func() error { _, err := save(tx, p.rounds, Round.model); return err },
+		func() error { return p.linkRounds(tx) },
 	)
 	if err != nil {
 		return err
@@ -181,7 +183,25 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			return err
 		},
 		func() error { return p.applyResults(tx, ids) },
+		func() error {
+			_, err := save(tx, p.plans, func(x Plan) model.PlanItem { return x.model(ids.plans[x.key()]) })
+			return err
+		},
 	)
+}
+
+// linkRounds makes the links of the rounds the package adds or updates
+// hold both ways (model.LinkRounds).
+func (p *plan) linkRounds(tx *gorm.DB) error {
+	for _, s := range p.rounds {
+		if s.kind != add && s.kind != update {
+			continue
+		}
+		if err := model.LinkRounds(tx, s.row.Code, model.SplitLinks(s.row.Links)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // statusChanges are the records of the statuses the package sets: a new
@@ -249,6 +269,8 @@ func (p *plan) updatedBefore() map[string]any {
 	te, n := olds(p.teamEvals)
 	put(EntTeamEval, te, n)
 	p.resultsBefore(put)
+	pl, n := olds(p.plans)
+	put(EntPlan, pl, n)
 	if len(out) == 0 {
 		return nil
 	}

@@ -21,7 +21,7 @@ const batch = 500
 // (演示数据) by user with the counts. It refuses a database that already has
 // counties, units, people or terms, and then writes nothing.
 func Write(db *gorm.DB, d *Data, user string) error {
-	return db.Transaction(func(tx *gorm.DB) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := checkEmpty(tx); err != nil {
 			return err
 		}
@@ -49,6 +49,8 @@ func Write(db *gorm.DB, d *Data, user string) error {
 			{"问题清单", func() error { return insert(tx, d.Findings) }},
 			{"整改台账", func() error { return insert(tx, d.Items) }},
 			{"线索移交", func() error { return insert(tx, d.Clues) }},
+			{"届期范围", func() error { return insert(tx, d.Scopes) }},
+			{"巡察规划", func() error { return insert(tx, d.Plans) }},
 		}
 		for _, s := range steps {
 			if err := s.err(); err != nil {

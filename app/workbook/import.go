@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/audit"
+	"xuncha/model"
 )
 
 // Import reads the files (xlsx workbooks and/or CSV files, a CSV's sheet
@@ -57,7 +58,8 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 	// the parents of units, a team's county, who is on which team) is still
 	// so when it is written, whatever another import or another clerk
 	// committed while the files were being read.
-	err = db.Transaction(func(tx *gorm.DB) error {
+	err = model.Transact(db, func(tx *gorm.DB) error {
+		tx, res.Written = model.WithActor(tx, user), false // a retry starts afresh
 		ex, err := loadExisting(tx, need)
 		if err != nil {
 			return err

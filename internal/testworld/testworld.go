@@ -17,14 +17,22 @@ import (
 
 	"gorm.io/gorm"
 
+	"xuncha/internal/pgtest"
 	"xuncha/model"
 )
 
 // DB opens an in-memory database with rows planted in order (parents
-// before children), closed when the test ends.
+// before children), closed when the test ends. When the package's tests
+// run against PostgreSQL (XUNCHA_TEST_DB=postgres and a TestMain that
+// calls pgtest.Main), it is instead a fresh database of the test on the
+// process's throwaway server (ServerURL).
 func DB(t testing.TB, rows ...any) *gorm.DB {
 	t.Helper()
-	db, err := model.Open(":memory:")
+	dsn := ":memory:"
+	if pgtest.Active() {
+		dsn = ServerURL(t)
+	}
+	db, err := model.Open(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +54,24 @@ func File(t testing.TB, name string, rows ...any) string {
 	Plant(t, db, rows...)
 	return path
 }
+
+// ServerURL makes a new database of this program, migrated and empty, on
+// the test process's PostgreSQL server (pgtest) and returns its URL; the
+// database is dropped when the test ends. The package's TestMain must call
+// pgtest.Main.
+func ServerURL(t testing.TB) string {
+	t.Helper()
+	return pgtest.Start(t).FromTemplate(t, "xuncha", func(url string) error {
+		db, err := model.Open(url)
+		if err != nil {
+			return err
+		}
+		return model.Close(db)
+	})
+}
+
+// OnServer reports whether the package's tests run against PostgreSQL.
+func OnServer() bool { return pgtest.Active() }
 
 // Plant creates rows in db in order, failing the test on the first that
 // the database refuses.
