@@ -55,7 +55,7 @@ func (s *assignScreen) onSuggest() {
 		what = fmt.Sprintf("%s %s（现任 %s %s）", team, role, s.st.Name(holder), holder)
 		act = "替换"
 	}
-	head := widget.NewLabel(fmt.Sprintf("%s的候选人，按编组目标排序：以老带新、轮换、新提拔、县区分布、提示、专业特长；选中一人%s后立即按全部规则检查。", what, act))
+	head := widget.NewLabel(fmt.Sprintf("%s的候选人\n按编组目标排序：以老带新、轮换、新提拔、县区分布、提示、专业特长；选中一人%s后立即按全部规则检查。", what, act))
 	head.Wrapping = fyne.TextWrapWord
 	list := container.NewVBox()
 	for _, c := range sg.Candidates {
