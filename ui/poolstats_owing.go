@@ -35,17 +35,34 @@ func newOwingPanel(svc *app.Service, win fyne.Window) *owingPanel {
 	return &owingPanel{svc: svc, win: win}
 }
 
-// owingColumns are the report's columns on screen: the workbook's without
-// 序号.
-var owingColumns = assign.OwingColumns[1:]
+// owingOrder is the order of the report's columns on screen (indexes of
+// assign.OwingColumns, without 序号): who, and by when, first, so that
+// the deadline shows in a window of the least width.
+var owingOrder = []int{1, 2, 12, 13, 11, 3, 4, 5, 6, 7, 8, 9, 10, 14}
+
+// owingWidths are the widths of the columns on screen.
+var owingWidths = []float32{80, 80, 96, 70, 50, 80, 160, 110, 110, 50, 96, 76, 56, 150}
+
+// owingColDue and owingColLeft are the columns of 截止日期 and 剩余天数 on
+// screen, red when the deadline is near.
+const owingColDue, owingColLeft = 2, 3
+
+// owingColumns are the column titles on screen.
+var owingColumns = func() []string {
+	out := make([]string, len(owingOrder))
+	for i, k := range owingOrder {
+		out[i] = assign.OwingColumns[k]
+	}
+	return out
+}()
 
 func (p *owingPanel) build() fyne.CanvasObject {
 	p.note = widget.NewLabel("")
 	p.note.Wrapping = fyne.TextWrapWord
 	p.export = widget.NewButtonWithIcon("导出名单", theme.UploadIcon(), p.onExport)
-	p.table = newTextTable(owingColumns, []float32{80, 80, 80, 160, 110, 110, 50, 96, 76, 56, 50, 96, 70, 150})
+	p.table = newTextTable(owingColumns, owingWidths)
 	p.table.warn = func(row, col int) bool {
-		return col == 12 && row < len(p.rep.Rows) && p.rep.Rows[row].DaysLeft <= soonDays
+		return (col == owingColDue || col == owingColLeft) && row < len(p.rep.Rows) && p.rep.Rows[row].DaysLeft <= soonDays
 	}
 	head := container.NewBorder(nil, nil, nil, p.export, p.note)
 	return container.NewBorder(head, nil, nil, nil, p.table.table)
@@ -62,10 +79,10 @@ func (p *owingPanel) show(day civil.Date) error {
 	data := make([][]string, len(rep.Rows))
 	for i := range rep.Rows {
 		o := &rep.Rows[i]
-		cells := assign.OwingCells(i, o)[1:]
-		row := make([]string, len(cells))
-		for j, c := range cells {
-			row[j] = fmt.Sprint(c)
+		cells := assign.OwingCells(i, o)
+		row := make([]string, len(owingOrder))
+		for j, k := range owingOrder {
+			row[j] = fmt.Sprint(cells[k])
 		}
 		data[i] = row
 		if o.DaysLeft <= soonDays {

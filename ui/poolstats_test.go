@@ -80,11 +80,14 @@ func TestPoolStatsOwingTab(t *testing.T) {
 		t.Errorf("tab %q", got)
 	}
 	data := s.owing.table.data
-	if len(data) != 2 || data[0][0] != "P002" || data[0][11] != "2026-08-01" || data[1][0] != "P001" {
+	if len(data) != 2 || data[0][0] != "P002" || data[0][owingColDue] != "2026-08-01" || data[0][owingColLeft] != "47" || data[1][0] != "P001" {
 		t.Fatalf("rows %v", data)
 	}
-	if !s.owing.table.warn(0, 12) || s.owing.table.warn(1, 12) {
-		t.Error("only 李四's deadline is within 90 days")
+	if owingColumns[owingColDue] != "截止日期" || owingColumns[owingColLeft] != "剩余天数" || len(owingColumns) != len(owingWidths) {
+		t.Errorf("columns %v", owingColumns)
+	}
+	if !s.owing.table.warn(0, owingColDue) || !s.owing.table.warn(0, owingColLeft) || s.owing.table.warn(1, owingColLeft) || s.owing.table.warn(0, 0) {
+		t.Error("only 李四's deadline is within 90 days, and only the deadline's cells are red")
 	}
 	if cellText(t, s.owing.table.table, 0, 1) != "李四" {
 		t.Errorf("cell %q", cellText(t, s.owing.table.table, 0, 1))
