@@ -237,18 +237,38 @@ func (o *oracle) team(name string) *Team {
 	return nil
 }
 
-// best returns the most slots any valid assignment fills (mixed or local
-// mode), by exhaustive search with symmetry breaking within a row.
-func (o *oracle) best() int {
-	type slot struct{ t, r int }
-	var slots []slot
+// oracleSlot is a slot of the exhaustive search: team t, row r.
+type oracleSlot struct{ t, r int }
+
+// slots lists every slot of the instance, team by team, row by row.
+func (o *oracle) slots() []oracleSlot {
+	var out []oracleSlot
 	for t := range o.in.Teams {
 		for r, row := range o.set.Rows {
 			for range row.Count {
-				slots = append(slots, slot{t, r})
+				out = append(out, oracleSlot{t, r})
 			}
 		}
 	}
+	return out
+}
+
+// admit reports whether p, not used yet, may take slot s of team t with
+// its members so far (members, rows by team), and returns the team's
+// members and rows with p.
+func (o *oracle) admit(t *Team, s oracleSlot, p *Person, used map[string]bool, members [][]*Person, rows [][]int) ([]*Person, []int, bool) {
+	if used[p.Code] || !o.fits(p, t, s.r, "") {
+		return nil, nil, false
+	}
+	ms := append(members[s.t], p)
+	rs := append(rows[s.t], s.r)
+	return ms, rs, o.teamOK(t, ms, rs, len(ms) == o.set.Slots())
+}
+
+// best returns the most slots any valid assignment fills (mixed or local
+// mode), by exhaustive search with symmetry breaking within a row.
+func (o *oracle) best() int {
+	slots := o.slots()
 	used := map[string]bool{}
 	members := make([][]*Person, len(o.in.Teams))
 	rows := make([][]int, len(o.in.Teams))
@@ -275,12 +295,8 @@ func (o *oracle) best() int {
 		}
 		for k := lo; k < len(o.in.People); k++ {
 			p := &o.in.People[k]
-			if used[p.Code] || !o.fits(p, t, s.r, "") {
-				continue
-			}
-			ms := append(members[s.t], p)
-			rs := append(rows[s.t], s.r)
-			if !o.teamOK(t, ms, rs, len(ms) == o.set.Slots()) {
+			ms, rs, ok := o.admit(t, s, p, used, members, rows)
+			if !ok {
 				continue
 			}
 			used[p.Code] = true
@@ -427,15 +443,7 @@ func (o *oracle) bestOwing(x Experience) (int, int) {
 // bestBy returns the most slots any valid assignment fills and, among
 // those that fill as many, the least score, by exhaustive search.
 func (o *oracle) bestBy(score func(members [][]*Person) int) (int, int) {
-	type slot struct{ t, r int }
-	var slots []slot
-	for t := range o.in.Teams {
-		for r, row := range o.set.Rows {
-			for range row.Count {
-				slots = append(slots, slot{t, r})
-			}
-		}
-	}
+	slots := o.slots()
 	used := map[string]bool{}
 	members := make([][]*Person, len(o.in.Teams))
 	rows := make([][]int, len(o.in.Teams))
@@ -455,12 +463,8 @@ func (o *oracle) bestBy(score func(members [][]*Person) int) (int, int) {
 		t := &o.in.Teams[s.t]
 		for k := range o.in.People {
 			p := &o.in.People[k]
-			if used[p.Code] || !o.fits(p, t, s.r, "") {
-				continue
-			}
-			ms := append(members[s.t], p)
-			rs := append(rows[s.t], s.r)
-			if !o.teamOK(t, ms, rs, len(ms) == o.set.Slots()) {
+			ms, rs, ok := o.admit(t, s, p, used, members, rows)
+			if !ok {
 				continue
 			}
 			used[p.Code] = true
