@@ -18,13 +18,16 @@ import (
 const assignKey = "assign"
 
 // AssignSettings returns the composition rules of assignment: the saved
-// ones over the defaults of SPEC §5.
+// ones over the defaults of SPEC §5, with the rules of experience and
+// obligations (ExperienceSettings, a key of their own).
 func (s *Service) AssignSettings() (assign.Settings, error) {
 	set := assign.Defaults()
 	if err := s.LoadSetting(assignKey, &set); err != nil {
 		return assign.Defaults(), err
 	}
-	return set, nil
+	x, err := s.ExperienceSettings()
+	set.Experience = x
+	return set, err
 }
 
 // SaveAssignSettings checks and stores the composition rules.

@@ -27,14 +27,16 @@
 // log), demo.go (演示数据); the people over the years: evaluations.go
 // (鉴定, proposed by the clerks and confirmed by a 领导), declarations.go
 // (a 领导's 不予回避 and the data of the 回避告知书), training.go (the
-// training warning), poolstats_service.go (人员库统计) and resume.go
-// (巡察履历); the city and the term plan: rounds_city.go (a round's
-// 巡察类型, 组织方式, 联动轮次 and 巡审联动 requirement) and plan.go (巡察规划,
-// and the plan grid's calendar over model.LoadPlanTables); the papers and
-// figures: papers_service.go (文书: the documents of a round, their
-// templates and the office's names, written as files, a batch or a zip)
-// and stats_service.go (统计报表, the 新提拔 rule, the reports upward);
-// snapshot.go, options.go, rowindex.go and dberrors.go serve them all.
+// training warning), poolstats_service.go (人员库统计), resume.go
+// (巡察履历) and experience.go (以老带新, 轮换 and 新提拔 settings, and the
+// report of who owes rounds); the city and the term plan: rounds_city.go
+// (a round's 巡察类型, 组织方式, 联动轮次 and 巡审联动 requirement) and
+// plan.go (巡察规划, and the plan grid's calendar over
+// model.LoadPlanTables); the papers and figures: papers_service.go (文书:
+// the documents of a round, their templates and the office's names,
+// written as files, a batch or a zip) and stats_service.go (统计报表, the
+// 新提拔 rule, the reports upward); snapshot.go, options.go, rowindex.go
+// and dberrors.go serve them all.
 //
 // # The capabilities
 //

@@ -172,7 +172,7 @@ var frontEnds = []string{".", "ui", "ui/widgets", "app/cli"}
 // reading the database itself. A front end that called one would go
 // around the rights, re-checks and audit the service stands for.
 var serviceOnly = map[string][]string{
-	modulePath + "/app/assign":    {"Solve", "Resolve", "Check", "Move", "Swap", "SetLocked", "Remove", "WhyNot", "Draw", "FromSnapshot", "NewRosterEdit"},
+	modulePath + "/app/assign":    {"Solve", "Resolve", "Check", "CheckRoster", "Move", "Swap", "SetLocked", "Remove", "WhyNot", "Suggest", "Draw", "FromSnapshot", "NewRosterEdit"},
 	modulePath + "/app/recusal":   {"New"},
 	modulePath + "/app/poolstats": {"Compute"},
 	modulePath + "/app/stats":     {"Compute"},

@@ -28,8 +28,9 @@ type settingsScreen struct {
 	calendar *calendarSettings
 	assign   *assignSettings
 	training *trainingSettings
-	ledger   *ledgerSettings // 成果运用 (settings_ledger.go)
-	papers   *papersSettings // 文书模板 (settings_papers.go)
+	ledger   *ledgerSettings     // 成果运用 (settings_ledger.go)
+	papers   *papersSettings     // 文书模板 (settings_papers.go)
+	people   *experienceSettings // 经验与轮换 (settings_experience.go)
 	tabs     *container.AppTabs
 }
 
@@ -48,9 +49,10 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		assign:   newAssignSettings(svc, win),
 		training: newTrainingSettings(svc, win),
 		ledger:   newLedgerSettings(svc, win),
-		papers:   newPapersSettings(svc, win)}
+		papers:   newPapersSettings(svc, win),
+		people:   newExperienceSettings(svc, win)}
 	s.recusal.changed, s.calendar.changed, s.assign.changed = onChanged, onChanged, onChanged
-	s.training.changed, s.ledger.changed, s.papers.changed = onChanged, onChanged, onChanged
+	s.training.changed, s.ledger.changed, s.papers.changed, s.people.changed = onChanged, onChanged, onChanged, onChanged
 	return s
 }
 
@@ -66,6 +68,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		tab("回避规则", theme.WarningIcon(), s.recusal.build()),
 		tab("巡察日历", theme.HistoryIcon(), s.calendar.build()),
 		tab("编组", theme.AccountIcon(), s.assign.build()),
+		tab("经验与轮换", theme.HistoryIcon(), s.people.build()),
 		tab("培训提示", theme.InfoIcon(), s.training.build()),
 		tab("成果运用", theme.DocumentIcon(), s.ledger.build()),
 		container.NewTabItemWithIcon("文书模板", theme.FileTextIcon(), s.papers.build()),
@@ -75,7 +78,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 
 // reload reads every section's settings again.
 func (s *settingsScreen) reload() {
-	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.training, s.ledger, s.papers} {
+	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.people, s.training, s.ledger, s.papers} {
 		sec.load()
 	}
 }

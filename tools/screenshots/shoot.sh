@@ -318,6 +318,35 @@ if wanted settings-assign; then # 设置, the tab 编组
 	fi
 	stop
 fi
+if wanted settings-experience; then # 设置, the tab 经验与轮换
+	if start --db "$db" --screen 设置 && login; then
+		settle
+		xdotool mousemove 465 68 click 1
+		sleep 1
+		shot settings-experience || true
+	fi
+	stop
+fi
+if wanted poolstats-owing; then # 人员库统计, the tab 新提拔待参加巡察
+	if start --db "$db" --screen 人员库统计 && login; then
+		settle
+		xdotool mousemove 360 247 click 1
+		sleep 1
+		shot poolstats-owing || true
+	fi
+	stop
+fi
+if wanted assign-suggest; then # 编组 › 自动编组, the first 成员 of the first team, 候选替换…
+	if start --db "$db" --screen 编组/自动编组 && login; then
+		settle
+		xdotool mousemove 560 613 click 1
+		sleep 1
+		xdotool mousemove 1080 335 click 1
+		sleep 1
+		shot assign-suggest || true
+	fi
+	stop
+fi
 if wanted person; then # double-click the first row of 人员库
 	if start --db "$db" --screen 人员库 && login; then
 		settle
