@@ -304,8 +304,11 @@ func (s *Service) RecordMilestones(ms []MilestoneEntry) error {
 				return err
 			}
 			old, row, err := s.recordMilestone(tx, m, now)
-			if err != nil {
+			if err != nil && len(ms) > 1 {
 				return model.Naming(err, "节点 "+m.key())
+			}
+			if err != nil {
+				return err
 			}
 			before, after = append(before, old), append(after, row)
 		}

@@ -441,7 +441,10 @@ func (s *Service) changeItems(tx *gorm.DB, seen []model.RectifyItem, fn func(*mo
 	after = slices.Clone(before)
 	for i := range after {
 		it := &after[i]
-		what := "整改措施 " + it.Code
+		what := "" // a single item is named by the change's own message
+		if len(seen) > 1 {
+			what = "整改措施 " + it.Code
+		}
 		if err := model.Stale(it.Stamp, seen[i].Stamp); err != nil {
 			return nil, nil, model.Naming(err, what)
 		}
