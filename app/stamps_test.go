@@ -460,7 +460,9 @@ func TestOverrideDecisionsRefuseAStaleView(t *testing.T) {
 				read: func(t *testing.T, s *Service) func() error {
 					v := pendingView(t, s)
 					if s == clerk {
-						return func() error { return s.RequestOverride(v.TeamID, "P02", "R4", "U02", "补充：借调期间未回原单位") }
+						return func() error {
+							return s.RequestOverride(v.TeamID, "P02", "R4", "U02", "补充：借调期间未回原单位")
+						}
 					}
 					return func() error { return s.Seeing(v.Stamp).ApproveOverride(v.ID, s.User) }
 				}, state: stateOf[model.Override](leader, "person_code = ?", "P02")}
