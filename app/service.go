@@ -105,6 +105,9 @@ func (s *Service) LoadSetting(key string, v any) error {
 	var row model.Setting
 	err := s.DB.Where("key = ?", key).Limit(1).Find(&row).Error
 	if err != nil {
+		if why := dbError("读取设置 "+key+" 失败", err); why != err { // a lost connection, in Chinese
+			return why
+		}
 		return fmt.Errorf("读取设置 %s 失败: %w", key, err)
 	}
 	if row.Key == "" {

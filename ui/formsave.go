@@ -69,7 +69,7 @@ func saveFailed(err error, win fyne.Window, retry, reload func()) error {
 		text = err.Error() + "\n\n重新载入将显示该记录的最新内容，本表单中尚未保存的修改将被放弃。"
 	case app.ConnLost(err) && retry != nil:
 		title, ok, then = "与数据库服务器的连接中断", "重试", retry
-		text = err.Error() + "\n\n本次修改没有写入任何内容，表单中填写的内容仍在；网络恢复后点“重试”再次保存。"
+		text = "与数据库服务器的连接中断或无法连接，本次修改没有写入任何内容。\n\n表单中填写的内容仍在；网络恢复后点“重试”再次保存。"
 	default:
 		return err
 	}
