@@ -348,3 +348,29 @@ func TestFormSavedOffersRetryOnALostConnection(t *testing.T) {
 		t.Error("重试 did not save again")
 	}
 }
+
+// The round form saved over another clerk's change of the round: refused,
+// and 重新载入 opens the round as it is now.
+func TestRoundFormReloadsOverANewerSave(t *testing.T) {
+	svc, w := calendarWorld(t)
+	s := openCalendar(t, svc, w, calToday)
+	s.openRound("2026-1")
+	form := s.form
+	other := &app.Service{DB: svc.DB, User: "王经办"}
+	rounds, _ := other.Rounds("T1")
+	for _, r := range rounds {
+		if r.Code == "2026-1" {
+			r.Name = "王经办改的名称"
+			must(t, other.SaveRound(r))
+		}
+	}
+	form.name.SetText("本表单改的名称")
+	test.Tap(form.save)
+	if !strings.Contains(form.errors.Text, "该记录已被 王经办 于 ") {
+		t.Fatalf("saved over a newer change: %q", form.errors.Text)
+	}
+	test.Tap(offered(t, w, "重新载入"))
+	if s.form == form || s.form.name.Text != "王经办改的名称" {
+		t.Errorf("reloaded: %q", s.form.name.Text)
+	}
+}
