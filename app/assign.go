@@ -54,7 +54,7 @@ func (s *Service) AssignInstance(round, mode, seed string) (*assign.Instance, as
 	if err != nil {
 		return nil, set, err
 	}
-	rset, err := s.RecusalSettings()
+	rset, err := s.checkSettings()
 	if err != nil {
 		return nil, set, err
 	}
@@ -183,7 +183,7 @@ func (s *Service) recheck(res *assign.Result) error {
 	if err != nil {
 		return err
 	}
-	rset, err := s.RecusalSettings()
+	rset, err := s.checkSettings()
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/fieldrule"
 	"xuncha/app/vocab"
 	"xuncha/model"
 )
@@ -159,7 +160,10 @@ func (s *Service) RoundStamp(code string) (model.Stamp, error) {
 // while its stamp is still r's (see saveStamped). Dates are written 2006-01-02 (empty
 // for not set); the set ones must follow the stage order, and the on-site
 // stage must lie inside the term. A round without a number gets the next
-// one of its term.
+// one of its term. Its 巡察类型, 组织方式 and 编组方式 must be words of
+// theirs (an 组织方式 word given as 巡察类型, as before Part II, is read as
+// such); its 联动轮次 must name other rounds, and are linked both ways;
+// its 巡审联动 requirement must name units and categories that exist.
 func (s *Service) SaveRound(r model.Round) error {
 	if r.Code == "" {
 		return errors.New("轮次编码不能为空")
@@ -168,11 +172,8 @@ func (s *Service) SaveRound(r model.Round) error {
 	if err := s.DB.Where("code = ?", r.TermCode).Limit(1).Find(&term).Error; err != nil || term.Code == "" {
 		return fmt.Errorf("届期 %q 不存在", r.TermCode)
 	}
-	if r.Type != "" && !slices.Contains(vocab.RoundTypes, r.Type) {
-		return fmt.Errorf("巡察类型 %q 不存在", r.Type)
-	}
-	if r.Mode != "" && !slices.Contains(vocab.Modes, r.Mode) {
-		return fmt.Errorf("编组方式 %q 不存在", r.Mode)
+	if err := s.checkRoundKinds(&r); err != nil {
+		return err
 	}
 	fields := []struct {
 		name string
@@ -214,7 +215,15 @@ func (s *Service) SaveRound(r model.Round) error {
 		e.Action, e.Before = "修改", old
 	}
 	read := model.StampOf(&r)
-	return s.Write(e, func(tx *gorm.DB) error { return s.saveStamped(tx, &r, read, old.Code == "") })
+	return s.Write(e, func(tx *gorm.DB) error {
+		if err := checkLinks(tx, &r); err != nil {
+			return err
+		}
+		if err := s.saveStamped(tx, &r, read, old.Code == ""); err != nil {
+			return err
+		}
+		return model.LinkRounds(tx, r.Code, fieldrule.SplitWords(r.Links))
+	})
 }
 
 // DeleteRound deletes round code with its teams, their units, members and
@@ -242,7 +251,10 @@ func (s *Service) DeleteRound(code string) error {
 				return err
 			}
 		}
-		return tx.Delete(&model.Round{}, "code = ?", code).Error
+		if err := tx.Delete(&model.Round{}, "code = ?", code).Error; err != nil {
+			return err
+		}
+		return model.LinkRounds(tx, code, nil)
 	})
 }
 

@@ -28,8 +28,10 @@
 // (鉴定, proposed by the clerks and confirmed by a 领导), declarations.go
 // (a 领导's 不予回避 and the data of the 回避告知书), training.go (the
 // training warning), poolstats_service.go (人员库统计) and resume.go
-// (巡察履历); snapshot.go, options.go, rowindex.go and dberrors.go serve
-// them all.
+// (巡察履历); the city and the term plan: rounds_city.go (a round's
+// 巡察类型, 组织方式, 联动轮次 and 巡审联动 requirement) and plan.go (巡察规划,
+// and the plan grid's calendar over model.LoadPlanTables); snapshot.go,
+// options.go, rowindex.go and dberrors.go serve them all.
 //
 // # The capabilities
 //

@@ -178,7 +178,7 @@ var serviceOnly = map[string][]string{
 	modulePath + "/app/backup":    {"Restore", "RestoreDamaged", "Backup", "Save", "Load"},
 	modulePath + "/app/demo":      {"Write"},
 	modulePath + "/app/auth":      {"Login", "AddUser", "SetRole", "RemoveUser", "ResetPassword", "Unlock", "ChangePassword", "CreateFirstAdmin"},
-	modulePath + "/model": {"Open", "OpenExisting", "LoadTables", "Migrate", "Transact", "SaveStamped", "Overwrite",
+	modulePath + "/model": {"Open", "OpenExisting", "LoadTables", "LoadPlanTables", "Migrate", "Transact", "SaveStamped", "Overwrite",
 		"CopyAll", "RestoreServer", "BackupTo"},
 }
 
@@ -426,11 +426,12 @@ func TestEveryWriteThroughTheDoor(t *testing.T) {
 func TestOneVocabulary(t *testing.T) {
 	lists := map[string][]string{
 		"Categories": vocab.Categories, "Statuses": vocab.Statuses, "Pools": vocab.Pools, "Skills": vocab.Skills,
-		"RoundTypes": vocab.RoundTypes, "Modes": vocab.Modes, "Roles": vocab.Roles, "Evaluations": vocab.Evaluations,
+		"RoundKinds": vocab.RoundKinds, "RoundLevels": vocab.RoundLevels, "Origins": vocab.Origins, "CountyLevels": vocab.CountyLevels,
+		"Modes": vocab.Modes, "Roles": vocab.Roles, "Evaluations": vocab.Evaluations,
 		"account roles": {vocab.UserAdmin, vocab.UserClerk, vocab.UserLeader}, "OverrideStates": vocab.OverrideStates,
 	}
 	named := map[string]bool{} // words a constant might copy: those of the short lists
-	for _, l := range []string{"Categories", "Statuses", "Pools", "Modes", "Roles", "account roles", "OverrideStates"} {
+	for _, l := range []string{"Categories", "Statuses", "Pools", "Modes", "Roles", "account roles", "RoundKinds", "RoundLevels", "Origins", "OverrideStates"} {
 		for _, w := range lists[l] {
 			named[w] = true
 		}

@@ -35,10 +35,30 @@ func (s *Service) SaveRecusalSettings(set recusal.Settings) error {
 // ResetRecusalSettings stores the default recusal settings.
 func (s *Service) ResetRecusalSettings() error { return s.SaveSetting(recusalKey, recusal.Defaults()) }
 
+// checkSettings returns the recusal settings the checks run under: the
+// saved ones, with the roles the composition fills from 市本级, which R4
+// does not bind on a 市本级 unit (SPEC §8.1).
+func (s *Service) checkSettings() (recusal.Settings, error) {
+	set, err := s.RecusalSettings()
+	if err != nil {
+		return set, err
+	}
+	comp, err := s.AssignSettings()
+	if err != nil {
+		return set, err
+	}
+	for _, role := range vocab.Roles {
+		if roleOrigin(comp, role) == vocab.FromCity {
+			set.CityRoles = append(set.CityRoles, role)
+		}
+	}
+	return set, nil
+}
+
 // recusalChecker loads the snapshot and the recusal settings and builds
 // a checker over them.
 func (s *Service) recusalChecker() (*recusal.Checker, *snap.Snapshot, error) {
-	set, err := s.RecusalSettings()
+	set, err := s.checkSettings()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -12,9 +12,8 @@ import (
 // candidacy says, for the focused recusal report of round r (see
 // recusal.Focus), who the round's saved roster places where, and which
 // roles of a team a person could fill were it not for recusal: active, in
-// a pool the composition table's row admits, and from the team's county
-// for a local row (every row in a 本县 round) or from another for the
-// others.
+// a pool the composition table's row admits, and from where the row's
+// origin says (originAdmits).
 func candidacy(sn *snap.Snapshot, r *snap.Round, set assign.Settings) recusal.Candidacy {
 	placed := map[string]recusal.Place{}
 	county := map[string]string{}
@@ -32,8 +31,7 @@ func candidacy(sn *snap.Snapshot, r *snap.Round, set assign.Settings) recusal.Ca
 		}
 		var out []string
 		for _, row := range set.Rows {
-			local := row.Local || r.Mode == vocab.ModeLocal
-			if row.Admits(p.Pools, p.FullTime) && local == (p.HomeCounty == tc) && !slices.Contains(out, row.Role) {
+			if row.Admits(p.Pools, p.FullTime) && originAdmits(sn, row.From(), r.Mode, p.HomeCounty, tc) && !slices.Contains(out, row.Role) {
 				out = append(out, row.Role)
 			}
 		}
@@ -44,6 +42,24 @@ func candidacy(sn *snap.Snapshot, r *snap.Round, set assign.Settings) recusal.Ca
 		return p != nil && p.HomeCounty == county[team]
 	}
 	return recusal.Candidacy{Placed: placed, Roles: roles, Local: local}
+}
+
+// originAdmits reports whether a person of jurisdiction home may fill a
+// row whose people come from (SPEC §8.1: 本地, 异地, 市本级, 不限) on a team
+// inspecting jurisdiction tc, in a round of mode (in a 本县 round every
+// row is local).
+func originAdmits(sn *snap.Snapshot, from, mode, home, tc string) bool {
+	switch {
+	case mode == vocab.ModeLocal:
+		return home == tc
+	case from == vocab.FromLocal:
+		return home == tc
+	case from == vocab.FromCity:
+		return sn.CityLevel(home)
+	case from == vocab.FromAny:
+		return true
+	}
+	return home != tc
 }
 
 // teamCounty returns the county of a team of r by name ("" when unknown).

@@ -62,9 +62,8 @@ func recheckRoster(sn *snap.Snapshot, c *recusal.Checker, set assign.Settings, r
 			if t == nil {
 				continue
 			}
-			if remoteOnly(set, m.Role) && run.Mode != vocab.ModeLocal && p.HomeCounty == t.County && !localLifted(c, r.Code, t, p.Code) {
-				bad(fmt.Sprintf("R4 %s：工作关系地为被巡察县区 %s，%s须从其他县区产生",
-					recusal.RuleName(recusal.R4), sn.CountyName(t.County), m.Role))
+			if why := originProblem(sn, set, run.Mode, m.Role, p, t.County); why != "" && !localLifted(c, r.Code, t, p.Code) {
+				bad(why)
 			}
 			for _, h := range c.Team(p, &run, t) {
 				if h.Rule != recusal.R4 && h.Blocks(m.Role) {
@@ -151,19 +150,39 @@ func admitted(set assign.Settings, role string, p *snap.Person) bool {
 	})
 }
 
-// remoteOnly reports whether every row of role must come from another
-// county than the inspected one.
-func remoteOnly(set assign.Settings, role string) bool {
-	n := 0
-	for _, row := range set.Rows {
-		if row.Role == role {
-			if row.Local {
-				return false
-			}
-			n++
-		}
+// originProblem says why p may not hold role on a team inspecting
+// jurisdiction county in a round of mode by where the role's people come
+// from (SPEC §5, §8.1), or "": every row of the role comes from elsewhere
+// (异地, not in 本县) and p is of the inspected jurisdiction, or every row
+// of it comes from 市本级 and p is not. A local role filled from elsewhere
+// is what a clerk may knowingly accept.
+func originProblem(sn *snap.Snapshot, set assign.Settings, mode, role string, p *snap.Person, county string) string {
+	from := roleOrigin(set, role)
+	switch {
+	case from == vocab.FromElsewhere && mode != vocab.ModeLocal && p.HomeCounty == county:
+		return fmt.Sprintf("R4 %s：工作关系地为被巡察县区 %s，%s须从其他县区产生",
+			recusal.RuleName(recusal.R4), sn.CountyName(county), role)
+	case from == vocab.FromCity && !sn.CityLevel(p.HomeCounty):
+		return fmt.Sprintf("R4 %s：工作关系地为 %s，不属市本级，%s须由市本级产生",
+			recusal.RuleName(recusal.R4), sn.CountyName(p.HomeCounty), role)
 	}
-	return n > 0
+	return ""
+}
+
+// roleOrigin is where every row of role comes from, "" when its rows
+// differ or it has none.
+func roleOrigin(set assign.Settings, role string) string {
+	from := ""
+	for _, row := range set.Rows {
+		if row.Role != role {
+			continue
+		}
+		if from != "" && from != row.From() {
+			return ""
+		}
+		from = row.From()
+	}
+	return from
 }
 
 func teamNamed(r *snap.Round, name string) *snap.Team {

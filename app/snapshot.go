@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"xuncha/app/civil"
+	"xuncha/app/fieldrule"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 	"xuncha/model"
@@ -18,12 +19,27 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	received, due, err := s.reportsReceived()
+	if err != nil {
+		return nil, err
+	}
+	return snapshotOf(all, received, due), nil
+}
+
+// reportLookup gives the day of a unit's report (received, due) in a
+// team of a round; zero for none.
+type reportLookup func(round, team, unit string) civil.Date
+
+// snapshotOf converts the tables read to a snapshot, indexed, with the
+// days the units' rectification reports were received and are due.
+func snapshotOf(all *model.Tables, received, due reportLookup) *snap.Snapshot {
 	out := &snap.Snapshot{}
 	for _, c := range all.Counties {
-		out.Counties = append(out.Counties, snap.County{Code: c.Code, Name: c.Name})
+		out.Counties = append(out.Counties, snap.County{Code: c.Code, Name: c.Name, City: c.Level == vocab.LevelCity})
 	}
 	for _, u := range all.Units {
-		out.Units = append(out.Units, snap.Unit{Code: u.Code, Name: u.Name, County: u.CountyCode, Category: u.Category, Parent: deref(u.ParentCode)})
+		out.Units = append(out.Units, snap.Unit{Code: u.Code, Name: u.Name, County: u.CountyCode, Category: u.Category, Parent: deref(u.ParentCode),
+			Sectors: fieldrule.SplitSectors(u.Sectors), Priority: u.Priority})
 	}
 	for _, l := range all.Leaders {
 		out.Leaders = append(out.Leaders, snap.Leader{Unit: l.UnitCode, Name: l.Name, Post: l.Post, IDNumber: l.IDNumber})
@@ -75,10 +91,6 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	for _, u := range all.Units {
 		unitCounty[u.Code] = u.CountyCode
 	}
-	received, due, err := s.reportsReceived()
-	if err != nil {
-		return nil, err
-	}
 	teamName := make(map[uint]string, len(all.Teams))
 	for _, t := range all.Teams {
 		teamName[t.ID] = t.Name
@@ -108,7 +120,8 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 	}
 	for _, r := range all.Rounds {
 		out.Rounds = append(out.Rounds, snap.Round{
-			Code: r.Code, Term: r.TermCode, Name: r.Name, Type: r.Type, Mode: r.Mode, Number: r.Number,
+			Code: r.Code, Term: r.TermCode, Name: r.Name, Type: r.Type, Level: r.Level, Mode: r.Mode, Number: r.Number,
+			Links: fieldrule.SplitWords(r.Links), Joint: snap.Joint{Units: fieldrule.SplitWords(r.JointUnits), Categories: fieldrule.SplitWords(r.JointCategories)},
 			PrepStart: date(r.PrepStart), OnsiteStart: date(r.OnsiteStart), OnsiteEnd: date(r.OnsiteEnd),
 			ReportEnd: date(r.ReportEnd), FeedbackDate: date(r.FeedbackDate), RectifyDue: date(r.RectifyDue),
 			CheckDate: date(r.CheckDate), Teams: roundTeams[r.Code],
@@ -121,8 +134,11 @@ func (s *Service) Snapshot() (*snap.Snapshot, error) {
 			Rule: o.Rule, Unit: o.UnitCode, Reason: o.Reason, Approver: o.Approver, EnteredBy: o.EnteredBy,
 			Status: st, Approved: st == vocab.OverrideApproved})
 	}
+	for _, p := range all.Plans {
+		out.Plans = append(out.Plans, snap.Plan{Term: p.TermCode, Unit: p.UnitCode, Year: p.Year, RoundNo: p.RoundNo, Note: p.Note})
+	}
 	out.Index()
-	return out, nil
+	return out
 }
 
 // PersonToSnap converts a stored person (without history, relatives and

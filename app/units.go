@@ -2,8 +2,11 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"xuncha/app/calendar"
+	"xuncha/app/fieldrule"
 	"xuncha/model"
 )
 
@@ -13,13 +16,15 @@ type UnitRow struct {
 	County, CountyName string
 	Category           string
 	Parent, ParentName string
-	Leaders            int // number of 班子成员
+	Leaders            int      // number of 班子成员
+	Sectors            []string // 领域
+	Priority           string   // 重点等级
 
 	search string
 }
 
 // UnitColumns are the column titles of the units table, in order.
-var UnitColumns = []string{"单位编码", "单位名称", "县区", "单位类别", "上级单位", "班子成员"}
+var UnitColumns = []string{"单位编码", "单位名称", "县区", "单位类别", "上级单位", "班子成员", "领域", "重点等级"}
 
 // Cell returns the text of column col (an index of UnitColumns).
 func (r *UnitRow) Cell(col int) string {
@@ -36,6 +41,10 @@ func (r *UnitRow) Cell(col int) string {
 		return r.ParentName
 	case 5:
 		return fmt.Sprint(r.Leaders)
+	case 6:
+		return strings.Join(r.Sectors, "、")
+	case 7:
+		return r.Priority
 	}
 	return ""
 }
@@ -44,6 +53,8 @@ func (r *UnitRow) Cell(col int) string {
 type UnitFilter struct {
 	County   string // county code
 	Category string
+	Sector   string // one of the unit's 领域 (calendar.Unsectored: none)
+	Priority string // 重点等级
 	Text     string // part of the name or the code
 }
 
@@ -78,7 +89,8 @@ func (s *Service) UnitsTable() (*UnitsTable, error) {
 	for i, u := range units {
 		t.Rows[i] = UnitRow{Code: u.Code, Name: u.Name, County: u.CountyCode, CountyName: names.county[u.CountyCode],
 			Category: u.Category, Parent: deref(u.ParentCode), ParentName: names.unit[deref(u.ParentCode)],
-			Leaders: leaders[u.Code], search: searchKey(u.Code, u.Name)}
+			Leaders: leaders[u.Code], Sectors: fieldrule.SplitSectors(u.Sectors), Priority: u.Priority,
+			search: searchKey(u.Code, u.Name)}
 	}
 	t.ix = newRowIndex(len(t.Rows), func(row, col int) string {
 		if col == 5 { // numbers sort as numbers
@@ -99,6 +111,8 @@ func (t *UnitsTable) Filter(f UnitFilter) []int {
 		r := &t.Rows[i]
 		return (f.County == "" || r.County == f.County) &&
 			(f.Category == "" || r.Category == f.Category) &&
+			(f.Sector == "" || slices.Contains(r.Sectors, f.Sector) || f.Sector == calendar.Unsectored && len(r.Sectors) == 0) &&
+			(f.Priority == "" || r.Priority == f.Priority) &&
 			(text == "" || strings.Contains(r.search, text))
 	})
 }
@@ -110,6 +124,31 @@ func (t *UnitsTable) Codes(rows []int) []string {
 		out[i] = t.Rows[r].Code
 	}
 	return out
+}
+
+// Sectors lists the 领域 the forms and filters offer (SPEC §8.2): those of
+// the calendar settings in their order, then the other words units hold,
+// sorted.
+func (s *Service) Sectors() ([]string, error) {
+	set, err := s.CalendarSettings()
+	if err != nil {
+		return nil, err
+	}
+	var held []string
+	if err := s.DB.Model(&model.Unit{}).Where("sectors <> ''").Distinct().Pluck("sectors", &held).Error; err != nil {
+		return nil, fmt.Errorf("读取单位领域失败: %w", err)
+	}
+	out := slices.Clone(set.Sectors)
+	var more []string
+	for _, h := range held {
+		for _, w := range fieldrule.SplitSectors(h) {
+			if !slices.Contains(out, w) && !slices.Contains(more, w) {
+				more = append(more, w)
+			}
+		}
+	}
+	slices.Sort(more)
+	return append(out, more...), nil
 }
 
 // CountyOptions lists the counties by code, for combo boxes.

@@ -10,6 +10,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"xuncha/app/audit"
+	"xuncha/app/fieldrule"
 	"xuncha/app/vocab"
 	"xuncha/model"
 )
@@ -110,6 +111,16 @@ func (s *Service) checkUnit(d *UnitDetail) error {
 	if !slices.Contains(vocab.Categories, u.Category) {
 		ck.add("单位类别", "应为 %s", strings.Join(vocab.Categories, "、"))
 	}
+	if w, err := fieldrule.Sectors(u.Sectors); err != nil {
+		ck.add("领域", "%s", err.Error())
+	} else {
+		u.Sectors = w
+	}
+	if p, err := fieldrule.Priority(u.Priority); err != nil {
+		ck.add("重点等级", "%s", err.Error())
+	} else {
+		u.Priority = p
+	}
 	if u.ParentCode != nil {
 		if msg := s.parentProblem(u); msg != "" {
 			ck.add("上级单位", "%s", msg)
@@ -185,6 +196,7 @@ func (s *Service) DeleteUnit(code string) error {
 		{"亲属工作单位", &model.Relative{}, "unit_code = ?"},
 		{"回避申报", &model.Declaration{}, "unit_code = ?"},
 		{"巡察任务", &model.TeamUnit{}, "unit_code = ?"},
+		{"巡察规划", &model.PlanItem{}, "unit_code = ?"},
 	} {
 		var n int64
 		if err := s.DB.Model(q.m).Where(q.where, code).Count(&n).Error; err != nil {

@@ -14,7 +14,7 @@ import (
 
 // SchemaVersion is the version of the schema this build writes. Each step in
 // migrations brings a file from the version before it to its own.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // StoredTimeLayout is how a time that decides something (an account's
 // lock, an audit entry's time) is stored: in UTC, marked Z, so that it
@@ -35,6 +35,7 @@ var migrations = []migration{
 	{To: 3, Name: "鉴定状态", Run: confirmEvaluations},
 	{To: 4, Name: "整改报告收到日期改为节点", Run: migrateReportReceived},
 	{To: 5, Name: "回避豁免的状态", Run: migrateOverrideStatus},
+	{To: 6, Name: "巡察类型与组织方式分开", Run: splitRoundTypes},
 }
 
 // legacyLockFor is how long versions before 2 locked an account.

@@ -1,9 +1,13 @@
 package model
 
-// County is a county or district (县区).
+// County is a jurisdiction (县区): a county or district, or the city's own
+// level (SPEC §8.1).
 type County struct {
 	Code string `gorm:"primaryKey;size:32"`
 	Name string `gorm:"size:64;not null"`
+
+	// 级别: vocab.LevelCity (市本级) or vocab.LevelCounty; "" is 县区.
+	Level string `gorm:"size:8"`
 }
 
 // Unit is a party organisation that can be inspected (被巡察单位).
@@ -16,6 +20,11 @@ type Unit struct {
 	ParentCode *string `gorm:"size:32;index"`
 	Parent     *Unit   `gorm:"foreignKey:ParentCode;references:Code;constraint:OnUpdate:CASCADE,OnDelete:SET NULL"`
 	Stamp
+
+	// SPEC §8.2: the unit's 领域 (free words joined by 、) and its 重点等级
+	// (A, B, C; "" none).
+	Sectors  string `gorm:"size:256"`
+	Priority string `gorm:"size:2"`
 }
 
 // UnitLeader is a member of a unit's leadership (领导班子成员).
@@ -124,7 +133,9 @@ type TermScope struct {
 }
 
 // Round is one round of inspection inside a term (轮次). The stage dates are
-// the round's; teams may carry their own on-site dates.
+// the round's; teams may carry their own on-site dates. A round has three
+// independent properties (SPEC §8.1): Type is its 巡察类型 (vocab.RoundKinds),
+// Level its 组织方式 (vocab.RoundLevels), Mode its 编组方式 (vocab.Modes).
 type Round struct {
 	Code         string `gorm:"primaryKey;size:32"`
 	TermCode     string `gorm:"size:32;not null;index"`
@@ -141,6 +152,16 @@ type Round struct {
 	RectifyDue   string `gorm:"size:10"` // 整改报告期限
 	CheckDate    string `gorm:"size:10"` // 督查验收
 	Stamp
+
+	Level string `gorm:"size:16"` // 组织方式
+	// Links are the codes of the rounds linked with this one (联动轮次,
+	// 上下联动), sorted and joined by 、; a link holds both ways.
+	Links string `gorm:"size:512"`
+	// The 巡审联动 requirement (SPEC §8.1): every team needs a member whose
+	// current unit is one of JointUnits or of one of JointCategories (codes
+	// and categories joined by 、); both empty: no requirement.
+	JointUnits      string `gorm:"size:512"`
+	JointCategories string `gorm:"size:128"`
 }
 
 // Team is one inspection team of a round (巡察组). Its name is unique in the round.
@@ -255,5 +276,6 @@ func All() []any {
 		&Declaration{}, &Term{}, &Round{}, &Team{}, &TeamUnit{}, &TeamMember{}, &Override{},
 		&Setting{}, &User{}, &AuditEntry{}, &TermScope{},
 		&StatusChange{}, &Training{}, &Tie{}, &TeamEvaluation{},
+		&PlanItem{},
 	}, resultsTables()...)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,13 +13,15 @@ import (
 
 	"xuncha/app/calendar"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
 
 // roundColumns are the titles of the round list; roundWidths their widths.
 var (
-	roundColumns = []string{"序号", "轮次编码", "轮次名称", "类型", "编组方式", "状态", "当前阶段", "进驻开始", "进驻结束", "巡察组", "单位", "冲突"}
-	roundWidths  = []float32{44, 72, 200, 56, 86, 64, 200, 96, 96, 56, 50, 44}
+	roundColumns = []string{"序号", "轮次编码", "轮次名称", "巡察类型", "组织方式", "编组方式", "状态", "当前阶段", "进驻开始", "进驻结束",
+		"巡察组", "单位", "联动轮次", "冲突"}
+	roundWidths = []float32{44, 72, 200, 70, 76, 86, 64, 200, 96, 96, 56, 50, 100, 44}
 )
 
 // maxConflictsShown caps the conflict list; the export has them all.
@@ -32,6 +35,7 @@ type roundList struct {
 	selected string
 
 	table             *widget.Table
+	kind, level       *widget.Select // filters: 巡察类型, 组织方式
 	open, del, export *widget.Button
 	conflictsTitle    *widget.Label
 	conflicts         *fyne.Container
@@ -73,7 +77,12 @@ func (l *roundList) build() fyne.CanvasObject {
 	})
 	l.conflictsTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.conflicts = container.NewVBox()
-	actions := container.NewHBox(l.open, l.del, l.export)
+	l.kind = widget.NewSelect(append([]string{all}, vocab.RoundKinds...), func(string) { l.refresh() })
+	l.level = widget.NewSelect(append([]string{all}, vocab.RoundLevels...), func(string) { l.refresh() })
+	l.kind.SetSelected(all)
+	l.level.SetSelected(all)
+	actions := container.NewHBox(l.open, l.del, l.export, widget.NewSeparator(),
+		widget.NewLabel("巡察类型"), l.kind, widget.NewLabel("组织方式"), l.level)
 	top := container.NewBorder(actions, nil, nil, nil, l.table)
 	bottom := container.NewBorder(l.conflictsTitle, nil, nil, nil, container.NewVScroll(l.conflicts))
 	split := container.NewVSplit(top, bottom)
@@ -89,7 +98,11 @@ func (l *roundList) refresh() {
 	}
 	l.rounds = nil
 	if l.s.cal != nil && l.s.term != "" {
-		l.rounds = l.s.cal.Rounds(l.s.term)
+		for _, r := range l.s.cal.Rounds(l.s.term) {
+			if l.shows(r) {
+				l.rounds = append(l.rounds, r)
+			}
+		}
 	}
 	l.conflictCount = map[string]int{}
 	for _, c := range l.s.conflicts {
@@ -124,6 +137,17 @@ func (l *roundList) showConflicts() {
 	}
 }
 
+// shows reports whether round r passes the filters of 巡察类型 and 组织方式
+// (a round without a 巡察类型 is 常规).
+func (l *roundList) shows(r *snap.Round) bool {
+	kind := r.Type
+	if kind == "" {
+		kind = vocab.KindRegular
+	}
+	return (l.kind == nil || l.kind.Selected == all || l.kind.Selected == kind) &&
+		(l.level == nil || l.level.Selected == all || l.level.Selected == r.Level)
+}
+
 // conflictLabel shows a conflict: 【kind】message, in the danger colour.
 func conflictLabel(c calendar.Conflict) *widget.Label {
 	lb := widget.NewLabel("【" + c.Kind + "】" + c.Message)
@@ -145,10 +169,12 @@ func (l *roundList) cell(r *snap.Round, col int) string {
 	case 3:
 		return r.Type
 	case 4:
-		return r.Mode
+		return r.Level
 	case 5:
-		return string(cal.Status(r, today))
+		return r.Mode
 	case 6:
+		return string(cal.Status(r, today))
+	case 7:
 		sc := cal.Schedule(r)
 		if sp, ok := sc.StageAt(today); ok {
 			return fmt.Sprintf("%s（至%s，剩%d天）", sp.Stage, sp.End, today.DaysUntil(sp.End)+1)
@@ -157,19 +183,21 @@ func (l *roundList) cell(r *snap.Round, col int) string {
 			return fmt.Sprintf("未开始（准备%s起）", sc.Dates.PrepStart)
 		}
 		return "—"
-	case 7:
-		return dateOrDash(cal.Schedule(r).Dates.OnsiteStart)
 	case 8:
-		return dateOrDash(cal.Schedule(r).Dates.OnsiteEnd)
+		return dateOrDash(cal.Schedule(r).Dates.OnsiteStart)
 	case 9:
-		return strconv.Itoa(len(r.Teams))
+		return dateOrDash(cal.Schedule(r).Dates.OnsiteEnd)
 	case 10:
+		return strconv.Itoa(len(r.Teams))
+	case 11:
 		n := 0
 		for i := range r.Teams {
 			n += len(r.Teams[i].Units)
 		}
 		return strconv.Itoa(n)
-	case 11:
+	case 12:
+		return strings.Join(r.Links, "、")
+	case 13:
 		if n := l.conflictCount[r.Code]; n > 0 {
 			return strconv.Itoa(n)
 		}
@@ -186,7 +214,7 @@ func (l *roundList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	r := l.rounds[id.Row]
 	c.Label.Importance = widget.MediumImportance
-	if id.Col == 11 && l.conflictCount[r.Code] > 0 {
+	if id.Col == len(roundColumns)-1 && l.conflictCount[r.Code] > 0 {
 		c.Label.Importance = widget.DangerImportance
 	}
 	c.Set(l.cell(r, id.Col), r.Code == l.selected, theme.Color(theme.ColorNameSelection))

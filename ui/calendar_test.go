@@ -166,13 +166,13 @@ func TestCalendarListAndTimeline(t *testing.T) {
 	svc, w := calendarWorld(t)
 	s := openCalendar(t, svc, w, calToday)
 	l := s.list
-	if rows(l.table) != 2 || cellText(t, l.table, 0, 1) != "2025-1" || cellText(t, l.table, 1, 5) != "进驻中" {
-		t.Fatalf("list: %d rows, %q %q", rows(l.table), cellText(t, l.table, 0, 1), cellText(t, l.table, 1, 5))
+	if rows(l.table) != 2 || cellText(t, l.table, 0, 1) != "2025-1" || cellText(t, l.table, 1, 6) != "进驻中" {
+		t.Fatalf("list: %d rows, %q %q", rows(l.table), cellText(t, l.table, 0, 1), cellText(t, l.table, 1, 6))
 	}
-	if got := cellText(t, l.table, 1, 6); !strings.HasPrefix(got, "进驻（至2026-04-30，剩16天）") {
+	if got := cellText(t, l.table, 1, 7); !strings.HasPrefix(got, "进驻（至2026-04-30，剩16天）") {
 		t.Errorf("current stage = %q", got)
 	}
-	if got := cellText(t, l.table, 0, 5); got != "已完成" {
+	if got := cellText(t, l.table, 0, 6); got != "已完成" {
 		t.Errorf("2025-1 status = %q", got)
 	}
 	test.DoubleTap(tableCell(l.table, 0, 2))

@@ -125,13 +125,34 @@ func (c *timelineChart) describe(row, st int) string {
 	return s + "（单击打开轮次）"
 }
 
-// roundLine is the second line of a round's label.
+// roundLine is the second line of a round's label: its status, 巡察类型
+// and 组织方式, a mark when it is linked (上下联动) or of another term, and
+// its size.
 func roundLine(r calendar.TimelineRound) string {
 	s := string(r.Status)
+	if r.Foreign {
+		s = "其他届期 · " + s
+	}
 	if r.Type != "" {
 		s += " · " + r.Type
 	}
+	if r.Level != "" {
+		s += " · " + r.Level
+	}
+	if r.Group >= 0 {
+		s += " · 联动"
+	}
 	return s + fmt.Sprintf(" · %d个组 · %d个单位", r.Teams, r.Units)
+}
+
+// linkColor marks the rows of linked rounds on the timeline.
+var linkColor = color.NRGBA{0x2e, 0x6d, 0xb4, 0xff}
+
+// linkBracket is the bar at the left of a group of linked rounds, from its
+// first row to its last.
+type linkBracket struct {
+	line     *canvas.Line
+	from, to int
 }
 
 // CreateRenderer draws the timeline.
@@ -159,6 +180,7 @@ type timelineRenderer struct {
 	today   *canvas.Line
 	todayTx *canvas.Text
 	empty   *canvas.Text
+	links   []linkBracket
 }
 
 func (r *timelineRenderer) rebuild() {
@@ -222,6 +244,24 @@ func (r *timelineRenderer) rebuild() {
 		r.names = append(r.names, [2]*canvas.Text{n1, n2})
 		r.objs = append(r.objs, n1, n2)
 	}
+	r.links = nil
+	for gi := range tl.Groups {
+		b := linkBracket{from: -1}
+		for i, rd := range tl.Rounds {
+			if rd.Group == gi {
+				if b.from < 0 {
+					b.from = i
+				}
+				b.to = i
+			}
+		}
+		if b.from >= 0 {
+			b.line = canvas.NewLine(linkColor)
+			b.line.StrokeWidth = 3
+			r.links = append(r.links, b)
+			r.objs = append(r.objs, b.line)
+		}
+	}
 	r.today, r.todayTx, r.empty = nil, nil, nil
 	if !tl.Today.IsZero() && tl.Today >= tl.Start && tl.Today <= tl.End {
 		r.today = canvas.NewLine(sealRed)
@@ -270,6 +310,10 @@ func (r *timelineRenderer) Layout(size fyne.Size) {
 		n[0].Text = fitText(c.tl.Rounds[i].Code+" "+c.tl.Rounds[i].Name, n[0].TextSize, false, tlLabelW-16)
 		n[0].Move(fyne.NewPos(8, y+3))
 		n[1].Move(fyne.NewPos(8, y+22))
+	}
+	for _, b := range r.links {
+		b.line.Position1 = fyne.NewPos(3, tlAxisH+float32(b.from)*tlRowH+6)
+		b.line.Position2 = fyne.NewPos(3, tlAxisH+float32(b.to+1)*tlRowH-6)
 	}
 	if r.today != nil {
 		x := c.xOf(r.c.tl.Today, size.Width)

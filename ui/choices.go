@@ -33,21 +33,28 @@ func loadTerm(svc *app.Service, win fyne.Window, sel *widget.Select, v *termView
 		dialog.ShowError(err, win)
 	}
 	v.cal, v.terms = cal, terms
-	if cal.Term(v.term) == nil {
-		v.term = cal.CurrentTerm(today)
+	v.term = showTerms(sel, cal, terms, v.term, today)
+	return true
+}
+
+// showTerms gives sel the terms to choose from, term chosen, or the term of
+// today when cal has no term; it returns the term chosen.
+func showTerms(sel *widget.Select, cal *calendar.Calendar, terms []model.Term, term string, today civil.Date) string {
+	if cal.Term(term) == nil {
+		term = cal.CurrentTerm(today)
 	}
 	opts := make([]string, len(terms))
 	chosen := ""
 	for i, t := range terms {
 		opts[i] = termLabel(t)
-		if t.Code == v.term {
+		if t.Code == term {
 			chosen = opts[i]
 		}
 	}
 	if sel != nil {
 		setChoicesQuietly(sel, opts, chosen)
 	}
-	return true
+	return term
 }
 
 // termLabel is how a term shows in the selector.

@@ -36,6 +36,10 @@ var coverageSeries = []widgets.BarSeries{
 // overviewTabs are the titles of the overview's lists.
 var overviewTabs = []string{"在办轮次", "组配备", "待批豁免", "整改逾期", "未安排单位"}
 
+// coverageTabs are the titles of the overview's coverage views (SPEC §8.2:
+// the 板块 view and the plan against what was done beside the charts).
+var coverageTabs = []string{"覆盖情况", "板块轮动", "规划执行"}
+
 // statCard is one big number of the overview with its caption.
 type statCard struct {
 	value *canvas.Text
@@ -79,13 +83,14 @@ type overviewScreen struct {
 	total, covered, planned, open, rounds *statCard
 	paceIcon                              *widget.Icon
 	pace                                  *widget.Label
-	byCategory, byCounty                  *widgets.BarChart
-	tabs                                  *container.AppTabs
+	byCategory, byCounty, bySector        *widgets.BarChart
+	tabs, views                           *container.AppTabs
 	progress, teams, overrides            *textTable
 	overdue, openUnits                    *textTable
 	results                               *overviewResults   // 整改台账 (overview_results.go)
 	pending                               []app.OverrideView // the rows of overrides
 	decision                              *overrideDecision  // opened last, for tests
+	sectors, plan                         *textTable         // 板块轮动, 规划执行 (SPEC §8.2)
 }
 
 func newOverviewScreen(svc *app.Service, win fyne.Window, clock func() civil.Date) *overviewScreen {
@@ -107,6 +112,8 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.pace.Wrapping = fyne.TextWrapWord
 	s.byCategory = widgets.NewBarChart("按单位类别", coverageSeries)
 	s.byCounty = widgets.NewBarChart("按县区", coverageSeries)
+	s.bySector = widgets.NewBarChart("按领域", coverageSeries)
+	s.sectors, s.plan = newSectorTable(), newPlanYearTable()
 	s.progress = newTextTable([]string{"轮次", "名称", "状态", "当前阶段", "阶段日期", "阶段剩余", "组/单位"},
 		[]float32{66, 132, 64, 64, 170, 84, 64})
 	s.teams = newTextTable([]string{"轮次", "巡察组", "县区", "单位数", "成员/应配", "配备"}, []float32{70, 130, 90, 60, 90, 80})
@@ -134,9 +141,11 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 		s.dateLb, layout.NewSpacer(), refresh)
 	cards := container.NewGridWithColumns(5, s.total.obj, s.covered.obj, s.planned.obj, s.open.obj, s.rounds.obj)
 	pace := container.NewBorder(nil, nil, container.NewVBox(s.paceIcon), nil, s.pace)
-	charts := container.NewVScroll(container.NewVBox(s.byCategory, widget.NewSeparator(), s.byCounty))
-	split := container.NewHSplit(charts, s.tabs)
-	split.Offset = 0.4
+	charts := container.NewVScroll(container.NewVBox(s.byCategory, widget.NewSeparator(), s.bySector, widget.NewSeparator(), s.byCounty))
+	s.views = container.NewAppTabs(container.NewTabItem(coverageTabs[0], charts),
+		container.NewTabItem(coverageTabs[1], s.sectors.table), container.NewTabItem(coverageTabs[2], s.plan.table))
+	split := container.NewHSplit(s.views, s.tabs)
+	split.Offset = 0.46
 	s.reload()
 	s.termSel.OnChanged = func(string) { s.term = app.CodeOfLabel(s.termSel.Selected); s.show() }
 	return container.NewBorder(container.NewVBox(top, cards, pace, widget.NewSeparator()), nil, nil, nil, split)
@@ -201,6 +210,9 @@ func (s *overviewScreen) show() {
 	}
 	s.byCategory.SetRows(cats)
 	s.byCounty.SetRows(counties)
+	s.bySector.SetRows(sectorBars(cv))
+	s.sectors.set(sectorRows(s.ov.Sectors))
+	s.plan.set(planYearRows(s.ov.Plan))
 	s.teams.set(teamRows(s.ov, sn))
 	s.pending = s.pendingOverrides()
 	s.overrides.set(overrideRows(s.pending))
@@ -212,6 +224,11 @@ func (s *overviewScreen) show() {
 	}
 	s.results.tab.Text = fmt.Sprintf("整改台账（%d）", s.results.show(today, sn.CountyName))
 	s.tabs.Refresh()
+	s.views.Items[2].Text = coverageTabs[2]
+	if n := len(s.ov.Plan.Warnings); n > 0 {
+		s.views.Items[2].Text = fmt.Sprintf("%s（预警%d）", coverageTabs[2], n)
+	}
+	s.views.Refresh()
 }
 
 // showPace writes the pace estimate, as a warning when the term will not

@@ -51,7 +51,9 @@ type roundForm struct {
 	stamp model.Stamp // of the round as read: a save over another clerk's newer one is refused
 
 	code, name, number *widget.Entry
-	typ, mode          *widget.Select
+	typ, level, mode   *widget.Select
+	links, jointUnits  *codesField        // 联动轮次, 巡审联动单位
+	jointCats          *widget.CheckGroup // 巡审联动单位类别
 	dates              [nDates]*widgets.DateEntry
 	days               [nDates]*widget.Label
 	proposed           calendar.Dates // the dates filled last from the default lengths
@@ -115,7 +117,7 @@ func (f *roundForm) editable() bool { return f.s.canEdit() }
 func (f *roundForm) buildBasic() fyne.CanvasObject {
 	r := f.round
 	if r == nil {
-		r = &snap.Round{Term: f.term, Type: vocab.RoundTypes[0], Mode: vocab.Modes[0]}
+		r = &snap.Round{Term: f.term, Type: vocab.RoundKinds[0], Level: vocab.RoundLevels[0], Mode: vocab.Modes[0]}
 	}
 	f.code = entry(r.Code)
 	f.code.SetPlaceHolder("如 2026-3")
@@ -126,10 +128,19 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 		f.number.SetText(strconv.Itoa(r.Number))
 	}
 	f.number.SetPlaceHolder("不填则自动编号")
-	f.typ = widget.NewSelect(vocab.RoundTypes, nil)
+	f.typ = widget.NewSelect(vocab.RoundKinds, nil)
 	f.typ.SetSelected(r.Type)
 	f.mode = widget.NewSelect(vocab.Modes, nil)
 	f.mode.SetSelected(r.Mode)
+	f.level = widget.NewSelect(vocab.RoundLevels, nil)
+	f.level.SetSelected(r.Level)
+	f.links = newCodesField(f.s.win, "联动轮次", "如 2026-S1", f.roundChoices)
+	f.links.set(r.Links)
+	f.jointUnits = newCodesField(f.s.win, "巡审联动单位", "如 市审计局的单位编码", f.unitChoices)
+	f.jointUnits.set(r.Joint.Units)
+	f.jointCats = widget.NewCheckGroup(vocab.Categories, nil)
+	f.jointCats.Horizontal = true
+	f.jointCats.SetSelected(r.Joint.Categories)
 	stored := [nDates]civil.Date{r.PrepStart, r.OnsiteStart, r.OnsiteEnd, r.ReportEnd, r.FeedbackDate, r.RectifyDue, r.CheckDate}
 	set := f.s.cal.Settings()
 	if !r.OnsiteStart.IsZero() {
@@ -161,7 +172,10 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 	left := widget.NewForm(
 		widget.NewFormItem("轮次编码 *", f.code), widget.NewFormItem("轮次名称", f.name),
 		widget.NewFormItem("届期", termLb), widget.NewFormItem("序号", f.number),
-		widget.NewFormItem("巡察类型", f.typ), widget.NewFormItem("编组方式", f.mode))
+		widget.NewFormItem("巡察类型", f.typ), widget.NewFormItem("组织方式", f.level), widget.NewFormItem("编组方式", f.mode),
+		widget.NewFormItem("联动轮次", f.links.content()))
+	joint := widget.NewForm(widget.NewFormItem("巡审联动单位", f.jointUnits.content()), widget.NewFormItem("或单位类别", f.jointCats))
+	joint.Items[0].HintText = "巡审联动：每个巡察组须至少一名现工作单位为这些单位（或属于下列类别）的成员，编组时强制满足"
 	right := widget.NewForm(dateItems...)
 	f.refill = widget.NewButtonWithIcon("按默认天数重填其余日期", theme.ViewRefreshIcon(), f.onRefill)
 	hint := widget.NewLabel(fmt.Sprintf("填写进驻开始后，其余日期按“设置”中各阶段的默认天数自动填写（准备%d天、进驻%d天、报告%d天、反馈%d天、整改%d天、督查验收%d天），可逐项修改。",
@@ -173,7 +187,7 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 	f.status.TextStyle.Bold = true
 	f.conflicts = container.NewVBox()
 	fields := container.NewGridWithColumns(2, left, container.NewVBox(right, container.NewHBox(f.refill)))
-	top := container.NewVBox(fields, hint, container.NewHBox(f.save, f.status), widget.NewSeparator())
+	top := container.NewVBox(fields, joint, hint, container.NewHBox(f.save, f.status), widget.NewSeparator())
 	f.showDays()
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(f.conflicts))
 }
@@ -252,7 +266,8 @@ func (f *roundForm) showDays() {
 // collect reads the basic tab into a round to save.
 func (f *roundForm) collect() (model.Round, error) {
 	r := model.Round{Code: strings.TrimSpace(f.code.Text), TermCode: f.term, Name: strings.TrimSpace(f.name.Text),
-		Type: f.typ.Selected, Mode: f.mode.Selected}
+		Type: f.typ.Selected, Level: f.level.Selected, Mode: f.mode.Selected, Links: f.links.text(),
+		JointUnits: f.jointUnits.text(), JointCategories: strings.Join(f.jointCats.Selected, "、")}
 	if n := strings.TrimSpace(f.number.Text); n != "" {
 		v, err := strconv.Atoi(n)
 		if err != nil || v < 1 {
@@ -337,9 +352,11 @@ func (f *roundForm) refresh() {
 	}
 	setEnabled(f.export, saved)
 	edit := f.editable()
-	for _, w := range []fyne.Disableable{f.name, f.number, f.typ, f.mode, f.save, f.refill} {
+	for _, w := range []fyne.Disableable{f.name, f.number, f.typ, f.level, f.mode, f.save, f.refill, f.jointCats} {
 		setEnabled(w, edit)
 	}
+	f.links.setEnabled(edit)
+	f.jointUnits.setEnabled(edit)
 	for _, d := range f.dates {
 		setEnabled(d, edit)
 	}

@@ -18,11 +18,24 @@ import (
 	"xuncha/ui/widgets"
 )
 
-// The choices of where a composition row's people come from.
-const (
-	fromLocal  = "本县（被巡察县区）"
-	fromRemote = "外县（异地产生）"
-)
+// originLabels are the choices of where a composition row's people come
+// from (SPEC §8.1), in the order of vocab.Origins.
+var originLabels = []string{"本地（被巡察县区）", "异地（其他县区）", "市本级", "不限"}
+
+// originLabel is the choice of origin o; originOf reads a choice back.
+func originLabel(o string) string {
+	if i := slices.Index(vocab.Origins, o); i >= 0 {
+		return originLabels[i]
+	}
+	return originLabels[1]
+}
+
+func originOf(label string) string {
+	if i := slices.Index(originLabels, label); i >= 0 {
+		return vocab.Origins[i]
+	}
+	return vocab.FromElsewhere
+}
 
 // compositionRow is one row of the composition table on screen.
 type compositionRow struct {
@@ -82,8 +95,9 @@ func (a *assignSettings) build() fyne.CanvasObject {
 		bold("巡察组的组成"), a.holder,
 		widget.NewSeparator(), bold("其他要求"), rules,
 		widget.NewSeparator(), bold("按单位类别优先匹配的专业特长"), cats)
-	out := a.wrap("每个巡察组按下表配备人员：“本县”的角色由被巡察单位所在县区的人员担任，“外县”的角色须异地产生；"+
-		"人员库不勾选表示任何库均可。须异地产生的角色应与“回避规则”中的设置一致。", fields)
+	out := a.wrap("每个巡察组按下表配备人员：“本地”的角色由被巡察单位所在县区（市直单位为市本级）的人员担任，“异地”的角色须从其他县区产生，"+
+		"“市本级”的角色只由市本级人员担任（如“组长由市纪委派驻纪检组组长担任”），“不限”不论来源；"+
+		"人员库不勾选表示任何库均可。异地产生的角色应与“回避规则”中须异地产生的角色一致。", fields)
 	a.load()
 	return out
 }
@@ -130,14 +144,11 @@ func (a *assignSettings) show(set assign.Settings) {
 
 func (a *assignSettings) addRow(r assign.Row) {
 	row := &compositionRow{role: widget.NewSelect(vocab.Roles, nil), count: numberEntry(),
-		from: widget.NewSelect([]string{fromLocal, fromRemote}, nil), pools: widget.NewCheckGroup(vocab.Pools, nil),
+		from: widget.NewSelect(originLabels, nil), pools: widget.NewCheckGroup(vocab.Pools, nil),
 		fullTime: widget.NewCheck("仅专职", nil)}
 	row.role.SetSelected(r.Role)
 	row.count.SetText(fmt.Sprint(r.Count))
-	row.from.SetSelected(fromRemote)
-	if r.Local {
-		row.from.SetSelected(fromLocal)
-	}
+	row.from.SetSelected(originLabel(r.From()))
 	row.pools.Horizontal = true
 	row.pools.SetSelected(slices.Clone(r.Pools))
 	row.fullTime.SetChecked(r.FullTimeOnly)
@@ -161,7 +172,7 @@ func (a *assignSettings) collect() (assign.Settings, []string) {
 	set := assign.Settings{SearchLimit: a.limit, SkillsByCategory: map[string][]string{}}
 	for i, r := range a.rows {
 		n := intField(fmt.Sprintf("组成第%d行人数", i+1), r.count, &errs)
-		row := assign.Row{Role: r.role.Selected, Count: n, Local: r.from.Selected == fromLocal, FullTimeOnly: r.fullTime.Checked}
+		row := assign.Row{Role: r.role.Selected, Count: n, Origin: originOf(r.from.Selected), FullTimeOnly: r.fullTime.Checked}
 		for _, p := range vocab.Pools {
 			if slices.Contains(r.pools.Selected, p) {
 				row.Pools = append(row.Pools, p)
@@ -209,7 +220,8 @@ func (a *assignSettings) onSave() {
 }
 
 // remoteMismatch warns when the roles the composition fills from another
-// county differ from the roles the recusal rules require to come from one.
+// county (异地) differ from the roles the recusal rules require to come
+// from one (R4); a role of origin 市本级 or 不限 is not compared.
 func (a *assignSettings) remoteMismatch(set assign.Settings) string {
 	rs, err := a.svc.RecusalSettings()
 	if err != nil {
@@ -220,8 +232,8 @@ func (a *assignSettings) remoteMismatch(set assign.Settings) string {
 		remote, local := false, false
 		for _, r := range set.Rows {
 			if r.Role == role && r.Count > 0 {
-				remote = remote || !r.Local
-				local = local || r.Local
+				remote = remote || r.From() == vocab.FromElsewhere
+				local = local || r.From() == vocab.FromLocal
 			}
 		}
 		if (remote || local) && remote != slices.Contains(rs.RemoteRoles, role) {
@@ -238,7 +250,7 @@ func (a *assignSettings) onReset() {
 	def := assign.Defaults()
 	var remote, local []string
 	for _, r := range def.Rows {
-		if r.Local {
+		if r.IsLocal() {
 			local = append(local, r.Role)
 		} else {
 			remote = append(remote, r.Role)

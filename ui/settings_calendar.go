@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 	"xuncha/app/workbook"
 )
 
@@ -32,12 +34,16 @@ var stageFields = []struct {
 }
 
 // calendarSettings is the 巡察日历 section of 设置 (settings key
-// "calendar"): the default stage lengths and the non-working days.
+// "calendar"): the default stage lengths and the non-working days; which
+// 巡察类型 count toward coverage and whose repeats are flagged, and the
+// 领域 the unit form offers (SPEC §8).
 type calendarSettings struct {
 	*sectionFrame
 
-	days     map[calendar.Stage]*widget.Entry
-	holidays *widget.Entry
+	days            map[calendar.Stage]*widget.Entry
+	holidays        *widget.Entry
+	covers, repeats *widget.CheckGroup
+	sectors         *widget.Entry
 }
 
 func newCalendarSettings(svc *app.Service, win fyne.Window) *calendarSettings {
@@ -68,7 +74,21 @@ func (c *calendarSettings) build() fyne.CanvasObject {
 		widget.NewLabelWithStyle("各阶段的默认天数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form)
 	holidays := container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle("非工作日", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), hint), nil, nil, nil, c.holidays)
-	fields := container.NewGridWithColumns(2, stages, holidays)
+	c.covers = widget.NewCheckGroup(vocab.RoundKinds, nil)
+	c.covers.Horizontal = true
+	c.repeats = widget.NewCheckGroup(vocab.RoundKinds, nil)
+	c.repeats.Horizontal = true
+	c.sectors = widget.NewMultiLineEntry()
+	c.sectors.SetMinRowsVisible(5)
+	c.sectors.SetPlaceHolder("教育\n卫生健康\n……")
+	c.inputs = append(c.inputs, c.covers, c.repeats, c.sectors)
+	kinds := widget.NewForm(widget.NewFormItem("计入全覆盖", c.covers), widget.NewFormItem("重复巡察提示", c.repeats),
+		widget.NewFormItem("领域列表", c.sectors))
+	kinds.Items[0].HintText = "这些巡察类型的轮次巡察过的单位算作已覆盖（回头看一般不计入）"
+	kinds.Items[1].HintText = "同一单位在届期内被两轮巡察、且两轮都计入全覆盖并都属这些类型时，列为“届期内重复巡察”"
+	kinds.Items[2].HintText = "每行一个，单位表单中可选，也按此顺序统计各领域的覆盖情况；单位也可填列表以外的领域"
+	fields := container.NewVBox(container.NewGridWithColumns(2, stages, holidays),
+		widget.NewLabelWithStyle("巡察类型与领域", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), kinds)
 	out := c.wrap("新建轮次时，按进驻开始日和以下天数推算各阶段日期（日历天）；推算出的日期落在非工作日的，顺延到下一个工作日。"+
 		"已保存的轮次日期不受影响。", fields)
 	c.load()
@@ -98,6 +118,9 @@ func (c *calendarSettings) show(set calendar.Settings) {
 		lines[i] = d.String()
 	}
 	c.holidays.SetText(strings.Join(lines, "\n"))
+	c.covers.SetSelected(slices.Clone(set.CoverageKinds))
+	c.repeats.SetSelected(slices.Clone(set.RepeatKinds))
+	c.sectors.SetText(strings.Join(set.Sectors, "\n"))
 }
 
 // collect reads the form; errs lists what cannot be read.
@@ -117,7 +140,27 @@ func (c *calendarSettings) collect() (calendar.Settings, []string) {
 	days, bad := parseDays(c.holidays.Text)
 	set.NonWorkingDays = days
 	errs = append(errs, bad...)
+	set.CoverageKinds = ordered(c.covers.Selected, vocab.RoundKinds)
+	set.RepeatKinds = ordered(c.repeats.Selected, vocab.RoundKinds)
+	set.Sectors = []string{}
+	for _, line := range strings.Split(c.sectors.Text, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !slices.Contains(set.Sectors, w) {
+			set.Sectors = append(set.Sectors, w)
+		}
+	}
 	return set, errs
+}
+
+// ordered returns the words of xs in the order of words, never nil (an
+// empty choice is a choice).
+func ordered(xs, words []string) []string {
+	out := []string{}
+	for _, w := range words {
+		if slices.Contains(xs, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // parseDays reads one date per line (2026-10-01, also 2026/10/1 and
@@ -177,6 +220,7 @@ func (c *calendarSettings) onReset() {
 			return
 		}
 		def.NonWorkingDays = set.NonWorkingDays
+		def.CoverageKinds, def.RepeatKinds, def.Sectors = set.CoverageKinds, set.RepeatKinds, set.Sectors
 		if err := c.store().SaveCalendarSettings(def); err != nil {
 			c.failed(err, c.onReset)
 			return

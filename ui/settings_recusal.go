@@ -79,7 +79,7 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 	params.Items[0].HintText = "R2：任职结束未满该年数的须回避，如 3 年：进驻开始 2026-03-01 时，2023-03-01 及以后结束的任职须回避"
 	params.Items[1].HintText = "R2：组长、副组长在被巡察单位任职满该年数的，不论何时均须回避；0 为不适用"
 	params.Items[2].HintText = "R1：现任职单位的上级、下级单位算到几级"
-	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区的人员担任（“交叉巡察”的异地产生）"
+	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区（市直单位为市本级）的人员担任；“编组”中由市本级产生的角色在市直单位不受此限"
 
 	rules := container.New(&widgets.Columns{Widths: ruleColumns})
 	for _, h := range []string{"规则", "", "级别", "可豁免", "说明"} {

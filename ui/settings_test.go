@@ -10,6 +10,7 @@ import (
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
 	"xuncha/app/recusal"
+	"xuncha/app/vocab"
 )
 
 func TestSettingsRecusalSaveAndReload(t *testing.T) {
@@ -183,8 +184,8 @@ func TestSettingsAssign(t *testing.T) {
 	s := newSettingsScreen(svc, w, nil)
 	w.SetContent(s.build())
 	a := s.assign
-	if len(a.rows) != 5 || a.rows[0].role.Selected != "组长" || a.rows[0].from.Selected != fromRemote ||
-		a.rows[1].from.Selected != fromLocal || !slices.Equal(a.rows[0].pools.Selected, []string{"组长库"}) {
+	if len(a.rows) != 5 || a.rows[0].role.Selected != "组长" || a.rows[0].from.Selected != originLabel(vocab.FromElsewhere) ||
+		a.rows[1].from.Selected != originLabel(vocab.FromLocal) || !slices.Equal(a.rows[0].pools.Selected, []string{"组长库"}) {
 		t.Fatalf("defaults shown: %d rows", len(a.rows))
 	}
 	if a.skills.Text != "财务、审计" || a.maxCount.Text != "2" {
@@ -197,9 +198,9 @@ func TestSettingsAssign(t *testing.T) {
 	test.Tap(a.list.RemoveButton(6))
 	added := a.rows[5]
 	added.role.SetSelected("成员")
-	added.from.SetSelected(fromLocal)
+	added.from.SetSelected(originLabel(vocab.FromLocal))
 	added.pools.SetSelected([]string{"专业人员库"})
-	a.rows[1].from.SetSelected(fromRemote) // 副组长 from another county: not what the recusal rules say
+	a.rows[1].from.SetSelected(originLabel(vocab.FromElsewhere)) // 副组长 from another county: not what the recusal rules say
 	a.skills.SetText("财务、审计\n法律")
 	a.maxCount.SetText("3")
 	a.byCat["村社区"].SetSelected([]string{"信访", "党建", "法律"})
@@ -211,7 +212,7 @@ func TestSettingsAssign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Rows) != 6 || got.Rows[4].Count != 4 || !got.Rows[5].Local || !slices.Equal(got.Rows[5].Pools, []string{"专业人员库"}) ||
+	if len(got.Rows) != 6 || got.Rows[4].Count != 4 || !got.Rows[5].IsLocal() || !slices.Equal(got.Rows[5].Pools, []string{"专业人员库"}) ||
 		!slices.Equal(got.RequiredSkills, []string{"财务|审计", "法律"}) || got.MaxPerCounty != 3 ||
 		!slices.Equal(got.SkillsByCategory["村社区"], []string{"法律", "党建", "信访"}) {
 		t.Errorf("stored = %+v", got)

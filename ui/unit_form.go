@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/fieldrule"
 	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
@@ -28,6 +29,8 @@ type unitForm struct {
 	code, name       *widget.Entry
 	county, category *widget.Select
 	parent           *widgets.Picker
+	sectors          *codesField    // 领域
+	priority         *widget.Select // 重点等级
 	leaders          *widgets.EditList
 	leaderRows       []*leaderRow
 	errors           *widget.Label
@@ -88,10 +91,19 @@ func (f *unitForm) build() fyne.CanvasObject {
 	if u.ParentCode != nil {
 		f.parent.SetCode(*u.ParentCode)
 	}
+	f.sectors = newCodesField(f.win, "领域", "如 教育、卫生健康；可填列表以外的领域", f.sectorChoices)
+	f.sectors.set(fieldrule.SplitSectors(u.Sectors))
+	f.priority = widget.NewSelect(append([]string{noPriority}, vocab.Priorities...), nil)
+	f.priority.SetSelected(noPriority)
+	if u.Priority != "" {
+		f.priority.SetSelected(u.Priority)
+	}
 	fields := widget.NewForm(
 		widget.NewFormItem("单位编码 *", codeField(f.code, f.isNew)), widget.NewFormItem("单位名称 *", f.name),
 		widget.NewFormItem("县区 *", f.county), widget.NewFormItem("单位类别 *", f.category),
-		widget.NewFormItem("上级单位", f.parent))
+		widget.NewFormItem("上级单位", f.parent), widget.NewFormItem("领域", f.sectors.content()),
+		widget.NewFormItem("重点等级", f.priority))
+	fields.Items[6].HintText = "A 为优先安排巡察的重点单位；巡察规划中 A 级单位未列入计划时提示"
 	f.leaders = widgets.NewEditList([]string{"姓名 *", "职务", "身份证号"}, []float32{160, 0, 220}, "添加班子成员",
 		func() { f.addLeader(model.UnitLeader{}) })
 	for _, l := range f.detail.Leaders {
@@ -113,6 +125,23 @@ func (f *unitForm) build() fyne.CanvasObject {
 	return container.NewBorder(fields, nil, nil, nil, tabs)
 }
 
+// noPriority is the choice of no 重点等级.
+const noPriority = "（无）"
+
+// sectorChoices are the 领域 the form offers: the settings' list and the
+// words units hold.
+func (f *unitForm) sectorChoices() []widgets.CheckItem {
+	sectors, err := f.svc.Sectors()
+	if err != nil {
+		dialog.ShowError(err, f.win)
+	}
+	out := make([]widgets.CheckItem, len(sectors))
+	for i, s := range sectors {
+		out[i] = widgets.CheckItem{Key: s, Text: s}
+	}
+	return out
+}
+
 func (f *unitForm) addLeader(l model.UnitLeader) {
 	r := &leaderRow{name: entry(l.Name), post: entry(l.Post), idNumber: entry(l.IDNumber)}
 	f.leaderRows = append(f.leaderRows, r)
@@ -126,6 +155,11 @@ func (f *unitForm) collect() *app.UnitDetail {
 	u.ParentCode = nil
 	if c := f.parent.Code(); c != "" {
 		u.ParentCode = &c
+	}
+	u.Sectors = f.sectors.text()
+	u.Priority = ""
+	if f.priority.Selected != noPriority {
+		u.Priority = f.priority.Selected
 	}
 	d := &app.UnitDetail{Unit: u}
 	for _, r := range f.leaderRows {

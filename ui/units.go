@@ -10,12 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/calendar"
 	"xuncha/app/vocab"
 	"xuncha/model"
 )
 
 // unitWidths are the column widths of the units table.
-var unitWidths = []float32{100, 300, 120, 110, 260, 90}
+var unitWidths = []float32{100, 280, 110, 100, 220, 80, 170, 80}
 
 // unitsScreen is 单位: the units that can be inspected, filtered and
 // sorted, with the unit form.
@@ -27,6 +28,7 @@ type unitsScreen struct {
 	tab *app.UnitsTable
 
 	county, category *widget.Select
+	sector, priority *widget.Select // 领域, 重点等级 (SPEC §8.2)
 	search           *widget.Entry
 	count            *widget.Label
 	form             *unitForm // the form opened last
@@ -44,6 +46,8 @@ func newUnitsScreen(svc *app.Service, win fyne.Window) *unitsScreen {
 func (s *unitsScreen) build() fyne.CanvasObject {
 	s.county = widget.NewSelect(nil, func(string) { s.onFilterChanged() })
 	s.category = widget.NewSelect(append([]string{all}, vocab.Categories...), func(string) { s.onFilterChanged() })
+	s.sector = widget.NewSelect([]string{all}, func(string) { s.onFilterChanged() })
+	s.priority = widget.NewSelect(append([]string{all}, vocab.Priorities...), func(string) { s.onFilterChanged() })
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("单位名称或编码")
 	s.search.OnChanged = func(string) { s.onFilterChanged() }
@@ -59,8 +63,11 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	}
 	s.reload()
 	s.category.SetSelected(all)
+	s.sector.SetSelected(all)
+	s.priority.SetSelected(all)
 	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category,
-		container.NewGridWrap(fyne.NewSize(220, s.search.MinSize().Height), s.search), s.count)
+		widget.NewLabel("领域"), s.sector, widget.NewLabel("重点等级"), s.priority,
+		container.NewGridWrap(fyne.NewSize(200, s.search.MinSize().Height), s.search), s.count)
 	actions := container.NewHBox(add, edit, del, widget.NewSeparator(), export)
 	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
 }
@@ -77,6 +84,9 @@ func (s *unitsScreen) reload() {
 	if err != nil {
 		dialog.ShowError(err, s.win)
 	}
+	if sectors, err := s.svc.Sectors(); err == nil && s.sector != nil {
+		s.sector.Options = append(append([]string{all}, sectors...), calendar.Unsectored)
+	}
 	if setCountyChoices(s.county, counties) {
 		return // choosing 全部 filtered
 	}
@@ -90,6 +100,12 @@ func (s *unitsScreen) filter() app.UnitFilter {
 	}
 	if s.category.Selected != all {
 		f.Category = s.category.Selected
+	}
+	if s.sector != nil && s.sector.Selected != all {
+		f.Sector = s.sector.Selected
+	}
+	if s.priority != nil && s.priority.Selected != all {
+		f.Priority = s.priority.Selected
 	}
 	return f
 }

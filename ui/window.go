@@ -36,6 +36,7 @@ func screenList() []screen {
 	return []screen{
 		{"总览", theme.InfoIcon(), func(m *mainWindow) view { return m.withDrill(newOverviewScreen(m.svc, m.win, today)) }},
 		{"巡察日历", theme.CalendarIcon(), func(m *mainWindow) view { return newCalendarScreen(m.svc, m.win, today) }},
+		{"巡察规划", theme.DocumentCreateIcon(), func(m *mainWindow) view { return newPlanScreen(m.svc, m.win, today) }},
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
 		{"人员库统计", theme.ListIcon(), func(m *mainWindow) view { return newPoolStatsScreen(m.svc, m.win, today) }},
 		{"单位", theme.HomeIcon(), func(m *mainWindow) view { return newUnitsScreen(m.svc, m.win) }},

@@ -77,9 +77,10 @@ func (w *world) accepts(ts *teamState, b *bin, c int32, g uint32) bool {
 }
 
 // rootState returns team t's slots before any refinement: local rows as
-// one bin each, and in 混合编组 every non-local slot as its own bin leaning
-// to a county, the counties taken in turn so that a county's people are
-// spread over the teams.
+// one bin each, in 成建制交叉 the rows of the source county as one bin each
+// (a 市本级 or 不限 row too), and in 混合编组 every non-local slot as its
+// own bin leaning to a county (a 市本级 one for a 市本级 row), the counties
+// taken in turn so that a county's people are spread over the teams.
 func (w *world) rootState(t int32, spread []int32, turn *int) *teamState {
 	ts := &teamState{max: -1, maxL: -1, maxR: -1}
 	tc := w.teams[t].county
@@ -91,15 +92,17 @@ func (w *world) rootState(t int32, spread []int32, turn *int) *teamState {
 		switch {
 		case row.local:
 			ts.bins = append(ts.bins, bin{row: r, cap: n, county: -1, prefer: -1})
-		case w.mode == vocab.ModeSwap:
+		case w.mode == vocab.ModeSwap && row.from == vocab.FromElsewhere:
 			ts.bins = append(ts.bins, bin{row: r, cap: n, county: w.source[t], prefer: -1})
+		case w.mode == vocab.ModeSwap:
+			ts.bins = append(ts.bins, bin{row: r, cap: n, county: -1, prefer: -1})
 		default:
 			for range n {
 				pref := int32(-1)
 				for k := 0; k < len(spread); k++ {
 					c := spread[*turn%len(spread)]
 					*turn++
-					if c != tc {
+					if c != tc && (row.from != vocab.FromCity || w.city[c]) {
 						pref = c
 						break
 					}
@@ -199,7 +202,7 @@ func (w *world) scan(t int32, b *bin, visit func(p int32, lb int64) bool) {
 			}
 		}
 		off := w.wt.w[2]
-		for _, p := range w.order {
+		for _, p := range w.pool(t, b) {
 			if pi := &w.people[p]; pi.county != b.prefer && !visit(p, pi.personal+off) {
 				break
 			}
@@ -220,6 +223,8 @@ func (w *world) pool(t int32, b *bin) []int32 {
 		return w.countyList(w.teams[t].county)
 	case b.county >= 0:
 		return w.countyList(b.county)
+	case w.rows[b.row].from == vocab.FromCity:
+		return w.cityOrder
 	}
 	return w.order
 }

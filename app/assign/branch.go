@@ -46,8 +46,7 @@ func (s *search) teamViolation(n *node, ti int, t int32) (violation, bool) {
 		var cs []int32
 		for _, x := range at {
 			b := &ts.bins[x.bin]
-			if b.county < 0 && !w.rows[b.row].local {
-				c := s.m.county[x.p]
+			if c := s.m.county[x.p]; b.county < 0 && w.capped(c, t, b.row) {
 				if cnt[c] == 0 {
 					cs = append(cs, c)
 				}
@@ -124,8 +123,8 @@ func (s *search) capStates(t int32, ts *teamState, c int32) []*teamState {
 	}
 	var opts []rowOpt
 	for bi, b := range ts.bins {
-		if b.county >= 0 || s.w.rows[b.row].local {
-			continue
+		if b.county >= 0 || s.w.rows[b.row].local || !s.w.localOK(c, t, b.row) {
+			continue // c's people cannot take it, or it is not capped
 		}
 		if len(opts) == 0 || opts[len(opts)-1].row != b.row {
 			opts = append(opts, rowOpt{row: b.row})

@@ -31,7 +31,12 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 	in := &Instance{Round: code, Mode: mode, Seed: seed, CountyNames: map[string]string{}, UnitNames: map[string]string{}}
 	for _, x := range s.Counties {
 		in.CountyNames[x.Code] = x.Name
+		if x.City {
+			in.City = append(in.City, x.Code)
+		}
 	}
+	joint := jointOf(s, r)
+	in.Joint = joint.text
 	for _, u := range s.Units {
 		in.UnitNames[u.Code] = u.Name
 	}
@@ -59,7 +64,7 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 		}
 		in.People = append(in.People, Person{Code: p.Code, Name: p.Name, County: p.HomeCounty, Pools: p.Pools,
 			FullTime: p.FullTime, Skills: p.Skills, Status: p.Status, Served: h.served, Previous: h.previous,
-			Promoted: promoted(p, r, h)})
+			Promoted: promoted(p, r, h), Joint: joint.meets(p)})
 	}
 	run := *r
 	run.Mode = mode

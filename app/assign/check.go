@@ -33,7 +33,8 @@ type Violation struct {
 // relatives. Hard violations come first, then by team, person and rule.
 func Check(in *Instance, set Settings, teams []TeamResult) ([]Violation, error) {
 	w, err := newWorld(&Instance{Round: in.Round, Mode: in.Mode, Seed: in.Seed, Teams: in.Teams, People: in.People,
-		Hits: in.Hits, Pairs: in.Pairs, Between: in.Between, Lifted: in.Lifted, CountyNames: in.CountyNames, UnitNames: in.UnitNames}, set)
+		Hits: in.Hits, Pairs: in.Pairs, Between: in.Between, Lifted: in.Lifted, CountyNames: in.CountyNames, UnitNames: in.UnitNames,
+		City: in.City, Joint: in.Joint}, set)
 	if err != nil {
 		return nil, err
 	}
@@ -180,7 +181,7 @@ func (w *world) checkTogether(t int32, ms []mem) []Violation {
 		per := map[int32][]string{}
 		var cs []int32
 		for _, m := range ms {
-			if pi := &w.people[m.p]; !w.rows[m.row].local && pi.county != w.teams[t].county {
+			if pi := &w.people[m.p]; w.capped(pi.county, t, m.row) {
 				if per[pi.county] == nil {
 					cs = append(cs, pi.county)
 				}
@@ -203,8 +204,11 @@ func (w *world) checkTogether(t int32, ms []mem) []Violation {
 	for g := range w.groups {
 		if have&(1<<g) == 0 {
 			why := fmt.Sprintf("%s缺%s人员", name, w.gnames[g])
+			if g == w.joint {
+				why += "（" + w.in.Joint + "）"
+			}
 			if !full {
-				why += "（尚有空缺，须留给具备该特长的人员）"
+				why += "（尚有空缺，须留给" + w.groupHolder(g) + "）"
 			}
 			out = append(out, Violation{name, "", RuleSkill, why, full})
 		}

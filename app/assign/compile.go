@@ -23,6 +23,14 @@ func (w *world) skillBits() {
 		w.groups = append(w.groups, m)
 		w.gnames = append(w.gnames, groupLabel(g))
 	}
+	// The 巡审联动 requirement is one more required group, met by the
+	// people the instance marks rather than by a skill.
+	w.joint = -1
+	if w.in.Joint != "" {
+		w.joint = len(w.groups)
+		w.groups = append(w.groups, 0)
+		w.gnames = append(w.gnames, jointName)
+	}
 }
 
 func (w *world) mask(skills []string) uint32 {
@@ -48,10 +56,16 @@ func poolSet(names []string) snap.PoolSet {
 	return p
 }
 
+// compileRows reads the composition table under the mode: in 本县 every
+// row but a 市本级 one comes from the team's own jurisdiction.
 func (w *world) compileRows() {
 	for _, r := range w.set.Rows {
-		local := r.Local || w.mode == vocab.ModeLocal
-		w.rows = append(w.rows, rinfo{role: r.Role, count: r.Count, local: local, pools: poolSet(r.Pools), ft: r.FullTimeOnly})
+		from := r.From()
+		if w.mode == vocab.ModeLocal && from != vocab.FromCity {
+			from = vocab.FromLocal
+		}
+		w.rows = append(w.rows, rinfo{role: r.Role, count: r.Count, from: from, local: from == vocab.FromLocal,
+			pools: poolSet(r.Pools), ft: r.FullTimeOnly})
 	}
 }
 
@@ -71,8 +85,10 @@ func (w *world) compileCounties() {
 	}
 	slices.Sort(w.counties)
 	w.cidx = make(map[string]int32, len(w.counties))
+	w.city = make([]bool, len(w.counties))
 	for i, c := range w.counties {
 		w.cidx[c] = int32(i)
+		w.city[i] = slices.Contains(w.in.City, c)
 	}
 }
 
@@ -91,7 +107,7 @@ func (w *world) compilePeople() error {
 		sk := w.mask(p.Skills)
 		var g uint32
 		for j, m := range w.groups {
-			if sk&m != 0 {
+			if sk&m != 0 || j == w.joint && p.Joint {
 				g |= 1 << j
 			}
 		}
@@ -259,6 +275,9 @@ func (w *world) compileOrder() {
 	for _, p := range w.order {
 		if c := w.people[p].county; c >= 0 {
 			w.byCounty[c] = append(w.byCounty[c], p)
+			if w.city[c] {
+				w.cityOrder = append(w.cityOrder, p)
+			}
 		}
 	}
 }

@@ -52,8 +52,11 @@ func (w *world) unfilled(best *node, t int32, ms []mem, perRow []int, where []in
 			mask |= 1 << r
 		}
 		c := w.census(t, mask, g, ms, where)
-		out = append(out, Unfilled{name, w.rows[slots[at]].role,
-			fmt.Sprintf("%s缺%s人员：%s", name, w.gnames[g], c.text(w, "具备该特长的"))})
+		why := fmt.Sprintf("%s缺%s人员：%s", name, w.gnames[g], c.text(w, "具备该特长的"))
+		if g == w.joint {
+			why = fmt.Sprintf("%s缺巡审联动人员（%s）：%s", name, w.in.Joint, c.text(w, "符合巡审联动要求的"))
+		}
+		out = append(out, Unfilled{name, w.rows[slots[at]].role, why})
 	}
 	for i, r := range slots {
 		if used[i] {
@@ -62,7 +65,7 @@ func (w *world) unfilled(best *node, t int32, ms []mem, perRow []int, where []in
 		c := w.census(t, 1<<r, -1, ms, where)
 		why := c.text(w, "")
 		if c.free > 0 && have != w.allGroups() {
-			why += "；尚未编入的人员须留待具备必备专业特长的人员"
+			why += "；尚未编入的人员须留待" + w.missingHolder(have)
 		}
 		out = append(out, Unfilled{name, w.rows[r].role,
 			fmt.Sprintf("%s%s空缺（%s）：%s", name, w.rows[r].role, w.rowDesc(t, r), why)})
@@ -71,6 +74,33 @@ func (w *world) unfilled(best *node, t int32, ms []mem, perRow []int, where []in
 }
 
 func (w *world) allGroups() uint32 { return uint32(1)<<len(w.groups) - 1 }
+
+// groupHolder names who meets required group g: "具备该特长的人员", or for
+// the 巡审联动 group "符合巡审联动要求的人员".
+func (w *world) groupHolder(g int) string {
+	if g == w.joint {
+		return "符合巡审联动要求的人员"
+	}
+	return "具备该特长的人员"
+}
+
+// missingHolder names who meets the required groups have lacks.
+func (w *world) missingHolder(have uint32) string {
+	skill, joint := false, false
+	for g := range w.groups {
+		if have&(1<<g) == 0 {
+			skill = skill || g != w.joint
+			joint = joint || g == w.joint
+		}
+	}
+	switch {
+	case skill && joint:
+		return "具备必备专业特长或符合巡审联动要求的人员"
+	case joint:
+		return "符合巡审联动要求的人员"
+	}
+	return "具备必备专业特长的人员"
+}
 
 // census counts the people who could fill one of the rows in mask of team
 // t (with group g, unless g < 0) and what keeps each of them out.
@@ -90,8 +120,8 @@ func (w *world) census(t int32, mask uint32, g int, ms []mem, where []int32) *ce
 	}
 	perCounty := map[int32]int32{}
 	for _, m := range ms {
-		if !w.rows[m.row].local {
-			perCounty[w.people[m.p].county]++
+		if c := w.people[m.p].county; w.capped(c, t, m.row) {
+			perCounty[c]++
 		}
 	}
 	for p := range w.people {
@@ -100,11 +130,11 @@ func (w *world) census(t int32, mask uint32, g int, ms []mem, where []int32) *ce
 			continue
 		}
 		var rows uint32
-		remoteOnly := true
+		cappedOnly := true
 		for r := range w.rows {
 			if mask&(1<<r) != 0 && w.poolOK(pi, r) && w.localOK(pi.county, t, r) {
 				rows |= 1 << r
-				remoteOnly = remoteOnly && !w.rows[r].local
+				cappedOnly = cappedOnly && w.capped(pi.county, t, r)
 			}
 		}
 		if rows == 0 {
@@ -133,7 +163,7 @@ func (w *world) census(t int32, mask uint32, g int, ms []mem, where []int32) *ce
 			c.elsewhere[where[p]]++
 		case w.kinOnTeam(int32(p), t, ms):
 			c.kin++
-		case w.mode == vocab.ModeMixed && remoteOnly && perCounty[pi.county] >= w.k:
+		case cappedOnly && perCounty[pi.county] >= w.k:
 			c.capped++
 		default:
 			c.free++
@@ -233,13 +263,19 @@ func (c *census) text(w *world, what string) string {
 	return fmt.Sprintf("%s候选 %d 人，其中 %s", what, c.cands, strings.Join(parts, "，"))
 }
 
-// rowDesc says where row r of team t draws from: "其他县区、组长库".
+// rowDesc says where row r of team t draws from: "其他县区，组长库".
 func (w *world) rowDesc(t int32, r int) string {
 	row := &w.rows[r]
 	var from string
 	switch {
+	case row.local && w.teams[t].county >= 0 && w.city[w.teams[t].county]:
+		from = "本级（" + w.in.countyName(w.tdata[t].County) + "）"
 	case row.local:
 		from = "本县（" + w.in.countyName(w.tdata[t].County) + "）"
+	case row.from == vocab.FromCity:
+		from = "市本级"
+	case row.from == vocab.FromAny:
+		from = "不限县区"
 	case w.mode == vocab.ModeSwap && w.source[t] >= 0:
 		from = "成建制交叉派出县区（" + w.in.countyName(w.counties[w.source[t]]) + "）"
 	case w.mode == vocab.ModeSwap:

@@ -1,6 +1,9 @@
 package assign
 
-import "xuncha/app/snap"
+import (
+	"xuncha/app/snap"
+	"xuncha/app/vocab"
+)
 
 // Instance is one assignment problem in the solver's own terms: the teams
 // of a round, the people who may be drafted, and what the recusal rules
@@ -31,7 +34,17 @@ type Instance struct {
 	// Names of counties and units, for messages; codes stand in for
 	// missing names.
 	CountyNames, UnitNames map[string]string
+	// City lists the 市本级 jurisdictions (SPEC §8.1): the only ones a row
+	// of origin 市本级 draws on.
+	City []string
+	// Joint describes the round's 巡审联动 requirement for messages
+	// ("现工作单位为 市审计局 或 审计类单位"); when set, every team needs a
+	// member whose Joint is true, as it needs a required skill. "": none.
+	Joint string
 }
+
+// jointName is the 巡审联动 requirement as a required group is named.
+const jointName = vocab.LevelAudit
 
 // Team is a team of the round to be filled.
 type Team struct {
@@ -53,6 +66,7 @@ type Person struct {
 	Served     int    // rounds served earlier in the term
 	Previous   bool   // served in the round just before
 	Promoted   bool   // newly promoted (SPEC §5)
+	Joint      bool   // meets the round's 巡审联动 requirement
 }
 
 // Hit is a recusal finding of a person against a team.

@@ -16,7 +16,7 @@ func tinySettings(k int, skill bool) Settings {
 	s := Settings{
 		Rows: []Row{
 			{Role: vocab.RoleLeader, Count: 1, Pools: []string{vocab.PoolLeader}},
-			{Role: vocab.RoleDeputy, Count: 1, Local: true},
+			{Role: vocab.RoleDeputy, Count: 1, Origin: vocab.FromLocal},
 			{Role: vocab.RoleMember, Count: 2, Pools: []string{vocab.PoolStaff, vocab.PoolExpert}},
 		},
 		MaxPerCounty:     k,
@@ -113,19 +113,8 @@ func (o *oracle) fits(p *Person, t *Team, r int, source string) bool {
 	if len(row.Pools) > 0 && p.Pools&poolSet(row.Pools) == 0 || row.FullTimeOnly && !p.FullTime {
 		return false
 	}
-	switch {
-	case row.Local || o.in.Mode == vocab.ModeLocal:
-		if p.County != t.County {
-			return false
-		}
-	case o.in.Mode == vocab.ModeSwap:
-		if p.County != source {
-			return false
-		}
-	default:
-		if p.County == t.County {
-			return false
-		}
+	if !o.origin(p, t, r, source) {
+		return false
 	}
 	for _, h := range o.in.Hits {
 		if h.Person == p.Code && h.Team == t.Name && h.Hard && !h.Overridden && h.Rule != "R4" && h.binds(row.Role) {
@@ -135,11 +124,32 @@ func (o *oracle) fits(p *Person, t *Team, r int, source string) bool {
 	return true
 }
 
+// origin reports whether p may take row r of team t by where the row's
+// people come from (SPEC §5 and §8.1), in the instance's mode.
+func (o *oracle) origin(p *Person, t *Team, r int, source string) bool {
+	from := o.set.Rows[r].From()
+	if o.in.Mode == vocab.ModeLocal && from != vocab.FromCity {
+		from = vocab.FromLocal
+	}
+	switch from {
+	case vocab.FromLocal:
+		return p.County == t.County
+	case vocab.FromCity:
+		return slices.Contains(o.in.City, p.County)
+	case vocab.FromAny:
+		return true
+	}
+	if o.in.Mode == vocab.ModeSwap {
+		return p.County == source
+	}
+	return p.County != t.County
+}
+
 // teamOK checks the constraints between the members of one team.
 func (o *oracle) teamOK(t *Team, ms []*Person, rows []int, full bool) bool {
 	per := map[string]int{}
 	for i, p := range ms {
-		if !o.set.Rows[rows[i]].Local && o.in.Mode == vocab.ModeMixed {
+		if !o.set.Rows[rows[i]].IsLocal() && o.in.Mode == vocab.ModeMixed && p.County != t.County {
 			if per[p.County]++; per[p.County] > o.set.MaxPerCounty {
 				return false
 			}
@@ -164,6 +174,9 @@ func (o *oracle) teamOK(t *Team, ms []*Person, rows []int, full bool) bool {
 			if !met {
 				return false
 			}
+		}
+		if o.in.Joint != "" && !slices.ContainsFunc(ms, func(p *Person) bool { return p.Joint }) {
+			return false
 		}
 	}
 	return true
@@ -285,22 +298,28 @@ func TestFillMatchesExhaustiveSearch(t *testing.T) {
 		if seed%5 == 4 {
 			in.Mode = vocab.ModeLocal
 		}
-		set := tinySettings(1+int(seed%2), seed%3 != 0)
-		res, err := Solve(in, set)
-		if err != nil {
-			t.Fatalf("seed %d: %v", seed, err)
-		}
-		o := newOracle(in, set)
-		if err := o.valid(res); err != nil {
-			t.Fatalf("seed %d: invalid result: %v", seed, err)
-		}
-		want := o.best()
-		if res.Objective.Filled != want {
-			t.Fatalf("seed %d: filled %d, exhaustive search fills %d (bound %d)", seed, res.Objective.Filled, want, res.Objective.Bound)
-		}
-		if !res.Objective.Optimal || res.Objective.Bound != want {
-			t.Errorf("seed %d: optimal %v bound %d, want proven %d", seed, res.Objective.Optimal, res.Objective.Bound, want)
-		}
+		checkExhaustive(t, seed, in, tinySettings(1+int(seed%2), seed%3 != 0))
+	}
+}
+
+// checkExhaustive solves in under set and checks the result against the
+// oracle: valid, filling what an exhaustive search fills, and proven so.
+func checkExhaustive(t *testing.T, seed uint64, in *Instance, set Settings) {
+	t.Helper()
+	res, err := Solve(in, set)
+	if err != nil {
+		t.Fatalf("seed %d: %v", seed, err)
+	}
+	o := newOracle(in, set)
+	if err := o.valid(res); err != nil {
+		t.Fatalf("seed %d: invalid result: %v", seed, err)
+	}
+	want := o.best()
+	if res.Objective.Filled != want {
+		t.Fatalf("seed %d: filled %d, exhaustive search fills %d (bound %d)", seed, res.Objective.Filled, want, res.Objective.Bound)
+	}
+	if !res.Objective.Optimal || res.Objective.Bound != want {
+		t.Errorf("seed %d: optimal %v bound %d, want proven %d", seed, res.Objective.Optimal, res.Objective.Bound, want)
 	}
 }
 

@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-
-	"xuncha/app/vocab"
 )
 
 // Result is an assignment of a round: its JSON form is SPEC §6.3's
@@ -190,7 +188,7 @@ func (w *world) swapFits(best *node, t int32, i int, q int32) bool {
 		}
 	}
 	b := &ts.bins[at[i].bin]
-	return w.mode != vocab.ModeMixed || w.rows[b.row].local || b.county >= 0 || same < w.capLeft(t, qc)
+	return !w.capped(qc, t, b.row) || b.county >= 0 || same < w.capLeft(t, qc)
 }
 
 // upgrade moves members up to a free slot of an earlier row they may

@@ -131,9 +131,10 @@ func (w *world) breakPairs(ins, src []int32, sigma map[int32]int32, cost [][]int
 	}
 }
 
-// shortfall estimates how many non-local slots of county a's teams the
-// people of county b cannot fill, by pools alone (people of b grouped by
-// the rows they may fill; hard recusal between counties is rare).
+// shortfall estimates how many slots of county a's teams that come from
+// the source county (异地 rows) the people of county b cannot fill, by
+// pools alone (people of b grouped by the rows they may fill; hard recusal
+// between counties is rare).
 func (w *world) shortfall(a, b int32) int {
 	need := make([]int32, len(w.rows))
 	total := int32(0)
@@ -142,7 +143,7 @@ func (w *world) shortfall(a, b int32) int {
 			continue
 		}
 		for r, row := range w.rows {
-			if !row.local {
+			if row.from == vocab.FromElsewhere {
 				need[r] += int32(w.rowLeft[t][r])
 				total += int32(w.rowLeft[t][r])
 			}
@@ -156,7 +157,7 @@ func (w *world) shortfall(a, b int32) int {
 	for _, p := range w.byCounty[b] {
 		var m uint32
 		for r, row := range w.rows {
-			if !row.local && w.poolOK(&w.people[p], r) {
+			if row.from == vocab.FromElsewhere && w.poolOK(&w.people[p], r) {
 				m |= 1 << r
 			}
 		}

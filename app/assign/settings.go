@@ -51,18 +51,43 @@ const (
 	maxSkills = 32  // skill bits
 	maxRows   = 30  // rows of the composition table
 	maxCount  = 20  // people per row
+	maxGroups = 24  // required skill groups (with the 巡审联动 one, bits of a uint32)
 )
 
-// Row is one row of the composition table: Count people in Role, from the
-// team's own county (Local) or from another, out of the people in any of
-// Pools (empty: any pool), full-time office staff only when FullTimeOnly.
+// Row is one row of the composition table: Count people in Role, from
+// where Origin says, out of the people in any of Pools (empty: any pool),
+// full-time office staff only when FullTimeOnly.
+//
+// Origin (SPEC §8.1 amending §5) is vocab.FromLocal (the inspected
+// jurisdiction), FromElsewhere (any other), FromCity (a 市本级
+// jurisdiction, whatever the mode) or FromAny. A row without an origin
+// says where its people come from the way rows did before origins, by
+// Local: true 本地, false 异地 — stored settings and rows written so keep
+// their meaning. From returns what counts.
 type Row struct {
 	Role         string   `json:"role"`
 	Count        int      `json:"count"`
-	Local        bool     `json:"local"`
+	Origin       string   `json:"origin,omitempty"`
+	Local        bool     `json:"local,omitempty"`
 	Pools        []string `json:"pools,omitempty"`
 	FullTimeOnly bool     `json:"fullTimeOnly,omitempty"`
 }
+
+// From returns where the row's people come from: its Origin, else 本地
+// or 异地 as Local says.
+func (r Row) From() string {
+	switch {
+	case r.Origin != "":
+		return r.Origin
+	case r.Local:
+		return vocab.FromLocal
+	}
+	return vocab.FromElsewhere
+}
+
+// IsLocal reports whether the row's people come from the inspected
+// jurisdiction.
+func (r Row) IsLocal() bool { return r.From() == vocab.FromLocal }
 
 // Admits reports whether a person in pools, full-time office staff or not,
 // meets the row's pool condition.
@@ -90,11 +115,11 @@ type Settings struct {
 func Defaults() Settings {
 	return Settings{
 		Rows: []Row{
-			{Role: vocab.RoleLeader, Count: 1, Pools: []string{vocab.PoolLeader}},
-			{Role: vocab.RoleDeputy, Count: 1, Local: true},
-			{Role: vocab.RoleFullTime, Count: 1, Local: true, FullTimeOnly: true},
-			{Role: vocab.RoleLiaison, Count: 1, Pools: []string{vocab.PoolStaff}},
-			{Role: vocab.RoleMember, Count: 3, Pools: []string{vocab.PoolStaff, vocab.PoolExpert}},
+			{Role: vocab.RoleLeader, Count: 1, Origin: vocab.FromElsewhere, Pools: []string{vocab.PoolLeader}},
+			{Role: vocab.RoleDeputy, Count: 1, Origin: vocab.FromLocal},
+			{Role: vocab.RoleFullTime, Count: 1, Origin: vocab.FromLocal, FullTimeOnly: true},
+			{Role: vocab.RoleLiaison, Count: 1, Origin: vocab.FromElsewhere, Pools: []string{vocab.PoolStaff}},
+			{Role: vocab.RoleMember, Count: 3, Origin: vocab.FromElsewhere, Pools: []string{vocab.PoolStaff, vocab.PoolExpert}},
 		},
 		RequiredSkills: []string{"财务|审计"},
 		MaxPerCounty:   2,
@@ -141,6 +166,9 @@ func (s Settings) Validate() error {
 		if !slices.Contains(vocab.Roles, r.Role) {
 			return fmt.Errorf("编组设置第%d行：角色 %q 无效（应为 %s）", i+1, r.Role, strings.Join(vocab.Roles, "、"))
 		}
+		if r.Origin != "" && !slices.Contains(vocab.Origins, r.Origin) {
+			return fmt.Errorf("编组设置第%d行（%s）：来源 %q 无效（应为 %s）", i+1, r.Role, r.Origin, strings.Join(vocab.Origins, "、"))
+		}
 		if r.Count < 0 || r.Count > maxCount {
 			return fmt.Errorf("编组设置第%d行（%s）：人数应在 0 至 %d 之间，现为 %d", i+1, r.Role, maxCount, r.Count)
 		}
@@ -155,6 +183,9 @@ func (s Settings) Validate() error {
 	}
 	if s.MaxPerCounty < 1 {
 		return fmt.Errorf("同一县区人数上限应至少为 1，现为 %d", s.MaxPerCounty)
+	}
+	if len(s.RequiredSkills) > maxGroups {
+		return fmt.Errorf("必备专业特长最多 %d 组，现为 %d 组", maxGroups, len(s.RequiredSkills))
 	}
 	for _, g := range s.RequiredSkills {
 		if len(splitGroup(g)) == 0 {

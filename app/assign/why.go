@@ -119,7 +119,7 @@ func (w *world) whyNotRow(p, t int32, r int, tr *TeamResult) []string {
 			same++
 		}
 	}
-	if w.mode == vocab.ModeMixed && !row.local && pi.county != w.teams[t].county && int32(same) >= w.k {
+	if w.capped(pi.county, t, r) && int32(same) >= w.k {
 		why = append(why, fmt.Sprintf("本组已有 %d 名 %s 人员（每县上限 %d 人）", same, w.in.countyName(w.countyCode(pi.county)), w.k))
 	}
 	return why

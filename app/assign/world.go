@@ -12,38 +12,41 @@ import (
 // numbered, counties and teams numbered, hits grouped by team, and the
 // weights of the objective.
 type world struct {
-	in       *Instance
-	set      Settings
-	mode     string
-	counties []string
-	cidx     map[string]int32
-	teams    []tinfo
-	tdata    []Team  // the instance's teams in roster order
-	people   []pinfo // sorted by code
-	pidx     map[string]int32
-	rows     []rinfo
-	groups   []uint32 // required skill groups as skill-bit masks
-	gnames   []string // their labels ("财务或审计")
-	skillBit map[string]uint32
-	tHits    [][]thit  // per team, by person
-	hitOrder []int32   // indexes into in.Hits, by team, person, rule
-	rel      [][]prel  // per person: the people a hard R6 pair joins them to
-	k        int32     // most people of one other county on a team
-	wt       weights   //
-	order    []int32   // placeable people by personal cost, then code
-	byCounty [][]int32 // the same, per county
-	locks    [][]lockAt
-	lockedOf []int32 // team a person is locked to, or -1
-	rowLeft  [][]int // per team and row: slots left after locks
-	source   []int32 // 成建制交叉: county whose people staff each team (-1: none)
-	slots    int     // slots in all
-	ctx      tctx
-	seed     uint64 // the seed, hashed
-	sClass   []sclass
-	sCount   []int32
-	pClass   []int32 // static class of each placeable person, -1 for none
-	mark     []int32 // scratch marks
-	stamp    int32
+	in        *Instance
+	set       Settings
+	mode      string
+	counties  []string
+	cidx      map[string]int32
+	teams     []tinfo
+	tdata     []Team  // the instance's teams in roster order
+	people    []pinfo // sorted by code
+	pidx      map[string]int32
+	rows      []rinfo
+	groups    []uint32 // required skill groups as skill-bit masks
+	gnames    []string // their labels ("财务或审计")
+	skillBit  map[string]uint32
+	tHits     [][]thit  // per team, by person
+	hitOrder  []int32   // indexes into in.Hits, by team, person, rule
+	rel       [][]prel  // per person: the people a hard R6 pair joins them to
+	k         int32     // most people of one other county on a team
+	wt        weights   //
+	order     []int32   // placeable people by personal cost, then code
+	byCounty  [][]int32 // the same, per county
+	city      []bool    // per county: a 市本级 jurisdiction
+	cityOrder []int32   // placeable people of 市本级 jurisdictions, as order
+	joint     int       // index of the 巡审联动 group in groups, -1 for none
+	locks     [][]lockAt
+	lockedOf  []int32 // team a person is locked to, or -1
+	rowLeft   [][]int // per team and row: slots left after locks
+	source    []int32 // 成建制交叉: county whose people staff each team (-1: none)
+	slots     int     // slots in all
+	ctx       tctx
+	seed      uint64 // the seed, hashed
+	sClass    []sclass
+	sCount    []int32
+	pClass    []int32 // static class of each placeable person, -1 for none
+	mark      []int32 // scratch marks
+	stamp     int32
 }
 
 type tinfo struct {
@@ -69,7 +72,8 @@ type pinfo struct {
 type rinfo struct {
 	role  string
 	count int
-	local bool
+	from  string       // vocab.Origins, as the mode reads the row
+	local bool         // from is vocab.FromLocal
 	pools snap.PoolSet // 0: any
 	ft    bool
 }
@@ -237,15 +241,31 @@ func (w *world) poolOK(pi *pinfo, r int) bool {
 	return (row.pools == 0 || pi.pools&row.pools != 0) && (!row.ft || pi.ft)
 }
 
-// localOK reports whether someone of county c may fill row r of team t.
+// localOK reports whether someone of county c may fill row r of team t
+// by the row's origin: the team's own jurisdiction (本地), a 市本级 one, any,
+// or (异地) the 成建制交叉 source, else any other.
 func (w *world) localOK(c, t int32, r int) bool {
-	tc := w.teams[t].county
-	switch {
-	case w.rows[r].local:
-		return c == tc && c >= 0
-	case w.mode == vocab.ModeSwap:
-		return c == w.source[t] && c >= 0
-	default:
-		return c != tc && c >= 0
+	if c < 0 {
+		return false
 	}
+	tc := w.teams[t].county
+	switch w.rows[r].from {
+	case vocab.FromLocal:
+		return c == tc
+	case vocab.FromCity:
+		return w.city[c]
+	case vocab.FromAny:
+		return true
+	}
+	if w.mode == vocab.ModeSwap {
+		return c == w.source[t]
+	}
+	return c != tc
+}
+
+// capped reports whether a member of county c in row r of team t counts
+// toward the cap on one other county (混合编组): a non-local row held by
+// someone of another jurisdiction than the team's.
+func (w *world) capped(c, t int32, r int) bool {
+	return w.mode == vocab.ModeMixed && !w.rows[r].local && c != w.teams[t].county
 }

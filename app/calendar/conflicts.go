@@ -19,8 +19,9 @@ const (
 	KindPersonOverlap = "人员进驻时间重叠" // a person on two teams whose on-site dates overlap
 )
 
-// Kinds lists the conflict kinds in order.
-var Kinds = []string{KindStageOrder, KindBeyondTerm, KindMixedCounties, KindUnitTwoTeams, KindUnitTwice, KindPersonOverlap}
+// Kinds lists the conflict kinds in order (KindLinkApart last: linked
+// rounds whose on-site periods do not overlap).
+var Kinds = []string{KindStageOrder, KindBeyondTerm, KindMixedCounties, KindUnitTwoTeams, KindUnitTwice, KindPersonOverlap, KindLinkApart}
 
 // Conflict is one problem in a term's plan. Round and Team name where it
 // is (codes / team name); OtherRound and OtherTeam the other side of a
@@ -54,6 +55,7 @@ func (c *Calendar) Conflicts(term string) ([]Conflict, error) {
 	out = append(out, c.unitTwoTeams(rounds)...)
 	out = append(out, c.unitTwice(rounds)...)
 	out = append(out, c.personOverlap(rounds)...)
+	out = append(out, c.linkApart(term)...)
 	return out, nil
 }
 
@@ -171,6 +173,9 @@ func (c *Calendar) unitTwoTeams(rounds []*snap.Round) []Conflict {
 	return out
 }
 
+// unitTwice flags a unit inspected in two rounds of the term whose
+// 巡察类型 both count toward coverage and are of the kinds whose repeats
+// are flagged (settings; a 回头看 or a 专项 after a 常规 is normal practice).
 func (c *Calendar) unitTwice(rounds []*snap.Round) []Conflict {
 	firstRound := make(map[string]teamRef)
 	type later struct {
@@ -178,7 +183,13 @@ func (c *Calendar) unitTwice(rounds []*snap.Round) []Conflict {
 		at   teamRef
 	}
 	var again []later
-	for _, tr := range roundTeams(rounds) {
+	var repeating []*snap.Round
+	for _, r := range rounds {
+		if c.set.Repeats(r.Type) {
+			repeating = append(repeating, r)
+		}
+	}
+	for _, tr := range roundTeams(repeating) {
 		for _, tu := range tr.team.Units {
 			f, ok := firstRound[tu.Unit]
 			switch {

@@ -64,7 +64,7 @@ type UnitState struct {
 	Unit, Name, County, Category string
 	State                        string // StateCovered, StatePlanned or StateOpen
 	Round, Team                  string // "" when open
-	OnsiteEnd                    civil.Date
+	OnsiteStart, OnsiteEnd       civil.Date
 }
 
 // Coverage is a term's coverage on one day (全覆盖).
@@ -74,6 +74,7 @@ type Coverage struct {
 	Counts
 	ByCategory []CategoryCounts // categories with units, in display order
 	ByCounty   []CountyCounts   // counties with units, in code order
+	BySector   []SectorCounts   // 领域 with units, in display order (SPEC §8.2)
 	Units      []UnitState      // every required unit, in code order
 	Pace       Pace
 }
@@ -111,7 +112,8 @@ func errNoTerm(code string) error { return fmt.Errorf("届期 %s 不存在", cod
 // when a team of a round of the term inspects it and today is after that
 // team's 进驻结束 (the on-site stage has ended); planned when it is on a
 // team of the term whose on-site stage has not ended (or has no dates);
-// open otherwise. Only the units the term must cover (its scope) count.
+// open otherwise. Only the units the term must cover (its scope) count,
+// and only the rounds whose 巡察类型 counts toward coverage (settings).
 func (c *Calendar) Coverage(term string, today civil.Date) (Coverage, error) {
 	t := c.Term(term)
 	if t == nil {
@@ -152,8 +154,20 @@ func (c *Calendar) Coverage(term string, today civil.Date) (Coverage, error) {
 		}
 		cv.ByCounty = append(cv.ByCounty, cc)
 	}
-	cv.Pace = c.pace(t, rounds, cv.Counts, today)
+	cv.BySector = c.bySector(cv.Units, required)
+	cv.Pace = c.pace(t, c.covering(rounds), cv.Counts, today)
 	return cv, nil
+}
+
+// covering returns the rounds whose 巡察类型 counts toward coverage.
+func (c *Calendar) covering(rounds []*snap.Round) []*snap.Round {
+	var out []*snap.Round
+	for _, r := range rounds {
+		if c.set.Covers(r.Type) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // slot returns m[k], creating the counts on first use.
@@ -189,12 +203,13 @@ func countyOrder(s *snap.Snapshot, units []*snap.Unit) []string {
 	return append(out, rest...)
 }
 
-// unitStates returns, per unit on a team of the rounds, its state: covered
-// by the first team (in round order) whose on-site stage ended before
-// today, else planned by the first team that has it.
+// unitStates returns, per unit on a team of the rounds that count toward
+// coverage (their 巡察类型, SPEC §8.1), its state: covered by the first
+// team (in round order) whose on-site stage ended before today, else
+// planned by the first team that has it.
 func (c *Calendar) unitStates(rounds []*snap.Round, today civil.Date) map[string]UnitState {
 	out := make(map[string]UnitState)
-	for _, tr := range roundTeams(rounds) {
+	for _, tr := range roundTeams(c.covering(rounds)) {
 		on := c.teamOnsite(tr.round, tr.team)
 		state := StatePlanned
 		if !on.End.IsZero() && on.End < today {
@@ -205,7 +220,7 @@ func (c *Calendar) unitStates(rounds []*snap.Round, today civil.Date) map[string
 			if seen && (old.State == StateCovered || state == StatePlanned) {
 				continue
 			}
-			out[tu.Unit] = UnitState{State: state, Round: tr.round.Code, Team: tr.team.Name, OnsiteEnd: on.End}
+			out[tu.Unit] = UnitState{State: state, Round: tr.round.Code, Team: tr.team.Name, OnsiteStart: on.Start, OnsiteEnd: on.End}
 		}
 	}
 	return out

@@ -69,9 +69,10 @@ func writeBook(path string, sheets []sheet) error {
 }
 
 // ExportTermPlan writes term's plan on day today to an xlsx file: the
-// rounds with their stage dates and status (轮次计划), coverage by category
-// and county (覆盖情况), the open units (未安排单位), the conflicts (冲突) and
-// the pace (进度).
+// rounds with their stage dates and status, 组织方式 and 联动轮次 (轮次计划),
+// coverage by category, county and 领域 (覆盖情况), the open units (未安排单位),
+// the conflicts (冲突), the pace (进度), and the term plan year by year with
+// its warnings (规划执行).
 func (c *Calendar) ExportTermPlan(term string, today civil.Date, path string) error {
 	rep, err := c.Report(term, today)
 	if err != nil {
@@ -79,8 +80,9 @@ func (c *Calendar) ExportTermPlan(term string, today civil.Date, path string) er
 	}
 	cv, _ := c.Coverage(term, today)
 	plan := sheet{name: "轮次计划", header: []string{"轮次编码", "轮次名称", "巡察类型", "编组方式", "状态",
-		"准备开始", "进驻开始", "进驻结束", "报告结束", "反馈日期", "整改报告期限", "督查验收日期", "巡察组数", "被巡察单位数"},
-		widths: []float64{12, 20, 10, 12, 8, 12, 12, 12, 12, 12, 14, 14, 10, 12}}
+		"准备开始", "进驻开始", "进驻结束", "报告结束", "反馈日期", "整改报告期限", "督查验收日期", "巡察组数", "被巡察单位数",
+		"组织方式", "联动轮次"},
+		widths: []float64{12, 20, 10, 12, 8, 12, 12, 12, 12, 12, 14, 14, 10, 12, 10, 16}}
 	for _, r := range rep.Rounds {
 		s := r.Stages
 		units := 0
@@ -89,7 +91,8 @@ func (c *Calendar) ExportTermPlan(term string, today civil.Date, path string) er
 		}
 		plan.rows = append(plan.rows, []any{r.Code, r.Name, r.Type, r.Mode, string(r.Status),
 			s.Prep.Start.String(), s.Onsite.Start.String(), s.Onsite.End.String(), s.Report.End.String(),
-			s.Feedback.End.String(), s.Rectify.End.String(), s.Check.End.String(), len(r.Teams), units})
+			s.Feedback.End.String(), s.Rectify.End.String(), s.Check.End.String(), len(r.Teams), units,
+			r.Level, strings.Join(r.Links, "、")})
 	}
 	cover := sheet{name: "覆盖情况", header: []string{"分组", "县区", "单位类别", "应覆盖", "已覆盖", "已计划", "未安排", "覆盖率"},
 		widths: []float64{10, 16, 12, 10, 10, 10, 10, 10}}
@@ -106,6 +109,9 @@ func (c *Calendar) ExportTermPlan(term string, today civil.Date, path string) er
 			add("县区×类别", co.Name, k.Category, k.Counts)
 		}
 	}
+	for _, s := range cv.BySector {
+		add("按领域", fmt.Sprintf("涉及 %d/%d 个县区", s.Reached, s.Counties), s.Sector, s.Counts)
+	}
 	open := sheet{name: "未安排单位", header: []string{"单位编码", "单位名称", "县区", "单位类别"}, widths: []float64{12, 30, 16, 12}}
 	for _, u := range rep.Coverage.OpenUnits {
 		open.rows = append(open.rows, []any{u.Unit, u.Name, c.snap.CountyName(u.County), u.Category})
@@ -116,7 +122,21 @@ func (c *Calendar) ExportTermPlan(term string, today civil.Date, path string) er
 	}
 	pace := sheet{name: "进度", header: []string{"预警", "说明"}, widths: []float64{8, 100},
 		rows: [][]any{{yesNo(cv.Pace.Warn), cv.Pace.Message}}}
-	return writeBook(path, []sheet{plan, cover, open, conf, pace})
+	return writeBook(path, []sheet{plan, cover, open, conf, pace, c.planSheet(term, today)})
+}
+
+// planSheet is the term plan year by year, then its warnings.
+func (c *Calendar) planSheet(term string, today civil.Date) sheet {
+	p, _ := c.Plan(term, today)
+	sh := sheet{name: "规划执行", header: []string{"年度", "计划单位", "已按计划完成", "尚未完成", "逾期未巡察", "当年实际巡察", "轮次", "可承载"},
+		widths: []float64{10, 10, 12, 10, 12, 12, 8, 10}}
+	for _, y := range p.ByYear {
+		sh.rows = append(sh.rows, []any{y.Year, y.Planned, y.Done, y.Open, y.Passed, y.Actual, y.Rounds, y.Capacity})
+	}
+	for _, w := range p.Warnings {
+		sh.rows = append(sh.rows, []any{w.Kind, w.Unit, w.Message})
+	}
+	return sh
 }
 
 // ExportRoundSchedule writes round's schedule on day today to an xlsx

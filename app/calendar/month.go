@@ -126,10 +126,16 @@ func minDate(a, b civil.Date) civil.Date {
 // TimelineRound is one round on a term's timeline.
 type TimelineRound struct {
 	Code, Name, Type, Mode string
+	Level                  string // 组织方式
 	Number                 int
 	Status                 Status
 	Stages                 []Span // the six stages in order; nil when unscheduled
 	Teams, Units           int
+	// Group is the index of the round's group of linked rounds in the
+	// timeline's Groups (-1: not linked); Foreign marks a round of another
+	// term shown beside the round of the term it is linked with.
+	Group   int
+	Foreign bool
 }
 
 // Timeline is a term's rounds across the term, for a Gantt-like view.
@@ -137,7 +143,11 @@ type Timeline struct {
 	Term, Name string
 	Start, End civil.Date
 	Today      civil.Date
-	Rounds     []TimelineRound // round order
+	// Rounds are in round order, except that linked rounds (上下联动)
+	// stand side by side: a group at the place of its first round of the
+	// term, with its rounds of other terms after those of the term.
+	Rounds []TimelineRound
+	Groups []LinkGroup
 }
 
 // Offset returns d's position on the timeline: 0 at the term's start, 1
@@ -157,15 +167,40 @@ func (c *Calendar) Timeline(term string, today civil.Date) (Timeline, error) {
 	if t == nil {
 		return Timeline{}, errNoTerm(term)
 	}
-	tl := Timeline{Term: t.Code, Name: t.Name, Start: t.Start, End: t.End, Today: today}
-	for _, r := range c.Rounds(term) {
+	tl := Timeline{Term: t.Code, Name: t.Name, Start: t.Start, End: t.End, Today: today, Groups: c.Linked(term)}
+	group := make(map[*snap.Round]int)
+	for gi, g := range tl.Groups {
+		for _, r := range g.Rounds {
+			group[r] = gi
+		}
+	}
+	add := func(r *snap.Round, gi int) {
 		s := c.Schedule(r)
-		tr := TimelineRound{Code: r.Code, Name: r.Name, Type: r.Type, Mode: r.Mode, Number: r.Number,
-			Status: s.Status(today), Stages: s.Spans(), Teams: len(r.Teams)}
+		tr := TimelineRound{Code: r.Code, Name: r.Name, Type: r.Type, Mode: r.Mode, Level: r.Level, Number: r.Number,
+			Status: s.Status(today), Stages: s.Spans(), Teams: len(r.Teams), Group: gi, Foreign: r.Term != term}
 		for i := range r.Teams {
 			tr.Units += len(r.Teams[i].Units)
 		}
 		tl.Rounds = append(tl.Rounds, tr)
+	}
+	shown := make(map[int]bool)
+	for _, r := range c.Rounds(term) {
+		gi, ok := group[r]
+		if !ok {
+			add(r, -1)
+			continue
+		}
+		if shown[gi] {
+			continue
+		}
+		shown[gi] = true
+		for _, own := range []bool{true, false} {
+			for _, x := range tl.Groups[gi].Rounds {
+				if (x.Term == term) == own {
+					add(x, gi)
+				}
+			}
+		}
 	}
 	return tl, nil
 }

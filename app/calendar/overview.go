@@ -51,6 +51,8 @@ type Overview struct {
 	Teams            []TeamFill      // teams of rounds not completed, round and team order
 	PendingOverrides []snap.Override // overrides of the term's rounds awaiting approval
 	Overdue          []OverdueReport // round, team, unit order
+	Sectors          []SectorView    // the 板块 view (SPEC §8.2)
+	Plan             Plan            // the plan against what was done
 }
 
 // Overview builds the leaders' page of term on day today.
@@ -62,7 +64,8 @@ func (c *Calendar) Overview(term string, today civil.Date, opt OverviewOptions) 
 	if opt.TeamSize <= 0 {
 		opt.TeamSize = DefaultTeamSize
 	}
-	ov := Overview{Term: term, Today: today, Coverage: cv, Overdue: c.Overdue(term, today)}
+	ov := Overview{Term: term, Today: today, Coverage: cv, Overdue: c.Overdue(term, today),
+		Sectors: c.sectorViews(&cv), Plan: c.planOf(&cv)}
 	rounds := c.Rounds(term)
 	inTerm := make(map[string]bool, len(rounds))
 	for _, r := range rounds {

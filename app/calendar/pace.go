@@ -23,7 +23,7 @@ type Pace struct {
 }
 
 // pace estimates whether the open units can be covered before the term's
-// end. The pace is the covered units per completed round (when no round has
+// end, over the rounds that count toward coverage (rounds: those alone). The pace is the covered units per completed round (when no round has
 // completed its on-site stage yet: the planned units per round with units).
 // The rounds left are the term's rounds that have no units yet and have not
 // ended, plus the rounds that still fit before the term's end: one every

@@ -2,9 +2,13 @@ package calendar
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"xuncha/app/civil"
+	"xuncha/app/fieldrule"
+	"xuncha/app/vocab"
 )
 
 // SettingsKey is the key under which Settings are stored in the settings table.
@@ -53,12 +57,53 @@ type Settings struct {
 	RectifyDays    int          `json:"rectify_days"`  // 整改: days after the feedback the unit reports by
 	CheckDays      int          `json:"check_days"`    // 督查验收: days after the rectification report
 	NonWorkingDays []civil.Date `json:"non_working_days,omitempty"`
+
+	// CoverageKinds are the 巡察类型 whose rounds count toward coverage
+	// (SPEC §8.1; default 常规, 专项, 机动). RepeatKinds are those whose
+	// repeats are flagged: a unit inspected in two rounds of a term is
+	// flagged only when both rounds count toward coverage and both are of
+	// these kinds (default 常规), so that a 回头看 or a 专项 after a 常规
+	// is not. A round without a 巡察类型 reads 常规.
+	CoverageKinds []string `json:"coverage_kinds"`
+	RepeatKinds   []string `json:"repeat_kinds"`
+	// Sectors are the 领域 the unit form offers (SPEC §8.2), in the order
+	// the coverage per 领域 lists them; units may hold other words too.
+	Sectors []string `json:"sectors"`
 }
 
 // Defaults returns the stage lengths of common practice: 准备 14, 进驻 30,
 // 报告 30, 反馈 15, 整改 60 (two months after the feedback), 督查验收 90.
 func Defaults() Settings {
-	return Settings{PrepDays: 14, OnsiteDays: 30, ReportDays: 30, FeedbackDays: 15, RectifyDays: 60, CheckDays: 90}
+	return Settings{PrepDays: 14, OnsiteDays: 30, ReportDays: 30, FeedbackDays: 15, RectifyDays: 60, CheckDays: 90,
+		CoverageKinds: []string{vocab.KindRegular, vocab.KindSpecial, vocab.KindMobile},
+		RepeatKinds:   []string{vocab.KindRegular},
+		Sectors:       DefaultSectors()}
+}
+
+// DefaultSectors is the list of 领域 the unit form offers until the office
+// sets its own: the fields, systems and trades 板块轮动 usually goes by.
+func DefaultSectors() []string {
+	return []string{"教育", "卫生健康", "水利", "交通运输", "住房城建", "自然资源", "财政金融", "农业农村", "乡村振兴",
+		"基层治理", "民生保障", "经济发展", "文化旅游", "政法应急", "国资国企", "群团"}
+}
+
+// Covers reports whether rounds of 巡察类型 kind count toward coverage.
+func (s Settings) Covers(kind string) bool { return slices.Contains(s.CoverageKinds, kindOf(kind)) }
+
+// Repeats reports whether a repeat between rounds of 巡察类型 kind is
+// flagged: they count toward coverage and are of RepeatKinds.
+func (s Settings) Repeats(kind string) bool {
+	return s.Covers(kind) && slices.Contains(s.RepeatKinds, kindOf(kind))
+}
+
+// kindOf reads a round's 巡察类型: none is 常规, and so is an 组织方式
+// word stored there before Part II (the schema's step 4 and the imports
+// move those; this only guards against a file written otherwise).
+func kindOf(kind string) string {
+	if _, old := vocab.LevelOfKindWord(kind); kind == "" || old {
+		return vocab.KindRegular
+	}
+	return kind
 }
 
 // Days returns the default length of stage st in days.
@@ -96,11 +141,35 @@ func (s Settings) Validate() error {
 			return fmt.Errorf("非工作日列表中有空日期")
 		}
 	}
+	for i, x := range s.Sectors {
+		if w, err := fieldrule.Sectors(x); err != nil || w != x || len(fieldrule.SplitSectors(x)) != 1 {
+			return fmt.Errorf("领域列表第%d项“%s”无效（不能为空，不能含分隔符 、，；）", i+1, x)
+		}
+		if slices.Contains(s.Sectors[:i], x) {
+			return fmt.Errorf("领域列表中“%s”重复", x)
+		}
+	}
+	if len(s.CoverageKinds) == 0 {
+		return fmt.Errorf("计入覆盖的巡察类型至少选一种")
+	}
+	for _, k := range append(slices.Clone(s.CoverageKinds), s.RepeatKinds...) {
+		if !slices.Contains(vocab.RoundKinds, k) {
+			return fmt.Errorf("巡察类型 %q 不存在（应为 %s）", k, strings.Join(vocab.RoundKinds, "、"))
+		}
+	}
 	return nil
 }
 
-// Normalized returns s with its non-working days sorted and without repeats.
+// Normalized returns s with its non-working days sorted and without
+// repeats, and the kinds of coverage and repeats at their defaults where
+// they were never set (nil; an empty list set on purpose stays empty).
 func (s Settings) Normalized() Settings {
+	if s.CoverageKinds == nil {
+		s.CoverageKinds = Defaults().CoverageKinds
+	}
+	if s.RepeatKinds == nil {
+		s.RepeatKinds = Defaults().RepeatKinds
+	}
 	ds := append([]civil.Date(nil), s.NonWorkingDays...)
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	out := ds[:0]

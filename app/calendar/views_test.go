@@ -199,8 +199,14 @@ func TestExports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(f.GetSheetList(), ","); got != "轮次计划,覆盖情况,未安排单位,冲突,进度" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "轮次计划,覆盖情况,未安排单位,冲突,进度,规划执行" {
 		t.Errorf("sheets %s", got)
+	}
+	if v, _ := f.GetCellValue("轮次计划", "O2"); v != "" {
+		t.Errorf("R1 组织方式 %q", v)
+	}
+	if v, _ := f.GetCellValue("规划执行", "A2"); v != "2026" {
+		t.Errorf("plan year %q", v)
 	}
 	if v, _ := f.GetCellValue("轮次计划", "G3"); v != "2026-09-01" {
 		t.Errorf("R2 进驻开始 %q", v)

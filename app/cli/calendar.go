@@ -131,6 +131,27 @@ func printCalendar(w io.Writer, rep calendar.Report) {
 	if rep.PaceWarning != "" {
 		fmt.Fprintf(w, "进度预警：%s\n", rep.PaceWarning)
 	}
+	if len(rep.Linked) > 0 {
+		fmt.Fprintf(w, "上下联动（%d 组）：\n", len(rep.Linked))
+		for _, g := range rep.Linked {
+			state := "进驻时间重叠"
+			if !g.Overlap {
+				state = "进驻时间不重叠"
+			}
+			fmt.Fprintf(w, "  %s  %s\n", strings.Join(g.Rounds, "、"), state)
+		}
+	}
+	if len(cv.BySector) > 1 || len(cv.BySector) == 1 && cv.BySector[0].Sector != calendar.Unsectored {
+		fmt.Fprintln(w, "按领域：")
+		for _, s := range cv.BySector {
+			line(s.Sector, s.Counts)
+		}
+	}
+	p := rep.Plan
+	fmt.Fprintf(w, "巡察规划：已列入 %d 个单位，未列入 %d 个；预警 %d 条\n", p.Planned, p.Unplanned, len(p.Warnings))
+	for _, x := range p.Warnings {
+		fmt.Fprintf(w, "  [%s] %s\n", x.Kind, x.Message)
+	}
 }
 
 // padWidth pads s with spaces to width display columns, counting a wide

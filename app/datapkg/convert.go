@@ -19,15 +19,16 @@ func ptr(s string) *string {
 	return &s
 }
 
-func fromCounty(c model.County) County { return County{c.Code, c.Name} }
-func (c County) model() model.County   { return model.County{Code: c.Code, Name: c.Name} }
+func fromCounty(c model.County) County { return County{c.Code, c.Name, c.Level} }
+func (c County) model() model.County   { return model.County{Code: c.Code, Name: c.Name, Level: c.Level} }
 
 func fromUnit(u model.Unit) Unit {
-	return Unit{u.Code, u.Name, u.CountyCode, u.Category, str(u.ParentCode)}
+	return Unit{u.Code, u.Name, u.CountyCode, u.Category, str(u.ParentCode), u.Sectors, u.Priority}
 }
 
 func (u Unit) model() model.Unit {
-	return model.Unit{Code: u.Code, Name: u.Name, CountyCode: u.County, Category: u.Category, ParentCode: ptr(u.Parent)}
+	return model.Unit{Code: u.Code, Name: u.Name, CountyCode: u.County, Category: u.Category, ParentCode: ptr(u.Parent),
+		Sectors: u.Sectors, Priority: u.Priority}
 }
 
 func fromLeader(l model.UnitLeader) Leader { return Leader{l.UnitCode, l.Name, l.Post, l.IDNumber} }
@@ -83,13 +84,14 @@ func (t Term) model() model.Term {
 
 func fromRound(r model.Round) Round {
 	return Round{r.Code, r.TermCode, r.Number, r.Name, r.Type, r.Mode, r.PrepStart, r.OnsiteStart, r.OnsiteEnd,
-		r.ReportEnd, r.FeedbackDate, r.RectifyDue, r.CheckDate}
+		r.ReportEnd, r.FeedbackDate, r.RectifyDue, r.CheckDate, r.Level, r.Links, r.JointUnits, r.JointCategories}
 }
 
 func (r Round) model() model.Round {
 	return model.Round{Code: r.Code, TermCode: r.Term, Number: r.Number, Name: r.Name, Type: r.Type, Mode: r.Mode,
 		PrepStart: r.PrepStart, OnsiteStart: r.OnsiteStart, OnsiteEnd: r.OnsiteEnd, ReportEnd: r.ReportEnd,
-		FeedbackDate: r.FeedbackDate, RectifyDue: r.RectifyDue, CheckDate: r.CheckDate}
+		FeedbackDate: r.FeedbackDate, RectifyDue: r.RectifyDue, CheckDate: r.CheckDate,
+		Level: r.Level, Links: r.Links, JointUnits: r.JointUnits, JointCategories: r.JointCategories}
 }
 
 func fromTeam(t model.Team) Team { return Team{t.RoundCode, t.Name, t.Seq, t.OnsiteStart, t.OnsiteEnd} }

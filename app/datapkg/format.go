@@ -86,12 +86,15 @@ type Data struct {
 	Findings   []Finding   `json:"findings,omitempty"`
 	Items      []Item      `json:"items,omitempty"`
 	Clues      []Clue      `json:"clues,omitempty"`
+	// Added with the city and the term plan (SPEC §8).
+	Plans []Plan `json:"plans,omitempty"`
 }
 
 // County is a 县区.
 type County struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
+	Code  string `json:"code"`
+	Name  string `json:"name"`
+	Level string `json:"level,omitempty"` // 级别 (SPEC §8.1)
 }
 
 // Unit is a 单位; Parent is the 上级单位编码 or "".
@@ -101,6 +104,8 @@ type Unit struct {
 	County   string `json:"county"`
 	Category string `json:"category"`
 	Parent   string `json:"parent,omitempty"`
+	Sectors  string `json:"sectors,omitempty"`  // 领域 (SPEC §8.2)
+	Priority string `json:"priority,omitempty"` // 重点等级
 }
 
 // Leader is a 班子成员, keyed by unit and name.
@@ -190,6 +195,11 @@ type Round struct {
 	FeedbackDate string `json:"feedbackDate,omitempty"`
 	RectifyDue   string `json:"rectifyDue,omitempty"`
 	CheckDate    string `json:"checkDate,omitempty"`
+	// SPEC §8.1
+	Level           string `json:"level,omitempty"`
+	Links           string `json:"links,omitempty"`
+	JointUnits      string `json:"jointUnits,omitempty"`
+	JointCategories string `json:"jointCategories,omitempty"`
 }
 
 // Team is a 巡察组, keyed by round and name.
@@ -276,7 +286,7 @@ const (
 // the last ones existed counts only the first baseEntities.
 var Entities = []string{EntCounty, EntUnit, EntLeader, EntPerson, EntHistory, EntRelative,
 	EntDeclaration, EntTerm, EntRound, EntTeam, EntTeamUnit, EntMember, EntTie, EntTraining, EntTeamEval,
-	EntMilestone, EntFinding, EntItem, EntClue}
+	EntMilestone, EntFinding, EntItem, EntClue, EntPlan}
 
 // baseEntities is how many entities the first packages counted.
 const baseEntities = 12
@@ -286,7 +296,7 @@ func (d *Data) counts() []Count {
 	n := []int{len(d.Counties), len(d.Units), len(d.Leaders), len(d.People), len(d.History), len(d.Relatives),
 		len(d.Declarations), len(d.Terms), len(d.Rounds), len(d.Teams), len(d.TeamUnits), len(d.Members),
 		len(d.Ties), len(d.Trainings), len(d.TeamEvals),
-		len(d.Milestones), len(d.Findings), len(d.Items), len(d.Clues)}
+		len(d.Milestones), len(d.Findings), len(d.Items), len(d.Clues), len(d.Plans)}
 	out := make([]Count, len(Entities))
 	for i, e := range Entities {
 		out[i] = Count{e, n[i]}

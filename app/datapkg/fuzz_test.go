@@ -7,9 +7,10 @@ import (
 // smallData is a package's worth of rows touching every entity.
 func smallData() *Data {
 	return &Data{
-		Counties: []County{{"C01", "安平县"}, {"C02", "平山县"}},
-		Units: []Unit{{"U01", "安平镇", "C01", "乡镇街道", ""}, {"U0101", "东村", "C01", "村社区", "U01"},
-			{"U10", "平山镇", "C02", "乡镇街道", ""}},
+		Counties: []County{{Code: "C01", Name: "安平县"}, {Code: "C02", Name: "平山县", Level: "市本级"}},
+		Units: []Unit{{Code: "U01", Name: "安平镇", County: "C01", Category: "乡镇街道", Sectors: "乡村振兴", Priority: "A"},
+			{Code: "U0101", Name: "东村", County: "C01", Category: "村社区", Parent: "U01"},
+			{Code: "U10", Name: "平山镇", County: "C02", Category: "乡镇街道"}},
 		Leaders: []Leader{{"U01", "孙立", "党委书记", "130101197002020033"}},
 		People: []Person{{Code: "P01", Name: "甲", HomeCounty: "C01", CurrentUnit: "U0101", StaffPool: true,
 			Skills: "财务、审计", Status: "在库", BirthDate: "1980-02-29"}},
@@ -17,10 +18,12 @@ func smallData() *Data {
 		Relatives:    []Relative{{Person: "P01", Name: "乙", Relation: "配偶", Unit: "U01", Leadership: true}},
 		Declarations: []Declaration{{Person: "P01", Unit: "U10", Reason: "曾参与审计"}},
 		Terms:        []Term{{"T1", "第十五届", "2026-01-01", "2030-12-31"}},
-		Rounds:       []Round{{Code: "2026-1", Term: "T1", Number: 1, Mode: "混合编组", OnsiteStart: "2026-03-01"}},
-		Teams:        []Team{{"2026-1", "第一巡察组", 1, "", ""}},
-		TeamUnits:    []TeamUnit{{"2026-1", "第一巡察组", "U10", ""}},
-		Members:      []Member{{Round: "2026-1", Team: "第一巡察组", Person: "P01", Role: "成员"}},
+		Rounds: []Round{{Code: "2026-1", Term: "T1", Number: 1, Mode: "混合编组", OnsiteStart: "2026-03-01", Level: "巡审联动",
+			JointUnits: "U01"}},
+		Teams:     []Team{{"2026-1", "第一巡察组", 1, "", ""}},
+		TeamUnits: []TeamUnit{{"2026-1", "第一巡察组", "U10", ""}},
+		Members:   []Member{{Round: "2026-1", Team: "第一巡察组", Person: "P01", Role: "成员"}},
+		Plans:     []Plan{{Term: "T1", Unit: "U01", Year: 2027, RoundNo: 2}},
 	}
 }
 
@@ -70,7 +73,7 @@ func TestSmallDataDecodes(t *testing.T) {
 			t.Fatalf("pass %q: %v", pass, err)
 		}
 		r := makePlan(pkg.Data, &Data{}, newScope(pkg.Manifest.Counties, &Data{}), AllRights).report("small", pkg.Manifest)
-		if tot := r.Total(); tot.Added != 15 || tot.Conflicted != 0 {
+		if tot := r.Total(); tot.Added != 16 || tot.Conflicted != 0 {
 			t.Fatalf("pass %q: %v", pass, r.Lines())
 		}
 	}

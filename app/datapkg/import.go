@@ -145,6 +145,7 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 		},
 		func() error { _, err := save(tx, p.terms, Term.model); return err },
 		func() error { _, err := save(tx, p.rounds, Round.model); return err },
+		func() error { return p.linkRounds(tx) },
 	)
 	if err != nil {
 		return err
@@ -187,6 +188,10 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			return err
 		},
 		func() error { return p.applyResults(tx, ids) },
+		func() error {
+			_, err := save(tx, p.plans, func(x Plan) model.PlanItem { return x.model(ids.plans[x.key()]) })
+			return err
+		},
 	)
 }
 
@@ -205,6 +210,20 @@ func touchTeams(tx *gorm.DB, steps []step[TeamUnit], ids *rowIDs) error {
 	}
 	slices.Sort(touched)
 	return model.Touch(tx, &model.Team{}, model.Actor(tx), time.Now(), "id IN ?", slices.Compact(touched))
+}
+
+// linkRounds makes the links of the rounds the package adds or updates
+// hold both ways (model.LinkRounds).
+func (p *plan) linkRounds(tx *gorm.DB) error {
+	for _, s := range p.rounds {
+		if s.kind != add && s.kind != update {
+			continue
+		}
+		if err := model.LinkRounds(tx, s.row.Code, model.SplitLinks(s.row.Links)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // statusChanges are the records of the statuses the package sets: a new
@@ -272,6 +291,8 @@ func (p *plan) updatedBefore() map[string]any {
 	te, n := olds(p.teamEvals)
 	put(EntTeamEval, te, n)
 	p.resultsBefore(put)
+	pl, n := olds(p.plans)
+	put(EntPlan, pl, n)
 	if len(out) == 0 {
 		return nil
 	}

@@ -246,7 +246,7 @@ func packageAccepts(t *testing.T, field, value string) error {
 	case "事由":
 		x.Reason = value
 	}
-	d := &Data{Counties: []County{{"C01", "安平县"}}, Units: []Unit{{"U01", "安平镇", "C01", "乡镇街道", ""}},
+	d := &Data{Counties: []County{{Code: "C01", Name: "安平县"}}, Units: []Unit{{Code: "U01", Name: "安平镇", County: "C01", Category: "乡镇街道", Parent: ""}},
 		People: []Person{p}, Declarations: []Declaration{x}}
 	b, _, err := encode(d, []string{"C01"}, "", minScryptN, t0, false)
 	if err != nil {

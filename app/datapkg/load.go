@@ -16,7 +16,7 @@ type teamKey struct{ Round, Name string }
 type rowIDs struct {
 	teams                                                  map[teamKey]uint
 	leaders, history, relatives, decls, teamUnits, members map[string]uint
-	ties, trainings, teamEvals                             map[string]uint
+	ties, trainings, teamEvals, plans                      map[string]uint
 	milestones                                             map[string]uint
 }
 
@@ -43,7 +43,7 @@ func loadAll(db *gorm.DB) (*Data, *rowIDs, error) {
 	var d Data
 	ids := &rowIDs{teams: map[teamKey]uint{}, leaders: map[string]uint{}, history: map[string]uint{},
 		relatives: map[string]uint{}, decls: map[string]uint{}, teamUnits: map[string]uint{}, members: map[string]uint{},
-		ties: map[string]uint{}, trainings: map[string]uint{}, teamEvals: map[string]uint{}}
+		ties: map[string]uint{}, trainings: map[string]uint{}, teamEvals: map[string]uint{}, plans: map[string]uint{}}
 	byID := make(map[uint]teamKey, len(all.Teams))
 	for _, t := range all.Teams {
 		d.Teams = append(d.Teams, fromTeam(t))
@@ -97,6 +97,11 @@ func loadAll(db *gorm.DB) (*Data, *rowIDs, error) {
 		x := fromTeamEval(e, k.Round, k.Name)
 		d.TeamEvals = append(d.TeamEvals, x)
 		ids.teamEvals[x.key()] = e.ID
+	}
+	for _, x := range all.Plans {
+		p := fromPlan(x)
+		d.Plans = append(d.Plans, p)
+		ids.plans[p.key()] = x.ID
 	}
 	if err := loadResults(db, &d, ids); err != nil {
 		return nil, nil, err
@@ -191,10 +196,11 @@ func selectCounties(all *Data, counties []string) (*Data, error) {
 		rounds[t.Round] = true
 	}
 	d.Rounds = filter(all.Rounds, func(r Round) bool { terms[r.Term] = terms[r.Term] || rounds[r.Code]; return rounds[r.Code] })
+	var refs []string
+	selectCity(all, &d, chosen, unitCounty, terms, &refs)
 	d.Terms = filter(all.Terms, func(t Term) bool { return terms[t.Code] })
 
 	// The units the rows name, and their parents, up the tree.
-	var refs []string
 	for _, p := range d.People {
 		refs = append(refs, p.CurrentUnit, p.RecommendUnit)
 	}

@@ -43,6 +43,7 @@ type plan struct {
 	trainings []step[Training]
 	teamEvals []step[TeamEval]
 	results   resultsPlan
+	plans     []step[Plan]
 }
 
 // classify says whether row is new, the same as old, or an update of it.
@@ -151,7 +152,21 @@ func makePlan(pkg, local *Data, sc *scope, r Rights) *plan {
 	})
 	p.planRounds(pkg, local, sc, blockedUnits, blockedPeople)
 	p.planResults(pkg, local, sc, r)
+	p.plans = children(pkg.Plans, local.Plans, Plan.key, func(x Plan) string {
+		return blockedBy(p.blockedTerms(), x.Term, "届期") + blockedBy(blockedUnits, x.Unit, "单位")
+	})
 	return p
+}
+
+// blockedTerms are the terms of the package left out as conflicts.
+func (p *plan) blockedTerms() map[string]bool {
+	out := map[string]bool{}
+	for _, s := range p.terms {
+		if s.kind == conflict {
+			out[s.row.Code] = true
+		}
+	}
+	return out
 }
 
 // planUnits classifies the units, parents first. A unit is refused when

@@ -96,5 +96,6 @@ func (p *plan) report(file string, m Manifest) *Report {
 	tally(r, EntTraining, p.trainings, Training.key)
 	tally(r, EntTeamEval, p.teamEvals, TeamEval.key)
 	p.tallyResults(r)
+	tally(r, EntPlan, p.plans, Plan.key)
 	return r
 }

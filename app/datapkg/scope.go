@@ -49,6 +49,11 @@ func checkScope(d *Data, counties []string) error {
 			return outOfScope(decl, EntTeam, t.key(), "没有被巡察单位，无法确定所属县区")
 		}
 	}
+	for _, x := range d.Plans {
+		if c := unitCounty[x.Unit]; !in[c] {
+			return outOfScope(decl, EntPlan, x.key(), "计划的单位属于县区 "+c)
+		}
+	}
 	return checkResultsScope(d, decl)
 }
 

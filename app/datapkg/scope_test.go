@@ -32,9 +32,9 @@ func forge(t *testing.T, d *Data, counties ...string) string {
 // in C01; U10 of C02 hangs under U01 of C01, and P01 once worked there.
 func twoCounties() *Data {
 	return &Data{
-		Counties: []County{{"C01", "安平县"}, {"C02", "平山县"}},
-		Units: []Unit{{"U01", "安平镇", "C01", "乡镇街道", ""}, {"U0101", "东村", "C01", "村社区", "U01"},
-			{"U10", "平山镇", "C02", "乡镇街道", "U01"}, {"U11", "平山县财政局", "C02", "县直机关", ""}},
+		Counties: []County{{Code: "C01", Name: "安平县"}, {Code: "C02", Name: "平山县"}},
+		Units: []Unit{{Code: "U01", Name: "安平镇", County: "C01", Category: "乡镇街道", Parent: ""}, {Code: "U0101", Name: "东村", County: "C01", Category: "村社区", Parent: "U01"},
+			{Code: "U10", Name: "平山镇", County: "C02", Category: "乡镇街道", Parent: "U01"}, {Code: "U11", Name: "平山县财政局", County: "C02", Category: "县直机关", Parent: ""}},
 		Leaders: []Leader{{"U01", "孙立", "党委书记", ""}, {"U10", "钱多", "镇长", ""}},
 		People: []Person{{Code: "P01", Name: "甲", HomeCounty: "C01", StaffPool: true, Status: "在库"},
 			{Code: "P02", Name: "乙", HomeCounty: "C02", StaffPool: true, Status: "在库"}},

@@ -157,6 +157,7 @@ func validate(d *Data, chosen []string) error {
 	v.validateChildren(d)
 	v.validateRounds(d)
 	v.validateResults(d)
+	v.validateCity(d)
 	return v.err
 }
 
@@ -293,7 +294,7 @@ func (v *validator) validateRounds(d *Data) {
 		v.ref(EntRound, r.Code, "届期", r.Term, v.terms)
 		v.code(EntRound, r.Code, "届期编码", r.Term)
 		v.text(EntRound, r.Code, "轮次名称", r.Name, false)
-		v.oneOf(EntRound, r.Code, "巡察类型", r.Type, vocab.RoundTypes, true)
+		v.oneOf(EntRound, r.Code, "巡察类型", r.Type, vocab.RoundKinds, true)
 		v.oneOf(EntRound, r.Code, "编组方式", r.Mode, vocab.Modes, true)
 		for i, s := range []string{r.PrepStart, r.OnsiteStart, r.OnsiteEnd, r.ReportEnd, r.FeedbackDate, r.RectifyDue, r.CheckDate} {
 			v.date(EntRound, r.Code, fmt.Sprintf("第%d个阶段日期", i+1), s, false)
@@ -454,4 +455,5 @@ func (d *Data) normalize() {
 		c(&x.Code, &x.Round, &x.Unit)
 		text(&x.Team)
 	}
+	d.normalizeCity()
 }

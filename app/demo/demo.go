@@ -86,6 +86,9 @@ type Data struct {
 	Findings      []model.Finding
 	Items         []model.RectifyItem
 	Clues         []model.Clue
+	// the city and the term plan (city.go)
+	Scopes []model.TermScope
+	Plans  []model.PlanItem
 }
 
 // Counts is how many rows of each kind a data set holds; it is what the
@@ -111,6 +114,8 @@ type Counts struct {
 	Findings     int `json:"问题清单,omitempty"`
 	Items        int `json:"整改台账,omitempty"`
 	Clues        int `json:"线索移交,omitempty"`
+	Scopes       int `json:"届期范围"`
+	Plans        int `json:"巡察规划"`
 }
 
 // Counts counts d's rows.
@@ -122,7 +127,8 @@ func (d *Data) Counts() Counts {
 		Members: len(d.Members), Ties: len(d.Ties), Trainings: len(d.Trainings),
 		StatusHist: len(d.StatusChanges), TeamEvals: len(d.TeamEvals),
 		Milestones: len(d.Milestones), Findings: len(d.Findings), Items: len(d.Items),
-		Clues: len(d.Clues),
+		Clues:  len(d.Clues),
+		Scopes: len(d.Scopes), Plans: len(d.Plans),
 	}
 }
 
@@ -139,6 +145,7 @@ func (c Counts) Lines() []string {
 		fmt.Sprintf("状态历史 %d", c.StatusHist), fmt.Sprintf("巡察组鉴定 %d", c.TeamEvals),
 		fmt.Sprintf("巡察节点 %d", c.Milestones), fmt.Sprintf("问题清单 %d", c.Findings),
 		fmt.Sprintf("整改台账 %d", c.Items), fmt.Sprintf("线索移交 %d", c.Clues),
+		fmt.Sprintf("届期范围 %d", c.Scopes), fmt.Sprintf("巡察规划 %d", c.Plans),
 	}
 }
 
@@ -200,6 +207,7 @@ func Generate(s Scale) *Data {
 	g.makeRounds()
 	g.makePeopleYears()
 	g.makeResults()
+	g.makeCity()
 	g.number()
 	return g.d
 }
@@ -218,6 +226,8 @@ func (g *gen) number() {
 	ids(d.Ties, func(x *model.Tie, id uint) { x.ID = id })
 	ids(d.TeamEvals, func(x *model.TeamEvaluation, id uint) { x.ID = id })
 	ids(d.Milestones, func(x *model.Milestone, id uint) { x.ID = id })
+	ids(d.Scopes, func(x *model.TermScope, id uint) { x.ID = id })
+	ids(d.Plans, func(x *model.PlanItem, id uint) { x.ID = id })
 }
 
 // ids gives rows the IDs 1, 2, … in order.

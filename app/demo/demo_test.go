@@ -82,8 +82,8 @@ func TestCounts(t *testing.T) {
 		scale                                        Scale
 		counties, units, people, upcoming, pastTeams rng
 	}{
-		{City, rng{12, 12}, rng{440, 520}, rng{2800, 3200}, rng{36, 44}, rng{12, 24}},
-		{Province, rng{100, 100}, rng{2800, 3200}, rng{19000, 21000}, rng{280, 320}, rng{100, 200}},
+		{City, rng{13, 13}, rng{460, 550}, rng{2800, 3300}, rng{36, 44}, rng{12, 24}},
+		{Province, rng{101, 101}, rng{2800, 3250}, rng{19000, 21200}, rng{280, 320}, rng{100, 200}},
 	} {
 		if c.scale == Province && testing.Short() {
 			continue
@@ -98,7 +98,7 @@ func TestCounts(t *testing.T) {
 			{"县区", n.Counties, c.counties}, {"单位", n.Units, c.units}, {"人员", n.People, c.people},
 			{"班子成员/单位", n.Leaders / n.Units, rng{3, 7}}, {"工作经历/人", n.History / n.People, rng{1, 4}},
 			{"亲属/人", n.Relatives / n.People, rng{1, 3}}, {"回避申报", n.Declarations, rng{n.People / 200, n.People / 30}},
-			{"届期", n.Terms, rng{1, 1}}, {"轮次", n.Rounds, rng{4, 4}},
+			{"届期", n.Terms, rng{2, 2}}, {"轮次", n.Rounds, rng{6, 6}}, {"巡察规划/单位", 100 * n.Plans / n.Units, rng{95, 115}},
 		} {
 			if !within(x.got, x.want.lo, x.want.hi) {
 				t.Errorf("%v %s = %d, want %d…%d", c.scale, x.what, x.got, x.want.lo, x.want.hi)
@@ -110,8 +110,11 @@ func TestCounts(t *testing.T) {
 		}
 		for _, r := range d.Rounds {
 			want := c.pastTeams
-			if r.Code == "2026-2" {
+			switch {
+			case r.Code == "2026-2":
 				want = c.upcoming
+			case strings.HasPrefix(r.Code, "2026-S"): // the city's rounds
+				want = rng{2, 2}
 			}
 			if !within(teams[r.Code], want.lo, want.hi) {
 				t.Errorf("%v 轮次 %s has %d teams, want %d…%d", c.scale, r.Code, teams[r.Code], want.lo, want.hi)

@@ -29,6 +29,9 @@ func TestPastRostersPassRecusal(t *testing.T) {
 	c := recusal.New(s, recusal.Defaults())
 	for i := range s.Rounds {
 		r := &s.Rounds[i]
+		if r.Code == "2026-S2" {
+			continue // the city's upcoming round: city units only
+		}
 		if r.Code == "2026-2" {
 			rules := map[string]int{}
 			for _, h := range c.Round(r) {

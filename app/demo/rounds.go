@@ -14,16 +14,17 @@ import (
 // roundSpec is one round of the term.
 type roundSpec struct {
 	code, name, typ string
+	level           string // 组织方式
 	number          int
 	start, end      string // 进驻
 	staffed         bool   // past: members and evaluations
 }
 
 var roundSpecs = []roundSpec{
-	{"2025-1", "2025年第一轮巡察", "常规", 1, "2025-03-10", "2025-04-20", true},
-	{"2025-2", "2025年第二轮巡察（乡村振兴领域专项巡察）", "专项", 2, "2025-09-08", "2025-10-20", true},
-	{"2026-1", "2026年第一轮巡察", "交叉", 3, "2026-04-07", "2026-05-22", true},
-	{"2026-2", "2026年第二轮巡察", "交叉", 4, "2026-12-07", "2027-01-15", false},
+	{"2025-1", "2025年第一轮巡察", vocab.KindRegular, vocab.LevelOwn, 1, "2025-03-10", "2025-04-20", true},
+	{"2025-2", "2025年第二轮巡察（乡村振兴领域专项巡察）", vocab.KindSpecial, vocab.LevelOwn, 2, "2025-09-08", "2025-10-20", true},
+	{"2026-1", "2026年第一轮巡察", vocab.KindRegular, vocab.LevelCross, 3, "2026-04-07", "2026-05-22", true},
+	{"2026-2", "2026年第二轮巡察", vocab.KindRegular, vocab.LevelCross, 4, "2026-12-07", "2027-01-15", false},
 }
 
 // teamPlan is a team before it is written: its county and units.
@@ -226,11 +227,15 @@ func stages(start, end civil.Date) model.Round {
 // writeRound writes a round, its teams and units, and for a past round the
 // members with their evaluations and the rectification reports received.
 func (g *gen) writeRound(s *roundState, spec roundSpec, plans []teamPlan) {
+	g.writeRoundUsing(s, spec, plans, make([]bool, len(g.d.People)))
+}
+
+// writeRoundUsing is writeRound staffing nobody marked in used.
+func (g *gen) writeRoundUsing(s *roundState, spec roundSpec, plans []teamPlan, used []bool) {
 	rd := stages(civil.MustParse(spec.start), civil.MustParse(spec.end))
 	rd.Code, rd.TermCode, rd.Number, rd.Name = spec.code, "T15", spec.number, spec.name
-	rd.Type, rd.Mode = spec.typ, vocab.ModeMixed
+	rd.Type, rd.Level, rd.Mode = spec.typ, spec.level, vocab.ModeMixed
 	g.d.Rounds = append(g.d.Rounds, rd)
-	used := make([]bool, len(g.d.People))
 	due := civil.MustParse(rd.RectifyDue)
 	for seq, plan := range plans {
 		id := uint(len(g.d.Teams) + 1)

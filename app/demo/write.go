@@ -49,6 +49,8 @@ func Write(db *gorm.DB, d *Data, user string) error {
 			{"问题清单", func() error { return insert(tx, d.Findings) }},
 			{"整改台账", func() error { return insert(tx, d.Items) }},
 			{"线索移交", func() error { return insert(tx, d.Clues) }},
+			{"届期范围", func() error { return insert(tx, d.Scopes) }},
+			{"巡察规划", func() error { return insert(tx, d.Plans) }},
 		}
 		for _, s := range steps {
 			if err := s.err(); err != nil {

@@ -26,6 +26,7 @@ func rowCounts(t *testing.T, db *gorm.DB) Counts {
 		{&model.TeamEvaluation{}, &c.TeamEvals},
 		{&model.Milestone{}, &c.Milestones}, {&model.Finding{}, &c.Findings}, {&model.RectifyItem{}, &c.Items},
 		{&model.Clue{}, &c.Clues},
+		{&model.TermScope{}, &c.Scopes}, {&model.PlanItem{}, &c.Plans},
 	} {
 		var n int64
 		if err := db.Model(x.model).Count(&n).Error; err != nil {

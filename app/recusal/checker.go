@@ -17,10 +17,12 @@ type Checker struct {
 	snap *snap.Snapshot
 	set  Settings
 	sev  severities
-	// remote are the roles R4 binds (nil: R4 binds nobody and is off);
-	// long are the roles of R2's long-stint clause. Shared by every hit, with
-	// capacity = length so that a caller's append copies.
-	remote, long []string
+	// remote are the roles R4 binds (nil: R4 binds nobody and is off),
+	// remoteCity those it binds on a unit of a 市本级 jurisdiction (remote
+	// without the roles filled from 市本级); long are the roles of R2's
+	// long-stint clause. Shared by every hit, with capacity = length so
+	// that a caller's append copies.
+	remote, remoteCity, long []string
 	// evalRoles are the roles R9 binds (nil: R9 is off).
 	evalRoles []string
 
@@ -80,6 +82,13 @@ func New(s *snap.Snapshot, set Settings) *Checker {
 	}
 	if len(set.RemoteRoles) > 0 {
 		c.remote = slices.Clip(slices.Clone(set.RemoteRoles))
+		c.remoteCity = c.remote
+		if len(set.CityRoles) > 0 {
+			c.remoteCity = slices.Clip(slices.DeleteFunc(slices.Clone(c.remote), func(r string) bool { return slices.Contains(set.CityRoles, r) }))
+			if len(c.remoteCity) == 0 {
+				c.remoteCity = nil
+			}
+		}
 	}
 	c.long = []string{vocab.RoleLeader, vocab.RoleDeputy}[:2:2] // the roles the long-stint clause of R2 binds
 	if len(set.EvalRoles) > 0 {
@@ -114,6 +123,9 @@ func (c *Checker) indexCounties() {
 			c.countyByName[k.Name] = append(c.countyByName[k.Name], k.Code)
 		}
 		c.countyReason[k.Code] = "工作关系地为 " + k.Name + "，与被巡察单位同属一县（须异地产生的角色不得担任）"
+		if k.City {
+			c.countyReason[k.Code] = "工作关系地为 " + k.Name + "，与被巡察单位同属市本级（须异地产生的角色不得担任）"
+		}
 	}
 }
 

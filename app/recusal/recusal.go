@@ -90,6 +90,12 @@ type Settings struct {
 	// lifted by an override (可豁免, SPEC §10.3); a rule the map leaves
 	// out takes its default (see LiftableByDefault).
 	Liftable map[string]bool
+	// CityRoles are the roles the composition (assign settings, SPEC
+	// §8.1) fills from 市本级: R4 does not bind them on a unit of a 市本级
+	// jurisdiction, whose city cadres those roles are meant for. It is not
+	// stored with these settings: the service fills it from the
+	// composition.
+	CityRoles []string `json:"-"`
 }
 
 // liftableByDefault are the rules whose hard hits a 领导 may lift by

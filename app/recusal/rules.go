@@ -20,6 +20,16 @@ func (c *Checker) Unit(p *snap.Person, unit string, ref civil.Date) []Hit {
 	return c.evalHit(out, p, ref, "", "")
 }
 
+// r4Roles returns the roles R4 binds on a unit of county (nil: none): the
+// roles that must come from another jurisdiction, and on a 市本级 one not
+// those the composition fills from 市本级 (SPEC §8.1).
+func (c *Checker) r4Roles(county string) []string {
+	if c.snap.CityLevel(county) {
+		return c.remoteCity
+	}
+	return c.remote
+}
+
 // unitHits appends the hits of R1–R5 and R8 of p against unit (u: its record, nil
 // when unknown) to out. remote is false for rounds without a cross-county
 // rule (本县), where R4 and R4b do not apply.
@@ -52,12 +62,12 @@ func (c *Checker) unitHits(out []Hit, p *snap.Person, pi *personInfo, unit strin
 		}
 	}
 	if remote && u != nil && u.County != "" {
-		if c.sev.r4 != Off && c.remote != nil && p.HomeCounty == u.County {
+		if roles := c.r4Roles(u.County); c.sev.r4 != Off && roles != nil && p.HomeCounty == u.County {
 			why, ok := c.countyReason[u.County]
 			if !ok {
 				why = "工作关系地为 " + u.County + "，与被巡察单位同属一县（须异地产生的角色不得担任）"
 			}
-			hit(R4, c.sev.r4, c.remote, why)
+			hit(R4, c.sev.r4, roles, why)
 		}
 		if c.sev.r4b != Off {
 			for _, k := range pi.natives {

@@ -29,15 +29,19 @@ func (p PoolSet) Has(q PoolSet) bool { return p&q == q && q != 0 }
 // Any reports whether p holds any pool at all.
 func (p PoolSet) Any() bool { return p != 0 }
 
-// County is a county or district.
+// County is a jurisdiction: a county or district, or the city's own
+// level (SPEC §8.1).
 type County struct {
 	Code, Name string
+	City       bool // 级别 市本级
 }
 
 // Unit is a unit that can be inspected.
 type Unit struct {
 	Code, Name, County, Category string
-	Parent                       string // parent unit's code, "" for none
+	Parent                       string   // parent unit's code, "" for none
+	Sectors                      []string // 领域, as written
+	Priority                     string   // 重点等级 A, B, C; "" none
 }
 
 // Leader is a member of a unit's leadership.
@@ -194,10 +198,14 @@ func (t *Team) UnitCodes() []string {
 	return out
 }
 
-// Round is a round of inspection with its stage dates and teams.
+// Round is a round of inspection with its stage dates and teams. Type is
+// its 巡察类型, Level its 组织方式, Mode its 编组方式 (SPEC §8.1).
 type Round struct {
 	Code, Term, Name, Type, Mode string
+	Level                        string
 	Number                       int
+	Links                        []string   // 联动轮次: codes of the linked rounds, sorted
+	Joint                        Joint      // the 巡审联动 requirement
 	PrepStart                    civil.Date // 准备
 	OnsiteStart, OnsiteEnd       civil.Date // 进驻
 	ReportEnd                    civil.Date // 报告
@@ -224,6 +232,25 @@ func (r *Round) End(t *Team) civil.Date {
 	return r.OnsiteEnd
 }
 
+// Joint is a round's 巡审联动 requirement (SPEC §8.1): every team needs
+// a member whose current unit is one of Units or of one of Categories.
+// Both empty: no requirement.
+type Joint struct {
+	Units, Categories []string
+}
+
+// Set reports whether the requirement asks for anything.
+func (j Joint) Set() bool { return len(j.Units) > 0 || len(j.Categories) > 0 }
+
+// Plan is one unit's place in a term's plan (巡察规划): the planned year,
+// and the planned round's number in the term (0: none).
+type Plan struct {
+	Term, Unit string
+	Year       int
+	RoundNo    int
+	Note       string
+}
+
 // Override lifts a hard recusal hit for one person on one team.
 type Override struct {
 	Round, Team, Person, Rule, Unit string
@@ -246,6 +273,7 @@ type Snapshot struct {
 	Terms     []Term
 	Rounds    []Round // sorted by term, number, code
 	Overrides []Override
+	Plans     []Plan // sorted by term, unit
 
 	county  map[string]int
 	unit    map[string]int
@@ -294,6 +322,12 @@ func (s *Snapshot) County(c string) *County {
 		return &s.Counties[i]
 	}
 	return nil
+}
+
+// CityLevel reports whether county c is a 市本级 jurisdiction.
+func (s *Snapshot) CityLevel(c string) bool {
+	x := s.County(c)
+	return x != nil && x.City
 }
 
 // CountyName returns the county's name, or the code itself when unknown.

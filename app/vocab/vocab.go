@@ -1,6 +1,7 @@
 // Package vocab is the vocabulary of 巡察统筹: the words SPEC §2 fixes for
-// unit categories, person statuses, pools, skills, round types,
-// assignment modes, team roles, evaluations and account roles.
+// unit categories, person statuses, pools, skills, round kinds and
+// levels, assignment modes, jurisdiction levels, priorities, the origins
+// of a composition row, team roles, evaluations and account roles.
 //
 // Every package that speaks these words takes them from here: the stored
 // values model keeps, the checks of the forms, workbooks and data
@@ -50,8 +51,68 @@ var Pools = []string{PoolLeader, PoolStaff, PoolExpert}
 // Skills lists the accepted 专业特长 in display order.
 var Skills = []string{"财务", "审计", "法律", "纪检监察", "组织人事", "工程建设", "党建", "信访", "其他"}
 
-// RoundTypes lists the types of a round (巡察类型).
-var RoundTypes = []string{"常规", "专项", "机动", "提级", "交叉", "联动", "巡审联动"}
+// Round kinds (巡察类型, SPEC §8.1): what a round looks at.
+const (
+	KindRegular = "常规"
+	KindSpecial = "专项"
+	KindMobile  = "机动"
+	KindReview  = "回头看"
+)
+
+// RoundKinds lists the kinds of a round (巡察类型) in display order.
+var RoundKinds = []string{KindRegular, KindSpecial, KindMobile, KindReview}
+
+// Round levels (组织方式, SPEC §8.1): who organises a round and how.
+const (
+	LevelOwn    = "本级"
+	LevelRaised = "提级"
+	LevelCross  = "交叉"
+	LevelLinked = "上下联动"
+	LevelAudit  = "巡审联动"
+)
+
+// RoundLevels lists the levels of a round (组织方式) in display order.
+var RoundLevels = []string{LevelOwn, LevelRaised, LevelCross, LevelLinked, LevelAudit}
+
+// LevelOfKindWord reads a word written where a 巡察类型 belongs that is an
+// 组织方式 (交叉, 提级, 联动, 上下联动, 巡审联动): before Part II a round had
+// one type, and old workbooks, packages and databases wrote these there.
+// It returns the 组织方式 meant (联动 is 上下联动) and whether w was one.
+func LevelOfKindWord(w string) (string, bool) {
+	switch w {
+	case "联动", LevelLinked:
+		return LevelLinked, true
+	case LevelRaised, LevelCross, LevelAudit:
+		return w, true
+	}
+	return "", false
+}
+
+// Jurisdiction levels (级别 of a 县区, SPEC §8.1): the city's own level
+// (市本级: 市直机关, 市属国企, city cadres) or a county or district.
+const (
+	LevelCity   = "市本级"
+	LevelCounty = "县区"
+)
+
+// CountyLevels lists the levels of a jurisdiction; a blank 级别 is 县区.
+var CountyLevels = []string{LevelCity, LevelCounty}
+
+// Priorities lists the 重点等级 of a unit (SPEC §8.2): A is inspected early.
+var Priorities = []string{"A", "B", "C"}
+
+// Where the people of a composition row come from (SPEC §8.1 amending
+// §5): the inspected jurisdiction, any other, a 市本级 jurisdiction, or
+// anywhere.
+const (
+	FromLocal     = "本地"
+	FromElsewhere = "异地"
+	FromCity      = "市本级"
+	FromAny       = "不限"
+)
+
+// Origins lists the origins of a composition row in display order.
+var Origins = []string{FromLocal, FromElsewhere, FromCity, FromAny}
 
 // Assignment modes (编组方式).
 const (

@@ -28,6 +28,7 @@ type existing struct {
 	ties         map[string]model.Tie
 	trainings    map[string]model.Training
 	results      resultsExisting
+	plans        map[string]model.PlanItem
 }
 
 // loadExisting reads the tables the sheets in need touch; the tables that
@@ -55,6 +56,10 @@ func loadExisting(db *gorm.DB, need map[string]bool) (*existing, error) {
 	ex.members = map[string]model.TeamMember{}
 	ex.ties = map[string]model.Tie{}
 	ex.trainings = map[string]model.Training{}
+	ex.plans = map[string]model.PlanItem{}
+	if need[SheetPlan] {
+		load(func() (e error) { ex.plans, e = loadMap(db, planSheet.key); return })
+	}
 	if need[SheetTies] {
 		load(func() (e error) { ex.ties, e = loadMap(db, tieSheet.key); return })
 	}

@@ -76,6 +76,13 @@ func ExportAllSheets(db *gorm.DB, path string, withClues bool) error {
 		if err := writeTasks(db, b); err != nil {
 			return err
 		}
+		var plans []model.PlanItem
+		if err := db.Order("term_code, unit_code").Find(&plans).Error; err != nil {
+			return err
+		}
+		if err := writeEntity(b, planSheet, plans); err != nil {
+			return err
+		}
 		return writeResults(db, b, withClues)
 	}()
 	if err != nil {
@@ -231,6 +238,7 @@ func writeTasks(db *gorm.DB, b *book) error {
 					Team: t.Name, Unit: u.UnitCode, Start: start, End: end,
 					Seq: strconv.Itoa(t.Seq), Number: strconv.Itoa(r.Number),
 					Prep: r.PrepStart, ReportEnd: r.ReportEnd, Feedback: r.FeedbackDate, RectifyDue: r.RectifyDue, Check: r.CheckDate,
+					Level: r.Level, Links: r.Links, JointUnits: r.JointUnits, JointCategories: r.JointCategories,
 				})
 			}
 			for _, m := range membersOf[t.ID] {

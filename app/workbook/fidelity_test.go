@@ -114,6 +114,14 @@ func plantFidelity(t *testing.T, db *gorm.DB) {
 		{"UPDATE teams SET onsite_start = date(?, '+1 days'), onsite_end = date(?, '-1 days') WHERE round_code = ?",
 			[]any{r2.OnsiteStart, r2.OnsiteEnd, r2.Code}},
 		{"UPDATE team_members SET locked = 1, comment = '锁定：熟悉该单位' WHERE id IN (SELECT id FROM team_members WHERE team_id = ? LIMIT 2)", []any{teams[1].ID}},
+		// Part II: a 市本级, 领域 and 重点等级, the round kinds, linked
+		// rounds, a 巡审联动 requirement and the plan
+		{"UPDATE counties SET level = '市本级' WHERE code = 'C01'", nil},
+		{"UPDATE units SET sectors = '教育、卫生健康', priority = 'A' WHERE code IN (SELECT code FROM units ORDER BY code LIMIT 3)", nil},
+		{"UPDATE rounds SET type = '回头看', level = '上下联动', links = ?, joint_units = (SELECT min(code) FROM units), joint_categories = '国有企业' WHERE code = ?",
+			[]any{r2.Code, r.Code}},
+		{"UPDATE rounds SET links = ? WHERE code = ?", []any{r.Code, r2.Code}},
+		{"UPDATE plan_items SET note = '与乡镇一并', round_no = 3 WHERE id = 1", nil},
 	} {
 		if err := db.Exec(q.sql, q.args...).Error; err != nil {
 			t.Fatal(err)

@@ -2,10 +2,12 @@ package workbook
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"xuncha/app/fieldrule"
+	"xuncha/app/vocab"
 )
 
 // column is a column of a sheet as the workbook shows it.
@@ -328,4 +330,61 @@ func indexOf(w string, words []string) int {
 		}
 	}
 	return -1
+}
+
+// sectorsCol is a unit's 领域: free words separated by 、, stored as
+// fieldrule.Sectors writes them.
+func sectorsCol[T any](name, help string, p func(*T) *string) field[T] {
+	return field[T]{
+		column: column{name: name, help: help},
+		get:    func(v *T) string { return *p(v) },
+		set: func(v *T, s string) string {
+			w, err := fieldrule.Sectors(s)
+			if err != nil {
+				return err.Error()
+			}
+			*p(v) = w
+			return ""
+		},
+	}
+}
+
+// priorityCol is a 重点等级: A, B, C or blank.
+func priorityCol[T any](name, help string, p func(*T) *string) field[T] {
+	return field[T]{
+		column: column{name: name, help: help, choices: vocab.Priorities},
+		get:    func(v *T) string { return *p(v) },
+		set: func(v *T, s string) string {
+			w, err := fieldrule.Priority(s)
+			if err != nil {
+				return err.Error()
+			}
+			*p(v) = w
+			return ""
+		},
+	}
+}
+
+// codesCol is a list of codes separated by 、 (联动轮次, 巡审联动单位编码),
+// stored sorted, each once, as fieldrule.Code writes it.
+func codesCol[T any](name, help string, p func(*T) *string) field[T] {
+	return field[T]{
+		column: column{name: name, help: withHelp(help, "可填多个，用 、 分隔")},
+		get:    func(v *T) string { return *p(v) },
+		set: func(v *T, s string) string {
+			var codes []string
+			for _, x := range fieldrule.SplitWords(s) {
+				c := fieldrule.Code(x)
+				if err := fieldrule.CheckCode(c); err != nil {
+					return err.Error()
+				}
+				if !slices.Contains(codes, c) {
+					codes = append(codes, c)
+				}
+			}
+			slices.Sort(codes)
+			*p(v) = strings.Join(codes, "、")
+			return ""
+		},
+	}
 }

@@ -22,6 +22,7 @@ type plan struct {
 	tasks        taskPlan
 	ties         delta[model.Tie]
 	trainings    delta[model.Training]
+	plans        delta[model.PlanItem]
 
 	// what the status history of the people needs: their stored rows,
 	// who imports and when (set by Import before writing)
@@ -67,6 +68,7 @@ func buildPlan(tables map[string][]*table, ex *existing, opt Options, c *collect
 
 	checkRefs(taskSheet, tasks, rs, c)
 	checkRounds(tasks, c)
+	checkRoundRefs(tasks, rs[refUnit], ex, c)
 	checkTeamCounties(tasks, countyLookup(units, ex), ex, c)
 
 	members := readRecs(memberSheet, tables[SheetMembers], c)
@@ -78,6 +80,9 @@ func buildPlan(tables map[string][]*table, ex *existing, opt Options, c *collect
 	checkOwnTies(ties, people, ex, c)
 	trainings := readRecs(trainingSheet, tables[SheetTrainings], c)
 	checkRefs(trainingSheet, trainings, rs, c)
+	plans := readRecs(planSheet, tables[SheetPlan], c)
+	checkRefs(planSheet, plans, rs, c)
+	checkPlanYears(plans, terms, ex, c)
 
 	p := &plan{
 		counties:     diff(countySheet, counties, ex.counties),
@@ -91,6 +96,7 @@ func buildPlan(tables map[string][]*table, ex *existing, opt Options, c *collect
 		tasks:        planTasks(tasks, ex),
 		ties:         diff(tieSheet, ties, ex.ties),
 		trainings:    diff(trainingSheet, trainings, ex.trainings),
+		plans:        diff(planSheet, plans, ex.plans),
 		oldPeople:    ex.people,
 	}
 	planMembers(members, ex, &p.tasks)
@@ -103,7 +109,7 @@ func (p *plan) summaries(present map[string][]*table) []SheetSummary {
 	all := []SheetSummary{
 		p.counties.summary, p.units.summary, p.leaders.summary, p.people.summary, p.history.summary,
 		p.relatives.summary, p.declarations.summary, p.terms.summary, p.tasks.tasks, p.tasks.members,
-		p.ties.summary, p.trainings.summary,
+		p.ties.summary, p.trainings.summary, p.plans.summary,
 	}
 	all = append(all, p.results.summaries()...)
 	var out []SheetSummary
@@ -121,7 +127,8 @@ func (p *plan) changes() bool {
 		len(p.leaders.adds) + len(p.leaders.updates) + len(p.people.adds) + len(p.people.updates) +
 		len(p.history.adds) + len(p.history.updates) + len(p.relatives.adds) + len(p.relatives.updates) +
 		len(p.declarations.adds) + len(p.declarations.updates) + len(p.terms.adds) + len(p.terms.updates) +
-		len(p.ties.adds) + len(p.ties.updates) + len(p.trainings.adds) + len(p.trainings.updates)
+		len(p.ties.adds) + len(p.ties.updates) + len(p.trainings.adds) + len(p.trainings.updates) +
+		len(p.plans.adds) + len(p.plans.updates)
 	t := &p.tasks
 	n += len(t.roundAdds) + len(t.roundUpdates) + len(t.teamAdds) + len(t.teamUpdates) +
 		len(t.unitAdds) + len(t.unitUpdates) + len(t.memberAdds) + len(t.memberUpds)

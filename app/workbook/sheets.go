@@ -26,7 +26,7 @@ const (
 // order references run in: a sheet refers only to sheets before it.
 var sheetOrder = []string{
 	SheetCounties, SheetUnits, SheetLeaders, SheetPeople, SheetHistory, SheetRelatives,
-	SheetDeclarations, SheetTerms, SheetTasks, SheetMembers, SheetTies, SheetTrainings,
+	SheetDeclarations, SheetTerms, SheetTasks, SheetMembers, SheetTies, SheetTrainings, SheetPlan,
 	SheetMilestones, SheetFindings, SheetItems, SheetClues,
 }
 
@@ -35,7 +35,7 @@ func sheetDefs() []sheetDef {
 	return []sheetDef{
 		countySheet.def(), unitSheet.def(), leaderSheet.def(), personSheet.def(), historySheet.def(),
 		relativeSheet.def(), declarationSheet.def(), termSheet.def(), taskSheet.def(), memberSheet.def(),
-		tieSheet.def(), trainingSheet.def(),
+		tieSheet.def(), trainingSheet.def(), planSheet.def(),
 		milestoneSheet.def(), findingSheet.def(), itemSheet.def(), clueSheet.def(),
 	}
 }
@@ -57,6 +57,8 @@ var countySheet = &entity[model.County]{
 	fields: []field[model.County]{
 		codeCol("县区编码", true, "县区的代码，如 C01；其他表用它指代县区", func(v *model.County) *string { return &v.Code }),
 		textCol("县区名称", true, "如 城关区", func(v *model.County) *string { return &v.Name }),
+		wordCol("级别", false, "市本级：城市本级（市直机关、市属国企及市本级干部所在）；空白为 县区", vocab.CountyLevels, "",
+			func(v *model.County) *string { return &v.Level }),
 	},
 	zero:    func() model.County { return model.County{} },
 	key:     func(v *model.County) string { return v.Code },
@@ -71,6 +73,8 @@ var unitSheet = &entity[model.Unit]{
 		refCol("县区编码", true, "单位所在县区", refCounty, func(v *model.Unit) *string { return &v.CountyCode }),
 		wordCol("单位类别", true, "", vocab.Categories, "", func(v *model.Unit) *string { return &v.Category }),
 		optRefCol("上级单位编码", "上级单位（如村的上级乡镇），可空", refUnit, func(v *model.Unit) **string { return &v.ParentCode }),
+		sectorsCol("领域", "单位所属的领域、系统或行业，如 教育、卫生健康；可填多个，用 、 分隔", func(v *model.Unit) *string { return &v.Sectors }),
+		priorityCol("重点等级", "A、B 或 C（A 为优先安排巡察的重点单位），可空", func(v *model.Unit) *string { return &v.Priority }),
 	},
 	zero:    func() model.Unit { return model.Unit{} },
 	key:     func(v *model.Unit) string { return v.Code },

@@ -1,10 +1,12 @@
 package workbook
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"xuncha/app/fieldrule"
 	"xuncha/app/vocab"
 	"xuncha/model"
 )
@@ -18,6 +20,9 @@ type taskPlan struct {
 	unitAdds, unitUpdates   []pending[model.TeamUnit]
 	memberAdds, memberUpds  []pending[model.TeamMember]
 	tasks, members          SheetSummary
+	// linked are the rounds whose rows give 联动轮次, in the order they
+	// first appear: their links are made to hold both ways when written.
+	linked []string
 }
 
 // pending is a row that belongs to the team with key team.
@@ -71,6 +76,7 @@ func (m *minmax) add(start, end string) {
 func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 	p := taskPlan{tasks: SheetSummary{Sheet: SheetTasks}}
 	rounds, roundOrder, own := planRounds(recs, ex)
+	p.linked = linkRounds(rounds, roundOrder, recs)
 	teamOrder, spans, seqs := teamSpans(recs)
 	numberRounds(roundOrder, rounds, own, ex)
 	roundChanged := make(map[string]bool)
@@ -157,6 +163,34 @@ func planTasks(recs []rec[taskRow], ex *existing) taskPlan {
 	return p
 }
 
+// linkRounds works out the links of the rounds whose rows give 联动轮次:
+// what they give, and the rounds of the file that give them (a link holds
+// both ways); it returns those rounds in order.
+func linkRounds(rounds map[string]*model.Round, order []string, recs []rec[taskRow]) []string {
+	given := make(map[string][]string)
+	for i := range recs {
+		if r := &recs[i].v; recs[i].ok && r.Links != "" {
+			given[r.Round] = fieldrule.SplitWords(r.Links)
+		}
+	}
+	var out []string
+	for _, code := range order {
+		if _, ok := given[code]; !ok {
+			continue
+		}
+		out = append(out, code)
+		links := slices.Clone(given[code])
+		for _, other := range order {
+			if slices.Contains(given[other], code) && !slices.Contains(links, other) {
+				links = append(links, other)
+			}
+		}
+		slices.Sort(links)
+		rounds[code].Links = strings.Join(links, "、")
+	}
+	return out
+}
+
 // planRounds works out the rounds of the accepted rows, in the order they
 // first appear: the stored round (or a new one) with what the rows give.
 // own holds the rounds whose number the rows give.
@@ -193,6 +227,10 @@ func planRounds(recs []rec[taskRow], ex *existing) (rounds map[string]*model.Rou
 		set(&rd.FeedbackDate, r.Feedback)
 		set(&rd.RectifyDue, r.RectifyDue)
 		set(&rd.CheckDate, r.Check)
+		set(&rd.Level, r.Level)
+		set(&rd.Links, r.Links)
+		set(&rd.JointUnits, r.JointUnits)
+		set(&rd.JointCategories, r.JointCategories)
 		if n, err := strconv.Atoi(r.Number); err == nil {
 			rd.Number, own[r.Round] = n, true
 		}

@@ -2,8 +2,10 @@ package workbook
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
+	"xuncha/app/fieldrule"
 	"xuncha/app/vocab"
 	"xuncha/model"
 )
@@ -19,6 +21,11 @@ type taskRow struct {
 	// the span of its rows, and its other stage dates.
 	Number, RoundStart, RoundEnd                 string
 	Prep, ReportEnd, Feedback, RectifyDue, Check string
+	// Part II (SPEC §8.1): the round's 组织方式, its 联动轮次 and its
+	// 巡审联动 requirement. legacy is the 组织方式 an old 巡察类型 cell
+	// named (交叉 …), read as such.
+	Level, Links, JointUnits, JointCategories string
+	legacy                                    string
 }
 
 var taskSheet = &entity[taskRow]{
@@ -27,7 +34,7 @@ var taskSheet = &entity[taskRow]{
 		refCol("届期编码", true, "", refTerm, func(v *taskRow) *string { return &v.Term }),
 		codeCol("轮次编码", true, "如 2026-1；同一轮次的各行填同一编码", func(v *taskRow) *string { return &v.Round }),
 		textCol("轮次名称", false, "如 第一轮巡察；同一轮次只需填一行", func(v *taskRow) *string { return &v.RoundName }),
-		wordCol("巡察类型", false, "", vocab.RoundTypes, "", func(v *taskRow) *string { return &v.Type }),
+		kindCol(),
 		wordCol("编组方式", false, "", vocab.Modes, "", func(v *taskRow) *string { return &v.Mode }),
 		textCol("巡察组", true, "组名，如 第一巡察组；一组巡察几个单位就填几行", func(v *taskRow) *string { return &v.Team }),
 		refCol("被巡察单位编码", true, "同一组的单位须在同一县区；一个单位每轮只能编入一个组", refUnit, func(v *taskRow) *string { return &v.Unit }),
@@ -43,6 +50,13 @@ var taskSheet = &entity[taskRow]{
 		dateCol("反馈日期", false, stageHelp, func(v *taskRow) *string { return &v.Feedback }),
 		dateCol("整改报告期限", false, stageHelp, func(v *taskRow) *string { return &v.RectifyDue }),
 		dateCol("督查验收日期", false, stageHelp, func(v *taskRow) *string { return &v.Check }),
+		levelCol(),
+		codesCol("联动轮次", "上下联动时与本轮同步进驻的其他轮次的编码（如市本级轮次与县区轮次互相联动）；同一轮次只需填一行，空白为不变",
+			func(v *taskRow) *string { return &v.Links }),
+		codesCol("巡审联动单位编码", "巡审联动：每组须至少一名现工作单位为这些单位（如审计局）的成员；同一轮次只需填一行，空白为不变",
+			func(v *taskRow) *string { return &v.JointUnits }),
+		listCol("巡审联动单位类别", "巡审联动：每组须至少一名现工作单位属于这些类别的成员；同一轮次只需填一行，空白为不变", vocab.Categories,
+			func(v *taskRow) *string { return &v.JointCategories }),
 	},
 	zero:    func() taskRow { return taskRow{} },
 	key:     func(v *taskRow) string { return join(v.Round, v.Unit) },
@@ -50,6 +64,12 @@ var taskSheet = &entity[taskRow]{
 	check: func(v *taskRow) (string, string) {
 		if v.End < v.Start {
 			return "进驻结束", msgEndBeforeStart(v.End, v.Start)
+		}
+		if v.legacy != "" && v.Level != "" && v.Level != v.legacy {
+			return "组织方式", fmt.Sprintf("巡察类型“%s”是旧版的组织方式写法，与组织方式“%s”不一致", v.legacy, v.Level)
+		}
+		if slices.Contains(fieldrule.SplitWords(v.Links), v.Round) {
+			return "联动轮次", "联动轮次不能是本轮次 " + v.Round
 		}
 		return stageOrder(v)
 	},
@@ -60,6 +80,40 @@ var taskSheet = &entity[taskRow]{
 		return fmt.Sprintf("单位“%s”在轮次“%s”中已由%s编入“%s”，一个单位每轮只能由一个巡察组巡察",
 			cur.Unit, cur.Round, at.where(), first.Team)
 	},
+}
+
+// kindCol is 巡察类型 (SPEC §8.1): a word of vocab.RoundKinds, or, as old
+// workbooks wrote it, an 组织方式 (交叉, 提级, 联动, 上下联动, 巡审联动),
+// read as that 组织方式 with 巡察类型 常规.
+func kindCol() field[taskRow] {
+	f := wordCol("巡察类型", false, "旧版填写的 交叉、提级、联动、巡审联动 读作组织方式，巡察类型为 常规", vocab.RoundKinds, "",
+		func(v *taskRow) *string { return &v.Type })
+	set := f.set
+	f.set = func(v *taskRow, s string) string {
+		if l, ok := vocab.LevelOfKindWord(s); ok {
+			v.Type, v.legacy = vocab.KindRegular, l
+			if v.Level == "" {
+				v.Level = l
+			}
+			return ""
+		}
+		return set(v, s)
+	}
+	return f
+}
+
+// levelCol is 组织方式: a word of vocab.RoundLevels; blank leaves what an
+// old 巡察类型 cell of the row said.
+func levelCol() field[taskRow] {
+	f := wordCol("组织方式", false, "同一轮次只需填一行，空白为不变", vocab.RoundLevels, "", func(v *taskRow) *string { return &v.Level })
+	set := f.set
+	f.set = func(v *taskRow, s string) string {
+		if s == "" {
+			return ""
+		}
+		return set(v, s)
+	}
+	return f
 }
 
 const (
@@ -147,6 +201,10 @@ var roundFields = []agreeing{
 	{"反馈日期", func(v *taskRow) string { return v.Feedback }},
 	{"整改报告期限", func(v *taskRow) string { return v.RectifyDue }},
 	{"督查验收日期", func(v *taskRow) string { return v.Check }},
+	{"组织方式", func(v *taskRow) string { return v.Level }},
+	{"联动轮次", func(v *taskRow) string { return v.Links }},
+	{"巡审联动单位编码", func(v *taskRow) string { return v.JointUnits }},
+	{"巡审联动单位类别", func(v *taskRow) string { return v.JointCategories }},
 }
 
 // teamFields are the columns that belong to the team.
@@ -198,6 +256,36 @@ func checkAgree(recs []rec[taskRow], c *collector, fields []agreeing, group func
 			}
 		}
 		first[key] = vals
+	}
+}
+
+// checkRoundRefs rejects the rows whose 联动轮次 name a round that is
+// neither among the file's accepted rows nor in the database, and whose
+// 巡审联动单位编码 name a unit of neither.
+func checkRoundRefs(recs []rec[taskRow], units *codeSet, ex *existing, c *collector) {
+	rounds := make(map[string]bool)
+	for i := range recs {
+		if recs[i].ok {
+			rounds[recs[i].v.Round] = true
+		}
+	}
+	for i := range recs {
+		r := &recs[i]
+		if !r.ok {
+			continue
+		}
+		for _, code := range fieldrule.SplitWords(r.v.Links) {
+			if _, inDB := ex.rounds[code]; !rounds[code] && !inDB {
+				c.add(r.at, "联动轮次", fmt.Sprintf("轮次“%s”不存在（巡察任务表和数据库中都没有）", code))
+				r.ok = false
+			}
+		}
+		for _, code := range fieldrule.SplitWords(r.v.JointUnits) {
+			if msg := (refSets{refUnit: units}).problem(refUnit, code); msg != "" {
+				c.add(r.at, "巡审联动单位编码", msg)
+				r.ok = false
+			}
+		}
 	}
 }
 

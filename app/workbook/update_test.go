@@ -35,7 +35,7 @@ func TestValidOnly(t *testing.T) {
 	want := map[string][2]int{ // sheet → added, rejected
 		SheetCounties: {2, 0}, SheetUnits: {3, 1}, SheetLeaders: {1, 1}, SheetPeople: {0, 2},
 		SheetHistory: {0, 2}, SheetRelatives: {0, 2}, SheetDeclarations: {0, 1}, SheetTerms: {1, 0},
-		SheetTasks: {2, 1}, SheetMembers: {0, 2}, SheetTies: {0, 2}, SheetTrainings: {0, 2},
+		SheetTasks: {2, 1}, SheetMembers: {0, 2}, SheetTies: {0, 2}, SheetTrainings: {0, 2}, SheetPlan: {2, 0},
 		// U04 rejected: its finding, that finding's item, and its clue go too.
 		SheetMilestones: {3, 0}, SheetFindings: {1, 1}, SheetItems: {2, 1}, SheetClues: {1, 1},
 	}

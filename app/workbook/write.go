@@ -33,6 +33,7 @@ func (p *plan) write(tx *gorm.DB) error {
 		{SheetTasks, func() error { return p.tasks.write(tx) }},
 		{SheetTies, func() error { return apply(tx, p.ties.adds, p.ties.updates) }},
 		{SheetTrainings, func() error { return apply(tx, p.trainings.adds, p.trainings.updates) }},
+		{SheetPlan, func() error { return apply(tx, p.plans.adds, p.plans.updates) }},
 		{"成果", func() error { return p.results.write(tx) }},
 	}
 	for _, s := range steps {
@@ -61,6 +62,17 @@ func apply[T any](tx *gorm.DB, adds, updates []T) error {
 func (t *taskPlan) write(tx *gorm.DB) error {
 	if err := apply(tx, t.roundAdds, t.roundUpdates); err != nil {
 		return err
+	}
+	links := make(map[string]string, len(t.linked))
+	for _, r := range append(slices.Clone(t.roundAdds), t.roundUpdates...) {
+		links[r.Code] = r.Links
+	}
+	for _, code := range t.linked {
+		if l, ok := links[code]; ok {
+			if err := model.LinkRounds(tx, code, model.SplitLinks(l)); err != nil {
+				return err
+			}
+		}
 	}
 	if err := apply(tx, t.teamAdds, t.teamUpdates); err != nil {
 		return err

@@ -221,7 +221,26 @@ if wanted round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打开
 	fi
 	stop
 fi
-if wanted round; then # 巡察日历: a click on the bar of round 2026-2 opens it
+screen plan 巡察规划
+if wanted calendar-timeline; then # 巡察日历, the tab 时间轴: linked rounds side by side
+	if start --db "$db" --screen 巡察日历 && login; then
+		settle
+		xdotool mousemove 262 149 click 1
+		sleep 1
+		shot calendar-timeline || true
+	fi
+	stop
+fi
+if wanted overview-sectors; then # 总览, the tab 板块轮动 beside the charts
+	if start --db "$db" --screen 总览 && login; then
+		settle
+		xdotool mousemove 240 307 click 1
+		sleep 1
+		shot overview-sectors || true
+	fi
+	stop
+fi
+if wanted round; then # 巡察日历: a click on the bar of round 2026-S2 (the city's 巡审联动 round) opens it
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
 		xdotool mousemove 700 601 click 1
