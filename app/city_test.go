@@ -111,9 +111,86 @@ func TestRoundLinks(t *testing.T) {
 		t.Fatalf("after deleting X-1: %v", got)
 	}
 	for _, bad := range []string{"C-1", "Z-9"} {
-		if err := s.SaveRound(model.Round{Code: "C-1", TermCode: "T1", Links: bad}); err == nil || !strings.Contains(err.Error(), "联动轮次") {
+		if err := resave(model.Round{Code: "C-1", TermCode: "T1", Links: bad}); err == nil || !strings.Contains(err.Error(), "联动轮次") {
 			t.Errorf("link to %s: %v", bad, err)
 		}
+	}
+}
+
+// Linking or unlinking a round from another round's form changes the
+// other round's 联动轮次 and counts its version up: a form opened on it
+// before is refused with who linked it and when, and writes nothing; a
+// round whose links stay as they were keeps its version.
+func TestRoundLinkCountsUpTheOther(t *testing.T) {
+	zhang := cityService(t)
+	zhang.User = "张三"
+	li := &Service{DB: zhang.DB, User: "李四"}
+	for _, code := range []string{"C-1", "X-1", "Y-1"} {
+		if err := zhang.SaveRound(model.Round{Code: code, TermCode: "T1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(code string) model.Round {
+		t.Helper()
+		var r model.Round
+		if err := zhang.DB.Where("code = ?", code).Limit(1).Find(&r).Error; err != nil || r.Code == "" {
+			t.Fatalf("round %s: %v", code, err)
+		}
+		return r
+	}
+	for _, step := range []struct {
+		name  string
+		save  func() error
+		links string // X-1's after the step
+	}{
+		{"联动", func() error {
+			c := read("C-1")
+			c.Level, c.Links = vocab.LevelLinked, "X-1"
+			return zhang.SaveRound(c)
+		}, "C-1"},
+		{"取消联动", func() error {
+			c := read("C-1")
+			c.Links = ""
+			return zhang.SaveRound(c)
+		}, ""},
+		{"删除联动轮次", func() error {
+			c := read("C-1")
+			c.Links = "X-1"
+			if err := zhang.SaveRound(c); err != nil {
+				return err
+			}
+			form := read("X-1")
+			if err := zhang.DeleteRound("C-1"); err != nil {
+				return err
+			}
+			form.OnsiteStart, form.OnsiteEnd = "2026-05-06", "2026-06-05"
+			if err := li.SaveRound(form); !IsConflict(err) || !strings.Contains(err.Error(), "该记录已被 张三 于 ") {
+				t.Errorf("a form of X-1 opened before C-1 was deleted: %v", err)
+			}
+			return nil
+		}, ""},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			form, y := read("X-1"), read("Y-1") // 李四 opens X-1's form
+			if err := step.save(); err != nil {
+				t.Fatal(err)
+			}
+			after := read("X-1")
+			if after.Links != step.links || after.Version <= form.Version || after.ChangedBy != "张三" {
+				t.Fatalf("X-1 after 张三's save of C-1: links %q, version %d (was %d), by %q", after.Links, after.Version, form.Version, after.ChangedBy)
+			}
+			if got := read("Y-1"); got.Version != y.Version {
+				t.Errorf("Y-1, not linked, counted up from %d to %d", y.Version, got.Version)
+			}
+			form.OnsiteStart, form.OnsiteEnd = "2026-04-01", "2026-04-30"
+			err := li.SaveRound(form)
+			if !IsConflict(err) || !strings.Contains(err.Error(), "该记录已被 张三 于 ") || !strings.Contains(err.Error(), "修改，请刷新后重试") {
+				t.Fatalf("李四's save of X-1 as read before: %v", err)
+			}
+			if got := read("X-1"); got.Links != step.links || got.OnsiteStart != "" || got.Version != after.Version {
+				t.Errorf("the refused save wrote: %+v", got)
+			}
+		})
 	}
 }
 
