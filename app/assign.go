@@ -120,6 +120,7 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 	var before, after []savedMember
 	e := audit.Entry{Action: "编组", Entity: "轮次", Key: res.Round, Before: &before, After: &after}
 	return s.Write(e, func(tx *gorm.DB) error {
+		before, after = nil, nil // a retry starts afresh
 		now := &Service{DB: tx, User: s.User, Role: s.Role}
 		var teams []model.Team
 		if err := tx.Where("round_code = ?", res.Round).Order("seq, name").Find(&teams).Error; err != nil {
