@@ -213,6 +213,64 @@ func TestRoundJoint(t *testing.T) {
 	}
 }
 
+// The plan grid's unit dialog saves over the unit's plan row only as it
+// read it: of two clerks who opened it at once the second is refused with
+// who and when, writes nothing, and read anew saves; a unit put in the
+// plan by another clerk after the dialog read it as unplanned is refused
+// too; a bulk 设为该年度 counts the versions up, so a dialog opened before
+// it is refused, and itself refuses a row changed under it.
+func TestPlanRefusesAStaleSave(t *testing.T) {
+	zhang := cityService(t)
+	zhang.User = "张三"
+	li := &Service{DB: zhang.DB, User: "李四"}
+	if err := zhang.SavePlan("T1", []PlanEdit{{Unit: "U0101", Year: 2026, RoundNo: 1, Note: "先行"}}); err != nil {
+		t.Fatal(err)
+	}
+	dialog := func(t *testing.T, s *Service, unit string) func() error {
+		read, err := s.PlanEntry("T1", unit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return func() error {
+			return s.SavePlan("T1", []PlanEdit{{Unit: unit, Year: by(s, "张三", 2027, 2028), Note: s.User, Read: &read.Stamp}})
+		}
+	}
+	for _, unit := range []string{"U0101", "U0102"} { // planned; not yet planned
+		t.Run(unit, staleCase{name: "巡察规划 " + unit, first: zhang, second: li, again: true,
+			read:  func(t *testing.T, s *Service) func() error { return dialog(t, s, unit) },
+			state: stateOf[model.PlanItem](zhang, "term_code = ? AND unit_code = ?", "T1", unit)}.run)
+	}
+	before := dialog(t, li, "U0101")
+	was, _ := zhang.PlanEntry("T1", "U0101")
+	if err := zhang.SetPlanYear("T1", []string{"U0101", "U0201"}, 2026); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := zhang.PlanEntry("T1", "U0101")
+	if now.Version != was.Version+1 || now.ChangedBy != "张三" || now.Note != was.Note {
+		t.Errorf("after the bulk edit U0101 is %+v (was %+v)", now, was)
+	}
+	if err := before(); !IsConflict(err) || !strings.Contains(err.Error(), "该记录已被 张三 于 ") {
+		t.Errorf("a dialog opened before the bulk edit: %v", err)
+	}
+	// a bulk edit over a row changed since its read is refused, naming the unit
+	stale := []PlanEdit{{Unit: "U0101", Year: 2028, Read: &was.Stamp}, {Unit: "U0201", Year: 2028}}
+	if err := li.SavePlan("T1", stale); !IsConflict(err) || !strings.Contains(err.Error(), "单位 U0101 的巡察规划：该记录已被 张三 于 ") {
+		t.Errorf("a bulk edit over a newer row: %v", err)
+	}
+	if got, _ := zhang.PlanEntry("T1", "U0201"); got.Year != 2026 {
+		t.Errorf("the refused bulk edit wrote U0201: %+v", got)
+	}
+	// a unit taken out of the plan since the dialog read it
+	read, _ := li.PlanEntry("T1", "U0201")
+	if err := zhang.SetPlanYear("T1", []string{"U0201"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	err := li.SavePlan("T1", []PlanEdit{{Unit: "U0201", Year: 2027, Read: &read.Stamp}})
+	if !IsConflict(err) || !strings.Contains(err.Error(), "已被其他用户删除") {
+		t.Errorf("a dialog of a unit taken out of the plan since: %v", err)
+	}
+}
+
 // The plan: set one by one and in bulk, refused whole when one edit is
 // wrong, audited.
 func TestSavePlan(t *testing.T) {

@@ -26,6 +26,7 @@ type PlanItem struct {
 	Year     int    `gorm:"not null"`           // 计划年度
 	RoundNo  int    `gorm:"not null;default:0"` // 计划轮次: 第N轮 of the term
 	Note     string `gorm:"size:256"`           // 备注
+	Stamp           // the plan grid's unit dialog saves only over the row as it read it
 }
 
 // levelWords are the words a round's type held before Part II that are an

@@ -171,8 +171,10 @@ func Touch(tx *gorm.DB, m Stamped, by string, now time.Time, where string, args 
 }
 
 // StampNew gives the new rows of an import their first stamp (version 1,
-// the actor named by WithActor, now) before they are created; rows of an
-// entity without Stamp are left as they are.
+// the actor named by WithActor, now) before they are created; rows that
+// already carry a stamp (a version above 0: a row that replaces one, its
+// version counted up from it) and rows of an entity without Stamp are
+// left as they are.
 func StampNew[T any](tx *gorm.DB, rows []T) {
 	if len(rows) == 0 {
 		return
@@ -182,7 +184,9 @@ func StampNew[T any](tx *gorm.DB, rows []T) {
 	}
 	st := NewStamp(Actor(tx), time.Now())
 	for i := range rows {
-		*any(&rows[i]).(Stamped).stamp() = st
+		if p := any(&rows[i]).(Stamped).stamp(); p.Version == 0 {
+			*p = st
+		}
 	}
 }
 
