@@ -122,6 +122,7 @@ func AddUser(db *gorm.DB, actor, name, role, password string) error {
 		return fmt.Errorf("无法保存密码: %w", err)
 	}
 	return model.Transact(db, func(tx *gorm.DB) error {
+		actor := actor // a retry decides afresh whether this is the first account
 		has, err := HasUsers(tx)
 		if err != nil {
 			return err
