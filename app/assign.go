@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -122,6 +123,7 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 	var before, after []savedMember
 	e := audit.Entry{Action: "编组", Entity: "轮次", Key: res.Round, Before: &before, After: &after}
 	return s.Write(e, func(tx *gorm.DB) error {
+		before, after = nil, nil // a retry starts afresh
 		now := &Service{DB: tx, User: s.User, Role: s.Role}
 		var teams []model.Team
 		if err := tx.Where("round_code = ?", res.Round).Order("seq, name").Find(&teams).Error; err != nil {
@@ -149,11 +151,17 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 			before = append(before, savedMember{nameOf[m.TeamID], m.PersonCode, m.Role, m.Locked})
 		}
 		var rows []model.TeamMember
+		stamp := model.NewStamp(s.User, time.Now())
 		for _, t := range res.Teams {
 			for _, m := range t.Members {
-				row := model.TeamMember{TeamID: byName[t.Team], PersonCode: m.Person, Role: m.Role, Locked: m.Locked}
+				row := model.TeamMember{TeamID: byName[t.Team], PersonCode: m.Person, Role: m.Role, Locked: m.Locked, Stamp: stamp}
 				if o, ok := kept[[2]string{t.Team, m.Person}]; ok {
 					row.Evaluation, row.Comment, row.EvalState = o.Evaluation, o.Comment, o.EvalState
+					// a place kept as it was keeps its stamp (a 鉴定 form open on it saves); a changed one counts up
+					row.Stamp = o.Stamp
+					if o.Role != row.Role || o.Locked != row.Locked {
+						row.Version, row.ChangedBy, row.ChangedAt = o.Version+1, stamp.ChangedBy, stamp.ChangedAt
+					}
 				}
 				rows = append(rows, row)
 				after = append(after, savedMember{t.Team, m.Person, m.Role, m.Locked})

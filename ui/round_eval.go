@@ -209,7 +209,7 @@ func (t *evalTab) onSave() {
 			ms = append(ms, m)
 		}
 	}
-	own := &app.TeamEval{Grade: t.ownGrade.Selected, Comment: strings.TrimSpace(t.ownComment.Text)}
+	own := &app.TeamEval{Grade: t.ownGrade.Selected, Comment: strings.TrimSpace(t.ownComment.Text), Stamp: t.sheet.Own.Stamp}
 	ownChanged := own.Grade != t.sheet.Own.Grade || own.Comment != t.sheet.Own.Comment
 	if len(ms) == 0 && !ownChanged {
 		t.say(widget.MediumImportance, "没有改动。")
@@ -219,7 +219,7 @@ func (t *evalTab) onSave() {
 		own = nil
 	}
 	if err := t.f.s.svc.ProposeEvaluations(t.sheet.TeamID, ms, own); err != nil {
-		t.say(widget.DangerImportance, "未保存："+err.Error())
+		t.failed("未保存：", err, t.onSave)
 		return
 	}
 	what := fmt.Sprintf("%d 人的鉴定", len(ms))
@@ -235,8 +235,8 @@ func (t *evalTab) onConfirm() {
 		return
 	}
 	n := t.sheet.Proposed()
-	if err := t.f.s.svc.ConfirmEvaluations(t.sheet.TeamID, nil, true); err != nil {
-		t.say(widget.DangerImportance, err.Error())
+	if err := t.f.s.svc.ConfirmEvaluations(t.sheet, nil, true); err != nil {
+		t.failed("", err, t.onConfirm)
 		return
 	}
 	t.done(fmt.Sprintf("已确定%s %d 项鉴定", t.sheet.Team, n))
@@ -255,8 +255,12 @@ func (t *evalTab) onReturn() {
 	note.Importance = widget.DangerImportance
 	var d dialog.Dialog
 	t.returnOK = widget.NewButtonWithIcon("退回", theme.ConfirmIcon(), func() {
-		if err := t.f.s.svc.ReturnEvaluations(sheet.TeamID, nil, true, t.returnWhy.Text); err != nil {
+		if err := t.f.s.svc.ReturnEvaluations(sheet, nil, true, t.returnWhy.Text); err != nil {
 			note.SetText(err.Error())
+			saveFailed(err, t.f.s.win, t.returnOK.OnTapped, func() {
+				d.Hide()
+				t.reload()
+			})
 			return
 		}
 		d.Hide()
@@ -278,6 +282,18 @@ func (t *evalTab) done(msg string) {
 	t.f.afterWrite(t.f.round.Code, msg)
 	t.say(widget.SuccessImportance, msg+"。")
 }
+
+// failed says why a change of the sheet failed (after prefix); refused
+// over another clerk's change it offers to show the sheet as it is now,
+// cut off from the server to try again (retry).
+func (t *evalTab) failed(prefix string, err error, retry func()) {
+	t.say(widget.DangerImportance, prefix+err.Error())
+	saveFailed(err, t.f.s.win, retry, t.reload)
+}
+
+// reload shows the round and the team's sheet as they are now, the
+// changes not saved given up.
+func (t *evalTab) reload() { t.f.afterWrite(t.f.round.Code, "") }
 
 func (t *evalTab) say(imp widget.Importance, msg string) {
 	t.msg.Importance = imp

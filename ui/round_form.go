@@ -309,6 +309,11 @@ func (f *roundForm) onSave() {
 	}
 	if err != nil {
 		f.showError("未保存：" + err.Error())
+		saveFailed(err, f.s.win, f.onSave, func() { // the round as it is now
+			f.dlg.Hide()
+			f.s.reload()
+			f.s.openRound(r.Code)
+		})
 		return
 	}
 	f.errors.Hide()

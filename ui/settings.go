@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/model"
 )
 
 // settingsScreen is 设置: one tab per capability that has parameters
@@ -96,11 +97,17 @@ type sectionFrame struct {
 	confirmReset *widget.Button // the 确定 of the open reset confirmation, for tests
 	inputs       []fyne.Disableable
 	changed      func() // after the settings were stored
+
+	key    string      // the settings key the section edits
+	seen   model.Stamp // its stamp when the section read it (readStamp)
+	reload func()      // the section's load
 }
 
-// newSectionFrame returns the frame; resetLabel names the reset button.
-func newSectionFrame(svc *app.Service, win fyne.Window, resetLabel string, save func(), reset func()) *sectionFrame {
-	f := &sectionFrame{svc: svc, win: win}
+// newSectionFrame returns the frame of the section that edits settings
+// key: save and reset are its buttons' actions, load shows the settings
+// as stored; resetLabel names the reset button.
+func newSectionFrame(svc *app.Service, win fyne.Window, key, resetLabel string, save, reset, load func()) *sectionFrame {
+	f := &sectionFrame{svc: svc, win: win, key: key, reload: load}
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
 	f.errors.Wrapping = fyne.TextWrapWord
@@ -141,6 +148,30 @@ func (f *sectionFrame) applyRights() {
 	} else {
 		f.note.SetText("只有管理员可以修改设置；此处只能查看。")
 	}
+}
+
+// readStamp keeps the stamp of the section's setting as stored now. A
+// section's load calls it before it reads the settings, so that a save
+// made in between is refused on 保存, never saved over (SPEC §13.1).
+func (f *sectionFrame) readStamp() {
+	seen, err := f.svc.SettingStamp(f.key)
+	if err != nil {
+		dialog.ShowError(err, f.win)
+	}
+	f.seen = seen
+}
+
+// store is the service to save the section's settings through: refused,
+// with who and when, when another user saved them since the section read
+// them. A section loads again after its save.
+func (f *sectionFrame) store() *app.Service { return f.svc.Seeing(f.seen) }
+
+// failed shows why saving stored nothing; refused over another user's
+// newer save, it offers to show the settings as stored now, cut off from
+// the server to try again (retry).
+func (f *sectionFrame) failed(err error, retry func()) {
+	f.showErrors(storeError(err))
+	saveFailed(err, f.win, retry, f.reload)
 }
 
 // showErrors shows why 保存 stored nothing.
