@@ -12,6 +12,7 @@ import (
 	"xuncha/app/backup"
 	"xuncha/app/calendar"
 	"xuncha/app/ledger"
+	"xuncha/app/papers"
 	"xuncha/model"
 )
 
@@ -31,12 +32,14 @@ func (s *Service) Seeing(seen model.Stamp) *Service {
 
 // The settings keys of the 设置 screen's sections, for SettingStamp.
 const (
-	RecusalSettingsKey  = recusalKey
-	AssignSettingsKey   = assignKey
-	TrainingSettingsKey = trainingKey
-	CalendarSettingsKey = calendar.SettingsKey
-	LedgerSettingsKey   = ledger.SettingsKey
-	BackupSettingsKey   = backup.SettingKey
+	RecusalSettingsKey    = recusalKey
+	AssignSettingsKey     = assignKey
+	TrainingSettingsKey   = trainingKey
+	CalendarSettingsKey   = calendar.SettingsKey
+	LedgerSettingsKey     = ledger.SettingsKey
+	BackupSettingsKey     = backup.SettingKey
+	ExperienceSettingsKey = experienceKey
+	PaperSettingsKey      = papers.SettingsKey
 )
 
 // SettingStamp is the stamp of setting key as stored now (zero when it was

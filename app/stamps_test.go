@@ -521,6 +521,29 @@ func TestSettingsAndAccountsRefuseAStaleSave(t *testing.T) {
 				}, state: stateOf[model.Setting](admin, "key = ?", AssignSettingsKey)}
 		},
 		func(admin, admin2 *Service) staleCase {
+			return staleCase{name: "经验与轮换", first: admin, second: admin2, again: true,
+				read: func(t *testing.T, s *Service) func() error {
+					seen, _ := s.SettingStamp(ExperienceSettingsKey)
+					set, _ := s.ExperienceSettings()
+					return func() error {
+						set.Core = by(s, admin.User, 1, 2)
+						return s.Seeing(seen).SaveExperienceSettings(set)
+					}
+				}, state: stateOf[model.Setting](admin, "key = ?", ExperienceSettingsKey)}
+		},
+		func(admin, admin2 *Service) staleCase {
+			return staleCase{name: "文书设置", first: admin, second: admin2, again: true,
+				read: func(t *testing.T, s *Service) func() error {
+					seen, _ := s.SettingStamp(PaperSettingsKey)
+					set, _ := s.PaperSettings()
+					return func() error {
+						set.Office.Phone = by(s, admin.User, "0000-1", "0000-2")
+						_, err := s.Seeing(seen).SavePaperSettings(set)
+						return err
+					}
+				}, state: stateOf[model.Setting](admin, "key = ?", PaperSettingsKey)}
+		},
+		func(admin, admin2 *Service) staleCase {
 			return staleCase{name: "角色", first: admin, second: admin2, again: true,
 				read: func(t *testing.T, s *Service) func() error {
 					a, err := auth.Lookup(s.DB, "小王")

@@ -32,7 +32,7 @@ type experienceSettings struct {
 
 func newExperienceSettings(svc *app.Service, win fyne.Window) *experienceSettings {
 	x := &experienceSettings{}
-	x.sectionFrame = newSectionFrame(svc, win, "恢复默认", x.onSave, x.onReset)
+	x.sectionFrame = newSectionFrame(svc, win, app.ExperienceSettingsKey, "恢复默认", x.onSave, x.onReset, x.load)
 	return x
 }
 
@@ -67,6 +67,7 @@ func (x *experienceSettings) load() {
 	if x.core == nil {
 		return
 	}
+	x.readStamp()
 	set, err := x.svc.ExperienceSettings()
 	if err != nil {
 		dialog.ShowError(err, x.win)
@@ -125,18 +126,19 @@ func (x *experienceSettings) onSave() {
 		x.showErrors(errs)
 		return
 	}
-	if err := x.svc.SaveExperienceSettings(set); err != nil {
-		x.showErrors(storeError(err))
+	if err := x.store().SaveExperienceSettings(set); err != nil {
+		x.failed(err, x.onSave)
 		return
 	}
+	x.load()
 	x.done("已保存经验与轮换设置（" + set.RulesText() + "）")
 }
 
 func (x *experienceSettings) onReset() {
 	def := assign.DefaultExperience()
 	x.confirm("恢复默认", "将经验与轮换恢复为默认（每组至少 1 名有巡察经历的成员；组长、专职工作人员不参与轮换；"+def.RulesText()+"）？", func() {
-		if err := x.svc.SaveExperienceSettings(def); err != nil {
-			x.showErrors(storeError(err))
+		if err := x.store().SaveExperienceSettings(def); err != nil {
+			x.failed(err, x.onReset)
 			return
 		}
 		x.load()

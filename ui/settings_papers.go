@@ -43,7 +43,7 @@ var officeFields = []struct{ name, hint string }{
 
 func newPapersSettings(svc *app.Service, win fyne.Window) *papersSettings {
 	p := &papersSettings{office: map[string]*widget.Entry{}}
-	p.sectionFrame = newSectionFrame(svc, win, "恢复本模板默认", p.onSave, p.onReset)
+	p.sectionFrame = newSectionFrame(svc, win, app.PaperSettingsKey, "恢复本模板默认", p.onSave, p.onReset, p.load)
 	return p
 }
 
@@ -113,6 +113,7 @@ func (p *papersSettings) load() {
 	if p.key == nil {
 		return
 	}
+	p.readStamp()
 	set, err := p.svc.PaperSettings()
 	if err != nil {
 		dialog.ShowError(err, p.win)
@@ -186,9 +187,9 @@ func (p *papersSettings) collect() papers.Settings {
 }
 
 func (p *papersSettings) onSave() {
-	notes, err := p.svc.SavePaperSettings(p.collect())
+	notes, err := p.store().SavePaperSettings(p.collect())
 	if err != nil {
-		p.showErrors(storeError(err))
+		p.failed(err, p.onSave)
 		return
 	}
 	key := p.shown
