@@ -33,19 +33,24 @@ run: build
 		./xuncha --db "$(DBDIR)/演示数据.db"; fi
 
 ## test: every test, GUI tests included (headless, -tags ci: no system fonts),
-## then the model and app suites again against PostgreSQL (test-pg). The
-## tests of shared mode start a throwaway PostgreSQL server of their own
-## (Debian's postgresql, installed by deps; internal/pgtest).
+## then the suites again against PostgreSQL (test-pg). The tests of shared
+## mode start a throwaway PostgreSQL server of their own (Debian's
+## postgresql, installed by deps; internal/pgtest); the command line's
+## (CLISERVER) run once, in test-pg.
 test: deps
-	$(GO) test -tags ci -count=1 ./...
+	$(GO) test -tags ci -count=1 -skip '$(CLISERVER)' ./...
 	$(MAKE) --no-print-directory test-pg
 
 ## test-pg: the suites that XUNCHA_TEST_DB=postgres runs against a real
 ## PostgreSQL server instead of SQLite (model, app and the packages that
-## write through imports and the audit log: workbook, audit)
-PGSUITES := ./model/ ./app/ ./app/workbook/ ./app/audit/
+## write through imports, packages and the audit log: workbook, datapkg,
+## audit), and the command line's tests of a server (the same outputs on
+## SQLite and PostgreSQL, migrate, backup and restore of a server)
+PGSUITES  := ./model/ ./app/ ./app/workbook/ ./app/datapkg/ ./app/audit/
+CLISERVER := ^(TestSameOutputsOnSQLiteAndServer|TestServerBackupAndRestore)$$
 test-pg: deps
 	XUNCHA_TEST_DB=postgres $(GO) test -tags ci -count=1 $(PGSUITES)
+	$(GO) test -tags ci -count=1 -run '$(CLISERVER)' ./app/cli/
 
 ## vet: formatting and go vet
 vet: deps

@@ -116,20 +116,22 @@ func (s *Service) AddUser(name, role, password string) error {
 	return s.userChanged("新增用户", name, auth.AddUser(s.DB, s.User, name, role, password))
 }
 
-// SetClueRight grants or revokes the right 线索管理 of an account.
+// SetClueRight grants or revokes the right 线索管理 of an account; through
+// Seeing, only while the account is as the form read it.
 func (s *Service) SetClueRight(name string, on bool) error {
 	if err := s.Require(PermUsers); err != nil {
 		return err
 	}
-	return auth.SetClueRight(s.DB, s.User, name, on)
+	return auth.SetClueRight(s.DB, s.User, name, on, s.seen)
 }
 
 // SetUserRole changes an account's role; the last 管理员 keeps the role.
+// Through Seeing, only while the account is as the form read it.
 func (s *Service) SetUserRole(name, role string) error {
 	if err := s.Require(PermUsers); err != nil {
 		return err
 	}
-	return s.userChanged("修改角色", name, auth.SetRole(s.DB, s.User, name, role))
+	return s.userChanged("修改角色", name, auth.SetRole(s.DB, s.User, name, role, s.seen))
 }
 
 // ResetPassword gives an account a new password and unlocks it.

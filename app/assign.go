@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -18,12 +19,18 @@ import (
 const assignKey = "assign"
 
 // AssignSettings returns the composition rules of assignment: the saved
-// ones over the defaults of SPEC §5, with the roles an earlier version
-// listed for R4 coming from elsewhere (remote_roles.go).
+// ones over the defaults of SPEC §5, with the rules of experience and
+// obligations (ExperienceSettings, a key of their own), and the roles an
+// earlier version listed for R4 coming from elsewhere (remote_roles.go).
 func (s *Service) AssignSettings() (assign.Settings, error) {
 	set := assign.Defaults()
 	if err := s.LoadSetting(assignKey, &set); err != nil {
 		return assign.Defaults(), err
+	}
+	x, err := s.ExperienceSettings()
+	set.Experience = x
+	if err != nil {
+		return set, err
 	}
 	legacy, err := s.legacyRemoteRoles()
 	if err != nil {
@@ -125,6 +132,7 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 	var before, after []savedMember
 	e := audit.Entry{Action: "编组", Entity: "轮次", Key: res.Round, Before: &before, After: &after}
 	return s.Write(e, func(tx *gorm.DB) error {
+		before, after = nil, nil // a retry starts afresh
 		now := &Service{DB: tx, User: s.User, Role: s.Role}
 		var teams []model.Team
 		if err := tx.Where("round_code = ?", res.Round).Order("seq, name").Find(&teams).Error; err != nil {
@@ -152,11 +160,17 @@ func (s *Service) SaveAssignment(res *assign.Result) error {
 			before = append(before, savedMember{nameOf[m.TeamID], m.PersonCode, m.Role, m.Locked})
 		}
 		var rows []model.TeamMember
+		stamp := model.NewStamp(s.User, time.Now())
 		for _, t := range res.Teams {
 			for _, m := range t.Members {
-				row := model.TeamMember{TeamID: byName[t.Team], PersonCode: m.Person, Role: m.Role, Locked: m.Locked}
+				row := model.TeamMember{TeamID: byName[t.Team], PersonCode: m.Person, Role: m.Role, Locked: m.Locked, Stamp: stamp}
 				if o, ok := kept[[2]string{t.Team, m.Person}]; ok {
 					row.Evaluation, row.Comment, row.EvalState = o.Evaluation, o.Comment, o.EvalState
+					// a place kept as it was keeps its stamp (a 鉴定 form open on it saves); a changed one counts up
+					row.Stamp = o.Stamp
+					if o.Role != row.Role || o.Locked != row.Locked {
+						row.Version, row.ChangedBy, row.ChangedAt = o.Version+1, stamp.ChangedBy, stamp.ChangedAt
+					}
 				}
 				rows = append(rows, row)
 				after = append(after, savedMember{t.Team, m.Person, m.Role, m.Locked})

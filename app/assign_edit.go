@@ -87,3 +87,22 @@ func (s *Service) SaveRoster(e *assign.RosterEdit) error {
 	e.Saved()
 	return nil
 }
+
+// SuggestSlot ranks the candidates for a slot of round code's roster (see
+// assign.RosterEdit.Suggest): of the saved 编组记录 when the round has
+// one, as the 编组 screen opens it, else of the roster solved in mode with
+// seed, as its 自动编组 gives it. It returns where the roster came from
+// (assign.SourceSaved or SourceSolve) with the candidates.
+func (s *Service) SuggestSlot(round, mode, seed, team, role, holder string) (*assign.Suggestions, string, error) {
+	e, err := s.LoadRoster(round, mode, seed)
+	if err != nil {
+		return nil, "", err
+	}
+	if e.Source == assign.SourceNone {
+		if e, err = s.SolveRoster(round, mode, seed); err != nil {
+			return nil, "", err
+		}
+	}
+	sg, err := e.Suggest(team, role, holder)
+	return sg, e.Source, err
+}

@@ -175,13 +175,15 @@ func (s *Service) SaveRound(r model.Round) error {
 	}
 	read := model.StampOf(&r)
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := checkLinks(tx, &r); err != nil {
-			return err
-		}
+		// the stamp first: a form read before another clerk's change is
+		// told so, rather than of a link that change made stale
 		if err := s.saveStamped(tx, &r, read, old.Code == ""); err != nil {
 			return err
 		}
-		return model.LinkRounds(tx, r.Code, fieldrule.SplitWords(r.Links))
+		if err := checkLinks(tx, &r); err != nil {
+			return err
+		}
+		return model.LinkRounds(model.WithActor(tx, s.User), r.Code, fieldrule.SplitWords(r.Links))
 	})
 }
 
@@ -265,7 +267,7 @@ func (s *Service) DeleteRound(code string) error {
 		if err := tx.Delete(&model.Round{}, "code = ?", code).Error; err != nil {
 			return err
 		}
-		return model.LinkRounds(tx, code, nil)
+		return model.LinkRounds(model.WithActor(tx, s.User), code, nil)
 	})
 }
 

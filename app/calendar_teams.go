@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -44,6 +45,8 @@ func (s *Service) AddTeam(round, name string, units []string) (model.Team, []str
 	t := model.Team{RoundCode: round, Name: name, Seq: seq + 1}
 	e := audit.Entry{Action: "新增", Entity: "巡察组", Key: round + "/" + name, After: map[string]any{"team": t, "units": units}}
 	err = s.Write(e, func(tx *gorm.DB) error {
+		t.ID = 0 // a retry creates it afresh
+		model.SetStamp(&t, s.User, time.Now())
 		if err := tx.Create(&t).Error; err != nil {
 			return fmt.Errorf("保存巡察组失败: %w", err)
 		}
@@ -52,58 +55,125 @@ func (s *Service) AddTeam(round, name string, units []string) (model.Team, []str
 	return t, warn, err
 }
 
-// SetTeamUnits replaces the units of team id (same rules as AddTeam). A
-// unit that stays keeps its rectification report's received date.
-func (s *Service) SetTeamUnits(id uint, units []string) ([]string, error) {
-	t, r, err := s.teamAndRound(id)
-	if err != nil {
-		return nil, err
-	}
-	warn, err := s.checkTeamUnits(r, id, units)
-	if err != nil {
-		return nil, err
-	}
-	var old []model.TeamUnit
-	if err := s.DB.Where("team_id = ?", id).Order("unit_code").Find(&old).Error; err != nil {
-		return nil, fmt.Errorf("读取巡察组的被巡察单位失败: %w", err)
-	}
-	before := make([]string, len(old))
-	for i, tu := range old {
-		before[i] = tu.UnitCode
-	}
-	e := audit.Entry{Action: "修改", Entity: "巡察组", Key: t.RoundCode + "/" + t.Name, Before: before, After: units}
-	return warn, s.Write(e, func(tx *gorm.DB) error {
-		if err := teamResultsLeft(tx, t, units); err != nil {
-			return err
-		}
-		if err := tx.Where("team_id = ?", id).Delete(&model.TeamUnit{}).Error; err != nil {
-			return err
-		}
-		return createTeamUnits(tx, t, units)
-	})
+// TeamEdit is a team as the round form's 巡察组 tab edits it: its units
+// and its own on-site dates (zero: the round's), with the stamp of the
+// team as read (the team's stamp covers its units).
+type TeamEdit struct {
+	ID         uint
+	Units      []string // by code
+	Start, End civil.Date
+	Stamp      model.Stamp
 }
 
-// SetTeamOnsite sets team id's own on-site dates (zero: the round's).
-func (s *Service) SetTeamOnsite(id uint, start, end civil.Date) error {
-	t, r, err := s.teamAndRound(id)
+// teamEditLog is a team edit as the audit log records it.
+type teamEditLog struct {
+	Units       []string
+	OnsiteStart string `json:",omitempty"`
+	OnsiteEnd   string `json:",omitempty"`
+}
+
+// TeamForEdit reads team id as it is now, for its form: units, dates and
+// stamp, read together.
+func (s *Service) TeamForEdit(id uint) (TeamEdit, error) {
+	t, _, err := s.teamAndRound(id)
 	if err != nil {
-		return err
+		return TeamEdit{}, err
 	}
-	if !start.IsZero() && !end.IsZero() && end < start {
-		return fmt.Errorf("进驻结束（%s）早于进驻开始（%s）", end, start)
+	var units []string
+	if err := s.DB.Model(&model.TeamUnit{}).Where("team_id = ?", id).Order("unit_code").Pluck("unit_code", &units).Error; err != nil {
+		return TeamEdit{}, fmt.Errorf("读取巡察组的被巡察单位失败: %w", err)
+	}
+	return TeamEdit{ID: id, Units: units, Start: date(t.OnsiteStart), End: date(t.OnsiteEnd), Stamp: t.Stamp}, nil
+}
+
+// SaveTeam stores the units and own on-site dates of team ed.ID (same
+// rules as AddTeam; dates inside the term, end not before start) in one
+// transaction: a unit that stays keeps its milestones, and a unit with
+// findings or clues of the team stays. It is saved only while the team is
+// still at ed's stamp (another clerk's change of its units or dates since
+// refuses it with who and when). The warnings are AddTeam's.
+func (s *Service) SaveTeam(ed TeamEdit) ([]string, error) {
+	t, r, err := s.teamAndRound(ed.ID)
+	if err != nil {
+		return nil, err
+	}
+	warn, err := s.checkTeamUnits(r, ed.ID, ed.Units)
+	if err != nil {
+		return nil, err
+	}
+	if !ed.Start.IsZero() && !ed.End.IsZero() && ed.End < ed.Start {
+		return nil, fmt.Errorf("进驻结束（%s）早于进驻开始（%s）", ed.End, ed.Start)
 	}
 	var term model.Term
 	s.DB.Where("code = ?", r.TermCode).Limit(1).Find(&term)
-	if err := withinTerm(term, start.String(), end.String()); err != nil {
+	if err := withinTerm(term, ed.Start.String(), ed.End.String()); err != nil {
+		return nil, err
+	}
+	units := slices.Clone(ed.Units)
+	var before teamEditLog
+	after := teamEditLog{Units: units, OnsiteStart: ed.Start.String(), OnsiteEnd: ed.End.String()}
+	e := audit.Entry{Action: "修改", Entity: "巡察组", Key: t.RoundCode + "/" + t.Name, Before: &before, After: after}
+	return warn, s.Write(e, func(tx *gorm.DB) error {
+		var cur model.Team
+		if err := tx.Where("id = ?", ed.ID).Limit(1).Find(&cur).Error; err != nil {
+			return err
+		}
+		if cur.ID == 0 {
+			return &model.ConflictError{Gone: true}
+		}
+		if err := model.Stale(cur.Stamp, ed.Stamp); err != nil {
+			return err
+		}
+		var old []string
+		if err := tx.Model(&model.TeamUnit{}).Where("team_id = ?", ed.ID).Order("unit_code").Pluck("unit_code", &old).Error; err != nil {
+			return err
+		}
+		before = teamEditLog{Units: old, OnsiteStart: cur.OnsiteStart, OnsiteEnd: cur.OnsiteEnd}
+		if err := teamResultsLeft(tx, cur, units); err != nil {
+			return err
+		}
+		cur.OnsiteStart, cur.OnsiteEnd = ed.Start.String(), ed.End.String()
+		if err := model.SaveStamped(tx, &cur, ed.Stamp, s.User, time.Now()); err != nil {
+			return err
+		}
+		if slices.Equal(old, sortedCopy(units)) {
+			return nil
+		}
+		if err := tx.Where("team_id = ?", ed.ID).Delete(&model.TeamUnit{}).Error; err != nil {
+			return err
+		}
+		return createTeamUnits(tx, cur, units)
+	})
+}
+
+// sortedCopy is a sorted copy of codes.
+func sortedCopy(codes []string) []string {
+	out := slices.Clone(codes)
+	slices.Sort(out)
+	return out
+}
+
+// SetTeamUnits replaces the units of team id, as it is now, keeping its
+// dates (see SaveTeam).
+func (s *Service) SetTeamUnits(id uint, units []string) ([]string, error) {
+	ed, err := s.TeamForEdit(id)
+	if err != nil {
+		return nil, err
+	}
+	ed.Units = units
+	return s.SaveTeam(ed)
+}
+
+// SetTeamOnsite sets team id's own on-site dates (zero: the round's),
+// keeping its units (see SaveTeam).
+func (s *Service) SetTeamOnsite(id uint, start, end civil.Date) error {
+	ed, err := s.TeamForEdit(id)
+	if err != nil {
 		return err
 	}
-	after := t
-	after.OnsiteStart, after.OnsiteEnd = start.String(), end.String()
-	e := audit.Entry{Action: "修改", Entity: "巡察组", Key: t.RoundCode + "/" + t.Name, Before: t, After: after}
-	return s.Write(e, func(tx *gorm.DB) error {
-		return tx.Model(&model.Team{}).Where("id = ?", id).
-			Updates(map[string]any{"onsite_start": after.OnsiteStart, "onsite_end": after.OnsiteEnd}).Error
-	})
+	ed.Start, ed.End = start, end
+	_, err = s.SaveTeam(ed)
+	return err
 }
 
 // DeleteTeam deletes team id with its units, members and overrides.

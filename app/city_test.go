@@ -111,9 +111,86 @@ func TestRoundLinks(t *testing.T) {
 		t.Fatalf("after deleting X-1: %v", got)
 	}
 	for _, bad := range []string{"C-1", "Z-9"} {
-		if err := s.SaveRound(model.Round{Code: "C-1", TermCode: "T1", Links: bad}); err == nil || !strings.Contains(err.Error(), "联动轮次") {
+		if err := resave(model.Round{Code: "C-1", TermCode: "T1", Links: bad}); err == nil || !strings.Contains(err.Error(), "联动轮次") {
 			t.Errorf("link to %s: %v", bad, err)
 		}
+	}
+}
+
+// Linking or unlinking a round from another round's form changes the
+// other round's 联动轮次 and counts its version up: a form opened on it
+// before is refused with who linked it and when, and writes nothing; a
+// round whose links stay as they were keeps its version.
+func TestRoundLinkCountsUpTheOther(t *testing.T) {
+	zhang := cityService(t)
+	zhang.User = "张三"
+	li := &Service{DB: zhang.DB, User: "李四"}
+	for _, code := range []string{"C-1", "X-1", "Y-1"} {
+		if err := zhang.SaveRound(model.Round{Code: code, TermCode: "T1"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(code string) model.Round {
+		t.Helper()
+		var r model.Round
+		if err := zhang.DB.Where("code = ?", code).Limit(1).Find(&r).Error; err != nil || r.Code == "" {
+			t.Fatalf("round %s: %v", code, err)
+		}
+		return r
+	}
+	for _, step := range []struct {
+		name  string
+		save  func() error
+		links string // X-1's after the step
+	}{
+		{"联动", func() error {
+			c := read("C-1")
+			c.Level, c.Links = vocab.LevelLinked, "X-1"
+			return zhang.SaveRound(c)
+		}, "C-1"},
+		{"取消联动", func() error {
+			c := read("C-1")
+			c.Links = ""
+			return zhang.SaveRound(c)
+		}, ""},
+		{"删除联动轮次", func() error {
+			c := read("C-1")
+			c.Links = "X-1"
+			if err := zhang.SaveRound(c); err != nil {
+				return err
+			}
+			form := read("X-1")
+			if err := zhang.DeleteRound("C-1"); err != nil {
+				return err
+			}
+			form.OnsiteStart, form.OnsiteEnd = "2026-05-06", "2026-06-05"
+			if err := li.SaveRound(form); !IsConflict(err) || !strings.Contains(err.Error(), "该记录已被 张三 于 ") {
+				t.Errorf("a form of X-1 opened before C-1 was deleted: %v", err)
+			}
+			return nil
+		}, ""},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			form, y := read("X-1"), read("Y-1") // 李四 opens X-1's form
+			if err := step.save(); err != nil {
+				t.Fatal(err)
+			}
+			after := read("X-1")
+			if after.Links != step.links || after.Version <= form.Version || after.ChangedBy != "张三" {
+				t.Fatalf("X-1 after 张三's save of C-1: links %q, version %d (was %d), by %q", after.Links, after.Version, form.Version, after.ChangedBy)
+			}
+			if got := read("Y-1"); got.Version != y.Version {
+				t.Errorf("Y-1, not linked, counted up from %d to %d", y.Version, got.Version)
+			}
+			form.OnsiteStart, form.OnsiteEnd = "2026-04-01", "2026-04-30"
+			err := li.SaveRound(form)
+			if !IsConflict(err) || !strings.Contains(err.Error(), "该记录已被 张三 于 ") || !strings.Contains(err.Error(), "修改，请刷新后重试") {
+				t.Fatalf("李四's save of X-1 as read before: %v", err)
+			}
+			if got := read("X-1"); got.Links != step.links || got.OnsiteStart != "" || got.Version != after.Version {
+				t.Errorf("the refused save wrote: %+v", got)
+			}
+		})
 	}
 }
 
@@ -133,6 +210,64 @@ func TestRoundJoint(t *testing.T) {
 		if err := s.SaveRound(bad); err == nil || !strings.Contains(err.Error(), "巡审联动") {
 			t.Errorf("%+v: %v", bad, err)
 		}
+	}
+}
+
+// The plan grid's unit dialog saves over the unit's plan row only as it
+// read it: of two clerks who opened it at once the second is refused with
+// who and when, writes nothing, and read anew saves; a unit put in the
+// plan by another clerk after the dialog read it as unplanned is refused
+// too; a bulk 设为该年度 counts the versions up, so a dialog opened before
+// it is refused, and itself refuses a row changed under it.
+func TestPlanRefusesAStaleSave(t *testing.T) {
+	zhang := cityService(t)
+	zhang.User = "张三"
+	li := &Service{DB: zhang.DB, User: "李四"}
+	if err := zhang.SavePlan("T1", []PlanEdit{{Unit: "U0101", Year: 2026, RoundNo: 1, Note: "先行"}}); err != nil {
+		t.Fatal(err)
+	}
+	dialog := func(t *testing.T, s *Service, unit string) func() error {
+		read, err := s.PlanEntry("T1", unit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return func() error {
+			return s.SavePlan("T1", []PlanEdit{{Unit: unit, Year: by(s, "张三", 2027, 2028), Note: s.User, Read: &read.Stamp}})
+		}
+	}
+	for _, unit := range []string{"U0101", "U0102"} { // planned; not yet planned
+		t.Run(unit, staleCase{name: "巡察规划 " + unit, first: zhang, second: li, again: true,
+			read:  func(t *testing.T, s *Service) func() error { return dialog(t, s, unit) },
+			state: stateOf[model.PlanItem](zhang, "term_code = ? AND unit_code = ?", "T1", unit)}.run)
+	}
+	before := dialog(t, li, "U0101")
+	was, _ := zhang.PlanEntry("T1", "U0101")
+	if err := zhang.SetPlanYear("T1", []string{"U0101", "U0201"}, 2026); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := zhang.PlanEntry("T1", "U0101")
+	if now.Version != was.Version+1 || now.ChangedBy != "张三" || now.Note != was.Note {
+		t.Errorf("after the bulk edit U0101 is %+v (was %+v)", now, was)
+	}
+	if err := before(); !IsConflict(err) || !strings.Contains(err.Error(), "该记录已被 张三 于 ") {
+		t.Errorf("a dialog opened before the bulk edit: %v", err)
+	}
+	// a bulk edit over a row changed since its read is refused, naming the unit
+	stale := []PlanEdit{{Unit: "U0101", Year: 2028, Read: &was.Stamp}, {Unit: "U0201", Year: 2028}}
+	if err := li.SavePlan("T1", stale); !IsConflict(err) || !strings.Contains(err.Error(), "单位 U0101 的巡察规划：该记录已被 张三 于 ") {
+		t.Errorf("a bulk edit over a newer row: %v", err)
+	}
+	if got, _ := zhang.PlanEntry("T1", "U0201"); got.Year != 2026 {
+		t.Errorf("the refused bulk edit wrote U0201: %+v", got)
+	}
+	// a unit taken out of the plan since the dialog read it
+	read, _ := li.PlanEntry("T1", "U0201")
+	if err := zhang.SetPlanYear("T1", []string{"U0201"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	err := li.SavePlan("T1", []PlanEdit{{Unit: "U0201", Year: 2027, Read: &read.Stamp}})
+	if !IsConflict(err) || !strings.Contains(err.Error(), "已被其他用户删除") {
+		t.Errorf("a dialog of a unit taken out of the plan since: %v", err)
 	}
 }
 

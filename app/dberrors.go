@@ -15,6 +15,8 @@ import (
 	"xuncha/app/audit"
 	"xuncha/app/backup"
 	"xuncha/app/calendar"
+	"xuncha/app/ledger"
+	"xuncha/app/papers"
 	"xuncha/model"
 )
 
@@ -51,6 +53,7 @@ func failedEntry(e audit.Entry) string {
 // settingNames are the settings' names in messages, by key.
 var settingNames = map[string]string{
 	assignKey: "编组设置", recusalKey: "回避规则设置", calendar.SettingsKey: "日程设置", backup.SettingKey: "备份设置",
+	trainingKey: "培训提示设置", ledger.SettingsKey: "成果运用设置", experienceKey: "经验与轮换设置", papers.SettingsKey: "文书设置",
 }
 
 // badSetting explains a setting whose stored JSON cannot be read (edited by

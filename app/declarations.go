@@ -99,6 +99,12 @@ func (s *Service) RecusalNotices(round string) ([]Notice, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.noticesOf(c, sn, r)
+}
+
+// noticesOf returns the notices of the members of round r, checked by c
+// over the snapshot sn.
+func (s *Service) noticesOf(c *recusal.Checker, sn *snap.Snapshot, r *snap.Round) ([]Notice, error) {
 	tw, err := s.TrainingSettings()
 	if err != nil {
 		return nil, err

@@ -27,18 +27,25 @@
 // log), demo.go (演示数据); the people over the years: evaluations.go
 // (鉴定, proposed by the clerks and confirmed by a 领导), declarations.go
 // (a 领导's 不予回避 and the data of the 回避告知书), training.go (the
-// training warning), poolstats_service.go (人员库统计) and resume.go
-// (巡察履历); the city and the term plan: rounds_city.go (a round's
-// 巡察类型, 组织方式, 联动轮次 and 巡审联动 requirement) and plan.go (巡察规划,
-// and the plan grid's calendar over model.LoadPlanTables); snapshot.go,
-// options.go, rowindex.go and dberrors.go serve them all.
+// training warning), poolstats_service.go (人员库统计), resume.go
+// (巡察履历) and experience.go (以老带新, 轮换 and 新提拔 settings, and the
+// report of who owes rounds); the city and the term plan: rounds_city.go
+// (a round's 巡察类型, 组织方式, 联动轮次 and 巡审联动 requirement) and
+// plan.go (巡察规划, and the plan grid's calendar over
+// model.LoadPlanTables); the papers and figures: papers_service.go (文书:
+// the documents of a round, their templates and the office's names,
+// written as files, a batch or a zip) and stats_service.go (统计报表, the
+// 新提拔 rule, the reports upward); snapshot.go, options.go, rowindex.go
+// and dberrors.go serve them all.
 //
 // # The capabilities
 //
 // Each lives in a sub-package named for what it does. The algorithmic ones
-// — recusal, assign, draw, calendar, poolstats — are pure Go over a snapshot (package
-// snap): they import neither gorm, nor model, nor Fyne, so they test in
-// milliseconds and give the same answer for the same data. vocab is the
+// — recusal, assign, draw, calendar, poolstats, stats, obligation — are
+// pure Go over a snapshot (package snap): they import neither gorm, nor
+// model, nor Fyne, so they test in milliseconds and give the same answer
+// for the same data. papers builds the documents from plain values, docx
+// and pdfdoc lay documents out. vocab is the
 // one vocabulary (roles, modes, pools, skills, categories …) every layer
 // speaks; civil the calendar date; kin the words of kinship. workbook,
 // datapkg, backup, audit, auth, demo and roster read and write files and

@@ -13,9 +13,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"xuncha/app/audit"
 	"xuncha/app/vocab"
@@ -45,13 +47,15 @@ func msgBadGrade(grade string) error {
 type MemberEval struct {
 	Person, Name, Role string
 	Grade, Comment     string
-	State              string // 拟定, 确定; "" without a grade
+	State              string      // 拟定, 确定; "" without a grade
+	Stamp              model.Stamp `json:"-"` // of the member's place as read: a change is refused once it moved on
 }
 
 // TeamEval is a team's own 鉴定.
 type TeamEval struct {
 	Grade, Comment string
 	State          string
+	Stamp          model.Stamp `json:"-"` // as read (zero: there was none)
 }
 
 // TeamEvalSheet is what the 鉴定 screen shows of one team: its round, its
@@ -113,20 +117,22 @@ func (s *Service) TeamEvaluations(id uint) (*TeamEvalSheet, error) {
 	}
 	for _, m := range ms {
 		out.Members = append(out.Members, MemberEval{Person: m.PersonCode, Name: names[m.PersonCode], Role: m.Role,
-			Grade: m.Evaluation, Comment: m.Comment, State: m.EvalState})
+			Grade: m.Evaluation, Comment: m.Comment, State: m.EvalState, Stamp: m.Stamp})
 	}
 	var te model.TeamEvaluation
 	if err := s.DB.Where("team_id = ?", id).Limit(1).Find(&te).Error; err != nil {
 		return nil, fmt.Errorf("读取巡察组鉴定失败: %w", err)
 	}
-	out.Own = TeamEval{Grade: te.Grade, Comment: te.Comment, State: te.State}
+	out.Own = TeamEval{Grade: te.Grade, Comment: te.Comment, State: te.State, Stamp: te.Stamp}
 	return out, nil
 }
 
 // ProposeEvaluations records the grades and 评语 of team id that differ
 // from the stored ones as proposed (拟定): members (by person; the others
 // are left as they are) and, when own is not nil, the team's own. A
-// confirmed grade that would change refuses the whole change, naming it.
+// confirmed grade that would change refuses the whole change, naming it;
+// so does a grade changed by someone else since it was read (the stamps
+// of members and own, SPEC §13.1).
 func (s *Service) ProposeEvaluations(id uint, members []MemberEval, own *TeamEval) error {
 	if err := s.Require(PermEdit); err != nil {
 		return err
@@ -199,37 +205,85 @@ func (s *Service) ProposeEvaluations(id uint, members []MemberEval, own *TeamEva
 	}
 	e := audit.Entry{Action: actionProposeEval, Entity: "编组记录", Key: key, Before: cur, After: after}
 	return s.Write(e, func(tx *gorm.DB) error {
+		now := time.Now()
 		for _, m := range changed {
-			res := tx.Model(&model.TeamMember{}).Where("team_id = ? AND person_code = ? AND (eval_state IS NULL OR eval_state <> ?)",
-				id, m.Person, vocab.EvalConfirmed).
-				Updates(map[string]any{"evaluation": m.Grade, "comment": m.Comment, "eval_state": m.State})
-			if res.Error != nil {
-				return fmt.Errorf("保存鉴定失败: %w", res.Error)
-			}
-			if res.RowsAffected == 0 { // confirmed or removed meanwhile
-				return fmt.Errorf("%s：%s", nameOr(m.Name, m.Person), msgConfirmedGrade)
+			err := s.saveMemberEval(tx, id, m, now, func(row *model.TeamMember) error {
+				if row.EvalState == vocab.EvalConfirmed {
+					return fmt.Errorf("%s：%s", nameOr(m.Name, m.Person), msgConfirmedGrade)
+				}
+				row.Evaluation, row.Comment, row.EvalState = m.Grade, m.Comment, m.State
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 		}
 		if ownChanged {
-			return saveTeamEval(tx, id, *own, vocab.EvalConfirmed)
+			return s.saveTeamEval(tx, id, *own, now, func(te *model.TeamEvaluation) error {
+				if te.State == vocab.EvalConfirmed {
+					return fmt.Errorf("本组鉴定：%s", msgConfirmedGrade)
+				}
+				te.Grade, te.Comment, te.State = own.Grade, own.Comment, own.State
+				return nil
+			})
 		}
 		return nil
 	})
 }
 
-// saveTeamEval writes the team's own 鉴定, unless it is stored in state
-// keep (then someone changed it meanwhile: refused).
-func saveTeamEval(tx *gorm.DB, id uint, own TeamEval, keep string) error {
+// saveMemberEval changes, inside tx, the place of member m on team id by
+// fn and saves it at now, only while it is still at the stamp m was read
+// with: otherwise the change is refused with who and when, naming the
+// member (*model.ConflictError).
+func (s *Service) saveMemberEval(tx *gorm.DB, id uint, m MemberEval, now time.Time, fn func(*model.TeamMember) error) error {
+	var row model.TeamMember
+	if err := tx.Where("team_id = ? AND person_code = ?", id, m.Person).Limit(1).Find(&row).Error; err != nil {
+		return fmt.Errorf("读取编组记录失败: %w", err)
+	}
+	what := "鉴定 " + nameOr(m.Name, m.Person)
+	if row.ID == 0 {
+		return model.Naming(&model.ConflictError{Gone: true}, what)
+	}
+	if err := model.Stale(row.Stamp, m.Stamp); err != nil {
+		return model.Naming(err, what)
+	}
+	if err := fn(&row); err != nil {
+		return err
+	}
+	if err := model.SaveStamped(tx, &row, m.Stamp, s.User, now); err != nil {
+		return model.Naming(err, what)
+	}
+	return nil
+}
+
+// saveTeamEval changes, inside tx, team id's own 鉴定 by fn and saves it
+// at now (a new one when there is none and own was read as none), only
+// while it is still at the stamp own was read with.
+func (s *Service) saveTeamEval(tx *gorm.DB, id uint, own TeamEval, now time.Time, fn func(*model.TeamEvaluation) error) error {
 	var te model.TeamEvaluation
 	if err := tx.Where("team_id = ?", id).Limit(1).Find(&te).Error; err != nil {
 		return fmt.Errorf("读取巡察组鉴定失败: %w", err)
 	}
-	if te.ID != 0 && te.State == keep {
-		return fmt.Errorf("本组鉴定：%s", msgConfirmedGrade)
+	const what = "本组鉴定"
+	if te.ID == 0 && own.Stamp.Version > 0 {
+		return model.Naming(&model.ConflictError{Gone: true}, what)
 	}
-	te.TeamID, te.Grade, te.Comment, te.State = id, own.Grade, own.Comment, own.State
-	if err := tx.Save(&te).Error; err != nil {
-		return fmt.Errorf("保存巡察组鉴定失败: %w", err)
+	if err := model.Stale(te.Stamp, own.Stamp); err != nil {
+		return model.Naming(err, what)
+	}
+	if err := fn(&te); err != nil {
+		return err
+	}
+	if te.ID == 0 {
+		te.TeamID = id
+		model.SetStamp(&te, s.User, now)
+		if err := tx.Omit(clause.Associations).Create(&te).Error; err != nil {
+			return fmt.Errorf("保存巡察组鉴定失败: %w", err)
+		}
+		return nil
+	}
+	if err := model.SaveStamped(tx, &te, own.Stamp, s.User, now); err != nil {
+		return model.Naming(err, what)
 	}
 	return nil
 }
@@ -250,36 +304,37 @@ func (s *Service) SetEvaluation(id uint, person, grade, comment string) error {
 	return s.ProposeEvaluations(id, []MemberEval{m}, nil)
 }
 
-// ConfirmEvaluations confirms (确定) the proposed grades of team id: of
-// the members named (nil: every member), and the team's own when team is
-// set. It is a 领导's act (PermConfirmEval).
-func (s *Service) ConfirmEvaluations(id uint, persons []string, team bool) error {
-	return s.moveEvaluations(id, persons, team, vocab.EvalProposed, vocab.EvalConfirmed, actionConfirmEval, "")
+// ConfirmEvaluations confirms (确定) the proposed grades of the team of
+// sheet, as the 领导 saw them there: of the members named (nil: every
+// member), and the team's own when team is set. A grade changed since the
+// sheet was read refuses the whole act with who and when (SPEC §13.1): a
+// 领导 confirms only what was shown. It is a 领导's act (PermConfirmEval).
+func (s *Service) ConfirmEvaluations(sheet *TeamEvalSheet, persons []string, team bool) error {
+	return s.moveEvaluations(sheet, persons, team, vocab.EvalProposed, vocab.EvalConfirmed, actionConfirmEval, "")
 }
 
-// ReturnEvaluations returns the confirmed grades of team id (of the members
-// named, nil: every member; the team's own when team is set) to proposed,
-// so that the clerks may change them, with the reason. A 领导's act.
-func (s *Service) ReturnEvaluations(id uint, persons []string, team bool, reason string) error {
+// ReturnEvaluations returns the confirmed grades of the team of sheet (of
+// the members named, nil: every member; the team's own when team is set)
+// to proposed, so that the clerks may change them, with the reason. A
+// 领导's act, refused as ConfirmEvaluations is.
+func (s *Service) ReturnEvaluations(sheet *TeamEvalSheet, persons []string, team bool, reason string) error {
 	if strings.TrimSpace(reason) == "" {
 		return errors.New("退回鉴定须写明理由")
 	}
-	return s.moveEvaluations(id, persons, team, vocab.EvalConfirmed, vocab.EvalProposed, actionReturnEval, strings.TrimSpace(reason))
+	return s.moveEvaluations(sheet, persons, team, vocab.EvalConfirmed, vocab.EvalProposed, actionReturnEval, strings.TrimSpace(reason))
 }
 
-// moveEvaluations moves the grades of team id in state from to state to.
-func (s *Service) moveEvaluations(id uint, persons []string, team bool, from, to, action, reason string) error {
+// moveEvaluations moves the grades of sheet's team in state from to
+// state to.
+func (s *Service) moveEvaluations(cur *TeamEvalSheet, persons []string, team bool, from, to, action, reason string) error {
 	if err := s.Require(PermConfirmEval); err != nil {
 		return err
 	}
-	cur, err := s.TeamEvaluations(id)
-	if err != nil {
-		return err
-	}
-	var who []string
+	id := cur.TeamID
+	var who []MemberEval
 	for _, m := range cur.Members {
-		if m.State == from && (persons == nil || slices.Contains(persons, m.Person)) {
-			who = append(who, m.Person)
+		if m.State == from && m.Grade != "" && (persons == nil || slices.Contains(persons, m.Person)) {
+			who = append(who, m)
 		}
 	}
 	own := team && cur.Own.State == from
@@ -290,30 +345,31 @@ func (s *Service) moveEvaluations(id uint, persons []string, team bool, from, to
 		}
 		return fmt.Errorf(msgNothingToDo, verb)
 	}
-	after := map[string]any{"成员": who, "本组": own, "状态": to}
+	persons = make([]string, len(who))
+	for i, m := range who {
+		persons[i] = m.Person
+	}
+	after := map[string]any{"成员": persons, "本组": own, "状态": to}
 	if reason != "" {
 		after["理由"] = reason
 	}
 	e := audit.Entry{Action: action, Entity: "编组记录", Key: cur.Round + "/" + cur.Team, Before: cur, After: after}
 	return s.Write(e, func(tx *gorm.DB) error {
-		if len(who) > 0 {
-			res := tx.Model(&model.TeamMember{}).Where("team_id = ? AND person_code IN ? AND eval_state = ? AND evaluation <> ''", id, who, from).
-				Update("eval_state", to)
-			if res.Error != nil {
-				return fmt.Errorf("保存鉴定失败: %w", res.Error)
-			}
-			if res.RowsAffected != int64(len(who)) {
+		now := time.Now()
+		move := func(state *string) error {
+			if *state != from { // cannot be: the stamp was checked
 				return errors.New("鉴定已被他人修改，请刷新后重试")
+			}
+			*state = to
+			return nil
+		}
+		for _, m := range who {
+			if err := s.saveMemberEval(tx, id, m, now, func(row *model.TeamMember) error { return move(&row.EvalState) }); err != nil {
+				return err
 			}
 		}
 		if own {
-			res := tx.Model(&model.TeamEvaluation{}).Where("team_id = ? AND state = ?", id, from).Update("state", to)
-			if res.Error != nil {
-				return fmt.Errorf("保存巡察组鉴定失败: %w", res.Error)
-			}
-			if res.RowsAffected != 1 {
-				return errors.New("本组鉴定已被他人修改，请刷新后重试")
-			}
+			return s.saveTeamEval(tx, id, cur.Own, now, func(te *model.TeamEvaluation) error { return move(&te.State) })
 		}
 		return nil
 	})

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -58,29 +59,7 @@ func (s *Service) LedgerData() (*ledger.Data, error) {
 // plain scans of the columns the ledger uses (a province term holds about
 // 100,000 rows: gorm's reflection would take most of the time).
 func scanResults(db *gorm.DB, d *ledger.Data) error {
-	scan := func(query string, n int, each func([]string)) error {
-		rows, err := db.Raw(query).Rows()
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		cols := make([]sql.NullString, n)
-		ptrs := make([]any, n)
-		for i := range cols {
-			ptrs[i] = &cols[i]
-		}
-		vals := make([]string, n)
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				return err
-			}
-			for i, c := range cols {
-				vals[i] = c.String
-			}
-			each(vals)
-		}
-		return rows.Err()
-	}
+	scan := func(query string, n int, each func([]string)) error { return scanStrings(db, query, n, each) }
 	date := ledger.ParseDate
 	return errors.Join(
 		scan("SELECT round_code, team, unit_code, kind, date, recorder FROM milestones ORDER BY round_code, team, unit_code, kind", 6, func(v []string) {
@@ -99,6 +78,32 @@ func scanResults(db *gorm.DB, d *ledger.Data) error {
 				HandedOn: date(v[5]), FeedbackDue: date(v[6]), FeedbackOn: date(v[7])})
 		}),
 	)
+}
+
+// scanStrings runs query and hands each row's n columns to each as text
+// (NULL as ""), without gorm's reflection.
+func scanStrings(db *gorm.DB, query string, n int, each func([]string)) error {
+	rows, err := db.Raw(query).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols := make([]sql.NullString, n)
+	ptrs := make([]any, n)
+	for i := range cols {
+		ptrs[i] = &cols[i]
+	}
+	vals := make([]string, n)
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, c := range cols {
+			vals[i] = c.String
+		}
+		each(vals)
+	}
+	return rows.Err()
 }
 
 // loadRoundTables reads what the ledger needs of the calendar — the
@@ -242,46 +247,116 @@ func (s *Service) reportsReceived() (received, due func(round, team, unit string
 type MilestoneEntry struct {
 	Round, Team, Unit, Kind string
 	Date                    civil.Date
+	// Seen is the stamp of the step as the form read it (a zero stamp when
+	// it showed none): the step is recorded only while it is still so
+	// (SPEC §13.1). Nil records it whatever it is now (a headless caller).
+	Seen *model.Stamp
 }
+
+func (m MilestoneEntry) key() string { return m.Round + "/" + m.Team + "/" + m.Unit + "/" + m.Kind }
 
 // RecordMilestone records (or, with a zero date, removes) a milestone, the
 // signed-in user as its recorder.
 func (s *Service) RecordMilestone(m MilestoneEntry) error {
-	if !validWord(m.Kind, vocab.Milestones) {
-		return fmt.Errorf("“%s”不是巡察节点", m.Kind)
-	}
-	if m.Unit != "" && m.Team == "" {
-		return fmt.Errorf("记录单位的节点须指明巡察组")
-	}
-	if err := s.checkRoundTeamUnit(s.DB, m.Round, m.Team, m.Unit); err != nil {
-		return err
-	}
-	var old model.Milestone
-	if err := s.DB.Where("round_code = ? AND team = ? AND unit_code = ? AND kind = ?", m.Round, m.Team, m.Unit, m.Kind).
-		Limit(1).Find(&old).Error; err != nil {
-		return err
-	}
-	row := model.Milestone{ID: old.ID, RoundCode: m.Round, Team: m.Team, UnitCode: m.Unit, Kind: m.Kind,
-		Date: m.Date.String(), Recorder: s.User}
-	key := m.Round + "/" + m.Team + "/" + m.Unit + "/" + m.Kind
-	e := audit.Entry{Action: "修改", Entity: "巡察节点", Key: key, Before: old, After: row}
-	if m.Date.IsZero() {
-		if old.ID == 0 {
-			return nil
+	return s.RecordMilestones([]MilestoneEntry{m})
+}
+
+// RecordMilestones records (or removes) the milestones ms in one
+// transaction, all or none, the signed-in user as their recorder; one
+// that changed since its form read it (Seen) refuses them all with who
+// and when. One audit entry: of the milestone, or of the list.
+func (s *Service) RecordMilestones(ms []MilestoneEntry) error {
+	for _, m := range ms {
+		if !validWord(m.Kind, vocab.Milestones) {
+			return fmt.Errorf("“%s”不是巡察节点", m.Kind)
 		}
-		e.Action, e.After = "删除", nil
-	} else if old.ID == 0 {
-		e.Action, e.Before = "新增", nil
-	}
-	return s.Write(e, func(tx *gorm.DB) error {
-		if err := s.checkRoundTeamUnit(tx, m.Round, m.Team, m.Unit); err != nil {
+		if m.Unit != "" && m.Team == "" {
+			return fmt.Errorf("记录单位的节点须指明巡察组")
+		}
+		if err := s.checkRoundTeamUnit(s.DB, m.Round, m.Team, m.Unit); err != nil {
 			return err
 		}
-		if m.Date.IsZero() {
-			return tx.Delete(&model.Milestone{}, old.ID).Error
+	}
+	if len(ms) == 0 {
+		return nil
+	}
+	var before, after []*model.Milestone
+	var was, is *model.Milestone // of a single milestone
+	e := audit.Entry{Action: "修改", Entity: "巡察节点", Key: ms[0].key(), Before: &before, After: &after}
+	if len(ms) == 1 {
+		e.Before, e.After = &was, &is
+		old, err := s.milestone(s.DB, ms[0])
+		if err != nil {
+			return err
 		}
-		return tx.Save(&row).Error
+		switch {
+		case ms[0].Date.IsZero() && old.ID == 0 && (ms[0].Seen == nil || ms[0].Seen.Version == 0):
+			return nil // nothing to remove
+		case ms[0].Date.IsZero():
+			e.Action = "删除"
+		case old.ID == 0:
+			e.Action = "新增"
+		}
+	} else {
+		e.Key = fmt.Sprintf("%s：%d 个节点", ms[0].Round, len(ms))
+	}
+	return s.Write(e, func(tx *gorm.DB) error {
+		before, after = before[:0], after[:0]
+		now := time.Now()
+		for _, m := range ms {
+			if err := s.checkRoundTeamUnit(tx, m.Round, m.Team, m.Unit); err != nil {
+				return err
+			}
+			old, row, err := s.recordMilestone(tx, m, now)
+			if err != nil && len(ms) > 1 {
+				return model.Naming(err, "节点 "+m.key())
+			}
+			if err != nil {
+				return err
+			}
+			before, after = append(before, old), append(after, row)
+		}
+		was, is = before[0], after[0]
+		return nil
 	})
+}
+
+// milestone reads the stored step m names (ID 0 when none).
+func (s *Service) milestone(tx *gorm.DB, m MilestoneEntry) (model.Milestone, error) {
+	var row model.Milestone
+	err := tx.Where("round_code = ? AND team = ? AND unit_code = ? AND kind = ?", m.Round, m.Team, m.Unit, m.Kind).
+		Limit(1).Find(&row).Error
+	return row, err
+}
+
+// recordMilestone writes m inside tx at now and returns the step as it was
+// and as it is (nil for none).
+func (s *Service) recordMilestone(tx *gorm.DB, m MilestoneEntry, now time.Time) (old, row *model.Milestone, err error) {
+	cur, err := s.milestone(tx, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	read := cur.Stamp
+	if m.Seen != nil {
+		read = *m.Seen
+	}
+	if cur.ID == 0 {
+		if read.Version > 0 {
+			return nil, nil, &model.ConflictError{Gone: true}
+		}
+		if m.Date.IsZero() {
+			return nil, nil, nil
+		}
+		row = &model.Milestone{RoundCode: m.Round, Team: m.Team, UnitCode: m.Unit, Kind: m.Kind, Date: m.Date.String(), Recorder: s.User}
+		model.SetStamp(row, s.User, now)
+		return nil, row, tx.Create(row).Error
+	}
+	was := cur
+	if m.Date.IsZero() {
+		return &was, nil, model.DeleteStamped(tx, &cur, read)
+	}
+	cur.Date, cur.Recorder = m.Date.String(), s.User
+	return &was, &cur, model.SaveStamped(tx, &cur, read, s.User, now)
 }
 
 // checkRoundTeamUnit checks on db that round exists, that team ("" for

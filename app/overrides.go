@@ -36,6 +36,9 @@ type OverrideView struct {
 	RefusedBy, RefusedAt, RefuseReason       string
 	WithdrawnBy, WithdrawnAt, WithdrawReason string
 	TeamID                                   uint
+	// Stamp is the override's stamp as read: a leader decides on what was
+	// shown (Service.Seeing).
+	Stamp model.Stamp
 }
 
 // Pending reports whether the override awaits a leader's decision.
@@ -158,7 +161,8 @@ func (s *Service) RequestOverride(teamID uint, person, rule, unit, reason string
 		if n > 0 {
 			return fmt.Errorf("%s 在 %s 的 %s 回避已有豁免申请，请刷新后查看", person, team.Name, rule)
 		}
-		return tx.Save(&row).Error
+		// a new reason for a pending request: only while nobody decided it meanwhile
+		return s.saveStamped(tx, &row, old.Stamp, old.ID == 0)
 	})
 }
 
@@ -252,6 +256,11 @@ func (s *Service) decidable(id uint, user, verb, want string) (model.Override, m
 	if o.ID == 0 {
 		return o, team, fmt.Errorf("豁免申请 %d %w", id, ErrNotFound)
 	}
+	if s.seen != nil { // changed since the leader saw it: decided, or asked again with a new reason
+		if err := model.Stale(o.Stamp, *s.seen); err != nil {
+			return o, team, overrideChanged(o, err)
+		}
+	}
 	if st := overrideStatus(o); st != want {
 		return o, team, fmt.Errorf("豁免申请 %d %s，不能%s", id, overrideState(o), verb)
 	}
@@ -275,23 +284,30 @@ func overrideState(o model.Override) string {
 }
 
 // decide writes a leader's decision on an override (after, which was
-// before) with its audit entry, provided nobody decided it meanwhile.
+// before) with its audit entry, provided nobody changed it since it was
+// read (decidable: as the leader saw it, Seeing). Otherwise the decision
+// is refused with who changed it and when.
 func (s *Service) decide(action string, team model.Team, before, after model.Override) error {
+	read := before.Stamp // decidable checked it against what the leader saw
 	e := audit.Entry{Action: action, Entity: "回避豁免", Key: overrideKey(team, after.PersonCode, after.Rule, after.UnitCode),
 		Before: before, After: after}
 	return s.Write(e, func(tx *gorm.DB) error {
-		res := tx.Model(&model.Override{}).Where("id = ? AND status = ?", before.ID, overrideStatus(before)).
-			Select("*").Updates(&after)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected != 1 {
+		if err := model.SaveStamped(tx, &after, read, s.User, time.Now()); err != nil {
 			var now model.Override
 			tx.Where("id = ?", before.ID).Limit(1).Find(&now)
-			return fmt.Errorf("豁免申请 %d 已被他人处理（%s），请刷新后查看", before.ID, overrideState(now))
+			return overrideChanged(now, err)
 		}
 		return nil
 	})
+}
+
+// overrideChanged names the override a conflict refuses a decision on, and
+// says where it stands now ("豁免申请 3（已由 李主任 于 … 批准）").
+func overrideChanged(now model.Override, err error) error {
+	if now.ID == 0 {
+		return err
+	}
+	return model.Naming(err, fmt.Sprintf("豁免申请 %d（%s）", now.ID, overrideState(now)))
 }
 
 // now is the time a request or decision is recorded at.
@@ -320,7 +336,7 @@ func (s *Service) Overrides(pendingOnly bool) ([]OverrideView, error) {
 			PersonName: o.PersonCode, Rule: o.Rule, Unit: o.UnitCode, UnitName: o.UnitCode, Reason: o.Reason,
 			EnteredBy: o.EnteredBy, EnteredAt: o.EnteredAt, Approver: o.Approver, ApprovedAt: o.ApprovedAt, Status: st,
 			RefusedBy: o.RefusedBy, RefusedAt: o.RefusedAt, RefuseReason: o.RefuseReason,
-			WithdrawnBy: o.WithdrawnBy, WithdrawnAt: o.WithdrawnAt, WithdrawReason: o.WithdrawReason}
+			WithdrawnBy: o.WithdrawnBy, WithdrawnAt: o.WithdrawnAt, WithdrawReason: o.WithdrawReason, Stamp: o.Stamp}
 		var p model.Person
 		if s.DB.Select("code", "name").Where("code = ?", o.PersonCode).Limit(1).Find(&p); p.Name != "" {
 			v.PersonName = p.Name

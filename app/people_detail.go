@@ -43,6 +43,9 @@ type ServiceRecord struct {
 	Evaluation  string
 	Comment     string
 	EvalState   string // 拟定, 确定; "" without a grade
+	// Stamp is the place's stamp as read: a change of the place is saved
+	// only while it is still so (zero for a place the form adds).
+	Stamp model.Stamp `json:"-"`
 }
 
 // PersonDetail loads person code with its history, relatives, declarations
@@ -100,7 +103,7 @@ func (s *Service) serviceRecord(code string) ([]ServiceRecord, error) {
 		t := byID[m.TeamID]
 		out = append(out, ServiceRecord{TeamID: m.TeamID, Round: t.Round, RoundName: t.RoundName, Team: t.Team,
 			OnsiteStart: t.OnsiteStart, OnsiteEnd: t.OnsiteEnd, Role: m.Role, Evaluation: m.Evaluation, Comment: m.Comment,
-			EvalState: m.EvalState})
+			EvalState: m.EvalState, Stamp: m.Stamp})
 	}
 	sortService(out)
 	return out, nil
@@ -175,7 +178,7 @@ func (s *Service) savePerson(d *PersonDetail, create bool) error {
 				return fmt.Errorf("保存状态历史失败: %w", err)
 			}
 		}
-		return writeChildren(tx, d)
+		return writeChildren(tx, d, s.User)
 	})
 }
 
@@ -226,7 +229,7 @@ func keepGrades(old, cur []ServiceRecord) error {
 
 // writeChildren replaces the person's history, relatives and declarations
 // and brings their team places in line with d.Service.
-func writeChildren(tx *gorm.DB, d *PersonDetail) error {
+func writeChildren(tx *gorm.DB, d *PersonDetail, by string) error {
 	code := d.Person.Code
 	for _, m := range []any{&model.WorkHistory{}, &model.Relative{}, &model.Declaration{}, &model.Tie{}, &model.Training{}} {
 		if err := tx.Where("person_code = ?", code).Delete(m).Error; err != nil {
@@ -268,10 +271,15 @@ func writeChildren(tx *gorm.DB, d *PersonDetail) error {
 			return fmt.Errorf("保存回避申报失败: %w", err)
 		}
 	}
-	return writeService(tx, code, d.Service)
+	return writeService(tx, code, d.Service, by)
 }
 
-func writeService(tx *gorm.DB, code string, recs []ServiceRecord) error {
+// writeService brings the person's team places in line with recs, as by
+// changes them: a place changed is saved only while it is still at the
+// stamp the form read it with (a grade entered on the 鉴定 tab meanwhile
+// refuses the save, SPEC §13.1).
+func writeService(tx *gorm.DB, code string, recs []ServiceRecord, by string) error {
+	now := time.Now()
 	var have []model.TeamMember
 	if err := tx.Where("person_code = ?", code).Find(&have).Error; err != nil {
 		return fmt.Errorf("读取编组记录失败: %w", err)
@@ -292,9 +300,12 @@ func writeService(tx *gorm.DB, code string, recs []ServiceRecord) error {
 		if m.Role == r.Role && m.Evaluation == r.Evaluation && m.Comment == r.Comment && m.EvalState == r.EvalState {
 			continue
 		}
+		read := r.Stamp
 		m.Role, m.Evaluation, m.Comment, m.EvalState = r.Role, r.Evaluation, r.Comment, r.EvalState
-		if err := tx.Omit(clause.Associations).Save(&m).Error; err != nil {
-			return fmt.Errorf("保存编组记录失败: %w", err)
+		if err := model.SaveStamped(tx, &m, read, by, now); err != nil {
+			var t model.Team
+			tx.Select("round_code", "name").Where("id = ?", m.TeamID).Limit(1).Find(&t)
+			return model.Naming(err, "巡察经历 "+t.RoundCode+" "+t.Name)
 		}
 	}
 	for _, r := range recs { // in the order given, not map order
@@ -302,7 +313,7 @@ func writeService(tx *gorm.DB, code string, recs []ServiceRecord) error {
 			continue
 		}
 		m := model.TeamMember{TeamID: r.TeamID, PersonCode: code, Role: r.Role, Evaluation: r.Evaluation, Comment: r.Comment,
-			EvalState: r.EvalState}
+			EvalState: r.EvalState, Stamp: model.NewStamp(by, now)}
 		if err := tx.Omit(clause.Associations).Create(&m).Error; err != nil {
 			return fmt.Errorf("保存编组记录失败: %w", err)
 		}

@@ -31,6 +31,16 @@ func yearsWorld(t *testing.T) (clerk, leader *Service, past uint) {
 	return clerk, as(clerk, "李主任", vocab.UserLeader), 2
 }
 
+// sheetOf is the 鉴定 sheet of team as s reads it now.
+func sheetOf(t *testing.T, s *Service, team uint) *TeamEvalSheet {
+	t.Helper()
+	sheet, err := s.TeamEvaluations(team)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sheet
+}
+
 func denied(err error) bool {
 	var d *auth.DeniedError
 	return errors.As(err, &d)
@@ -73,10 +83,10 @@ func TestEvaluationFlow(t *testing.T) {
 	if r9() != 0 {
 		t.Fatal("a proposed 不称职 gave R9")
 	}
-	if err := clerk.ConfirmEvaluations(team, nil, true); !denied(err) {
+	if err := clerk.ConfirmEvaluations(sheetOf(t, clerk, team), nil, true); !denied(err) {
 		t.Fatalf("a clerk confirmed: %v", err)
 	}
-	if err := leader.ConfirmEvaluations(team, []string{"P03"}, false); err != nil {
+	if err := leader.ConfirmEvaluations(sheetOf(t, leader, team), []string{"P03"}, false); err != nil {
 		t.Fatal(err)
 	}
 	if r9() != 1 {
@@ -85,16 +95,16 @@ func TestEvaluationFlow(t *testing.T) {
 	if err := clerk.SetEvaluation(team, "P03", "称职", ""); err == nil || !strings.Contains(err.Error(), "已确定") {
 		t.Fatalf("a confirmed grade was changed: %v", err)
 	}
-	if err := leader.ReturnEvaluations(team, []string{"P03"}, false, " "); err == nil {
+	if err := leader.ReturnEvaluations(sheetOf(t, leader, team), []string{"P03"}, false, " "); err == nil {
 		t.Fatal("returned without a reason")
 	}
-	if err := leader.ReturnEvaluations(team, []string{"P03"}, false, "缺席有正当理由"); err != nil {
+	if err := leader.ReturnEvaluations(sheetOf(t, leader, team), []string{"P03"}, false, "缺席有正当理由"); err != nil {
 		t.Fatal(err)
 	}
 	if err := clerk.SetEvaluation(team, "P03", "称职", "补充说明后改定"); err != nil {
 		t.Fatal(err)
 	}
-	if err := leader.ConfirmEvaluations(team, nil, true); err != nil {
+	if err := leader.ConfirmEvaluations(sheetOf(t, leader, team), nil, true); err != nil {
 		t.Fatal(err)
 	}
 	sheet, _ = clerk.TeamEvaluations(team)
@@ -104,7 +114,7 @@ func TestEvaluationFlow(t *testing.T) {
 	if r9() != 0 {
 		t.Fatal("the latest confirmed grade is 称职, yet R9 hit")
 	}
-	if err := leader.ConfirmEvaluations(team, nil, true); err == nil {
+	if err := leader.ConfirmEvaluations(sheetOf(t, leader, team), nil, true); err == nil {
 		t.Fatal("confirming nothing gave no message")
 	}
 	var actions []string
@@ -127,7 +137,7 @@ func TestPersonFormGrades(t *testing.T) {
 	if d.Service[0].EvalState != vocab.EvalProposed {
 		t.Fatalf("service record %+v", d.Service[0])
 	}
-	if err := leader.ConfirmEvaluations(team, nil, false); err != nil {
+	if err := leader.ConfirmEvaluations(sheetOf(t, leader, team), nil, false); err != nil {
 		t.Fatal(err)
 	}
 	d, _ = clerk.PersonDetail("P03")

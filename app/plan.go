@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
@@ -23,10 +24,16 @@ const planBatch = 500
 
 // PlanEdit is one unit's place to set in a term's plan: its year (0 takes
 // the unit out of the plan), its round in the term (0: none) and a note.
+//
+// Read is the unit's plan row as the edit read it (its stamp; a zero
+// stamp when the unit was not in the plan): the edit is then refused when
+// someone else changed the row since (SPEC §13.1). nil saves whatever the
+// row is now.
 type PlanEdit struct {
 	Unit          string
 	Year, RoundNo int
 	Note          string
+	Read          *model.Stamp
 }
 
 // PlanCalendar returns a calendar over what a term's coverage and plan
@@ -62,11 +69,28 @@ func (s *Service) PlanItems(term string) ([]model.PlanItem, error) {
 	return out, nil
 }
 
+// PlanEntry returns unit's row of term's plan as it is now (a zero row
+// with the term and unit when the unit is not in the plan), for the unit
+// dialog of the plan grid to show and to save with its stamp.
+func (s *Service) PlanEntry(term, unit string) (model.PlanItem, error) {
+	if err := s.Require(PermRead); err != nil {
+		return model.PlanItem{}, err
+	}
+	rows, err := planRows(s.DB, term, []string{unit})
+	if err != nil || len(rows) == 0 {
+		return model.PlanItem{TermCode: term, UnitCode: unit}, err
+	}
+	return rows[0], nil
+}
+
 // SavePlan sets the places of units in term's plan: the one door through
 // which the plan is edited (the plan grid's form and its bulk edits). The
 // term and every unit must exist, each year lie within the term, each
-// round be 0 to 99; nothing is written unless every edit is good. One
-// transaction, one audit entry with the rows before and after.
+// round be 0 to 99; nothing is written unless every edit is good. An
+// edit that carries what it read is refused when the unit's row changed
+// since (a *model.ConflictError naming the unit). Every row written
+// counts its version up. One transaction, one audit entry with the rows
+// before and after.
 func (s *Service) SavePlan(term string, edits []PlanEdit) error {
 	if len(edits) == 0 {
 		return nil
@@ -117,13 +141,59 @@ func (s *Service) SavePlan(term string, edits []PlanEdit) error {
 		if !exists(tx, &model.Term{}, term) {
 			return fmt.Errorf("届期 %s %w", term, ErrNotFound)
 		}
+		rows, err := stampPlan(tx, term, edits, after, s.User)
+		if err != nil {
+			return err
+		}
 		for chunk := range slices.Chunk(units, planBatch) {
 			if err := tx.Where("term_code = ? AND unit_code IN ?", term, chunk).Delete(&model.PlanItem{}).Error; err != nil {
 				return fmt.Errorf("保存巡察规划失败: %w", err)
 			}
 		}
-		return model.InsertMany(tx, after)
+		return model.InsertMany(tx, rows)
 	})
+}
+
+// stampPlan checks, inside tx, the edits that carry what they read
+// against the units' plan rows as they are now, and returns the rows to
+// write (after) with their stamps: each row's version counted up from the
+// one it replaces, as changed by by now.
+func stampPlan(tx *gorm.DB, term string, edits []PlanEdit, after []model.PlanItem, by string) ([]model.PlanItem, error) {
+	units := make([]string, len(edits))
+	for i, e := range edits {
+		units[i] = e.Unit
+	}
+	cur, err := planRows(tx, term, units)
+	if err != nil {
+		return nil, err
+	}
+	stamps := make(map[string]model.Stamp, len(cur))
+	for _, r := range cur {
+		stamps[r.UnitCode] = r.Stamp
+	}
+	for _, e := range edits {
+		if e.Read == nil {
+			continue
+		}
+		now, found := stamps[e.Unit]
+		err := model.Stale(now, *e.Read)
+		if !found && e.Read.Version > 0 {
+			err = &model.ConflictError{Gone: true}
+		}
+		if err != nil {
+			if len(edits) > 1 {
+				return nil, model.Naming(err, "单位 "+e.Unit+" 的巡察规划")
+			}
+			return nil, err
+		}
+	}
+	rows := slices.Clone(after) // a retry stamps afresh
+	now := time.Now()
+	for i := range rows {
+		rows[i].Stamp = model.NewStamp(by, now)
+		rows[i].Version = stamps[rows[i].UnitCode].Version + 1
+	}
+	return rows, nil
 }
 
 // SetPlanYear puts units in year of term's plan (0: out of the plan),
@@ -140,9 +210,9 @@ func (s *Service) SetPlanYear(term string, units []string, year int) error {
 	}
 	edits := make([]PlanEdit, 0, len(units))
 	for _, u := range units {
-		e := PlanEdit{Unit: u, Year: year}
+		e := PlanEdit{Unit: u, Year: year, Read: &model.Stamp{}}
 		if old, ok := have[u]; ok {
-			e.Note = old.Note
+			e.Note, e.Read = old.Note, &old.Stamp
 			if old.Year == year {
 				e.RoundNo = old.RoundNo
 			}

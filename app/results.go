@@ -7,8 +7,9 @@ package app
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -175,7 +176,8 @@ func (s *Service) unitNames(tus []model.TeamUnit) (map[string]model.Unit, error)
 
 // SaveFinding adds (create) or changes a finding. Its team must inspect
 // its unit in its round, its category be one of the settings', its
-// description at most 500 characters.
+// description at most 500 characters. A change is saved only while the
+// finding is still at the stamp f was read with (see saveStamped).
 func (s *Service) SaveFinding(f model.Finding, create bool) error {
 	f.Code, f.Description = strings.TrimSpace(f.Code), strings.TrimSpace(f.Description)
 	if f.Code == "" || f.Description == "" {
@@ -200,6 +202,7 @@ func (s *Service) SaveFinding(f model.Finding, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	read := model.StampOf(&f)
 	return s.Write(e, func(tx *gorm.DB) error {
 		if err := s.checkRoundTeamUnit(tx, f.RoundCode, f.Team, f.UnitCode); err != nil {
 			return err
@@ -207,7 +210,7 @@ func (s *Service) SaveFinding(f model.Finding, create bool) error {
 		if err := existsAs(tx, &model.Finding{}, f.Code, create, "问题编号"); err != nil {
 			return err
 		}
-		return tx.Save(&f).Error
+		return s.saveStamped(tx, &f, read, create)
 	})
 }
 
@@ -257,7 +260,9 @@ func (s *Service) DeleteFinding(code string) error {
 
 // SaveItem adds (create) or changes an item as a clerk does: its review
 // and close-out (审核结果, 审核人, 销号日期, 已销号) are not the clerk's and
-// keep their stored values; see ReviewItem and CloseItem.
+// keep their stored values; see ReviewItem and CloseItem. A change is
+// saved only while the item is still at the stamp it was read with (see
+// saveStamped): a review made meanwhile refuses it.
 func (s *Service) SaveItem(it model.RectifyItem, create bool) error {
 	it.Code, it.Measure = strings.TrimSpace(it.Code), strings.TrimSpace(it.Measure)
 	if it.Code == "" || it.Measure == "" || it.Due == "" {
@@ -282,6 +287,7 @@ func (s *Service) SaveItem(it model.RectifyItem, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	read := model.StampOf(&it)
 	return s.Write(e, func(tx *gorm.DB) error {
 		if err := existsAs(tx, &model.Finding{}, it.FindingCode, false, "问题"); err != nil {
 			return err
@@ -289,15 +295,20 @@ func (s *Service) SaveItem(it model.RectifyItem, create bool) error {
 		if err := existsAs(tx, &model.RectifyItem{}, it.Code, create, "整改编号"); err != nil {
 			return err
 		}
-		var cur model.RectifyItem // a review made meanwhile stays
+		var cur model.RectifyItem
 		if err := tx.Where("code = ?", it.Code).Limit(1).Find(&cur).Error; err != nil {
 			return err
+		}
+		if !create {
+			if err := model.Stale(cur.Stamp, read); err != nil {
+				return err
+			}
 		}
 		it.Review, it.Reviewer, it.ClosedOn = cur.Review, cur.Reviewer, cur.ClosedOn
 		if col, msg := ledger.ItemProblem(itemFields(it)); msg != "" {
 			return fmt.Errorf("%s：%s", col, msg)
 		}
-		return tx.Save(&it).Error
+		return s.saveStamped(tx, &it, read, create)
 	})
 }
 
@@ -338,17 +349,19 @@ func (s *Service) items(tx *gorm.DB, codes []string) ([]model.RectifyItem, error
 	return out, nil
 }
 
-// SetItemsState gives the items with codes one state (not 已销号: that is
-// CloseItem's), with day as the 完成日期 of those made 已完成 (and cleared
-// for those made 未启动 or 整改中). All or none.
-func (s *Service) SetItemsState(codes []string, state string, day civil.Date) error {
+// SetItemsState gives the items seen (as the screen showed them: their
+// codes and stamps) one state (not 已销号: that is CloseItem's), with day
+// as the 完成日期 of those made 已完成 (and cleared for those made 未启动 or
+// 整改中). All or none: one item changed by someone else since the screen
+// read it refuses the whole change (see changeItems).
+func (s *Service) SetItemsState(seen []model.RectifyItem, state string, day civil.Date) error {
 	if !validWord(state, vocab.ItemStates) || state == vocab.ItemClosed {
 		return fmt.Errorf("批量只能改为 %s、%s 或 %s", vocab.ItemNotStarted, vocab.ItemInProgress, vocab.ItemDone)
 	}
 	if state == vocab.ItemDone && day.IsZero() {
 		return errors.New("改为 已完成 须填写完成日期")
 	}
-	return s.editItems(codes, "批量改状态", func(it *model.RectifyItem) error {
+	return s.editItems(seen, "批量改状态", func(it *model.RectifyItem) error {
 		if it.State == vocab.ItemClosed {
 			return fmt.Errorf("整改措施 %s 已销号，不能再改状态", it.Code)
 		}
@@ -362,79 +375,106 @@ func (s *Service) SetItemsState(codes []string, state string, day civil.Date) er
 	})
 }
 
-// CopyMeasure gives the items with codes the measure, 责任部门 and 责任人
-// of item from (a clerk's "copy to several items").
-func (s *Service) CopyMeasure(from string, codes []string) error {
-	var src model.RectifyItem
-	if err := s.DB.Where("code = ?", from).Limit(1).Find(&src).Error; err != nil || src.Code == "" {
-		return fmt.Errorf("整改措施 %s %w", from, ErrNotFound)
-	}
-	return s.editItems(codes, "复制整改措施", func(it *model.RectifyItem) error {
-		it.Measure, it.Dept, it.Owner = src.Measure, src.Dept, src.Owner
+// CopyMeasure gives the items seen the measure, 责任部门 and 责任人 of item
+// from, as the screen showed them (a clerk's "copy to several items"):
+// refused when the item copied or one of those it is copied to changed
+// since the screen read them.
+func (s *Service) CopyMeasure(from model.RectifyItem, seen []model.RectifyItem) error {
+	return s.editItemsFrom(&from, seen, "复制整改措施", func(it *model.RectifyItem) error {
+		it.Measure, it.Dept, it.Owner = from.Measure, from.Dept, from.Owner
 		return nil
 	})
 }
 
-// editItems changes the items with codes by fn in one transaction, with
-// one audit entry of before and after. The items are read again inside the
-// transaction: changed meanwhile, nothing is written.
-func (s *Service) editItems(codes []string, what string, fn func(*model.RectifyItem) error) error {
-	if len(codes) == 0 {
+// editItems changes the items seen by fn in one transaction, with one
+// audit entry of before and after (see changeItems).
+func (s *Service) editItems(seen []model.RectifyItem, what string, fn func(*model.RectifyItem) error) error {
+	return s.editItemsFrom(nil, seen, what, fn)
+}
+
+// editItemsFrom is editItems after checking that item from (when not nil)
+// is still as seen, and reading it as it is.
+func (s *Service) editItemsFrom(from *model.RectifyItem, seen []model.RectifyItem, what string, fn func(*model.RectifyItem) error) error {
+	if len(seen) == 0 {
 		return errors.New("没有选中整改措施")
 	}
-	codes = append([]string(nil), codes...)
-	sort.Strings(codes)
-	before, err := s.items(s.DB, codes)
-	if err != nil {
+	seen = slices.Clone(seen)
+	slices.SortFunc(seen, func(a, b model.RectifyItem) int { return strings.Compare(a.Code, b.Code) })
+	codes := make([]string, len(seen))
+	for i, it := range seen {
+		codes[i] = it.Code
+	}
+	var before, after []model.RectifyItem
+	e := audit.Entry{Action: "修改", Entity: "整改措施", Key: what + "：" + strings.Join(codes, "、"), Before: &before, After: &after}
+	return s.Write(e, func(tx *gorm.DB) error {
+		if from != nil {
+			src, err := s.items(tx, []string{from.Code})
+			if err != nil {
+				return err
+			}
+			if err := model.Stale(src[0].Stamp, from.Stamp); err != nil {
+				return model.Naming(err, "复制来源整改措施 "+from.Code)
+			}
+		}
+		var err error
+		before, after, err = s.changeItems(tx, seen, fn)
 		return err
-	}
-	after := append([]model.RectifyItem(nil), before...)
-	for i := range after {
-		if err := fn(&after[i]); err != nil {
-			return err
-		}
-		if col, msg := ledger.ItemProblem(itemFields(after[i])); msg != "" {
-			return fmt.Errorf("整改措施 %s %s：%s", after[i].Code, col, msg)
-		}
-	}
-	e := audit.Entry{Action: "修改", Entity: "整改措施", Key: what + "：" + strings.Join(codes, "、"), Before: before, After: after}
-	return s.Write(e, func(tx *gorm.DB) error { return saveItemsIfUnchanged(s, tx, codes, before, after) })
+	})
 }
 
-// errItemChanged is returned when an item changed between reading and
-// writing it.
-var errItemChanged = errors.New("整改措施已被他人修改，请刷新后重试")
-
-// saveItemsIfUnchanged saves after inside tx when the items still read as
-// before.
-func saveItemsIfUnchanged(s *Service, tx *gorm.DB, codes []string, before, after []model.RectifyItem) error {
-	cur, err := s.items(tx, codes)
+// changeItems changes, inside tx, the items seen — by code and the stamp a
+// screen read them with — by fn, and saves them with their stamps counted
+// up. The items are read again first: one changed or deleted since the
+// screen read it refuses the change with who and when
+// (*model.ConflictError), and nothing is written. It returns the items
+// before and after.
+func (s *Service) changeItems(tx *gorm.DB, seen []model.RectifyItem, fn func(*model.RectifyItem) error) (before, after []model.RectifyItem, err error) {
+	codes := make([]string, len(seen))
+	for i, it := range seen {
+		codes[i] = it.Code
+	}
+	before, err = s.items(tx, codes)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	for i := range cur {
-		if cur[i] != before[i] {
-			return errItemChanged
-		}
-	}
+	now := time.Now()
+	after = slices.Clone(before)
 	for i := range after {
-		if err := tx.Save(&after[i]).Error; err != nil {
-			return err
+		it := &after[i]
+		what := "" // a single item is named by the change's own message
+		if len(seen) > 1 {
+			what = "整改措施 " + it.Code
+		}
+		if err := model.Stale(it.Stamp, seen[i].Stamp); err != nil {
+			return nil, nil, model.Naming(err, what)
+		}
+		if err := fn(it); err != nil {
+			return nil, nil, err
+		}
+		if col, msg := ledger.ItemProblem(itemFields(*it)); msg != "" {
+			if len(seen) == 1 {
+				return nil, nil, fmt.Errorf("%s：%s", col, msg)
+			}
+			return nil, nil, fmt.Errorf("整改措施 %s %s：%s", it.Code, col, msg)
+		}
+		if err := model.SaveStamped(tx, it, before[i].Stamp, s.User, now); err != nil {
+			return nil, nil, model.Naming(err, what)
 		}
 	}
-	return nil
+	return before, after, nil
 }
 
-// ReviewItem records the review of an item (审核结果 通过 or 退回), the
+// ReviewItem records the review of item seen (审核结果 通过 or 退回), the
 // signed-in user as reviewer. Only a 管理员 or 领导 may (审核销号); 退回
-// sends a 已完成 item back to 整改中.
-func (s *Service) ReviewItem(code, result string) error {
+// sends a 已完成 item back to 整改中. Refused when the item changed since
+// it was read (seen's stamp).
+func (s *Service) ReviewItem(seen model.RectifyItem, result string) error {
 	if !validWord(result, vocab.ReviewResults) {
 		return fmt.Errorf("审核结果“%s”无效，应为：%s", result, strings.Join(vocab.ReviewResults, "、"))
 	}
-	return s.reviewStep(code, "审核", func(it *model.RectifyItem) error {
+	return s.reviewStep(seen, "审核", func(it *model.RectifyItem) error {
 		if it.State == vocab.ItemClosed {
-			return fmt.Errorf("整改措施 %s 已销号", code)
+			return fmt.Errorf("整改措施 %s 已销号", it.Code)
 		}
 		it.Review, it.Reviewer = result, s.User
 		if result == vocab.ReviewReturn && it.State == vocab.ItemDone {
@@ -444,37 +484,34 @@ func (s *Service) ReviewItem(code, result string) error {
 	})
 }
 
-// CloseItem closes an item out (销号) on day: it needs 审核结果 通过 and a
-// 完成日期. Only a 管理员 or 领导 may.
-func (s *Service) CloseItem(code string, day civil.Date) error {
+// CloseItem closes item seen out (销号) on day: it needs 审核结果 通过 and
+// a 完成日期. Only a 管理员 or 领导 may. Refused when the item changed
+// since it was read (seen's stamp).
+func (s *Service) CloseItem(seen model.RectifyItem, day civil.Date) error {
 	if day.IsZero() {
 		return errors.New("销号须填写销号日期")
 	}
-	return s.reviewStep(code, "销号", func(it *model.RectifyItem) error {
+	return s.reviewStep(seen, "销号", func(it *model.RectifyItem) error {
 		it.State, it.ClosedOn = vocab.ItemClosed, day.String()
 		return nil
 	})
 }
 
-// reviewStep applies a 审核 or 销号 step to one item; the item is read
-// again inside the transaction.
-func (s *Service) reviewStep(code, action string, fn func(*model.RectifyItem) error) error {
+// reviewStep applies a 审核 or 销号 step to item seen (see changeItems).
+func (s *Service) reviewStep(seen model.RectifyItem, action string, fn func(*model.RectifyItem) error) error {
 	if err := s.Require(PermReview); err != nil {
 		return err
 	}
-	before, err := s.items(s.DB, []string{code})
-	if err != nil {
-		return err
-	}
-	after := append([]model.RectifyItem(nil), before...)
-	if err := fn(&after[0]); err != nil {
-		return err
-	}
-	if col, msg := ledger.ItemProblem(itemFields(after[0])); msg != "" {
-		return fmt.Errorf("%s：%s", col, msg)
-	}
-	e := audit.Entry{Action: action, Entity: "整改措施", Key: code, Before: before[0], After: after[0]}
-	return s.Write(e, func(tx *gorm.DB) error { return saveItemsIfUnchanged(s, tx, []string{code}, before, after) })
+	var before, after model.RectifyItem
+	e := audit.Entry{Action: action, Entity: "整改措施", Key: seen.Code, Before: &before, After: &after}
+	return s.Write(e, func(tx *gorm.DB) error {
+		b, a, err := s.changeItems(tx, []model.RectifyItem{seen}, fn)
+		if err != nil {
+			return err
+		}
+		before, after = b[0], a[0]
+		return nil
+	})
 }
 
 // Clues lists the clues of round ("" every round) for a user with 线索管理,
@@ -498,7 +535,8 @@ func (s *Service) Clues(round string) ([]model.Clue, error) {
 	return cs, s.auditClueView(what, len(cs))
 }
 
-// SaveClue adds (create) or changes a clue; it needs 线索管理.
+// SaveClue adds (create) or changes a clue; it needs 线索管理. A change is
+// saved only while the clue is still at the stamp c was read with.
 func (s *Service) SaveClue(c model.Clue, create bool) error {
 	if err := s.Require(PermClues); err != nil {
 		return err
@@ -530,6 +568,7 @@ func (s *Service) SaveClue(c model.Clue, create bool) error {
 	if create {
 		e.Action, e.Before = "新增", nil
 	}
+	read := model.StampOf(&c)
 	return s.Write(e, func(tx *gorm.DB) error {
 		if err := s.checkRoundTeamUnit(tx, c.RoundCode, c.Team, c.UnitCode); err != nil {
 			return err
@@ -537,7 +576,7 @@ func (s *Service) SaveClue(c model.Clue, create bool) error {
 		if err := existsAs(tx, &model.Clue{}, c.Code, create, "线索编号"); err != nil {
 			return err
 		}
-		return tx.Save(&c).Error
+		return s.saveStamped(tx, &c, read, create)
 	})
 }
 

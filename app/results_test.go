@@ -89,19 +89,19 @@ func TestRoundResultsUnitsAndClueRight(t *testing.T) {
 func TestReviewAndCloseRights(t *testing.T) {
 	admin, clerk, leader := resultsOffice(t)
 	var denied *auth.DeniedError
-	if err := clerk.ReviewItem("Z0003", "通过"); !errors.As(err, &denied) {
+	if err := clerk.ReviewItem(itemAsRead(t, clerk, "Z0003"), "通过"); !errors.As(err, &denied) {
 		t.Errorf("clerk reviewed: %v", err)
 	}
-	if err := clerk.CloseItem("Z0003", resultsToday); !errors.As(err, &denied) {
+	if err := clerk.CloseItem(itemAsRead(t, clerk, "Z0003"), resultsToday); !errors.As(err, &denied) {
 		t.Errorf("clerk closed: %v", err)
 	}
-	if err := leader.CloseItem("Z0003", resultsToday); err == nil || !strings.Contains(err.Error(), "通过") {
+	if err := leader.CloseItem(itemAsRead(t, leader, "Z0003"), resultsToday); err == nil || !strings.Contains(err.Error(), "通过") {
 		t.Errorf("closed without 通过: %v", err)
 	}
-	if err := leader.ReviewItem("Z0003", "通过"); err != nil {
+	if err := leader.ReviewItem(itemAsRead(t, leader, "Z0003"), "通过"); err != nil {
 		t.Fatal(err)
 	}
-	if err := leader.CloseItem("Z0003", resultsToday); err != nil {
+	if err := leader.CloseItem(itemAsRead(t, leader, "Z0003"), resultsToday); err != nil {
 		t.Fatal(err)
 	}
 	var it model.RectifyItem
@@ -113,7 +113,7 @@ func TestReviewAndCloseRights(t *testing.T) {
 		t.Error("审核/销号 not audited")
 	}
 	// 退回 sends a done item back.
-	if err := admin.ReviewItem("Z0001", "退回"); err != nil {
+	if err := admin.ReviewItem(itemAsRead(t, admin, "Z0001"), "退回"); err != nil {
 		t.Fatal(err)
 	}
 	// A leader does not edit otherwise.
@@ -137,12 +137,33 @@ func TestReviewAndCloseRights(t *testing.T) {
 	}
 }
 
+// itemAsRead is item code as s reads it now, with its stamp (what a
+// screen shows).
+func itemAsRead(t *testing.T, s *Service, code string) model.RectifyItem {
+	t.Helper()
+	var it model.RectifyItem
+	if err := s.DB.Where("code = ?", code).Limit(1).Find(&it).Error; err != nil || it.Code == "" {
+		t.Fatalf("item %s: %v", code, err)
+	}
+	return it
+}
+
+// itemsAsRead are the items codes as s reads them now.
+func itemsAsRead(t *testing.T, s *Service, codes ...string) []model.RectifyItem {
+	t.Helper()
+	out := make([]model.RectifyItem, len(codes))
+	for i, c := range codes {
+		out[i] = itemAsRead(t, s, c)
+	}
+	return out
+}
+
 func TestBulkStateAndCopyMeasure(t *testing.T) {
 	admin, clerk, _ := resultsOffice(t)
-	if err := clerk.SetItemsState([]string{"Z0001", "Z0002"}, "已完成", 0); err == nil {
+	if err := clerk.SetItemsState(itemsAsRead(t, clerk, "Z0001", "Z0002"), "已完成", 0); err == nil {
 		t.Error("已完成 without a date accepted")
 	}
-	if err := clerk.SetItemsState([]string{"Z0001", "Z0004"}, "整改中", 0); err == nil {
+	if err := clerk.SetItemsState(itemsAsRead(t, clerk, "Z0001", "Z0004"), "整改中", 0); err == nil {
 		t.Error("a closed item's state changed in bulk")
 	}
 	var z1 model.RectifyItem
@@ -150,10 +171,10 @@ func TestBulkStateAndCopyMeasure(t *testing.T) {
 	if z1.State != "整改中" {
 		t.Errorf("a refused bulk change wrote: %+v", z1)
 	}
-	if err := clerk.SetItemsState([]string{"Z0002", "Z0001"}, "已完成", resultsToday); err != nil {
+	if err := clerk.SetItemsState(itemsAsRead(t, clerk, "Z0002", "Z0001"), "已完成", resultsToday); err != nil {
 		t.Fatal(err)
 	}
-	if err := clerk.CopyMeasure("Z0005", []string{"Z0001", "Z0002"}); err != nil {
+	if err := clerk.CopyMeasure(itemAsRead(t, clerk, "Z0005"), itemsAsRead(t, clerk, "Z0001", "Z0002")); err != nil {
 		t.Fatal(err)
 	}
 	var rows []model.RectifyItem

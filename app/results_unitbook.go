@@ -10,6 +10,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 
 	"gorm.io/gorm"
@@ -253,11 +254,18 @@ func (s *Service) ImportUnitBook(path string) (*UnitBookPreview, error) {
 		if err != nil {
 			return err
 		}
-		if !again.OK() || len(again.Changes) != len(p.Changes) {
+		if !again.OK() || !slices.Equal(again.Changes, p.Changes) {
 			return errors.New("整改台账在预览后被他人修改，请重新预览")
 		}
+		for i := range again.before { // changed and changed back since the preview
+			if err := model.Stale(again.before[i].Stamp, p.before[i].Stamp); err != nil {
+				return model.Naming(err, "整改措施 "+again.before[i].Code)
+			}
+		}
+		// the items' versions count up: a form open on one of them is refused
+		tx = model.WithActor(tx, s.User)
 		for i := range again.items {
-			if err := tx.Save(&again.items[i]).Error; err != nil {
+			if err := model.Overwrite(tx, &again.items[i]); err != nil {
 				return err
 			}
 		}

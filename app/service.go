@@ -19,7 +19,8 @@ type Service struct {
 	User string // the signed-in user's name, recorded in the audit log
 	Role string // the signed-in user's role (set by Login); "" when nobody signed in
 
-	changes *changeHub // who is told of each committed write (changes.go)
+	changes *changeHub   // who is told of each committed write (changes.go)
+	seen    *model.Stamp // the stamp the change was read with (Seeing); nil: as stored now
 }
 
 // Open opens the database at path for user, making a new database there
@@ -110,6 +111,9 @@ func (s *Service) LoadSetting(key string, v any) error {
 	var row model.Setting
 	err := s.DB.Where("key = ?", key).Limit(1).Find(&row).Error
 	if err != nil {
+		if why := dbError("读取设置 "+key+" 失败", err); why != err { // a lost connection, in Chinese
+			return why
+		}
 		return fmt.Errorf("读取设置 %s 失败: %w", key, err)
 	}
 	if row.Key == "" {
@@ -121,11 +125,14 @@ func (s *Service) LoadSetting(key string, v any) error {
 	return nil
 }
 
-// SaveSetting stores v (as JSON) under key, with an audit entry.
+// SaveSetting stores v (as JSON) under key, with an audit entry. Its
+// version counts up, so that a settings form open since before is refused
+// on save; through Seeing, it is itself saved only while the setting is
+// still at the stamp the form read (zero: never saved).
 func (s *Service) SaveSetting(key string, v any) error { return s.saveSettingWith(key, v, nil) }
 
-// saveSettingWith stores v under key and, in the same transaction, does
-// also (may be nil).
+// saveSettingWith is SaveSetting that, in the same transaction, does also
+// (may be nil).
 func (s *Service) saveSettingWith(key string, v any, also func(tx *gorm.DB) error) error {
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -135,7 +142,19 @@ func (s *Service) saveSettingWith(key string, v any, also func(tx *gorm.DB) erro
 	s.DB.Where("key = ?", key).Limit(1).Find(&old)
 	e := audit.Entry{Action: "设置", Entity: "设置", Key: key, Before: old.Value, After: string(b)}
 	return s.Write(e, func(tx *gorm.DB) error {
-		if err := tx.Save(&model.Setting{Key: key, Value: string(b)}).Error; err != nil || also == nil {
+		var cur model.Setting
+		if err := tx.Where("key = ?", key).Limit(1).Find(&cur).Error; err != nil {
+			return err
+		}
+		read := cur.Stamp
+		if s.seen != nil {
+			read = *s.seen
+		}
+		row := model.Setting{Key: key, Value: string(b)}
+		if cur.Key == "" && read.Version > 0 {
+			return &model.ConflictError{Gone: true}
+		}
+		if err := s.saveStamped(tx, &row, read, cur.Key == ""); err != nil || also == nil {
 			return err
 		}
 		return also(tx)

@@ -7,6 +7,7 @@ package model
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"gorm.io/gorm"
@@ -25,6 +26,7 @@ type PlanItem struct {
 	Year     int    `gorm:"not null"`           // 计划年度
 	RoundNo  int    `gorm:"not null;default:0"` // 计划轮次: 第N轮 of the term
 	Note     string `gorm:"size:256"`           // 备注
+	Stamp           // the plan grid's unit dialog saves only over the row as it read it
 }
 
 // levelWords are the words a round's type held before Part II that are an
@@ -52,12 +54,18 @@ func splitRoundTypes(tx *gorm.DB) error {
 // LinkRounds makes the links of round code hold both ways inside tx, as
 // Round.Links promises: every round of links names code among its own,
 // and every other round that names code but is not in links no longer
-// does. Links are stored sorted and joined by 、.
+// does. Links are stored sorted and joined by 、. Each other round whose
+// links change counts its version up (as changed by the actor WithActor
+// names, now), so that a form still open on it is refused on save rather
+// than write its links of before back.
 func LinkRounds(tx *gorm.DB, code string, links []string) error {
 	var rounds []Round
-	if err := tx.Select("code", "links").Where("links <> ''").Or("code IN ?", append([]string{""}, links...)).Find(&rounds).Error; err != nil {
+	err := tx.Select("code", "links").Where("links <> ''").Or("code IN ?", append([]string{""}, links...)).
+		Order("code").Find(&rounds).Error
+	if err != nil {
 		return err
 	}
+	by, now := Actor(tx), time.Now().UTC().Format(StoredTimeLayout)
 	for _, x := range rounds {
 		if x.Code == code {
 			continue
@@ -71,7 +79,9 @@ func LinkRounds(tx *gorm.DB, code string, links []string) error {
 		if slices.Equal(want, have) {
 			continue
 		}
-		if err := tx.Model(&Round{}).Where("code = ?", x.Code).Update("links", strings.Join(want, "、")).Error; err != nil {
+		err := tx.Model(&Round{}).Where("code = ?", x.Code).UpdateColumns(map[string]any{"links": strings.Join(want, "、"),
+			"version": gorm.Expr("version + 1"), "changed_by": by, "changed_at": now}).Error
+		if err != nil {
 			return err
 		}
 	}

@@ -173,6 +173,7 @@ type Team struct {
 	Seq         int    `gorm:"not null;default:0"` // order of the team in the round
 	OnsiteStart string `gorm:"size:10"`
 	OnsiteEnd   string `gorm:"size:10"`
+	Stamp              // counted up by every change of the team's dates or units
 }
 
 // TeamUnit is a unit a team inspects. A unit is inspected by one team per round.
@@ -197,6 +198,7 @@ type TeamMember struct {
 	Comment    string  `gorm:"size:256"`
 	Locked     bool    `gorm:"not null;default:false"`
 	EvalState  string  `gorm:"size:4"` // 鉴定状态: 拟定 or 确定 ("" when there is no grade)
+	Stamp              // counted up by every change of the member's place or 鉴定
 }
 
 // Override lifts a hard recusal hit for one person on one team (回避豁免):
@@ -225,12 +227,14 @@ type Override struct {
 	WithdrawnBy    string `gorm:"size:64"`
 	WithdrawnAt    string `gorm:"size:19"`
 	WithdrawReason string `gorm:"size:512"`
+	Stamp                 // counted up by a new reason and by every decision
 }
 
 // Setting is one named setting, its value as JSON text.
 type Setting struct {
 	Key   string `gorm:"primaryKey;size:64"`
 	Value string `gorm:"type:text;not null"`
+	Stamp
 }
 
 // User is a local account.
@@ -241,6 +245,7 @@ type User struct {
 	FailedLogins int    `gorm:"not null;default:0"`
 	LockedUntil  string `gorm:"size:20"`                // StoredTimeLayout, "" when not locked
 	ClueRight    bool   `gorm:"not null;default:false"` // 线索管理, granted by a 管理员
+	Stamp               // counted up by a 管理员's change (role, 线索管理, password), not by logins
 }
 
 // AuditEntry is one entry of the audit log. Entries are hash-chained: Hash

@@ -68,6 +68,7 @@ type TeamEvaluation struct {
 	Grade   string `gorm:"size:8"`
 	Comment string `gorm:"size:512"`
 	State   string `gorm:"size:4"` // 拟定 or 确定
+	Stamp
 }
 
 // confirmEvaluations is the data step of schema version 3: grades stored

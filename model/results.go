@@ -23,6 +23,7 @@ type Milestone struct {
 	Kind      string `gorm:"size:16;not null;uniqueIndex:idx_milestone_key"`
 	Date      string `gorm:"size:10;not null"`
 	Recorder  string `gorm:"size:64"`
+	Stamp
 }
 
 // Finding is a problem a round found in a unit (问题).
@@ -37,6 +38,7 @@ type Finding struct {
 	Description string `gorm:"size:2048;not null"`
 	FoundOn     string `gorm:"size:10"`
 	OnTheSpot   bool   `gorm:"not null;default:false"` // 立行立改
+	Stamp
 }
 
 // RectifyItem is what a unit must do about a finding (整改措施), with its
@@ -56,6 +58,7 @@ type RectifyItem struct {
 	ClosedOn    string   `gorm:"size:10"` // 销号日期
 	Note        string   `gorm:"size:3072"`
 	Progress    string   `gorm:"size:3072"` // 进展, as the unit reports it
+	Stamp
 }
 
 // Clue is a hand-over of a problem clue (线索移交): metadata only, never
@@ -77,6 +80,7 @@ type Clue struct {
 	Opened      int    `gorm:"not null;default:0"` // 立案人数
 	Sanctioned  int    `gorm:"not null;default:0"` // 处分人数
 	Judiciary   int    `gorm:"not null;default:0"` // 移送司法人数
+	Stamp
 }
 
 // resultsTables lists the entities of this file, for All.

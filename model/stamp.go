@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"time"
@@ -36,22 +37,39 @@ func StampOf(rec Stamped) Stamp { return *rec.stamp() }
 // ConflictError refuses a save over a record someone else changed (or
 // deleted) since it was read.
 type ConflictError struct {
-	By   string    // who saved the record last
-	At   time.Time // when, in UTC; zero when the record says nothing
-	Gone bool      // the record was deleted meanwhile
+	By     string    // who saved the record last
+	At     time.Time // when, in UTC; zero when the record says nothing
+	Gone   bool      // the record was deleted meanwhile
+	Record string    // which record, when a change covers several ("整改措施 Z1"); "" for 该记录
 }
 
 // ConflictTimeLayout is how the time of the other change is shown.
 const ConflictTimeLayout = "2006-01-02 15:04"
 
 func (e *ConflictError) Error() string {
+	msg := ""
 	switch {
 	case e.Gone:
-		return "该记录已被其他用户删除，请刷新后重试"
+		msg = "该记录已被其他用户删除，请刷新后重试"
 	case e.By == "" || e.At.IsZero():
-		return "该记录已被其他用户修改，请刷新后重试"
+		msg = "该记录已被其他用户修改，请刷新后重试"
+	default:
+		msg = fmt.Sprintf("该记录已被 %s 于 %s 修改，请刷新后重试", e.By, e.At.In(time.Local).Format(ConflictTimeLayout))
 	}
-	return fmt.Sprintf("该记录已被 %s 于 %s 修改，请刷新后重试", e.By, e.At.In(time.Local).Format(ConflictTimeLayout))
+	if e.Record != "" {
+		msg = e.Record + "：" + msg
+	}
+	return msg
+}
+
+// Naming names the record a *ConflictError in err refuses (what: "整改措施
+// Z1"), for a change that covers several records; err is returned as it is.
+func Naming(err error, what string) error {
+	var ce *ConflictError
+	if errors.As(err, &ce) {
+		ce.Record = what
+	}
+	return err
 }
 
 // SaveStamped writes rec (a pointer to an entity embedding Stamp, with
@@ -76,6 +94,13 @@ func SaveStamped(tx *gorm.DB, rec Stamped, read Stamp, by string, now time.Time)
 	if res.Error != nil {
 		return res.Error
 	}
+	return conflict(tx, rec)
+}
+
+// conflict is the refusal of a change of rec's row, which is no longer at
+// the version the change was read with: who changed it last and when, or
+// that it was deleted.
+func conflict(tx *gorm.DB, rec Stamped) error {
 	cur, found, err := currentStamp(tx, rec)
 	if err != nil {
 		return err
@@ -83,8 +108,86 @@ func SaveStamped(tx *gorm.DB, rec Stamped, read Stamp, by string, now time.Time)
 	if !found {
 		return &ConflictError{Gone: true}
 	}
+	return changedBy(cur)
+}
+
+// changedBy is the refusal of a change over a record whose stamp is now
+// cur.
+func changedBy(cur Stamp) *ConflictError {
 	at, _ := time.Parse(StoredTimeLayout, cur.ChangedAt)
 	return &ConflictError{By: cur.ChangedBy, At: at}
+}
+
+// Stale refuses a change made on a record as it was read with stamp read,
+// when the record's stamp is now cur (read again inside the change's
+// transaction): nil while it is still read's version, else a
+// *ConflictError naming who changed it last and when.
+func Stale(cur, read Stamp) error {
+	if cur.Version == read.Version {
+		return nil
+	}
+	return changedBy(cur)
+}
+
+// CheckStamp refuses, inside tx, a change that depends on rec's row (a
+// pointer to an entity with its primary key) as it was read with stamp
+// read, when the row changed or was deleted since: a *ConflictError, as
+// SaveStamped's. Nothing is written; the row is read under tx's own
+// guard (serializable on a server), so that a change committed after the
+// check still conflicts.
+func CheckStamp(tx *gorm.DB, rec Stamped, read Stamp) error {
+	cur, found, err := currentStamp(tx, rec)
+	switch {
+	case err != nil:
+		return err
+	case !found:
+		return &ConflictError{Gone: true}
+	}
+	return Stale(cur, read)
+}
+
+// DeleteStamped deletes rec's row inside tx only while its version is
+// still read's: otherwise nothing is deleted and the answer is a
+// *ConflictError, as SaveStamped's.
+func DeleteStamped(tx *gorm.DB, rec Stamped, read Stamp) error {
+	res := tx.Where("version = ?", read.Version).Delete(rec)
+	if res.Error == nil && res.RowsAffected == 1 {
+		return nil
+	}
+	if res.Error != nil {
+		return res.Error
+	}
+	return conflict(tx, rec)
+}
+
+// Touch counts up, inside tx, the version of the rows of entity m (a
+// pointer to an entity embedding Stamp) that where and args select, as
+// changed by by at now: a change that writes a record's parts (a team's
+// units) or writes it column by column, so that a form still open on
+// what it read is refused on save.
+func Touch(tx *gorm.DB, m Stamped, by string, now time.Time, where string, args ...any) error {
+	return tx.Model(m).Where(where, args...).UpdateColumns(map[string]any{
+		"version": gorm.Expr("version + 1"), "changed_by": by, "changed_at": now.UTC().Format(StoredTimeLayout)}).Error
+}
+
+// StampNew gives the new rows of an import their first stamp (version 1,
+// the actor named by WithActor, now) before they are created; rows that
+// already carry a stamp (a version above 0: a row that replaces one, its
+// version counted up from it) and rows of an entity without Stamp are
+// left as they are.
+func StampNew[T any](tx *gorm.DB, rows []T) {
+	if len(rows) == 0 {
+		return
+	}
+	if _, ok := any(&rows[0]).(Stamped); !ok {
+		return
+	}
+	st := NewStamp(Actor(tx), time.Now())
+	for i := range rows {
+		if p := any(&rows[i]).(Stamped).stamp(); p.Version == 0 {
+			*p = st
+		}
+	}
 }
 
 // currentStamp reads the stamp of rec's row as it is in the database.
@@ -125,6 +228,13 @@ func WithActor(tx *gorm.DB, user string) *gorm.DB {
 	return tx.Set(actorKey, user).Session(&gorm.Session{})
 }
 
+// Actor is the user WithActor named for tx's writes ("" when none).
+func Actor(tx *gorm.DB) string {
+	by, _ := tx.Get(actorKey)
+	name, _ := by.(string)
+	return name
+}
+
 // Overwrite saves rec (a pointer to an entity) over its row whatever the
 // row's version, as an import does, or creates it when there is none. An
 // entity embedding Stamp keeps its version counting up (version + 1, the
@@ -135,8 +245,7 @@ func Overwrite(tx *gorm.DB, rec any) error {
 	if !ok {
 		return tx.Save(rec).Error
 	}
-	by, _ := tx.Get(actorKey)
-	name, _ := by.(string)
+	name := Actor(tx)
 	res := tx.Model(rec).Select("*").Omit(clause.Associations, "version", "changed_by", "changed_at").Updates(rec)
 	if res.Error != nil {
 		return res.Error

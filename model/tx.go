@@ -1,7 +1,9 @@
 package model
 
 import (
+	"errors"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -32,6 +34,39 @@ const MaxTries = 10
 //
 // fn must do nothing outside tx that it could not do twice.
 func Transact(db *gorm.DB, fn func(tx *gorm.DB) error) error {
+	if retryDrill.Load() {
+		err := transact(db, func(tx *gorm.DB) error {
+			if err := fn(tx); err != nil {
+				return err
+			}
+			return errDrill
+		})
+		if !errors.Is(err, errDrill) {
+			return err
+		}
+	}
+	return transact(db, fn)
+}
+
+// retryDrill (RetryDrill) makes Transact run every fn twice, the first
+// run rolled back as a serialization failure rolls it back on a server.
+var retryDrill atomic.Bool
+
+// errDrill rolls back the first run of fn under RetryDrill.
+var errDrill = errors.New("retry drill")
+
+// RetryDrill makes every Transact of the process, on either database,
+// run its fn a first time and roll it back before running it again (until
+// the returned function is called): what a closure does outside its
+// transaction then shows twice, as it would when a server retries it.
+// For tests; they must not run in parallel with others that count runs.
+func RetryDrill() (stop func()) {
+	retryDrill.Store(true)
+	return func() { retryDrill.Store(false) }
+}
+
+// transact is Transact without the drill.
+func transact(db *gorm.DB, fn func(tx *gorm.DB) error) error {
 	if isSQLite(db) {
 		return db.Transaction(fn)
 	}

@@ -28,7 +28,8 @@ import (
 // the filtered list of teams on the left (assignTeamList), the team chosen
 // with its slots on the right (assignSlots), the empty slots, broken rules
 // and hints of the whole round in tabs around it (assignIssues), and the
-// roster's and the draw's documents (assignDocuments). The panels are
+// roster's and the draw's documents (assignDocuments); the 候选替换 list
+// of the slot selected opens from the slots (assignSuggest). The panels are
 // embedded: their widgets read as the screen's.
 type assignScreen struct {
 	svc *app.Service
@@ -38,6 +39,7 @@ type assignScreen struct {
 	*assignSlots
 	*assignIssues
 	*assignDocuments
+	assignSuggest
 
 	rounds  []model.Round
 	st      *assign.RosterEdit        // nil until a round is loaded

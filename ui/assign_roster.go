@@ -2,10 +2,13 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xuncha/app"
 	"xuncha/app/assign"
+	"xuncha/app/papers"
 	"xuncha/app/roster"
 )
 
@@ -17,6 +20,7 @@ type assignDocuments struct {
 	screen *assignScreen
 
 	exportXLSX, exportPDF, recordBtn, verifyBtn *widget.Button
+	notices                                     *widget.Button
 	checked                                     *recordCheck // the replay shown last
 	// recordPath is where the draw record's JSON was saved last, for the
 	// replay command its printout names.
@@ -31,7 +35,8 @@ func (p *assignDocuments) buttons() []fyne.CanvasObject {
 	p.recordBtn = widget.NewButtonWithIcon("抽取记录", theme.FileIcon(), p.showRecord)
 	p.recordBtn.Hide()
 	p.verifyBtn = widget.NewButtonWithIcon("核验抽取记录…", theme.SearchIcon(), p.onVerifyRecord)
-	return []fyne.CanvasObject{p.exportXLSX, p.exportPDF, p.recordBtn, p.verifyBtn}
+	p.notices = widget.NewButtonWithIcon("回避告知书…", theme.DocumentIcon(), p.onNotices)
+	return []fyne.CanvasObject{p.exportXLSX, p.exportPDF, p.notices, p.recordBtn, p.verifyBtn}
 }
 
 // rosterFileName is the file name offered for the roster of the round.
@@ -84,4 +89,18 @@ func (p *assignDocuments) onExportPDF() {
 	}
 	saveFile(s.win, "保存编组名单（A4 PDF，每组一页）", p.rosterFileName(".pdf"), ".pdf",
 		func(path string) error { return p.writeRoster(path, true) }, "已生成编组名单 PDF")
+}
+
+// onNotices opens the 回避告知书 (with their 申报表) and the 通知 of the
+// round's saved roster; a roster not saved yet has none.
+func (p *assignDocuments) onNotices() {
+	s := p.screen
+	if s.st == nil {
+		return
+	}
+	if s.st.Unsaved() {
+		dialog.ShowInformation("回避告知书", "回避告知书按已保存的编组记录生成；当前编组尚未保存，请先“保存编组”。", s.win)
+		return
+	}
+	newPapersDialog(s.svc, s.win, today, app.PaperRequest{Round: s.st.Res.Round}, papers.KindInform, papers.KindFound).show()
 }

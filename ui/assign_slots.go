@@ -42,6 +42,7 @@ type assignSlots struct {
 	slots                               *widget.Table
 	detail                              *fyne.Container
 	move, swap, lock, exclude, why, add *widget.Button
+	suggest                             *widget.Button
 }
 
 // build builds the team shown: its slots, what the selection can do and
@@ -70,11 +71,15 @@ func (p *assignSlots) build() fyne.CanvasObject {
 	p.exclude = widget.NewButtonWithIcon("排除", theme.ContentRemoveIcon(), s.onExclude)
 	p.add = widget.NewButtonWithIcon("编入…", theme.ContentAddIcon(), s.onFill)
 	p.why = widget.NewButtonWithIcon("为何不在此组…", theme.QuestionIcon(), s.onWhyNot)
-	actions := container.NewHBox(p.move, p.swap, p.lock, p.exclude, p.add, widget.NewSeparator(), p.why)
+	p.suggest = widget.NewButtonWithIcon("候选替换…", theme.SearchIcon(), s.onSuggest)
+	actions := container.NewHBox(p.move, p.swap, p.lock, p.exclude, p.add)
 	p.detail = container.NewVBox()
 	detail := container.NewVScroll(p.detail)
 	detail.SetMinSize(fyne.NewSize(200, 90))
-	head := container.NewVBox(p.teamTitle, p.teamUnits, actions)
+	// the questions about the team beside its units (which wrap), so that
+	// the actions fit a window of the least width (1024)
+	units := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(p.suggest, p.why)), p.teamUnits)
+	head := container.NewVBox(p.teamTitle, units, actions)
 	split := container.NewVSplit(p.slots, detail)
 	split.Offset = 0.8
 	p.enableActions()
@@ -381,6 +386,11 @@ func (p *assignSlots) enableActions() {
 		p.add.Enable()
 	} else {
 		p.add.Disable()
+	}
+	if member || vacancy {
+		p.suggest.Enable()
+	} else {
+		p.suggest.Disable()
 	}
 	if s.st != nil && s.cur != "" && !s.running {
 		p.why.Enable()

@@ -15,6 +15,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/draw"
+	"xuncha/app/papers"
 	"xuncha/app/recusal"
 	"xuncha/app/vocab"
 	"xuncha/internal/testworld"
@@ -145,7 +146,10 @@ func TestAssignSolveFillsAndShowsObjective(t *testing.T) {
 	if members(s) != 14 {
 		t.Fatalf("filled %d of 14: %v", members(s), s.st.Unfilled)
 	}
-	if got := s.objective.Text; !strings.Contains(got, "自动编组：名额 14，已编入 14，全部编满；违规 0 条") {
+	// the tiers after filling, in their order; nobody has served before, so
+	// both teams lack their experienced member (two 以老带新 提示)
+	if got := s.objective.Text; !strings.Contains(got, "自动编组：名额 14，已编入 14，全部编满；以老带新缺 2 名，轮换 0 轮次，新提拔编入 0 人（未编入 0 人），") ||
+		!strings.HasSuffix(got, "；违规 0 条，提示 2 条") {
 		t.Errorf("objective = %q", got)
 	}
 	if s.teamCount.Text != "2 / 2 组" || s.tabs.Items[tabVacant].Text != "缺额（0）" {
@@ -726,5 +730,92 @@ func TestAssignAsksBeforeOverwriting(t *testing.T) {
 	})
 	if !warned {
 		t.Error("the draw does not say it replaces the unsaved roster")
+	}
+}
+
+// 回避告知书… says an unsaved roster has none; once saved it opens the
+// round's 告知书, one per member.
+func TestAssignNotices(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	test.Tap(s.solve)
+	test.Tap(s.notices)
+	top := w.Canvas().Overlays().Top()
+	if top == nil || findButton(top, "全部打包…") != nil {
+		t.Fatal("an unsaved roster opened documents")
+	}
+	top.Hide()
+	test.Tap(s.save)
+	test.Tap(s.notices)
+	top = w.Canvas().Overlays().Top()
+	if top == nil || findButton(top, "全部打包…") == nil {
+		t.Fatal("no documents dialog")
+	}
+	names, err := svc.PaperNames(app.PaperRequest{Round: "2027-1", Kind: papers.KindInform})
+	if err != nil || len(names) != members(s) {
+		t.Errorf("%d 告知书 for %d members: %v", len(names), members(s), err)
+	}
+}
+
+// TestAssignSuggest: the 候选替换 list of a selected member's slot is the
+// one the command line gives (xuncha assign --suggest goes through the same
+// service), placing the first candidate replaces the member and checks the
+// roster at once; an empty slot's list fills it.
+func TestAssignSuggest(t *testing.T) {
+	svc, w := assignWorld(t)
+	s := openAssign(t, svc, w)
+	if !s.suggest.Disabled() {
+		t.Error("候选替换 enabled with nothing selected")
+	}
+	test.Tap(s.solve)
+	var member string
+	for _, m := range s.st.Team("第一巡察组").Members {
+		if m.Role == vocab.RoleMember {
+			member = m.Person
+		}
+	}
+	tapPerson(t, s, member)
+	test.Tap(s.suggest)
+	if s.sugg == nil || s.sugg.Holder != member || len(s.sugg.Candidates) == 0 || len(s.places) != len(s.sugg.Candidates) {
+		t.Fatalf("suggestions %+v", s.sugg)
+	}
+	cli, source, err := svc.SuggestSlot("2027-1", "", "", "第一巡察组", vocab.RoleMember, member)
+	if err != nil || source != assign.SourceSolve {
+		t.Fatal(source, err)
+	}
+	if fmt.Sprint(cli.Candidates) != fmt.Sprint(s.sugg.Candidates) || cli.Refused != s.sugg.Refused {
+		t.Errorf("screen and command line differ:\n%+v\n%+v", s.sugg, cli)
+	}
+	first := s.sugg.Candidates[0].Person
+	test.Tap(s.places[0])
+	if tm, m := s.st.Member(first); tm == nil || tm.Team != "第一巡察组" || m.Role != vocab.RoleMember || !m.Locked {
+		t.Fatalf("after placing %s: %+v %+v", first, tm, m)
+	}
+	if tm, _ := s.st.Member(member); tm != nil {
+		t.Errorf("%s still on %s", member, tm.Team)
+	}
+	if !strings.Contains(s.status.Text, "顶替") || !strings.Contains(s.objective.Text, "手动调整后（未保存）") {
+		t.Errorf("status %q, objective %q", s.status.Text, s.objective.Text)
+	}
+	if h, _ := s.st.Totals(); h != 0 {
+		t.Errorf("the first candidate breaks %d rules", h)
+	}
+	// an empty slot
+	tapPerson(t, s, first)
+	test.Tap(s.exclude)
+	_, vac := s.teamRows()
+	tm, _ := s.teamRows()
+	if len(vac) != 1 {
+		t.Fatalf("vacancies %v", vac)
+	}
+	c, _, _ := slotCellOf(s, len(tm.Members), colName)
+	test.Tap(c)
+	test.Tap(s.suggest)
+	if s.sugg.Holder != "" || len(s.sugg.Candidates) == 0 {
+		t.Fatalf("empty slot: %+v", s.sugg)
+	}
+	test.Tap(s.places[0])
+	if _, vac := s.teamRows(); len(vac) != 0 {
+		t.Errorf("the slot is still empty: %v", vac)
 	}
 }

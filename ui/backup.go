@@ -15,6 +15,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/backup"
+	"xuncha/model"
 	"xuncha/ui/widgets"
 )
 
@@ -40,8 +41,9 @@ type backupScreen struct {
 	onRestored func()
 	work       tasks
 
-	path  string // the database file; "" in memory
-	dir   string // the folder chosen in the form; "" = beside the database
+	path  string      // the database file; "" in memory
+	seen  model.Stamp // the backup settings' stamp as read
+	dir   string      // the folder chosen in the form; "" = beside the database
 	files []backup.File
 	state map[string]string // by path: 检查中…, 完好, or what is damaged
 
@@ -107,6 +109,7 @@ func (s *backupScreen) build() fyne.CanvasObject {
 // backup in the background.
 func (s *backupScreen) reload() {
 	s.path, _ = s.svc.Path()
+	s.seen, _ = s.svc.SettingStamp(app.BackupSettingsKey) // before the settings: a save in between is refused
 	set, err := s.svc.BackupSettings()
 	if err != nil {
 		s.setNote.Error(err)
@@ -241,8 +244,9 @@ func (s *backupScreen) onSaveSettings() {
 		return
 	}
 	set := backup.Settings{Dir: s.dir, Keep: keep, Daily: s.daily.Checked, AtExit: s.atExit.Checked}
-	if err := s.svc.SaveBackupSettings(set); err != nil {
+	if err := s.svc.Seeing(s.seen).SaveBackupSettings(set); err != nil {
 		s.setNote.Error(err)
+		saveFailed(err, s.win, s.onSaveSettings, s.reload)
 		return
 	}
 	s.setNote.OK("备份设置已保存。")

@@ -109,10 +109,12 @@ func (d *countiesDialog) edit(i int) {
 	f.errs.Wrapping = fyne.TextWrapBreak
 	f.errs.Hide()
 	form := widget.NewForm(widget.NewFormItem("县区编码 *", f.code), widget.NewFormItem("名称 *", f.name), widget.NewFormItem("级别", f.level))
-	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
+	var save func()
+	save = func() {
 		err := d.svc.SaveCounty(read, model.County{Code: f.code.Text, Name: f.name.Text, Level: f.level.Selected})
-		formSaved(err, f.errs, f.dlg, d.win, func(string) { d.reload(); d.changed() }, f.code.Text, d.reload)
-	})
+		formSaved(err, f.errs, f.dlg, d.win, func(string) { d.reload(); d.changed() }, f.code.Text, save, d.reload)
+	}
+	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), save)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(d.win, f.guard, f.dlg.Hide) })
 	title := "新增县区"

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -86,3 +88,78 @@ func rows(table any) int {
 
 // Background work runs at once in tests: see goBackground.
 func init() { testHookInline = true }
+
+// walkRendered calls f on o and everything under it, a widget's rendered
+// parts too (walk of assign_test.go goes into containers and forms only).
+func walkRendered(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, k := range x.Objects {
+			walkRendered(k, f)
+		}
+	case fyne.Widget:
+		for _, k := range test.WidgetRenderer(x).Objects() {
+			walkRendered(k, f)
+		}
+	}
+}
+
+// overlayText is the text of every label of the dialog on top of w.
+func overlayText(w fyne.Window) string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	walkRendered(top, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	})
+	return b.String()
+}
+
+// saveThrough answers the save dialog on top of w as a clerk would: the
+// file name offered, in folder dir (the dialog starts in the folder used
+// last, set before the dialog opens: see lastFolder), then 保存. It returns
+// the path the dialog gave, whose file the window then writes. A name
+// other than "" is typed instead of the one offered.
+func saveThrough(t *testing.T, w fyne.Window, dir, name string) string {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no save dialog")
+	}
+	var entry *widget.Entry
+	var save *widget.Button
+	walkRendered(top, func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Entry:
+			if entry == nil {
+				entry = x
+			}
+		case *widget.Button:
+			if x.Importance == widget.HighImportance && save == nil {
+				save = x
+			}
+		}
+	})
+	if entry == nil || save == nil || entry.Text == "" {
+		t.Fatalf("not a save dialog with a file name offered (%v, %v)", entry, save)
+	}
+	if name != "" {
+		entry.SetText(name)
+	}
+	path := filepath.Join(dir, entry.Text)
+	test.Tap(save)
+	return path
+}
+
+// lastFolder makes the next file dialog start in a new temporary folder,
+// and returns it.
+func lastFolder(t *testing.T) string {
+	dir := t.TempDir()
+	rememberFolder(prefs(), dir)
+	return dir
+}

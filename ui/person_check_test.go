@@ -94,22 +94,13 @@ func TestRecusalCheckDialog(t *testing.T) {
 
 // findButton returns the button labelled text under o, or nil.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	if b, ok := o.(*widget.Button); ok && b.Text == text {
-		return b
-	}
-	var kids []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		kids = x.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(x).Objects()
-	}
-	for _, k := range kids {
-		if b := findButton(k, text); b != nil {
-			return b
+	var found *widget.Button
+	walkRendered(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
 		}
-	}
-	return nil
+	})
+	return found
 }
 
 func TestPersonFormRecusalCheck(t *testing.T) {

@@ -231,7 +231,7 @@ func (f *personForm) onSave() {
 	} else {
 		err = f.svc.SavePerson(d)
 	}
-	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Person.Code, reopenForm(f.win,
+	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Person.Code, f.onSave, reopenForm(f.win,
 		func() (*app.PersonDetail, error) { return f.svc.PersonDetail(d.Person.Code) },
 		func(fresh *app.PersonDetail) { newPersonForm(f.svc, f.win, fresh, false, f.onSaved).show() }))
 }

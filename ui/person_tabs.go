@@ -159,6 +159,7 @@ func (t *declarationsTab) values() []model.Declaration {
 }
 
 type serviceRow struct {
+	read        app.ServiceRecord // as loaded (zero for a row added here): its stamp goes back with it
 	team        *widget.Select
 	dates       *widget.Label
 	role, grade *widget.Select
@@ -183,7 +184,7 @@ func newServiceTab(rs []app.ServiceRecord, teams []app.TeamOption) *serviceTab {
 }
 
 func (t *serviceTab) add(x app.ServiceRecord) {
-	r := &serviceRow{dates: widget.NewLabel(""), role: widget.NewSelect(vocab.Roles, nil),
+	r := &serviceRow{read: x, dates: widget.NewLabel(""), role: widget.NewSelect(vocab.Roles, nil),
 		grade: widget.NewSelect(append([]string{""}, vocab.Evaluations...), nil), comment: entry(x.Comment),
 		state: widget.NewLabel(x.EvalState)}
 	opts := make([]string, len(t.teams))
@@ -226,6 +227,9 @@ func (t *serviceTab) values() []app.ServiceRecord {
 	for i, r := range t.rows {
 		o, _ := t.team(r.team.Selected)
 		out[i] = app.ServiceRecord{TeamID: o.ID, Role: r.role.Selected, Evaluation: r.grade.Selected, Comment: r.comment.Text}
+		if o.ID == r.read.TeamID {
+			out[i].Stamp = r.read.Stamp
+		}
 	}
 	return out
 }

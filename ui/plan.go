@@ -472,7 +472,11 @@ func (s *planScreen) setYear(units []string, year int) {
 	if !s.editable {
 		return
 	}
-	if err := s.svc.SetPlanYear(s.term, units, year); err != nil {
+	switch err := s.svc.SetPlanYear(s.term, units, year); {
+	case app.IsConflict(err) || app.ConnLost(err): // a unit's row changed under the bulk edit; the server gone
+		saveFailed(err, s.win, func() { s.setYear(units, year) }, s.reload)
+		return
+	case err != nil:
 		dialog.ShowError(err, s.win)
 		return
 	}

@@ -15,6 +15,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/calendar"
+	"xuncha/model"
 	"xuncha/ui/widgets"
 )
 
@@ -23,6 +24,7 @@ import (
 type planEdit struct {
 	s           *planScreen
 	unit        *calendar.PlanUnit
+	read        model.PlanItem // the unit's plan row as the dialog read it, its stamp with it
 	year        *widget.Select
 	round, note *widget.Entry
 	dlg         *widgets.FormDialog
@@ -39,23 +41,28 @@ func (s *planScreen) openUnit(code string) {
 	if u == nil {
 		return
 	}
-	f := &planEdit{s: s, unit: u}
+	read, err := s.svc.PlanEntry(s.term, code) // the row as it is now, with its stamp
+	if err != nil {
+		dialog.ShowError(err, s.win)
+		return
+	}
+	f := &planEdit{s: s, unit: u, read: read}
 	years := []string{outOfPlan}
 	for _, y := range s.plan.Years {
 		years = append(years, strconv.Itoa(y))
 	}
 	f.year = widget.NewSelect(years, nil)
 	f.year.SetSelected(outOfPlan)
-	if u.Year != 0 {
-		f.year.SetSelected(strconv.Itoa(u.Year))
+	if read.Year != 0 {
+		f.year.SetSelected(strconv.Itoa(read.Year))
 	}
 	f.round = numberEntry()
-	if u.RoundNo > 0 {
-		f.round.SetText(strconv.Itoa(u.RoundNo))
+	if read.RoundNo > 0 {
+		f.round.SetText(strconv.Itoa(read.RoundNo))
 	}
 	f.round.SetPlaceHolder("如 3，可空")
 	f.note = widget.NewEntry()
-	f.note.SetText(u.Note)
+	f.note.SetText(read.Note)
 	state := widget.NewLabel(stateText(u))
 	form := widget.NewForm(widget.NewFormItem("单位", widget.NewLabel(u.Unit+" "+u.Name)), widget.NewFormItem("现状", state),
 		widget.NewFormItem("计划年度", f.year), widget.NewFormItem("计划轮次", f.round), widget.NewFormItem("备注", f.note))
@@ -65,9 +72,11 @@ func (s *planScreen) openUnit(code string) {
 	s.form = f
 }
 
-// save stores the unit's place.
+// save stores the unit's place, only over the row as the dialog read it:
+// refused over another clerk's change, it offers 重新载入 (the dialog
+// opened again on the plan as it is now); cut off from the server, 重试.
 func (f *planEdit) save() error {
-	e := app.PlanEdit{Unit: f.unit.Unit, Note: strings.TrimSpace(f.note.Text)}
+	e := app.PlanEdit{Unit: f.unit.Unit, Note: strings.TrimSpace(f.note.Text), Read: &f.read.Stamp}
 	if f.year.Selected != outOfPlan {
 		e.Year, _ = strconv.Atoi(f.year.Selected)
 	}
@@ -79,7 +88,11 @@ func (f *planEdit) save() error {
 		e.RoundNo = n
 	}
 	if err := f.s.svc.SavePlan(f.s.term, []app.PlanEdit{e}); err != nil {
-		return err
+		return saveFailed(err, f.s.win, f.dlg.Submit, func() {
+			f.dlg.Hide()
+			f.s.reload()
+			f.s.openUnit(f.unit.Unit)
+		})
 	}
 	f.s.reload()
 	return nil

@@ -235,6 +235,44 @@ func TestPlanGridUnitDialog(t *testing.T) {
 	}
 }
 
+// The unit dialog refused over another clerk's newer save of the unit's
+// place keeps what was typed and writes nothing; 重新载入 opens it again on
+// the place as it is now, and saving that goes through.
+func TestPlanGridUnitDialogReloads(t *testing.T) {
+	svc, w := planWorld(t)
+	s := openPlan(t, svc, w)
+	test.DoubleTap(tableCell(s.table, s.rowOf("U05"), 2))
+	f := s.form
+	if f == nil {
+		t.Fatal("no dialog")
+	}
+	other := *svc
+	other.User = "张三"
+	must(t, other.SavePlan("T1", []app.PlanEdit{{Unit: "U05", Year: 2027, Note: "张三的安排", Read: &model.Stamp{}}}))
+	f.year.SetSelected("2026")
+	f.note.SetText("年初安排")
+	test.Tap(f.dlg.OK)
+	if !strings.Contains(f.dlg.Note.Text, "该记录已被 张三 于 ") || f.note.Text != "年初安排" {
+		t.Fatalf("dialog after the refused save: note %q, typed %q", f.dlg.Note.Text, f.note.Text)
+	}
+	var x model.PlanItem
+	svc.DB.First(&x, "unit_code = ?", "U05")
+	if x.Year != 2027 || x.Note != "张三的安排" {
+		t.Fatalf("the refused save wrote %+v", x)
+	}
+	test.Tap(offered(t, w, "重新载入"))
+	if s.form == f || s.form.year.Selected != "2027" || s.form.note.Text != "张三的安排" {
+		t.Fatalf("the dialog reloaded: %+v", s.form)
+	}
+	s.form.note.SetText("在张三的安排上补充")
+	test.Tap(s.form.dlg.OK)
+	x = model.PlanItem{} // the row saved is a new one
+	svc.DB.First(&x, "unit_code = ?", "U05")
+	if x.Year != 2027 || x.Note != "在张三的安排上补充" {
+		t.Errorf("after reloading and saving: %+v (%q)", x, s.form.dlg.Note.Text)
+	}
+}
+
 // A 领导 reads the plan: no bulk edit, the dialog does not save, a double
 // click changes nothing.
 func TestPlanGridReadOnly(t *testing.T) {

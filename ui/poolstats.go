@@ -24,7 +24,9 @@ var poolSeries = []widgets.BarSeries{{Name: "人数", Color: color.NRGBA{R: 0x2f
 // poolStatsScreen is 人员库统计 (SPEC §11.1): the pools on a day, for a
 // jurisdiction, as figures, charts (by age band, pool, skill, 职级,
 // jurisdiction, 专职 and status) and the table of the recommending units
-// (in the pools, served this term, never drafted), and as an xlsx.
+// (in the pools, served this term, never drafted), and as an xlsx; and,
+// in a tab of its own, the newly promoted cadres who owe rounds on the day
+// (owingPanel, SPEC §11.3).
 type poolStatsScreen struct {
 	svc   *app.Service
 	win   fyne.Window
@@ -39,6 +41,7 @@ type poolStatsScreen struct {
 	total, served, never, left *statCard
 	charts                     map[string]*widgets.BarChart // by table title
 	units                      *textTable
+	owing                      *owingPanel
 	tabs                       *container.AppTabs
 
 	counties []app.Option
@@ -47,7 +50,7 @@ type poolStatsScreen struct {
 }
 
 func newPoolStatsScreen(svc *app.Service, win fyne.Window, clock func() civil.Date) *poolStatsScreen {
-	return &poolStatsScreen{svc: svc, win: win, clock: clock, charts: map[string]*widgets.BarChart{}}
+	return &poolStatsScreen{svc: svc, win: win, clock: clock, charts: map[string]*widgets.BarChart{}, owing: newOwingPanel(svc, win)}
 }
 
 // autoTerm is the term choice that takes the term around the day.
@@ -80,6 +83,7 @@ func (s *poolStatsScreen) build() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("图表", container.NewVScroll(container.NewGridWithColumns(2, cols[0], cols[1]))),
 		container.NewTabItem("按推荐单位", s.units.table),
+		container.NewTabItem("新提拔待参加巡察", s.owing.build()),
 	)
 	top := container.NewHBox(widget.NewLabel("统计日期"), container.NewGridWrap(fyne.NewSize(130, s.day.MinSize().Height), s.day),
 		widget.NewLabel("工作关系地"), container.NewGridWrap(fyne.NewSize(130, s.county.MinSize().Height), s.county),
@@ -178,7 +182,15 @@ func (s *poolStatsScreen) show() {
 		data[i] = []string{u.Unit, u.Name, u.County, strconv.Itoa(u.InPool), strconv.Itoa(u.Served), strconv.Itoa(u.Never)}
 	}
 	s.units.set(data)
+	if err := s.owing.show(st.Day); err != nil {
+		s.say(err.Error())
+	}
+	s.tabs.Items[tabOwing].Text = s.owing.title()
+	s.tabs.Refresh()
 }
+
+// tabOwing is the index of the owing tab.
+const tabOwing = 2
 
 // onExport writes the statistics shown to an xlsx.
 func (s *poolStatsScreen) onExport() {

@@ -66,3 +66,41 @@ func TestPoolStatsScreen(t *testing.T) {
 }
 
 func day(s string) civil.Date { return civil.MustParse(s) }
+
+// TestPoolStatsOwingTab: the 新提拔待参加巡察 tab lists who owes rounds on the
+// day shown, the earliest deadline first, a near deadline in red, and
+// follows a new day.
+func TestPoolStatsOwingTab(t *testing.T) {
+	svc, w := testWorld(t)
+	svc.DB.Model(&model.Person{}).Where("code = ?", "P001").Updates(map[string]any{"promoted_on": "2025-03-01", "rank": "副科级"})
+	svc.DB.Model(&model.Person{}).Where("code = ?", "P002").Updates(map[string]any{"promoted_on": "2024-08-01", "rank": "副科级"})
+	s := newPoolStatsScreen(svc, w, fixedClock(day("2026-06-15")))
+	w.SetContent(s.build())
+	if got := s.tabs.Items[tabOwing].Text; got != "新提拔待参加巡察（2）" {
+		t.Errorf("tab %q", got)
+	}
+	data := s.owing.table.data
+	if len(data) != 2 || data[0][0] != "P002" || data[0][owingColDue] != "2026-08-01" || data[0][owingColLeft] != "47" || data[1][0] != "P001" {
+		t.Fatalf("rows %v", data)
+	}
+	if owingColumns[owingColDue] != "截止日期" || owingColumns[owingColLeft] != "剩余天数" || len(owingColumns) != len(owingWidths) {
+		t.Errorf("columns %v", owingColumns)
+	}
+	if !s.owing.table.warn(0, owingColDue) || !s.owing.table.warn(0, owingColLeft) || s.owing.table.warn(1, owingColLeft) || s.owing.table.warn(0, 0) {
+		t.Error("only 李四's deadline is within 90 days, and only the deadline's cells are red")
+	}
+	if cellText(t, s.owing.table.table, 0, 1) != "李四" {
+		t.Errorf("cell %q", cellText(t, s.owing.table.table, 0, 1))
+	}
+	// on 2026-08-02 李四's period is over
+	s.day.SetText("2026-08-02")
+	test.Tap(s.refresh)
+	if len(s.owing.table.data) != 1 || s.tabs.Items[tabOwing].Text != "新提拔待参加巡察（1）" {
+		t.Errorf("a day later: %v", s.owing.table.data)
+	}
+	s.tabs.SelectIndex(tabOwing)
+	path := filepath.Join(t.TempDir(), "新提拔.xlsx")
+	if _, err := svc.ExportOwing(path, day("2026-08-02")); err != nil {
+		t.Fatal(err)
+	}
+}

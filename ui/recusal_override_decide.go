@@ -31,6 +31,7 @@ type overrideDecision struct {
 	note, errors              *widget.Label
 	approve, refuse, withdraw *widget.Button
 	dlg                       dialog.Dialog
+	reopened                  *overrideDecision // the dialog 重新载入 opened, for tests
 }
 
 // showOverrideDecision opens the approval of override id.
@@ -110,11 +111,21 @@ func (d *overrideDecision) show() {
 	d.dlg.Show()
 }
 
-// done closes the dialog after a decision and tells the opener.
-func (d *overrideDecision) done(err error) {
+// done closes the dialog after a decision and tells the opener. A
+// decision refused because the override changed since the dialog showed
+// it (decided by another leader, asked again with a new reason) offers to
+// show it as it is now; one cut off from the server, to try again.
+func (d *overrideDecision) done(err error, retry func()) {
 	if err != nil {
 		d.errors.SetText("未处理：" + err.Error())
 		d.errors.Show()
+		saveFailed(err, d.win, retry, func() {
+			d.dlg.Hide()
+			if d.onDone != nil {
+				d.onDone()
+			}
+			d.reopened = showOverrideDecision(d.svc, d.win, d.ev.ID, d.onDone)
+		})
 		return
 	}
 	d.dlg.Hide()
@@ -123,8 +134,18 @@ func (d *overrideDecision) done(err error) {
 	}
 }
 
-func (d *overrideDecision) onApprove() { d.done(d.svc.ApproveOverride(d.ev.ID, d.svc.User)) }
+// seeing is the service for a decision on the override as the dialog
+// shows it (read with its stamp).
+func (d *overrideDecision) seeing() *app.Service { return d.svc.Seeing(d.ev.Stamp) }
 
-func (d *overrideDecision) onRefuse() { d.done(d.svc.RefuseOverride(d.ev.ID, d.reason.Text)) }
+func (d *overrideDecision) onApprove() {
+	d.done(d.seeing().ApproveOverride(d.ev.ID, d.svc.User), d.onApprove)
+}
 
-func (d *overrideDecision) onWithdraw() { d.done(d.svc.WithdrawOverride(d.ev.ID, d.reason.Text)) }
+func (d *overrideDecision) onRefuse() {
+	d.done(d.seeing().RefuseOverride(d.ev.ID, d.reason.Text), d.onRefuse)
+}
+
+func (d *overrideDecision) onWithdraw() {
+	d.done(d.seeing().WithdrawOverride(d.ev.ID, d.reason.Text), d.onWithdraw)
+}

@@ -53,6 +53,7 @@ type resultsScreen struct {
 	addFinding, addItem, editItem, del *widget.Button
 	bulk, copyTo, review, closeOut     *widget.Button
 	exportUnit, importUnit, addClue    *widget.Button
+	unitPapers, handover               *widget.Button
 
 	moreItems bool // the item form's 保存后接着新增, as the clerk left it
 
@@ -106,9 +107,9 @@ func (s *resultsScreen) build() fyne.CanvasObject {
 	split.Offset = 0.3
 	itemsTab := container.NewBorder(container.NewHBox(s.addFinding, s.addItem, s.editItem, s.del, widget.NewSeparator(),
 		s.bulk, s.copyTo, widget.NewSeparator(), s.review, s.closeOut), nil, nil, nil, split)
-	cluesTab := container.NewBorder(container.NewVBox(s.clueNote, container.NewHBox(s.addClue)), nil, nil, nil, s.clues.table)
+	cluesTab := container.NewBorder(container.NewVBox(s.clueNote, container.NewHBox(s.addClue, s.handover)), nil, nil, nil, s.clues.table)
 	s.tabs = container.NewAppTabs(container.NewTabItem("问题与整改", itemsTab), container.NewTabItem("线索", cluesTab))
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.exportUnit, s.importUnit), s.head), nil, nil, nil, s.tabs)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.unitPapers, s.exportUnit, s.importUnit), s.head), nil, nil, nil, s.tabs)
 	main := container.NewHSplit(s.units, right)
 	main.Offset = 0.4
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)

@@ -18,6 +18,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/civil"
+	"xuncha/app/papers"
 	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
@@ -35,8 +36,10 @@ func (s *resultsScreen) buildActions() {
 	s.exportUnit = widget.NewButtonWithIcon("导出填报表", theme.UploadIcon(), s.onExportUnit)
 	s.importUnit = widget.NewButtonWithIcon("导入填报表", theme.DownloadIcon(), s.onImportUnit)
 	s.addClue = widget.NewButtonWithIcon("登记线索", theme.ContentAddIcon(), s.onAddClue)
+	s.unitPapers = widget.NewButtonWithIcon("文书…", theme.DocumentIcon(), s.onUnitPapers)
+	s.handover = widget.NewButtonWithIcon("移交函…", theme.MailSendIcon(), s.onHandover)
 	s.actions = []*widget.Button{s.addFinding, s.addItem, s.editItem, s.del, s.bulk, s.copyTo, s.review, s.closeOut,
-		s.exportUnit, s.importUnit, s.addClue}
+		s.exportUnit, s.importUnit, s.addClue, s.unitPapers, s.handover}
 }
 
 // applyRights enables what the user may do on what is chosen.
@@ -56,6 +59,15 @@ func (s *resultsScreen) applyRights() {
 	setEnabled(s.exportUnit, u != nil && len(u.Items) > 0)
 	setEnabled(s.importUnit, s.svc.Can(app.PermImport))
 	setEnabled(s.addClue, u != nil && s.rr.ClueRows && s.svc.Can(app.PermEdit))
+	setEnabled(s.unitPapers, u != nil)
+	if s.handover != nil {
+		setEnabled(s.handover, s.rr != nil && s.rr.ClueRows)
+		if s.rr == nil || !s.rr.ClueRows {
+			s.handover.Hide() // the 移交函 lists clues: 线索管理 only
+		} else {
+			s.handover.Show()
+		}
+	}
 	if s.review != nil {
 		for _, b := range []*widget.Button{s.review, s.closeOut} {
 			if !s.svc.Can(app.PermReview) {
@@ -89,14 +101,55 @@ func (s *resultsScreen) ticked() []string {
 	return out
 }
 
-// done reloads after a change and keeps the unit shown.
-func (s *resultsScreen) done(err error) bool {
-	if err != nil {
-		dialog.ShowError(err, s.win)
-		return false
+// tickedItems are the ticked items as the screen shows them (with the
+// stamps they were read with), by code.
+func (s *resultsScreen) tickedItems() []model.RectifyItem {
+	var out []model.RectifyItem
+	for _, code := range s.ticked() {
+		out = append(out, *s.item(code))
 	}
-	s.loadRound()
-	return true
+	return out
+}
+
+// done reloads after a change and keeps the unit shown.
+func (s *resultsScreen) done(err error) bool { return s.acted(err, nil) }
+
+// acted is done for an action that may be tried again (retry): refused
+// over another clerk's change, it offers to show the data as they are now;
+// cut off from the server, to try again (see saveFailed).
+func (s *resultsScreen) acted(err error, retry func()) bool {
+	switch {
+	case err == nil:
+		s.loadRound()
+		return true
+	case app.IsConflict(err) || (app.ConnLost(err) && retry != nil):
+		saveFailed(err, s.win, retry, s.loadRound)
+	default:
+		dialog.ShowError(err, s.win)
+	}
+	return false
+}
+
+// reopen is a results form's 重新载入: the form closes, the round is read
+// again, and open shows the record in its form as it is now; false when
+// it is gone.
+func (s *resultsScreen) reopen(d *widgets.FormDialog, open func(u *app.UnitResults) bool) func() {
+	return func() {
+		d.Hide()
+		s.loadRound()
+		if u := s.current(); u == nil || !open(u) {
+			dialog.ShowInformation("记录已删除", "该记录已被其他用户删除。", s.win)
+		}
+	}
+}
+
+// reloadOnly is the 重新载入 of a dialog acting on what the screen shows:
+// the dialog closes and the round is read again.
+func (s *resultsScreen) reloadOnly(d *widgets.FormDialog) func() {
+	return func() {
+		d.Hide()
+		s.loadRound()
+	}
 }
 
 // multiline is a text entry of a few lines.
@@ -146,9 +199,18 @@ func (s *resultsScreen) findingForm(f model.Finding, create bool) {
 	spot.SetChecked(f.OnTheSpot)
 	form := widget.NewForm(widget.NewFormItem("问题编号", code), widget.NewFormItem("问题类别", cat),
 		widget.NewFormItem("问题描述（≤500字）", desc), widget.NewFormItem("发现日期", found), widget.NewFormItem("", spot))
-	d := widgets.NewFormDialog("问题", "保存", form, func() error {
+	var d *widgets.FormDialog
+	d = widgets.NewFormDialog("问题", "保存", form, func() error {
 		f.Code, f.Category, f.Description, f.FoundOn, f.OnTheSpot = code.Text, cat.Selected, desc.Text, found.Date(), spot.Checked
-		return s.svc.SaveFinding(f, create)
+		return saveFailed(s.svc.SaveFinding(f, create), s.win, d.Submit, s.reopen(d, func(u *app.UnitResults) bool {
+			for _, x := range u.Findings {
+				if x.Code == f.Code {
+					s.findingForm(x, false)
+					return true
+				}
+			}
+			return false
+		}))
 	}, s.win)
 	d.After = func() { s.done(nil) }
 	if !s.svc.Can(app.PermEdit) {
@@ -238,11 +300,18 @@ func (s *resultsScreen) itemForm(it model.RectifyItem, create bool) {
 		widget.NewFormItem("整改措施", measure), widget.NewFormItem("责任部门", dept), widget.NewFormItem("责任人", owner),
 		widget.NewFormItem("完成时限", due), widget.NewFormItem("状态", state), widget.NewFormItem("完成日期", doneOn),
 		widget.NewFormItem("整改进展", progress), widget.NewFormItem("备注", note))
-	d := widgets.NewFormDialog("整改措施", "保存", container.NewVBox(form, review, more), func() error {
+	var d *widgets.FormDialog
+	d = widgets.NewFormDialog("整改措施", "保存", container.NewVBox(form, review, more), func() error {
 		it.Code, it.FindingCode, it.Measure = code.Text, app.CodeOfLabel(finding.Selected), measure.Text
 		it.Dept, it.Owner, it.Due, it.State, it.DoneOn = dept.Text, owner.Text, due.Date(), state.Selected, doneOn.Date()
 		it.Progress, it.Note = progress.Text, note.Text
-		return s.svc.SaveItem(it, create)
+		return saveFailed(s.svc.SaveItem(it, create), s.win, d.Submit, s.reopen(d, func(*app.UnitResults) bool {
+			if x := s.item(it.Code); x != nil {
+				s.itemForm(*x, false)
+				return true
+			}
+			return false
+		}))
 	}, s.win)
 	d.After = func() {
 		s.cur = it.Code
@@ -267,6 +336,7 @@ func (s *resultsScreen) onDeleteItem() {
 
 // onBulk gives the ticked items one state.
 func (s *resultsScreen) onBulk() {
+	items := s.tickedItems()
 	codes := s.ticked()
 	state := widget.NewSelect([]string{vocab.ItemNotStarted, vocab.ItemInProgress, vocab.ItemDone}, nil)
 	state.SetSelected(vocab.ItemInProgress)
@@ -274,12 +344,13 @@ func (s *resultsScreen) onBulk() {
 	day.SetText(s.clock().String())
 	form := widget.NewForm(widget.NewFormItem("勾选的整改措施", widget.NewLabel(strings.Join(codes, "、"))),
 		widget.NewFormItem("改为", state), widget.NewFormItem("完成日期（改为已完成时）", day))
-	d := widgets.NewFormDialog("批量改状态", "确定", form, func() error {
+	var d *widgets.FormDialog
+	d = widgets.NewFormDialog("批量改状态", "确定", form, func() error {
 		dd, err := civil.Parse(day.Date())
 		if err != nil {
 			return err
 		}
-		return s.svc.SetItemsState(codes, state.Selected, dd)
+		return saveFailed(s.svc.SetItemsState(items, state.Selected, dd), s.win, d.Submit, s.reloadOnly(d))
 	}, s.win)
 	d.After = func() { s.checked = map[string]bool{}; s.done(nil) }
 	s.remember(d, form)
@@ -288,23 +359,30 @@ func (s *resultsScreen) onBulk() {
 
 // onCopy copies the current item's measure to the ticked items.
 func (s *resultsScreen) onCopy() {
-	from, to := s.cur, s.ticked()
-	dialog.ShowConfirm("复制整改措施", fmt.Sprintf("把 %s 的整改措施、责任部门和责任人复制到 %s？", from, strings.Join(to, "、")), func(ok bool) {
-		if ok && s.done(s.svc.CopyMeasure(from, to)) {
+	from, to := *s.item(s.cur), s.tickedItems()
+	var copyTo func()
+	copyTo = func() {
+		if s.acted(s.svc.CopyMeasure(from, to), copyTo) {
 			s.checked = map[string]bool{}
+		}
+	}
+	dialog.ShowConfirm("复制整改措施", fmt.Sprintf("把 %s 的整改措施、责任部门和责任人复制到 %s？", from.Code, strings.Join(s.ticked(), "、")), func(ok bool) {
+		if ok {
+			copyTo()
 		}
 	}, s.win)
 }
 
 // onReview records 通过 or 退回 for the current item.
 func (s *resultsScreen) onReview() {
-	code := s.cur
+	code, seen := s.cur, *s.item(s.cur)
 	result := widget.NewRadioGroup([]string{vocab.ReviewPass, vocab.ReviewReturn}, nil)
 	result.Horizontal = true
 	result.SetSelected(vocab.ReviewPass)
 	form := widget.NewForm(widget.NewFormItem("审核结果", result))
-	d := widgets.NewFormDialog("审核 "+code, "确定", form, func() error {
-		return s.svc.ReviewItem(code, result.Selected)
+	var d *widgets.FormDialog
+	d = widgets.NewFormDialog("审核 "+code, "确定", form, func() error {
+		return saveFailed(s.svc.ReviewItem(seen, result.Selected), s.win, d.Submit, s.reloadOnly(d))
 	}, s.win)
 	d.After = func() { s.done(nil) }
 	s.remember(d, form)
@@ -313,16 +391,17 @@ func (s *resultsScreen) onReview() {
 
 // onClose closes the current item out on a day.
 func (s *resultsScreen) onClose() {
-	code := s.cur
+	code, seen := s.cur, *s.item(s.cur)
 	day := widgets.NewDateEntry()
 	day.SetText(s.clock().String())
 	form := widget.NewForm(widget.NewFormItem("销号日期", day))
-	d := widgets.NewFormDialog("销号 "+code, "销号", form, func() error {
+	var d *widgets.FormDialog
+	d = widgets.NewFormDialog("销号 "+code, "销号", form, func() error {
 		dd, err := civil.Parse(day.Date())
 		if err != nil {
 			return err
 		}
-		return s.svc.CloseItem(code, dd)
+		return saveFailed(s.svc.CloseItem(seen, dd), s.win, d.Submit, s.reloadOnly(d))
 	}, s.win)
 	d.After = func() { s.done(nil) }
 	s.remember(d, form)
@@ -377,12 +456,13 @@ func (s *resultsScreen) showUnitPreview(path string, p *app.UnitBookPreview) {
 		content.Add(bad)
 	}
 	body := container.NewBorder(content, nil, nil, nil, changes.table)
-	d := widgets.NewFormDialog("单位整改填报：导入预览", "导入", container.NewGridWrap(fyne.NewSize(760, 420), body), func() error {
+	var d *widgets.FormDialog
+	d = widgets.NewFormDialog("单位整改填报：导入预览", "导入", container.NewGridWrap(fyne.NewSize(760, 420), body), func() error {
 		if !p.OK() {
 			return fmt.Errorf("文件有 %d 处问题，不能导入", len(p.Problems))
 		}
 		_, err := s.svc.ImportUnitBook(path)
-		return err
+		return saveFailed(err, s.win, d.Submit, s.reloadOnly(d))
 	}, s.win)
 	if !p.OK() || len(p.Changes) == 0 {
 		d.OK.Disable()
@@ -425,7 +505,8 @@ func (s *resultsScreen) clueForm(c model.Clue, create bool) {
 		widget.NewFormItem("涉及人员级别", level), widget.NewFormItem("移交对象", recv), widget.NewFormItem("移交日期", handed),
 		widget.NewFormItem("反馈时限", due), widget.NewFormItem("反馈日期", fb), widget.NewFormItem("处置结果", outcome),
 		widget.NewFormItem("立案人数", counts[0]), widget.NewFormItem("处分人数", counts[1]), widget.NewFormItem("移送司法人数", counts[2]))
-	d := widgets.NewFormDialog("线索移交（只登记元数据，不填姓名和内容）", "保存", form, func() error {
+	var d *widgets.FormDialog
+	d = widgets.NewFormDialog("线索移交（只登记元数据，不填姓名和内容）", "保存", form, func() error {
 		var n [3]int
 		for i, e := range counts {
 			v, err := strconv.Atoi(strings.TrimSpace(e.Text))
@@ -437,7 +518,15 @@ func (s *resultsScreen) clueForm(c model.Clue, create bool) {
 		c.Code, c.Category, c.Level, c.Receiver, c.Outcome = code.Text, cat.Selected, level.Selected, recv.Selected, outcome.Selected
 		c.HandedOn, c.FeedbackDue, c.FeedbackOn = handed.Date(), due.Date(), fb.Date()
 		c.Opened, c.Sanctioned, c.Judiciary = n[0], n[1], n[2]
-		return s.svc.SaveClue(c, create)
+		return saveFailed(s.svc.SaveClue(c, create), s.win, d.Submit, s.reopen(d, func(u *app.UnitResults) bool {
+			for _, x := range u.Clues {
+				if x.Code == c.Code {
+					s.clueForm(x, false)
+					return true
+				}
+			}
+			return false
+		}))
 	}, s.win)
 	d.After = func() { s.done(nil) }
 	guardFormDialog(s.win, d, "线索 "+c.Code, form)
@@ -463,4 +552,23 @@ func packageClueText(clues bool) string {
 		return "和线索移交登记（您有线索管理权限，线索明细随包导出）；"
 	}
 	return "（您没有线索管理权限，线索明细不随包导出）；"
+}
+
+// onUnitPapers opens the documents of the unit chosen: its 反馈意见, its
+// 整改通知书 and its 督办通知.
+func (s *resultsScreen) onUnitPapers() {
+	u := s.current()
+	if u == nil {
+		return
+	}
+	newPapersDialog(s.svc, s.win, s.clock, app.PaperRequest{Round: s.rr.Round.Code, Unit: u.Unit},
+		papers.KindFeedback, papers.KindRectify, papers.KindUrge).show()
+}
+
+// onHandover opens the round's 问题线索移交函, one per receiving body.
+func (s *resultsScreen) onHandover() {
+	if s.rr == nil {
+		return
+	}
+	newPapersDialog(s.svc, s.win, s.clock, app.PaperRequest{Round: s.rr.Round.Code}, papers.KindHandover).show()
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/papers"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
@@ -46,6 +47,7 @@ type evalTab struct {
 
 	hint, pending, msg      *widget.Label
 	save, confirm, giveBack *widget.Button
+	forms                   *widget.Button // 鉴定表
 
 	returnDlg dialog.Dialog // the open 退回 dialog, for tests
 	returnWhy *widget.Entry
@@ -65,6 +67,7 @@ func (t *evalTab) build() fyne.CanvasObject {
 	t.save.Importance = widget.HighImportance
 	t.confirm = widget.NewButtonWithIcon("确定本组鉴定", theme.ConfirmIcon(), t.onConfirm)
 	t.giveBack = widget.NewButtonWithIcon("退回…", theme.ContentUndoIcon(), t.onReturn)
+	t.forms = widget.NewButtonWithIcon("鉴定表…", theme.DocumentIcon(), t.onForms)
 	t.ownGrade = widget.NewSelect(append([]string{""}, vocab.Evaluations...), nil)
 	t.ownComment = widget.NewEntry()
 	t.ownComment.SetPlaceHolder("本组评语（512字以内）")
@@ -77,7 +80,7 @@ func (t *evalTab) build() fyne.CanvasObject {
 	note := widget.NewLabel("经办人填写后保存为“拟定”；领导“确定”后生效（回避规则 R9、巡察履历只看已确定的鉴定），已确定的须领导退回后才能修改。")
 	note.Wrapping = fyne.TextWrapBreak
 	bottom := container.NewVBox(widget.NewSeparator(), own, note, t.msg,
-		container.NewHBox(layout.NewSpacer(), t.giveBack, t.confirm, t.save))
+		container.NewHBox(t.forms, layout.NewSpacer(), t.giveBack, t.confirm, t.save))
 	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(t.rows))
 }
 
@@ -206,7 +209,7 @@ func (t *evalTab) onSave() {
 			ms = append(ms, m)
 		}
 	}
-	own := &app.TeamEval{Grade: t.ownGrade.Selected, Comment: strings.TrimSpace(t.ownComment.Text)}
+	own := &app.TeamEval{Grade: t.ownGrade.Selected, Comment: strings.TrimSpace(t.ownComment.Text), Stamp: t.sheet.Own.Stamp}
 	ownChanged := own.Grade != t.sheet.Own.Grade || own.Comment != t.sheet.Own.Comment
 	if len(ms) == 0 && !ownChanged {
 		t.say(widget.MediumImportance, "没有改动。")
@@ -216,7 +219,7 @@ func (t *evalTab) onSave() {
 		own = nil
 	}
 	if err := t.f.s.svc.ProposeEvaluations(t.sheet.TeamID, ms, own); err != nil {
-		t.say(widget.DangerImportance, "未保存："+err.Error())
+		t.failed("未保存：", err, t.onSave)
 		return
 	}
 	what := fmt.Sprintf("%d 人的鉴定", len(ms))
@@ -232,8 +235,8 @@ func (t *evalTab) onConfirm() {
 		return
 	}
 	n := t.sheet.Proposed()
-	if err := t.f.s.svc.ConfirmEvaluations(t.sheet.TeamID, nil, true); err != nil {
-		t.say(widget.DangerImportance, err.Error())
+	if err := t.f.s.svc.ConfirmEvaluations(t.sheet, nil, true); err != nil {
+		t.failed("", err, t.onConfirm)
 		return
 	}
 	t.done(fmt.Sprintf("已确定%s %d 项鉴定", t.sheet.Team, n))
@@ -252,8 +255,12 @@ func (t *evalTab) onReturn() {
 	note.Importance = widget.DangerImportance
 	var d dialog.Dialog
 	t.returnOK = widget.NewButtonWithIcon("退回", theme.ConfirmIcon(), func() {
-		if err := t.f.s.svc.ReturnEvaluations(sheet.TeamID, nil, true, t.returnWhy.Text); err != nil {
+		if err := t.f.s.svc.ReturnEvaluations(sheet, nil, true, t.returnWhy.Text); err != nil {
 			note.SetText(err.Error())
+			saveFailed(err, t.f.s.win, t.returnOK.OnTapped, func() {
+				d.Hide()
+				t.reload()
+			})
 			return
 		}
 		d.Hide()
@@ -276,6 +283,18 @@ func (t *evalTab) done(msg string) {
 	t.say(widget.SuccessImportance, msg+"。")
 }
 
+// failed says why a change of the sheet failed (after prefix); refused
+// over another clerk's change it offers to show the sheet as it is now,
+// cut off from the server to try again (retry).
+func (t *evalTab) failed(prefix string, err error, retry func()) {
+	t.say(widget.DangerImportance, prefix+err.Error())
+	saveFailed(err, t.f.s.win, retry, t.reload)
+}
+
+// reload shows the round and the team's sheet as they are now, the
+// changes not saved given up.
+func (t *evalTab) reload() { t.f.afterWrite(t.f.round.Code, "") }
+
 func (t *evalTab) say(imp widget.Importance, msg string) {
 	t.msg.Importance = imp
 	t.msg.SetText(msg)
@@ -287,4 +306,13 @@ func nameOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// onForms opens the 巡察人员鉴定表 of the team chosen, one per member.
+func (t *evalTab) onForms() {
+	if t.f.round == nil || t.team.Selected == "" {
+		return
+	}
+	newPapersDialog(t.f.s.svc, t.f.s.win, t.f.s.clock, app.PaperRequest{Round: t.f.round.Code, Team: t.team.Selected},
+		papers.KindAppraise).show()
 }

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"xuncha/app"
+	"xuncha/app/papers"
 	"xuncha/app/vocab"
 )
 
@@ -80,5 +82,33 @@ func TestEvalTabProposeConfirmReturn(t *testing.T) {
 	test.Tap(ev.save)
 	if d, _ := svc.PersonDetail("P002"); d.Service[0].Evaluation != "称职" || d.Service[0].EvalState != vocab.EvalProposed {
 		t.Fatalf("changed after return: %+v (%s)", d.Service[0], ev.msg.Text)
+	}
+}
+
+// The round form's 文书… opens every kind of the round's documents, 公告
+// first; the 鉴定 tab's 鉴定表… opens the team's 鉴定表, one per member.
+func TestRoundFormPapers(t *testing.T) {
+	svc, w := calendarWorld(t)
+	s := openCalendar(t, svc, w, calToday)
+	s.openRound("2026-1")
+	f := s.form
+	if f.papers.Disabled() {
+		t.Fatal("文书… off on a saved round")
+	}
+	test.Tap(f.papers)
+	top := w.Canvas().Overlays().Top()
+	if top == nil || findButton(top, "全部打包…") == nil {
+		t.Fatal("no documents dialog")
+	}
+	top.Hide()
+	ev := f.evals
+	test.Tap(ev.forms)
+	top = w.Canvas().Overlays().Top()
+	if top == nil || findButton(top, "全部打包…") == nil {
+		t.Fatal("no 鉴定表 dialog")
+	}
+	names, err := svc.PaperNames(app.PaperRequest{Round: "2026-1", Team: ev.team.Selected, Kind: papers.KindAppraise})
+	if err != nil || len(names) != 2 || !strings.HasPrefix(names[0], "巡察人员鉴定表_第一巡察组_") {
+		t.Errorf("鉴定表 %v %v", names, err)
 	}
 }

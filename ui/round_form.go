@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xuncha/app"
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
+	"xuncha/app/papers"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 	"xuncha/model"
@@ -50,19 +52,19 @@ type roundForm struct {
 	term  string
 	stamp model.Stamp // of the round as read: a save over another clerk's newer one is refused
 
-	code, name, number *widget.Entry
-	typ, level, mode   *widget.Select
-	links, jointUnits  *codesField        // 联动轮次, 巡审联动单位
-	jointCats          *widget.CheckGroup // 巡审联动单位类别
-	dates              [nDates]*widgets.DateEntry
-	days               [nDates]*widget.Label
-	proposed           calendar.Dates // the dates filled last from the default lengths
-	status             *widget.Label
-	conflicts          *fyne.Container
-	errors, saved      *widget.Label
-	save, refill       *widget.Button
-	export, copy       *widget.Button
-	heading            *widget.Label
+	code, name, number   *widget.Entry
+	typ, level, mode     *widget.Select
+	links, jointUnits    *codesField        // 联动轮次, 巡审联动单位
+	jointCats            *widget.CheckGroup // 巡审联动单位类别
+	dates                [nDates]*widgets.DateEntry
+	days                 [nDates]*widget.Label
+	proposed             calendar.Dates // the dates filled last from the default lengths
+	status               *widget.Label
+	conflicts            *fyne.Container
+	errors, saved        *widget.Label
+	save, refill         *widget.Button
+	export, copy, papers *widget.Button
+	heading              *widget.Label
 
 	teams   *teamsTab
 	reports *reportsTab
@@ -98,7 +100,8 @@ func (f *roundForm) show() {
 		}
 		return f.round.Code
 	})
-	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.copy, f.export, closeBtn)
+	f.papers = widget.NewButtonWithIcon("文书…", theme.DocumentIcon(), f.onPapers)
+	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.papers, f.copy, f.export, closeBtn)
 	f.teams = newTeamsTab(f)
 	f.reports = newReportsTab(f)
 	f.evals = newEvalTab(f)
@@ -316,6 +319,11 @@ func (f *roundForm) onSave() {
 	}
 	if err != nil {
 		f.showError("未保存：" + err.Error())
+		saveFailed(err, f.s.win, f.onSave, func() { // the round as it is now
+			f.dlg.Hide()
+			f.s.reload()
+			f.s.openRound(r.Code)
+		})
 		return
 	}
 	f.errors.Hide()
@@ -363,6 +371,7 @@ func (f *roundForm) refresh() {
 		}
 	}
 	setEnabled(f.export, saved)
+	setEnabled(f.papers, saved)
 	edit := f.editable()
 	for _, w := range []fyne.Disableable{f.name, f.number, f.typ, f.level, f.mode, f.save, f.refill, f.jointCats} {
 		setEnabled(w, edit)
@@ -409,4 +418,14 @@ func (f *roundForm) refresh() {
 func (f *roundForm) showError(msg string) {
 	f.errors.SetText(msg)
 	f.errors.Show()
+}
+
+// onPapers opens the documents of the round: every kind, 公告 first.
+func (f *roundForm) onPapers() {
+	kinds := []papers.Kind{papers.KindNotice, papers.KindFound, papers.KindInform, papers.KindFeedback, papers.KindRectify}
+	if f.s.svc.CanSeeClues() {
+		kinds = append(kinds, papers.KindHandover)
+	}
+	kinds = append(kinds, papers.KindAppraise, papers.KindUrge, papers.KindSummary)
+	newPapersDialog(f.s.svc, f.s.win, f.s.clock, app.PaperRequest{Round: f.round.Code}, kinds...).show()
 }

@@ -28,7 +28,8 @@ var milestoneWidths = []float32{150, 130, 90, 110, 0}
 // milestoneRow is one step on the 节点 tab.
 type milestoneRow struct {
 	kind   string
-	stored string // the date stored for the team (or round) shown
+	stored string      // the date stored for the team (or round) shown
+	seen   model.Stamp // its stamp (zero when none is stored): saved only while it is still so
 	date   *widgets.DateEntry
 }
 
@@ -130,7 +131,7 @@ func (t *milestonesTab) showRows() {
 		recorder := ""
 		m, ok := t.own(team, kind)
 		if ok {
-			row.stored, recorder = m.Date, m.Recorder
+			row.stored, row.seen, recorder = m.Date, m.Stamp, m.Recorder
 			row.date.SetText(m.Date)
 		} else if inherited, ok := t.own("", kind); ok && team != "" {
 			row.date.SetPlaceHolder("本轮 " + inherited.Date)
@@ -208,10 +209,12 @@ func (t *milestonesTab) dueState(kind string, feedback civil.Date, done string, 
 	return due.String(), "未到期"
 }
 
-// onSave records every step whose date changed.
+// onSave records every step whose date changed, all or none: a step
+// another clerk changed since the tab read it refuses them all, and the
+// tab offers to show the steps as they are now.
 func (t *milestonesTab) onSave() {
 	team := t.teamName()
-	n := 0
+	var changes []app.MilestoneEntry
 	for _, r := range t.list {
 		if err := widgets.ValidateDate(r.date.Date()); err != nil {
 			t.msg.SetText(r.kind + "：" + err.Error())
@@ -221,16 +224,21 @@ func (t *milestonesTab) onSave() {
 			continue
 		}
 		d, _ := civil.Parse(r.date.Date())
-		if err := t.f.s.svc.RecordMilestone(app.MilestoneEntry{Round: t.f.round.Code, Team: team, Kind: r.kind, Date: d}); err != nil {
-			dialog.ShowError(err, t.f.s.win)
-			return
-		}
-		n++
+		seen := r.seen
+		changes = append(changes, app.MilestoneEntry{Round: t.f.round.Code, Team: team, Kind: r.kind, Date: d, Seen: &seen})
 	}
-	if n == 0 {
+	if len(changes) == 0 {
 		t.msg.SetText("没有改动。")
 		return
 	}
-	t.f.afterWrite(t.f.round.Code, fmt.Sprintf("已保存 %d 个节点", n))
+	if err := t.f.s.svc.RecordMilestones(changes); err != nil {
+		t.msg.SetText("未保存：" + err.Error())
+		if !app.IsConflict(err) && !app.ConnLost(err) {
+			dialog.ShowError(err, t.f.s.win)
+		}
+		saveFailed(err, t.f.s.win, t.onSave, func() { t.f.afterWrite(t.f.round.Code, "") })
+		return
+	}
+	t.f.afterWrite(t.f.round.Code, fmt.Sprintf("已保存 %d 个节点", len(changes)))
 	t.msg.SetText("")
 }

@@ -9,8 +9,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xuncha/app"
 	"xuncha/app/civil"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
+	"xuncha/model"
 	"xuncha/ui/widgets"
 )
 
@@ -24,6 +27,7 @@ type reportRow struct {
 	team   *snap.Team
 	unit   string
 	stored civil.Date
+	seen   model.Stamp // of the unit's own 整改报告收到 step (zero: none): saved only while it is still so
 	due    civil.Date
 	date   *widgets.DateEntry
 }
@@ -92,6 +96,10 @@ func (t *reportsTab) showRows() {
 	}
 	cal, today := t.f.s.cal, t.f.s.clock()
 	sn := cal.Snapshot()
+	own, err := t.ownSteps(r.Code)
+	if err != nil {
+		t.fail(err.Error())
+	}
 	t.list = t.list[:0]
 	t.rows.RemoveAll()
 	total, received, overdue := 0, 0, 0
@@ -100,6 +108,10 @@ func (t *reportsTab) showRows() {
 		stage := cal.TeamSchedule(r, tm).Dates.RectifyDue
 		for _, tu := range tm.Units {
 			due := tu.ReportDueOr(stage)
+			m, ok := own[tm.Name+"/"+tu.Unit]
+			if d, err := civil.Parse(m.Date); ok && err == nil {
+				tu.ReportReceived = d // as read with its stamp
+			}
 			total++
 			switch {
 			case !tu.ReportReceived.IsZero():
@@ -110,7 +122,7 @@ func (t *reportsTab) showRows() {
 			if (t.team.Selected != allTeams && t.team.Selected != tm.Name) || (t.onlyOpen.Checked && !tu.ReportReceived.IsZero()) {
 				continue
 			}
-			row := reportRow{team: tm, unit: tu.Unit, stored: tu.ReportReceived, due: due, date: widgets.NewDateEntry()}
+			row := reportRow{team: tm, unit: tu.Unit, stored: tu.ReportReceived, seen: m.Stamp, due: due, date: widgets.NewDateEntry()}
 			row.date.PlaceHolder = "未收到"
 			row.date.SetText(dateText(tu.ReportReceived))
 			setEnabled(row.date, t.f.editable())
@@ -132,6 +144,18 @@ func (t *reportsTab) showRows() {
 	if len(t.list) == 0 {
 		t.rows.Add(widget.NewLabel("（没有要显示的单位）"))
 	}
+}
+
+// ownSteps reads the units' own 整改报告收到 steps of round, by team/unit.
+func (t *reportsTab) ownSteps(round string) (map[string]model.Milestone, error) {
+	ms, err := t.f.s.svc.Milestones(round)
+	out := map[string]model.Milestone{}
+	for _, m := range ms {
+		if m.UnitCode != "" && m.Kind == vocab.MsRectifyReport {
+			out[m.Team+"/"+m.UnitCode] = m
+		}
+	}
+	return out, err
 }
 
 // reportState describes a report on day today.
@@ -174,12 +198,16 @@ func (t *reportsTab) onSave() {
 		t.msg.SetText("没有改动。")
 		return
 	}
+	entries := make([]app.MilestoneEntry, len(changes))
 	for i, c := range changes {
-		if err := t.f.s.svc.RecordReportReceived(c.row.team.ID, c.row.unit, c.day); err != nil {
-			t.f.afterWrite(t.f.round.Code, "")
-			t.fail(fmt.Sprintf("已保存 %d 项，%s 未保存：%v", i, c.row.unit, err))
-			return
-		}
+		seen := c.row.seen
+		entries[i] = app.MilestoneEntry{Round: t.f.round.Code, Team: c.row.team.Name, Unit: c.row.unit,
+			Kind: vocab.MsRectifyReport, Date: c.day, Seen: &seen}
+	}
+	if err := t.f.s.svc.RecordMilestones(entries); err != nil { // all or none
+		t.fail("未保存：" + err.Error())
+		saveFailed(err, t.f.s.win, t.onSave, func() { t.f.afterWrite(t.f.round.Code, "") })
+		return
 	}
 	t.f.afterWrite(t.f.round.Code, fmt.Sprintf("已保存 %d 个收到日期", len(changes)))
 	t.msg.Importance = widget.SuccessImportance

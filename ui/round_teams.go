@@ -14,6 +14,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/civil"
 	"xuncha/app/snap"
+	"xuncha/model"
 	"xuncha/ui/widgets"
 )
 
@@ -22,8 +23,9 @@ import (
 // dates and its units, picked from a filtered check list.
 type teamsTab struct {
 	f       *roundForm
-	sel     int  // index of the team edited in f.round.Teams, -1 for none
-	adding  bool // editing a team not yet stored
+	sel     int          // index of the team edited in f.round.Teams, -1 for none
+	adding  bool         // editing a team not yet stored
+	read    app.TeamEdit // the team edited as read, with its stamp
 	list    *widget.List
 	add     *widget.Button
 	bulk    *widget.Button // 按县区批量建组 (round_bulk.go)
@@ -126,13 +128,19 @@ func (t *teamsTab) edit(i int) {
 	}
 	t.sel, t.adding = i, false
 	tm := &ts[i]
+	read, err := t.f.s.svc.TeamForEdit(tm.ID) // units, dates and stamp as they are now, read together
+	if err != nil {
+		t.fail(err.Error())
+		return
+	}
+	t.read = read
 	t.heading.SetText("编辑 " + tm.Name)
 	t.name.SetText(tm.Name)
 	t.name.Disable()
-	t.start.SetText(dateText(tm.OnsiteStart))
-	t.end.SetText(dateText(tm.OnsiteEnd))
+	t.start.SetText(dateText(read.Start))
+	t.end.SetText(dateText(read.End))
 	t.msg.SetText("")
-	t.picker.load(tm.Name, tm.UnitCodes(), tm.County)
+	t.picker.load(tm.Name, read.Units, tm.County)
 	t.hint.Hide()
 	t.editor.Show()
 	t.refresh()
@@ -181,20 +189,27 @@ func (t *teamsTab) onSave() {
 	name := strings.TrimSpace(t.name.Text)
 	var warn []string
 	var err error
-	var id uint
-	var oldStart, oldEnd civil.Date
 	if t.adding {
-		tm, w, e := svc.AddTeam(round.Code, name, units)
-		id, warn, err = tm.ID, w, e
+		var tm model.Team
+		tm, warn, err = svc.AddTeam(round.Code, name, units)
+		if err == nil && (!start.IsZero() || !end.IsZero()) {
+			_, err = svc.SaveTeam(app.TeamEdit{ID: tm.ID, Units: units, Start: start, End: end, Stamp: tm.Stamp})
+		}
 	} else {
-		tm := &round.Teams[t.sel]
-		id, name, oldStart, oldEnd = tm.ID, tm.Name, tm.OnsiteStart, tm.OnsiteEnd
-		warn, err = svc.SetTeamUnits(id, units)
-	}
-	if err == nil && (start != oldStart || end != oldEnd) {
-		err = svc.SetTeamOnsite(id, start, end)
+		name = round.Teams[t.sel].Name
+		ed := t.read
+		ed.Units, ed.Start, ed.End = units, start, end
+		warn, err = svc.SaveTeam(ed) // units and dates together, only over the team as read
 	}
 	if err != nil {
+		if !t.adding && (app.IsConflict(err) || app.ConnLost(err)) { // the form keeps what was ticked
+			t.fail("未保存：" + err.Error())
+			saveFailed(err, t.f.s.win, t.onSave, func() {
+				t.f.afterWrite(round.Code, "")
+				t.reselect(name)
+			})
+			return
+		}
 		t.f.afterWrite(round.Code, "") // a team added before its dates failed is stored
 		t.reselect(name)
 		t.fail("未保存：" + err.Error())

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/model"
 )
 
 // settingsScreen is 设置: one tab per capability that has parameters
@@ -28,7 +29,9 @@ type settingsScreen struct {
 	calendar *calendarSettings
 	assign   *assignSettings
 	training *trainingSettings
-	ledger   *ledgerSettings // 成果运用 (settings_ledger.go)
+	ledger   *ledgerSettings     // 成果运用 (settings_ledger.go)
+	papers   *papersSettings     // 文书模板 (settings_papers.go)
+	people   *experienceSettings // 经验与轮换 (settings_experience.go)
 	tabs     *container.AppTabs
 	saved    []*formGuard // each tab's fields as stored (settings_unsaved.go)
 }
@@ -47,7 +50,9 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		calendar: newCalendarSettings(svc, win),
 		assign:   newAssignSettings(svc, win),
 		training: newTrainingSettings(svc, win),
-		ledger:   newLedgerSettings(svc, win)}
+		ledger:   newLedgerSettings(svc, win),
+		papers:   newPapersSettings(svc, win),
+		people:   newExperienceSettings(svc, win)}
 	stored := func() {
 		s.remember()
 		if onChanged != nil {
@@ -55,17 +60,26 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		}
 	}
 	s.recusal.changed, s.calendar.changed, s.assign.changed = stored, stored, stored
-	s.training.changed, s.ledger.changed = stored, stored
+	s.training.changed, s.ledger.changed, s.papers.changed, s.people.changed = stored, stored, stored, stored
 	return s
 }
 
 func (s *settingsScreen) build() fyne.CanvasObject {
+	// A section of forms scrolls sideways when it is wider than the window:
+	// the tabs are as wide as their widest section (成果运用 needs 920
+	// points), which would otherwise clip every section at 1024×700.
+	// 文书模板 fits as it is, and its wrapped texts need the window's width.
+	tab := func(name string, icon fyne.Resource, content fyne.CanvasObject) *container.TabItem {
+		return container.NewTabItemWithIcon(name, icon, container.NewHScroll(content))
+	}
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("回避规则", theme.WarningIcon(), s.recusal.build()),
-		container.NewTabItemWithIcon("巡察日历", theme.HistoryIcon(), s.calendar.build()),
-		container.NewTabItemWithIcon("编组", theme.AccountIcon(), s.assign.build()),
-		container.NewTabItemWithIcon("培训提示", theme.InfoIcon(), s.training.build()),
-		container.NewTabItemWithIcon("成果运用", theme.DocumentIcon(), s.ledger.build()),
+		tab("回避规则", theme.WarningIcon(), s.recusal.build()),
+		tab("巡察日历", theme.HistoryIcon(), s.calendar.build()),
+		tab("编组", theme.AccountIcon(), s.assign.build()),
+		tab("经验与轮换", theme.HistoryIcon(), s.people.build()),
+		tab("培训提示", theme.InfoIcon(), s.training.build()),
+		tab("成果运用", theme.DocumentIcon(), s.ledger.build()),
+		container.NewTabItemWithIcon("文书模板", theme.FileTextIcon(), s.papers.build()),
 	)
 	s.remember()
 	return s.tabs
@@ -73,7 +87,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 
 // reload reads every section's settings again.
 func (s *settingsScreen) reload() {
-	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.training, s.ledger} {
+	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.people, s.training, s.ledger, s.papers} {
 		sec.load()
 	}
 	s.remember()
@@ -92,11 +106,17 @@ type sectionFrame struct {
 	confirmReset *widget.Button // the 确定 of the open reset confirmation, for tests
 	inputs       []fyne.Disableable
 	changed      func() // after the settings were stored
+
+	key    string      // the settings key the section edits
+	seen   model.Stamp // its stamp when the section read it (readStamp)
+	reload func()      // the section's load
 }
 
-// newSectionFrame returns the frame; resetLabel names the reset button.
-func newSectionFrame(svc *app.Service, win fyne.Window, resetLabel string, save func(), reset func()) *sectionFrame {
-	f := &sectionFrame{svc: svc, win: win}
+// newSectionFrame returns the frame of the section that edits settings
+// key: save and reset are its buttons' actions, load shows the settings
+// as stored; resetLabel names the reset button.
+func newSectionFrame(svc *app.Service, win fyne.Window, key, resetLabel string, save, reset, load func()) *sectionFrame {
+	f := &sectionFrame{svc: svc, win: win, key: key, reload: load}
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
 	f.errors.Wrapping = fyne.TextWrapBreak
@@ -137,6 +157,30 @@ func (f *sectionFrame) applyRights() {
 	} else {
 		f.note.SetText("只有管理员可以修改设置；此处只能查看。")
 	}
+}
+
+// readStamp keeps the stamp of the section's setting as stored now. A
+// section's load calls it before it reads the settings, so that a save
+// made in between is refused on 保存, never saved over (SPEC §13.1).
+func (f *sectionFrame) readStamp() {
+	seen, err := f.svc.SettingStamp(f.key)
+	if err != nil {
+		dialog.ShowError(err, f.win)
+	}
+	f.seen = seen
+}
+
+// store is the service to save the section's settings through: refused,
+// with who and when, when another user saved them since the section read
+// them. A section loads again after its save.
+func (f *sectionFrame) store() *app.Service { return f.svc.Seeing(f.seen) }
+
+// failed shows why saving stored nothing; refused over another user's
+// newer save, it offers to show the settings as stored now, cut off from
+// the server to try again (retry).
+func (f *sectionFrame) failed(err error, retry func()) {
+	f.showErrors(storeError(err))
+	saveFailed(err, f.win, retry, f.reload)
 }
 
 // showErrors shows why 保存 stored nothing.

@@ -64,7 +64,7 @@ type assignSettings struct {
 
 func newAssignSettings(svc *app.Service, win fyne.Window) *assignSettings {
 	a := &assignSettings{byCat: map[string]*widgets.CheckFlow{}}
-	a.sectionFrame = newSectionFrame(svc, win, "恢复默认", a.onSave, a.onReset)
+	a.sectionFrame = newSectionFrame(svc, win, app.AssignSettingsKey, "恢复默认", a.onSave, a.onReset, a.load)
 	return a
 }
 
@@ -106,6 +106,7 @@ func (a *assignSettings) load() {
 	if a.holder == nil {
 		return
 	}
+	a.readStamp()
 	set, err := a.svc.AssignSettings()
 	if err != nil {
 		dialog.ShowError(err, a.win)
@@ -209,10 +210,11 @@ func (a *assignSettings) onSave() {
 		a.showErrors(errs)
 		return
 	}
-	if err := a.svc.SaveAssignSettings(set); err != nil {
-		a.showErrors(storeError(err))
+	if err := a.store().SaveAssignSettings(set); err != nil {
+		a.failed(err, a.onSave)
 		return
 	}
+	a.load() // the settings as stored, and their new stamp
 	a.done(fmt.Sprintf("已保存编组设置（每组 %d 人）", set.Slots()))
 }
 
@@ -229,8 +231,8 @@ func (a *assignSettings) onReset() {
 	msg := fmt.Sprintf("将编组设置恢复为默认值（每组 %d 人：%s 异地产生，%s 本县产生；同一外县最多 %d 人）？",
 		def.Slots(), strings.Join(remote, "、"), strings.Join(local, "、"), def.MaxPerCounty)
 	a.confirm("恢复默认", msg, func() {
-		if err := a.svc.SaveAssignSettings(def); err != nil {
-			a.showErrors(storeError(err))
+		if err := a.store().SaveAssignSettings(def); err != nil {
+			a.failed(err, a.onReset)
 			return
 		}
 		a.load()

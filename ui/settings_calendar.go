@@ -47,7 +47,7 @@ type calendarSettings struct {
 
 func newCalendarSettings(svc *app.Service, win fyne.Window) *calendarSettings {
 	c := &calendarSettings{days: map[calendar.Stage]*widget.Entry{}}
-	c.sectionFrame = newSectionFrame(svc, win, "恢复默认天数", c.onSave, c.onReset)
+	c.sectionFrame = newSectionFrame(svc, win, app.CalendarSettingsKey, "恢复默认天数", c.onSave, c.onReset, c.load)
 	return c
 }
 
@@ -99,6 +99,7 @@ func (c *calendarSettings) load() {
 	if c.holidays == nil {
 		return
 	}
+	c.readStamp()
 	set, err := c.svc.CalendarSettings()
 	if err != nil {
 		dialog.ShowError(err, c.win)
@@ -194,8 +195,8 @@ func (c *calendarSettings) onSave() {
 		c.showErrors(errs)
 		return
 	}
-	if err := c.svc.SaveCalendarSettings(set); err != nil {
-		c.showErrors(storeError(err))
+	if err := c.store().SaveCalendarSettings(set); err != nil {
+		c.failed(err, c.onSave)
 		return
 	}
 	c.load() // sorted, without repeats
@@ -219,8 +220,8 @@ func (c *calendarSettings) onReset() {
 		}
 		def.NonWorkingDays = set.NonWorkingDays
 		def.CoverageKinds, def.RepeatKinds, def.Sectors = set.CoverageKinds, set.RepeatKinds, set.Sectors
-		if err := c.svc.SaveCalendarSettings(def); err != nil {
-			c.showErrors(storeError(err))
+		if err := c.store().SaveCalendarSettings(def); err != nil {
+			c.failed(err, c.onReset)
 			return
 		}
 		c.load()

@@ -25,7 +25,7 @@ type ledgerSettings struct {
 
 func newLedgerSettings(svc *app.Service, win fyne.Window) *ledgerSettings {
 	l := &ledgerSettings{}
-	l.sectionFrame = newSectionFrame(svc, win, "恢复默认", l.onSave, l.onReset)
+	l.sectionFrame = newSectionFrame(svc, win, app.LedgerSettingsKey, "恢复默认", l.onSave, l.onReset, l.load)
 	return l
 }
 
@@ -56,6 +56,7 @@ func (l *ledgerSettings) load() {
 	if l.categories == nil {
 		return
 	}
+	l.readStamp()
 	set, err := l.svc.LedgerSettings()
 	if err != nil {
 		dialog.ShowError(err, l.win)
@@ -102,8 +103,8 @@ func (l *ledgerSettings) onSave() {
 		l.showErrors(errs)
 		return
 	}
-	if err := l.svc.SaveLedgerSettings(set); err != nil {
-		l.showErrors(storeError(err))
+	if err := l.store().SaveLedgerSettings(set); err != nil {
+		l.failed(err, l.onSave)
 		return
 	}
 	l.load()
@@ -112,8 +113,8 @@ func (l *ledgerSettings) onSave() {
 
 func (l *ledgerSettings) onReset() {
 	l.confirm("恢复默认", "将成果运用设置恢复为默认值（临期 15 天，整改报告和履职情况报告 2 个月，线索 3 个月，默认问题类别）？", func() {
-		if err := l.svc.SaveLedgerSettings(ledger.Defaults()); err != nil {
-			l.showErrors(storeError(err))
+		if err := l.store().SaveLedgerSettings(ledger.Defaults()); err != nil {
+			l.failed(err, l.onReset)
 			return
 		}
 		l.load()

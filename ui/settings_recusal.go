@@ -60,7 +60,7 @@ type recusalSettings struct {
 func newRecusalSettings(svc *app.Service, win fyne.Window) *recusalSettings {
 	r := &recusalSettings{severity: map[string]*widget.Select{}, badges: map[string]*widgets.SeverityBadge{},
 		liftable: map[string]*widget.Check{}}
-	r.sectionFrame = newSectionFrame(svc, win, "恢复默认", r.onSave, r.onReset)
+	r.sectionFrame = newSectionFrame(svc, win, app.RecusalSettingsKey, "恢复默认", r.onSave, r.onReset, r.load)
 	return r
 }
 
@@ -170,6 +170,7 @@ func (r *recusalSettings) load() {
 	if r.years == nil {
 		return
 	}
+	r.readStamp()
 	set, err := r.svc.RecusalSettings()
 	if err != nil {
 		dialog.ShowError(err, r.win)
@@ -234,10 +235,11 @@ func (r *recusalSettings) onSave() {
 		r.showErrors(errs)
 		return
 	}
-	if err := r.svc.SaveRecusalSettings(set); err != nil {
-		r.showErrors(storeError(err))
+	if err := r.store().SaveRecusalSettings(set); err != nil {
+		r.failed(err, r.onSave)
 		return
 	}
+	r.load() // the settings as stored, and their new stamp
 	r.done("已保存回避规则设置")
 }
 
@@ -246,8 +248,8 @@ func (r *recusalSettings) onReset() {
 	msg := fmt.Sprintf("将回避规则的全部设置恢复为默认值（曾任职 %d 年，组长、副组长 %d 年，上下级 %d 级，各规则按规定级别）？"+
 		"须异地产生的角色由“编组”标签页的组成表决定，不受影响。", def.Years, def.LongStintYears, def.Depth)
 	r.confirm("恢复默认", msg, func() {
-		if err := r.svc.ResetRecusalSettings(); err != nil {
-			r.showErrors(storeError(err))
+		if err := r.store().ResetRecusalSettings(); err != nil {
+			r.failed(err, r.onReset)
 			return
 		}
 		r.load()

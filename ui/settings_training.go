@@ -23,7 +23,7 @@ type trainingSettings struct {
 
 func newTrainingSettings(svc *app.Service, win fyne.Window) *trainingSettings {
 	t := &trainingSettings{}
-	t.sectionFrame = newSectionFrame(svc, win, "恢复默认", t.onSave, t.onReset)
+	t.sectionFrame = newSectionFrame(svc, win, app.TrainingSettingsKey, "恢复默认", t.onSave, t.onReset, t.load)
 	return t
 }
 
@@ -48,6 +48,7 @@ func (t *trainingSettings) load() {
 	if t.years == nil {
 		return
 	}
+	t.readStamp()
 	set, err := t.svc.TrainingSettings()
 	if err != nil {
 		dialog.ShowError(err, t.win)
@@ -69,17 +70,18 @@ func (t *trainingSettings) onSave() {
 		t.showErrors(errs)
 		return
 	}
-	if err := t.svc.SaveTrainingSettings(set); err != nil {
-		t.showErrors(storeError(err))
+	if err := t.store().SaveTrainingSettings(set); err != nil {
+		t.failed(err, t.onSave)
 		return
 	}
+	t.load() // the settings as stored, and their new stamp
 	t.done("已保存培训提示设置")
 }
 
 func (t *trainingSettings) onReset() {
 	t.confirm("恢复默认", "将培训提示恢复为默认（不提示，有效年限 3 年）？", func() {
-		if err := t.svc.SaveTrainingSettings(app.DefaultTraining()); err != nil {
-			t.showErrors(storeError(err))
+		if err := t.store().SaveTrainingSettings(app.DefaultTraining()); err != nil {
+			t.failed(err, t.onReset)
 			return
 		}
 		t.load()

@@ -18,8 +18,10 @@ func (s *settingsScreen) parts() []settingsPart {
 		{"回避规则", func() any { return with(s.recusal.collect()) }},
 		{"巡察日历", func() any { return with(s.calendar.collect()) }},
 		{"编组", func() any { return with(s.assign.collect()) }},
+		{"经验与轮换", func() any { return with(s.people.collect()) }},
 		{"培训提示", func() any { return []any{s.training.warn.Checked, s.training.years.Text} }},
 		{"成果运用", func() any { return with(s.ledger.collect()) }},
+		{"文书模板", func() any { return s.papers.collect() }},
 	}
 }
 

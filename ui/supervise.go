@@ -16,6 +16,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/civil"
 	"xuncha/app/ledger"
+	"xuncha/app/papers"
 	"xuncha/model"
 )
 
@@ -43,6 +44,7 @@ type superviseScreen struct {
 	urg                       [3]*widget.Check
 	table                     *widget.Table
 	summary                   *widget.Label
+	urge                      *widget.Button // 督办通知
 	list                      ledger.OpenList
 	view                      *app.LedgerView // read on reload, filtered on every change
 	countyNames               map[string]string
@@ -93,8 +95,9 @@ func (s *superviseScreen) build() fyne.CanvasObject {
 		return container.NewHBox(widget.NewLabel(label), container.NewGridWrap(fyne.NewSize(w, sel.MinSize().Height), sel))
 	}
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)
+	s.urge = widget.NewButtonWithIcon("督办通知…", theme.DocumentIcon(), s.onUrge)
 	filters := container.NewVBox(
-		container.NewHBox(pick("县区", s.county, 140), pick("轮次", s.round, 170), pick("单位", s.unit, 220), layout.NewSpacer(), refresh),
+		container.NewHBox(pick("县区", s.county, 140), pick("轮次", s.round, 170), pick("单位", s.unit, 220), layout.NewSpacer(), s.urge, refresh),
 		container.NewHBox(pick("责任部门", s.dept, 140), widget.NewLabel("显示"), s.urg[0], s.urg[1], s.urg[2]))
 	hint := widget.NewLabel("红色为已逾期，黄色为15天内到期（含今天）；点一行打开该单位的成果记录。")
 	s.reload()
@@ -285,4 +288,15 @@ func (s *superviseScreen) openRow(i int) {
 	}
 	r := s.list.Rows[i]
 	s.open(r.Round, r.Unit)
+}
+
+// onUrge opens the 督办通知 of the round chosen (of the unit chosen, if
+// one is): one per unit with something overdue today.
+func (s *superviseScreen) onUrge() {
+	f := s.filter()
+	if f.Round == "" {
+		dialog.ShowInformation("督办通知", "督办通知按轮次生成：请先在“轮次”中选择一个轮次（可再选单位）。", s.win)
+		return
+	}
+	newPapersDialog(s.svc, s.win, s.clock, app.PaperRequest{Round: f.Round, Unit: f.Unit}, papers.KindUrge).show()
 }

@@ -198,6 +198,11 @@ func (f *termForm) onSave() {
 	if err != nil {
 		f.errors.SetText("未保存：" + err.Error())
 		f.errors.Show()
+		saveFailed(err, f.s.win, f.onSave, func() { // the term as it is now
+			f.dlg.Hide()
+			f.s.reload()
+			f.s.openTerm(false)
+		})
 		return
 	}
 	f.dlg.Hide()

@@ -180,7 +180,7 @@ func (f *unitForm) onSave() {
 	} else {
 		err = f.svc.SaveUnit(d)
 	}
-	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Unit.Code, reopenForm(f.win,
+	formSaved(err, f.errors, f.dlg, f.win, f.onSaved, d.Unit.Code, f.onSave, reopenForm(f.win,
 		func() (*app.UnitDetail, error) { return f.svc.UnitDetail(d.Unit.Code) },
 		func(fresh *app.UnitDetail) { newUnitForm(f.svc, f.win, fresh, false, f.onSaved).show() }))
 }

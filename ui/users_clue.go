@@ -45,8 +45,9 @@ func (s *usersScreen) onClue() {
 		if !yes {
 			return
 		}
-		if err := s.svc.SetClueRight(name, grant); err != nil {
+		if err := s.svc.Seeing(acc.Stamp).SetClueRight(name, grant); err != nil { // only over the account as shown
 			s.note.Error(err)
+			saveFailed(err, s.win, nil, s.reload)
 			return
 		}
 		verb := "授予"

@@ -46,19 +46,23 @@ func (s *usersScreen) onRole() {
 	if !ok {
 		return
 	}
-	cur := ""
+	var cur auth.Account
 	for _, a := range s.accounts {
 		if a.Name == name {
-			cur = a.Role
+			cur = a
 		}
 	}
 	s.roleSel = widget.NewSelect(auth.Roles, nil)
-	s.roleSel.SetSelected(cur)
+	s.roleSel.SetSelected(cur.Role)
 	form := widget.NewForm(widget.NewFormItem("用户", widget.NewLabel(name)), widget.NewFormItem("新角色", s.roleSel))
-	s.dlg = widgets.NewFormDialog("修改角色", "保存", form, func() error {
+	var d *widgets.FormDialog
+	d = widgets.NewFormDialog("修改角色", "保存", form, func() error {
 		role := s.roleSel.Selected
-		if err := s.svc.SetUserRole(name, role); err != nil {
-			return err
+		if err := s.svc.Seeing(cur.Stamp).SetUserRole(name, role); err != nil { // only over the account as shown
+			return saveFailed(err, s.win, d.Submit, func() {
+				d.Hide()
+				s.reload()
+			})
 		}
 		s.done(name, fmt.Sprintf("%s 的角色已改为 %s。", name, role))
 		if name == s.svc.User && s.onSelfChanged != nil {
@@ -66,6 +70,7 @@ func (s *usersScreen) onRole() {
 		}
 		return nil
 	}, s.win)
+	s.dlg = d
 	s.dlg.Show(380)
 }
 

@@ -48,6 +48,7 @@ func screenList() []screen {
 		{"回避报告", theme.WarningIcon(), func(m *mainWindow) view { return newRecusalScreen(m.svc, m.win) }},
 		{resultsTitle, theme.DocumentIcon(), func(m *mainWindow) view { return newResultsScreen(m.svc, m.win, today) }},
 		{superviseTitle, theme.MediaRecordIcon(), func(m *mainWindow) view { return newSuperviseScreen(m.svc, m.win, today, m.openResults) }},
+		{statsTitle, theme.ZoomFitIcon(), func(m *mainWindow) view { return newStatsScreen(m.svc, m.win, today) }},
 		{"设置", theme.SettingsIcon(), func(m *mainWindow) view { return newSettingsScreen(m.svc, m.win, m.reload) }},
 		{"审计日志", theme.HistoryIcon(), func(m *mainWindow) view { return newAuditScreen(m.svc, m.win) }},
 		{"数据备份", theme.StorageIcon(), func(m *mainWindow) view { return newBackupScreen(m.svc, m.win, m.afterRestore) }},

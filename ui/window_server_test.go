@@ -107,7 +107,7 @@ func TestFormSavedOffersReloadOnConflict(t *testing.T) {
 	errs := widget.NewLabel("")
 	saved, reloaded := "", false
 	conflict := &model.ConflictError{By: "张三", At: time.Date(2026, 3, 1, 2, 2, 0, 0, time.UTC)}
-	formSaved(errors.Join(conflict), errs, form, w, func(code string) { saved = code }, "P001", func() { reloaded = true })
+	formSaved(errors.Join(conflict), errs, form, w, func(code string) { saved = code }, "P001", nil, func() { reloaded = true })
 	top := w.Canvas().Overlays().Top()
 	b := findButton(top, "重新载入")
 	if b == nil || !app.IsConflict(errors.Join(conflict)) {

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"xuncha/app/civil"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 )
@@ -14,11 +15,15 @@ import (
 // a sprinkling of hard and soft hits and of relatives.
 func synthetic(counties, people, teams int) *Instance {
 	r := rand.New(rand.NewPCG(uint64(people), uint64(teams)))
-	in := &Instance{Round: "2026-1", Mode: vocab.ModeMixed, Seed: "12345"}
+	start := civil.MustParse("2026-03-01")
+	in := &Instance{Round: "2026-1", Mode: vocab.ModeMixed, Seed: "12345", Start: start}
 	cats := []string{"县直机关", "事业单位", "国有企业", "乡镇街道", "村社区"}
 	for i := range people {
 		p := Person{Code: fmt.Sprintf("P%06d", i), County: fmt.Sprintf("C%03d", i%counties), Status: "在库",
-			Served: r.IntN(3), Previous: r.IntN(5) == 0, Promoted: r.IntN(10) == 0}
+			Served: r.IntN(3), Previous: r.IntN(5) == 0, Experience: r.IntN(4), Rank: []string{"一级科员", "四级主任科员", "副科级"}[r.IntN(3)]}
+		if r.IntN(10) == 0 { // promoted within the last three years; some have served since
+			p.PromotedOn, p.SincePromoted = start.AddDays(-r.IntN(3*365)), r.IntN(3)/2
+		}
 		if r.IntN(100) < 15 {
 			p.Pools |= snap.LeaderPool
 		}
@@ -73,6 +78,8 @@ func benchAssign(b *testing.B, counties, people, teams int) {
 	b.ReportMetric(float64(res.Objective.Filled), "filled")
 	b.ReportMetric(float64(res.Objective.Slots), "slots")
 	b.ReportMetric(float64(res.Objective.Searched), "relaxations")
+	b.ReportMetric(float64(res.Objective.Tiers.CoreShort), "core-short")
+	b.ReportMetric(float64(res.Objective.Tiers.OwingLeft), "owing-left")
 }
 
 // BenchmarkAssignCity is a city round: 12 counties, 3,000 people, 40 teams.

@@ -26,10 +26,13 @@ type teamState struct {
 	bins     []bin
 	resolved []int32 // counties whose share is fixed by labelled bins, sorted
 	forbid   []int32 // people kept off the team, sorted
-	max      int32   // upper bound on the team's filled slots; -1 unknown
-	maxL     int32   // the same for its local slots alone, and
-	maxR     int32   // for its other slots alone
-	lists    []*candList
+	// coreCap: the team's experienced members are only those of its core
+	// seats (bins whose seat holds coreBit); the other bins refuse them
+	coreCap bool
+	max     int32 // upper bound on the team's filled slots; -1 unknown
+	maxL    int32 // the same for its local slots alone, and
+	maxR    int32 // for its other slots alone
+	lists   []*candList
 }
 
 // candList is a bin's candidates, cheapest first (ties by person number):
@@ -44,7 +47,18 @@ type candList struct {
 
 func (ts *teamState) clone() *teamState {
 	return &teamState{bins: slices.Clone(ts.bins), resolved: slices.Clone(ts.resolved),
-		forbid: slices.Clone(ts.forbid), max: -1, maxL: -1, maxR: -1}
+		forbid: slices.Clone(ts.forbid), coreCap: ts.coreCap, max: -1, maxL: -1, maxR: -1}
+}
+
+// seats returns the number of seats whose groups include bit.
+func (ts *teamState) seats(bit uint32) int32 {
+	var n int32
+	for _, b := range ts.bins {
+		if b.seat&bit != 0 {
+			n += b.cap
+		}
+	}
+	return n
 }
 
 func (ts *teamState) slots() int32 {
@@ -64,6 +78,9 @@ func (ts *teamState) forbidden(p int32) bool {
 // required groups g (the person's own eligibility aside).
 func (w *world) accepts(ts *teamState, b *bin, c int32, g uint32) bool {
 	if b.seat != 0 && g&b.seat != b.seat {
+		return false
+	}
+	if ts.coreCap && g&w.coreBit != 0 && b.seat&w.coreBit == 0 {
 		return false
 	}
 	if b.county >= 0 {
@@ -120,7 +137,43 @@ func (w *world) rootState(t int32, spread []int32, turn *int) *teamState {
 	}
 	slices.Sort(ts.forbid)
 	ts.forbid = slices.Compact(ts.forbid)
+	// a team no experienced person may join is capped at once: its core
+	// cannot be mended, and the search need not try
+	ts.coreCap = w.need[t] > 0 && !w.coreReachable(t)
 	return ts
+}
+
+// coreReachable reports whether some placeable experienced person may
+// fill a row of team t (by pool, locality and hard recusal): a static
+// class of them with more people than have hits on t, or one of those
+// with hits whom the hits leave a row.
+func (w *world) coreReachable(t int32) bool {
+	c := w.load(t)
+	hit := make([]int32, len(w.sCount[1]))
+	for _, h := range w.tHits[t] {
+		if k := w.pClass[1][h.p]; k >= 0 {
+			hit[k]++
+		}
+	}
+	for k, sc := range w.sClass[1] {
+		if sc.groups&w.coreBit == 0 || sc.rows&w.locRows(t, sc.county) == 0 {
+			continue
+		}
+		if w.sCount[1][k] > hit[k] {
+			return true
+		}
+	}
+	for _, h := range w.tHits[t] {
+		if k := w.pClass[1][h.p]; k < 0 || w.sClass[1][k].groups&w.coreBit == 0 {
+			continue
+		}
+		for r := range w.rows {
+			if w.base(h.p, t, r, c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // list returns the candidates of bin bi of team t at state ts, at least
@@ -143,7 +196,7 @@ func (w *world) list(t int32, ts *teamState, bi int, limit int) *candList {
 		}
 		if w.eligible(p, t, ts, b, c) {
 			soft := w.softIn(c, p, b.row)
-			if ev, ok := h.add(p, w.wt.cost(w, p, t, b.prefer, soft)); ok {
+			if ev, ok := h.add(p, w.wt.cost(w, p, t, b.row, b.prefer, soft)); ok {
 				next = min(next, ev)
 			}
 		}
@@ -174,7 +227,7 @@ func (w *world) extend(t int32, ts *teamState, bi int, used []bool, want int) bo
 		if !used[p] && w.mark[p] != w.stamp && w.eligible(p, t, ts, b, c) {
 			soft := w.softIn(c, p, b.row)
 			l.ps = append(l.ps, p)
-			l.cs = append(l.cs, w.wt.cost(w, p, t, b.prefer, soft))
+			l.cs = append(l.cs, w.wt.cost(w, p, t, b.row, b.prefer, soft))
 			used[p] = true
 			added++
 		}
@@ -195,22 +248,23 @@ func (w *world) eligible(p, t int32, ts *teamState, b *bin, c *tctx) bool {
 // to a county, that county's people first, then everyone else with the
 // off-label weight added. visit returns false to end the current phase.
 func (w *world) scan(t int32, b *bin, visit func(p int32, lb int64) bool) {
+	k := w.kind(b.row)
 	if b.prefer >= 0 && b.county < 0 && !w.rows[b.row].local && w.mode == vocab.ModeMixed {
-		for _, p := range w.countyList(b.prefer) {
-			if !visit(p, w.people[p].personal) {
+		for _, p := range w.countyList(b.prefer, k) {
+			if !visit(p, w.people[p].personal[k]) {
 				break
 			}
 		}
-		off := w.wt.w[2]
+		off := w.wt.w[tOff]
 		for _, p := range w.pool(t, b) {
-			if pi := &w.people[p]; pi.county != b.prefer && !visit(p, pi.personal+off) {
+			if pi := &w.people[p]; pi.county != b.prefer && !visit(p, pi.personal[k]+off) {
 				break
 			}
 		}
 		return
 	}
 	for _, p := range w.pool(t, b) {
-		if !visit(p, w.people[p].personal) {
+		if !visit(p, w.people[p].personal[k]) {
 			break
 		}
 	}
@@ -218,20 +272,23 @@ func (w *world) scan(t int32, b *bin, visit func(p int32, lb int64) bool) {
 
 // pool returns the people bin b of team t draws on, cheapest first.
 func (w *world) pool(t int32, b *bin) []int32 {
+	k := w.kind(b.row)
 	switch {
 	case w.rows[b.row].local:
-		return w.countyList(w.teams[t].county)
+		return w.countyList(w.teams[t].county, k)
 	case b.county >= 0:
-		return w.countyList(b.county)
+		return w.countyList(b.county, k)
 	case w.rows[b.row].from == vocab.FromCity:
-		return w.cityOrder
+		return w.cityOrder[k]
 	}
-	return w.order
+	return w.order[k]
 }
 
-func (w *world) countyList(c int32) []int32 {
-	if c < 0 || int(c) >= len(w.byCounty) {
+// countyList returns the placeable people of county c, cheapest first in
+// rows of kind k (see world.kind).
+func (w *world) countyList(c int32, k int) []int32 {
+	if c < 0 || int(c) >= len(w.byCounty[k]) {
 		return nil
 	}
-	return w.byCounty[c]
+	return w.byCounty[k][c]
 }

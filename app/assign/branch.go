@@ -9,11 +9,13 @@ import (
 	"xuncha/app/vocab"
 )
 
-// The constraints that cross the flow.
+// The constraints that cross the flow, and the experienced core, which
+// crosses it too but is an objective: a team short of it is still valid.
 const (
 	vCap   = iota // more than K people of one other county on a team
 	vSkill        // a full team without a required skill
 	vKin          // two close relatives on one team
+	vCore         // a team short of its experienced core, not capped at its seats
 )
 
 type violation struct {
@@ -37,6 +39,50 @@ func (s *search) violations(n *node, first bool) []violation {
 		}
 	}
 	return out
+}
+
+// issues returns, for each team, its first violation (see violations)
+// and its shortfall of the experienced core that a seat might still mend,
+// by team, the violation first; with first set, only the first violation
+// of all, or else the first shortfall. The dive mends them all at once.
+func (s *search) issues(n *node, first bool) []violation {
+	var out, core []violation
+	for ti, t := range s.m.teams {
+		if v, ok := s.teamViolation(n, ti, t); ok {
+			if first {
+				return []violation{v}
+			}
+			out = append(out, v)
+		}
+		if s.coreShort(n, ti, t) {
+			v := violation{kind: vCore, ti: ti}
+			out, core = append(out, v), append(core, v)
+		}
+	}
+	if first { // no violation: the first shortfall
+		return core[:min(len(core), 1)]
+	}
+	return out
+}
+
+// coreShort reports whether team ti (t) of n lacks experienced members and
+// is not capped at its seats.
+func (s *search) coreShort(n *node, ti int, t int32) bool {
+	if !s.coreOn() || n.teams[ti].coreCap || s.w.need[t] == 0 {
+		return false
+	}
+	var have int32
+	for _, x := range n.sol.at[ti] {
+		if s.m.groups[x.p]&s.w.coreBit != 0 {
+			have += x.n
+		}
+	}
+	return have < s.w.need[t]
+}
+
+// hard reports whether vs (from issues) hold a violation of the rules.
+func hard(vs []violation) bool {
+	return slices.ContainsFunc(vs, func(v violation) bool { return v.kind != vCore })
 }
 
 func (s *search) teamViolation(n *node, ti int, t int32) (violation, bool) {
@@ -95,7 +141,11 @@ func (s *search) branch(n *node, v violation) []*node {
 	case vCap:
 		states = s.capStates(t, ts, v.c)
 	case vSkill:
-		states = s.seatStates(ts, v.g)
+		for _, x := range s.seatStates(ts, 1<<v.g) {
+			states = append(states, x.st)
+		}
+	case vCore:
+		states = s.coreStates(t, ts)
 	case vKin:
 		for _, p := range []int32{v.a, v.b} {
 			c := ts.clone()
@@ -148,8 +198,11 @@ func (s *search) capStates(t int32, ts *teamState, c int32) []*teamState {
 		if i == len(opts) {
 			st := ts.clone()
 			st.resolved = insertSorted(st.resolved, c)
-			for k, o := range opts {
-				s.carve(st, o.row, o.seats, choice[k].q, choice[k].seats, c)
+			// the last rows first: carving a row inserts a bin after it,
+			// which moves the bins of the rows after it, not the seats
+			// (indexes into ts.bins) of the rows before
+			for k := len(opts) - 1; k >= 0; k-- {
+				s.carve(st, opts[k].row, opts[k].seats, choice[k].q, choice[k].seats, c)
 			}
 			st.bins = slices.DeleteFunc(st.bins, func(b bin) bool { return b.cap == 0 })
 			if key := s.stateKey(st); !seen[key] {
@@ -217,26 +270,70 @@ func (s *search) carve(st *teamState, row int, seats []int, q int32, mask uint, 
 	st.bins = slices.Insert(st.bins, at, bin{row: row, cap: q, county: c, prefer: c})
 }
 
-// seatStates places the seat of group g in each bin in turn.
-func (s *search) seatStates(ts *teamState, g int) []*teamState {
-	var out []*teamState
+// seated is a team state with a new seat, at bin bi.
+type seated struct {
+	st *teamState
+	bi int
+}
+
+// seatStates places a seat for the groups of bit in each bin in turn (a
+// bin that is already such a seat aside).
+func (s *search) seatStates(ts *teamState, bit uint32) []seated {
+	var out []seated
 	seen := map[string]bool{}
 	for bi := range ts.bins {
 		st := ts.clone()
 		b := st.bins[bi]
+		if b.seat&bit != 0 {
+			continue
+		}
+		at := bi
 		if b.cap == 1 {
-			st.bins[bi].seat |= 1 << g
+			st.bins[bi].seat |= bit
 		} else {
 			st.bins[bi].cap--
-			b.cap, b.seat = 1, b.seat|1<<g
+			b.cap, b.seat = 1, b.seat|bit
 			st.bins = slices.Insert(st.bins, bi+1, b)
+			at = bi + 1
 		}
 		if key := s.stateKey(st); !seen[key] {
 			seen[key] = true
-			out = append(out, st)
+			out = append(out, seated{st, at})
 		}
 	}
 	return out
+}
+
+// coreStates splits team t at ts, short of its experienced core, into a
+// state with one more core seat in each bin (while the seats are fewer
+// than the core wanted) and a state capped at the seats it has: any
+// assignment either has an experienced member outside the seats, whose
+// bin can be the new seat, or has none.
+func (s *search) coreStates(t int32, ts *teamState) []*teamState {
+	var out []*teamState
+	if ts.seats(s.w.coreBit) < s.w.need[t] {
+		for _, x := range s.seatStates(ts, s.w.coreBit) {
+			out = append(out, bounded(x.st, ts))
+		}
+	}
+	return append(out, capped(ts))
+}
+
+// capped is ts capped at its core seats.
+func capped(ts *teamState) *teamState {
+	c := bounded(ts.clone(), ts)
+	c.coreCap = true
+	return c
+}
+
+// bounded gives st, a state of the experienced core made from ts, ts's
+// bounds on filling: a seat for the core or a cap at the seats can only
+// lower what the team fills, so ts's bounds still hold, and the class
+// searches that would tighten them are saved (the core is weighed once
+// filling is settled).
+func bounded(st, ts *teamState) *teamState {
+	st.max, st.maxL, st.maxR = ts.max, ts.maxL, ts.maxR
+	return st
 }
 
 // stateKey identifies a team state by what it allows (leanings aside
@@ -252,7 +349,7 @@ func (s *search) stateKey(st *teamState) string {
 	for _, b := range bs {
 		fmt.Fprintf(&sb, "%d/%d/%d/%d/%d;", b.row, b.cap, b.county, b.prefer, b.seat)
 	}
-	fmt.Fprint(&sb, st.resolved, st.forbid)
+	fmt.Fprint(&sb, st.resolved, st.forbid, st.coreCap)
 	return sb.String()
 }
 
@@ -285,17 +382,18 @@ func (s *search) pick(n *node, v violation) *teamState {
 	case vSkill:
 		var best *teamState
 		bestCost, bestBin := int64(inf), -1
-		for _, st := range s.seatStates(ts, v.g) {
-			bi := slices.IndexFunc(st.bins, func(b bin) bool { return b.seat&(1<<v.g) != 0 })
+		for _, x := range s.seatStates(ts, 1<<v.g) {
 			cost := int64(inf)
-			if l := s.list(t, st, bi, s.limit0); len(l.ps) > 0 {
+			if l := s.list(t, x.st, x.bi, s.limit0); len(l.ps) > 0 {
 				cost = l.cs[0]
 			}
-			if best == nil || cost < bestCost || cost == bestCost && bi > bestBin {
-				best, bestCost, bestBin = st, cost, bi
+			if best == nil || cost < bestCost || cost == bestCost && x.bi > bestBin {
+				best, bestCost, bestBin = x.st, cost, x.bi
 			}
 		}
 		return best
+	case vCore:
+		return s.pickCore(t, ts)
 	default:
 		var ca, cb int64
 		for _, x := range at {
@@ -314,6 +412,22 @@ func (s *search) pick(n *node, v violation) *teamState {
 		st.forbid = insertSorted(st.forbid, drop)
 		return st
 	}
+}
+
+// pickCore gives team t at ts, short of its experienced core, for the
+// dive, the seat whose cheapest experienced candidate costs least, or the
+// cap at its seats when no bin has one.
+func (s *search) pickCore(t int32, ts *teamState) *teamState {
+	best := capped(ts)
+	bestCost := int64(inf)
+	if ts.seats(s.w.coreBit) < s.w.need[t] {
+		for _, x := range s.seatStates(ts, s.w.coreBit) {
+			if l := s.list(t, x.st, x.bi, 1); len(l.ps) > 0 && l.cs[0] < bestCost {
+				best, bestCost = bounded(x.st, ts), l.cs[0]
+			}
+		}
+	}
+	return best
 }
 
 // keep counts the placements of old that fit st's bins of the same row.

@@ -14,9 +14,10 @@ import (
 
 // FromSnapshot builds the instance of round code from snapshot s: its
 // teams (locked members become locks, other members are replaced), every
-// person with the facts the objective needs (SPEC §5's served and newly
-// promoted), and the recusal findings of checker c (built over s with
-// settings set). mode "" takes the round's own mode.
+// person with the facts the objective needs (SPEC §5's rounds served this
+// term and in the previous round; §11.3's experience, 职级, 新提拔日期 and
+// rounds served since), and the recusal findings of checker c (built over
+// s with settings set). mode "" takes the round's own mode.
 func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, code, mode, seed string) (*Instance, error) {
 	r := s.Round(code)
 	if r == nil {
@@ -28,7 +29,7 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 	if mode == "" {
 		mode = vocab.ModeMixed
 	}
-	in := &Instance{Round: code, Mode: mode, Seed: seed, CountyNames: map[string]string{}, UnitNames: map[string]string{}}
+	in := &Instance{Round: code, Mode: mode, Seed: seed, Start: r.OnsiteStart, CountyNames: map[string]string{}, UnitNames: map[string]string{}}
 	for _, x := range s.Counties {
 		in.CountyNames[x.Code] = x.Name
 		if x.City {
@@ -64,7 +65,8 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 		}
 		in.People = append(in.People, Person{Code: p.Code, Name: p.Name, County: p.HomeCounty, Pools: p.Pools,
 			FullTime: p.FullTime, Skills: p.Skills, Status: p.Status, Served: h.served, Previous: h.previous,
-			Promoted: promoted(p, r, h), Joint: joint.meets(p)})
+			Experience: len(h.dates), Rank: p.Rank, PromotedOn: p.PromotedOn, SincePromoted: h.since(p.PromotedOn),
+			Joint: joint.meets(p)})
 	}
 	run := *r
 	run.Mode = mode
@@ -109,7 +111,19 @@ func FromSnapshot(s *snap.Snapshot, c *recusal.Checker, set recusal.Settings, co
 type service struct {
 	served   int          // rounds of the same term
 	previous bool         // in the round just before
-	dates    []civil.Date // on-site starts of every earlier round served
+	dates    []civil.Date // on-site starts of every earlier round served, any term
+}
+
+// since counts the earlier rounds served that began on or after day d
+// (none when d is zero).
+func (h *service) since(d civil.Date) int {
+	n := 0
+	for _, x := range h.dates {
+		if !d.IsZero() && x >= d {
+			n++
+		}
+	}
+	return n
 }
 
 // before reports whether round a comes before round b.
@@ -162,23 +176,6 @@ func history(s *snap.Snapshot, r *snap.Round) map[string]*service {
 		}
 	}
 	return out
-}
-
-// promoted: promoted within two years before the round's on-site start,
-// and not served in a round since.
-func promoted(p *snap.Person, r *snap.Round, h *service) bool {
-	start := r.OnsiteStart
-	if p.PromotedOn.IsZero() || start.IsZero() || p.PromotedOn > start || p.PromotedOn < start.AddYears(-2) {
-		return false
-	}
-	if h != nil {
-		for _, d := range h.dates {
-			if d >= p.PromotedOn {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // pairs returns the hard pair findings the solver must keep apart: close

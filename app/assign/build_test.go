@@ -61,16 +61,25 @@ func TestFromSnapshot(t *testing.T) {
 	for _, p := range in.People {
 		got[p.Code] = p
 	}
+	if in.Start != civil.MustParse("2026-03-01") {
+		t.Errorf("start = %s, want the round's 进驻开始", in.Start)
+	}
 	for _, c := range []struct {
-		code             string
-		served           int
-		previous, promot bool
-	}{{"P1", 0, false, true}, {"P2", 1, false, false}, {"P3", 2, true, false}, {"P4", 0, false, false}} {
+		code               string
+		served, exp, since int
+		previous           bool
+	}{{"P1", 0, 0, 0, false}, {"P2", 1, 1, 1, false}, {"P3", 2, 2, 0, true}, {"P4", 0, 0, 0, false}} {
 		p := got[c.code]
-		if p.Served != c.served || p.Previous != c.previous || p.Promoted != c.promot {
-			t.Errorf("%s: served %d previous %v promoted %v, want %d %v %v", c.code, p.Served, p.Previous, p.Promoted,
-				c.served, c.previous, c.promot)
+		if p.Served != c.served || p.Previous != c.previous || p.Experience != c.exp || p.SincePromoted != c.since {
+			t.Errorf("%s: served %d previous %v experience %d since promoted %d, want %d %v %d %d", c.code, p.Served, p.Previous,
+				p.Experience, p.SincePromoted, c.served, c.previous, c.exp, c.since)
 		}
+	}
+	if owed, due := DefaultExperience().Owes(got["P1"].Rank, got["P1"].PromotedOn, got["P1"].SincePromoted, in.Start); owed != 1 || due != civil.MustParse("2027-06-01") {
+		t.Errorf("P1 owes %d by %s, want 1 by 2027-06-01", owed, due)
+	}
+	if owed, _ := DefaultExperience().Owes(got["P2"].Rank, got["P2"].PromotedOn, got["P2"].SincePromoted, in.Start); owed != 0 {
+		t.Errorf("P2, who served since promotion, owes %d", owed)
 	}
 	if !slices.Equal(in.Locks, []Lock{{Person: "P4", Team: "第一组", Role: vocab.RoleMember}}) {
 		t.Errorf("locks = %+v", in.Locks)

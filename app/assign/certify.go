@@ -24,7 +24,7 @@ func (s *search) claim(n *node) {
 					}
 					if !used[p] && w.eligible(p, t, ts, b, c) {
 						soft := w.softIn(c, p, b.row)
-						cost, x := w.wt.cost(w, p, t, b.prefer, soft), mix(salt, uint64(p))
+						cost, x := w.wt.cost(w, p, t, b.row, b.prefer, soft), mix(salt, uint64(p))
 						if best < 0 || after(bestCost, bestX, cost, x) {
 							best, bestCost, bestX = p, cost, x
 						}
@@ -94,12 +94,13 @@ func (s *search) priced(t int32, ts *teamState, bi int, bn int32, d []int64) boo
 	at := f.pot[bn] + d[bn]
 	price := sink - at
 	l := ts.lists[bi]
-	if l.next >= price {
+	up := s.binShift(&ts.bins[bi])
+	if l.next+up >= price {
 		return true
 	}
 	// a bin that has to be listed further gets the people close to its
 	// price too: they are the next to turn negative once prices move
-	margin := w.wt.w[2]
+	margin := w.wt.w[tOff]
 	c := w.load(t)
 	b := &ts.bins[bi]
 	w.stamp++
@@ -110,20 +111,20 @@ func (s *search) priced(t int32, ts *teamState, bi int, bn int32, d []int64) boo
 	var nearCost []int64
 	negative := false
 	w.scan(t, b, func(p int32, lb int64) bool {
-		if lb >= price || negative && len(near) >= priceBatch {
+		if lb+up >= price || negative && len(near) >= priceBatch {
 			return false
 		}
 		if w.mark[p] == w.stamp || !w.eligible(p, t, ts, b, c) {
 			return true
 		}
 		soft := w.softIn(c, p, b.row)
-		cost := w.wt.cost(w, p, t, b.prefer, soft)
+		cost := w.wt.cost(w, p, t, b.row, b.prefer, soft)
 		pp := sink
 		if s.pstamp[p] == s.stamp {
 			pn := s.pnode[p]
 			pp = min(sink, f.pot[pn]+d[pn])
 		}
-		if rc := cost + at - pp; rc < 0 || rc < margin && len(near) < priceBatch {
+		if rc := cost + up + at - pp; rc < 0 || rc < margin && len(near) < priceBatch {
 			negative = negative || rc < 0
 			near = append(near, p)
 			nearCost = append(nearCost, cost)

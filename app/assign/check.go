@@ -30,27 +30,67 @@ type Violation struct {
 // Check re-checks teams (an assignment, say after a hand edit) against
 // every rule: the role table, statuses, one slot per person, locality,
 // hard and soft recusal, the county cap, the required skills and close
-// relatives. Hard violations come first, then by team, person and rule.
+// relatives; and it reports the objective's 提示 (a team short of its
+// experienced core, a newly promoted cadre who owes rounds left out).
+// Hard violations come first, then by team, person and rule.
 func Check(in *Instance, set Settings, teams []TeamResult) ([]Violation, error) {
-	w, err := newWorld(&Instance{Round: in.Round, Mode: in.Mode, Seed: in.Seed, Teams: in.Teams, People: in.People,
-		Hits: in.Hits, Pairs: in.Pairs, Between: in.Between, Lifted: in.Lifted, CountyNames: in.CountyNames, UnitNames: in.UnitNames,
-		City: in.City, Joint: in.Joint}, set)
+	rv, err := CheckRoster(in, set, teams)
+	if err != nil {
+		return nil, err
+	}
+	return rv.Violations, nil
+}
+
+// Review is what Check finds in a roster, with the objective's tiers.
+type Review struct {
+	Violations []Violation
+	Tiers      Tiers
+}
+
+// CheckRoster is Check with the objective's tiers of the roster.
+func CheckRoster(in *Instance, set Settings, teams []TeamResult) (*Review, error) {
+	w, err := newWorld(&Instance{Round: in.Round, Mode: in.Mode, Seed: in.Seed, Start: in.Start, Teams: in.Teams, People: in.People,
+		Hits: in.Hits, Pairs: in.Pairs, Between: in.Between, Lifted: in.Lifted, Excluded: in.Excluded,
+		CountyNames: in.CountyNames, UnitNames: in.UnitNames, City: in.City, Joint: in.Joint}, set)
 	if err != nil {
 		return nil, err
 	}
 	if w.mode == vocab.ModeSwap {
 		w.routes(teams)
 	}
-	var out []Violation
+	rv := &Review{}
 	where := map[string]string{}
+	placed := make([]int32, len(w.people))
+	for i := range placed {
+		placed[i] = -1
+	}
+	members := make([][]mem, len(w.teams))
+	var seen []int32
 	for _, tr := range teams {
 		t := w.teamIndex(tr.Team)
 		if t < 0 {
 			return nil, fmt.Errorf("巡察组 %s 不在本轮次", tr.Team)
 		}
-		out = append(out, w.checkTeam(t, tr.Members, where)...)
+		vs, ms := w.checkTeam(t, tr.Members, where)
+		rv.Violations = append(rv.Violations, vs...)
+		members[t] = ms
+		seen = append(seen, t)
+		for _, m := range ms {
+			placed[m.p] = t
+		}
 	}
-	slices.SortStableFunc(out, func(a, b Violation) int {
+	for _, t := range seen {
+		w.addTiers(&rv.Tiers, t, members[t])
+		if why := w.coreWarning(t, members[t], placed); why != "" {
+			rv.Violations = append(rv.Violations, Violation{Team: w.teams[t].name, Rule: RuleCore, Reason: why})
+		}
+	}
+	left := w.owingLeft(placed)
+	rv.Tiers.OwingLeft = int64(len(left))
+	for _, x := range w.owingWarnings(placed) {
+		rv.Violations = append(rv.Violations, Violation{Person: x.Person, Rule: x.Rule, Reason: x.Reason})
+	}
+	slices.SortStableFunc(rv.Violations, func(a, b Violation) int {
 		if a.Hard != b.Hard {
 			if a.Hard {
 				return -1
@@ -60,7 +100,7 @@ func Check(in *Instance, set Settings, teams []TeamResult) ([]Violation, error) 
 		return cmp.Or(cmp.Compare(w.teamIndex(a.Team), w.teamIndex(b.Team)), strings.Compare(a.Person, b.Person),
 			strings.Compare(a.Rule, b.Rule), strings.Compare(a.Reason, b.Reason))
 	})
-	return out, nil
+	return rv, nil
 }
 
 // routes sets the 成建制交叉 sources from the teams themselves: the county
@@ -86,7 +126,9 @@ func (w *world) routes(teams []TeamResult) {
 	}
 }
 
-func (w *world) checkTeam(t int32, members []Member, where map[string]string) []Violation {
+// checkTeam checks team t of members, where holds the teams of the
+// people met so far; it returns the violations and the members by row.
+func (w *world) checkTeam(t int32, members []Member, where map[string]string) ([]Violation, []mem) {
 	var out []Violation
 	name := w.teams[t].name
 	bad := func(person, rule, reason string, hard bool) {
@@ -132,7 +174,9 @@ func (w *world) checkTeam(t int32, members []Member, where map[string]string) []
 		for _, k := range w.hitsOf(p, t) {
 			h := &w.in.Hits[k]
 			switch {
-			case h.Hard && !h.Overridden && h.binds(m.Role):
+			case !h.binds(m.Role):
+				// it binds other roles only (R4's, R9's, R2's long stint)
+			case h.Hard && !h.Overridden:
 				bad(m.Person, h.Rule, h.Reason, true)
 			case !h.Hard:
 				bad(m.Person, h.Rule, h.Reason, false)
@@ -142,7 +186,7 @@ func (w *world) checkTeam(t int32, members []Member, where map[string]string) []
 		}
 		ms = append(ms, mem{p: p, row: row})
 	}
-	return append(out, w.checkTogether(t, ms)...)
+	return append(out, w.checkTogether(t, ms)...), ms
 }
 
 // localLifted reports whether an approved R4 override lets pi, of team

@@ -245,7 +245,38 @@ func TestCityFillMatchesExhaustiveSearch(t *testing.T) {
 		if seed%5 == 4 {
 			in.Mode = vocab.ModeLocal
 		}
-		checkExhaustive(t, seed, in, citySettings(1+int(seed%2), seed/2))
+		set := citySettings(1+int(seed%2), seed/2)
+		if seed%4 < 2 { // the experienced core and the stable roles weigh: filling stays exact
+			set.Experience = DefaultExperience()
+		}
+		checkExhaustive(t, seed, in, set)
+	}
+}
+
+// The objective's tiers stay exact with origins and the 巡审联动
+// requirement: on small rounds the teams lack as few experienced members,
+// and as few people who owe rounds are left out, as any assignment that
+// fills as many slots.
+func TestCityCoreMatchesExhaustiveSearch(t *testing.T) {
+	for seed := range uint64(200) {
+		in := cityInstance(seed+1000, 8+int(seed%3), 2)
+		if seed%5 == 4 {
+			in.Mode = vocab.ModeLocal
+		}
+		set := citySettings(1+int(seed%2), seed/2)
+		set.Experience = Experience{Core: 1 + int(seed%4)/3, StableRoles: []string{vocab.RoleLeader}}
+		checkCore(t, seed, in, set)
+	}
+}
+
+func TestCityOwingMatchesExhaustiveSearch(t *testing.T) {
+	for seed := range uint64(200) {
+		in := cityInstance(seed+2000, 8+int(seed%3), 2)
+		if seed%5 == 4 {
+			in.Mode = vocab.ModeLocal
+		}
+		owingOnly(in, seed)
+		checkOwing(t, seed, in, citySettings(1+int(seed%2), seed/2))
 	}
 }
 

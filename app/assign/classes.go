@@ -22,9 +22,14 @@ func (w *world) peopleMarket() *market {
 //
 // People without hits on t and not kept off it fall into the round's
 // static classes (county, rows by pool, groups), whose rows only need the
-// team's locality; the others are classed one by one.
+// team's locality; the others are classed one by one. Experience splits
+// the classes only for a state with core seats or capped at them.
 func (w *world) classMarket(t int32, ts *teamState) *market {
 	c := w.load(t)
+	f, keep := 0, ^w.coreBit
+	if ts.coreCap || ts.seats(w.coreBit) > 0 {
+		f, keep = 1, ^uint32(0)
+	}
 	total := ts.slots()
 	var avail uint32
 	for _, b := range ts.bins {
@@ -52,7 +57,7 @@ func (w *world) classMarket(t int32, ts *teamState) *market {
 		}
 		m.mult[i] = min(m.mult[i]+n, total)
 	}
-	counts := slices.Clone(w.sCount)
+	counts := slices.Clone(w.sCount[f])
 	var special []int32
 	for _, h := range w.tHits[t] {
 		special = append(special, h.p)
@@ -61,16 +66,16 @@ func (w *world) classMarket(t int32, ts *teamState) *market {
 	slices.Sort(special)
 	special = slices.Compact(special)
 	for _, p := range special {
-		if k := w.pClass[p]; k >= 0 {
+		if k := w.pClass[f][p]; k >= 0 {
 			counts[k]--
 		}
 	}
-	for k, sc := range w.sClass {
+	for k, sc := range w.sClass[f] {
 		add(key{sc.county, sc.rows & w.locRows(t, sc.county) & avail, sc.groups}, counts[k])
 	}
 	for _, p := range special {
 		pi := &w.people[p]
-		if w.pClass[p] < 0 || ts.forbidden(p) {
+		if w.pClass[f][p] < 0 || ts.forbidden(p) {
 			continue
 		}
 		var rows uint32
@@ -79,7 +84,7 @@ func (w *world) classMarket(t int32, ts *teamState) *market {
 				rows |= 1 << r
 			}
 		}
-		add(key{pi.county, rows, pi.groups}, 1)
+		add(key{pi.county, rows, pi.groups & keep}, 1)
 	}
 	return m
 }
@@ -92,31 +97,34 @@ type sclass struct {
 	groups uint32
 }
 
-// compileClasses sorts the placeable people into static classes.
+// compileClasses sorts the placeable people into static classes: by
+// county, rows and required groups (0), and by experience too (1).
 func (w *world) compileClasses() {
-	w.pClass = make([]int32, len(w.people))
-	for i := range w.pClass {
-		w.pClass[i] = -1
-	}
-	idx := map[sclass]int32{}
-	for _, p := range w.order {
-		pi := &w.people[p]
-		var rows uint32
-		for r := range w.rows {
-			if w.poolOK(pi, r) {
-				rows |= 1 << r
+	for f, keep := range [2]uint32{^w.coreBit, ^uint32(0)} {
+		w.pClass[f] = make([]int32, len(w.people))
+		for i := range w.pClass[f] {
+			w.pClass[f][i] = -1
+		}
+		idx := map[sclass]int32{}
+		for _, p := range w.order[0] {
+			pi := &w.people[p]
+			var rows uint32
+			for r := range w.rows {
+				if w.poolOK(pi, r) {
+					rows |= 1 << r
+				}
 			}
+			k := sclass{pi.county, rows, pi.groups & keep}
+			i, ok := idx[k]
+			if !ok {
+				i = int32(len(w.sClass[f]))
+				idx[k] = i
+				w.sClass[f] = append(w.sClass[f], k)
+				w.sCount[f] = append(w.sCount[f], 0)
+			}
+			w.pClass[f][p] = i
+			w.sCount[f][i]++
 		}
-		k := sclass{pi.county, rows, pi.groups}
-		i, ok := idx[k]
-		if !ok {
-			i = int32(len(w.sClass))
-			idx[k] = i
-			w.sClass = append(w.sClass, k)
-			w.sCount = append(w.sCount, 0)
-		}
-		w.pClass[p] = i
-		w.sCount[i]++
 	}
 }
 

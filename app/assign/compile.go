@@ -31,6 +31,10 @@ func (w *world) skillBits() {
 		w.groups = append(w.groups, 0)
 		w.gnames = append(w.gnames, jointName)
 	}
+	// Experience is the bit after the required groups (not one of them).
+	if w.set.Experience.Core > 0 {
+		w.coreBit = 1 << len(w.groups)
+	}
 }
 
 func (w *world) mask(skills []string) uint32 {
@@ -65,7 +69,7 @@ func (w *world) compileRows() {
 			from = vocab.FromLocal
 		}
 		w.rows = append(w.rows, rinfo{role: r.Role, count: r.Count, from: from, local: from == vocab.FromLocal,
-			pools: poolSet(r.Pools), ft: r.FullTimeOnly})
+			pools: poolSet(r.Pools), ft: r.FullTimeOnly, rotated: w.set.Experience.Rotated(r.Role)})
 	}
 }
 
@@ -111,12 +115,16 @@ func (w *world) compilePeople() error {
 				g |= 1 << j
 			}
 		}
+		if p.Experience > 0 {
+			g |= w.coreBit
+		}
 		fair := int64(p.Served)
 		if p.Previous {
 			fair++
 		}
+		ob := w.set.Experience.obligation(&p, w.in.Start)
 		w.people = append(w.people, pinfo{code: p.Code, county: w.county(p.County), pools: p.Pools, ft: p.FullTime,
-			skills: sk, groups: g, status: p.Status, fair: fair, promoted: p.Promoted,
+			skills: sk, groups: g, status: p.Status, exp: int32(p.Experience), fair: fair, owed: int32(ob.Owed), due: ob.Due,
 			active: p.Status == vocab.StatusActive && p.Pools.Any() && !excluded[p.Code]})
 		w.pidx[p.Code] = int32(i)
 	}
@@ -166,30 +174,52 @@ func (w *world) compileHits() {
 		return cmp.Or(cmp.Compare(a.t, b.t), cmp.Compare(a.p, b.p), strings.Compare(ha.Rule, hb.Rule),
 			strings.Compare(ha.Unit, hb.Unit), cmp.Compare(a.i, b.i))
 	})
+	var local uint32
+	for j, row := range w.rows {
+		if row.local {
+			local |= 1 << j
+		}
+	}
 	w.tHits = make([][]thit, len(w.teams))
 	for k, r := range refs {
 		w.hitOrder = append(w.hitOrder, r.i)
 		l := w.tHits[r.t]
 		if n := len(l); n == 0 || l[n-1].p != r.p {
-			l = append(l, thit{p: r.p, lo: int32(k)})
+			l = append(l, thit{p: r.p, lo: int32(k), sp: int32(len(w.softParts))})
 		}
 		x := &l[len(l)-1]
 		x.hi = int32(k + 1)
 		h := &w.in.Hits[r.i]
+		var rows uint32
+		for j, row := range w.rows {
+			if h.binds(row.role) {
+				rows |= 1 << j
+			}
+		}
 		if h.Hard && !h.Overridden {
-			for j, row := range w.rows {
-				if h.binds(row.role) {
-					x.block |= 1 << j
-				}
-			}
+			x.block |= rows
 		} else {
-			x.soft = min(x.soft+1, softCap)
-			if h.Rule != "R4b" {
-				x.softL = min(x.softL+1, softCap)
+			if h.Rule == "R4b" {
+				rows &^= local
 			}
+			w.addSoft(x, rows)
 		}
 		w.tHits[r.t] = l
 	}
+}
+
+// addSoft counts a soft hit of x that weighs on rows.
+func (w *world) addSoft(x *thit, rows uint32) {
+	if rows == 0 {
+		return
+	}
+	parts := w.softParts[x.sp : x.sp+x.sn]
+	if i := slices.IndexFunc(parts, func(sp softPart) bool { return sp.rows == rows }); i >= 0 {
+		parts[i].n = min(parts[i].n+1, softCap)
+		return
+	}
+	w.softParts = append(w.softParts, softPart{rows: rows, n: 1})
+	x.sn++
 }
 
 func (w *world) compilePairs() {
@@ -261,22 +291,53 @@ func (w *world) compileLocks() error {
 	return nil
 }
 
+// compileCore works out how many experienced members each team still
+// wants once its locked members are counted.
+func (w *world) compileCore() {
+	w.need = make([]int32, len(w.teams))
+	if w.coreBit == 0 {
+		return
+	}
+	want := int32(min(w.set.Experience.Core, w.set.Slots()))
+	for t := range w.teams {
+		n := want
+		for _, l := range w.locks[t] {
+			if w.people[l.p].groups&w.coreBit != 0 {
+				n--
+			}
+		}
+		w.need[t] = max(n, 0)
+	}
+}
+
+// compileOrder works out the personal costs and sorts the placeable
+// people by them.
 func (w *world) compileOrder() {
-	w.wt = newWeights(w)
+	soon := w.in.Start.AddMonths(urgentMonths)
 	for i := range w.people {
-		p := &w.people[i]
-		p.personal = w.wt.personal(p)
-		if p.active {
-			w.order = append(w.order, int32(i))
+		if p := &w.people[i]; p.owed > 0 && p.due >= soon {
+			p.later = 1
 		}
 	}
-	slices.SortStableFunc(w.order, func(a, b int32) int { return cmp.Compare(w.people[a].personal, w.people[b].personal) })
-	w.byCounty = make([][]int32, len(w.counties))
-	for _, p := range w.order {
-		if c := w.people[p].county; c >= 0 {
-			w.byCounty[c] = append(w.byCounty[c], p)
-			if w.city[c] {
-				w.cityOrder = append(w.cityOrder, p)
+	w.wt = newWeights(w)
+	var active []int32
+	for i := range w.people {
+		p := &w.people[i]
+		p.personal = [2]int64{w.wt.personal(p, true), w.wt.personal(p, false)}
+		if p.active {
+			active = append(active, int32(i))
+		}
+	}
+	for k := range w.order {
+		w.order[k] = slices.Clone(active)
+		slices.SortStableFunc(w.order[k], func(a, b int32) int { return cmp.Compare(w.people[a].personal[k], w.people[b].personal[k]) })
+		w.byCounty[k] = make([][]int32, len(w.counties))
+		for _, p := range w.order[k] {
+			if c := w.people[p].county; c >= 0 {
+				w.byCounty[k][c] = append(w.byCounty[k][c], p)
+				if w.city[c] {
+					w.cityOrder[k] = append(w.cityOrder[k], p)
+				}
 			}
 		}
 	}

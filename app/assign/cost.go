@@ -1,22 +1,32 @@
 package assign
 
-// weights turn the objective's tiers (after filling, which the flow
-// maximises first) into one integer cost per placement:
-//
-//  1. fair: rounds served this term, plus one for the previous round
-//  2. not newly promoted
-//  3. off-label: a county other than the one the slot leans to, which
-//     spreads each county's people over the teams
-//  4. soft (提示) hits and overridden hard hits, up to three
-//  5. no skill the units' categories ask for
-//
-// Each weight exceeds the most that all lower tiers can add up to over a
-// whole round, so that the order is strict (lexicographic). A round too
-// large for 64-bit costs keeps the order per placement only (strict false).
+// The tiers of the objective a placement's cost carries. Filling comes
+// first (the flow maximises it) and the experienced core second (the
+// search counts it per team, see solution); these follow, in order
+// (SPEC §11.3):
+const (
+	tFair  = iota // rotation: rounds served this term, plus one for the previous round (rotated roles only)
+	tOwe          // not owing rounds as a newly promoted cadre
+	tDue          // for those who owe: a deadline not within urgentMonths of the round's start
+	tOff          // a county other than the one the slot leans to, which spreads each county's people over the teams
+	tSoft         // soft (提示) hits and overridden hard hits binding the role, up to three
+	tSkill        // no skill the units' categories ask for
+	nTiers
+)
+
+// weights turn those tiers into one integer cost per placement. Each
+// weight exceeds the most that all lower tiers can add up to over a whole
+// round, so that the order is strict (lexicographic). A round too large
+// for 64-bit costs keeps the order per placement only (strict false).
 type weights struct {
-	w       [5]int64
+	w       [nTiers]int64
 	maxFair int64
 	strict  bool
+	// seat is what a placement outside a core seat costs more when the
+	// search has made core seats (the experienced core comes right after
+	// filling): more than any path of the flow can gain in the tiers
+	// below where that fits in 64 bits, else as much as fits.
+	seat int64
 }
 
 // Limits that keep 64-bit arithmetic safe: the cost of a whole round, and
@@ -27,19 +37,27 @@ const (
 	pathLimit  = int64(1) << 61
 )
 
+// urgentMonths: a newly promoted cadre whose deadline falls within this
+// many months of the round's 进驻开始 will hardly find another round
+// before it, and goes first. The order of the deadlines themselves is
+// the last step of the solve (see world.earlier): each deadline a rank of
+// its own would multiply the phases of the flow.
+const urgentMonths = 6
+
+// newWeights makes the weights of w's round.
 func newWeights(w *world) weights {
 	var maxFair int64
 	for _, p := range w.people {
 		maxFair = max(maxFair, p.fair)
 	}
-	maxTier := [5]int64{maxFair, 1, 1, softCap, 1}
+	maxTier := [nTiers]int64{maxFair, 1, 1, 1, softCap, 1}
 	d := int64(max(w.slots, 1))
 	// build makes the weights strict over n placements and reports
 	// whether costs stay within the limits for the real round of d.
-	build := func(n int64) ([5]int64, bool) {
-		var ws [5]int64
+	build := func(n int64) ([nTiers]int64, bool) {
+		var ws [nTiers]int64
 		var below, edge int64 // what the lower tiers add up to; the largest edge cost
-		for k := 4; k >= 0; k-- {
+		for k := nTiers - 1; k >= 0; k-- {
 			ws[k] = below + 1
 			if maxTier[k] > 0 && ws[k] > pathLimit/(maxTier[k]*(2*d+3)) {
 				return ws, false
@@ -52,8 +70,19 @@ func newWeights(w *world) weights {
 		}
 		return ws, true
 	}
+	seat := func(ws [nTiers]int64) int64 {
+		var edge int64
+		for k := range ws {
+			edge += maxTier[k] * ws[k]
+		}
+		room := pathLimit/(2*d+3) - edge
+		if edge <= room/(2*d+3) {
+			return (2*d+3)*edge + 1
+		}
+		return max(room, 1)
+	}
 	if ws, ok := build(d); ok {
-		return weights{w: ws, maxFair: maxFair, strict: true}
+		return weights{w: ws, maxFair: maxFair, strict: true, seat: seat(ws)}
 	}
 	lo, hi := int64(1), d // the largest n that fits
 	for lo < hi {
@@ -65,42 +94,46 @@ func newWeights(w *world) weights {
 		}
 	}
 	ws, _ := build(lo)
-	return weights{w: ws, maxFair: maxFair}
+	return weights{w: ws, maxFair: maxFair, seat: seat(ws)}
 }
 
-// personal is the part of the cost that depends on the person alone.
-func (wt *weights) personal(p *pinfo) int64 {
-	c := p.fair * wt.w[0]
-	if !p.promoted {
-		c += wt.w[1]
+// personal is the part of the cost that depends on the person alone, in a
+// row that rotates or in a stable one.
+func (wt *weights) personal(p *pinfo, rotated bool) int64 {
+	var c int64
+	if rotated {
+		c = p.fair * wt.w[tFair]
+	}
+	if p.owed > 0 {
+		c += p.later * wt.w[tDue]
+	} else {
+		c += wt.w[tOwe]
 	}
 	return c
 }
 
-// cost is the cost of placing p on team t in a slot leaning to county
-// prefer (-1: none), with soft hits.
-func (wt *weights) cost(w *world, p int32, t int32, prefer int32, soft int8) int64 {
+// cost is the cost of placing p on team t in a slot of row r leaning to
+// county prefer (-1: none), with soft hits.
+func (wt *weights) cost(w *world, p, t int32, r int, prefer int32, soft int8) int64 {
 	pi := &w.people[p]
-	c := pi.personal + int64(soft)*wt.w[3]
+	c := pi.personal[w.kind(r)] + int64(soft)*wt.w[tSoft]
 	if prefer >= 0 && pi.county != prefer {
-		c += wt.w[2]
+		c += wt.w[tOff]
 	}
 	if d := w.teams[t].desire; d != 0 && pi.skills&d == 0 {
-		c += wt.w[4]
+		c += wt.w[tSkill]
 	}
 	return c
 }
 
-// maxExtra is the most cost beyond personal a placement can carry.
-func (wt *weights) maxExtra() int64 { return wt.w[2] + softCap*wt.w[3] + wt.w[4] }
-
-// Tiers is the objective broken into its tiers, summed over the members
-// the solver placed (locked members are not counted).
+// Tiers is the objective broken into its tiers, in order, over every
+// member of the teams (locked ones too).
 type Tiers struct {
-	Fair        int64 `json:"fair"`        // rounds served this term (+1 for the previous round)
-	NotPromoted int64 `json:"notPromoted"` // placed people who are not newly promoted
-	Promoted    int64 `json:"promoted"`    // newly promoted people placed
-	SameCounty  int64 `json:"sameCounty"`  // members beyond the first of a county on a team
-	Soft        int64 `json:"soft"`        // soft hits of placed people
-	NoSkillFit  int64 `json:"noSkillFit"`  // placed people without a skill their units ask for
+	CoreShort  int64 `json:"coreShort"`  // experienced members the teams lack for their core (以老带新)
+	Fair       int64 `json:"fair"`       // rounds served this term (+1 for the previous round) of the members in roles that rotate
+	Owing      int64 `json:"owing"`      // people placed who owe rounds as newly promoted cadres
+	OwingLeft  int64 `json:"owingLeft"`  // people who owe rounds and may be placed, not placed
+	SameCounty int64 `json:"sameCounty"` // members beyond the first of a county on a team (roles from elsewhere)
+	Soft       int64 `json:"soft"`       // soft hits of members binding their roles
+	NoSkillFit int64 `json:"noSkillFit"` // members without a skill their units ask for
 }

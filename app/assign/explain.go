@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"xuncha/app/recusal"
 	"xuncha/app/vocab"
 )
 
@@ -51,7 +52,7 @@ func (w *world) unfilled(best *node, t int32, ms []mem, perRow []int, where []in
 		for r := range w.rows {
 			mask |= 1 << r
 		}
-		c := w.census(t, mask, g, ms, where)
+		c := w.census(t, mask, 1<<g, ms, where)
 		why := fmt.Sprintf("%s缺%s人员：%s", name, w.gnames[g], c.text(w, "具备该特长的"))
 		if g == w.joint {
 			why = fmt.Sprintf("%s缺巡审联动人员（%s）：%s", name, w.in.Joint, c.text(w, "符合巡审联动要求的"))
@@ -62,9 +63,9 @@ func (w *world) unfilled(best *node, t int32, ms []mem, perRow []int, where []in
 		if used[i] {
 			continue
 		}
-		c := w.census(t, 1<<r, -1, ms, where)
+		c := w.census(t, 1<<r, 0, ms, where)
 		why := c.text(w, "")
-		if c.free > 0 && have != w.allGroups() {
+		if c.free > 0 && have&w.allGroups() != w.allGroups() {
 			why += "；尚未编入的人员须留待" + w.missingHolder(have)
 		}
 		out = append(out, Unfilled{name, w.rows[r].role,
@@ -103,7 +104,7 @@ func (w *world) missingHolder(have uint32) string {
 }
 
 // census counts the people who could fill one of the rows in mask of team
-// t (with group g, unless g < 0) and what keeps each of them out.
+// t (who meet the groups of need) and what keeps each of them out.
 type census struct {
 	cands, status, taken, same, kin, capped, free int
 	rules                                         []string       // rule codes in order of first use
@@ -112,7 +113,7 @@ type census struct {
 	elsewhere                                     []int // count per team
 }
 
-func (w *world) census(t int32, mask uint32, g int, ms []mem, where []int32) *census {
+func (w *world) census(t int32, mask, need uint32, ms []mem, where []int32) *census {
 	c := &census{ruleN: map[string]int{}, ruleUnits: map[string][]string{}, elsewhere: make([]int, len(w.teams))}
 	excluded := map[string]bool{}
 	for _, x := range w.in.Excluded {
@@ -126,7 +127,7 @@ func (w *world) census(t int32, mask uint32, g int, ms []mem, where []int32) *ce
 	}
 	for p := range w.people {
 		pi := &w.people[p]
-		if g >= 0 && pi.groups&(1<<g) == 0 {
+		if pi.groups&need != need {
 			continue
 		}
 		var rows uint32
@@ -293,27 +294,10 @@ func (w *world) rowDesc(t int32, r int) string {
 	return from + "，" + pools
 }
 
-// ruleName is the Chinese name of a recusal rule.
+// ruleName is the Chinese name of a recusal rule ("" for another code).
 func ruleName(r string) string {
-	switch r {
-	case "R1":
-		return "现任职"
-	case "R2":
-		return "曾任职"
-	case "R3":
-		return "亲属"
-	case "R3b":
-		return "亲属（非班子）"
-	case "R4":
-		return "地域"
-	case "R4b":
-		return "籍贯"
-	case "R5":
-		return "申报"
-	case "R6":
-		return "同组亲属"
-	case "R7":
-		return "同单位"
+	if n := recusal.RuleName(r); n != r {
+		return n
 	}
 	return ""
 }

@@ -1,6 +1,7 @@
 package assign
 
 import (
+	"xuncha/app/civil"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 )
@@ -12,10 +13,11 @@ type Instance struct {
 	Round  string
 	Mode   string // vocab.ModeMixed, vocab.ModeSwap or vocab.ModeLocal
 	Seed   string
-	Teams  []Team   // in roster order (Seq, then name)
-	People []Person // any order; the solver sorts by code
-	Hits   []Hit    // R1–R5 findings of people against teams (R4 is ignored: the role table decides locality)
-	Pairs  []Pair   // R6 and R7 findings between two people
+	Start  civil.Date // the round's 进驻开始: the day new promotions are owed on
+	Teams  []Team     // in roster order (Seq, then name)
+	People []Person   // any order; the solver sorts by code
+	Hits   []Hit      // R1–R5 findings of people against teams (R4 is ignored: the role table decides locality)
+	Pairs  []Pair     // R6 and R7 findings between two people
 	// Previous are the county pairs of the previous round (inspected
 	// county, county its people came from), for 成建制交叉.
 	Previous []Route
@@ -55,7 +57,8 @@ type Team struct {
 	Categories []string // categories of its units
 }
 
-// Person is someone who may be drafted, with the facts the objective needs.
+// Person is someone who may be drafted, with the facts the objective needs
+// (SPEC §5 and §11.3).
 type Person struct {
 	Code, Name string
 	County     string // 工作关系地
@@ -65,8 +68,15 @@ type Person struct {
 	Status     string // 在库, 暂停, 出库
 	Served     int    // rounds served earlier in the term
 	Previous   bool   // served in the round just before
-	Promoted   bool   // newly promoted (SPEC §5)
-	Joint      bool   // meets the round's 巡审联动 requirement
+	// Experience is the number of earlier rounds, of any term, served.
+	Experience int
+	// Rank (职级) and PromotedOn (新提拔日期) decide, with the rounds
+	// served since that day (SincePromoted), what the person owes as a
+	// newly promoted cadre (Experience.Owes).
+	Rank          string
+	PromotedOn    civil.Date
+	SincePromoted int
+	Joint         bool // meets the round's 巡审联动 requirement
 }
 
 // Hit is a recusal finding of a person against a team.

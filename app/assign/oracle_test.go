@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"xuncha/app/civil"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 )
@@ -33,11 +34,15 @@ func tinySettings(k int, skill bool) Settings {
 func randomInstance(seed uint64, people, teams int) *Instance {
 	r := rand.New(rand.NewPCG(seed, 7))
 	nc := 2 + r.IntN(3)
-	in := &Instance{Round: "R", Mode: vocab.ModeMixed, Seed: fmt.Sprint(seed)}
+	start := civil.MustParse("2026-03-01")
+	in := &Instance{Round: "R", Mode: vocab.ModeMixed, Seed: fmt.Sprint(seed), Start: start}
 	county := func(i int) string { return fmt.Sprintf("C%d", i) }
 	for i := range people {
 		p := Person{Code: fmt.Sprintf("P%02d", i), County: county(r.IntN(nc)), Status: "在库",
-			Served: r.IntN(3), Previous: r.IntN(4) == 0, Promoted: r.IntN(4) == 0}
+			Served: r.IntN(3), Previous: r.IntN(4) == 0, Experience: r.IntN(3) / 2}
+		if r.IntN(4) == 0 {
+			p.PromotedOn = start.AddDays(-r.IntN(900))
+		}
 		for p.Pools == 0 {
 			if r.IntN(3) == 0 {
 				p.Pools |= snap.LeaderPool
@@ -232,18 +237,38 @@ func (o *oracle) team(name string) *Team {
 	return nil
 }
 
-// best returns the most slots any valid assignment fills (mixed or local
-// mode), by exhaustive search with symmetry breaking within a row.
-func (o *oracle) best() int {
-	type slot struct{ t, r int }
-	var slots []slot
+// oracleSlot is a slot of the exhaustive search: team t, row r.
+type oracleSlot struct{ t, r int }
+
+// slots lists every slot of the instance, team by team, row by row.
+func (o *oracle) slots() []oracleSlot {
+	var out []oracleSlot
 	for t := range o.in.Teams {
 		for r, row := range o.set.Rows {
 			for range row.Count {
-				slots = append(slots, slot{t, r})
+				out = append(out, oracleSlot{t, r})
 			}
 		}
 	}
+	return out
+}
+
+// admit reports whether p, not used yet, may take slot s of team t with
+// its members so far (members, rows by team), and returns the team's
+// members and rows with p.
+func (o *oracle) admit(t *Team, s oracleSlot, p *Person, used map[string]bool, members [][]*Person, rows [][]int) ([]*Person, []int, bool) {
+	if used[p.Code] || !o.fits(p, t, s.r, "") {
+		return nil, nil, false
+	}
+	ms := append(members[s.t], p)
+	rs := append(rows[s.t], s.r)
+	return ms, rs, o.teamOK(t, ms, rs, len(ms) == o.set.Slots())
+}
+
+// best returns the most slots any valid assignment fills (mixed or local
+// mode), by exhaustive search with symmetry breaking within a row.
+func (o *oracle) best() int {
+	slots := o.slots()
 	used := map[string]bool{}
 	members := make([][]*Person, len(o.in.Teams))
 	rows := make([][]int, len(o.in.Teams))
@@ -270,12 +295,8 @@ func (o *oracle) best() int {
 		}
 		for k := lo; k < len(o.in.People); k++ {
 			p := &o.in.People[k]
-			if used[p.Code] || !o.fits(p, t, s.r, "") {
-				continue
-			}
-			ms := append(members[s.t], p)
-			rs := append(rows[s.t], s.r)
-			if !o.teamOK(t, ms, rs, len(ms) == o.set.Slots()) {
+			ms, rs, ok := o.admit(t, s, p, used, members, rows)
+			if !ok {
 				continue
 			}
 			used[p.Code] = true
@@ -298,7 +319,11 @@ func TestFillMatchesExhaustiveSearch(t *testing.T) {
 		if seed%5 == 4 {
 			in.Mode = vocab.ModeLocal
 		}
-		checkExhaustive(t, seed, in, tinySettings(1+int(seed%2), seed%3 != 0))
+		set := tinySettings(1+int(seed%2), seed%3 != 0)
+		if seed%4 < 2 { // the experienced core and the stable roles weigh: filling stays exact
+			set.Experience = DefaultExperience()
+		}
+		checkExhaustive(t, seed, in, set)
 	}
 }
 
@@ -306,14 +331,7 @@ func TestFillMatchesExhaustiveSearch(t *testing.T) {
 // oracle: valid, filling what an exhaustive search fills, and proven so.
 func checkExhaustive(t *testing.T, seed uint64, in *Instance, set Settings) {
 	t.Helper()
-	res, err := Solve(in, set)
-	if err != nil {
-		t.Fatalf("seed %d: %v", seed, err)
-	}
-	o := newOracle(in, set)
-	if err := o.valid(res); err != nil {
-		t.Fatalf("seed %d: invalid result: %v", seed, err)
-	}
+	res, o := solveValid(t, seed, in, set)
 	want := o.best()
 	if res.Objective.Filled != want {
 		t.Fatalf("seed %d: filled %d, exhaustive search fills %d (bound %d)", seed, res.Objective.Filled, want, res.Objective.Bound)
@@ -373,5 +391,196 @@ func TestMediumRoundsValid(t *testing.T) {
 			t.Errorf("case %d: filled %d, bound %d not closed", i, o.Filled, o.Bound)
 		}
 		t.Logf("case %d (%s, K=%d): filled %d of %d, bound %d, searched %d", i, c.mode, c.k, o.Filled, o.Slots, o.Bound, o.Searched)
+	}
+}
+
+// bestCore returns the most slots any valid assignment fills and, among
+// those that fill as many, the fewest experienced members the teams lack
+// for a core of want each, by exhaustive search.
+func (o *oracle) bestCore(want int) (int, int) {
+	return o.bestBy(func(members [][]*Person) int {
+		short := 0
+		for _, ms := range members {
+			n := want
+			for _, p := range ms {
+				if p.Experience > 0 {
+					n--
+				}
+			}
+			short += max(n, 0)
+		}
+		return short
+	})
+}
+
+// bestOwing returns the most slots any valid assignment fills and, among
+// those that fill as many, the fewest people who owe rounds under x left
+// out, by exhaustive search.
+func (o *oracle) bestOwing(x Experience) (int, int) {
+	owes := func(p *Person) bool {
+		n, _ := x.Owes(p.Rank, p.PromotedOn, p.SincePromoted, o.in.Start)
+		return n > 0 && p.Status == "在库" && p.Pools != 0
+	}
+	total := 0
+	for i := range o.in.People {
+		if owes(&o.in.People[i]) {
+			total++
+		}
+	}
+	return o.bestBy(func(members [][]*Person) int {
+		left := total
+		for _, ms := range members {
+			for _, p := range ms {
+				if owes(p) {
+					left--
+				}
+			}
+		}
+		return left
+	})
+}
+
+// bestBy returns the most slots any valid assignment fills and, among
+// those that fill as many, the least score, by exhaustive search.
+func (o *oracle) bestBy(score func(members [][]*Person) int) (int, int) {
+	slots := o.slots()
+	used := map[string]bool{}
+	members := make([][]*Person, len(o.in.Teams))
+	rows := make([][]int, len(o.in.Teams))
+	bestFill, bestScore := -1, 0
+	var rec func(i, filled int)
+	rec = func(i, filled int) {
+		if filled+len(slots)-i < bestFill {
+			return
+		}
+		if i == len(slots) {
+			if sc := score(members); filled > bestFill || sc < bestScore {
+				bestFill, bestScore = filled, sc
+			}
+			return
+		}
+		s := slots[i]
+		t := &o.in.Teams[s.t]
+		for k := range o.in.People {
+			p := &o.in.People[k]
+			ms, rs, ok := o.admit(t, s, p, used, members, rows)
+			if !ok {
+				continue
+			}
+			used[p.Code] = true
+			members[s.t], rows[s.t] = ms, rs
+			rec(i+1, filled+1)
+			members[s.t], rows[s.t] = ms[:len(ms)-1], rs[:len(rs)-1]
+			used[p.Code] = false
+		}
+		rec(i+1, filled)
+	}
+	rec(0, 0)
+	return bestFill, bestScore
+}
+
+// TestCoreMatchesExhaustiveSearch: on small rounds, where the search
+// runs to its end, the teams lack as few experienced members as any
+// assignment that fills as many slots, and the filling stays exact.
+func TestCoreMatchesExhaustiveSearch(t *testing.T) {
+	for seed := range uint64(300) {
+		in := randomInstance(seed+1000, 8+int(seed%3), 2)
+		set := tinySettings(1+int(seed%2), seed%3 == 0)
+		set.Experience = Experience{Core: 1 + int(seed%4)/3, StableRoles: []string{vocab.RoleLeader}}
+		checkCore(t, seed, in, set)
+	}
+}
+
+// checkCore solves in under set and checks the result against the
+// oracle: valid, filling what an exhaustive search fills and lacking as
+// few experienced members as any assignment that fills as many.
+func checkCore(t *testing.T, seed uint64, in *Instance, set Settings) {
+	t.Helper()
+	res, o := solveValid(t, seed, in, set)
+	fill, short := o.bestCore(set.Experience.Core)
+	if res.Objective.Filled != fill || res.Objective.Tiers.CoreShort != int64(short) {
+		t.Errorf("seed %d (core %d): filled %d lacking %d, exhaustive search: %d lacking %d (exhaustive %v)", seed,
+			set.Experience.Core, res.Objective.Filled, res.Objective.Tiers.CoreShort, fill, short, res.Objective.Exhaustive)
+	}
+}
+
+// solveValid solves in under set and checks that the result keeps every
+// hard rule; it returns the result and the oracle.
+func solveValid(t *testing.T, seed uint64, in *Instance, set Settings) (*Result, *oracle) {
+	t.Helper()
+	res, err := Solve(in, set)
+	if err != nil {
+		t.Fatalf("seed %d: %v", seed, err)
+	}
+	o := newOracle(in, set)
+	if err := o.valid(res); err != nil {
+		t.Fatalf("seed %d: invalid result: %v", seed, err)
+	}
+	return res, o
+}
+
+// owingOnly clears what the tiers above the obligations weigh (rounds
+// served) and makes two people in three newly promoted, at dates that
+// differ by seed.
+func owingOnly(in *Instance, seed uint64) {
+	for i := range in.People {
+		p := &in.People[i]
+		p.Served, p.Previous = 0, false
+		if i%3 != 0 {
+			p.PromotedOn = in.Start.AddDays(-30 * (i + int(seed)%7))
+		}
+	}
+}
+
+// TestOwingMatchesExhaustiveSearch: with the tiers above it even (no
+// rounds served, no core asked for), as many people who owe rounds are
+// placed as any assignment that fills as many slots places.
+func TestOwingMatchesExhaustiveSearch(t *testing.T) {
+	for seed := range uint64(300) {
+		in := randomInstance(seed+2000, 8+int(seed%3), 2)
+		owingOnly(in, seed)
+		checkOwing(t, seed, in, tinySettings(1+int(seed%2), seed%3 == 0))
+	}
+}
+
+// checkOwing solves in under set and checks the result against the
+// oracle: valid, filling what an exhaustive search fills and leaving out
+// as few people who owe rounds as any assignment that fills as many.
+func checkOwing(t *testing.T, seed uint64, in *Instance, set Settings) {
+	t.Helper()
+	res, o := solveValid(t, seed, in, set)
+	fill, left := o.bestOwing(set.Experience)
+	if res.Objective.Filled != fill || res.Objective.Tiers.OwingLeft != int64(left) {
+		t.Errorf("seed %d: filled %d with %d owing left out, exhaustive search: %d with %d left out", seed,
+			res.Objective.Filled, res.Objective.Tiers.OwingLeft, fill, left)
+	}
+}
+
+// TestCountyShareWithSkillSeat is a round where a county's share of a
+// team must take its leader and the skill seat among the members: the
+// split that labels both used to label the local 副组长's bin instead
+// (carving the leader's row moved the bins after it), and the search
+// proved 6 slots the most when 7 can be filled.
+func TestCountyShareWithSkillSeat(t *testing.T) {
+	P := func(code, county string, pools snap.PoolSet, skills ...string) Person {
+		return Person{Code: code, County: county, Pools: pools, Skills: skills, Status: "在库"}
+	}
+	L, S, E := snap.LeaderPool, snap.StaffPool, snap.ExpertPool
+	in := &Instance{Round: "R", Mode: vocab.ModeMixed, Seed: "4139",
+		People: []Person{P("P00", "C0", S), P("P01", "C2", S|E), P("P02", "C2", L|E), P("P03", "C1", L|E), P("P04", "C1", E, "审计"),
+			P("P05", "C0", L|S, "审计"), P("P06", "C2", E, "财务"), P("P07", "C2", L|E)},
+		Teams: []Team{team("第1组", 1, "C2", "U0"), {Name: "第2组", Seq: 2, County: "C1", Units: []string{"U1"}, Categories: []string{vocab.CatStateFirm}}},
+		Hits: []Hit{{Person: "P05", Team: "第1组", Unit: "U0", Rule: "R5", Hard: true, Overridden: true},
+			{Person: "P00", Team: "第1组", Unit: "U0", Rule: "R1", Hard: true}, {Person: "P03", Team: "第1组", Unit: "U0", Rule: "R2", Hard: true},
+			{Person: "P01", Team: "第1组", Unit: "U0", Rule: "R1", Hard: true}},
+		Pairs: []Pair{{A: "P05", B: "P02", Rule: "R6", Hard: true}}}
+	for _, p := range []string{"P01", "P02", "P04", "P05", "P07"} { // their costs led the search to the split
+		i := slices.IndexFunc(in.People, func(x Person) bool { return x.Code == p })
+		in.People[i].PromotedOn, in.Start = civil.MustParse("2025-06-01"), civil.MustParse("2026-03-01")
+	}
+	set := tinySettings(2, true)
+	res := mustSolve(t, in, set)
+	if want := newOracle(in, set).best(); want != 7 || res.Objective.Filled != 7 || res.Objective.Bound != 7 {
+		t.Errorf("filled %d, bound %d; exhaustive search fills %d, want 7", res.Objective.Filled, res.Objective.Bound, want)
 	}
 }

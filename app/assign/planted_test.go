@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"xuncha/app/civil"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 )
@@ -187,9 +188,9 @@ func TestPlanted(t *testing.T) {
 		},
 		{
 			name: "新提拔干部优先",
-			in: &Instance{Mode: vocab.ModeMixed, Teams: []Team{team("第一组", 1, "C1", "U1")},
-				People: []Person{person("A", "C2", S), {Code: "B", County: "C3", Pools: S, Status: "在库", Promoted: true},
-					{Code: "C", County: "C4", Pools: S, Status: "在库", Served: 1, Promoted: true}}},
+			in: &Instance{Mode: vocab.ModeMixed, Start: civil.MustParse("2026-03-01"), Teams: []Team{team("第一组", 1, "C1", "U1")},
+				People: []Person{person("A", "C2", S), {Code: "B", County: "C3", Pools: S, Status: "在库", PromotedOn: civil.MustParse("2025-06-01")},
+					{Code: "C", County: "C4", Pools: S, Status: "在库", Served: 1, PromotedOn: civil.MustParse("2025-06-01")}}},
 			set:    rows(2, remote(vocab.RoleMember, 1, vocab.PoolStaff)),
 			filled: 1,
 			check: func(t *testing.T, res *Result) {

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"xuncha/app/civil"
 )
 
 // Result is an assignment of a round: its JSON form is SPEC §6.3's
@@ -80,8 +82,10 @@ func (w *world) result(best *node, s *search) *Result {
 	if best != nil {
 		for ti := range w.teams {
 			w.coverSkills(best, int32(ti))
+			w.coverCore(best, int32(ti))
 			w.upgrade(best, int32(ti))
 		}
+		w.earlier(best)
 	}
 	where := w.placement(best)
 	for ti := range w.teams {
@@ -101,15 +105,22 @@ func (w *world) result(best *node, s *search) *Result {
 		res.Teams = append(res.Teams, tr)
 		res.Unfilled = append(res.Unfilled, w.unfilled(best, t, ms, perRow, where)...)
 		res.Warnings = append(res.Warnings, w.warnings(t, ms)...)
+		if why := w.coreWarning(t, ms, where); why != "" {
+			res.Warnings = append(res.Warnings, Warning{Team: td.Name, Rule: RuleCore, Reason: why})
+		}
 		w.addTiers(&res.Objective.Tiers, t, ms)
 	}
+	res.Objective.Tiers.OwingLeft = int64(len(w.owingLeft(where)))
+	res.Warnings = append(res.Warnings, w.owingWarnings(where)...)
 	return res
 }
 
 // coverSkills gives a team that cannot be full, and so may lack a
 // required skill, that skill where swapping one member for an unplaced
 // person with it keeps every rule: same fill, fewer missing skills. The
-// cheapest such swap is taken, group by group.
+// cheapest such swap is taken, group by group; no experienced member the
+// team's core needs and no newly promoted cadre who owes rounds is
+// swapped out for someone who is neither.
 func (w *world) coverSkills(best *node, t int32) {
 	ts, at := best.teams[t], best.sol.at[t]
 	var have uint32
@@ -119,7 +130,7 @@ func (w *world) coverSkills(best *node, t int32) {
 		filled += x.n
 	}
 	have |= w.lockedGroups(t)
-	if filled == ts.slots() || have == w.allGroups() {
+	if filled == ts.slots() || have&w.allGroups() == w.allGroups() {
 		return
 	}
 	free := w.placement(best)
@@ -136,10 +147,12 @@ func (w *world) coverSkills(best *node, t int32) {
 			}
 			for q := range w.people {
 				qi := &w.people[q]
-				if free[q] >= 0 || qi.groups&(1<<g) == 0 || !w.eligible(int32(q), t, ts, b, c) || !w.swapFits(best, t, i, int32(q)) {
+				if free[q] >= 0 || qi.groups&(1<<g) == 0 || w.people[x.p].owed > 0 && qi.owed == 0 ||
+					w.people[x.p].exp > 0 && qi.exp == 0 && w.teamExp(best, t) <= w.coreWant() ||
+					!w.eligible(int32(q), t, ts, b, c) || !w.swapFits(best, t, i, int32(q)) {
 					continue
 				}
-				if cost := w.wt.cost(w, int32(q), t, b.prefer, w.softIn(c, int32(q), b.row)); cost < bc {
+				if cost := w.wt.cost(w, int32(q), t, b.row, b.prefer, w.softIn(c, int32(q), b.row)); cost < bc {
 					bi, bq, bc = i, int32(q), cost
 				}
 			}
@@ -147,10 +160,79 @@ func (w *world) coverSkills(best *node, t int32) {
 		if bi < 0 {
 			continue
 		}
+		free[at[bi].p], free[bq] = -1, t
 		at[bi].p, at[bi].cost = bq, bc
 		have |= w.people[bq].groups
-		free[bq] = t
 	}
+}
+
+// coverCore gives a team short of its experienced core, which its core
+// seats could not mend (a team that cannot be full leaves a seat empty
+// when a cheaper member fills another slot), an experienced member where
+// swapping a member for an unplaced experienced person keeps every rule
+// and every required skill, and takes no newly promoted cadre who owes
+// rounds out for someone who does not. The cheapest such swap is taken,
+// one at a time.
+func (w *world) coverCore(best *node, t int32) {
+	if w.coreBit == 0 || w.need[t] == 0 {
+		return
+	}
+	ts, at := best.teams[t], best.sol.at[t]
+	c := w.load(t)
+	free := w.placement(best)
+	for {
+		var have, exp int32
+		var groups uint32
+		for _, x := range at {
+			groups |= w.people[x.p].groups
+			if w.people[x.p].exp > 0 {
+				exp += x.n
+			}
+		}
+		groups |= w.lockedGroups(t)
+		if have = exp; have >= w.need[t] {
+			return
+		}
+		bi, bq, bc := -1, int32(-1), int64(inf)
+		for i, x := range at {
+			b := &ts.bins[x.bin]
+			if x.n != 1 || w.people[x.p].exp > 0 || w.soleHolder(at, i, groups, t) {
+				continue
+			}
+			for q := range w.people {
+				qi := &w.people[q]
+				if free[q] >= 0 || qi.exp == 0 || w.people[x.p].owed > 0 && qi.owed == 0 ||
+					!w.eligible(int32(q), t, ts, b, c) || !w.swapFits(best, t, i, int32(q)) {
+					continue
+				}
+				if cost := w.wt.cost(w, int32(q), t, b.row, b.prefer, w.softIn(c, int32(q), b.row)); cost < bc {
+					bi, bq, bc = i, int32(q), cost
+				}
+			}
+		}
+		if bi < 0 {
+			return
+		}
+		free[at[bi].p], free[bq] = -1, t
+		at[bi].p, at[bi].cost = bq, bc
+	}
+}
+
+// teamExp counts the experienced members of team t in best, locked ones
+// too.
+func (w *world) teamExp(best *node, t int32) int32 {
+	var n int32
+	for _, x := range best.sol.at[t] {
+		if w.people[x.p].exp > 0 {
+			n += x.n
+		}
+	}
+	for _, l := range w.locks[t] {
+		if w.people[l.p].exp > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // soleHolder reports whether member i alone meets some required group.
@@ -218,7 +300,7 @@ func (w *world) upgrade(best *node, t int32) {
 				soft := w.softIn(c, x.p, b.row)
 				room[x.bin]++
 				room[bi]--
-				x.bin, x.cost = int32(bi), w.wt.cost(w, x.p, t, b.prefer, soft)
+				x.bin, x.cost = int32(bi), w.wt.cost(w, x.p, t, b.row, b.prefer, soft)
 				moved = true
 				break
 			}
@@ -227,6 +309,78 @@ func (w *world) upgrade(best *node, t int32) {
 			}
 		}
 	}
+}
+
+// earlier puts the newly promoted cadres who owe rounds in deadline order
+// (SPEC §11.3: the earliest deadline first): each one left out, earliest
+// deadline first, takes the place of the placed cadre with the latest
+// deadline after theirs whose place they may take without a loss in a
+// higher tier (the experienced core, the rotation) or a rule broken. The
+// flow only tells urgent deadlines from the others (see urgentMonths).
+func (w *world) earlier(best *node) {
+	where := w.placement(best)
+	for _, p := range w.owingLeft(where) {
+		if !w.people[p].active {
+			continue
+		}
+		bt, bi := -1, -1
+		var late civil.Date
+		for t, at := range best.sol.at {
+			for i, x := range at {
+				q := &w.people[x.p]
+				if q.owed == 0 || q.due <= w.people[p].due || bt >= 0 && q.due <= late {
+					continue
+				}
+				if w.mayTake(best, int32(t), i, p) {
+					bt, bi, late = t, i, q.due
+				}
+			}
+		}
+		if bt < 0 {
+			continue
+		}
+		x := &best.sol.at[bt][bi]
+		where[x.p], where[p] = -1, int32(bt)
+		c := w.load(int32(bt))
+		b := &best.teams[bt].bins[x.bin]
+		x.p, x.cost = p, w.wt.cost(w, p, int32(bt), b.row, b.prefer, w.softIn(c, p, b.row))
+	}
+}
+
+// mayTake reports whether p may take the place of member i of team t
+// with no rule broken and no loss in the experienced core, the rotation
+// or the required skills the team has.
+func (w *world) mayTake(best *node, t int32, i int, p int32) bool {
+	ts, at := best.teams[t], best.sol.at[t]
+	x := &at[i]
+	b := &ts.bins[x.bin]
+	pi, qi := &w.people[p], &w.people[x.p]
+	if x.n != 1 || w.rows[b.row].rotated && pi.fair > qi.fair || !w.eligible(p, t, ts, b, w.load(t)) || !w.swapFits(best, t, i, p) {
+		return false
+	}
+	var others uint32 = w.lockedGroups(t)
+	exp := int32(0)
+	for j, y := range at {
+		if j != i {
+			others |= w.people[y.p].groups
+			if w.people[y.p].exp > 0 {
+				exp++
+			}
+		}
+	}
+	for _, l := range w.locks[t] {
+		if w.people[l.p].exp > 0 {
+			exp++
+		}
+	}
+	had, has := others|qi.groups, others|pi.groups
+	if had&w.allGroups()&^has != 0 {
+		return false
+	}
+	if qi.exp > 0 && pi.exp == 0 && exp < w.coreWant() {
+		return false
+	}
+	return true
 }
 
 // mem is a member of a team: a person in a row.
@@ -279,19 +433,18 @@ func (w *world) placement(best *node) []int32 {
 	return where
 }
 
+// addTiers adds the tiers of team t with members ms to tr (all but
+// OwingLeft, which is the round's).
 func (w *world) addTiers(tr *Tiers, t int32, ms []mem) {
 	c := w.load(t)
 	seen := map[int32]int{}
 	for _, m := range ms {
-		if m.locked {
-			continue
-		}
 		pi := &w.people[m.p]
-		tr.Fair += pi.fair
-		if pi.promoted {
-			tr.Promoted++
-		} else {
-			tr.NotPromoted++
+		if w.rows[m.row].rotated {
+			tr.Fair += pi.fair
+		}
+		if pi.owed > 0 {
+			tr.Owing++
 		}
 		if !w.rows[m.row].local {
 			if seen[pi.county]++; seen[pi.county] > 1 {
@@ -303,6 +456,7 @@ func (w *world) addTiers(tr *Tiers, t int32, ms []mem) {
 			tr.NoSkillFit++
 		}
 	}
+	tr.CoreShort += int64(w.coreShort(ms))
 }
 
 // warnings lists what team t's members hit: soft rules, overridden hard
@@ -316,6 +470,8 @@ func (w *world) warnings(t int32, ms []mem) []Warning {
 			switch {
 			case h.Rule == "R4b" && w.rows[m.row].local:
 				// a local member's native county is the team's by design
+			case !h.binds(w.rows[m.row].role):
+				// it weighs on other roles only (R9's 基本称职 on 组长 and 副组长)
 			case !h.Hard:
 				out = append(out, Warning{name, h.Person, h.Rule, h.Reason})
 			case h.Overridden:

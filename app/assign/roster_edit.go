@@ -38,6 +38,7 @@ type RosterEdit struct {
 
 	Violations []Violation // of the current result, as Check orders them
 	Unfilled   []Unfilled  // the empty slots of the composition table, by team in roster order
+	Tiers      Tiers       // the objective's tiers of the current result
 
 	byMember map[memberKey][]Violation
 	byTeam   map[string][]Violation // every violation of a team (members' and the team's own)
@@ -69,17 +70,24 @@ func NewRosterEdit(in *Instance, set Settings, res *Result, source string) (*Ros
 // check checks the current result against every rule and works out its
 // empty slots.
 func (e *RosterEdit) check() error {
-	vs, err := Check(e.In, e.Set, e.Res.Teams)
+	in := *e.In
+	in.Excluded = append(slices.Clone(in.Excluded), e.Excluded...)
+	rv, err := CheckRoster(&in, e.Set, e.Res.Teams)
 	if err != nil {
 		return err
 	}
+	vs := rv.Violations
 	empty := map[string]bool{}
 	for _, t := range e.Res.Teams {
 		empty[t.Team] = len(t.Members) == 0
 	}
-	// a team nobody is on yet lacks every skill: no news
-	vs = slices.DeleteFunc(vs, func(v Violation) bool { return v.Rule == RuleSkill && empty[v.Team] })
-	e.Violations = vs
+	// a team nobody is on yet lacks every skill and experience, and with
+	// nobody placed at all everyone who owes rounds is left out: no news
+	none := e.Filled() == 0
+	vs = slices.DeleteFunc(vs, func(v Violation) bool {
+		return (v.Rule == RuleSkill || v.Rule == RuleCore) && empty[v.Team] || v.Rule == RuleOwing && none
+	})
+	e.Violations, e.Tiers = vs, rv.Tiers
 	e.byMember = map[memberKey][]Violation{}
 	e.byTeam = map[string][]Violation{}
 	for _, v := range vs {
@@ -348,6 +356,16 @@ func (e *RosterEdit) Saved() {
 	e.undo = nil
 }
 
+// Suggest ranks the candidates for a slot of the roster (see Suggest):
+// the empty slot of role on team when holder is "", else holder's; at
+// most SuggestLimit of them. Placing one (Move into an empty slot,
+// Replace a holder) checks the roster at once.
+func (e *RosterEdit) Suggest(team, role, holder string) (*Suggestions, error) {
+	in := *e.In
+	in.Excluded = append(slices.Clone(in.Excluded), e.Excluded...)
+	return Suggest(&in, e.Set, e.Res, team, role, holder, SuggestLimit)
+}
+
 // WhyNot answers why person is not on team (see WhyNot).
 func (e *RosterEdit) WhyNot(person, team string) ([]string, error) {
 	return WhyNot(e.In, e.Set, e.Res, person, team)
@@ -457,8 +475,9 @@ func (e *RosterEdit) UnitNames(t *TeamResult) string {
 	return strings.Join(names, "、")
 }
 
-// Summary says how full the roster is and how sure that is, and how many
-// rules it breaks: "自动编组：名额 14，已编入 14，全部编满；违规 0 条，提示 2 条".
+// Summary says how full the roster is and how sure that is, the tiers of
+// the objective that follow filling, and how many rules it breaks:
+// "自动编组：名额 14，已编入 14，全部编满；以老带新 …；违规 0 条，提示 2 条".
 func (e *RosterEdit) Summary() string {
 	filled, slots := e.Filled(), e.Set.Slots()*len(e.Res.Teams)
 	head := e.Source
@@ -477,6 +496,9 @@ func (e *RosterEdit) Summary() string {
 		s += fmt.Sprintf("，空缺 %d（已证明无法编入更多）", slots-filled)
 	default:
 		s += fmt.Sprintf("，空缺 %d（上界 %d，未能证明最优）", slots-filled, o.Bound)
+	}
+	if filled > 0 {
+		s += "；" + TiersText(e.Tiers)
 	}
 	hard, soft := e.Totals()
 	return s + fmt.Sprintf("；违规 %d 条，提示 %d 条", hard, soft)

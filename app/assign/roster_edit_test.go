@@ -21,7 +21,7 @@ func newEdit(t *testing.T) *RosterEdit {
 
 func TestRosterEditSummary(t *testing.T) {
 	e := newEdit(t)
-	if got, want := e.Summary(), "自动编组：名额 6，已编入 6，全部编满；违规 0 条，提示 0 条"; got != want {
+	if got, want := e.Summary(), "自动编组：名额 6，已编入 6，全部编满；以老带新缺 0 名，轮换 0 轮次，新提拔编入 0 人（未编入 0 人），同县区重复 1 人，提示 0 条，特长不适配 0 人；违规 0 条，提示 0 条"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	if e.Dirty || e.Filled() != 6 || e.Locked() != 0 || len(e.Unfilled) != 0 {

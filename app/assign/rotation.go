@@ -29,7 +29,7 @@ func (w *world) rotate() []Route {
 	}
 	slices.Sort(ins)
 	var src []int32
-	for c, l := range w.byCounty {
+	for c, l := range w.byCounty[0] {
 		if len(l) > 0 {
 			src = append(src, int32(c))
 		}
@@ -154,7 +154,7 @@ func (w *world) shortfall(a, b int32) int {
 	}
 	types := map[uint32]int32{}
 	var keys []uint32
-	for _, p := range w.byCounty[b] {
+	for _, p := range w.byCounty[0][b] {
 		var m uint32
 		for r, row := range w.rows {
 			if row.from == vocab.FromElsewhere && w.poolOK(&w.people[p], r) {

@@ -29,11 +29,18 @@ type node struct {
 	sol   *solution
 }
 
-// solution is a relaxation's answer: filled slots, cost and who is where.
+// solution is a relaxation's answer: filled slots, cost and who is where,
+// and the experienced core: short is a lower bound on the experienced
+// members the teams lack in any assignment of the node's subtree (what
+// the teams capped at their core seats lack at least), real what they
+// lack as the teams stand. cost is the cost of the placements as they
+// stand, lb a lower bound on it in the subtree (below cost when core
+// seats weigh on the flow, see search.shift).
 type solution struct {
-	fill int
-	cost int64
-	at   [][]placed // per team of the market
+	fill        int
+	short, real int32
+	cost, lb    int64
+	at          [][]placed // per team of the market
 }
 
 type placed struct {
@@ -44,7 +51,8 @@ type placed struct {
 }
 
 // search is a branch and bound over nodes, maximising filled slots, then
-// (unless fillOnly) minimising cost.
+// (unless fillOnly) minimising the experienced members the teams lack,
+// then cost.
 type search struct {
 	w        *world
 	m        *market
@@ -59,11 +67,15 @@ type search struct {
 	// once filling is proven optimal
 	costBudget int
 	best       *node
-	pnode      []int32
-	pedge      []int32
-	pstamp     []int32
-	stamp      int32
-	complete   bool
+	// shift is what every placement outside a core seat costs more in the
+	// flow being solved (0 when the node has no core seat): it makes the
+	// flow fill the seats wherever filling allows (weights.seat)
+	shift    int64
+	pnode    []int32
+	pedge    []int32
+	pstamp   []int32
+	stamp    int32
+	complete bool
 }
 
 func newSearch(w *world, m *market, fillOnly bool, budget int) *search {
@@ -97,6 +109,7 @@ func (s *search) relax(n *node) *solution {
 	if s.m.mult == nil {
 		s.claim(n)
 	}
+	s.shift = s.seatShift(n)
 	for {
 		f := s.f
 		f.reset(2)
@@ -129,9 +142,10 @@ func (s *search) relax(n *node) *solution {
 				}
 				f.addEdge(g, bn, b.cap, 0)
 				l := s.list(t, ts, bi, s.limit0)
+				up := s.binShift(b)
 				for k, p := range l.ps {
 					pn := s.personNode(p)
-					e := f.addEdge(bn, pn, min(b.cap, s.m.multOf(p)), l.cs[k])
+					e := f.addEdge(bn, pn, min(b.cap, s.m.multOf(p)), l.cs[k]+up)
 					refs = append(refs, edgeRef{e: e, ti: int32(ti), bi: int32(bi), p: p, node: bn})
 				}
 			}
@@ -161,14 +175,76 @@ func (s *search) personNode(p int32) int32 {
 }
 
 func (s *search) extract(n *node, refs []edgeRef, fill int) *solution {
-	sol := &solution{fill: fill, cost: s.f.totalCost(), at: make([][]placed, len(n.teams))}
+	sol := &solution{fill: fill, lb: s.f.totalCost() - s.shift*int64(fill), at: make([][]placed, len(n.teams))}
 	for _, r := range refs {
 		if x := s.f.flowOn(r.e); x > 0 {
-			sol.at[r.ti] = append(sol.at[r.ti], placed{p: r.p, bin: r.bi, n: x, cost: s.f.cost[r.e]})
+			c := s.f.cost[r.e] - s.binShift(&n.teams[r.ti].bins[r.bi])
+			sol.at[r.ti] = append(sol.at[r.ti], placed{p: r.p, bin: r.bi, n: x, cost: c})
+			sol.cost += int64(x) * c
 		}
 	}
+	if s.shift == 0 {
+		sol.lb = sol.cost
+	}
+	s.core(n, sol)
 	return sol
 }
+
+// seatShift is the shift of node n's flow: the seat weight when a team
+// has a core seat, else 0. Only small rounds, which the search goes
+// through for the lower tiers, pay for it: the shift doubles the lengths
+// a flow's paths can take, and so its phases; a large round's dive fills
+// the seats of its full teams anyway, and coverCore mends the others.
+func (s *search) seatShift(n *node) int64 {
+	if !s.coreOn() || s.w.slots > smallRound {
+		return 0
+	}
+	for _, ts := range n.teams {
+		if ts.seats(s.w.coreBit) > 0 {
+			return s.w.wt.seat
+		}
+	}
+	return 0
+}
+
+// binShift is what a placement in bin b costs more in the flow being
+// solved: the shift, unless b is a core seat.
+func (s *search) binShift(b *bin) int64 {
+	if b.seat&s.w.coreBit != 0 {
+		return 0
+	}
+	return s.shift
+}
+
+// core counts what the teams lack of their experienced core: in sol as
+// it stands (real) and at least, in the teams capped at their seats
+// (short).
+func (s *search) core(n *node, sol *solution) {
+	w := s.w
+	if !s.coreOn() {
+		return
+	}
+	for ti, t := range s.m.teams {
+		need := w.need[t]
+		if need == 0 {
+			continue
+		}
+		var have int32
+		for _, x := range sol.at[ti] {
+			if s.m.groups[x.p]&w.coreBit != 0 {
+				have += x.n
+			}
+		}
+		sol.real += max(need-have, 0)
+		if ts := n.teams[ti]; ts.coreCap {
+			sol.short += max(need-ts.seats(w.coreBit), 0)
+		}
+	}
+}
+
+// coreOn reports whether the search weighs the experienced core: a search
+// of people for every tier, with a core asked for.
+func (s *search) coreOn() bool { return s.w.coreBit != 0 && !s.fillOnly && s.m.mult == nil }
 
 // teamMax returns an upper bound on what team t can fill at state ts on
 // its own, from an exact search over classes of its candidates.
@@ -193,7 +269,7 @@ func (s *search) groupMax(t int32, ts *teamState, local bool) int32 {
 	if *at >= 0 || *at == -2 {
 		return max(*at, -1)
 	}
-	sub := &teamState{resolved: ts.resolved, forbid: ts.forbid, max: -1, maxL: -1, maxR: -1}
+	sub := &teamState{resolved: ts.resolved, forbid: ts.forbid, coreCap: ts.coreCap, max: -1, maxL: -1, maxR: -1}
 	for _, b := range ts.bins {
 		if s.w.rows[b.row].local == local {
 			sub.bins = append(sub.bins, b)
@@ -223,8 +299,9 @@ func (s *search) subBound(t int32, ts *teamState, noSkill bool) int32 {
 // teamBudget bounds the search for one team's own bound.
 const teamBudget = 400
 
-// better reports whether a beats b: more filled, then (unless fillOnly)
-// less cost.
+// better reports whether a, an assignment found, beats b: more filled,
+// then (unless fillOnly) fewer experienced members lacking, then less
+// cost.
 func (s *search) better(a, b *solution) bool {
 	if b == nil {
 		return true
@@ -232,13 +309,32 @@ func (s *search) better(a, b *solution) bool {
 	if a.fill != b.fill {
 		return a.fill > b.fill
 	}
-	return !s.fillOnly && a.cost < b.cost
+	if s.fillOnly {
+		return false
+	}
+	if a.real != b.real {
+		return a.real < b.real
+	}
+	return a.cost < b.cost
 }
 
 // promising reports whether the node's subtree may hold something better
-// than the best found.
+// than the best found: its bounds beat the best's values.
 func (s *search) promising(n *node) bool {
-	return s.best == nil || s.better(n.sol, s.best.sol)
+	if s.best == nil {
+		return true
+	}
+	a, b := n.sol, s.best.sol
+	if a.fill != b.fill {
+		return a.fill > b.fill
+	}
+	if s.fillOnly {
+		return false
+	}
+	if a.short != b.real {
+		return a.short < b.real
+	}
+	return a.lb < b.cost
 }
 
 // run searches from root and returns the best node found (nil: none) and
@@ -248,25 +344,40 @@ func (s *search) promising(n *node) bool {
 // a best-first search on filling alone takes the open node with the
 // highest bound each time, so that the bound falls as fast as it can,
 // until the best found meets it (proven) or the budget ends. Only then,
-// for small rounds, a depth-first search goes on for the lower tiers.
-// s.complete says whether everything the search set out to do was done.
+// for small rounds, a depth-first search goes on for the lower tiers; for
+// the others, a dive from the best found gives the teams still short of
+// their experienced core what it can. s.complete says whether everything
+// the search set out to do was done.
 func (s *search) run(root *node) (*node, int) {
 	root.sol = s.relax(root)
 	bound := root.sol.fill
 	if len(s.violations(root, true)) == 0 {
-		s.best, s.complete = root, true
-		return root, bound
+		s.best = root
+		if root.sol.real == 0 {
+			s.complete = true
+			return root, bound
+		}
+	} else {
+		s.dive(root)
+		bound = s.fill(root, bound)
 	}
-	s.dive(root)
-	bound = s.fill(root, bound)
 	proven := s.best != nil && s.best.sol.fill >= bound
 	s.complete = proven && s.fillOnly
-	if proven && !s.fillOnly && s.costBudget > 0 {
+	switch {
+	case !proven || s.fillOnly:
+	case s.costBudget > 0:
 		s.budget = s.solved + s.costBudget
 		s.lower(root)
+	case s.best.sol.real > 0:
+		s.budget = s.solved + coreBudget
+		s.dive(s.best)
 	}
 	return s.best, bound
 }
+
+// coreBudget is how many relaxations a large round's dive for the
+// experienced core may solve once filling is proven.
+const coreBudget = 24
 
 // fill is the best-first search on filled slots; it returns the bound.
 func (s *search) fill(root *node, bound int) int {
@@ -311,9 +422,11 @@ func (s *search) lower(root *node) {
 		if !s.promising(n) {
 			continue
 		}
-		vs := s.violations(n, true)
-		if len(vs) == 0 {
+		vs := s.issues(n, true)
+		if !hard(vs) && s.better(n.sol, bestSol(s.best)) {
 			s.best = n
+		}
+		if len(vs) == 0 {
 			continue
 		}
 		kids := s.branch(n, vs[0])
@@ -321,7 +434,8 @@ func (s *search) lower(root *node) {
 			k.sol = s.relax(k)
 		}
 		slices.SortStableFunc(kids, func(a, b *node) int {
-			return cmp.Or(cmp.Compare(b.sol.fill, a.sol.fill), cmp.Compare(a.sol.cost, b.sol.cost))
+			return cmp.Or(cmp.Compare(b.sol.fill, a.sol.fill), cmp.Compare(a.sol.short, b.sol.short), cmp.Compare(a.sol.real, b.sol.real),
+				cmp.Compare(a.sol.cost, b.sol.cost))
 		})
 		for i := len(kids) - 1; i >= 0; i-- {
 			if s.promising(kids[i]) {
@@ -353,6 +467,9 @@ func (q *nodeQueue) before(i, j int) bool {
 	a, b := q.items[i].sol, q.items[j].sol
 	if a.fill != b.fill {
 		return a.fill > b.fill
+	}
+	if a.short != b.short {
+		return a.short < b.short
 	}
 	if a.cost != b.cost {
 		return a.cost < b.cost
@@ -403,27 +520,67 @@ func (q *nodeQueue) next() *node {
 
 // dive repairs every team's first violation at once, the way that keeps
 // most of the relaxation, until nothing is violated: a quick first
-// solution to prune with.
-func (s *search) dive(root *node) {
-	cur := root
+// solution to prune with. In the same steps it gives the teams short of
+// their experienced core a seat for it, one more each time (a seat that
+// stays empty and costs filled slots is taken back: the team is capped);
+// every node on the way that keeps the rules is an assignment, kept when
+// it is the best found.
+func (s *search) dive(from *node) {
+	cur := from
 	for range 100 {
-		vs := s.violations(cur, false)
-		if len(vs) == 0 {
-			if s.better(cur.sol, bestSol(s.best)) {
-				s.best = cur
-			}
-			return
+		vs := s.issues(cur, false)
+		if !hard(vs) && s.better(cur.sol, bestSol(s.best)) {
+			s.best = cur
 		}
-		if s.solved >= s.budget {
+		if len(vs) == 0 || s.solved >= s.budget {
 			return
 		}
 		next := &node{teams: slices.Clone(cur.teams)}
+		before := make([]*teamState, len(cur.teams)) // the teams given a core seat, as they were before it
 		for _, v := range vs {
-			next.teams[v.ti] = s.pick(cur, v)
+			if v.kind == vCore {
+				before[v.ti] = next.teams[v.ti]
+				next.teams[v.ti] = s.pickCore(s.m.teams[v.ti], next.teams[v.ti])
+			} else {
+				next.teams[v.ti] = s.pick(cur, v)
+			}
 		}
 		next.sol = s.relax(next)
+		if next.sol.fill < cur.sol.fill && s.capEmptySeats(next, before) {
+			next.sol = s.relax(next)
+		}
 		cur = next
 	}
+}
+
+// capEmptySeats takes back, in a dive step to n that cost filled slots,
+// the core seat of each team whose new seat stayed empty (no experienced
+// person was left for it): the team is capped as it was before the seat
+// (before, by team; nil for the teams given none). It reports whether it
+// capped any.
+func (s *search) capEmptySeats(n *node, before []*teamState) bool {
+	any := false
+	for ti, prev := range before {
+		if prev == nil {
+			continue
+		}
+		ts := n.teams[ti]
+		room := make([]int32, len(ts.bins))
+		for i, b := range ts.bins {
+			room[i] = b.cap
+		}
+		for _, x := range n.sol.at[ti] {
+			room[x.bin] -= x.n
+		}
+		for i, b := range ts.bins {
+			if b.seat&s.w.coreBit != 0 && room[i] > 0 {
+				n.teams[ti] = capped(prev)
+				any = true
+				break
+			}
+		}
+	}
+	return any
 }
 
 func bestSol(n *node) *solution {

@@ -51,7 +51,7 @@ const (
 	maxSkills = 32  // skill bits
 	maxRows   = 30  // rows of the composition table
 	maxCount  = 20  // people per row
-	maxGroups = 24  // required skill groups (with the 巡审联动 one, bits of a uint32)
+	maxGroups = 24  // required skill groups (with the 巡审联动 one and the experienced core, bits of a uint32)
 )
 
 // Row is one row of the composition table: Count people in Role, from
@@ -109,6 +109,9 @@ type Settings struct {
 	// SearchLimit bounds the branch and bound (relaxations solved); 0 is
 	// the default, scaled to the instance.
 	SearchLimit int `json:"searchLimit,omitempty"`
+	// Experience are the rules of experience, rotation and obligations
+	// (SPEC §11.3). They are stored under a settings key of their own.
+	Experience Experience `json:"-"`
 }
 
 // Defaults returns the composition of SPEC §5 (混合编组 practice).
@@ -130,6 +133,7 @@ func Defaults() Settings {
 			"事业单位": {"财务", "审计"},
 			"县直机关": {"组织人事", "纪检监察"},
 		},
+		Experience: DefaultExperience(),
 	}
 }
 
@@ -207,7 +211,7 @@ func (s Settings) Validate() error {
 	if s.SearchLimit < 0 {
 		return fmt.Errorf("搜索上限不能为负数")
 	}
-	return nil
+	return s.Experience.Validate()
 }
 
 // splitGroup splits a required skill group "财务|审计" (also 、 or /).

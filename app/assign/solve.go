@@ -74,7 +74,7 @@ func seedHash(seed string) uint64 {
 // counties with placeable people, starting at a place the seed picks.
 func (w *world) spread() []int32 {
 	var cs []int32
-	for c, l := range w.byCounty {
+	for c, l := range w.byCounty[0] {
 		if len(l) > 0 {
 			cs = append(cs, int32(c))
 		}

@@ -70,7 +70,7 @@ func WhyNot(in *Instance, set Settings, res *Result, person, team string) ([]str
 				continue
 			}
 			if q, ok := w.pidx[m.Person]; ok {
-				holders = append(holders, m.Person+"（"+w.compare(q, p, t, r)+"）")
+				holders = append(holders, m.Person+"（"+w.compare(q, p, t, r, tr)+"）")
 			}
 		}
 		line := fmt.Sprintf("%s：无规则限制，%s", role, where)
@@ -125,27 +125,37 @@ func (w *world) whyNotRow(p, t int32, r int, tr *TeamResult) []string {
 	return why
 }
 
-// compare says what makes q the better choice than p on team t, tier by
-// tier.
-func (w *world) compare(q, p, t int32, r int) string {
-	a, b := &w.people[q], &w.people[p]
-	switch {
-	case a.fair != b.fair:
-		return fmt.Sprintf("本届参加轮次（含上一轮加计）%d，该人员 %d", a.fair, b.fair)
-	case a.promoted != b.promoted:
-		if a.promoted {
-			return "新提拔干部优先"
+// compare says, tier by tier of the objective, what makes q, who holds
+// a slot of row r on team t (as tr has it), the better choice there than
+// p, or what p would have bettered.
+func (w *world) compare(q, p, t int32, r int, tr *TeamResult) string {
+	others := slices.DeleteFunc(w.mems(t, tr.Members), func(m mem) bool { return m.p == q })
+	a, b := w.stand(q, t, r, others), w.stand(p, t, r, others)
+	switch _, sign := decide(a, b); {
+	case sign < 0:
+		return why(a, b, "该人员")
+	case sign > 0:
+		return "按本组比较该人员更优：" + why(b, a, "现任") + "；但其编入他处对全局更优，或现任已锁定"
+	}
+	return "各项条件相当，按县区分布和编号择定"
+}
+
+// mems maps the members of team t to the rows of the composition table
+// (people unknown or without a row left out).
+func (w *world) mems(t int32, members []Member) []mem {
+	used := make([]int, len(w.rows))
+	var ms []mem
+	for _, m := range members {
+		p, ok := w.pidx[m.Person]
+		if !ok {
+			continue
 		}
-		return "该人员为新提拔干部，但其他位置更需要"
+		r := w.rowFor(&w.people[p], t, m.Role, used)
+		if r < 0 {
+			continue
+		}
+		used[r]++
+		ms = append(ms, mem{p: p, row: r, locked: m.Locked})
 	}
-	c := w.load(t)
-	sa, sb := w.softIn(c, q, r), w.softIn(c, p, r)
-	d := w.teams[t].desire
-	switch {
-	case sa != sb:
-		return fmt.Sprintf("提示类回避 %d 条，该人员 %d 条", sa, sb)
-	case d != 0 && (a.skills&d != 0) != (b.skills&d != 0):
-		return "专业特长更适合本组被巡察单位"
-	}
-	return "条件相当，按县区分布和编号择定"
+	return ms
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"xuncha/app/civil"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
 )
@@ -25,16 +26,22 @@ type world struct {
 	groups    []uint32 // required skill groups as skill-bit masks
 	gnames    []string // their labels ("财务或审计")
 	skillBit  map[string]uint32
-	tHits     [][]thit  // per team, by person
-	hitOrder  []int32   // indexes into in.Hits, by team, person, rule
-	rel       [][]prel  // per person: the people a hard R6 pair joins them to
-	k         int32     // most people of one other county on a team
-	wt        weights   //
-	order     []int32   // placeable people by personal cost, then code
-	byCounty  [][]int32 // the same, per county
-	city      []bool    // per county: a 市本级 jurisdiction
-	cityOrder []int32   // placeable people of 市本级 jurisdictions, as order
-	joint     int       // index of the 巡审联动 group in groups, -1 for none
+	coreBit   uint32     // the group bit of experienced people (0: no core asked for)
+	need      []int32    // per team: experienced members wanted beyond the locked ones
+	tHits     [][]thit   // per team, by person
+	softParts []softPart // the soft hits of the tHits, by the rows they weigh on
+	hitOrder  []int32    // indexes into in.Hits, by team, person, rule
+	rel       [][]prel   // per person: the people a hard R6 pair joins them to
+	k         int32      // most people of one other county on a team
+	wt        weights    //
+	// order holds the placeable people by personal cost, then code, for
+	// the rows that rotate (0) and for the stable ones (1); byCounty the
+	// same per county, cityOrder the same of the 市本级 jurisdictions.
+	order     [2][]int32
+	byCounty  [2][][]int32
+	cityOrder [2][]int32
+	city      []bool // per county: a 市本级 jurisdiction
+	joint     int    // index of the 巡审联动 group in groups, -1 for none
 	locks     [][]lockAt
 	lockedOf  []int32 // team a person is locked to, or -1
 	rowLeft   [][]int // per team and row: slots left after locks
@@ -42,11 +49,13 @@ type world struct {
 	slots     int     // slots in all
 	ctx       tctx
 	seed      uint64 // the seed, hashed
-	sClass    []sclass
-	sCount    []int32
-	pClass    []int32 // static class of each placeable person, -1 for none
-	mark      []int32 // scratch marks
-	stamp     int32
+	// the static classes of the placeable people (see compileClasses),
+	// without experience (0) and with it (1)
+	sClass [2][]sclass
+	sCount [2][]int32
+	pClass [2][]int32 // static class of each placeable person, -1 for none
+	mark   []int32    // scratch marks
+	stamp  int32
 }
 
 type tinfo struct {
@@ -56,35 +65,57 @@ type tinfo struct {
 }
 
 type pinfo struct {
-	code     string
-	county   int32
-	pools    snap.PoolSet
-	ft       bool
-	skills   uint32
-	groups   uint32 // required groups the person meets
-	active   bool   // may be placed by the solver
-	status   string
-	fair     int64 // tier 1: rounds served, and the previous round
-	promoted bool
-	personal int64 // cost part that depends on the person only
+	code   string
+	county int32
+	pools  snap.PoolSet
+	ft     bool
+	skills uint32
+	groups uint32 // required groups the person meets, and coreBit when experienced
+	active bool   // may be placed by the solver
+	status string
+	exp    int32      // earlier rounds served, any term
+	fair   int64      // rounds served this term, and the previous round
+	owed   int32      // rounds owed as a newly promoted cadre (0: none)
+	due    civil.Date // the last day to serve them
+	later  int64      // 1 when due is not within urgentMonths of the round's start
+	// personal is the cost part that depends on the person only: in the
+	// rows that rotate (0) and in the stable ones (1)
+	personal [2]int64
 }
 
 type rinfo struct {
-	role  string
-	count int
-	from  string       // vocab.Origins, as the mode reads the row
-	local bool         // from is vocab.FromLocal
-	pools snap.PoolSet // 0: any
-	ft    bool
+	role    string
+	count   int
+	from    string       // vocab.Origins, as the mode reads the row
+	local   bool         // from is vocab.FromLocal
+	pools   snap.PoolSet // 0: any
+	ft      bool
+	rotated bool // the rotation preference applies
+}
+
+// kind is the index of row r's people orders and personal costs: 0 for
+// a row that rotates, 1 for a stable one.
+func (w *world) kind(r int) int {
+	if w.rows[r].rotated {
+		return 0
+	}
+	return 1
 }
 
 // thit sums up the hits of one person against one team.
 type thit struct {
 	p      int32
 	block  uint32 // rows the person may not fill
-	soft   int8   // soft and overridden hits
-	softL  int8   // the same without R4b, for local rows
+	sp, sn int32  // soft and overridden hits: softParts[sp : sp+sn]
 	lo, hi int32  // their range in world.hitOrder
+}
+
+// softPart counts the soft (and overridden) hits of a person on a team
+// that weigh on the same rows: a hit weighs only on the rows of the roles
+// it binds, and R4b (籍贯) not on local rows, which imply it.
+type softPart struct {
+	rows uint32
+	n    int8
 }
 
 // prel is a hard relative pair from one person's side.
@@ -104,8 +135,6 @@ type tctx struct {
 	t     int32
 	stamp []int32
 	block []uint32
-	soft  []int8
-	softL []int8
 	at    []int32 // index into tHits[t]
 }
 
@@ -133,10 +162,10 @@ func newWorld(in *Instance, set Settings) (*world, error) {
 	if err := w.compileLocks(); err != nil {
 		return nil, err
 	}
+	w.compileCore()
 	w.compileOrder()
 	w.compileClasses()
-	w.ctx = tctx{t: -1, stamp: make([]int32, len(w.people)), block: make([]uint32, len(w.people)),
-		soft: make([]int8, len(w.people)), softL: make([]int8, len(w.people)), at: make([]int32, len(w.people))}
+	w.ctx = tctx{t: -1, stamp: make([]int32, len(w.people)), block: make([]uint32, len(w.people)), at: make([]int32, len(w.people))}
 	w.mark = make([]int32, len(w.people))
 	return w, nil
 }
@@ -197,32 +226,34 @@ func (w *world) load(t int32) *tctx {
 	for k, h := range w.tHits[t] {
 		c.stamp[h.p] = t + 1
 		c.block[h.p] = h.block
-		c.soft[h.p] = h.soft
-		c.softL[h.p] = h.softL
 		c.at[h.p] = int32(k)
 	}
 	return c
 }
 
-// get returns the rows p may not fill on the loaded team, and the soft
-// hits.
-func (c *tctx) get(p int32) (uint32, int8) {
+// blocked returns the rows p may not fill on the loaded team.
+func (c *tctx) blocked(p int32) uint32 {
 	if c.stamp[p] != c.t+1 {
-		return 0, 0
+		return 0
 	}
-	return c.block[p], c.soft[p]
+	return c.block[p]
 }
 
-// softIn returns p's soft hits on the loaded team for a slot of row r: a
-// local row does not count R4b (籍贯), which it implies.
+// softIn returns p's soft hits on the loaded team that weigh on a slot of
+// row r (at most softCap): those binding its role, and R4b (籍贯) only
+// where the row is not local.
 func (w *world) softIn(c *tctx, p int32, r int) int8 {
 	if c.stamp[p] != c.t+1 {
 		return 0
 	}
-	if w.rows[r].local {
-		return c.softL[p]
+	h := &w.tHits[c.t][c.at[p]]
+	var n int8
+	for _, sp := range w.softParts[h.sp : h.sp+h.sn] {
+		if sp.rows&(1<<r) != 0 {
+			n += sp.n
+		}
 	}
-	return c.soft[p]
+	return min(n, softCap)
 }
 
 // base reports whether person p may fill row r of team t by the role table,
@@ -232,8 +263,7 @@ func (w *world) base(p, t int32, r int, c *tctx) bool {
 	if !pi.active || !w.poolOK(pi, r) || !w.localOK(pi.county, t, r) {
 		return false
 	}
-	b, _ := c.get(p)
-	return b&(1<<r) == 0
+	return c.blocked(p)&(1<<r) == 0
 }
 
 func (w *world) poolOK(pi *pinfo, r int) bool {

@@ -74,6 +74,9 @@ func text(v any) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("审计内容无法序列化: %w", err)
 	}
+	if string(b) == "null" { // a nil pointer: nothing, as nil
+		return "", nil
+	}
 	return string(b), nil
 }
 

@@ -23,8 +23,9 @@ type Account struct {
 	Name         string
 	Role         string
 	FailedLogins int
-	LockedUntil  time.Time // zero when never locked
-	ClueRight    bool      // 线索管理 granted (a 管理员 has it anyway)
+	LockedUntil  time.Time   // zero when never locked
+	ClueRight    bool        // 线索管理 granted (a 管理员 has it anyway)
+	Stamp        model.Stamp // counted up by a 管理员's change (role, 线索管理, password)
 }
 
 // Locked reports whether the account is locked at now.
@@ -40,7 +41,8 @@ func (a Account) LockedText() string {
 
 // account is what may be shown of u.
 func account(u model.User) Account {
-	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: lockEnd(u.LockedUntil), ClueRight: u.ClueRight}
+	return Account{Name: u.Name, Role: u.Role, FailedLogins: u.FailedLogins, LockedUntil: lockEnd(u.LockedUntil), ClueRight: u.ClueRight,
+		Stamp: u.Stamp}
 }
 
 // lockEnd is the instant a stored lock ends (stored in UTC, see
@@ -120,6 +122,7 @@ func AddUser(db *gorm.DB, actor, name, role, password string) error {
 		return fmt.Errorf("无法保存密码: %w", err)
 	}
 	return model.Transact(db, func(tx *gorm.DB) error {
+		actor := actor // a retry decides afresh whether this is the first account
 		has, err := HasUsers(tx)
 		if err != nil {
 			return err
@@ -190,8 +193,10 @@ func adminsBesides(tx *gorm.DB, name string) (int64, error) {
 }
 
 // SetRole changes the role of account name. actor must be a 管理员, and the
-// last 管理员 keeps the role.
-func SetRole(db *gorm.DB, actor, name, role string) error {
+// last 管理员 keeps the role. seen, when not nil, is the account's stamp
+// as the 管理员's form read it: changed since, the change is refused with
+// who and when (*model.ConflictError).
+func SetRole(db *gorm.DB, actor, name, role string, seen *model.Stamp) error {
 	if !ValidRole(role) {
 		return &BadRoleError{role}
 	}
@@ -199,7 +204,7 @@ func SetRole(db *gorm.DB, actor, name, role string) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
-		a, err := Lookup(tx, name)
+		a, err := lookupSeen(tx, name, seen)
 		if err != nil {
 			return err
 		}
@@ -211,7 +216,7 @@ func SetRole(db *gorm.DB, actor, name, role string) error {
 				return errors.Join(ErrLastAdmin, err)
 			}
 		}
-		if err := tx.Model(&model.User{}).Where("name = ?", name).Update("role", role).Error; err != nil {
+		if err := changeUser(tx, actor, name, map[string]any{"role": role}); err != nil {
 			return fmt.Errorf("修改角色失败: %w", err)
 		}
 		return audit.Record(tx, audit.Entry{User: actor, Action: "修改角色", Entity: "用户", Key: name,
@@ -267,6 +272,24 @@ func ResetPassword(db *gorm.DB, actor, name, password string) error {
 	})
 }
 
+// lookupSeen is Lookup inside a change made on the account as it was read
+// with stamp seen (nil: as it is): changed since, a *model.ConflictError.
+func lookupSeen(tx *gorm.DB, name string, seen *model.Stamp) (Account, error) {
+	a, err := Lookup(tx, name)
+	if err != nil || seen == nil {
+		return a, err
+	}
+	return a, model.Stale(a.Stamp, *seen)
+}
+
+// changeUser writes cols of account name as a 管理员's change by actor:
+// its version counts up, so that a form open on the account is refused.
+func changeUser(tx *gorm.DB, actor, name string, cols map[string]any) error {
+	cols["version"] = gorm.Expr("version + 1")
+	cols["changed_by"], cols["changed_at"] = actor, time.Now().UTC().Format(model.StoredTimeLayout)
+	return tx.Model(&model.User{}).Where("name = ?", name).Updates(cols).Error
+}
+
 // Unlock clears the lock and the failure count of account name. actor must
 // be a 管理员.
 func Unlock(db *gorm.DB, actor, name string) error {
@@ -291,8 +314,7 @@ func Unlock(db *gorm.DB, actor, name string) error {
 // setPassword stores hash for name, clears any lock, and records action;
 // the audit entry never holds the hash.
 func setPassword(tx *gorm.DB, actor, action, name, hash string) error {
-	err := tx.Model(&model.User{}).Where("name = ?", name).
-		Updates(map[string]any{"password_hash": hash, "failed_logins": 0, "locked_until": ""}).Error
+	err := changeUser(tx, actor, name, map[string]any{"password_hash": hash, "failed_logins": 0, "locked_until": ""})
 	if err != nil {
 		return fmt.Errorf("保存密码失败: %w", err)
 	}
@@ -301,19 +323,20 @@ func setPassword(tx *gorm.DB, actor, action, name, hash string) error {
 
 // SetClueRight grants (on) or revokes the right 线索管理 of account name.
 // actor must be a 管理员. A 管理员 has the right by role whatever is set.
-func SetClueRight(db *gorm.DB, actor, name string, on bool) error {
-	return db.Transaction(func(tx *gorm.DB) error {
+// seen is as SetRole's.
+func SetClueRight(db *gorm.DB, actor, name string, on bool, seen *model.Stamp) error {
+	return model.Transact(db, func(tx *gorm.DB) error {
 		if err := requireAdmin(tx, actor); err != nil {
 			return err
 		}
-		a, err := Lookup(tx, name)
+		a, err := lookupSeen(tx, name, seen)
 		if err != nil {
 			return err
 		}
 		if a.ClueRight == on {
 			return nil
 		}
-		if err := tx.Model(&model.User{}).Where("name = ?", name).Update("clue_right", on).Error; err != nil {
+		if err := changeUser(tx, actor, name, map[string]any{"clue_right": on}); err != nil {
 			return fmt.Errorf("修改线索管理权限失败: %w", err)
 		}
 		action := "授予线索管理"

@@ -166,8 +166,8 @@ func TestAccountAdministration(t *testing.T) {
 			return AddUser(db, "王主任", "刘部长", vocab.UserLeader, "leader-pass-2")
 		}, isNil},
 		{"经办人不能新增用户", func(db *gorm.DB) error { return AddUser(db, "小李", "小赵", vocab.UserClerk, "clerk-pass-2") }, asDenied(&denied)},
-		{"领导不能改角色", func(db *gorm.DB) error { return SetRole(db, "张书记", "小李", vocab.UserAdmin) }, asDenied(&denied)},
-		{"未知操作人", func(db *gorm.DB) error { return SetRole(db, "冒名", "小李", vocab.UserAdmin) }, is(ErrNotSignedIn)},
+		{"领导不能改角色", func(db *gorm.DB) error { return SetRole(db, "张书记", "小李", vocab.UserAdmin, nil) }, asDenied(&denied)},
+		{"未知操作人", func(db *gorm.DB) error { return SetRole(db, "冒名", "小李", vocab.UserAdmin, nil) }, is(ErrNotSignedIn)},
 		{"重名", func(db *gorm.DB) error { return AddUser(db, "王主任", "小李", vocab.UserClerk, "clerk-pass-2") }, is(ErrUserExists)},
 		{"无效角色", func(db *gorm.DB) error { return AddUser(db, "王主任", "小赵", "主任", "clerk-pass-2") }, asBadRole},
 		{"密码过短", func(db *gorm.DB) error { return AddUser(db, "王主任", "小赵", vocab.UserClerk, "short") }, is(ErrShortPassword)},
@@ -176,15 +176,15 @@ func TestAccountAdministration(t *testing.T) {
 		}, is(ErrLongPassword)},
 		{"密码同用户名", func(db *gorm.DB) error { return AddUser(db, "王主任", "zhaoxiao1", vocab.UserClerk, "zhaoxiao1") }, is(ErrNameAsPass)},
 		{"用户名含空格", func(db *gorm.DB) error { return AddUser(db, "王主任", "小 赵", vocab.UserClerk, "clerk-pass-2") }, is(ErrNameChars)},
-		{"唯一管理员不能降级", func(db *gorm.DB) error { return SetRole(db, "王主任", "王主任", vocab.UserClerk) }, is(ErrLastAdmin)},
+		{"唯一管理员不能降级", func(db *gorm.DB) error { return SetRole(db, "王主任", "王主任", vocab.UserClerk, nil) }, is(ErrLastAdmin)},
 		{"不能删除自己", func(db *gorm.DB) error { return RemoveUser(db, "王主任", "王主任") }, is(ErrRemoveSelf)},
 		{"删除经办人", func(db *gorm.DB) error { return RemoveUser(db, "王主任", "小李") }, isNil},
 		{"删除不存在的用户", func(db *gorm.DB) error { return RemoveUser(db, "王主任", "无此人") }, is(ErrNoSuchUser)},
 		{"有第二名管理员后可降级", func(db *gorm.DB) error {
-			if err := SetRole(db, "王主任", "小李", vocab.UserAdmin); err != nil {
+			if err := SetRole(db, "王主任", "小李", vocab.UserAdmin, nil); err != nil {
 				return err
 			}
-			return SetRole(db, "小李", "王主任", vocab.UserLeader)
+			return SetRole(db, "小李", "王主任", vocab.UserLeader, nil)
 		}, isNil},
 	}
 	for _, c := range cases {
@@ -275,17 +275,17 @@ func TestClueRightGrant(t *testing.T) {
 	if AccountAllowed(clerk, PermClues) {
 		t.Fatal("a clerk has 线索管理 without a grant")
 	}
-	if err := SetClueRight(db, "小李", "张书记", true); err == nil {
+	if err := SetClueRight(db, "小李", "张书记", true, nil); err == nil {
 		t.Error("a clerk granted 线索管理")
 	}
-	if err := SetClueRight(db, "王主任", "小李", true); err != nil {
+	if err := SetClueRight(db, "王主任", "小李", true, nil); err != nil {
 		t.Fatal(err)
 	}
 	clerk, _ = Lookup(db, "小李")
 	if !AccountAllowed(clerk, PermClues) || AccountAllowed(clerk, PermReview) {
 		t.Errorf("after the grant: clues %v, review %v", AccountAllowed(clerk, PermClues), AccountAllowed(clerk, PermReview))
 	}
-	if err := SetClueRight(db, "王主任", "小李", false); err != nil {
+	if err := SetClueRight(db, "王主任", "小李", false, nil); err != nil {
 		t.Fatal(err)
 	}
 	if clerk, _ = Lookup(db, "小李"); AccountAllowed(clerk, PermClues) {

@@ -33,6 +33,7 @@ func Login(db *gorm.DB, name, password string, now time.Time) (Account, error) {
 	ok := matches(u.PasswordHash, password)
 	var locked bool
 	err := model.Transact(db, func(tx *gorm.DB) error {
+		locked = false // a retry counts the failures afresh
 		if ok {
 			if err := tx.Model(&model.User{}).Where("name = ?", name).
 				Updates(map[string]any{"failed_logins": 0, "locked_until": ""}).Error; err != nil {

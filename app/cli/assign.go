@@ -25,6 +25,7 @@ func runAssign(env *Env, args []string) error {
 	save := fs.Bool("save", false, "把结果保存为本轮次的编组记录")
 	witness := fs.String("draw", "", "随机抽取：现场宣读的数值（种子由它、轮次和候选名单算出）")
 	record := fs.String("record", "", "随机抽取记录的 JSON 文件（与 --draw 同用）")
+	suggest := fs.String("suggest", "", "候选替换：组名/角色[/被替换人员编号]，按已保存的编组记录（无则按本次编组）排出候选人")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -40,6 +41,11 @@ func runAssign(env *Env, args []string) error {
 		return usagef("--record 只用于 --draw")
 	case *witness != "" && *seed != "":
 		return usagef("随机抽取的种子由 --draw 的现场数值算出，不能再给 --seed")
+	case *suggest != "" && (*witness != "" || *save):
+		return usagef("--suggest 不能与 --draw 或 --save 同用")
+	}
+	if *suggest != "" {
+		return runSuggest(env, *db, *round, *mode, *seed, *suggest, *out)
 	}
 	perm := app.PermRead
 	if *save || *witness != "" {
@@ -142,5 +148,64 @@ func printAssignment(w io.Writer, res *assign.Result) {
 		if n := warned[t.Team]; n > 0 {
 			fmt.Fprintf(w, "  提示 %d 条（用 --json 查看）\n", n)
 		}
+	}
+}
+
+// runSuggest is `xuncha assign --suggest TEAM/ROLE[/PERSON]`: the ranked
+// candidates for a slot, with the reason for each place (SPEC §10.3), as
+// text or as JSON (--json).
+func runSuggest(env *Env, db, round, mode, seed, slot, out string) error {
+	parts := strings.Split(slot, "/")
+	if len(parts) < 2 || len(parts) > 3 || parts[0] == "" || parts[1] == "" {
+		return usagef("--suggest 应为 组名/角色 或 组名/角色/被替换人员编号，现为 %q", slot)
+	}
+	holder := ""
+	if len(parts) == 3 {
+		holder = parts[2]
+	}
+	if err := outputs(db, nil, out); err != nil {
+		return err
+	}
+	svc, err := env.openAs(db, app.PermRead)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	sg, source, err := svc.SuggestSlot(round, mode, seed, parts[0], parts[1], holder)
+	if err != nil {
+		return err
+	}
+	if out != "" {
+		if err := writeJSON(out, sg); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "已写出候选替换到 %s（%s，候选 %d 人）\n", out, source, len(sg.Candidates))
+		return nil
+	}
+	printSuggestions(env.Stdout, sg, source)
+	return nil
+}
+
+// printSuggestions writes the candidates for a slot as text.
+func printSuggestions(w io.Writer, sg *assign.Suggestions, source string) {
+	what := "空缺"
+	if sg.Holder != "" {
+		what = "替换 " + sg.Holder
+	}
+	fmt.Fprintf(w, "候选替换：%s %s（%s；按%s）\n", sg.Team, sg.Role, what, source)
+	for _, c := range sg.Candidates {
+		fmt.Fprintf(w, "  %d. %s %s（%s）：%s\n", c.Rank, c.Person, c.Name, c.County, c.Reason)
+		for _, h := range c.Hints {
+			fmt.Fprintf(w, "       提示 %s\n", h)
+		}
+	}
+	if len(sg.Candidates) == 0 {
+		fmt.Fprintln(w, "  没有可担任的人员")
+	}
+	if sg.More > 0 {
+		fmt.Fprintf(w, "  另有 %d 人可担任\n", sg.More)
+	}
+	if sg.Refused != "" {
+		fmt.Fprintf(w, "  %s\n", sg.Refused)
 	}
 }

@@ -127,3 +127,40 @@ func TestDrawAndVerify(t *testing.T) {
 		t.Fatalf("tampered record: exit %d, %s", code, stderr)
 	}
 }
+
+func TestAssignSuggest(t *testing.T) {
+	db := plantAssignDB(t)
+	got := sameTwice(t, func(out string) []string {
+		return []string{"assign", "--db", db, "--round", "2026-1", "--seed", "12345", "--suggest", "第一巡察组/成员/P305", "--json", out}
+	})
+	matchGolden(t, "assign_suggest.json", got)
+	out, stderr, code := runCLI(t, "assign", "--db", db, "--round", "2026-1", "--seed", "12345", "--suggest", "第二巡察组/成员")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// the county cap keeps everyone left off the empty slot
+	for _, want := range []string{"候选替换：第二巡察组 成员（空缺；按自动编组）", "没有可担任的人员", "不能担任的 4 人：所在县区在本组已达上限 3 人，R2 曾任职回避 1 人"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	// saved, the roster is the saved one
+	if _, stderr, code := runCLI(t, "assign", "--db", db, "--round", "2026-1", "--seed", "12345", "--save"); code != 0 {
+		t.Fatalf("save: %s", stderr)
+	}
+	out, _, _ = runCLI(t, "assign", "--db", db, "--round", "2026-1", "--suggest", "第一巡察组/组长")
+	if !strings.Contains(out, "候选替换：第一巡察组 组长（替换 P200；按已保存的编组") || !strings.Contains(out, "不能担任的 4 人：不符合人员库条件 4 人") {
+		t.Errorf("after saving:\n%s", out)
+	}
+	if _, stderr, code := runCLI(t, "assign", "--db", db, "--round", "2026-1", "--suggest", "第一巡察组/成员/P999"); code != 1 || !strings.Contains(stderr, "P999 不是第一巡察组的成员") {
+		t.Errorf("a member not on the team: exit %d %s", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"assign", "--db", db, "--round", "2026-1", "--suggest", "第一巡察组"},
+		{"assign", "--db", db, "--round", "2026-1", "--suggest", "第一巡察组/成员", "--save"},
+	} {
+		if _, _, code := runCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}

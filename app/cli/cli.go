@@ -52,7 +52,7 @@ func commands() map[string]command {
 		"audit":    {"audit verify|list|export --db F [--by U] [--action A] [--entity E] [--key K] [--from D] [--to D] [out.xlsx]", "审计日志：校验、查询、导出 (audit log: verify, list, export)", runAudit},
 
 		// assignment (编组) and the witnessed draw
-		"assign":      {"assign --db F --round R [--mode 混合编组|成建制交叉|本县] [--seed S] [--json out.json] [--save] [--draw 现场数值 --record record.json]", "编组：跨县交叉编组或现场随机抽取 (fill the teams of a round)", runAssign},
+		"assign":      {"assign --db F --round R [--mode 混合编组|成建制交叉|本县] [--seed S] [--json out.json] [--save] [--draw 现场数值 --record record.json] [--suggest 组名/角色[/人员编号]]", "编组：跨县交叉编组、现场随机抽取或某一位置的候选替换 (fill the teams of a round)", runAssign},
 		"draw-verify": {"draw-verify record.json", "核验随机抽取记录 (replay a witnessed draw)", runDrawVerify},
 		"draw-print":  {"draw-print [--db F] record.json out.pdf", "打印随机抽取记录 (the draw record as a printable PDF)", runDrawPrint},
 		"roster":      {"roster --db F --round R [--pdf out.pdf] [--xlsx out.xlsx]", "编组名单：每组一页的 A4 PDF 和工作簿 (the saved roster as PDF and xlsx)", runRoster},
@@ -60,6 +60,11 @@ func commands() map[string]command {
 		// the people over the years
 		"resume":    {"resume --db F --person P [--pdf out.pdf] [--xlsx out.xlsx]", "巡察履历：历次巡察、角色、鉴定和培训 (a person's service record)", runResume},
 		"poolstats": {"poolstats --db F [--day D] [--term T] [--county C] [--xlsx out.xlsx]", "人员库统计：县区、人员库、特长、年龄段、职级、推荐单位 (pool statistics)", runPoolStats},
+		"owing":     {"owing --db F [--today D] [--json out.json] [--xlsx out.xlsx]", "新提拔干部尚欠的巡察轮次及期限 (newly promoted cadres who owe rounds)", runOwing},
+
+		// documents and statistics
+		"doc":   {"doc --db F --round R [--kind 公告|通知|告知书|反馈意见|整改通知书|移交函|鉴定表|督办通知|综合情况] [--team T] [--unit U] [--person P] [--today D] --out DIR [--pdf] [--zip]", "文书：公告、通知、回避告知书、反馈意见、整改通知书、移交函、鉴定表、督办通知（.docx，可加 PDF）(the documents of a round)", runDoc},
+		"stats": {"stats --db F --term T [--year Y] [--county C] [--today D] [--json out.json] [--xlsx out.xlsx] [--pdf out.pdf] [--report 年度汇报.docx]", "统计报表：覆盖、人员、问题、整改、线索；年度汇报 (statistics and the year's report)", runStats},
 	}
 }
 

@@ -18,22 +18,41 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 // sameOnBoth lists the headless outputs that must be byte-identical on
 // SQLite and on PostgreSQL for the same data and seed (SPEC §13.1). Each
-// gets the database, a round and a term of the demo, and the output file.
-// A new JSON output (ledger --json …) adds its row here.
+// gets the database, a round, its term and a person who served in it (of
+// the demo), and the output file; stdout compares what the command prints
+// instead (the outputs that are text on the console). A new output adds
+// its row here.
 var sameOnBoth = []struct {
-	name string
-	args func(db, round, term, out string) []string
+	name   string
+	stdout bool
+	args   func(db string, d demoKeys, out string) []string
 }{
-	{"check --json", func(db, round, _, out string) []string {
-		return []string{"check", "--db", db, "--round", round, "--json", out}
+	{"check --json", false, func(db string, d demoKeys, out string) []string {
+		return []string{"check", "--db", db, "--round", d.round, "--json", out}
 	}},
-	{"assign --json", func(db, round, _, out string) []string {
-		return []string{"assign", "--db", db, "--round", round, "--seed", "12345", "--json", out}
+	{"assign --json", false, func(db string, d demoKeys, out string) []string {
+		return []string{"assign", "--db", db, "--round", d.round, "--seed", "12345", "--json", out}
 	}},
-	{"calendar --json", func(db, _, term, out string) []string {
-		return []string{"calendar", "--db", db, "--term", term, "--today", "2026-06-01", "--json", out}
+	{"calendar --json", false, func(db string, d demoKeys, out string) []string {
+		return []string{"calendar", "--db", db, "--term", d.term, "--today", "2026-06-01", "--json", out}
+	}},
+	{"ledger --json", false, func(db string, _ demoKeys, out string) []string {
+		return []string{"ledger", "--db", db, "--today", "2026-06-01", "--json", out}
+	}},
+	{"ledger --round", true, func(db string, d demoKeys, _ string) []string {
+		return []string{"ledger", "--db", db, "--round", d.round, "--today", "2026-06-01"}
+	}},
+	{"poolstats", true, func(db string, d demoKeys, _ string) []string {
+		return []string{"poolstats", "--db", db, "--day", "2026-06-01", "--term", d.term}
+	}},
+	{"resume", true, func(db string, d demoKeys, _ string) []string {
+		return []string{"resume", "--db", db, "--person", d.person}
 	}},
 }
+
+// demoKeys are the keys of the demo the outputs of sameOnBoth are asked
+// for.
+type demoKeys struct{ round, term, person string }
 
 // The city demo written into a desktop file and into a server database
 // gives the same outputs, byte for byte; a migrate of the file to another
@@ -53,19 +72,26 @@ func TestSameOutputsOnSQLiteAndServer(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "逐表核对一致") || strings.Contains(out, "不一致") {
 		t.Fatalf("migrate: %d\n%s%s", code, out, stderr)
 	}
-	round, term := demoRoundAndTerm(t, file)
+	keys := demoKeysOf(t, file)
 	for _, c := range sameOnBoth {
 		var want []byte
 		for i, db := range []string{file, server, moved} {
 			path := filepath.Join(dir, strings.Fields(c.name)[0]+string(rune('a'+i))+".json")
-			if _, stderr, code := runCLI(t, c.args(db, round, term, path)...); code != 0 {
+			stdout, stderr, code := runCLI(t, c.args(db, keys, path)...)
+			if code != 0 {
 				t.Fatalf("%s on %s: %s", c.name, model.Redacted(db), stderr)
 			}
-			got, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
+			got := []byte(stdout)
+			if !c.stdout {
+				var err error
+				if got, err = os.ReadFile(path); err != nil {
+					t.Fatal(err)
+				}
 			}
 			if i == 0 {
+				if len(bytes.TrimSpace(got)) == 0 {
+					t.Fatalf("%s printed nothing on the desktop file", c.name)
+				}
 				want = got
 				t.Logf("%s: %d bytes", c.name, len(got))
 				continue
@@ -87,8 +113,10 @@ func TestSameOutputsOnSQLiteAndServer(t *testing.T) {
 	}
 }
 
-// demoRoundAndTerm returns the newest round of the demo and its term.
-func demoRoundAndTerm(t *testing.T, path string) (string, string) {
+// demoKeysOf returns the newest round of the demo, its term, and the
+// first person (by code) who served on a team, who has a service record
+// to show.
+func demoKeysOf(t *testing.T, path string) demoKeys {
 	t.Helper()
 	db, err := model.OpenExisting(path)
 	if err != nil {
@@ -99,7 +127,12 @@ func demoRoundAndTerm(t *testing.T, path string) (string, string) {
 	if err := db.Order("onsite_start desc, code").Limit(1).Find(&r).Error; err != nil || r.Code == "" {
 		t.Fatalf("no round in the demo: %v", err)
 	}
-	return r.Code, r.TermCode
+	var person []string
+	err = db.Model(&model.TeamMember{}).Order("person_code").Limit(1).Pluck("person_code", &person).Error
+	if err != nil || len(person) == 0 {
+		t.Fatalf("nobody served in a round of the demo: %v", err)
+	}
+	return demoKeys{round: r.Code, term: r.TermCode, person: person[0]}
 }
 
 // A server database's backup is the same kind of file a desktop's is; a

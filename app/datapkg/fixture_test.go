@@ -12,6 +12,8 @@ import (
 	"gorm.io/gorm"
 
 	"xuncha/app/demo"
+	"xuncha/internal/pgtest"
+	"xuncha/internal/testworld"
 	"xuncha/model"
 )
 
@@ -21,9 +23,25 @@ var (
 	demoErr  error
 )
 
+// TestMain lets XUNCHA_TEST_DB=postgres run the package's tests against a
+// throwaway PostgreSQL server (internal/pgtest): the databases packages
+// are exported from and imported into are then the server's.
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
 // demoDB returns a copy of a database holding the city demo data.
 func demoDB(t *testing.T) *gorm.DB {
 	t.Helper()
+	if testworld.OnServer() {
+		url := pgtest.Start(t).FromTemplate(t, "datapkg_demo", func(url string) error {
+			db, err := model.Open(url)
+			if err != nil {
+				return err
+			}
+			defer model.Close(db)
+			return demo.Write(db, demo.Generate(demo.City), "演示")
+		})
+		return openPath(t, url)
+	}
 	demoOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "datapkg-demo")
 		if err != nil {
@@ -63,6 +81,9 @@ func openPath(t *testing.T, path string) *gorm.DB {
 
 func emptyDB(t *testing.T) *gorm.DB {
 	t.Helper()
+	if testworld.OnServer() {
+		return testworld.DB(t)
+	}
 	return openPath(t, filepath.Join(t.TempDir(), "empty.db"))
 }
 

@@ -3,6 +3,7 @@ package datapkg
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -116,6 +117,7 @@ func save[T, M any](tx *gorm.DB, steps []step[T], toModel func(T) M) ([]M, error
 	if len(adds) == 0 {
 		return nil, nil
 	}
+	model.StampNew(tx, adds)
 	return adds, tx.CreateInBatches(&adds, 200).Error
 }
 
@@ -160,7 +162,10 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			_, err := save(tx, p.teamUnits, func(u TeamUnit) model.TeamUnit {
 				return u.model(ids.teamUnits[u.key()], ids.teams[teamKey{u.Round, u.Team}])
 			})
-			return err
+			if err != nil {
+				return err
+			}
+			return touchTeams(tx, p.teamUnits, ids)
 		},
 		func() error {
 			_, err := save(tx, p.members, func(x Member) model.TeamMember {
@@ -188,6 +193,23 @@ func (p *plan) apply(tx *gorm.DB, ids *rowIDs) error {
 			return err
 		},
 	)
+}
+
+// touchTeams counts up the version of the teams whose units the package
+// adds or changes (the team's stamp covers its units): a team form open
+// before the import is then refused on save.
+func touchTeams(tx *gorm.DB, steps []step[TeamUnit], ids *rowIDs) error {
+	var touched []uint
+	for _, s := range steps {
+		if s.kind == add || s.kind == update {
+			touched = append(touched, ids.teams[teamKey{s.row.Round, s.row.Team}])
+		}
+	}
+	if len(touched) == 0 {
+		return nil
+	}
+	slices.Sort(touched)
+	return model.Touch(tx, &model.Team{}, model.Actor(tx), time.Now(), "id IN ?", slices.Compact(touched))
 }
 
 // linkRounds makes the links of the rounds the package adds or updates

@@ -12,8 +12,10 @@
 // hashes (backups, data packages) are Private (0600). On Windows the modes
 // mean nothing; the folder's permissions apply.
 //
-// It uses only the standard library, so every package may write through
-// it, the algorithmic ones included.
+// Batch writes many files with one flush to disk for them all (the
+// documents of a round). The package uses the standard library and, on
+// Linux, golang.org/x/sys for that flush, so every package may write
+// through it, the algorithmic ones included.
 package outfile
 
 import (

@@ -21,11 +21,11 @@ type DrawInfo struct {
 }
 
 var stepColumns = []column{
-	{"步骤", 34, gopdf.Center}, {"巡察组", 90, gopdf.Left}, {"角色", 72, gopdf.Center}, {"候选人数", 52, gopdf.Center},
-	{"抽中序号", 62, gopdf.Center}, {"抽中人员", 185, gopdf.Left},
+	col("步骤", 34, gopdf.Center), col("巡察组", 90, gopdf.Left), col("角色", 72, gopdf.Center), col("候选人数", 52, gopdf.Center),
+	col("抽中序号", 62, gopdf.Center), col("抽中人员", 185, gopdf.Left),
 }
 
-var stepTable = tableStyle{size: 9.5, lh: 13, padX: 4, padY: 3}
+var stepTable = tableStyle{Size: 9.5, LH: 13, PadX: 4, PadY: 3}
 
 // VerifyCommand is how anyone replays a draw from its record file.
 const VerifyCommand = "xuncha draw-verify record.json"
@@ -50,36 +50,36 @@ func WriteDrawPDF(path string, rec *draw.Record, info DrawInfo) error {
 	if err != nil {
 		return err
 	}
-	d.onNewPage = func() { d.centered(title, 15, true, 30) }
-	d.page()
+	d.OnNewPage = func() { d.Centered(title, 15, true, 30) }
+	d.Page()
 	d.drawInputs(rec)
 	d.drawSteps(steps, info.Names)
 	d.drawReplay(info.RecordFile)
 	d.drawSignatures()
 	d.drawCandidates(rec, info.Names)
-	return d.write(path)
+	return d.Write(path)
 }
 
 func (d *doc) heading(s string) {
-	d.need(40)
-	d.y += 6
-	d.font(12, true)
-	d.text(marginX, d.y, s)
-	d.y += 20
+	d.Need(40)
+	d.Y += 6
+	d.Font(12, true)
+	d.Text(marginX, d.Y, s)
+	d.Y += 20
 }
 
 // field writes "label：value", the value wrapped beside the label.
 func (d *doc) field(label, value string) {
 	const labelW = 92.0
-	d.font(10, true)
-	d.need(15)
-	d.text(marginX, d.y, label)
-	d.font(10, false)
-	for _, l := range d.wrap(value, bodyW-labelW) {
-		d.need(15)
-		d.font(10, false)
-		d.text(marginX+labelW, d.y, l)
-		d.y += 15
+	d.Font(10, true)
+	d.Need(15)
+	d.Text(marginX, d.Y, label)
+	d.Font(10, false)
+	for _, l := range d.Wrap(value, bodyW-labelW) {
+		d.Need(15)
+		d.Font(10, false)
+		d.Text(marginX+labelW, d.Y, l)
+		d.Y += 15
 	}
 }
 
@@ -103,8 +103,8 @@ func (d *doc) drawInputs(rec *draw.Record) {
 
 func (d *doc) drawSteps(steps []draw.Replayed, names map[string]string) {
 	d.heading("二、抽取过程")
-	d.para(marginX, "每一步在该位置的候选人（按编号排序）中均匀抽取一人；“抽中序号”为抽中者在该步候选中的位次。", 9.5, false, 14)
-	d.y += 4
+	d.Para(marginX, "每一步在该位置的候选人（按编号排序）中均匀抽取一人；“抽中序号”为抽中者在该步候选中的位次。", 9.5, false, 14)
+	d.Y += 4
 	rows := make([][]string, len(steps))
 	for i, s := range steps {
 		pos, who := "—", "（无候选，空缺）"
@@ -117,7 +117,7 @@ func (d *doc) drawSteps(steps []draw.Replayed, names map[string]string) {
 		}
 		rows[i] = []string{strconv.Itoa(i + 1), s.Team, s.Role, strconv.Itoa(s.Count), pos, who}
 	}
-	d.table(stepColumns, rows, stepTable, func(r int) bool { return steps[r].Drawn == "" })
+	d.Table(stepColumns, rows, stepTable, func(r int) bool { return steps[r].Drawn == "" })
 }
 
 func (d *doc) drawReplay(file string) {
@@ -126,31 +126,31 @@ func (d *doc) drawReplay(file string) {
 		"1. 种子 = SHA-256（算法版本、现场宣读数值、轮次编码、候选名单哈希），任何人可用记录中的数值重算。",
 		"2. 将抽取记录文件（JSON）复制到任一装有本程序的电脑，在命令行运行：",
 	} {
-		d.para(marginX, l, 10, false, 15)
+		d.Para(marginX, l, 10, false, 15)
 	}
-	d.font(10.5, true)
-	d.need(18)
+	d.Font(10.5, true)
+	d.Need(18)
 	cmd := VerifyCommand
 	if file != "" {
 		cmd = "xuncha draw-verify " + filepath.Base(file)
 	}
-	d.text(marginX+24, d.y, cmd)
-	d.y += 18
-	d.para(marginX, "3. 程序按记录逐步重放，结果一致时显示“抽取记录一致”；记录被改动（现场数值、候选名单或任一步结果）时指出不一致之处。", 10, false, 15)
+	d.Text(marginX+24, d.Y, cmd)
+	d.Y += 18
+	d.Para(marginX, "3. 程序按记录逐步重放，结果一致时显示“抽取记录一致”；记录被改动（现场数值、候选名单或任一步结果）时指出不一致之处。", 10, false, 15)
 }
 
 func (d *doc) drawSignatures() {
-	d.need(80)
-	d.y += 24
-	d.font(11, false)
+	d.Need(80)
+	d.Y += 24
+	d.Font(11, false)
 	for _, who := range []string{"监督人（签名）：", "经办人（签名）："} {
-		d.text(marginX, d.y, who)
-		d.text(marginX+250, d.y, "日期：")
-		d.pdf.SetStrokeColor(0, 0, 0)
-		d.pdf.SetLineWidth(0.6)
-		d.pdf.Line(marginX+92, d.y+14, marginX+240, d.y+14)
-		d.pdf.Line(marginX+282, d.y+14, marginX+400, d.y+14)
-		d.y += 34
+		d.Text(marginX, d.Y, who)
+		d.Text(marginX+250, d.Y, "日期：")
+		d.PDF.SetStrokeColor(0, 0, 0)
+		d.PDF.SetLineWidth(0.6)
+		d.PDF.Line(marginX+92, d.Y+14, marginX+240, d.Y+14)
+		d.PDF.Line(marginX+282, d.Y+14, marginX+400, d.Y+14)
+		d.Y += 34
 	}
 }
 
@@ -159,17 +159,17 @@ func (d *doc) drawCandidates(rec *draw.Record, names map[string]string) {
 	d.heading(fmt.Sprintf("附：候选名单（%d 人，按编号排序）", len(rec.Candidates)))
 	const perRow, lh = 5, 13.0
 	colW := bodyW / perRow
-	d.font(8.5, false)
+	d.Font(8.5, false)
 	for i := 0; i < len(rec.Candidates); i += perRow {
-		d.need(lh)
-		d.font(8.5, false)
+		d.Need(lh)
+		d.Font(8.5, false)
 		for k := 0; k < perRow && i+k < len(rec.Candidates); k++ {
 			c := rec.Candidates[i+k]
 			if n := names[c]; n != "" {
 				c += " " + n
 			}
-			d.text(marginX+float64(k)*colW, d.y, c)
+			d.Text(marginX+float64(k)*colW, d.Y, c)
 		}
-		d.y += lh
+		d.Y += lh
 	}
 }

@@ -9,16 +9,16 @@ func TestMissingGlyphShows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.page()
-	d.font(11, false)
-	if d.width("□") == d.width(" ") {
+	d.Page()
+	d.Font(11, false)
+	if d.Measure("□") == d.Measure(" ") {
 		t.Fatal("□ is as wide as a space: the test cannot tell them apart")
 	}
 	for _, tc := range []struct{ name, shown string }{
 		{"张𠮷三", "张□三"}, // CJK extension B
 		{"王䶮", "王□"},   // extension A
 	} {
-		if got, want := d.width(tc.name), d.width(tc.shown); got != want {
+		if got, want := d.Measure(tc.name), d.Measure(tc.shown); got != want {
 			t.Errorf("%s: width %.2f, want %.2f (as %s)", tc.name, got, want, tc.shown)
 		}
 	}

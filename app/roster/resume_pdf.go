@@ -10,16 +10,16 @@ import (
 // resumeColumns are the columns of the service table; their widths add up
 // to the body width of A4 portrait.
 var resumeColumns = []column{
-	{"序号", 28, gopdf.Center}, {"轮次", 92, gopdf.Left}, {"巡察组", 72, gopdf.Left}, {"进驻时间", 72, gopdf.Left},
-	{"角色", 52, gopdf.Center}, {"被巡察单位", 100, gopdf.Left}, {"鉴定", 79.28, gopdf.Left},
+	col("序号", 28, gopdf.Center), col("轮次", 92, gopdf.Left), col("巡察组", 72, gopdf.Left), col("进驻时间", 72, gopdf.Left),
+	col("角色", 52, gopdf.Center), col("被巡察单位", 100, gopdf.Left), col("鉴定", 79.28, gopdf.Left),
 }
 
 // trainingColumns are the columns of the training table.
 var trainingColumns = []column{
-	{"序号", 28, gopdf.Center}, {"培训名称", 235.28, gopdf.Left}, {"时间", 150, gopdf.Left}, {"学时", 82, gopdf.Center},
+	col("序号", 28, gopdf.Center), col("培训名称", 235.28, gopdf.Left), col("时间", 150, gopdf.Left), col("学时", 82, gopdf.Center),
 }
 
-var resumeTable = tableStyle{size: 9.5, lh: 13, padX: 4, padY: 4}
+var resumeTable = tableStyle{Size: 9.5, LH: 13, PadX: 4, PadY: 4}
 
 // WriteResumePDF writes r as an A4 portrait PDF at path (as the roster
 // PDF is written), with
@@ -31,10 +31,10 @@ func WriteResumePDF(path string, r *Resume) error {
 	if err != nil {
 		return err
 	}
-	d.onNewPage = func() { d.centered(r.Title(), 16, true, 34) }
-	d.page()
+	d.OnNewPage = func() { d.Centered(r.Title(), 16, true, 34) }
+	d.Page()
 	d.resume(r)
-	return d.write(path)
+	return d.Write(path)
 }
 
 // resume writes the record from the cursor.
@@ -48,14 +48,14 @@ func (d *doc) resume(r *Resume) {
 		}
 		rows = append(rows, row)
 	}
-	d.table([]column{{"项目", 70, gopdf.Center}, {"内容", 177.64, gopdf.Left}, {"项目", 70, gopdf.Center}, {"内容", 177.64, gopdf.Left}},
+	d.Table([]column{col("项目", 70, gopdf.Center), col("内容", 177.64, gopdf.Left), col("项目", 70, gopdf.Center), col("内容", 177.64, gopdf.Left)},
 		rows, resumeTable, nil)
-	d.y += 8
-	d.para(marginX, r.Summary(), 10.5, false, 16)
-	d.y += 6
-	d.para(marginX, "一、巡察经历", 12, true, 20)
+	d.Y += 8
+	d.Para(marginX, r.Summary(), 10.5, false, 16)
+	d.Y += 6
+	d.Para(marginX, "一、巡察经历", 12, true, 20)
 	if len(r.Service) == 0 {
-		d.para(marginX+10, "无。", 10.5, false, 16)
+		d.Para(marginX+10, "无。", 10.5, false, 16)
 	} else {
 		rows = rows[:0]
 		for i, x := range r.Service {
@@ -66,18 +66,18 @@ func (d *doc) resume(r *Resume) {
 			rows = append(rows, []string{strconv.Itoa(i + 1), x.RoundLabel(), x.Team, strings.ReplaceAll(x.Dates(), " 至 ", "\n至 "),
 				x.Role, strings.Join(x.Units, "、"), grade})
 		}
-		d.table(resumeColumns, rows, resumeTable, nil)
+		d.Table(resumeColumns, rows, resumeTable, nil)
 	}
-	d.y += 10
-	d.need(40)
-	d.para(marginX, "二、培训记录", 12, true, 20)
+	d.Y += 10
+	d.Need(40)
+	d.Para(marginX, "二、培训记录", 12, true, 20)
 	if len(r.Trainings) == 0 {
-		d.para(marginX+10, "无。", 10.5, false, 16)
+		d.Para(marginX+10, "无。", 10.5, false, 16)
 		return
 	}
 	rows = rows[:0]
 	for i, x := range r.Trainings {
 		rows = append(rows, []string{strconv.Itoa(i + 1), x.Name, x.Dates(), x.HoursText()})
 	}
-	d.table(trainingColumns, rows, resumeTable, nil)
+	d.Table(trainingColumns, rows, resumeTable, nil)
 }

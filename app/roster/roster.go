@@ -11,7 +11,6 @@
 package roster
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -179,6 +178,3 @@ func dateOf(s string) string {
 	}
 	return s
 }
-
-// pageLabel writes the page number of a footer.
-func pageLabel(n, of int) string { return fmt.Sprintf("第 %d 页 共 %d 页", n, of) }

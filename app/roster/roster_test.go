@@ -108,7 +108,7 @@ func checkPDF(t *testing.T, path string) int {
 	if !bytes.HasPrefix(b, []byte("%PDF-")) {
 		t.Fatalf("%s does not start with %%PDF-", path)
 	}
-	if !bytes.Contains(b, []byte("/FontFile2")) || !bytes.Contains(b, []byte("/BaseFont /"+family)) {
+	if !bytes.Contains(b, []byte("/FontFile2")) || !bytes.Contains(b, []byte("/BaseFont /cjk")) {
 		t.Errorf("%s does not embed the TrueType font", path)
 	}
 	return len(pageObj.FindAll(b, -1))

@@ -99,6 +99,7 @@ func TestExportCSVReimports(t *testing.T) {
 			t.Fatalf("people: %d and %d", len(a), len(b))
 		}
 		for i := range a {
+			a[i].Stamp, b[i].Stamp = model.Stamp{}, model.Stamp{} // when each was imported is not the file's
 			if !reflect.DeepEqual(a[i], b[i]) {
 				t.Errorf("person %s:\nwant %+v\ngot  %+v", a[i].Code, a[i], b[i])
 			}

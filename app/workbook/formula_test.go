@@ -139,6 +139,12 @@ func TestCSVExportDefusesFormulas(t *testing.T) {
 		a, b := reflect.New(reflect.TypeOf(m).Elem()).Interface(), reflect.New(reflect.TypeOf(m).Elem()).Interface()
 		db.Order("code").Find(a)
 		fresh.Order("code").Find(b)
+		for _, rows := range []any{a, b} { // when each was imported is not the file's
+			v := reflect.ValueOf(rows).Elem()
+			for i := 0; i < v.Len(); i++ {
+				v.Index(i).FieldByName("Stamp").SetZero()
+			}
+		}
 		if !reflect.DeepEqual(a, b) {
 			t.Errorf("after the round trip\nwant %+v\ngot  %+v", a, b)
 		}

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -89,6 +90,9 @@ func (t *taskPlan) write(tx *gorm.DB) error {
 	if err := apply(tx, units, unitUpds); err != nil {
 		return err
 	}
+	if err := touchTeams(tx, units, unitUpds); err != nil {
+		return err
+	}
 	members, memberUpds := resolve(t.memberAdds, t.memberUpds, ids, func(m *model.TeamMember, id uint) { m.TeamID = id })
 	return apply(tx, members, memberUpds)
 }
@@ -104,4 +108,21 @@ func resolve[T any](adds, upds []pending[T], ids map[string]uint, set func(*T, u
 		return rows
 	}
 	return out(adds), out(upds)
+}
+
+// touchTeams counts up the version of the teams whose units the import
+// adds or changes (a team's stamp covers its units): a team form open
+// before the import is then refused on save.
+func touchTeams(tx *gorm.DB, lists ...[]model.TeamUnit) error {
+	var ids []uint
+	for _, l := range lists {
+		for _, u := range l {
+			ids = append(ids, u.TeamID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	return model.Touch(tx, &model.Team{}, model.Actor(tx), time.Now(), "id IN ?", slices.Compact(ids))
 }

@@ -395,6 +395,20 @@ func StartServer() (*Server, error) { return start() }
 // Stop stops the server and removes its folder.
 func (s *Server) Stop() { s.stop() }
 
+// Pause stops the server's process, as a server that goes away or a
+// network that breaks: its data and port are kept for Resume.
+func (s *Server) Pause() { s.stopProcess() }
+
+// Resume starts the paused server again, on the same port with the same
+// data.
+func (s *Server) Resume() error {
+	bin, err := BinDir()
+	if err != nil {
+		return err
+	}
+	return s.launch(bin)
+}
+
 // CreateDB makes the empty database name and returns its URL.
 func (s *Server) CreateDB(name string) (string, error) {
 	ctx := context.Background()

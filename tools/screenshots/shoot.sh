@@ -26,7 +26,9 @@
 # (only these pictures), XUNCHA_SHOTS_SIZE=1024x700 (another screen, to
 # check that every screen fits it: the plain screens only, since the
 # clicks are at positions of 1280×800; `make screenshots-check` takes
-# them at 1366×768 and 1024×700 into /tmp).
+# them at 1366×768 and 1024×700 into /tmp). The documents' pictures
+# (paper-*.png, stats-pdf.png) are their PDFs' first pages, made by xuncha
+# doc and xuncha stats and rendered by pdftoppm.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -191,6 +193,49 @@ screen backup 数据备份
 screen users 用户管理
 screen package 总览/数据包导出
 screen supervise 督办
+screen stats 统计
+if clicked settings-papers; then # 设置, the tab 文书模板
+	if start --db "$db" --screen 设置 && login; then
+		settle
+		xdotool mousemove 660 68 click 1
+		sleep 1
+		shot settings-papers || true
+	fi
+	stop
+fi
+if clicked papers; then # 成果: the second unit of round 2026-1, its 文书…
+	if start --db "$db" --screen 成果 && login; then
+		settle
+		xdotool mousemove 300 190 click 1
+		sleep 1
+		xdotool mousemove 1006 128 click 1
+		sleep 2
+		shot papers || true
+	fi
+	stop
+fi
+# The documents themselves: the first page of each kind's PDF of round
+# 2026-1 (its 督办通知 as of the demo's day), and the statistics report.
+if clicked papers-pdf; then
+	pdfs=$work/文书
+	# signed in as the 管理员 (the database has users by now)
+	if XUNCHA_PASSWORD=$pass "$bin" doc --db "$db" --user "$user" --round 2026-1 --today 2026-11-21 --pdf --out "$pdfs" >/dev/null &&
+		XUNCHA_PASSWORD=$pass "$bin" stats --db "$db" --user "$user" --term T15 --year 2026 --today 2026-11-21 --pdf "$pdfs/统计.pdf" --report "$pdfs/年度汇报.docx" >/dev/null; then
+		for k in 巡察公告:paper-notice 关于成立巡察组的通知:paper-found 回避告知书及回避事项申报表:paper-inform \
+			巡察反馈意见:paper-feedback 整改通知书:paper-rectify 问题线索移交函:paper-handover 巡察人员鉴定表:paper-appraise 督办通知:paper-urge; do
+			f=$(ls "$pdfs/${k%%:*}"/*.pdf | head -1)
+			pages=1
+			[ "${k#*:}" = paper-inform ] && pages=3 # the 告知书 and its 申报表
+			pdftoppm -r 60 -png -f 1 -l $pages "$f" "$work/${k#*:}" && convert "$work/${k#*:}"-*.png +append "$out/${k#*:}.png" &&
+				echo "  ✓ ${k#*:}.png" || fail "${k#*:}.png"
+			rm -f "$work/${k#*:}"-*.png
+		done
+		pdftoppm -r 60 -png -f 1 -l 1 "$pdfs/统计.pdf" "$work/stats-pdf" && mv "$work"/stats-pdf-*.png "$out/stats-pdf.png" &&
+			echo "  ✓ stats-pdf.png" || fail stats-pdf.png
+	else
+		fail "文书 (doc, stats)"
+	fi
+fi
 if clicked results; then # 成果: the second unit of round 2026-1, its first item chosen
 	if start --db "$db" --screen 成果 && login; then
 		settle
@@ -275,6 +320,35 @@ if clicked settings-assign; then # 设置, the tab 编组
 		xdotool mousemove 380 68 click 1
 		sleep 1
 		shot settings-assign || true
+	fi
+	stop
+fi
+if clicked settings-experience; then # 设置, the tab 经验与轮换
+	if start --db "$db" --screen 设置 && login; then
+		settle
+		xdotool mousemove 465 68 click 1
+		sleep 1
+		shot settings-experience || true
+	fi
+	stop
+fi
+if clicked poolstats-owing; then # 人员库统计, the tab 新提拔待参加巡察
+	if start --db "$db" --screen 人员库统计 && login; then
+		settle
+		xdotool mousemove 360 247 click 1
+		sleep 1
+		shot poolstats-owing || true
+	fi
+	stop
+fi
+if clicked assign-suggest; then # 编组 › 自动编组, the first 成员 of the first team, 候选替换…
+	if start --db "$db" --screen 编组/自动编组 && login; then
+		settle
+		xdotool mousemove 560 613 click 1
+		sleep 1
+		xdotool mousemove 1080 335 click 1
+		sleep 1
+		shot assign-suggest || true
 	fi
 	stop
 fi
