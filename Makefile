@@ -97,9 +97,17 @@ wine-smoke:
 ## screenshots: docs/img/*.png for docs/使用说明.md, from the real program
 ## under Xvfb on the city demo data (tools/screenshots/shoot.sh; needs xvfb,
 ## xdotool, imagemagick); fails when a picture is blank
-.PHONY: screenshots
+.PHONY: screenshots screenshots-check
 screenshots: deps
 	bash tools/screenshots/shoot.sh
+
+## screenshots-check: every screen at 1366×768 and at 1024×700 (the office
+## screen and the smallest window every screen must fit), into
+## /tmp/xuncha-shots-check/<size>, to look at; docs/img is left as it is
+screenshots-check: deps
+	for s in 1366x768 1024x700; do mkdir -p /tmp/xuncha-shots-check/$$s && \
+		XUNCHA_SHOTS_SIZE=$$s XUNCHA_SHOTS_OUT=/tmp/xuncha-shots-check/$$s XUNCHA_SHOTS_DIR=/tmp/xuncha-shots-check/work \
+		bash tools/screenshots/shoot.sh || exit 1; done
 
 clean:
 	rm -f xuncha xuncha.exe

@@ -113,7 +113,7 @@ func (s *Service) AddUser(name, role, password string) error {
 	if err := s.Require(PermUsers); err != nil {
 		return err
 	}
-	return auth.AddUser(s.DB, s.User, name, role, password)
+	return s.userChanged("新增用户", name, auth.AddUser(s.DB, s.User, name, role, password))
 }
 
 // SetClueRight grants or revokes the right 线索管理 of an account; through
@@ -131,7 +131,7 @@ func (s *Service) SetUserRole(name, role string) error {
 	if err := s.Require(PermUsers); err != nil {
 		return err
 	}
-	return auth.SetRole(s.DB, s.User, name, role, s.seen)
+	return s.userChanged("修改角色", name, auth.SetRole(s.DB, s.User, name, role, s.seen))
 }
 
 // ResetPassword gives an account a new password and unlocks it.
@@ -139,7 +139,7 @@ func (s *Service) ResetPassword(name, password string) error {
 	if err := s.Require(PermUsers); err != nil {
 		return err
 	}
-	return auth.ResetPassword(s.DB, s.User, name, password)
+	return s.userChanged("重置密码", name, auth.ResetPassword(s.DB, s.User, name, password))
 }
 
 // UnlockUser clears an account's lock.
@@ -147,7 +147,7 @@ func (s *Service) UnlockUser(name string) error {
 	if err := s.Require(PermUsers); err != nil {
 		return err
 	}
-	return auth.Unlock(s.DB, s.User, name)
+	return s.userChanged("解锁", name, auth.Unlock(s.DB, s.User, name))
 }
 
 // RemoveUser deletes an account other than the signed-in one.
@@ -155,7 +155,7 @@ func (s *Service) RemoveUser(name string) error {
 	if err := s.Require(PermUsers); err != nil {
 		return err
 	}
-	return auth.RemoveUser(s.DB, s.User, name)
+	return s.userChanged("删除用户", name, auth.RemoveUser(s.DB, s.User, name))
 }
 
 // ChangePassword replaces the signed-in user's own password.
@@ -164,4 +164,13 @@ func (s *Service) ChangePassword(old, password string) error {
 		return auth.ErrNotSignedIn
 	}
 	return auth.ChangePassword(s.DB, s.User, old, password, time.Now())
+}
+
+// userChanged tells the subscribers that the account name changed by
+// action, when err says it did.
+func (s *Service) userChanged(action, name string, err error) error {
+	if err == nil {
+		s.Notify(Change{Action: action, Entity: "用户", Key: name, User: s.User})
+	}
+	return err
 }

@@ -20,7 +20,8 @@ const assignKey = "assign"
 
 // AssignSettings returns the composition rules of assignment: the saved
 // ones over the defaults of SPEC §5, with the rules of experience and
-// obligations (ExperienceSettings, a key of their own).
+// obligations (ExperienceSettings, a key of their own), and the roles an
+// earlier version listed for R4 coming from elsewhere (remote_roles.go).
 func (s *Service) AssignSettings() (assign.Settings, error) {
 	set := assign.Defaults()
 	if err := s.LoadSetting(assignKey, &set); err != nil {
@@ -28,7 +29,15 @@ func (s *Service) AssignSettings() (assign.Settings, error) {
 	}
 	x, err := s.ExperienceSettings()
 	set.Experience = x
-	return set, err
+	if err != nil {
+		return set, err
+	}
+	legacy, err := s.legacyRemoteRoles()
+	if err != nil {
+		return set, err
+	}
+	foldLegacyRoles(&set, legacy)
+	return set, nil
 }
 
 // SaveAssignSettings checks and stores the composition rules.
@@ -39,7 +48,7 @@ func (s *Service) SaveAssignSettings(set assign.Settings) error {
 	if err := set.Validate(); err != nil {
 		return err
 	}
-	return s.SaveSetting(assignKey, set)
+	return s.saveComposition(set)
 }
 
 // AssignInstance builds the assignment problem of round code in mode (""

@@ -160,6 +160,7 @@ func (s *Service) Restore(from string) error {
 	if _, err := auth.Lookup(s.DB, s.User); err != nil {
 		s.Role = ""
 	}
+	s.notifyAll("恢复", "")
 	return nil
 }
 

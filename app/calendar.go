@@ -165,50 +165,9 @@ func (s *Service) RoundStamp(code string) (model.Stamp, error) {
 // such); its 联动轮次 must name other rounds, and are linked both ways;
 // its 巡审联动 requirement must name units and categories that exist.
 func (s *Service) SaveRound(r model.Round) error {
-	if r.Code == "" {
-		return errors.New("轮次编码不能为空")
-	}
-	var term model.Term
-	if err := s.DB.Where("code = ?", r.TermCode).Limit(1).Find(&term).Error; err != nil || term.Code == "" {
-		return fmt.Errorf("届期 %q 不存在", r.TermCode)
-	}
-	if err := s.checkRoundKinds(&r); err != nil {
+	old, err := s.checkRound(&r)
+	if err != nil {
 		return err
-	}
-	fields := []struct {
-		name string
-		v    *string
-	}{{"准备开始", &r.PrepStart}, {"进驻开始", &r.OnsiteStart}, {"进驻结束", &r.OnsiteEnd}, {"报告结束", &r.ReportEnd},
-		{"反馈日期", &r.FeedbackDate}, {"整改报告期限", &r.RectifyDue}, {"督查验收日期", &r.CheckDate}}
-	var prev civil.Date
-	prevName := ""
-	for _, f := range fields {
-		d, err := dateField(f.name, *f.v, false)
-		if err != nil {
-			return err
-		}
-		*f.v = d.String()
-		if d.IsZero() {
-			continue
-		}
-		if !prev.IsZero() && d < prev {
-			return fmt.Errorf("%s（%s）早于%s（%s）", f.name, d, prevName, prev)
-		}
-		prev, prevName = d, f.name
-	}
-	if err := withinTerm(term, r.OnsiteStart, r.OnsiteEnd); err != nil {
-		return err
-	}
-	var old model.Round
-	s.DB.Where("code = ?", r.Code).Limit(1).Find(&old)
-	if r.Number == 0 {
-		if old.Code != "" && old.TermCode == r.TermCode {
-			r.Number = old.Number
-		} else {
-			var n int
-			s.DB.Model(&model.Round{}).Where("term_code = ?", r.TermCode).Select("coalesce(max(number), 0)").Scan(&n)
-			r.Number = n + 1
-		}
 	}
 	e := audit.Entry{Action: "新增", Entity: "轮次", Key: r.Code, After: r}
 	if old.Code != "" {
@@ -226,6 +185,58 @@ func (s *Service) SaveRound(r model.Round) error {
 		}
 		return model.LinkRounds(model.WithActor(tx, s.User), r.Code, fieldrule.SplitWords(r.Links))
 	})
+}
+
+// checkRound checks round r as SaveRound stores it, writing its dates the
+// standard way and giving it the next number of its term when it has none;
+// it returns the round stored under its code (empty for a new one).
+func (s *Service) checkRound(r *model.Round) (model.Round, error) {
+	if r.Code == "" {
+		return model.Round{}, errors.New("轮次编码不能为空")
+	}
+	var term model.Term
+	if err := s.DB.Where("code = ?", r.TermCode).Limit(1).Find(&term).Error; err != nil || term.Code == "" {
+		return model.Round{}, fmt.Errorf("届期 %q 不存在", r.TermCode)
+	}
+	if err := s.checkRoundKinds(r); err != nil {
+		return model.Round{}, err
+	}
+	fields := []struct {
+		name string
+		v    *string
+	}{{"准备开始", &r.PrepStart}, {"进驻开始", &r.OnsiteStart}, {"进驻结束", &r.OnsiteEnd}, {"报告结束", &r.ReportEnd},
+		{"反馈日期", &r.FeedbackDate}, {"整改报告期限", &r.RectifyDue}, {"督查验收日期", &r.CheckDate}}
+	var prev civil.Date
+	prevName := ""
+	for _, f := range fields {
+		d, err := dateField(f.name, *f.v, false)
+		if err != nil {
+			return model.Round{}, err
+		}
+		*f.v = d.String()
+		if d.IsZero() {
+			continue
+		}
+		if !prev.IsZero() && d < prev {
+			return model.Round{}, fmt.Errorf("%s（%s）早于%s（%s）", f.name, d, prevName, prev)
+		}
+		prev, prevName = d, f.name
+	}
+	if err := withinTerm(term, r.OnsiteStart, r.OnsiteEnd); err != nil {
+		return model.Round{}, err
+	}
+	var old model.Round
+	s.DB.Where("code = ?", r.Code).Limit(1).Find(&old)
+	if r.Number == 0 {
+		if old.Code != "" && old.TermCode == r.TermCode {
+			r.Number = old.Number
+		} else {
+			var n int
+			s.DB.Model(&model.Round{}).Where("term_code = ?", r.TermCode).Select("coalesce(max(number), 0)").Scan(&n)
+			r.Number = n + 1
+		}
+	}
+	return old, nil
 }
 
 // DeleteRound deletes round code with its teams, their units, members and

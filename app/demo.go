@@ -12,5 +12,9 @@ func (s *Service) LoadDemo(scale demo.Scale) (demo.Counts, error) {
 		return demo.Counts{}, err
 	}
 	d := demo.Generate(scale)
-	return d.Counts(), demo.Write(s.DB, d, s.User)
+	if err := demo.Write(s.DB, d, s.User); err != nil {
+		return d.Counts(), err
+	}
+	s.notifyAll("演示数据", "")
+	return d.Counts(), nil
 }

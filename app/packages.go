@@ -30,6 +30,9 @@ func (s *Service) ImportPackage(path, passphrase string) (*datapkg.Report, error
 		return nil, err
 	}
 	r, err := datapkg.ImportAs(s.DB, path, passphrase, s.User, s.packageRights())
+	if err == nil && r != nil && r.Written {
+		s.notifyAll("导入数据包", "")
+	}
 	return r, dbError("导入数据包失败，未写入任何数据", err)
 }
 

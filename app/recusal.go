@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,25 +16,44 @@ import (
 const recusalKey = "recusal"
 
 // RecusalSettings returns the recusal settings: the saved ones over the
-// defaults of SPEC §4.
+// defaults of SPEC §4, R4 binding the roles the composition fills from
+// other counties (remote_roles.go).
 func (s *Service) RecusalSettings() (recusal.Settings, error) {
 	set := recusal.Defaults()
 	if err := s.LoadSetting(recusalKey, &set); err != nil {
 		return recusal.Defaults(), err
 	}
+	comp, err := s.AssignSettings()
+	if err != nil {
+		return set, err
+	}
+	set.RemoteRoles = remoteRoles(comp)
 	return set, nil
 }
 
-// SaveRecusalSettings checks and stores the recusal settings.
+// SaveRecusalSettings checks and stores the recusal settings; the roles R4
+// binds are the composition's, not stored here.
 func (s *Service) SaveRecusalSettings(set recusal.Settings) error {
 	if err := set.Validate(); err != nil {
 		return err
 	}
-	return s.SaveSetting(recusalKey, set)
+	return s.SaveSetting(recusalKey, withoutRemote(set))
 }
 
 // ResetRecusalSettings stores the default recusal settings.
-func (s *Service) ResetRecusalSettings() error { return s.SaveSetting(recusalKey, recusal.Defaults()) }
+func (s *Service) ResetRecusalSettings() error {
+	return s.SaveSetting(recusalKey, withoutRemote(recusal.Defaults()))
+}
+
+// withoutRemote is set as stored: without the roles R4 binds, which the
+// composition gives.
+func withoutRemote(set recusal.Settings) any {
+	b, _ := json.Marshal(set)
+	var fields map[string]json.RawMessage
+	_ = json.Unmarshal(b, &fields)
+	delete(fields, "RemoteRoles")
+	return fields
+}
 
 // checkSettings returns the recusal settings the checks run under: the
 // saved ones, with the roles the composition fills from 市本级, which R4

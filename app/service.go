@@ -19,7 +19,8 @@ type Service struct {
 	User string // the signed-in user's name, recorded in the audit log
 	Role string // the signed-in user's role (set by Login); "" when nobody signed in
 
-	seen *model.Stamp // the stamp the change was read with (Seeing); nil: as stored now
+	changes *changeHub   // who is told of each committed write (changes.go)
+	seen    *model.Stamp // the stamp the change was read with (Seeing); nil: as stored now
 }
 
 // Open opens the database at path for user, making a new database there
@@ -29,7 +30,7 @@ func Open(path, user string) (*Service, error) {
 	if err != nil {
 		return nil, dbError("无法打开数据库 "+path, err)
 	}
-	return &Service{DB: db, User: user}, nil
+	return &Service{DB: db, User: user, changes: newChangeHub()}, nil
 }
 
 // OpenExisting opens the database at path for user, refusing a path with
@@ -40,7 +41,7 @@ func OpenExisting(path, user string) (*Service, error) {
 	if err != nil {
 		return nil, dbError("无法打开数据库 "+path, err)
 	}
-	return &Service{DB: db, User: user}, nil
+	return &Service{DB: db, User: user, changes: newChangeHub()}, nil
 }
 
 // Close closes the database.
@@ -57,7 +58,8 @@ func (s *Service) Close() error { return model.Close(s.DB) }
 // user's right to the kind of change e records (see writePermission): a
 // service method that forgets to ask is still refused. The few changes
 // that open their own transaction are listed, each with its reason, in the
-// package documentation (doc.go).
+// package documentation (doc.go). Once committed, the change is told to
+// the service's subscribers (Subscribe).
 func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
 	if err := s.Require(writePermission(e.Action)); err != nil {
 		return err
@@ -71,7 +73,11 @@ func (s *Service) Write(e audit.Entry, fn func(tx *gorm.DB) error) error {
 		}
 		return audit.Record(tx, e)
 	})
-	return dbError(failedEntry(e), err)
+	if err != nil {
+		return dbError(failedEntry(e), err)
+	}
+	s.Notify(Change{Action: e.Action, Entity: e.Entity, Key: e.Key, User: e.User})
+	return nil
 }
 
 // saveStamped saves rec, a record a form edited, inside a Write's
@@ -123,7 +129,11 @@ func (s *Service) LoadSetting(key string, v any) error {
 // version counts up, so that a settings form open since before is refused
 // on save; through Seeing, it is itself saved only while the setting is
 // still at the stamp the form read (zero: never saved).
-func (s *Service) SaveSetting(key string, v any) error {
+func (s *Service) SaveSetting(key string, v any) error { return s.saveSettingWith(key, v, nil) }
+
+// saveSettingWith is SaveSetting that, in the same transaction, does also
+// (may be nil).
+func (s *Service) saveSettingWith(key string, v any, also func(tx *gorm.DB) error) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -141,13 +151,13 @@ func (s *Service) SaveSetting(key string, v any) error {
 			read = *s.seen
 		}
 		row := model.Setting{Key: key, Value: string(b)}
-		if cur.Key == "" {
-			if read.Version > 0 {
-				return &model.ConflictError{Gone: true}
-			}
-			return s.saveStamped(tx, &row, read, true)
+		if cur.Key == "" && read.Version > 0 {
+			return &model.ConflictError{Gone: true}
 		}
-		return s.saveStamped(tx, &row, read, false)
+		if err := s.saveStamped(tx, &row, read, cur.Key == ""); err != nil || also == nil {
+			return err
+		}
+		return also(tx)
 	})
 }
 

@@ -24,6 +24,9 @@ func (s *Service) ImportWorkbook(paths []string, opt workbook.Options) (*workboo
 	opt.NoReview = opt.NoReview || !s.Can(PermReview)
 	opt.NoClues = opt.NoClues || !s.CanSeeClues()
 	res, err := workbook.Import(s.DB, paths, opt)
+	if err == nil && res != nil && res.Written {
+		s.notifyAll("导入", "")
+	}
 	return res, dbError("导入失败，未写入任何数据", err)
 }
 

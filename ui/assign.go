@@ -68,6 +68,8 @@ type assignScreen struct {
 
 	dlg *askDialog    // the dialog opened last
 	ans *widget.Label // the answer of the last 为何不在此组
+
+	want struct{ round, team string } // the team to show once its round is loaded (总览's drill-down)
 }
 
 func newAssignScreen(svc *app.Service, win fyne.Window) *assignScreen {
@@ -109,7 +111,7 @@ func (s *assignScreen) build() fyne.CanvasObject {
 	s.status = widget.NewLabel("")
 	s.status.Truncation = fyne.TextTruncateEllipsis
 	s.objective = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.objective.Wrapping = fyne.TextWrapWord // whole at any width: it says how full the roster is
+	s.objective.Wrapping = fyne.TextWrapBreak // whole at any width: it says how full the roster is
 
 	left := s.assignTeamList.build()
 	right := s.assignIssues.build(s.assignSlots.build())
@@ -190,9 +192,9 @@ func (s *assignScreen) enable() {
 			b.Disable()
 		}
 	}
-	set(s.solve, s.roundCode() != "" && !s.running)
+	set(s.solve, s.roundCode() != "" && !s.running && canAssign)
 	set(s.drawBtn, s.roundCode() != "" && !s.running && canAssign)
-	set(s.resolve, filled)
+	set(s.resolve, filled && canAssign)
 	set(s.save, filled && canAssign)
 	set(s.undo, loaded && s.st.NextUndo() != "")
 	set(s.revert, loaded && s.st.Unsaved())
@@ -254,7 +256,7 @@ func (s *assignScreen) onRoundChanged() {
 		return
 	}
 	msg := widget.NewLabel(s.unsaved() + "，切换轮次将放弃它。")
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, "切换轮次", "放弃调整并切换", msg, func() error {
 		s.load()
 		return nil
@@ -326,6 +328,9 @@ func (s *assignScreen) peopleFacts() (map[string]*app.PersonRow, error) {
 // still there; msg (when not "") goes to the status line.
 func (s *assignScreen) show(st *assign.RosterEdit, msg string) {
 	s.st = st
+	if s.want.round == st.Res.Round && st.Team(s.want.team) != nil {
+		s.cur, s.want.round = s.want.team, ""
+	}
 	if s.st.Team(s.cur) == nil {
 		s.cur = ""
 		if len(st.Res.Teams) > 0 {

@@ -27,13 +27,13 @@ func (s *assignScreen) onDraw() {
 	witness.SetPlaceHolder("例如：现场摇号 58213")
 	msg := widget.NewLabel(fmt.Sprintf("随机抽取（%s，%s）：请在监督人见证下由现场宣读一个数值。程序由该数值、轮次和排序后的候选名单算出种子，"+
 		"按组、按角色逐个位置在符合全部规则的候选人中均匀抽取一人；抽取记录可由任何人用 xuncha draw-verify 重放核验。", s.roundCode(), s.mode.Selected))
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	form := widget.NewForm(widget.NewFormItem("现场宣读的数值", witness))
 	body := []fyne.CanvasObject{msg, form}
 	if what := s.unsaved(); what != "" {
 		warn := widget.NewLabel(what + "，抽取后将被取代。")
 		warn.Importance = widget.WarningImportance
-		warn.Wrapping = fyne.TextWrapWord
+		warn.Wrapping = fyne.TextWrapBreak
 		body = append(body, warn)
 	}
 	s.dlg = newAskDialog(s.win, "随机抽取", "开始抽取", container.NewVBox(body...), func() error {
@@ -84,7 +84,7 @@ func recordSummary(rec *draw.Record) string {
 	drawn := rec.Drawn()
 	return fmt.Sprintf("轮次：%s\n现场宣读的数值：%s\n候选人数：%d（按编号排序）\n候选名单哈希（SHA-256）：%s\n种子：%s\n抽取：%d 步，抽中 %d 人\n算法：%s\n\n"+
 		"请保存抽取记录（JSON）供核验，并打印抽取记录（PDF）由监督人、经办人签字。核验：本界面“核验抽取记录…”，或命令 xuncha draw-verify 记录文件.json",
-		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, rec.Seed, len(rec.Steps), drawn, rec.Algorithm)
+		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, rec.Seed, len(rec.Steps), drawn, draw.AlgorithmText(rec.Algorithm))
 }
 
 // showRecord shows the draw record with the buttons that save it.
@@ -94,7 +94,7 @@ func (p *assignDocuments) showRecord() {
 		return
 	}
 	text := widget.NewLabel(recordSummary(s.st.Rec))
-	text.Wrapping = fyne.TextWrapWord
+	text.Wrapping = fyne.TextWrapBreak
 	saveJSON := widget.NewButtonWithIcon("保存抽取记录（JSON）…", theme.DocumentSaveIcon(), func() {
 		saveFile(s.win, "保存抽取记录", s.st.Res.Round+"抽取记录.json", ".json", p.writeRecordJSON, "已保存抽取记录")
 	})

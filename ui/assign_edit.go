@@ -32,7 +32,7 @@ type askDialog struct {
 func newAskDialog(w fyne.Window, title, ok string, content fyne.CanvasObject, onOK func() error) *askDialog {
 	d := &askDialog{note: widget.NewLabel(""), onOK: onOK, content: content}
 	d.note.Importance = widget.DangerImportance
-	d.note.Wrapping = fyne.TextWrapWord
+	d.note.Wrapping = fyne.TextWrapBreak
 	d.note.Hide()
 	d.ok = widget.NewButtonWithIcon(ok, theme.ConfirmIcon(), d.submit)
 	d.ok.Importance = widget.HighImportance
@@ -90,7 +90,7 @@ func (s *assignScreen) onMove() {
 	role.SetSelected(m.Role)
 	form := widget.NewForm(widget.NewFormItem("巡察组", team), widget.NewFormItem("角色", role))
 	msg := widget.NewLabel(fmt.Sprintf("把%s（现在%s，%s）移到以下位置。移动后锁定在新位置，并立即按全部规则检查。", s.st.Name(person), from.Team, m.Role))
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, "移动人员", "移动", container.NewVBox(msg, form), func() error {
 		if team.Selected == "" || role.Selected == "" {
 			return errors.New("请选择巡察组和角色")
@@ -144,7 +144,7 @@ func (s *assignScreen) onSwap() {
 	pick := widgets.NewPicker(opts)
 	pick.PlaceHolder = "输入姓名、编号或组名"
 	msg := widget.NewLabel(fmt.Sprintf("选择与%s交换巡察组和角色的人员（交换后两人都锁定）；选择未编入的人员则由其顶替%s：", s.st.Name(person), s.st.Name(person)))
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, "交换人员", "交换", container.NewVBox(msg, pick), func() error {
 		other := pick.Code()
 		if t, _ := s.st.Member(other); t != nil {
@@ -271,7 +271,7 @@ func (s *assignScreen) onWhyNot() {
 		team.SetSelected(cur.Team + "（" + s.st.CountyName(cur.County) + "）")
 	}
 	s.ans = widget.NewLabel("选择人员和巡察组后点“查询”。")
-	s.ans.Wrapping = fyne.TextWrapWord
+	s.ans.Wrapping = fyne.TextWrapBreak
 	ask := func() error {
 		p, t := pick.Code(), teamOfOption(team.Selected)
 		if p == "" || t == "" {

@@ -21,7 +21,7 @@ func (s *assignScreen) onSolve() {
 
 // unsaved says what the screen holds that is not saved ("" when nothing):
 // a roster solved, drawn or re-solved and not saved, or hand edits. The
-// window asks before it would lose it (切换用户).
+// window asks before it would lose it (unsavedView, window_unsaved.go).
 func (s *assignScreen) unsaved() string {
 	if s.st == nil || !s.st.Unsaved() {
 		return ""
@@ -41,23 +41,6 @@ func (s *assignScreen) unsaved() string {
 	return fmt.Sprintf("轮次 %s 的%s尚未保存", s.st.Res.Round, what)
 }
 
-// holdsUnsaved is a screen that may hold work not yet saved: unsaved says
-// what ("" when nothing). The window asks before it would lose it.
-type holdsUnsaved interface{ unsaved() string }
-
-// unsavedWork says what the first of views holding unsaved work holds,
-// or "".
-func unsavedWork(views []view) string {
-	for _, v := range views {
-		if u, ok := v.(holdsUnsaved); ok {
-			if what := u.unsaved(); what != "" {
-				return what
-			}
-		}
-	}
-	return ""
-}
-
 // confirmDiscard runs then at once when nothing unsaved would be lost, or
 // after the clerk agrees to lose it (title and ok name the action).
 func (s *assignScreen) confirmDiscard(title, ok string, then func()) {
@@ -67,7 +50,7 @@ func (s *assignScreen) confirmDiscard(title, ok string, then func()) {
 		return
 	}
 	msg := widget.NewLabel(what + "，" + title + "将取代它（锁定、排除和可撤销的调整也一并放弃）。")
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, title, ok, msg, func() error {
 		then()
 		return nil
@@ -182,7 +165,7 @@ func (s *assignScreen) onRevert() {
 		return
 	}
 	msg := widget.NewLabel(fmt.Sprintf("%s。恢复为已保存的编组记录（%d 人）将放弃当前的编组和全部调整。", s.unsaved(), s.saved))
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, "恢复已保存的编组", "放弃并恢复", msg, func() error {
 		s.load()
 		return nil
@@ -208,7 +191,7 @@ func (s *assignScreen) onSave() {
 		return
 	}
 	msg := widget.NewLabel(strings.Join(warn, "\n") + "\n确定保存？")
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	s.dlg = newAskDialog(s.win, "保存编组", "保存", msg, func() error {
 		s.saveNow()
 		return nil

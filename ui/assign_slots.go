@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"xuncha/app"
 	"xuncha/app/assign"
 	"xuncha/app/recusal"
 	"xuncha/ui/widgets"
@@ -50,7 +51,7 @@ func (p *assignSlots) build() fyne.CanvasObject {
 	s := p.screen
 	p.teamTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.teamUnits = widget.NewLabel("")
-	p.teamUnits.Wrapping = fyne.TextWrapWord
+	p.teamUnits.Wrapping = fyne.TextWrapBreak
 	p.slots = widget.NewTableWithHeaders(p.slotLength, p.createSlot, p.updateSlot)
 	p.slots.ShowHeaderColumn = false
 	p.slots.CreateHeader = func() fyne.CanvasObject {
@@ -303,7 +304,7 @@ func (p *assignSlots) showSelection() {
 	p.detail.RemoveAll()
 	line := func(text string, imp widget.Importance) {
 		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
+		l.Wrapping = fyne.TextWrapBreak
 		l.Importance = imp
 		p.detail.Add(l)
 	}
@@ -371,8 +372,9 @@ func importanceOf(v assign.Violation) widget.Importance {
 // enableActions turns the actions on for what is selected.
 func (p *assignSlots) enableActions() {
 	s := p.screen
-	member := s.st != nil && s.sel != "" && !s.running
-	vacancy := s.st != nil && s.selVac >= 0 && !s.running
+	edit := s.svc.Can(app.PermAssign) // a 领导 reads the roster, no more
+	member := s.st != nil && s.sel != "" && !s.running && edit
+	vacancy := s.st != nil && s.selVac >= 0 && !s.running && edit
 	for _, b := range []*widget.Button{p.move, p.swap, p.lock, p.exclude} {
 		if member {
 			b.Enable()

@@ -56,7 +56,7 @@ func (s *assignScreen) onSuggest() {
 		act = "替换"
 	}
 	head := widget.NewLabel(fmt.Sprintf("%s的候选人\n按编组目标排序：以老带新、轮换、新提拔、县区分布、提示、专业特长；选中一人%s后立即按全部规则检查。", what, act))
-	head.Wrapping = fyne.TextWrapWord
+	head.Wrapping = fyne.TextWrapBreak
 	list := container.NewVBox()
 	for _, c := range sg.Candidates {
 		list.Add(s.suggestRow(c, act, team, role, holder))
@@ -73,7 +73,7 @@ func (s *assignScreen) onSuggest() {
 		foot = append(foot, sg.Refused+"。")
 	}
 	tail := widget.NewLabel(strings.Join(foot, ""))
-	tail.Wrapping = fyne.TextWrapWord
+	tail.Wrapping = fyne.TextWrapBreak
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(680, 300))
 	s.dlg = newAskDialog(s.win, "候选替换", "关闭", container.NewBorder(head, tail, nil, nil, scroll), func() error { return nil })
@@ -96,7 +96,7 @@ func (s *assignScreen) suggestRow(c assign.Suggestion, act, team, role, holder s
 		text += "\n提示 " + h
 	}
 	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	person := c.Person
 	b := widget.NewButtonWithIcon(act, theme.ConfirmIcon(), func() { s.place(person, team, role, holder) })
 	s.places = append(s.places, b)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
+	"xuncha/app/draw"
 )
 
 // drawStepColumns are the titles of the table of a replayed draw;
@@ -61,7 +62,7 @@ func showRecordCheck(w fyne.Window, c *app.DrawCheck) *recordCheck {
 	d := &recordCheck{check: c}
 	rec := c.Record
 	d.result = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	d.result.Wrapping = fyne.TextWrapWord
+	d.result.Wrapping = fyne.TextWrapBreak
 	if c.OK() {
 		d.result.Importance = widget.SuccessImportance
 		d.result.SetText("一致：按记录重放，每一步的抽取结果都与记录相同。")
@@ -70,8 +71,8 @@ func showRecordCheck(w fyne.Window, c *app.DrawCheck) *recordCheck {
 		d.result.SetText("不一致：" + c.Err.Error())
 	}
 	d.facts = widget.NewLabel(fmt.Sprintf("文件：%s\n轮次：%s　现场宣读的数值：%s\n候选人数：%d（按编号排序）　抽取：%d 步，抽中 %d 人\n候选名单哈希：%s\n种子：%s\n算法：%s",
-		c.Path, rec.Round, rec.Witness, len(rec.Candidates), len(rec.Steps), rec.Drawn(), rec.CandidatesHash, rec.Seed, rec.Algorithm))
-	d.facts.Wrapping = fyne.TextWrapWord
+		c.Path, rec.Round, rec.Witness, len(rec.Candidates), len(rec.Steps), rec.Drawn(), rec.CandidatesHash, rec.Seed, draw.AlgorithmText(rec.Algorithm)))
+	d.facts.Wrapping = fyne.TextWrapBreak
 	d.steps = widget.NewTableWithHeaders(
 		func() (int, int) { return len(c.Steps), len(drawStepColumns) },
 		func() fyne.CanvasObject {

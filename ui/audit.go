@@ -35,22 +35,21 @@ type auditScreen struct {
 	win  fyne.Window
 	work tasks
 
-	page     audit.Page
-	offset   int
-	selected uint
-	bad      map[uint]bool // entries the last check found broken
+	page   audit.Page
+	offset int
+	bad    map[uint]bool // entries the last check found broken
 
 	user, action, entity *widget.Select
 	from, to             *widgets.DateEntry
 	key                  *widget.Entry
-	table                *widget.Table
-	pageInfo             *widget.Label
-	prev, next           *widget.Button
-	verify, export       *widget.Button
-	note                 *widgets.Note // the filter's complaint, or the log cannot be read
-	result               *widgets.Note // the check of the chain
-	head                 *widget.Label
-	before, after        *widget.Label
+	*rowTable
+	pageInfo       *widget.Label
+	prev, next     *widget.Button
+	verify, export *widget.Button
+	note           *widgets.Note // the filter's complaint, or the log cannot be read
+	result         *widgets.Note // the check of the chain
+	head           *widget.Label
+	before, after  *widget.Label
 }
 
 func newAuditScreen(svc *app.Service, win fyne.Window) *auditScreen {
@@ -67,14 +66,10 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	s.key = widget.NewEntry()
 	s.key.SetPlaceHolder("编码包含…")
 	s.key.OnChanged = changed
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.page.Entries), len(auditColumns) },
-		func() fyne.CanvasObject { return widgets.NewCell() },
-		s.updateCell)
-	titledHeaders(s.table, auditColumns)
-	for i, w := range auditWidths {
-		s.table.SetColumnWidth(i, w)
-	}
+	s.rowTable = newRowTable(auditColumns, auditWidths, func() int { return len(s.page.Entries) },
+		func(r int) string { return strconv.Itoa(int(s.page.Entries[r].ID)) },
+		func(r, c int) string { return s.cell(s.page.Entries[r], c) })
+	s.onCurrent = s.onSelect
 	s.pageInfo = widget.NewLabel("")
 	s.prev = widget.NewButtonWithIcon("上一页", theme.NavigateBackIcon(), func() { s.turn(-1) })
 	s.next = widget.NewButtonWithIcon("下一页", theme.NavigateNextIcon(), func() { s.turn(1) })
@@ -82,15 +77,15 @@ func (s *auditScreen) build() fyne.CanvasObject {
 	s.export = widget.NewButtonWithIcon("导出 xlsx…", theme.DocumentSaveIcon(), s.onExport)
 	s.note, s.result = widgets.NewNote(), widgets.NewNote()
 	s.head = widget.NewLabel("在表中单击一条记录，查看修改前后的完整内容。")
-	s.head.Wrapping = fyne.TextWrapWord
+	s.head.Wrapping = fyne.TextWrapBreak
 	s.before, s.after = detailLabel(), detailLabel()
 
 	s.reload()
-	filters := container.NewHBox(
-		widget.NewLabel("用户"), s.user, widget.NewLabel("操作"), s.action, widget.NewLabel("对象"), s.entity,
-		widget.NewLabel("日期"), sized(s.from, 120), widget.NewLabel("至"), sized(s.to, 120),
-		sized(s.key, 150))
-	actions := container.NewHBox(s.prev, s.pageInfo, s.next, layout.NewSpacer(), s.verify, s.export)
+	filters := container.NewBorder(nil, nil, container.NewHBox(
+		widget.NewLabel("用户"), s.user, widget.NewLabel("操作"), s.action, widget.NewLabel("对象"), s.entity),
+		container.NewHBox(s.verify, s.export), s.key)
+	actions := container.NewHBox(widget.NewLabel("日期"), sized(s.from, 130), widget.NewLabel("至"), sized(s.to, 130),
+		layout.NewSpacer(), s.prev, s.pageInfo, s.next)
 	top := container.NewVBox(filters, actions, s.note, s.result)
 	detail := container.NewBorder(s.head, nil, nil, nil, container.NewGridWithColumns(2,
 		titled("修改前", s.before), titled("修改后", s.after)))
@@ -154,7 +149,7 @@ func (s *auditScreen) filter() audit.Filter {
 }
 
 func (s *auditScreen) onFilterChanged() {
-	if s.table == nil || s.to == nil {
+	if s.rowTable == nil || s.to == nil {
 		return
 	}
 	s.offset = 0
@@ -204,18 +199,6 @@ func (s *auditScreen) turn(dir int) {
 	s.query()
 }
 
-func (s *auditScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*widgets.Cell)
-	if id.Row >= len(s.page.Entries) {
-		c.Set("", false, nil)
-		return
-	}
-	e := s.page.Entries[id.Row]
-	c.Set(s.cell(e, id.Col), e.ID == s.selected, theme.Color(theme.ColorNameSelection))
-	c.OnTapped = func() { s.onSelect(e) }
-	c.OnDoubleTapped = c.OnTapped
-}
-
 // cell is column col of an entry.
 func (s *auditScreen) cell(e model.AuditEntry, col int) string {
 	switch col {
@@ -235,16 +218,19 @@ func (s *auditScreen) cell(e model.AuditEntry, col int) string {
 	case 5:
 		return e.Key
 	}
-	return audit.ChangeSummary(e.Before, e.After)
+	return audit.Ledger(e)
 }
 
-// onSelect shows the whole of an entry below the table.
-func (s *auditScreen) onSelect(e model.AuditEntry) {
-	s.selected = e.ID
+// onSelect shows the whole of the current entry below the table.
+func (s *auditScreen) onSelect() {
+	r := s.rowOf(s.cur)
+	if r < 0 {
+		return
+	}
+	e := s.page.Entries[r]
 	s.head.SetText(fmt.Sprintf("第 %d 条　%s　%s　%s %s %s", e.ID, audit.Shown(e.At), e.User, e.Action, e.Entity, e.Key))
-	s.before.SetText(audit.PrettyJSON(e.Before))
-	s.after.SetText(audit.PrettyJSON(e.After))
-	s.table.Refresh()
+	s.before.SetText(audit.Detail(e.Entity, e.Key, e.Before))
+	s.after.SetText(audit.Detail(e.Entity, e.Key, e.After))
 }
 
 // onVerify checks the hash chain of the whole log.
@@ -295,3 +281,6 @@ func (s *auditScreen) onExport() {
 		return err
 	}, "已导出审计日志（含完整性校验）")
 }
+
+// keySearch puts the cursor in the code filter (Ctrl+F).
+func (s *auditScreen) keySearch() { focus(s.win, s.key) }

@@ -52,11 +52,12 @@ func TestAuditScreenFilters(t *testing.T) {
 		}
 	}
 	s.action.SetSelected("修改")
-	if rows(s.table) != 1 || cellText(t, s.table, 0, 5) != "P001" || !strings.Contains(cellText(t, s.table, 0, 6), "科长→处长") {
+	if rows(s.table) != 1 || cellText(t, s.table, 0, 5) != "P001" || !strings.Contains(cellText(t, s.table, 0, 6), "职务：科长 → 处长") {
 		t.Fatalf("修改 by 小李: %d rows, %q", rows(s.table), cellText(t, s.table, 0, 6))
 	}
 	test.Tap(tableCell(s.table, 0, 1))
-	if !strings.Contains(s.before.Text, `"Post": "科长"`) || !strings.Contains(s.after.Text, `"Post": "处长"`) {
+	if !strings.Contains(s.before.Text, "职务：科长") || !strings.Contains(s.after.Text, "职务：处长") ||
+		strings.Contains(s.after.Text, "Post") || strings.Contains(s.after.Text, "{") {
 		t.Errorf("detail:\n%s\n%s", s.before.Text, s.after.Text)
 	}
 	s.user.SetSelected(all)

@@ -41,12 +41,11 @@ type backupScreen struct {
 	onRestored func()
 	work       tasks
 
-	path     string      // the database file; "" in memory
-	seen     model.Stamp // the backup settings' stamp as read
-	dir      string      // the folder chosen in the form; "" = beside the database
-	files    []backup.File
-	state    map[string]string // by path: 检查中…, 完好, or what is damaged
-	selected string            // a backup's path
+	path  string      // the database file; "" in memory
+	seen  model.Stamp // the backup settings' stamp as read
+	dir   string      // the folder chosen in the form; "" = beside the database
+	files []backup.File
+	state map[string]string // by path: 检查中…, 完好, or what is damaged
 
 	folder                *widget.Label
 	chooseDir, defaultDir *widget.Button
@@ -57,9 +56,9 @@ type backupScreen struct {
 	rights                *widget.Label
 	now, to, restore      *widget.Button
 	refresh               *widget.Button
-	table                 *widget.Table
-	note                  *widgets.Note
-	confirm               *widgets.FormDialog // the restore's confirmation, for tests
+	*rowTable
+	note    *widgets.Note
+	confirm *widgets.FormDialog // the restore's confirmation, for tests
 }
 
 func newBackupScreen(svc *app.Service, win fyne.Window, onRestored func()) *backupScreen {
@@ -97,14 +96,10 @@ func (s *backupScreen) build() fyne.CanvasObject {
 		s.reload()
 	})
 	s.note = widgets.NewNote()
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.files), len(backupColumns) },
-		func() fyne.CanvasObject { return widgets.NewCell() },
-		s.updateCell)
-	titledHeaders(s.table, backupColumns)
-	for i, w := range backupWidths {
-		s.table.SetColumnWidth(i, w)
-	}
+	s.rowTable = newRowTable(backupColumns, backupWidths, func() int { return len(s.files) },
+		func(r int) string { return s.files[r].Path },
+		func(r, c int) string { return backupCell(s.files[r], s.state[s.files[r].Path], c) })
+	s.onOpen = s.onRestore
 	s.reload()
 	list := container.NewVBox(container.NewHBox(s.now, s.to, s.restore, layout.NewSpacer(), s.refresh), s.note)
 	return container.NewBorder(container.NewVBox(settings, list), nil, nil, nil, s.table)
@@ -136,7 +131,7 @@ func (s *backupScreen) reload() {
 		s.note.Error(err)
 	}
 	s.files = files
-	s.selected = ""
+	s.selectKey("")
 	for _, f := range files {
 		if _, ok := s.state[f.Path]; !ok {
 			s.state[f.Path] = backupChecking
@@ -211,18 +206,6 @@ func (s *backupScreen) showFolder() {
 	s.folder.SetText(text)
 }
 
-func (s *backupScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*widgets.Cell)
-	if id.Row >= len(s.files) {
-		c.Set("", false, nil)
-		return
-	}
-	f := s.files[id.Row]
-	c.Set(backupCell(f, s.state[f.Path], id.Col), f.Path == s.selected, theme.Color(theme.ColorNameSelection))
-	c.OnTapped = func() { s.selected = f.Path; s.table.Refresh() }
-	c.OnDoubleTapped = func() { s.selected = f.Path; s.table.Refresh(); s.onRestore() }
-}
-
 // backupCell is column col of a backup's row.
 func backupCell(f backup.File, state string, col int) string {
 	switch col {
@@ -282,7 +265,7 @@ func (s *backupScreen) onBackupNow() {
 			return
 		}
 		s.reload()
-		s.selected = f.Path
+		s.selectKey(f.Path)
 		s.note.OK(fmt.Sprintf("已备份：%s（%s）", f.Path, sizeText(f.Size)))
 	})
 }
@@ -305,7 +288,7 @@ func (s *backupScreen) backupTo(path string) {
 
 // onRestore asks before putting the chosen backup in place of the database.
 func (s *backupScreen) onRestore() {
-	if s.selected == "" {
+	if s.cur == "" {
 		s.note.Fail("请先在表中选择一个备份。")
 		return
 	}
@@ -313,7 +296,7 @@ func (s *backupScreen) onRestore() {
 		s.note.Error(s.svc.Require(app.PermRestore))
 		return
 	}
-	from := s.selected
+	from := s.cur
 	f := s.file(from)
 	switch st := s.state[from]; st {
 	case backupGood:

@@ -134,6 +134,11 @@ func (s *calendarScreen) showTerm() {
 	hasTerm := s.term != ""
 	setEnabled(s.newTerm, s.editable)
 	setEnabled(s.editTerm, hasTerm)
+	if s.editable {
+		s.editTerm.SetText("编辑届期")
+	} else {
+		s.editTerm.SetText("查看届期") // the form opens read-only
+	}
 	setEnabled(s.newRound, s.editable && hasTerm)
 	setEnabled(s.exportPlan, hasTerm)
 	s.month.refresh()
@@ -227,3 +232,6 @@ func holds(o, obj fyne.CanvasObject) bool {
 
 // today is the clock of the calendar screens: the computer's date.
 func today() civil.Date { return civil.Today() }
+
+// keyNew opens the form of a new round (Ctrl+N).
+func (s *calendarScreen) keyNew() { press(s.newRound) }

@@ -14,14 +14,13 @@ import (
 	"xuncha/app/calendar"
 	"xuncha/app/snap"
 	"xuncha/app/vocab"
-	"xuncha/ui/widgets"
 )
 
 // roundColumns are the titles of the round list; roundWidths their widths.
 var (
 	roundColumns = []string{"序号", "轮次编码", "轮次名称", "巡察类型", "组织方式", "编组方式", "状态", "当前阶段", "进驻开始", "进驻结束",
 		"巡察组", "单位", "联动轮次", "冲突"}
-	roundWidths = []float32{44, 72, 200, 70, 76, 86, 64, 200, 96, 96, 56, 50, 100, 44}
+	roundWidths = []float32{44, 72, 200, 76, 76, 86, 64, 200, 96, 96, 56, 50, 100, 44}
 )
 
 // maxConflictsShown caps the conflict list; the export has them all.
@@ -30,13 +29,13 @@ const maxConflictsShown = 300
 // roundList is the 列表 view: the term's rounds with their status and
 // conflicts, and the list of the term's conflicts under it.
 type roundList struct {
-	s        *calendarScreen
-	rounds   []*snap.Round
-	selected string
+	s      *calendarScreen
+	rounds []*snap.Round
 
-	table             *widget.Table
+	*rowTable
 	kind, level       *widget.Select // filters: 巡察类型, 组织方式
 	open, del, export *widget.Button
+	copy              *widget.Button
 	conflictsTitle    *widget.Label
 	conflicts         *fyne.Container
 	conflictCount     map[string]int
@@ -45,43 +44,39 @@ type roundList struct {
 func newRoundList(s *calendarScreen) *roundList { return &roundList{s: s} }
 
 func (l *roundList) build() fyne.CanvasObject {
-	l.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(l.rounds), len(roundColumns) },
-		func() fyne.CanvasObject { return widgets.NewCell() },
-		l.updateCell)
-	l.table.ShowHeaderColumn = false
-	l.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		lb := o.(*widget.Label)
-		lb.TextStyle.Bold = true
-		if id.Col >= 0 {
-			lb.SetText(roundColumns[id.Col])
-		}
-	}
-	for i, w := range roundWidths {
-		l.table.SetColumnWidth(i, w)
-	}
+	l.rowTable = newRowTable(roundColumns, roundWidths, func() int { return len(l.rounds) },
+		func(r int) string { return l.rounds[r].Code },
+		func(r, c int) string { return l.cell(l.rounds[r], c) })
+	l.warn = func(r, c int) bool { return c == len(roundColumns)-1 && l.conflictCount[l.rounds[r].Code] > 0 }
+	l.onOpen = func() { l.s.openRound(l.cur) }
 	l.open = widget.NewButtonWithIcon("打开", theme.DocumentIcon(), func() {
-		if l.selected == "" {
+		if l.cur == "" {
 			dialog.ShowInformation("打开轮次", "请先在表中选择一个轮次（单击选中，双击打开）。", l.s.win)
 			return
 		}
-		l.s.openRound(l.selected)
+		l.s.openRound(l.cur)
 	})
 	l.del = widget.NewButtonWithIcon("删除轮次", theme.DeleteIcon(), l.onDelete)
 	l.export = widget.NewButtonWithIcon("导出轮次日程", theme.UploadIcon(), func() {
-		if l.selected == "" {
+		if l.cur == "" {
 			dialog.ShowInformation("导出轮次日程", "请先在表中选择一个轮次。", l.s.win)
 			return
 		}
-		l.s.exportRound(l.selected)
+		l.s.exportRound(l.cur)
 	})
 	l.conflictsTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.conflicts = container.NewVBox()
+	l.copy = copyButton(l.s, func() string {
+		if l.cur == "" {
+			dialog.ShowInformation("复制轮次", "请先在表中选择一个轮次。", l.s.win)
+		}
+		return l.cur
+	})
 	l.kind = widget.NewSelect(append([]string{all}, vocab.RoundKinds...), func(string) { l.refresh() })
 	l.level = widget.NewSelect(append([]string{all}, vocab.RoundLevels...), func(string) { l.refresh() })
 	l.kind.SetSelected(all)
 	l.level.SetSelected(all)
-	actions := container.NewHBox(l.open, l.del, l.export, widget.NewSeparator(),
+	actions := container.NewHBox(l.open, l.del, l.copy, l.export, widget.NewSeparator(),
 		widget.NewLabel("巡察类型"), l.kind, widget.NewLabel("组织方式"), l.level)
 	top := container.NewBorder(actions, nil, nil, nil, l.table)
 	bottom := container.NewBorder(l.conflictsTitle, nil, nil, nil, container.NewVScroll(l.conflicts))
@@ -93,7 +88,7 @@ func (l *roundList) build() fyne.CanvasObject {
 
 // refresh shows the screen's term again.
 func (l *roundList) refresh() {
-	if l.table == nil {
+	if l.rowTable == nil {
 		return
 	}
 	l.rounds = nil
@@ -111,8 +106,8 @@ func (l *roundList) refresh() {
 			l.conflictCount[c.OtherRound]++
 		}
 	}
-	if l.s.cal == nil || l.s.cal.Snapshot().Round(l.selected) == nil {
-		l.selected = ""
+	if l.s.cal == nil || l.s.cal.Snapshot().Round(l.cur) == nil {
+		l.selectKey("")
 	}
 	editable := l.s.canEdit()
 	setEnabled(l.del, editable)
@@ -151,7 +146,7 @@ func (l *roundList) shows(r *snap.Round) bool {
 // conflictLabel shows a conflict: 【kind】message, in the danger colour.
 func conflictLabel(c calendar.Conflict) *widget.Label {
 	lb := widget.NewLabel("【" + c.Kind + "】" + c.Message)
-	lb.Wrapping = fyne.TextWrapWord
+	lb.Wrapping = fyne.TextWrapBreak
 	lb.Importance = widget.DangerImportance
 	return lb
 }
@@ -173,14 +168,14 @@ func (l *roundList) cell(r *snap.Round, col int) string {
 	case 5:
 		return r.Mode
 	case 6:
-		return string(cal.Status(r, today))
+		return roundStatus(cal.Schedule(r), today)
 	case 7:
 		sc := cal.Schedule(r)
 		if sp, ok := sc.StageAt(today); ok {
 			return fmt.Sprintf("%s（至%s，剩%d天）", sp.Stage, sp.End, today.DaysUntil(sp.End)+1)
 		}
 		if sc.Known() && today < sc.Dates.PrepStart {
-			return fmt.Sprintf("未开始（准备%s起）", sc.Dates.PrepStart)
+			return fmt.Sprintf("准备 %s 起", sc.Dates.PrepStart)
 		}
 		return "—"
 	case 8:
@@ -206,29 +201,12 @@ func (l *roundList) cell(r *snap.Round, col int) string {
 	return ""
 }
 
-func (l *roundList) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*widgets.Cell)
-	if id.Row >= len(l.rounds) {
-		c.Set("", false, nil)
-		return
-	}
-	r := l.rounds[id.Row]
-	c.Label.Importance = widget.MediumImportance
-	if id.Col == len(roundColumns)-1 && l.conflictCount[r.Code] > 0 {
-		c.Label.Importance = widget.DangerImportance
-	}
-	c.Set(l.cell(r, id.Col), r.Code == l.selected, theme.Color(theme.ColorNameSelection))
-	code := r.Code
-	c.OnTapped = func() { l.selected = code; l.table.Refresh() }
-	c.OnDoubleTapped = func() { l.selected = code; l.s.openRound(code) }
-}
-
 func (l *roundList) onDelete() {
-	if l.selected == "" {
+	if l.cur == "" {
 		dialog.ShowInformation("删除轮次", "请先在表中选择一个轮次。", l.s.win)
 		return
 	}
-	code := l.selected
+	code := l.cur
 	dialog.ShowConfirm("删除轮次", fmt.Sprintf("确定删除轮次 %s 及其全部巡察组、被巡察单位、编组和回避豁免记录？", code), func(ok bool) {
 		if !ok {
 			return
@@ -237,7 +215,7 @@ func (l *roundList) onDelete() {
 			dialog.ShowError(err, l.s.win)
 			return
 		}
-		l.selected = ""
+		l.selectKey("")
 		l.s.reload()
 	}, l.s.win)
 }

@@ -57,6 +57,20 @@ func showTerms(sel *widget.Select, cal *calendar.Calendar, terms []model.Term, t
 	return term
 }
 
+// notStarted is the state of a round whose preparation has not begun.
+const notStarted = "未开始"
+
+// roundStatus is a round's state as the lists show it beside its stage:
+// the calendar's status, but 未开始 before the preparation starts, where
+// the calendar says 筹备中 (the whole time before 进驻) and no stage has
+// begun.
+func roundStatus(sc calendar.Schedule, today civil.Date) string {
+	if sc.Known() && today < sc.Dates.PrepStart {
+		return notStarted
+	}
+	return string(sc.Status(today))
+}
+
 // termLabel is how a term shows in the selector.
 func termLabel(t model.Term) string { return app.Option{Code: t.Code, Name: t.Name}.Label() }
 

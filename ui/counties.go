@@ -38,6 +38,7 @@ type countyForm struct {
 	level      *widget.RadioGroup
 	errs       *widget.Label
 	save       *widget.Button
+	guard      *formGuard // 取消 and Esc ask before dropping what was typed
 	dlg        dialog.Dialog
 }
 
@@ -54,7 +55,7 @@ func showCounties(svc *app.Service, win fyne.Window, changed func()) *countiesDi
 		d.del.Disable()
 	}
 	note := widget.NewLabel("级别为“市本级”的是市直机关、市属国企和市级干部所在的一级，其余为县区；回避、编组中的“本地”“异地”都按县区（含市本级）区分。")
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	closeB := widget.NewButton("关闭", func() { d.dlg.Hide() })
 	top := container.NewVBox(note, container.NewHBox(d.add, d.editB, d.del))
 	d.dlg = dialog.NewCustomWithoutButtons("县区管理", container.NewBorder(top, container.NewHBox(layout.NewSpacer(), closeB), nil, nil, d.list.table), win)
@@ -105,7 +106,7 @@ func (d *countiesDialog) edit(i int) {
 	}
 	f.errs = widget.NewLabel("")
 	f.errs.Importance = widget.DangerImportance
-	f.errs.Wrapping = fyne.TextWrapWord
+	f.errs.Wrapping = fyne.TextWrapBreak
 	f.errs.Hide()
 	form := widget.NewForm(widget.NewFormItem("县区编码 *", f.code), widget.NewFormItem("名称 *", f.name), widget.NewFormItem("级别", f.level))
 	var save func()
@@ -115,12 +116,13 @@ func (d *countiesDialog) edit(i int) {
 	}
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), save)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(d.win, f.guard, f.dlg.Hide) })
 	title := "新增县区"
 	if read != nil {
 		title = "编辑县区 " + read.Code
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.errs, container.NewHBox(layout.NewSpacer(), cancel, f.save)), d.win)
+	f.guard = newFormGuard(title, func() any { return fieldValues(form) })
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.errs, container.NewHBox(f.guard, layout.NewSpacer(), cancel, f.save)), d.win)
 	f.dlg.Resize(fyne.NewSize(460, 260))
 	f.dlg.Show()
 	if isNew {

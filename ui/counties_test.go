@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -137,4 +138,27 @@ func storedCounty(t *testing.T, svc *app.Service, code string) model.County {
 	var c model.County
 	must(t, svc.DB.Where("code = ?", code).Limit(1).Find(&c).Error)
 	return c
+}
+
+// The county form asks before Esc drops what was typed; unchanged, Esc
+// closes it.
+func TestCountyFormEscAsksWhenChanged(t *testing.T) {
+	svc, w := testWorld(t)
+	m := deskWindow(t, svc, w)
+	u := goTo(t, m, "单位").(*unitsScreen)
+	d := showCounties(svc, w, u.reload)
+	test.Tap(d.add)
+	if !key(m, fyne.KeyEscape) || topText(w) == "" || strings.Contains(topText(w), "尚未保存") {
+		t.Fatalf("Esc on the unchanged form: %q", topText(w))
+	}
+	test.Tap(d.add)
+	test.Type(d.form.name, "清江市本级")
+	key(m, fyne.KeyEscape)
+	if !strings.Contains(topText(w), "新增县区的修改") {
+		t.Fatalf("Esc on a changed form did not ask: %v %q", topButtons(w), topText(w))
+	}
+	key(m, fyne.KeyEscape) // 返回: the form stays with the change
+	if d.form.name.Text != "清江市本级" {
+		t.Error("返回 lost the form")
+	}
 }

@@ -6,8 +6,12 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // fileDialogSize fits long Chinese file names; a file dialog is resized
@@ -39,7 +43,7 @@ func (o fileDialog) open(w fyne.Window, onPath func(path string)) {
 		rememberFolder(prefs(), filepath.Dir(path))
 		onPath(path)
 	}, w)
-	o.show(d)
+	o.show(w, d)
 }
 
 // save asks where to save a file; onPath gets a path with one of the
@@ -60,7 +64,7 @@ func (o fileDialog) save(w fyne.Window, onPath func(path string)) {
 		onPath(withExt(path, o.exts))
 	}, w)
 	d.SetFileName(o.name)
-	o.show(d)
+	o.show(w, d)
 }
 
 // folder asks for a folder.
@@ -76,10 +80,10 @@ func (o fileDialog) folder(w fyne.Window, onPath func(path string)) {
 		rememberFolder(prefs(), u.Path())
 		onPath(u.Path())
 	}, w)
-	o.show(d)
+	o.show(w, d)
 }
 
-func (o fileDialog) show(d *dialog.FileDialog) {
+func (o fileDialog) show(w fyne.Window, d *dialog.FileDialog) {
 	d.SetTitleText(o.title)
 	if len(o.exts) > 0 {
 		d.SetFilter(storage.NewExtensionFileFilter(o.exts))
@@ -94,7 +98,8 @@ func (o fileDialog) show(d *dialog.FileDialog) {
 		}
 	}
 	d.Show()
-	d.Resize(fileDialogSize)
+	d.Resize(fitSize(fileDialogSize, w.Canvas().Size()))
+	chinesePlaces(w)
 }
 
 // prefs are the app's preferences (in memory under test).
@@ -150,7 +155,55 @@ func saveAs(w fyne.Window, o fileDialog, write func(path string) error, done str
 				dialog.ShowError(err, w)
 				return
 			}
-			dialog.ShowInformation("完成", done+"：\n"+path, w)
+			showExported(w, done, path)
 		})
 	})
 }
+
+// exportedDialog is the message after an export, with what can be done
+// with the file.
+type exportedDialog struct {
+	dlg                        *dialog.CustomDialog
+	open, folder, print, close *widget.Button
+	note                       *widget.Label
+}
+
+// showExported says done with the file's path and offers 打开文件, 打开所在
+// 文件夹 and, for a document, 打印; 确定 (also Enter and Esc) closes it.
+func showExported(w fyne.Window, done, path string) *exportedDialog {
+	d := &exportedDialog{note: widget.NewLabel("")}
+	d.note.Importance = widget.DangerImportance
+	d.note.Wrapping = fyne.TextWrapBreak
+	d.note.Hide()
+	do := func(act fileAction) func() {
+		return func() {
+			if err := doFile(act, path); err != nil {
+				d.note.SetText(err.Error())
+				d.note.Show()
+				return
+			}
+			d.dlg.Hide()
+		}
+	}
+	d.open = widget.NewButtonWithIcon("打开文件", theme.FileIcon(), do(actOpen))
+	d.folder = widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), do(actFolder))
+	d.close = widget.NewButtonWithIcon("确定", theme.ConfirmIcon(), func() { d.dlg.Hide() })
+	d.close.Importance = widget.HighImportance
+	buttons := container.NewHBox(d.open, d.folder)
+	if printable(path) {
+		d.print = widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), do(actPrint))
+		buttons.Add(d.print)
+	}
+	buttons.Add(layout.NewSpacer())
+	buttons.Add(d.close)
+	msg := widget.NewLabel(done + "：\n" + path)
+	msg.Wrapping = fyne.TextWrapBreak
+	d.dlg = dialog.NewCustomWithoutButtons("完成", container.NewVBox(msg, d.note, buttons), w)
+	d.dlg.Show()
+	d.dlg.Resize(fyne.NewSize(min(560, w.Canvas().Size().Width-2*dialogMargin), d.dlg.MinSize().Height))
+	return d
+}
+
+// printable reports whether a file is a document the default printer
+// takes as it is (a PDF).
+func printable(path string) bool { return strings.EqualFold(filepath.Ext(path), ".pdf") }

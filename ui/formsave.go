@@ -74,7 +74,7 @@ func saveFailed(err error, win fyne.Window, retry, reload func()) error {
 		return err
 	}
 	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustomConfirm(title, ok, "继续编辑", msg, func(yes bool) {
 		if yes {
 			then()

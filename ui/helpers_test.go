@@ -40,10 +40,19 @@ func testWorld(t *testing.T) (*app.Service, fyne.Window) {
 	return svc, w
 }
 
+// baseTable is Fyne's table in tab: a *widget.Table or a *widgets.Table.
+func baseTable(tab any) *widget.Table {
+	if x, ok := tab.(*widgets.Table); ok {
+		return &x.Table
+	}
+	return tab.(*widget.Table)
+}
+
 // cellText renders cell id of a table through its own callbacks and
 // returns the text shown.
-func cellText(t *testing.T, tab *widget.Table, row, col int) string {
+func cellText(t *testing.T, table any, row, col int) string {
 	t.Helper()
+	tab := baseTable(table)
 	o := tab.CreateCell()
 	tab.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
 	switch c := o.(type) {
@@ -57,21 +66,23 @@ func cellText(t *testing.T, tab *widget.Table, row, col int) string {
 }
 
 // tableCell returns the rendered cell of a table, to tap.
-func tableCell(tab *widget.Table, row, col int) *widgets.Cell {
+func tableCell(table any, row, col int) *widgets.Cell {
+	tab := baseTable(table)
 	o := tab.CreateCell()
 	tab.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
 	return o.(*widgets.Cell)
 }
 
-// headerButton returns the header button of column col.
-func headerButton(tab *widget.Table, col int) *widget.Button {
+// headerCell returns the title of column col.
+func headerCell(table any, col int) *widgets.HeaderCell {
+	tab := baseTable(table)
 	o := tab.CreateHeader()
 	tab.UpdateHeader(widget.TableCellID{Row: -1, Col: col}, o)
-	return o.(*widget.Button)
+	return o.(*widgets.HeaderCell)
 }
 
-func rows(tab *widget.Table) int {
-	r, _ := tab.Length()
+func rows(table any) int {
+	r, _ := baseTable(table).Length()
 	return r
 }
 

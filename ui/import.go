@@ -18,10 +18,12 @@ import (
 )
 
 // importDialog imports workbooks (xlsx, or CSV files named for their
-// sheet): the clerk chooses the files, the import runs with a progress bar,
-// and the result shows per sheet what was added, updated, unchanged and
-// rejected, and every problem with its sheet, row and column; the problems
-// can be saved as an xlsx list to correct the workbook by.
+// sheet): the clerk chooses the files, checks them (仅检查: every problem
+// and what would change, nothing written) or imports them, with a progress
+// bar; the result shows every sheet at once with what was (or would be)
+// added, updated, unchanged and rejected, and every problem with its
+// sheet, row and column; the problems can be saved as an xlsx list to
+// correct the workbook by.
 type importDialog struct {
 	svc      *app.Service
 	win      fyne.Window
@@ -31,9 +33,11 @@ type importDialog struct {
 	files     *widget.Label
 	validOnly *widget.Check
 	start     *widget.Button
+	check     *widget.Button
+	checked   bool // the result shown is of 仅检查
 	progress  *widget.ProgressBar
 	verdict   *widget.Label
-	summary   *widget.Table
+	summary   *fyne.Container // every sheet side by side: a column each
 	problems  *widget.Table
 	saveErrs  *widget.Button
 	result    *workbook.Result
@@ -47,24 +51,26 @@ func newImportDialog(svc *app.Service, win fyne.Window, onImport func()) *import
 
 func (d *importDialog) show() {
 	d.dlg = dialog.NewCustomWithoutButtons("导入工作簿", d.build(), d.win)
-	d.dlg.Resize(fyne.NewSize(1000, 660))
+	fitDialog(d.dlg, d.win, fyne.NewSize(1000, 660))
 	d.dlg.Show()
 }
 
 func (d *importDialog) build() fyne.CanvasObject {
 	d.files = widget.NewLabel("尚未选择文件。可选 xlsx 工作簿，或以工作表命名的 CSV 文件（如 人员.csv），可多选几次。")
-	d.files.Wrapping = fyne.TextWrapWord
+	d.files.Wrapping = fyne.TextWrapBreak
 	choose := widget.NewButtonWithIcon("选择文件…", theme.FolderOpenIcon(), d.onChoose)
 	clear := widget.NewButtonWithIcon("清空", theme.ContentClearIcon(), func() { d.paths = nil; d.showFiles() })
 	d.validOnly = widget.NewCheck("只导入有效行（有问题的行跳过，其余照常写入）", nil)
-	d.start = widget.NewButtonWithIcon("开始导入", theme.ConfirmIcon(), d.onStart)
+	d.start = widget.NewButtonWithIcon("开始导入", theme.ConfirmIcon(), func() { d.run(false) })
 	d.start.Importance = widget.HighImportance
 	d.start.Disable()
+	d.check = widget.NewButtonWithIcon("仅检查", theme.SearchIcon(), func() { d.run(true) })
+	d.check.Disable()
 	d.progress = widget.NewProgressBar()
 	d.progress.Hide()
 	d.verdict = widget.NewLabel("")
-	d.verdict.Wrapping = fyne.TextWrapWord
-	d.summary = d.summaryTable()
+	d.verdict.Wrapping = fyne.TextWrapBreak
+	d.summary = container.NewGridWithColumns(1)
 	d.problems = d.problemTable()
 	d.saveErrs = widget.NewButtonWithIcon("保存错误清单…", theme.DocumentSaveIcon(), d.onSaveProblems)
 	d.saveErrs.Disable()
@@ -72,38 +78,60 @@ func (d *importDialog) build() fyne.CanvasObject {
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(choose, clear), d.files),
-		container.NewHBox(d.validOnly, layout.NewSpacer(), d.start),
-		d.progress, d.verdict)
-	summary := container.NewBorder(widget.NewLabelWithStyle("各工作表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, d.summary)
+		container.NewHBox(d.validOnly, layout.NewSpacer(), d.check, d.start),
+		d.progress, d.verdict,
+		widget.NewLabelWithStyle("各工作表", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHScroll(d.summary))
 	problems := container.NewBorder(widget.NewLabelWithStyle("问题清单", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, d.problems)
-	body := container.NewVSplit(summary, problems)
-	body.Offset = 0.3
 	bottom := container.NewHBox(d.saveErrs, layout.NewSpacer(), closeBtn)
-	return container.NewBorder(top, bottom, nil, nil, body)
+	return container.NewBorder(top, bottom, nil, nil, problems)
 }
 
-var summaryColumns = []string{"工作表", "新增", "更新", "未变", "拒绝"}
+// summaryRows name the rows of the summary: under each sheet's name,
+// what the import did (or would do) with its rows.
+var summaryRows = []string{"工作表", "新增", "更新", "未变", "拒绝"}
 
-func (d *importDialog) summaryTable() *widget.Table {
-	t := widget.NewTableWithHeaders(
-		func() (int, int) {
-			if d.result == nil {
-				return 0, len(summaryColumns)
-			}
-			return len(d.result.Sheets), len(summaryColumns)
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			s := d.result.Sheets[id.Row]
-			text := []string{s.Sheet, strconv.Itoa(s.Added), strconv.Itoa(s.Updated), strconv.Itoa(s.Unchanged), strconv.Itoa(s.Rejected)}[id.Col]
-			o.(*widget.Label).SetText(text)
-		})
-	titledHeaders(t, summaryColumns)
-	t.SetColumnWidth(0, 160)
-	for i := 1; i < len(summaryColumns); i++ {
-		t.SetColumnWidth(i, 90)
+// showSummary lays out every sheet of the result side by side, a column
+// each, so that all of them show at once.
+func (d *importDialog) showSummary() {
+	var sheets []workbook.SheetSummary
+	if d.result != nil {
+		sheets = d.result.Sheets
 	}
-	return t
+	d.summary.Objects = nil
+	d.summary.Layout = layout.NewGridLayoutWithColumns(len(sheets) + 1)
+	for r, title := range summaryRows {
+		d.summary.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, s := range sheets {
+			text := []string{s.Sheet, strconv.Itoa(s.Added), strconv.Itoa(s.Updated), strconv.Itoa(s.Unchanged), strconv.Itoa(s.Rejected)}[r]
+			l := widget.NewLabel(text)
+			if r == 0 {
+				l.TextStyle.Bold = true
+			}
+			if r == 4 && s.Rejected > 0 {
+				l.Importance = widget.DangerImportance
+			}
+			d.summary.Add(l)
+		}
+	}
+	d.summary.Refresh()
+}
+
+// summaryCell is the text under sheet's column at row (a row of
+// summaryRows), for tests.
+func (d *importDialog) summaryCell(sheet, row string) string {
+	cols := len(d.result.Sheets) + 1
+	for c := 1; c < cols; c++ {
+		if d.summary.Objects[c].(*widget.Label).Text != sheet {
+			continue
+		}
+		for r, name := range summaryRows {
+			if name == row {
+				return d.summary.Objects[r*cols+c].(*widget.Label).Text
+			}
+		}
+	}
+	return ""
 }
 
 var problemColumns = []string{"工作表", "行", "列", "问题"}
@@ -179,6 +207,7 @@ func (d *importDialog) showFiles() {
 	if len(d.paths) == 0 {
 		d.files.SetText("尚未选择文件。")
 		d.start.Disable()
+		d.check.Disable()
 		return
 	}
 	text := "待导入："
@@ -190,17 +219,19 @@ func (d *importDialog) showFiles() {
 	}
 	d.files.SetText(text)
 	d.start.Enable()
+	d.check.Enable()
 }
 
-// onStart runs the import away from the window's thread; progress and the
-// result come back through fyne.Do.
-func (d *importDialog) onStart() {
+// run imports the files, or only checks them, away from the window's
+// thread; progress and the result come back through fyne.Do.
+func (d *importDialog) run(checkOnly bool) {
 	if err := d.svc.Require(app.PermImport); err != nil {
 		d.verdict.SetText(err.Error())
 		return
 	}
 	paths := append([]string(nil), d.paths...)
-	opt := workbook.Options{ValidOnly: d.validOnly.Checked, User: d.svc.User}
+	opt := workbook.Options{ValidOnly: d.validOnly.Checked && !checkOnly, CheckOnly: checkOnly, User: d.svc.User}
+	d.checked = checkOnly
 	opt.Progress = func(done, total int) {
 		fyne.Do(func() {
 			if total > 0 {
@@ -210,10 +241,11 @@ func (d *importDialog) onStart() {
 	}
 	d.done = make(chan struct{})
 	d.start.Disable()
+	d.check.Disable()
 	d.saveErrs.Disable()
 	d.progress.SetValue(0)
 	d.progress.Show()
-	d.verdict.SetText("正在导入…")
+	d.verdict.SetText(map[bool]string{false: "正在导入…", true: "正在检查…"}[checkOnly])
 	goBackground(func() {
 		res, err := d.svc.ImportWorkbook(paths, opt)
 		fyne.Do(func() { d.showResult(res, err) })
@@ -224,16 +256,17 @@ func (d *importDialog) showResult(res *workbook.Result, err error) {
 	defer close(d.done)
 	d.progress.Hide()
 	d.start.Enable()
+	d.check.Enable()
 	if err != nil {
 		d.result = nil
 		d.verdict.SetText("导入失败：" + err.Error())
-		d.summary.Refresh()
+		d.showSummary()
 		d.problems.Refresh()
 		return
 	}
 	d.result = res
-	d.verdict.SetText(verdictText(res))
-	d.summary.Refresh()
+	d.verdict.SetText(verdictText(res, d.checked))
+	d.showSummary()
 	d.problems.Refresh()
 	if len(res.Problems) > 0 {
 		d.saveErrs.Enable()
@@ -243,10 +276,15 @@ func (d *importDialog) showResult(res *workbook.Result, err error) {
 	}
 }
 
-// verdictText says in one sentence what the import did.
-func verdictText(res *workbook.Result) string {
+// verdictText says in one sentence what the import did, or what it
+// would do (checked: 仅检查).
+func verdictText(res *workbook.Result, checked bool) string {
 	n := len(res.Problems)
 	switch {
+	case checked && n == 0:
+		return "仅检查：没有发现问题，未写入任何数据。表中是导入将新增、更新的行数；点“开始导入”即按此写入。"
+	case checked:
+		return fmt.Sprintf("仅检查：发现 %d 个问题（下表一次列出全部），未写入任何数据。请保存错误清单，改正后再检查。", n)
 	case n == 0 && res.Written:
 		return "导入完成，没有发现问题。"
 	case n == 0:

@@ -63,8 +63,8 @@ func TestImportDialogListsErrors(t *testing.T) {
 	if !strings.Contains(text, "校验位错误") {
 		t.Errorf("the ID message is missing:\n%s", text)
 	}
-	if rows(d.summary) != 1 || cellText(t, d.summary, 0, 0) != "人员" {
-		t.Errorf("summary rows = %d", rows(d.summary))
+	if got := d.summaryCell("人员", "拒绝"); got != "3" {
+		t.Errorf("人员 拒绝 = %q", got)
 	}
 	if d.saveErrs.Disabled() || !strings.Contains(d.verdict.Text, "未写入") || imported {
 		t.Errorf("save button disabled=%v, verdict %q, imported=%v", d.saveErrs.Disabled(), d.verdict.Text, imported)
@@ -81,7 +81,30 @@ func TestImportDialogListsErrors(t *testing.T) {
 	if _, err := svc.PersonDetail("P101"); err != nil {
 		t.Errorf("the valid row was not written: %v", err)
 	}
-	if got := cellText(t, d.summary, 0, 1); got != "1" {
+	if got := d.summaryCell("人员", "新增"); got != "1" {
 		t.Errorf("新增 = %q", got)
+	}
+}
+
+// 仅检查 shows every sheet's counts and every problem, and writes nothing.
+func TestImportDialogCheckOnly(t *testing.T) {
+	svc, w := testWorld(t)
+	people := writeFile(t, "人员.csv", "人员编号,姓名,工作关系地\nP201,郑十,C01\nP202,钱十一,C02\n")
+	units := writeFile(t, "单位.csv", "单位编码,单位名称,县区编码,单位类别\nU09,城关区审计局,C01,县直机关\nU10,无名局,C77,县直机关\n")
+	imported := false
+	d := newImportDialog(svc, w, func() { imported = true })
+	d.show()
+	d.addFile(people)
+	d.addFile(units)
+	test.Tap(d.check)
+	<-d.done
+	if imported || !strings.Contains(d.verdict.Text, "仅检查：发现 1 个问题") {
+		t.Fatalf("verdict %q, imported %v", d.verdict.Text, imported)
+	}
+	if d.summaryCell("单位", "新增") != "1" || d.summaryCell("单位", "拒绝") != "1" || d.summaryCell("人员", "新增") != "2" {
+		t.Errorf("summary: 单位 %s/%s, 人员 %s", d.summaryCell("单位", "新增"), d.summaryCell("单位", "拒绝"), d.summaryCell("人员", "新增"))
+	}
+	if _, err := svc.PersonDetail("P201"); err == nil {
+		t.Error("仅检查 wrote people")
 	}
 }

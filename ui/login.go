@@ -125,7 +125,7 @@ func (f *firstAdminForm) build() fyne.CanvasObject {
 	f.note = widgets.NewNote()
 	intro := widget.NewLabel(fmt.Sprintf("本数据库还没有账户。请先创建管理员账户：管理员可以管理用户、修改设置和恢复备份，"+
 		"也可以录入和编组。密码至少 %d 个字符，请牢记；忘记时只能由另一位管理员重置。", auth.MinPassword))
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = fyne.TextWrapBreak
 	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem("用户名", f.name)},
 		f.pw.FormItems("密码", "确认密码")...)...)
 	buttons := container.NewHBox(f.create)
@@ -134,7 +134,7 @@ func (f *firstAdminForm) build() fyne.CanvasObject {
 		f.skip = widget.NewButtonWithIcon("跳过（演示数据）", theme.NavigateNextIcon(), f.onDone)
 		buttons.Add(f.skip)
 		skip := widget.NewLabel("演示数据库可以不设账户：不登录时，任何人都可以做任何操作。")
-		skip.Wrapping = fyne.TextWrapWord
+		skip.Wrapping = fyne.TextWrapBreak
 		body.Add(skip)
 	}
 	return gateCard("创建管理员", "首次使用", body)

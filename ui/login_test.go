@@ -254,35 +254,3 @@ func TestChangeOwnPassword(t *testing.T) {
 		t.Error("the new password does not sign in")
 	}
 }
-
-// unsavedView is a screen holding work not saved, as 编组 does after a
-// draw.
-type unsavedView struct{ what string }
-
-func (v unsavedView) build() fyne.CanvasObject { return widget.NewLabel("") }
-func (v unsavedView) reload()                  {}
-func (v unsavedView) unsaved() string          { return v.what }
-
-// TestSignOutAsksWhenUnsaved: 切换用户 with a screen holding unsaved work
-// (an unsaved draw on 编组) asks first; cancelling stays signed in.
-func TestSignOutAsksWhenUnsaved(t *testing.T) {
-	m, svc, path := fileWorld(t, "巡察.db")
-	office(t, svc)
-	m.signIn(svc, path)
-	login(t, m, "小李", "clerk-pass-1")
-	m.views = append(m.views, unsavedView{"轮次 2026-2 的随机抽取的结果（含抽取记录）尚未保存"})
-	m.onSignOut()
-	ask := m.session().ask
-	if ask == nil || !strings.Contains(ask.content.(*widget.Label).Text, "随机抽取的结果（含抽取记录）尚未保存，切换用户将放弃它") {
-		t.Fatal("切换用户 with an unsaved draw did not ask")
-	}
-	test.Tap(ask.cancel)
-	if svc.User != "小李" || m.views == nil {
-		t.Fatal("cancelling signed out")
-	}
-	m.onSignOut()
-	test.Tap(m.session().ask.ok)
-	if m.views != nil || svc.Role != "" {
-		t.Fatal("agreeing did not sign out")
-	}
-}

@@ -49,7 +49,7 @@ type statCard struct {
 
 func newStatCard(caption string, c color.Color) *statCard {
 	s := &statCard{value: canvas.NewText("—", c), note: widget.NewLabel("")}
-	s.note.Truncation = fyne.TextTruncateEllipsis
+	s.note.Wrapping = fyne.TextWrapBreak // a narrow window: two lines, not cut
 	s.value.TextSize = 28
 	s.value.TextStyle.Bold = true
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -87,10 +87,13 @@ type overviewScreen struct {
 	tabs, views                           *container.AppTabs
 	progress, teams, overrides            *textTable
 	overdue, openUnits                    *textTable
-	results                               *overviewResults   // 整改台账 (overview_results.go)
-	pending                               []app.OverrideView // the rows of overrides
-	decision                              *overrideDecision  // opened last, for tests
-	sectors, plan                         *textTable         // 板块轮动, 规划执行 (SPEC §8.2)
+	export                                *widget.Button
+	units                                 *unitsDialog             // the units of a bar, opened last (overview_drill.go)
+	openTeam                              func(round, team string) // opens a team in 编组; may be nil
+	results                               *overviewResults         // 整改台账 (overview_results.go)
+	pending                               []app.OverrideView       // the rows of overrides
+	decision                              *overrideDecision        // opened last, for tests
+	sectors, plan                         *textTable               // 板块轮动, 规划执行 (SPEC §8.2)
 }
 
 func newOverviewScreen(svc *app.Service, win fyne.Window, clock func() civil.Date) *overviewScreen {
@@ -102,6 +105,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.termSel.PlaceHolder = "尚无届期"
 	s.dateLb = widget.NewLabel("")
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.reload)
+	s.export = widget.NewButtonWithIcon("导出…", theme.DocumentSaveIcon(), s.onExport)
 	s.total = newStatCard("应覆盖单位", darkText)
 	s.covered = newStatCard("已覆盖（进驻已结束）", coveredColor)
 	s.planned = newStatCard("已计划", plannedColor)
@@ -109,15 +113,17 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	s.rounds = newStatCard("在办轮次", darkText)
 	s.paceIcon = widget.NewIcon(theme.InfoIcon())
 	s.pace = widget.NewLabel("")
-	s.pace.Wrapping = fyne.TextWrapWord
-	s.byCategory = widgets.NewBarChart("按单位类别", coverageSeries)
-	s.byCounty = widgets.NewBarChart("按县区", coverageSeries)
-	s.bySector = widgets.NewBarChart("按领域", coverageSeries)
+	s.pace.Wrapping = fyne.TextWrapBreak
+	s.byCategory = widgets.NewBarChart("按单位类别（点击看单位）", coverageSeries)
+	s.byCounty = widgets.NewBarChart("按县区（点击看单位）", coverageSeries)
+	s.bySector = widgets.NewBarChart("按领域（点击看单位）", coverageSeries)
+	s.byCategory.OnTapped, s.byCounty.OnTapped, s.bySector.OnTapped = s.showCategory, s.showCounty, s.showSector
 	s.sectors, s.plan = newSectorTable(), newPlanYearTable()
 	s.progress = newTextTable([]string{"轮次", "名称", "状态", "当前阶段", "阶段日期", "阶段剩余", "组/单位"},
 		[]float32{66, 132, 64, 64, 170, 84, 64})
 	s.teams = newTextTable([]string{"轮次", "巡察组", "县区", "单位数", "成员/应配", "配备"}, []float32{70, 130, 90, 60, 90, 80})
 	s.teams.warn = func(row, col int) bool { return col == 5 && s.teams.data[row][5] != "已配齐" }
+	s.teams.onOpen = s.openTeamRow
 	s.overrides = newTextTable([]string{"轮次", "巡察组", "人员", "规则", "单位", "理由", "录入人", "录入时间"},
 		[]float32{70, 110, 130, 50, 130, 220, 70, 150})
 	s.overrides.wrap = 5 // the reason, whole
@@ -138,7 +144,7 @@ func (s *overviewScreen) build() fyne.CanvasObject {
 	}
 	s.results.place(s.tabs, 4) // beside 整改逾期: a tab of its own (overview_results.go)
 	top := container.NewHBox(widget.NewLabel("届期"), container.NewGridWrap(fyne.NewSize(300, s.termSel.MinSize().Height), s.termSel),
-		s.dateLb, layout.NewSpacer(), refresh)
+		s.dateLb, layout.NewSpacer(), s.export, refresh)
 	cards := container.NewGridWithColumns(5, s.total.obj, s.covered.obj, s.planned.obj, s.open.obj, s.rounds.obj)
 	pace := container.NewBorder(nil, nil, container.NewVBox(s.paceIcon), nil, s.pace)
 	charts := container.NewVScroll(container.NewVBox(s.byCategory, widget.NewSeparator(), s.bySector, widget.NewSeparator(), s.byCounty))

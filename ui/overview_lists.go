@@ -2,13 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
 	"xuncha/app/calendar"
@@ -17,79 +12,31 @@ import (
 	"xuncha/ui/widgets"
 )
 
-// textTable is a read-only table of text under column titles.
+// textTable is a read-only table of text under column titles: a rowTable
+// whose rows are known by their whole text.
 type textTable struct {
-	cols   []string
-	widths []float32
-	data   [][]string
-	table  *widget.Table
-	warn   func(row, col int) bool // cells to show in the danger colour; may be nil
-	wrap   int                     // the column whose text wraps (its rows grow to show it whole); -1: none
+	*rowTable
+	data [][]string
 }
 
 func newTextTable(cols []string, widths []float32) *textTable {
-	t := &textTable{cols: cols, widths: widths, wrap: -1}
-	t.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(t.data), len(t.cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			text := ""
-			if id.Row < len(t.data) && id.Col < len(t.data[id.Row]) {
-				text = t.data[id.Row][id.Col]
+	t := &textTable{}
+	t.rowTable = newRowTable(cols, widths, func() int { return len(t.data) },
+		func(r int) string { return strings.Join(t.data[r], "\t") },
+		func(r, c int) string {
+			if c < len(t.data[r]) {
+				return t.data[r][c]
 			}
-			l.Truncation, l.Wrapping = fyne.TextTruncateEllipsis, fyne.TextWrapOff
-			if id.Col == t.wrap {
-				l.Truncation, l.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
-			}
-			l.Importance = widget.MediumImportance
-			if t.warn != nil && id.Row < len(t.data) && t.warn(id.Row, id.Col) {
-				l.Importance = widget.DangerImportance
-			}
-			l.SetText(text)
+			return ""
 		})
-	t.table.ShowHeaderColumn = false
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle.Bold = true
-		if id.Col >= 0 && id.Col < len(t.cols) {
-			l.SetText(t.cols[id.Col])
-		}
-	}
-	for i, w := range widths {
-		t.table.SetColumnWidth(i, w)
-	}
 	return t
 }
 
 // set shows rows.
 func (t *textTable) set(rows [][]string) {
 	t.data = rows
-	if t.wrap >= 0 {
-		for i, r := range rows {
-			if t.wrap < len(r) {
-				t.table.SetRowHeight(i, wrappedHeight(r[t.wrap], t.widths[t.wrap]))
-			}
-		}
-	}
+	t.fitRows()
 	t.table.Refresh()
-}
-
-// wrappedHeight is the height of a label of width w showing text wrapped
-// (at least one line).
-func wrappedHeight(text string, w float32) float32 {
-	size, pad := theme.TextSize(), theme.InnerPadding()
-	one := fyne.MeasureText("国", size, fyne.TextStyle{})
-	avail := max(w-2*pad, one.Width)
-	lines := 0
-	for _, para := range strings.Split(text, "\n") {
-		lines += max(1, int(math.Ceil(float64(fyne.MeasureText(para, size, fyne.TextStyle{}).Width/avail))))
-	}
-	return float32(lines)*one.Height + 2*pad
 }
 
 // progressRows are the term's rounds not completed: code, name, status,
@@ -99,8 +46,7 @@ func progressRows(cal *calendar.Calendar, term string, today civil.Date) [][]str
 	var out [][]string
 	for _, r := range cal.Rounds(term) {
 		sc := cal.Schedule(r)
-		st := sc.Status(today)
-		if st == calendar.Done {
+		if sc.Status(today) == calendar.Done {
 			continue
 		}
 		units := 0
@@ -111,10 +57,10 @@ func progressRows(cal *calendar.Calendar, term string, today civil.Date) [][]str
 		if sp, ok := sc.StageAt(today); ok {
 			stage, dates, left = sp.Stage.String(), fmt.Sprintf("%s 至 %s", sp.Start, sp.End), strconv.Itoa(today.DaysUntil(sp.End)+1)
 		} else if sc.Known() && today < sc.Dates.PrepStart {
-			stage, dates = "未开始", fmt.Sprintf("准备 %s 起", sc.Dates.PrepStart)
+			dates = fmt.Sprintf("准备 %s 起", sc.Dates.PrepStart)
 			left = fmt.Sprintf("%d天后开始", today.DaysUntil(sc.Dates.PrepStart))
 		}
-		out = append(out, []string{r.Code, r.Name, string(st), stage, dates, left, fmt.Sprintf("%d/%d", len(r.Teams), units)})
+		out = append(out, []string{r.Code, r.Name, roundStatus(sc, today), stage, dates, left, fmt.Sprintf("%d/%d", len(r.Teams), units)})
 	}
 	return out
 }

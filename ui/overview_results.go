@@ -58,7 +58,7 @@ func newOverviewResults(svc *app.Service, win fyne.Window) *overviewResults {
 		}
 	}
 	r.total = widget.NewLabel("")
-	r.total.Wrapping = fyne.TextWrapWord
+	r.total.Wrapping = fyne.TextWrapBreak
 	hint := widget.NewLabel("点一行查看该轮次、该县区逾期未办的督办事项。")
 	r.obj = container.NewBorder(container.NewVBox(r.total, hint), nil, nil, nil, r.table.table)
 	return r

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"xuncha/ui/widgets"
 )
 
 func TestOverviewShowsCoverage(t *testing.T) {
@@ -82,10 +84,10 @@ func TestOverviewOpensPendingOverride(t *testing.T) {
 	if len(s.overrides.data) != 1 || s.overrides.data[0][5] != reason || s.tabs.Items[2].Text != "待批豁免（1）" {
 		t.Fatalf("pending on 总览: %v (tab %q)", s.overrides.data, s.tabs.Items[2].Text)
 	}
-	cell := s.overrides.table.CreateCell().(*widget.Label)
+	cell := s.overrides.table.CreateCell().(*widgets.Cell)
 	s.overrides.table.UpdateCell(widget.TableCellID{Row: 0, Col: 5}, cell)
-	if cell.Wrapping != fyne.TextWrapWord || cell.Truncation != fyne.TextTruncateOff {
-		t.Errorf("the reason is cut: wrapping %v, truncation %v", cell.Wrapping, cell.Truncation)
+	if cell.Label.Wrapping != fyne.TextWrapBreak || cell.Label.Truncation != fyne.TextTruncateOff {
+		t.Errorf("the reason is cut: wrapping %v, truncation %v", cell.Label.Wrapping, cell.Label.Truncation)
 	}
 	one := wrappedHeight("理由", 220)
 	if h := wrappedHeight(reason, 220); h < 3*one/2 {

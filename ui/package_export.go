@@ -57,7 +57,7 @@ func (e *packageExport) show() {
 	intro := widget.NewLabel("数据包包含所选县区的单位及班子成员、人员（工作经历、亲属关系、回避申报）和历次编组记录，" +
 		"以及被巡察单位的巡察节点、问题清单、整改台账" + packageClueText(e.svc.CanSeeClues()) +
 		"附校验和；对方导入时先预览，再按编码合并。不包含账户、设置和审计日志。")
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = fyne.TextWrapBreak
 	list := container.NewBorder(nil, container.NewHBox(allBtn, noneBtn), nil, nil,
 		container.NewGridWrap(fyne.NewSize(560, 240), e.counties))
 	form := widget.NewForm(e.pw.FormItems("口令", "确认口令")...)

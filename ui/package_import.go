@@ -81,7 +81,7 @@ func (d *packageImport) open(path string) {
 
 func (d *packageImport) build() fyne.CanvasObject {
 	d.info = widget.NewLabel("")
-	d.info.Wrapping = fyne.TextWrapWord
+	d.info.Wrapping = fyne.TextWrapBreak
 	d.pass = widget.NewPasswordEntry()
 	d.pass.SetPlaceHolder("数据包未加密，不需要口令")
 	d.pass.Disable()
@@ -93,7 +93,7 @@ func (d *packageImport) build() fyne.CanvasObject {
 	d.confirm.Disable()
 	cancel := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { d.dlg.Hide() })
 	d.verdict = widget.NewLabel("")
-	d.verdict.Wrapping = fyne.TextWrapWord
+	d.verdict.Wrapping = fyne.TextWrapBreak
 	d.verdict.Hide()
 	d.note = widgets.NewNote()
 	d.counts = d.countTable()

@@ -56,7 +56,7 @@ func (d *papersDialog) show() {
 		titles = append(titles, k.Title())
 	}
 	d.note = widget.NewLabel("")
-	d.note.Wrapping = fyne.TextWrapWord
+	d.note.Wrapping = fyne.TextWrapBreak
 	d.list = widget.NewList(func() int { return len(d.names) },
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(d.names[i]) })

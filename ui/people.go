@@ -43,6 +43,7 @@ func newPeopleScreen(svc *app.Service, win fyne.Window) *peopleScreen {
 		r := &s.tab.Rows[row]
 		return r.Code, r.Cell(col)
 	}, s.resort, s.onEdit)
+	s.menu = s.selectionMenu
 	return s
 }
 
@@ -66,14 +67,14 @@ func (s *peopleScreen) build() fyne.CanvasObject {
 	s.status.SetSelected(all)
 	filters := container.NewHBox(
 		widget.NewLabel("县区"), s.county, widget.NewLabel("人员库"), s.pool,
-		widget.NewLabel("特长"), s.skill, widget.NewLabel("状态"), s.status,
-		container.NewGridWrap(fyne.NewSize(200, s.search.MinSize().Height), s.search), s.count)
+		widget.NewLabel("特长"), s.skill, widget.NewLabel("状态"), s.status)
 	if !s.svc.Can(app.PermEdit) { // 领导 read: the form opens read-only
 		s.add.Disable()
 		s.del.Disable()
 		s.edit.SetText("查看")
 	}
-	actions := container.NewHBox(s.add, s.edit, s.del, widget.NewSeparator(), s.export)
+	actions := container.NewBorder(nil, nil, container.NewHBox(s.add, s.edit, s.del, widget.NewSeparator(), s.export),
+		s.count, s.search)
 	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
 }
 
@@ -133,11 +134,11 @@ func (s *peopleScreen) onAdd() {
 }
 
 func (s *peopleScreen) onEdit() {
-	if s.selected == "" {
+	if s.cur == "" {
 		dialog.ShowInformation("编辑", "请先在表中选择一人（单击选中，双击打开）。", s.win)
 		return
 	}
-	d, err := s.svc.PersonDetail(s.selected)
+	d, err := s.svc.PersonDetail(s.cur)
 	if err != nil {
 		dialog.ShowError(err, s.win)
 		return
@@ -159,21 +160,21 @@ func (s *peopleScreen) onSaved(code string) {
 		return
 	}
 	s.tab.Put(r)
-	s.selected = code
+	s.selectKey(code)
 	s.resort()
 }
 
 func (s *peopleScreen) onDelete() {
-	if s.selected == "" {
+	if s.cur == "" {
 		dialog.ShowInformation("删除", "请先在表中选择一人。", s.win)
 		return
 	}
-	code := s.selected
+	code := s.cur
 	confirmDelete(s.win, "删除人员", fmt.Sprintf("确定删除人员 %s 及其工作经历、亲属关系和回避申报？", code),
 		func() error { return s.svc.DeletePerson(code) },
 		func() {
 			s.tab.Remove(code)
-			s.selected = ""
+			s.selectKey("")
 			s.resort()
 		})
 }
@@ -186,7 +187,50 @@ func (s *peopleScreen) onExport() {
 		dialog.ShowInformation("导出", "当前筛选下没有人员。", s.win)
 		return
 	}
+	s.exportCodes(codes)
+}
+
+// exportCodes writes the people with codes (with history, relatives and
+// declarations) in the import format.
+func (s *peopleScreen) exportCodes(codes []string) {
 	saveList(s.win, "人员名单.xlsx", func(path string) error {
 		return s.svc.ExportPeople(codes, path)
 	}, fmt.Sprintf("已导出 %d 人", len(codes)))
+}
+
+// keySearch puts the cursor in the search field (Ctrl+F).
+func (s *peopleScreen) keySearch() { focus(s.win, s.search) }
+
+// keyNew opens the form of a new person (Ctrl+N).
+func (s *peopleScreen) keyNew() { press(s.add) }
+
+// selectionMenu is the right-click menu of the rows selected: copy them,
+// export them, and set their status (one change, audited).
+func (s *peopleScreen) selectionMenu() *fyne.Menu {
+	codes := s.keys()
+	items := []*fyne.MenuItem{s.copyItem(),
+		fyne.NewMenuItem(fmt.Sprintf("导出所选 %d 人…", len(codes)), func() { s.exportCodes(codes) }),
+		fyne.NewMenuItemSeparator()}
+	for _, st := range vocab.Statuses {
+		it := fyne.NewMenuItem(fmt.Sprintf("所选 %d 人设为“%s”…", len(codes), st), func() { s.setStatus(codes, st) })
+		it.Disabled = !s.svc.Can(app.PermEdit)
+		items = append(items, it)
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// setStatus asks, then gives the people with codes the status.
+func (s *peopleScreen) setStatus(codes []string, status string) {
+	dialog.ShowConfirm("修改状态", fmt.Sprintf("将所选 %d 人的状态设为“%s”？", len(codes), status), func(ok bool) {
+		if !ok {
+			return
+		}
+		n, err := s.svc.SetPeopleStatus(codes, status)
+		if err != nil {
+			dialog.ShowError(err, s.win)
+			return
+		}
+		s.reload()
+		dialog.ShowInformation("修改状态", fmt.Sprintf("已将 %d 人设为“%s”（其余 %d 人原已是该状态）。", n, status, len(codes)-n), s.win)
+	}, s.win)
 }

@@ -43,16 +43,16 @@ func TestPeopleScreenSortByHeader(t *testing.T) {
 	svc, w := testWorld(t)
 	s := newPeopleScreen(svc, w)
 	w.SetContent(s.build())
-	name := headerButton(s.table, 1)
+	name := headerCell(s.table, 1)
 	test.Tap(name) // 姓名, pinyin order: 李四 王五 张三
 	got := []string{cellText(t, s.table, 0, 1), cellText(t, s.table, 1, 1), cellText(t, s.table, 2, 1)}
 	if strings.Join(got, " ") != "李四 王五 张三" {
 		t.Errorf("sorted by name: %v", got)
 	}
-	if h := headerButton(s.table, 1); h.Text != "姓名 ▲" {
-		t.Errorf("header = %q", h.Text)
+	if h := headerCell(s.table, 1); h.Label.Text != "姓名 ▲" {
+		t.Errorf("header = %q", h.Label.Text)
 	}
-	test.Tap(headerButton(s.table, 1))
+	test.Tap(headerCell(s.table, 1))
 	if cellText(t, s.table, 0, 1) != "张三" {
 		t.Errorf("descending first = %q", cellText(t, s.table, 0, 1))
 	}

@@ -94,7 +94,7 @@ func (d *recusalCheck) build() fyne.CanvasObject {
 	d.busy = widget.NewActivity()
 	d.busy.Hide()
 	d.verdict = widget.NewLabel("选择单位或巡察组后按“检查”。按已保存的资料检查，表单中未保存的修改不计入。")
-	d.verdict.Wrapping = fyne.TextWrapWord
+	d.verdict.Wrapping = fyne.TextWrapBreak
 	d.hits = container.NewVBox()
 	form := widget.NewForm(
 		widget.NewFormItem("检查对象", d.target),
@@ -290,7 +290,7 @@ func hitCard(h recusal.Hit, names map[string]string) fyne.CanvasObject {
 		title += "　已豁免"
 	}
 	reason := widget.NewLabel(h.Reason)
-	reason.Wrapping = fyne.TextWrapWord
+	reason.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(
 		container.NewHBox(badge, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		reason, widget.NewSeparator())

@@ -29,13 +29,15 @@ type personForm struct {
 	counties, units []app.Option
 	teams           []app.TeamOption
 
-	code, name, idNumber, native, post, rank *widget.Entry
-	gender, county, status                   *widget.Select
-	birth, promoted, joined                  *widgets.DateEntry
-	unit, recommend                          *widgets.Picker
-	statusReason                             *widget.Entry
-	pools, skills                            *widget.CheckGroup
-	fullTime                                 *widget.Check
+	code, name, idNumber, post, rank *widget.Entry
+	native                           *widgets.Picker // 籍贯: a county, or words
+	gender, county, status           *widget.Select
+	birth, promoted, joined          *widgets.DateEntry
+	unit, recommend                  *widgets.Picker
+	statusReason                     *widget.Entry
+	pools                            *widget.CheckGroup
+	skills                           *widgets.CheckFlow
+	fullTime                         *widget.Check
 
 	history   *historyTab
 	relatives *relativesTab
@@ -48,6 +50,7 @@ type personForm struct {
 	errors *widget.Label
 	save   *widget.Button
 	dlg    dialog.Dialog
+	guard  *formGuard    // what 取消 and Esc ask about
 	check  *recusalCheck // the 回避检查 opened last
 
 	resume                *widget.Button
@@ -76,7 +79,7 @@ func (f *personForm) show() {
 	}
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(f.win, f.guard, f.dlg.Hide) })
 	if !f.svc.Can(app.PermEdit) {
 		title = "查看人员 " + f.detail.Person.Name + "（只读）"
 		f.save.Disable()
@@ -87,17 +90,19 @@ func (f *personForm) show() {
 	if f.isNew {
 		f.resume.Disable()
 	}
-	buttons := container.NewHBox(recusal, f.resume, layout.NewSpacer(), cancel, f.save)
-	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, f.build())
+	body := f.build()
+	f.guard = newFormGuard(title, func() any { return f.collect() })
+	buttons := container.NewHBox(recusal, f.resume, f.guard, layout.NewSpacer(), cancel, f.save)
+	content := container.NewBorder(nil, container.NewVBox(f.errors0(), buttons), nil, nil, body)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
-	f.dlg.Resize(fyne.NewSize(1060, 680))
+	fitDialog(f.dlg, f.win, fyne.NewSize(1060, 680))
 	f.dlg.Show()
 }
 
 func (f *personForm) errors0() fyne.CanvasObject {
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	return f.errors
 }
@@ -111,6 +116,7 @@ func (f *personForm) build() fyne.CanvasObject {
 	}
 	f.name = entry(p.Name)
 	f.gender = widget.NewSelect([]string{"", "男", "女"}, nil)
+	f.gender.PlaceHolder = "（未填）"
 	f.gender.SetSelected(p.Gender)
 	f.birth = widgets.NewDateEntry()
 	f.birth.SetText(p.BirthDate)
@@ -119,8 +125,9 @@ func (f *personForm) build() fyne.CanvasObject {
 	f.county = widget.NewSelect(labels(f.counties), nil)
 	f.county.PlaceHolder = "选择县区"
 	f.county.SetSelected(labelOf(f.counties, p.HomeCountyCode))
-	f.native = entry(p.NativePlace)
-	f.native.SetPlaceHolder("县区编码或文字")
+	f.native = widgets.NewPicker(f.counties)
+	f.native.SetCode(p.NativePlace)
+	f.native.SetPlaceHolder("选择县区，或填写文字")
 	f.unit = widgets.NewPicker(f.units)
 	if p.CurrentUnitCode != nil {
 		f.unit.SetCode(*p.CurrentUnitCode)
@@ -132,8 +139,7 @@ func (f *personForm) build() fyne.CanvasObject {
 	f.pools.SetSelected(app.SplitList(app.PoolsText(app.PersonToSnap(p).Pools)))
 	f.fullTime = widget.NewCheck("专职", nil)
 	f.fullTime.SetChecked(p.FullTime)
-	f.skills = widget.NewCheckGroup(vocab.Skills, nil)
-	f.skills.Horizontal = true
+	f.skills = widgets.NewCheckFlow(vocab.Skills, nil)
 	f.skills.SetSelected(app.SplitList(p.Skills))
 	f.status = widget.NewSelect(vocab.Statuses, nil)
 	f.status.SetSelected(p.Status)
@@ -192,7 +198,7 @@ func (f *personForm) collect() *app.PersonDetail {
 	p.Code, p.Name = f.code.Text, f.name.Text
 	p.Gender, p.BirthDate, p.IDNumber = f.gender.Selected, f.birth.Date(), f.idNumber.Text
 	p.HomeCountyCode = app.CodeOfLabel(f.county.Selected)
-	p.NativePlace, p.Post, p.Rank = f.native.Text, f.post.Text, f.rank.Text
+	p.NativePlace, p.Post, p.Rank = f.native.Value(), f.post.Text, f.rank.Text
 	p.CurrentUnitCode = nil
 	if c := f.unit.Code(); c != "" {
 		p.CurrentUnitCode = &c

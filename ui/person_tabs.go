@@ -197,6 +197,7 @@ func (t *serviceTab) add(x app.ServiceRecord) {
 		}
 	})
 	r.team.PlaceHolder = "选择巡察组"
+	r.role.PlaceHolder, r.grade.PlaceHolder = "选择角色", "（未鉴定）"
 	for _, o := range t.teams {
 		if o.ID == x.TeamID {
 			r.team.SetSelected(o.Label())

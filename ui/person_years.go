@@ -142,7 +142,7 @@ func statusTab(hs []model.StatusChange) fyne.CanvasObject {
 			change = "入库：" + h.New
 		}
 		reason := widget.NewLabel(h.Reason)
-		reason.Wrapping = fyne.TextWrapWord
+		reason.Wrapping = fyne.TextWrapBreak
 		rows.Add(container.New(&widgets.Columns{Widths: widths}, widget.NewLabel(h.Date), widget.NewLabel(change), reason,
 			widget.NewLabel(h.User), widget.NewLabel(h.Source)))
 	}
@@ -174,9 +174,9 @@ func (t *declarationsTab) onHandle(r *declarationRow) {
 	reason.SetText(r.saved.HandlingReason)
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	info := widget.NewLabel(fmt.Sprintf("单位：%s\n事由：%s\n来源：%s", r.unit.Code(), r.saved.Reason, sourceOr(r.saved.Source)))
-	info.Wrapping = fyne.TextWrapWord
+	info.Wrapping = fyne.TextWrapBreak
 	var d dialog.Dialog
 	t.confirm = widget.NewButtonWithIcon("确定", theme.ConfirmIcon(), func() {
 		h := vocab.NotRecused
@@ -232,7 +232,7 @@ func (f *personForm) onResume() {
 		}, "已导出巡察履历")
 	})
 	label := widget.NewLabel("巡察履历列出历次巡察的轮次、巡察组、角色、被巡察单位、鉴定，以及培训记录（按已保存的数据）。")
-	label.Wrapping = fyne.TextWrapWord
+	label.Wrapping = fyne.TextWrapBreak
 	d = dialog.NewCustom("巡察履历 "+f.detail.Person.Name, "关闭", container.NewVBox(label, container.NewHBox(pdf, xlsx)), f.win)
 	d.Resize(fyne.NewSize(460, 200))
 	d.Show()

@@ -124,7 +124,7 @@ func (s *planScreen) build() fyne.CanvasObject {
 		s.selectAll, s.selectNone, s.info, layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(200, h), s.compare))
 	hint := widget.NewLabel("单击单位一行选中或取消，单击分组标题行选中整组；双击某年度的格子即把该单位列入该年度，双击其他格子可编辑计划轮次和备注。" +
 		"蓝色为计划年度，绿色为已巡察（或已编组）的年度，红色为计划年度已过仍未巡察。")
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	hint.SizeName = theme.SizeNameCaptionText
 	s.count.TextStyle.Bold = true
 	warn := container.NewBorder(s.warnTitle, nil, nil, nil, s.warnings.table)
@@ -482,3 +482,6 @@ func (s *planScreen) setYear(units []string, year int) {
 	}
 	s.reload()
 }
+
+// keySearch puts the cursor in the search box (Ctrl+F).
+func (s *planScreen) keySearch() { focus(s.win, s.search) }

@@ -147,7 +147,7 @@ func (s *planScreen) onCompare() {
 		parts = append(parts, fmt.Sprintf("%s %d", st, counts[st]))
 	}
 	head := widget.NewLabel(fmt.Sprintf("届期 %s 与 %s 的巡察规划对照（%s，%d 个单位）：%s", s.term, other, where, len(ds), strings.Join(parts, "，")))
-	head.Wrapping = fyne.TextWrapWord
+	head.Wrapping = fyne.TextWrapBreak
 	c.dlg = dialog.NewCustom("规划对照", "关闭", container.NewBorder(head, nil, nil, nil, c.table.table), s.win)
 	c.dlg.Resize(fyne.NewSize(820, 560))
 	c.dlg.Show()

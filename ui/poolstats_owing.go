@@ -58,7 +58,7 @@ var owingColumns = func() []string {
 
 func (p *owingPanel) build() fyne.CanvasObject {
 	p.note = widget.NewLabel("")
-	p.note.Wrapping = fyne.TextWrapWord
+	p.note.Wrapping = fyne.TextWrapBreak
 	p.export = widget.NewButtonWithIcon("导出名单", theme.UploadIcon(), p.onExport)
 	p.table = newTextTable(owingColumns, owingWidths)
 	p.table.warn = func(row, col int) bool {

@@ -176,3 +176,34 @@ func TestFyneDialogsStartInDocuments(t *testing.T) {
 		t.Errorf("the folder Fyne remembered was replaced: %q", got)
 	}
 }
+
+// A preferences file cut short by a crash is removed before Fyne reads it;
+// a good one stays.
+func TestMendPreferences(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, text string
+		kept       bool
+	}{{"空文件", "", false}, {"写了一半", `{"window.width": 12`, false}, {"完好", `{"window.width": 1280}`, true}} {
+		path := filepath.Join(dir, c.name+".json")
+		must(t, os.WriteFile(path, []byte(c.text), 0o600))
+		mendPreferences(path)
+		if _, err := os.Stat(path); (err == nil) != c.kept {
+			t.Errorf("%s: kept %v", c.name, err == nil)
+		}
+	}
+}
+
+// Without a runtime folder, the session gets a private one.
+func TestEnsureRuntimeDir(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("Linux only")
+	}
+	t.Setenv("XDG_RUNTIME_DIR", "")
+	t.Setenv("TMPDIR", t.TempDir())
+	ensureRuntimeDir()
+	d := os.Getenv("XDG_RUNTIME_DIR")
+	if st, err := os.Stat(d); err != nil || !st.IsDir() || st.Mode().Perm() != 0o700 {
+		t.Errorf("XDG_RUNTIME_DIR = %q, %v", d, err)
+	}
+}

@@ -84,11 +84,11 @@ func (s *recusalScreen) build() fyne.CanvasObject {
 	s.status = widget.NewLabel("")
 	s.summary = container.NewGridWrap(fyne.NewSize(290, 36))
 	s.tiers = widget.NewLabel("")
-	s.tiers.Wrapping = fyne.TextWrapWord
+	s.tiers.Wrapping = fyne.TextWrapBreak
 	s.buildFilters()
 	s.buildTable()
 	s.detail = widget.NewLabel("单击表中一行查看完整的情形说明。")
-	s.detail.Wrapping = fyne.TextWrapWord
+	s.detail.Wrapping = fyne.TextWrapBreak
 	s.request = widget.NewButtonWithIcon("申请豁免", theme.DocumentCreateIcon(), s.onRequest)
 	s.request.Disable()
 	s.export = widget.NewButtonWithIcon("导出xlsx", theme.UploadIcon(), s.onExport)

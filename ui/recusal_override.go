@@ -65,7 +65,7 @@ func (l *overrideList) build() fyne.CanvasObject {
 		l.table.SetColumnWidth(i, w)
 	}
 	l.detail = widget.NewLabel("")
-	l.detail.Wrapping = fyne.TextWrapWord
+	l.detail.Wrapping = fyne.TextWrapBreak
 	l.open = widget.NewButtonWithIcon("审批…", theme.ConfirmIcon(), l.onOpen)
 	l.open.Importance = widget.HighImportance
 	l.open.Disable()

@@ -56,15 +56,15 @@ func canDecide(svc *app.Service) bool {
 func (d *overrideDecision) show() {
 	ev := d.ev
 	d.evidence = widget.NewLabel(strings.Join(ev.Lines(), "\n"))
-	d.evidence.Wrapping = fyne.TextWrapWord
+	d.evidence.Wrapping = fyne.TextWrapBreak
 	d.reason = widget.NewMultiLineEntry()
-	d.reason.Wrapping = fyne.TextWrapWord
+	d.reason.Wrapping = fyne.TextWrapBreak
 	d.reason.SetMinRowsVisible(2)
 	d.note = widget.NewLabel("")
-	d.note.Wrapping = fyne.TextWrapWord
+	d.note.Wrapping = fyne.TextWrapBreak
 	d.errors = widget.NewLabel("")
 	d.errors.Importance = widget.DangerImportance
-	d.errors.Wrapping = fyne.TextWrapWord
+	d.errors.Wrapping = fyne.TextWrapBreak
 	d.errors.Hide()
 	d.approve = widget.NewButtonWithIcon("批准", theme.ConfirmIcon(), d.onApprove)
 	d.approve.Importance = widget.HighImportance

@@ -70,10 +70,10 @@ func (d *overrideRequest) show() {
 		widget.NewLabelWithStyle(fmt.Sprintf("%s %s　%s　%s（%s）", r.Rule, recusal.RuleName(r.Rule), r.Team, r.PersonName, r.Person),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	evidence := widget.NewLabel("情形：" + r.Reason)
-	evidence.Wrapping = fyne.TextWrapWord
+	evidence.Wrapping = fyne.TextWrapBreak
 	d.reason = widget.NewMultiLineEntry()
 	d.reason.SetPlaceHolder("写明豁免的理由（必填），例如：该单位仅为业务往来，经巡察办研究同意……")
-	d.reason.Wrapping = fyne.TextWrapWord
+	d.reason.Wrapping = fyne.TextWrapBreak
 	d.reason.SetMinRowsVisible(4)
 	d.wholeTeam = widget.NewCheck("适用于本组全部被巡察单位", nil)
 	if r.Unit == "" {
@@ -83,7 +83,7 @@ func (d *overrideRequest) show() {
 		d.wholeTeam.Text = fmt.Sprintf("适用于 %s 的全部被巡察单位（不勾选：仅 %s）", r.Team, r.UnitName)
 	}
 	note := widget.NewLabel("申请提交后须由“领导”角色的用户在“豁免审批”中批准或驳回；批准的豁免可以撤销。每一步均记入审计日志，名单上标注该成员。")
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	d.errors = widget.NewLabel("")
 	d.errors.Importance = widget.DangerImportance
 	d.errors.Hide()

@@ -82,7 +82,7 @@ func (s *resultsScreen) build() fyne.CanvasObject {
 	}
 	s.units.OnSelected = func(id widget.TableCellID) { s.selectUnit(id.Row) }
 	s.head = widget.NewLabel("请选择单位")
-	s.head.Wrapping = fyne.TextWrapWord
+	s.head.Wrapping = fyne.TextWrapBreak
 	s.findings = newTextTable([]string{"问题类别", "问题编号", "问题描述", "立行立改", "措施数"}, []float32{150, 90, 330, 70, 60})
 	s.items = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.itemRows), len(resultsItemCols) },
@@ -101,7 +101,7 @@ func (s *resultsScreen) build() fyne.CanvasObject {
 	s.findings.table.OnSelected = func(id widget.TableCellID) { s.findings.table.UnselectAll(); s.onFindingRow(id.Row) }
 	s.clues.table.OnSelected = func(id widget.TableCellID) { s.clues.table.UnselectAll(); s.onClueRow(id.Row) }
 	s.clueNote = widget.NewLabel("")
-	s.clueNote.Wrapping = fyne.TextWrapWord
+	s.clueNote.Wrapping = fyne.TextWrapBreak
 	s.buildActions()
 	split := container.NewVSplit(s.findings.table, s.items)
 	split.Offset = 0.3

@@ -155,7 +155,7 @@ func (s *resultsScreen) reloadOnly(d *widgets.FormDialog) func() {
 // multiline is a text entry of a few lines.
 func multiline(text string) *widget.Entry {
 	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
+	e.Wrapping = fyne.TextWrapBreak
 	e.SetMinRowsVisible(3)
 	e.SetText(text)
 	return e
@@ -216,6 +216,7 @@ func (s *resultsScreen) findingForm(f model.Finding, create bool) {
 	if !s.svc.Can(app.PermEdit) {
 		d.OK.Disable()
 	}
+	guardFormDialog(s.win, d, "问题 "+f.Code, form)
 	s.remember(d, form)
 	d.Show(640)
 }
@@ -319,6 +320,7 @@ func (s *resultsScreen) itemForm(it model.RectifyItem, create bool) {
 			s.onAddItemLike(it)
 		}
 	}
+	guardFormDialog(s.win, d, "整改措施 "+it.Code, form)
 	s.remember(d, form)
 	s.fields["继续新增"] = more
 	d.Show(680)
@@ -438,7 +440,7 @@ func (s *resultsScreen) showUnitPreview(path string, p *app.UnitBookPreview) {
 	changes := newTextTable([]string{"整改编号", "项目", "原内容", "单位填报"}, []float32{110, 80, 260, 260})
 	changes.set(rows)
 	summary := widget.NewLabel(fmt.Sprintf("单位：%s %s　轮次：%s　变更 %d 处，未变 %d 条", p.Unit, p.UnitName, p.Round, len(p.Changes), p.Unchanged))
-	summary.Wrapping = fyne.TextWrapWord
+	summary.Wrapping = fyne.TextWrapBreak
 	content := container.NewVBox(summary)
 	if len(p.Missing) > 0 {
 		content.Add(widget.NewLabel("文件中没有（保持不变）：" + strings.Join(p.Missing, "、")))
@@ -450,7 +452,7 @@ func (s *resultsScreen) showUnitPreview(path string, p *app.UnitBookPreview) {
 		}
 		bad := widget.NewLabel("文件有以下问题，不能导入（未写入任何数据）：\n" + strings.Join(lines, "\n"))
 		bad.Importance = widget.DangerImportance
-		bad.Wrapping = fyne.TextWrapWord
+		bad.Wrapping = fyne.TextWrapBreak
 		content.Add(bad)
 	}
 	body := container.NewBorder(content, nil, nil, nil, changes.table)
@@ -527,6 +529,7 @@ func (s *resultsScreen) clueForm(c model.Clue, create bool) {
 		}))
 	}, s.win)
 	d.After = func() { s.done(nil) }
+	guardFormDialog(s.win, d, "线索 "+c.Code, form)
 	s.remember(d, form)
 	d.Show(560)
 }

@@ -230,7 +230,7 @@ func TestUsersClueRight(t *testing.T) {
 	admin := as("王主任")
 	s := newUsersScreen(admin, w, nil, nil)
 	w.SetContent(s.build())
-	s.onSelect("小李")
+	s.selectKey("小李")
 	test.Tap(s.clue)
 	yes := findButton(w.Canvas().Overlays().Top(), "是")
 	if yes == nil {

@@ -62,7 +62,7 @@ func (t *evalTab) build() fyne.CanvasObject {
 	t.pending = widget.NewLabel("")
 	t.pending.Importance = widget.WarningImportance
 	t.msg = widget.NewLabel("")
-	t.msg.Wrapping = fyne.TextWrapWord
+	t.msg.Wrapping = fyne.TextWrapBreak
 	t.save = widget.NewButtonWithIcon("保存（拟定）", theme.DocumentSaveIcon(), t.onSave)
 	t.save.Importance = widget.HighImportance
 	t.confirm = widget.NewButtonWithIcon("确定本组鉴定", theme.ConfirmIcon(), t.onConfirm)
@@ -78,7 +78,7 @@ func (t *evalTab) build() fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(170, t.team.MinSize().Height), t.team), t.pending, t.hint), head)
 	own := container.New(&widgets.Columns{Widths: evalWidths}, bold("本组鉴定"), widget.NewLabel(""), t.ownGrade, t.ownState, t.ownComment)
 	note := widget.NewLabel("经办人填写后保存为“拟定”；领导“确定”后生效（回避规则 R9、巡察履历只看已确定的鉴定），已确定的须领导退回后才能修改。")
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	bottom := container.NewVBox(widget.NewSeparator(), own, note, t.msg,
 		container.NewHBox(t.forms, layout.NewSpacer(), t.giveBack, t.confirm, t.save))
 	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(t.rows))
@@ -269,7 +269,7 @@ func (t *evalTab) onReturn() {
 	t.returnOK.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { d.Hide() })
 	label := widget.NewLabel(fmt.Sprintf("将%s已确定的 %d 项鉴定退回为“拟定”，由经办人修改后重新保存，再由领导确定。", sheet.Team, t.confirmedCount()))
-	label.Wrapping = fyne.TextWrapWord
+	label.Wrapping = fyne.TextWrapBreak
 	d = dialog.NewCustomWithoutButtons("退回鉴定", container.NewBorder(label, container.NewVBox(note,
 		container.NewHBox(layout.NewSpacer(), cancel, t.returnOK)), nil, nil, t.returnWhy), t.f.s.win)
 	d.Resize(fyne.NewSize(480, 280))

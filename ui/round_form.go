@@ -52,19 +52,19 @@ type roundForm struct {
 	term  string
 	stamp model.Stamp // of the round as read: a save over another clerk's newer one is refused
 
-	code, name, number *widget.Entry
-	typ, level, mode   *widget.Select
-	links, jointUnits  *codesField        // 联动轮次, 巡审联动单位
-	jointCats          *widget.CheckGroup // 巡审联动单位类别
-	dates              [nDates]*widgets.DateEntry
-	days               [nDates]*widget.Label
-	proposed           calendar.Dates // the dates filled last from the default lengths
-	status             *widget.Label
-	conflicts          *fyne.Container
-	errors, saved      *widget.Label
-	save, refill       *widget.Button
-	export, papers     *widget.Button
-	heading            *widget.Label
+	code, name, number   *widget.Entry
+	typ, level, mode     *widget.Select
+	links, jointUnits    *codesField        // 联动轮次, 巡审联动单位
+	jointCats            *widget.CheckGroup // 巡审联动单位类别
+	dates                [nDates]*widgets.DateEntry
+	days                 [nDates]*widget.Label
+	proposed             calendar.Dates // the dates filled last from the default lengths
+	status               *widget.Label
+	conflicts            *fyne.Container
+	errors, saved        *widget.Label
+	save, refill         *widget.Button
+	export, copy, papers *widget.Button
+	heading              *widget.Label
 
 	teams   *teamsTab
 	reports *reportsTab
@@ -72,6 +72,7 @@ type roundForm struct {
 	ms      *milestonesTab
 	tabs    *container.AppTabs
 	dlg     dialog.Dialog
+	guard   *formGuard // the basic tab's unsaved changes
 }
 
 func newRoundForm(s *calendarScreen, r *snap.Round, isNew bool) *roundForm {
@@ -87,14 +88,20 @@ func (f *roundForm) show() {
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	f.saved = widget.NewLabel("")
 	f.saved.Importance = widget.SuccessImportance
-	closeBtn := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { f.dlg.Hide() })
+	closeBtn := widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { closeForm(f.s.win, f.guard, f.dlg.Hide) })
 	f.export = widget.NewButtonWithIcon("导出轮次日程", theme.UploadIcon(), func() { f.s.exportRound(f.round.Code) })
+	f.copy = copyButton(f.s, func() string {
+		if f.round == nil {
+			return ""
+		}
+		return f.round.Code
+	})
 	f.papers = widget.NewButtonWithIcon("文书…", theme.DocumentIcon(), f.onPapers)
-	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.papers, f.export, closeBtn)
+	buttons := container.NewHBox(f.saved, layout.NewSpacer(), f.papers, f.copy, f.export, closeBtn)
 	f.teams = newTeamsTab(f)
 	f.reports = newReportsTab(f)
 	f.evals = newEvalTab(f)
@@ -108,9 +115,11 @@ func (f *roundForm) show() {
 	)
 	f.tabs.OnSelected = func(*container.TabItem) { f.errors.Hide() }
 	f.refresh()
+	f.guard = newFormGuard("轮次的基本信息", f.basicState)
+	buttons.Add(f.guard)
 	content := container.NewBorder(f.heading, container.NewVBox(f.errors, buttons), nil, nil, f.tabs)
 	f.dlg = dialog.NewCustomWithoutButtons("轮次", content, f.s.win)
-	f.dlg.Resize(fyne.NewSize(1120, 720))
+	fitDialog(f.dlg, f.s.win, fyne.NewSize(1120, 720))
 	f.dlg.Show()
 }
 
@@ -137,6 +146,7 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 	f.mode.SetSelected(r.Mode)
 	f.level = widget.NewSelect(vocab.RoundLevels, nil)
 	f.level.SetSelected(r.Level)
+	f.typ.PlaceHolder, f.level.PlaceHolder, f.mode.PlaceHolder = "（未填，选择巡察类型）", "（未填，选择组织方式）", "（未填，选择编组方式）"
 	f.links = newCodesField(f.s.win, "联动轮次", "如 2026-S1", f.roundChoices)
 	f.links.set(r.Links)
 	f.jointUnits = newCodesField(f.s.win, "巡审联动单位", "如 市审计局的单位编码", f.unitChoices)
@@ -171,7 +181,7 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 		termName = fmt.Sprintf("%s %s（%s 至 %s）", t.Code, t.Name, t.Start, t.End)
 	}
 	termLb := widget.NewLabel(termName)
-	termLb.Wrapping = fyne.TextWrapWord
+	termLb.Wrapping = fyne.TextWrapBreak
 	left := widget.NewForm(
 		widget.NewFormItem("轮次编码 *", f.code), widget.NewFormItem("轮次名称", f.name),
 		widget.NewFormItem("届期", termLb), widget.NewFormItem("序号", f.number),
@@ -183,7 +193,7 @@ func (f *roundForm) buildBasic() fyne.CanvasObject {
 	f.refill = widget.NewButtonWithIcon("按默认天数重填其余日期", theme.ViewRefreshIcon(), f.onRefill)
 	hint := widget.NewLabel(fmt.Sprintf("填写进驻开始后，其余日期按“设置”中各阶段的默认天数自动填写（准备%d天、进驻%d天、报告%d天、反馈%d天、整改%d天、督查验收%d天），可逐项修改。",
 		set.PrepDays, set.OnsiteDays, set.ReportDays, set.FeedbackDays, set.RectifyDays, set.CheckDays))
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	f.save = widget.NewButtonWithIcon("保存轮次", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
 	f.status = widget.NewLabel("")
@@ -324,6 +334,12 @@ func (f *roundForm) onSave() {
 	}
 }
 
+// basicState is what the basic tab holds, for its guard.
+func (f *roundForm) basicState() any {
+	r, err := f.collect()
+	return []any{r, fmt.Sprint(err)}
+}
+
 // afterWrite reloads the calendar after a save and shows the round as
 // stored now.
 func (f *roundForm) afterWrite(code, msg string) {
@@ -336,6 +352,7 @@ func (f *roundForm) afterWrite(code, msg string) {
 		f.saved.SetText(msg + "（" + time.Now().Format("15:04:05") + "）")
 	}
 	f.refresh()
+	f.guard.reset()
 }
 
 // refresh shows the round's status, its conflicts and the tabs that need
@@ -376,7 +393,7 @@ func (f *roundForm) refresh() {
 	}
 	today := f.s.clock()
 	sc := f.s.cal.Schedule(f.round)
-	text := "状态：" + string(sc.Status(today))
+	text := "状态：" + roundStatus(sc, today)
 	if sp, ok := sc.StageAt(today); ok {
 		text += fmt.Sprintf(" · 当前阶段：%s（%s 至 %s）", sp.Stage, sp.Start, sp.End)
 	} else if sc.Known() && today < sc.Dates.PrepStart {

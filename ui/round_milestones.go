@@ -53,13 +53,13 @@ func newMilestonesTab(f *roundForm) *milestonesTab { return &milestonesTab{f: f}
 func (t *milestonesTab) build() fyne.CanvasObject {
 	t.team = widget.NewSelect(nil, func(string) { t.showRows() })
 	t.msg = widget.NewLabel("")
-	t.msg.Wrapping = fyne.TextWrapWord
+	t.msg.Wrapping = fyne.TextWrapBreak
 	t.save = widget.NewButtonWithIcon("保存节点", theme.DocumentSaveIcon(), t.onSave)
 	t.save.Importance = widget.HighImportance
 	t.rows = container.NewVBox()
 	head := container.New(&widgets.Columns{Widths: milestoneWidths}, bold("节点"), bold("日期"), bold("记录人"), bold("应完成"), bold("状态"))
 	note := widget.NewLabel("节点记录实际办理的日期。选“本轮”记录的节点适用于各组；单位的整改报告收到日期在“整改报告”页按单位记录。")
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	top := container.NewVBox(container.NewHBox(widget.NewLabel("记录对象"),
 		container.NewGridWrap(fyne.NewSize(200, t.team.MinSize().Height), t.team)), note, head)
 	bottom := container.NewVBox(t.msg, container.NewHBox(layout.NewSpacer(), t.save))

@@ -53,7 +53,7 @@ func (t *reportsTab) build() fyne.CanvasObject {
 	t.onlyOpen = widget.NewCheck("只显示未收到", func(bool) { t.showRows() })
 	t.summary = widget.NewLabel("")
 	t.msg = widget.NewLabel("")
-	t.msg.Wrapping = fyne.TextWrapWord
+	t.msg.Wrapping = fyne.TextWrapBreak
 	t.save = widget.NewButtonWithIcon("保存收到日期", theme.DocumentSaveIcon(), t.onSave)
 	t.save.Importance = widget.HighImportance
 	t.rows = container.NewVBox()

@@ -28,6 +28,7 @@ type teamsTab struct {
 	read    app.TeamEdit // the team edited as read, with its stamp
 	list    *widget.List
 	add     *widget.Button
+	bulk    *widget.Button // 按县区批量建组 (round_bulk.go)
 	del     *widget.Button
 	editor  *fyne.Container
 	name    *widget.Entry
@@ -51,7 +52,9 @@ func (t *teamsTab) build() fyne.CanvasObject {
 	t.list.OnSelected = func(i widget.ListItemID) { t.edit(i) }
 	t.add = widget.NewButtonWithIcon("添加巡察组", theme.ContentAddIcon(), t.onAdd)
 	t.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.onDelete)
-	left := container.NewBorder(nil, container.NewHBox(t.add, t.del), nil, nil, t.list)
+	t.bulk = widget.NewButtonWithIcon("按县区批量建组…", theme.ContentAddIcon(), func() { t.onCountyTeams() })
+	setEnabled(t.bulk, t.f.editable())
+	left := container.NewBorder(nil, container.NewVBox(container.NewHBox(t.add, t.del), t.bulk), nil, nil, t.list)
 
 	t.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.name = widget.NewEntry()
@@ -62,7 +65,7 @@ func (t *teamsTab) build() fyne.CanvasObject {
 	t.save = widget.NewButtonWithIcon("保存本组", theme.DocumentSaveIcon(), t.onSave)
 	t.save.Importance = widget.HighImportance
 	t.msg = widget.NewLabel("")
-	t.msg.Wrapping = fyne.TextWrapWord
+	t.msg.Wrapping = fyne.TextWrapBreak
 	t.picker = newUnitPicker(t)
 	dates := container.NewHBox(widget.NewLabel("组名"), container.NewGridWrap(fyne.NewSize(170, t.name.MinSize().Height), t.name),
 		widget.NewLabel("本组进驻"), container.NewGridWrap(fyne.NewSize(130, t.start.MinSize().Height), t.start),
@@ -147,9 +150,9 @@ func (t *teamsTab) edit(i int) {
 func (t *teamsTab) onAdd() {
 	t.list.UnselectAll()
 	t.sel, t.adding = -1, true
-	name := fmt.Sprintf("第%s巡察组", chineseNumber(len(t.teams())+1))
+	name := app.TeamName(len(t.teams()) + 1)
 	for n := len(t.teams()) + 2; t.hasTeam(name); n++ {
-		name = fmt.Sprintf("第%s巡察组", chineseNumber(n))
+		name = app.TeamName(n)
 	}
 	t.heading.SetText("新巡察组")
 	t.name.SetText(name)
@@ -267,23 +270,4 @@ func dateText(d civil.Date) string {
 		return ""
 	}
 	return d.String()
-}
-
-// chineseNumber writes 1…99 in Chinese numerals (一, 十一, 三十一), larger
-// numbers in digits.
-func chineseNumber(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + digits[n%10]
-	case n%10 == 0:
-		return digits[n/10] + "十"
-	}
-	return digits[n/10] + "十" + digits[n%10]
 }

@@ -10,6 +10,7 @@ import (
 
 	"xuncha/app"
 	"xuncha/app/calendar"
+	"xuncha/app/pinyin"
 	"xuncha/app/vocab"
 	"xuncha/ui/widgets"
 )
@@ -38,6 +39,7 @@ type unitPicker struct {
 	none     *widget.Button
 	count    *widget.Label
 	loading  bool
+	inits    *pinyin.Initialer // made on first use
 }
 
 func newUnitPicker(t *teamsTab) *unitPicker { return &unitPicker{t: t} }
@@ -52,7 +54,7 @@ func (p *unitPicker) build() fyne.CanvasObject {
 	p.list = widgets.NewCheckList()
 	p.list.OnChanged = p.onChanged
 	p.picked = widget.NewLabel("")
-	p.picked.Wrapping = fyne.TextWrapWord
+	p.picked.Wrapping = fyne.TextWrapBreak
 	p.all = widget.NewButton("勾选列表中全部", func() { p.list.CheckShown(true); p.showPicked() })
 	p.none = widget.NewButton("清空所选", func() { p.list.SetChecked(nil); p.showPicked() })
 	p.count = widget.NewLabel("")
@@ -119,7 +121,8 @@ func (p *unitPicker) applyFilter() {
 	text := strings.ToLower(strings.TrimSpace(p.search.Text))
 	var picked, rest []widgets.CheckItem // the units checked first
 	for _, u := range choices {
-		if text != "" && !strings.Contains(strings.ToLower(u.Unit+" "+u.Name), text) {
+		if text != "" && !strings.Contains(strings.ToLower(u.Unit+" "+u.Name), text) &&
+			!strings.HasPrefix(strings.ToLower(p.initials(u.Name)), text) {
 			continue
 		}
 		it := widgets.CheckItem{Key: u.Unit, Text: u.Unit + " " + u.Name, Note: p.note(u)}
@@ -132,6 +135,15 @@ func (p *unitPicker) applyFilter() {
 	items := append(picked, rest...)
 	p.list.SetItems(items)
 	p.count.SetText(fmt.Sprintf("列出 %d 个", len(items)))
+}
+
+// initials are the pinyin initials of name (县委办公室 → XWBGS), so that
+// typing xwb finds it.
+func (p *unitPicker) initials(name string) string {
+	if p.inits == nil {
+		p.inits = pinyin.New()
+	}
+	return p.inits.Initials(name)
 }
 
 // note says where a unit stands: its category and county, and whether it

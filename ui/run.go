@@ -39,6 +39,7 @@ func Run(args []string) int {
 		path = model.DefaultPath()
 	}
 	watchGLStart()
+	prepareDesktop(appID)
 	preferChinese()
 	fyneapp.SetMetadata(fyne.AppMetadata{ID: appID, Name: appTitle, Version: "0.1.0", Build: 1, Icon: iconRes,
 		Migrations: map[string]bool{"fyneDo": true}})
@@ -47,11 +48,11 @@ func Run(args []string) int {
 	a.Settings().SetTheme(appTheme{})
 	w := a.NewWindow(appTitle)
 	w.SetIcon(iconRes)
-	w.Resize(savedWindowSize(a.Preferences()))
+	size := savedWindowSize(a.Preferences())
+	w.Resize(size)
 	seedDialogFolder(a.Preferences())
 	m := newMainWindow(a, w, userName())
 	w.SetContent(m.build())
-	m.listenRefresh()
 	w.SetMaster()
 	w.SetCloseIntercept(func() {
 		rememberWindowSize(a.Preferences(), w.Canvas().Size())
@@ -59,8 +60,10 @@ func Run(args []string) int {
 	})
 	m.openAtStart(*start)
 	m.begin(path, *dbPath != "")
-	w.CenterOnScreen()
-	w.ShowAndRun()
+	w.Show()
+	placeWindow(w, size)
+	followCaret(w)
+	a.Run()
 	m.backupAtExit()
 	m.close()
 	return 0

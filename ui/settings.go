@@ -33,6 +33,7 @@ type settingsScreen struct {
 	papers   *papersSettings     // 文书模板 (settings_papers.go)
 	people   *experienceSettings // 经验与轮换 (settings_experience.go)
 	tabs     *container.AppTabs
+	saved    []*formGuard // each tab's fields as stored (settings_unsaved.go)
 }
 
 // settingsSection is one tab of 设置.
@@ -52,8 +53,14 @@ func newSettingsScreen(svc *app.Service, win fyne.Window, onChanged func()) *set
 		ledger:   newLedgerSettings(svc, win),
 		papers:   newPapersSettings(svc, win),
 		people:   newExperienceSettings(svc, win)}
-	s.recusal.changed, s.calendar.changed, s.assign.changed = onChanged, onChanged, onChanged
-	s.training.changed, s.ledger.changed, s.papers.changed, s.people.changed = onChanged, onChanged, onChanged, onChanged
+	stored := func() {
+		s.remember()
+		if onChanged != nil {
+			onChanged()
+		}
+	}
+	s.recusal.changed, s.calendar.changed, s.assign.changed = stored, stored, stored
+	s.training.changed, s.ledger.changed, s.papers.changed, s.people.changed = stored, stored, stored, stored
 	return s
 }
 
@@ -74,6 +81,7 @@ func (s *settingsScreen) build() fyne.CanvasObject {
 		tab("成果运用", theme.DocumentIcon(), s.ledger.build()),
 		container.NewTabItemWithIcon("文书模板", theme.FileTextIcon(), s.papers.build()),
 	)
+	s.remember()
 	return s.tabs
 }
 
@@ -82,6 +90,7 @@ func (s *settingsScreen) reload() {
 	for _, sec := range []settingsSection{s.recusal, s.calendar, s.assign, s.people, s.training, s.ledger, s.papers} {
 		sec.load()
 	}
+	s.remember()
 }
 
 // sectionFrame is what every section has around its fields: an
@@ -110,7 +119,7 @@ func newSectionFrame(svc *app.Service, win fyne.Window, key, resetLabel string, 
 	f := &sectionFrame{svc: svc, win: win, key: key, reload: load}
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	f.saved = widget.NewLabel("")
 	f.saved.Importance = widget.SuccessImportance
@@ -126,7 +135,7 @@ func newSectionFrame(svc *app.Service, win fyne.Window, key, resetLabel string, 
 // errors and the buttons.
 func (f *sectionFrame) wrap(intro string, fields fyne.CanvasObject) fyne.CanvasObject {
 	head := widget.NewLabel(intro)
-	head.Wrapping = fyne.TextWrapWord
+	head.Wrapping = fyne.TextWrapBreak
 	bar := container.NewHBox(f.save, f.reset, f.saved, layout.NewSpacer(), f.note)
 	return container.NewBorder(head, container.NewVBox(widget.NewSeparator(), f.errors, bar), nil, nil,
 		container.NewVScroll(container.NewPadded(fields)))
@@ -194,7 +203,7 @@ func (f *sectionFrame) done(msg string) {
 // confirm asks before the reset and runs ok when the user agrees.
 func (f *sectionFrame) confirm(title, message string, ok func()) {
 	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	var d dialog.Dialog
 	f.confirmReset = widget.NewButtonWithIcon("确定", theme.ConfirmIcon(), func() { d.Hide(); ok() })
 	f.confirmReset.Importance = widget.HighImportance
@@ -241,4 +250,13 @@ func numberEntry() *widget.Entry {
 		return nil
 	}
 	return e
+}
+
+// keySave saves the tab shown (Ctrl+S).
+func (s *settingsScreen) keySave() {
+	for i, sec := range []*sectionFrame{s.recusal.sectionFrame, s.calendar.sectionFrame, s.assign.sectionFrame} {
+		if i == s.tabs.SelectedIndex() {
+			press(sec.save)
+		}
+	}
 }

@@ -58,12 +58,12 @@ type assignSettings struct {
 	rows     []*compositionRow
 	skills   *widget.Entry
 	maxCount *widget.Entry
-	byCat    map[string]*widget.CheckGroup
+	byCat    map[string]*widgets.CheckFlow
 	limit    int // SearchLimit: kept as loaded, not shown
 }
 
 func newAssignSettings(svc *app.Service, win fyne.Window) *assignSettings {
-	a := &assignSettings{byCat: map[string]*widget.CheckGroup{}}
+	a := &assignSettings{byCat: map[string]*widgets.CheckFlow{}}
 	a.sectionFrame = newSectionFrame(svc, win, app.AssignSettingsKey, "恢复默认", a.onSave, a.onReset, a.load)
 	return a
 }
@@ -82,8 +82,7 @@ func (a *assignSettings) build() fyne.CanvasObject {
 	rules.Items[1].HintText = "一个巡察组中来自同一个其他县区的人数最多几人"
 	cats := widget.NewForm()
 	for _, c := range vocab.Categories {
-		g := widget.NewCheckGroup(vocab.Skills, nil)
-		g.Horizontal = true
+		g := widgets.NewCheckFlow(vocab.Skills, nil)
 		a.byCat[c] = g
 		a.inputs = append(a.inputs, g)
 		cats.AppendItem(widget.NewFormItem(c, g))
@@ -96,8 +95,8 @@ func (a *assignSettings) build() fyne.CanvasObject {
 		widget.NewSeparator(), bold("其他要求"), rules,
 		widget.NewSeparator(), bold("按单位类别优先匹配的专业特长"), cats)
 	out := a.wrap("每个巡察组按下表配备人员：“本地”的角色由被巡察单位所在县区（市直单位为市本级）的人员担任，“异地”的角色须从其他县区产生，"+
-		"“市本级”的角色只由市本级人员担任（如“组长由市纪委派驻纪检组组长担任”），“不限”不论来源；"+
-		"人员库不勾选表示任何库均可。异地产生的角色应与“回避规则”中须异地产生的角色一致。", fields)
+		"“市本级”的角色只由市本级人员担任（如“组长由市纪委派驻纪检组组长担任”），“不限”不论来源；人员库不勾选表示任何库均可。"+
+		"来源为“异地”或“市本级”的角色也就是回避规则 R4 须异地产生的角色，只在此处设置。", fields)
 	a.load()
 	return out
 }
@@ -120,14 +119,14 @@ func (a *assignSettings) show(set assign.Settings) {
 	a.limit = set.SearchLimit
 	a.rows = nil
 	a.list = widgets.NewEditList([]string{"角色", "人数", "来源", "人员库（不勾选为任何库）", "专职"},
-		[]float32{130, 80, 170, 360, 0}, "添加一行", func() { a.addRow(assign.Row{Role: vocab.RoleMember, Count: 1}) })
+		[]float32{120, 70, 170, 310, 0}, "添加一行", func() { a.addRow(assign.Row{Role: vocab.RoleMember, Count: 1}) })
 	for _, r := range set.Rows {
 		a.addRow(r)
 	}
 	a.inputs = slices.DeleteFunc(a.inputs, func(w fyne.Disableable) bool { _, ok := w.(*widget.Button); return ok })
 	a.inputs = append(a.inputs, a.list.Add)
 	box := canvas.NewRectangle(color.Transparent)
-	box.SetMinSize(fyne.NewSize(900, 330))
+	box.SetMinSize(fyne.NewSize(0, 330))
 	a.holder.Objects = []fyne.CanvasObject{box, a.list}
 	a.holder.Refresh()
 
@@ -216,34 +215,7 @@ func (a *assignSettings) onSave() {
 		return
 	}
 	a.load() // the settings as stored, and their new stamp
-	a.done(fmt.Sprintf("已保存编组设置（每组 %d 人）", set.Slots()) + a.remoteMismatch(set))
-}
-
-// remoteMismatch warns when the roles the composition fills from another
-// county (异地) differ from the roles the recusal rules require to come
-// from one (R4); a role of origin 市本级 or 不限 is not compared.
-func (a *assignSettings) remoteMismatch(set assign.Settings) string {
-	rs, err := a.svc.RecusalSettings()
-	if err != nil {
-		return ""
-	}
-	var diff []string
-	for _, role := range vocab.Roles {
-		remote, local := false, false
-		for _, r := range set.Rows {
-			if r.Role == role && r.Count > 0 {
-				remote = remote || r.From() == vocab.FromElsewhere
-				local = local || r.From() == vocab.FromLocal
-			}
-		}
-		if (remote || local) && remote != slices.Contains(rs.RemoteRoles, role) {
-			diff = append(diff, role)
-		}
-	}
-	if len(diff) == 0 {
-		return ""
-	}
-	return "；注意：" + strings.Join(diff, "、") + " 的来源与“回避规则”中须异地产生的角色不一致"
+	a.done(fmt.Sprintf("已保存编组设置（每组 %d 人）", set.Slots()))
 }
 
 func (a *assignSettings) onReset() {

@@ -15,7 +15,6 @@ import (
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
 	"xuncha/app/vocab"
-	"xuncha/app/workbook"
 )
 
 // stageFields name the stage lengths of the calendar settings, in stage
@@ -68,7 +67,7 @@ func (c *calendarSettings) build() fyne.CanvasObject {
 	c.inputs = append(c.inputs, c.holidays)
 	hint := widget.NewLabel("每行一个日期，如 2026-10-01 或 2026/10/1；日期后可加说明（如“2026-10-01 国庆节”），保存时只留日期。" +
 		"周末不自动算作非工作日（有调休），须逐日列出。")
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	hint.SizeName = theme.SizeNameCaptionText
 	stages := container.NewVBox(
 		widget.NewLabelWithStyle("各阶段的默认天数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form)
@@ -174,7 +173,7 @@ func parseDays(text string) (days []civil.Date, bad []string) {
 		}
 		d, err := civil.Parse(fs[0])
 		if err != nil && strings.ContainsAny(fs[0], "/.年") {
-			d, err = workbook.ParseDate(fs[0]) // 2026/10/1, 2026.10.1, 2026年10月1日
+			d, err = civil.ParseWritten(fs[0]) // 2026/10/1, 2026.10.1, 2026年10月1日
 		}
 		if err != nil || d.IsZero() {
 			bad = append(bad, fmt.Sprintf("非工作日第%d行“%s”：日期应写成 2026-10-01", i+1, strings.TrimSpace(line)))

@@ -47,7 +47,7 @@ func (l *ledgerSettings) build() fyne.CanvasObject {
 	)
 	cats := container.NewBorder(widget.NewLabelWithStyle("问题类别（每行一个）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, l.categories)
-	out := l.wrap("整改台账、督办和 xuncha ledger 按以下设置计算到期、逾期和临期。", container.NewGridWithColumns(2, form, cats))
+	out := l.wrap("整改台账、督办和 xuncha ledger 按以下设置计算到期、逾期和临期。", container.NewVBox(form, cats)) // one column: within 1024 pixels
 	l.load()
 	return out
 }

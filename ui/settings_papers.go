@@ -53,7 +53,7 @@ func (p *papersSettings) build() fyne.CanvasObject {
 		e := widget.NewEntry()
 		if f.name == "受理范围" {
 			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
+			e.Wrapping = fyne.TextWrapBreak
 			e.SetMinRowsVisible(3)
 		}
 		p.office[f.name] = e
@@ -69,7 +69,7 @@ func (p *papersSettings) build() fyne.CanvasObject {
 	p.key = widget.NewSelect(titles, func(string) { p.switchTo(papers.TemplateKeys[p.key.SelectedIndex()]) })
 	p.title, p.recipient = widget.NewEntry(), widget.NewEntry()
 	p.body = widget.NewMultiLineEntry()
-	p.body.Wrapping = fyne.TextWrapWord
+	p.body.Wrapping = fyne.TextWrapBreak
 	p.signer = widget.NewMultiLineEntry()
 	p.signer.SetMinRowsVisible(2)
 	p.inputs = append(p.inputs, p.title, p.recipient, p.body, p.signer)
@@ -87,11 +87,11 @@ func (p *papersSettings) build() fyne.CanvasObject {
 		}
 	}
 	p.notes = widget.NewLabel("")
-	p.notes.Wrapping = fyne.TextWrapWord
+	p.notes.Wrapping = fyne.TextWrapBreak
 	p.notes.Importance = widget.WarningImportance
 	head := widget.NewForm(widget.NewFormItem("文书", p.key), widget.NewFormItem("标题", p.title), widget.NewFormItem("主送", p.recipient))
 	help := widget.NewLabel("正文每行一段；以“一、”开头的行为一级标题，“（一）”为二级标题；{巡察组名单} 这样代表表格或清单的占位符须单独占一行。")
-	help.Wrapping = fyne.TextWrapWord
+	help.Wrapping = fyne.TextWrapBreak
 	bodyBox := container.NewBorder(widget.NewLabelWithStyle("正文", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.body)
 	holdBox := container.NewBorder(widget.NewLabelWithStyle("可用的占位符（点击复制）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.holders)
 	split := container.NewHSplit(bodyBox, holdBox)
@@ -101,7 +101,7 @@ func (p *papersSettings) build() fyne.CanvasObject {
 	outer := container.NewAppTabs(container.NewTabItem("文书文字", editor),
 		container.NewTabItem("发文机关与联系方式", container.NewVScroll(form)))
 	head2 := widget.NewLabel("文书（公告、通知、回避告知书、反馈意见、整改通知书、移交函、鉴定表、督办通知和上报的汇报）按以下设置生成；每种文书的文字可以修改。")
-	head2.Wrapping = fyne.TextWrapWord
+	head2.Wrapping = fyne.TextWrapBreak
 	bar := container.NewHBox(p.save, p.reset, p.saved)
 	out := container.NewBorder(head2, container.NewVBox(widget.NewSeparator(), p.errors, container.NewBorder(nil, nil, nil, p.note, bar)), nil, nil, outer)
 	p.load()

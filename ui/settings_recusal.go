@@ -47,7 +47,7 @@ type recusalSettings struct {
 
 	years, longStint *widget.Entry
 	depth            *widget.Select
-	remote           *widget.CheckGroup
+	remote           *widget.Label // R4's roles: the composition's, changed on the 编组 tab
 	severity         map[string]*widget.Select
 	badges           map[string]*widgets.SeverityBadge
 
@@ -68,8 +68,8 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 	r.years = numberEntry()
 	r.longStint = numberEntry()
 	r.depth = widget.NewSelect(depthChoices, nil)
-	r.remote = widget.NewCheckGroup(vocab.Roles, nil)
-	r.remote.Horizontal = true
+	r.remote = widget.NewLabel("")
+	r.remote.Wrapping = fyne.TextWrapBreak
 	params := widget.NewForm(
 		widget.NewFormItem("曾任职回避年限（年）", fixedWidth(120, r.years)),
 		widget.NewFormItem("组长、副组长任职年限（年）", fixedWidth(120, r.longStint)),
@@ -79,7 +79,7 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 	params.Items[0].HintText = "R2：任职结束未满该年数的须回避，如 3 年：进驻开始 2026-03-01 时，2023-03-01 及以后结束的任职须回避"
 	params.Items[1].HintText = "R2：组长、副组长在被巡察单位任职满该年数的，不论何时均须回避；0 为不适用"
 	params.Items[2].HintText = "R1：现任职单位的上级、下级单位算到几级"
-	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区（市直单位为市本级）的人员担任；“编组”中由市本级产生的角色在市直单位不受此限"
+	params.Items[3].HintText = "R4：这些角色不得由被巡察单位所在县区（市直单位为市本级）的人员担任"
 
 	rules := container.New(&widgets.Columns{Widths: ruleColumns})
 	for _, h := range []string{"规则", "", "级别", "可豁免", "说明"} {
@@ -91,14 +91,14 @@ func (r *recusalSettings) build() fyne.CanvasObject {
 		badge := widgets.NewSeverityBadge("")
 		sel := widget.NewSelect(severityChoices, func(v string) { badge.SetSeverity(severityOf(v), false) })
 		desc := widget.NewLabel(ruleDescriptions[code])
-		desc.Wrapping = fyne.TextWrapWord
+		desc.Wrapping = fyne.TextWrapBreak
 		lift := widget.NewCheck("", nil)
 		r.severity[code], r.badges[code], r.liftable[code] = sel, badge, lift
 		r.inputs = append(r.inputs, sel, lift)
 		rows.Add(container.New(&widgets.Columns{Widths: ruleColumns},
 			widget.NewLabel(code+" "+recusal.RuleName(code)), middle(badge), middle(sel), middle(lift), desc))
 	}
-	r.inputs = append(r.inputs, r.years, r.longStint, r.depth, r.remote)
+	r.inputs = append(r.inputs, r.years, r.longStint, r.depth)
 	fields := container.NewVBox(
 		widget.NewLabelWithStyle("参数", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), params,
 		widget.NewSeparator(),
@@ -185,7 +185,7 @@ func (r *recusalSettings) show(set recusal.Settings) {
 	if set.Depth >= 0 && set.Depth < len(depthChoices) {
 		r.depth.SetSelected(depthChoices[set.Depth])
 	}
-	r.remote.SetSelected(slices.Clone(set.RemoteRoles))
+	r.remote.SetText(remoteText(set.RemoteRoles))
 	def := recusal.Defaults()
 	for _, code := range recusal.Rules {
 		sev, ok := set.Severity[code]
@@ -209,12 +209,6 @@ func (r *recusalSettings) collect() (recusal.Settings, []string) {
 		Depth:          slices.Index(depthChoices, r.depth.Selected),
 		Severity:       map[string]recusal.Severity{},
 		Liftable:       map[string]bool{},
-	}
-	// the roles in the order of vocab.Roles, whatever order they were ticked in
-	for _, role := range vocab.Roles {
-		if slices.Contains(r.remote.Selected, role) {
-			set.RemoteRoles = append(set.RemoteRoles, role)
-		}
 	}
 	for _, code := range recusal.Rules {
 		set.Severity[code] = severityOf(r.severity[code].Selected)
@@ -251,8 +245,8 @@ func (r *recusalSettings) onSave() {
 
 func (r *recusalSettings) onReset() {
 	def := recusal.Defaults()
-	msg := fmt.Sprintf("将回避规则的全部设置恢复为默认值（曾任职 %d 年，组长、副组长 %d 年，上下级 %d 级，%s 须异地产生，各规则按规定级别）？",
-		def.Years, def.LongStintYears, def.Depth, strings.Join(def.RemoteRoles, "、"))
+	msg := fmt.Sprintf("将回避规则的全部设置恢复为默认值（曾任职 %d 年，组长、副组长 %d 年，上下级 %d 级，各规则按规定级别）？"+
+		"须异地产生的角色由“编组”标签页的组成表决定，不受影响。", def.Years, def.LongStintYears, def.Depth)
 	r.confirm("恢复默认", msg, func() {
 		if err := r.store().ResetRecusalSettings(); err != nil {
 			r.failed(err, r.onReset)
@@ -261,4 +255,12 @@ func (r *recusalSettings) onReset() {
 		r.load()
 		r.done("已恢复默认设置")
 	})
+}
+
+// remoteText says which roles R4 binds, and where they are set.
+func remoteText(roles []string) string {
+	if len(roles) == 0 {
+		return "（无：组成表中没有来源为“异地”或“市本级”的角色）"
+	}
+	return strings.Join(roles, "、") + "（即“编组”标签页组成表中来源为“异地”或“市本级”的角色，在那里修改；来源为“市本级”的角色在市直单位不受 R4 约束）"
 }

@@ -22,14 +22,13 @@ func TestSettingsRecusalSaveAndReload(t *testing.T) {
 	if r.years.Text != "3" || r.depth.Selected != depthChoices[1] || r.severity[recusal.R3b].Selected != "提示" {
 		t.Fatalf("defaults shown: years %q depth %q R3b %q", r.years.Text, r.depth.Selected, r.severity[recusal.R3b].Selected)
 	}
-	if !slices.Equal(r.remote.Selected, []string{"组长", "联络员", "成员"}) {
-		t.Errorf("remote roles shown = %v", r.remote.Selected)
+	if !strings.HasPrefix(r.remote.Text, "组长、联络员、成员") {
+		t.Errorf("remote roles shown = %q", r.remote.Text)
 	}
 	r.years.SetText("")
 	test.Type(r.years, "5")
 	r.severity[recusal.R4b].SetSelected(sevOff)
 	r.severity[recusal.R7].SetSelected("回避")
-	r.remote.SetSelected([]string{"成员", "组长"})
 	if r.liftable[recusal.R1].Checked || !r.liftable[recusal.R2].Checked || r.liftable[recusal.R3].Checked || !r.liftable[recusal.R4].Checked {
 		t.Errorf("可豁免 shown: R1 %v R2 %v R3 %v R4 %v", r.liftable[recusal.R1].Checked, r.liftable[recusal.R2].Checked,
 			r.liftable[recusal.R3].Checked, r.liftable[recusal.R4].Checked)
@@ -48,7 +47,7 @@ func TestSettingsRecusalSaveAndReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Years != 5 || got.Severity[recusal.R4b] != recusal.Off || got.Severity[recusal.R7] != recusal.Hard ||
-		!slices.Equal(got.RemoteRoles, []string{"组长", "成员"}) || !got.CanLift(recusal.R3) || got.CanLift(recusal.R2) {
+		!slices.Equal(got.RemoteRoles, []string{"组长", "联络员", "成员"}) || !got.CanLift(recusal.R3) || got.CanLift(recusal.R2) {
 		t.Errorf("stored = %+v", got)
 	}
 
@@ -200,7 +199,7 @@ func TestSettingsAssign(t *testing.T) {
 	added.role.SetSelected("成员")
 	added.from.SetSelected(originLabel(vocab.FromLocal))
 	added.pools.SetSelected([]string{"专业人员库"})
-	a.rows[1].from.SetSelected(originLabel(vocab.FromElsewhere)) // 副组长 from another county: not what the recusal rules say
+	a.rows[1].from.SetSelected(originLabel(vocab.FromElsewhere)) // 副组长 from another county: R4 binds it too, one setting
 	a.skills.SetText("财务、审计\n法律")
 	a.maxCount.SetText("3")
 	a.byCat["村社区"].SetSelected([]string{"信访", "党建", "法律"})
@@ -217,8 +216,15 @@ func TestSettingsAssign(t *testing.T) {
 		!slices.Equal(got.SkillsByCategory["村社区"], []string{"法律", "党建", "信访"}) {
 		t.Errorf("stored = %+v", got)
 	}
-	if !strings.Contains(a.saved.Text, "每组 9 人") || !strings.Contains(a.saved.Text, "注意：副组长 的来源") {
+	if !strings.Contains(a.saved.Text, "每组 9 人") {
 		t.Errorf("saved says %q", a.saved.Text)
+	}
+	if rs, _ := svc.RecusalSettings(); !slices.Equal(rs.RemoteRoles, []string{"组长", "副组长", "联络员", "成员"}) {
+		t.Errorf("R4 binds %v after 副组长 was made to come from elsewhere", rs.RemoteRoles)
+	}
+	s.reload()
+	if !strings.HasPrefix(s.recusal.remote.Text, "组长、副组长、联络员、成员") {
+		t.Errorf("回避规则 shows %q", s.recusal.remote.Text)
 	}
 
 	a.maxCount.SetText("0")

@@ -34,10 +34,11 @@ func (t *trainingSettings) build() fyne.CanvasObject {
 		widget.NewFormItem("培训提示", t.warn),
 		widget.NewFormItem("培训有效年限（年）", fixedWidth(120, t.years)),
 	)
-	f.Items[0].HintText = "开启后，编入巡察组的人员在进驻开始前若干年内没有培训记录的，在编组的提示、回避告知书中列出（“未参加培训（近N年）”），编组时尽量避开"
+	f.Items[0].HintText = "编组时尽量避开近年未参加培训的人员"
 	f.Items[1].HintText = "如 3 年：进驻开始 2026-03-01 时，2023-03-01 及以后结束的培训有效"
 	t.inputs = append(t.inputs, t.warn, t.years)
-	out := t.wrap("培训记录在人员的“培训记录”页或导入工作簿的“培训记录”表中登记。", container.NewVBox(f))
+	out := t.wrap("开启培训提示后，编入巡察组的人员在进驻开始前若干年内没有培训记录的，在编组的提示、回避告知书中列出（“未参加培训（近N年）”），"+
+		"编组时尽量避开。培训记录在人员的“培训记录”页或导入工作簿的“培训记录”表中登记。", container.NewVBox(f))
 	t.load()
 	return out
 }

@@ -93,7 +93,7 @@ func (s *statsScreen) build() fyne.CanvasObject {
 	s.byRound = newTextTable(t[2].Columns, []float32{80, 170, 90, 60, 80, 70, 50, 70, 60, 60, 50, 70, 70})
 	s.owing = newTextTable(t[7].Columns, []float32{90, 90, 90, 90, 100, 80, 100})
 	defs := widget.NewLabel(definitionsText())
-	defs.Wrapping = fyne.TextWrapWord
+	defs.Wrapping = fyne.TextWrapBreak
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("图表", container.NewVScroll(charts)),
 		container.NewTabItem("各轮次", s.byRound.table),
@@ -104,7 +104,7 @@ func (s *statsScreen) build() fyne.CanvasObject {
 		return container.NewHBox(widget.NewLabel(label), container.NewGridWrap(fyne.NewSize(w, s.term.MinSize().Height), sel))
 	}
 	top := container.NewVBox(
-		container.NewHBox(pick("届期", s.term, 200), pick("年度", s.year, 100), pick("县区", s.county, 130), pick("统计日", s.day, 120), s.refresh),
+		container.NewHBox(pick("届期", s.term, 190), pick("年度", s.year, 100), pick("县区", s.county, 130), pick("统计日", s.day, 150), s.refresh),
 		container.NewHBox(layout.NewSpacer(), widget.NewLabel("导出"), s.xlsx, s.pdf, widget.NewSeparator(), s.annual, s.summary))
 	cards := container.NewGridWithColumns(6, s.rounds.obj, s.coverage.obj, s.people.obj, s.findings.obj, s.rect.obj, s.clues.obj)
 	s.reload()

@@ -76,7 +76,7 @@ func (s *superviseScreen) build() fyne.CanvasObject {
 		s.urg[i].Checked = u != ledger.UrgOpen
 	}
 	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
+	s.summary.Wrapping = fyne.TextWrapBreak
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.list.Rows), len(superviseCols) },
 		func() fyne.CanvasObject {

@@ -42,6 +42,7 @@ type termForm struct {
 	errors     *widget.Label
 	save       *widget.Button
 	dlg        dialog.Dialog
+	guard      *formGuard
 }
 
 // openTerm opens the form of the selected term, or of a new one.
@@ -88,28 +89,31 @@ func (f *termForm) show(t model.Term, scope []model.TermScope) {
 	}
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	form := widget.NewForm(widget.NewFormItem("届期编码 *", f.code), widget.NewFormItem("名称", f.name),
 		widget.NewFormItem("开始日期 *", f.start), widget.NewFormItem("结束日期 *", f.end))
 	note := widget.NewLabel("覆盖范围：本届期须巡察的单位。每行是一个县区与单位类别的组合（可选“全部”）；不添加任何行则须覆盖全部单位。")
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(f.s.win, f.guard, f.dlg.Hide) })
 	edit := f.s.canEdit()
 	for _, w := range []fyne.Disableable{f.name, f.start, f.end, f.save, f.scope.Add} {
 		setEnabled(w, edit)
 	}
 	setEnabled(f.code, edit && f.isNew)
 	top := container.NewVBox(form, widget.NewSeparator(), note, f.required)
-	bottom := container.NewVBox(f.errors, container.NewHBox(layout.NewSpacer(), cancel, f.save))
+	f.guard = newFormGuard("届期", func() any {
+		return []any{f.code.Text, f.name.Text, f.start.Text, f.end.Text, f.scopes()}
+	})
+	bottom := container.NewVBox(f.errors, container.NewHBox(f.guard, layout.NewSpacer(), cancel, f.save))
 	title := "新建届期"
 	if !f.isNew {
 		title = "编辑届期 " + t.Code
 	}
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, bottom, nil, nil, f.scope), f.s.win)
-	f.dlg.Resize(fyne.NewSize(680, 600))
+	fitDialog(f.dlg, f.s.win, fyne.NewSize(680, 600))
 	f.showRequired()
 	f.dlg.Show()
 }

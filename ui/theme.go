@@ -19,6 +19,10 @@ var (
 // sealRed is the primary colour: the red of the icon's seal.
 var sealRed = color.NRGBA{R: 0xb7, G: 0x1c, B: 0x1c, A: 0xff}
 
+// inputBorder is the ring of an unchecked radio button or check box and
+// the border of an entry: darker than the grey of a disabled control.
+var inputBorder = color.NRGBA{R: 0x9e, G: 0x9e, B: 0x9e, A: 0xff}
+
 // appTheme is the light default theme with the embedded CJK font for every
 // text style (the default font has no Chinese glyphs) and a seal-red
 // primary colour.
@@ -35,6 +39,10 @@ func (appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 		return sealRed
 	case theme.ColorNameSelection:
 		return color.NRGBA{R: 0xb7, G: 0x1c, B: 0x1c, A: 0x30}
+	case theme.ColorNameInputBorder:
+		// Fyne's light border is the grey of a disabled control: an
+		// unchecked radio button or check box looked disabled.
+		return inputBorder
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }

@@ -36,6 +36,7 @@ type unitForm struct {
 	errors           *widget.Label
 	save             *widget.Button
 	dlg              dialog.Dialog
+	guard            *formGuard
 }
 
 type leaderRow struct{ name, post, idNumber *widget.Entry }
@@ -59,19 +60,21 @@ func (f *unitForm) show() {
 	}
 	f.errors = widget.NewLabel("")
 	f.errors.Importance = widget.DangerImportance
-	f.errors.Wrapping = fyne.TextWrapWord
+	f.errors.Wrapping = fyne.TextWrapBreak
 	f.errors.Hide()
 	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.onSave)
 	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.dlg.Hide() })
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { closeForm(f.win, f.guard, f.dlg.Hide) })
 	if !f.svc.Can(app.PermEdit) {
 		title += "（只读）"
 		f.save.Disable()
 		cancel.SetText("关闭")
 	}
-	content := container.NewBorder(nil, container.NewVBox(f.errors, container.NewHBox(layout.NewSpacer(), cancel, f.save)), nil, nil, f.build())
+	body := f.build()
+	f.guard = newFormGuard(title, func() any { return f.collect() })
+	content := container.NewBorder(nil, container.NewVBox(f.errors, container.NewHBox(f.guard, layout.NewSpacer(), cancel, f.save)), nil, nil, body)
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.win)
-	f.dlg.Resize(fyne.NewSize(900, 600))
+	fitDialog(f.dlg, f.win, fyne.NewSize(900, 600))
 	f.dlg.Show()
 }
 
@@ -86,6 +89,7 @@ func (f *unitForm) build() fyne.CanvasObject {
 	f.county.PlaceHolder = "选择县区"
 	f.county.SetSelected(labelOf(f.counties, u.CountyCode))
 	f.category = widget.NewSelect(vocab.Categories, nil)
+	f.category.PlaceHolder = "选择类别"
 	f.category.SetSelected(u.Category)
 	f.parent = widgets.NewPicker(f.units)
 	if u.ParentCode != nil {

@@ -31,6 +31,7 @@ type unitsScreen struct {
 	sector, priority *widget.Select // 领域, 重点等级 (SPEC §8.2)
 	search           *widget.Entry
 	count            *widget.Label
+	add              *widget.Button
 	form             *unitForm // the form opened last
 	counties         *countiesDialog
 }
@@ -53,7 +54,8 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	s.search.SetPlaceHolder("单位名称或编码")
 	s.search.OnChanged = func(string) { s.onFilterChanged() }
 	s.count = widget.NewLabel("")
-	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	s.add = widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.onAdd)
+	add := s.add
 	edit := widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	export := widget.NewButtonWithIcon("导出所选列表", theme.UploadIcon(), s.onExport)
@@ -68,9 +70,8 @@ func (s *unitsScreen) build() fyne.CanvasObject {
 	s.sector.SetSelected(all)
 	s.priority.SetSelected(all)
 	filters := container.NewHBox(widget.NewLabel("县区"), s.county, widget.NewLabel("单位类别"), s.category,
-		widget.NewLabel("领域"), s.sector, widget.NewLabel("重点等级"), s.priority,
-		container.NewGridWrap(fyne.NewSize(200, s.search.MinSize().Height), s.search), s.count)
-	actions := container.NewHBox(add, edit, del, widget.NewSeparator(), export, counties)
+		widget.NewLabel("领域"), s.sector, widget.NewLabel("重点等级"), s.priority)
+	actions := container.NewBorder(nil, nil, container.NewHBox(add, edit, del, widget.NewSeparator(), export, counties), s.count, s.search)
 	return container.NewBorder(container.NewVBox(filters, actions), nil, nil, nil, s.table)
 }
 
@@ -134,11 +135,11 @@ func (s *unitsScreen) onAdd() {
 }
 
 func (s *unitsScreen) onEdit() {
-	if s.selected == "" {
+	if s.cur == "" {
 		dialog.ShowInformation("编辑", "请先在表中选择一个单位（单击选中，双击打开）。", s.win)
 		return
 	}
-	d, err := s.svc.UnitDetail(s.selected)
+	d, err := s.svc.UnitDetail(s.cur)
 	if err != nil {
 		dialog.ShowError(err, s.win)
 		return
@@ -148,20 +149,20 @@ func (s *unitsScreen) onEdit() {
 }
 
 func (s *unitsScreen) onSaved(code string) {
-	s.selected = code
+	s.selectKey(code)
 	s.reload()
 }
 
 func (s *unitsScreen) onDelete() {
-	if s.selected == "" {
+	if s.cur == "" {
 		dialog.ShowInformation("删除", "请先在表中选择一个单位。", s.win)
 		return
 	}
-	code := s.selected
+	code := s.cur
 	confirmDelete(s.win, "删除单位", fmt.Sprintf("确定删除单位 %s 及其班子成员？", code),
 		func() error { return s.svc.DeleteUnit(code) },
 		func() {
-			s.selected = ""
+			s.selectKey("")
 			s.reload()
 		})
 }
@@ -176,3 +177,9 @@ func (s *unitsScreen) onExport() {
 		return s.svc.ExportUnits(codes, path)
 	}, fmt.Sprintf("已导出 %d 个单位", len(codes)))
 }
+
+// keySearch puts the cursor in the search field (Ctrl+F).
+func (s *unitsScreen) keySearch() { focus(s.win, s.search) }
+
+// keyNew opens the form of a new unit (Ctrl+N).
+func (s *unitsScreen) keyNew() { press(s.add) }

@@ -31,11 +31,10 @@ type usersScreen struct {
 	onFirstAdmin  func() // create the first 管理员 of an open database
 
 	accounts []auth.Account
-	selected string
 	open     bool // the database has no accounts
 
-	intro                            *widget.Label
-	table                            *widget.Table
+	intro *widget.Label
+	*rowTable
 	add, role, reset, unlock, remove *widget.Button
 	clue                             *widget.Button // 线索管理 (users_clue.go)
 	first                            *widget.Button
@@ -52,15 +51,11 @@ func newUsersScreen(svc *app.Service, win fyne.Window, onSelfChanged, onFirstAdm
 
 func (s *usersScreen) build() fyne.CanvasObject {
 	s.intro = widget.NewLabel("")
-	s.intro.Wrapping = fyne.TextWrapWord
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.accounts), len(usersColumns) },
-		func() fyne.CanvasObject { return widgets.NewCell() },
-		s.updateCell)
-	titledHeaders(s.table, usersColumns)
-	for i, w := range usersWidths {
-		s.table.SetColumnWidth(i, w)
-	}
+	s.intro.Wrapping = fyne.TextWrapBreak
+	s.rowTable = newRowTable(usersColumns, usersWidths, func() int { return len(s.accounts) },
+		func(r int) string { return s.accounts[r].Name },
+		func(r, c int) string { return accountCell(s.accounts[r], c, s.svc.User, time.Now()) })
+	s.onOpen = s.onRole
 	s.add = widget.NewButtonWithIcon("新增用户…", theme.ContentAddIcon(), s.onAdd)
 	s.role = widget.NewButtonWithIcon("修改角色…", theme.AccountIcon(), s.onRole)
 	s.reset = widget.NewButtonWithIcon("重置密码…", theme.VisibilityIcon(), s.onReset)
@@ -98,8 +93,8 @@ func (s *usersScreen) reload() {
 	if err != nil {
 		s.note.Error(err)
 	}
-	if !s.has(s.selected) {
-		s.selected = ""
+	if !s.has(s.cur) {
+		s.selectKey("")
 	}
 	s.applyState(err == nil)
 	s.table.Refresh()
@@ -131,19 +126,6 @@ func (s *usersScreen) has(name string) bool {
 	return false
 }
 
-func (s *usersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*widgets.Cell)
-	if id.Row >= len(s.accounts) {
-		c.Set("", false, nil)
-		return
-	}
-	a := s.accounts[id.Row]
-	c.Set(accountCell(a, id.Col, s.svc.User, time.Now()), a.Name == s.selected, theme.Color(theme.ColorNameSelection))
-	name := a.Name
-	c.OnTapped = func() { s.onSelect(name) }
-	c.OnDoubleTapped = func() { s.onSelect(name); s.onRole() }
-}
-
 // accountCell is column col of an account's row; me is the signed-in user.
 func accountCell(a auth.Account, col int, me string, now time.Time) string {
 	switch col {
@@ -168,23 +150,21 @@ func accountCell(a auth.Account, col int, me string, now time.Time) string {
 	return ""
 }
 
-func (s *usersScreen) onSelect(name string) {
-	s.selected = name
-	s.table.Refresh()
-}
-
 // chosen returns the selected account, or says to choose one.
 func (s *usersScreen) chosen() (string, bool) {
-	if s.selected == "" {
+	if s.cur == "" {
 		s.note.Fail("请先在表中选择一个用户。")
 		return "", false
 	}
-	return s.selected, true
+	return s.cur, true
 }
 
 // done reloads after a change and says what was done.
 func (s *usersScreen) done(name, msg string) {
-	s.selected = name
+	s.selectKey(name)
 	s.reload()
 	s.note.OK(msg)
 }
+
+// keyNew adds a user (Ctrl+N).
+func (s *usersScreen) keyNew() { press(s.add) }

@@ -120,7 +120,6 @@ func (s *usersScreen) onRemove() {
 		if err := s.svc.RemoveUser(name); err != nil {
 			return err
 		}
-		s.selected = ""
 		s.done("", fmt.Sprintf("已删除用户 %s。", name))
 		return nil
 	}, s.win)

@@ -34,7 +34,11 @@ type view interface {
 // screenList lists the screens that work, in navigation order.
 func screenList() []screen {
 	return []screen{
-		{"总览", theme.InfoIcon(), func(m *mainWindow) view { return m.withDrill(newOverviewScreen(m.svc, m.win, today)) }},
+		{"总览", theme.InfoIcon(), func(m *mainWindow) view {
+			o := m.withDrill(newOverviewScreen(m.svc, m.win, today))
+			o.openTeam = m.openTeam
+			return o
+		}},
 		{"巡察日历", theme.CalendarIcon(), func(m *mainWindow) view { return newCalendarScreen(m.svc, m.win, today) }},
 		{"巡察规划", theme.DocumentCreateIcon(), func(m *mainWindow) view { return newPlanScreen(m.svc, m.win, today) }},
 		{"人员库", theme.AccountIcon(), func(m *mainWindow) view { return newPeopleScreen(m.svc, m.win) }},
@@ -63,6 +67,7 @@ type mainWindow struct {
 	screens []screen
 	views   []view
 	built   []fyne.CanvasObject
+	stale   []bool // screens built whose data changed since (window_refresh.go)
 	cur     int
 	body    *fyne.Container
 	nav     *widget.List
@@ -90,7 +95,7 @@ func (m *mainWindow) build() fyne.CanvasObject {
 			c.Objects[0].(*widget.Icon).SetResource(m.screens[i].icon)
 			c.Objects[1].(*widget.Label).SetText(m.screens[i].title)
 		})
-	m.nav.OnSelected = func(i widget.ListItemID) { m.show(i) }
+	m.nav.OnSelected = func(i widget.ListItemID) { m.choose(i) }
 	m.tools = []*widget.Button{
 		widget.NewButtonWithIcon("导入工作簿", theme.DownloadIcon(), m.onImport),
 		widget.NewButtonWithIcon("导出全部", theme.UploadIcon(), m.onExportAll),
@@ -106,7 +111,9 @@ func (m *mainWindow) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(appTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(widget.NewIcon(iconRes), title), nil, container.NewHBox(widget.NewSeparator(), bar, m.accountButton()))
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), m.nav)
-	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, nil, m.status)
+	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, hookKeys(m.handleKey),
+		container.NewStack(m.status, newHintLine(m.status)))
+	m.listenKeys()
 	return container.NewBorder(top, bottom, left, nil, m.body)
 }
 
@@ -130,6 +137,8 @@ func (m *mainWindow) setService(svc *app.Service, path string) {
 	m.screens = m.allowedScreens()
 	m.views = make([]view, len(m.screens))
 	m.built = make([]fyne.CanvasObject, len(m.screens))
+	m.stale = make([]bool, len(m.screens))
+	m.watch(svc)
 	for i, s := range m.screens {
 		m.views[i] = s.make(m)
 	}
@@ -144,6 +153,16 @@ func (m *mainWindow) setService(svc *app.Service, path string) {
 	m.nav.Select(0)
 }
 
+// choose switches to screen i, the navigation's choice, after asking when
+// the screen shown has unsaved work.
+func (m *mainWindow) choose(i int) {
+	if m.views == nil || i == m.cur {
+		return
+	}
+	from := m.cur
+	m.leaveScreen(func() { m.show(i) }, func() { m.nav.Select(from) })
+}
+
 // show switches to screen i.
 func (m *mainWindow) show(i int) {
 	if m.views == nil || i < 0 || i >= len(m.views) || i == m.cur {
@@ -154,22 +173,16 @@ func (m *mainWindow) show(i int) {
 	}
 	if m.built[i] == nil {
 		m.built[i] = m.views[i].build()
+	} else {
+		m.freshen(i)
 	}
 	m.cur = i
 	m.body.Objects = []fyne.CanvasObject{m.built[i]}
 	m.body.Refresh()
 }
 
-// reload tells every built screen that the data changed.
-func (m *mainWindow) reload() {
-	for i, v := range m.views {
-		if m.built[i] != nil {
-			v.reload()
-		}
-	}
-}
-
 func (m *mainWindow) close() {
+	m.unwatch()
 	if m.svc != nil {
 		m.svc.Close()
 		m.svc = nil

@@ -23,6 +23,13 @@ import (
 // could not be created, or the OpenGL functions could not be loaded.
 var glReasons = []string{"failed to initialise GLFW", "window creation error", "failed to initialise OpenGL"}
 
+// harmless are the reasons of Fyne's log records that say nothing a clerk
+// or an administrator needs, and alarm newcomers: no desktop bus to watch
+// the system's light or dark theme (a session without D-Bus), and the
+// preferences file read while Fyne itself rewrites it. Such a record (its
+// reason, Cause and At lines) is left out of the log.
+var harmless = []string{"failed to watch theme settings", "Preferences load error"}
+
 // glPlatform are the GLFW platform errors (logged by go-gl/glfw as
 // "PlatformError: WGL: …") that mean no OpenGL context can be made: the
 // context APIs' prefixes and words of their failures while creating one.
@@ -50,16 +57,20 @@ type glWatch struct {
 	out  func() io.Writer
 	fail func(reason, cause string)
 
-	mu     sync.Mutex
-	reason string // the failure whose cause comes next
+	mu       sync.Mutex
+	reason   string // the failure whose cause comes next
+	dropping bool   // the lines of a harmless record are being left out
 }
 
 // Write implements io.Writer for the standard logger.
 func (w *glWatch) Write(p []byte) (int, error) {
-	_, _ = w.out().Write(p) // a GUI program on Windows may have no stderr
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	line := string(p)
+	if w.quiet(line) {
+		return len(p), nil
+	}
+	_, _ = w.out().Write(p) // a GUI program on Windows may have no stderr
 	if w.reason != "" {
 		reason, cause := w.reason, ""
 		if _, c, ok := strings.Cut(line, "Cause:"); ok {
@@ -80,6 +91,25 @@ func (w *glWatch) Write(p []byte) (int, error) {
 		w.fail("PlatformError", strings.TrimSpace(desc))
 	}
 	return len(p), nil
+}
+
+// quiet reports whether line belongs to a harmless record: its first
+// line, or the Cause and At lines after it.
+func (w *glWatch) quiet(line string) bool {
+	if strings.Contains(line, "Fyne error:") {
+		w.dropping = false
+		for _, h := range harmless {
+			if strings.Contains(line, h) {
+				w.dropping = true
+			}
+		}
+		return w.dropping
+	}
+	if w.dropping && (strings.Contains(line, "  Cause:") || strings.Contains(line, "  At:")) {
+		return true
+	}
+	w.dropping = false
+	return false
 }
 
 // glContextError reports whether a GLFW platform error says that no OpenGL

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -101,36 +100,10 @@ func (m *mainWindow) buttonShown(text string) *widget.Button {
 	return buttonIn(m.body, text)
 }
 
-// buttonIn looks for a button with the text in o: through containers,
-// splits, tabs, and the widgets that hold one Content (scrolls, cards,
-// dialogs and the overlay around them).
+// buttonIn looks for a visible button with the text in o.
 func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	var kids []fyne.CanvasObject
-	switch v := o.(type) {
-	case *widget.Button:
-		if v.Text == text {
-			return v
-		}
-	case *fyne.Container:
-		kids = v.Objects
-	case *container.Split:
-		kids = []fyne.CanvasObject{v.Leading, v.Trailing}
-	case *container.Scroll:
-		kids = []fyne.CanvasObject{v.Content}
-	case *container.AppTabs:
-		if t := v.Selected(); t != nil {
-			kids = []fyne.CanvasObject{t.Content}
-		}
-	default:
-		if c := contentField(o); c != nil {
-			kids = []fyne.CanvasObject{c}
-		}
-	}
-	for _, k := range kids {
-		if b := buttonIn(k, text); b != nil {
+	for _, b := range buttonsIn(o) {
+		if b.Text == text {
 			return b
 		}
 	}

@@ -140,7 +140,7 @@ func (f *serverForm) show(w fyne.Window) {
 		widget.NewFormItem("加密 (sslmode)", f.ssl),
 	)
 	note := widget.NewLabel("密码不会保存：需要时程序会询问（也可用环境变量 XUNCHA_DB_PASSWORD 或 PostgreSQL 密码文件）。")
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	var cancel *widget.Button
 	cancel = widget.NewButton("取消", func() { f.dlg.Hide() })
 	body := container.NewVBox(form, note, container.NewHBox(layout.NewSpacer(), cancel, f.connect))
@@ -221,7 +221,7 @@ func (m *mainWindow) showServerProblem(dsn string, err error) {
 	title := widget.NewLabelWithStyle("无法连接数据库服务器", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Importance = widget.DangerImportance
 	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	p.retry = widget.NewButtonWithIcon("重试", theme.ViewRefreshIcon(), func() { m.connect(dsn) })
 	p.retry.Importance = widget.HighImportance
 	p.other = widget.NewButtonWithIcon("连接其他服务器…", theme.ComputerIcon(), m.onConnectServer)
@@ -233,29 +233,15 @@ func (m *mainWindow) showServerProblem(dsn string, err error) {
 	m.status.SetText("未连接：" + app.Redacted(dsn))
 }
 
-// listenRefresh makes F5 bring every screen up to date (other screens'
-// key handlers are chained after it).
-func (m *mainWindow) listenRefresh() {
-	c := m.win.Canvas()
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyF5 && c.Overlays().Top() == nil && m.svc != nil && m.views != nil {
-			m.refreshData(true)
-			return
-		}
-		if prev != nil {
-			prev(ev)
-		}
-	})
-}
-
-// refreshData reloads the screens when the data changed since they were
-// loaded — by this clerk, an import, or another clerk on the server
-// (Service.ChangedSince) — or always (F5). A connection that broke is
-// said, with 重试.
-func (m *mainWindow) refreshData(always bool) {
+// refreshData brings the screens up to date when the data changed since
+// they were loaded — by this clerk, an import, or another clerk on the
+// server (Service.ChangedSince): every screen is then out of date, read
+// again when next shown (window_refresh.go). always (F5) reads the screen
+// shown again at once whatever changed. A connection that broke is said,
+// with 重试; ok is false then.
+func (m *mainWindow) refreshData(always bool) (ok bool) {
 	if m.svc == nil {
-		return
+		return false
 	}
 	changed, mark, err := m.svc.ChangedSince(m.session().mark)
 	if err != nil {
@@ -266,13 +252,17 @@ func (m *mainWindow) refreshData(always bool) {
 						m.refreshData(always)
 					}
 				}, m.win)
-			return
+			return false
 		}
 		dialog.ShowError(err, m.win)
-		return
+		return false
 	}
 	m.session().mark = mark
-	if changed || always {
+	switch {
+	case always:
 		m.reload()
+	case changed:
+		m.markAllStale()
 	}
+	return true
 }

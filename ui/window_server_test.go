@@ -26,7 +26,6 @@ func emptyWindow(t *testing.T) *mainWindow {
 	w.Resize(fyne.NewSize(windowWidth, windowHeight))
 	m := newMainWindow(a, w, "测试")
 	w.SetContent(m.build())
-	m.listenRefresh()
 	t.Cleanup(func() { m.close() })
 	return m
 }
@@ -124,7 +123,6 @@ func TestFormSavedOffersReloadOnConflict(t *testing.T) {
 // changed since (another clerk's change).
 func TestRefreshShowsOtherClerksChanges(t *testing.T) {
 	m, svc, _ := fileWorld(t, "巡察.db")
-	m.listenRefresh()
 	m.signIn(svc, "巡察.db")
 	m.enter() // no accounts: straight to the screens
 	if m.views == nil {

@@ -35,7 +35,12 @@ type session struct {
 	exiting  bool // the window is closing: the backup at exit is under way
 	exitDone bool // the backup at exit was made or tried
 
-	ask *askDialog // the question opened last (切换用户 with work unsaved)
+	watched   *app.Service // the service whose changes the window hears
+	unwatchFn func()       // stops hearing them
+
+	help       *helpWindow // the user guide, when open
+	todo       *todoDialog // the 待办 list opened last
+	closeAsked bool        // closing the window was asked and agreed (unsaved work)
 }
 
 // session returns the window's session, made on first use.
@@ -126,6 +131,7 @@ func (m *mainWindow) accountMenu() *fyne.Menu {
 		return fyne.NewMenu("", fyne.NewMenuItem("创建管理员账户…", m.onCreateAdmin))
 	}
 	return fyne.NewMenu("",
+		fyne.NewMenuItem("待办事项…", m.onTodo),
 		fyne.NewMenuItem("修改密码…", func() { m.onChangePassword() }),
 		fyne.NewMenuItem("切换用户（退出登录）", m.onSignOut),
 		fyne.NewMenuItemSeparator(),
@@ -180,7 +186,7 @@ func (m *mainWindow) showFirstAdmin(allowSkip bool) {
 // showGate shows o in place of the screens, which are put away with the
 // toolbar.
 func (m *mainWindow) showGate(o fyne.CanvasObject) {
-	m.views, m.built, m.screens, m.cur = nil, nil, nil, -1
+	m.views, m.built, m.stale, m.screens, m.cur = nil, nil, nil, nil, -1
 	m.nav.UnselectAll()
 	m.nav.Refresh()
 	for _, b := range m.tools {
@@ -201,6 +207,7 @@ func (m *mainWindow) enter() {
 	s.login, s.first, s.damage = nil, nil, nil
 	m.setService(m.svc, m.path)
 	m.dailyBackup()
+	m.todoAtSignIn()
 }
 
 // refreshAccess shows the screens again after the signed-in user's rights
@@ -211,19 +218,10 @@ func (m *mainWindow) refreshAccess() { m.signIn(m.svc, m.path) }
 // accounts (the demonstration data).
 func (m *mainWindow) onCreateAdmin() { m.showFirstAdmin(true) }
 
-// onSignOut signs the user out and shows the login, after asking when a
-// screen holds work not saved (an unsaved draw on 编组).
+// onSignOut signs the user out and shows the login, after asking when
+// anything is unsaved (a form, a screen's work: an unsaved draw on 编组).
 func (m *mainWindow) onSignOut() {
-	if what := unsavedWork(m.views); what != "" {
-		msg := widget.NewLabel(what + "，切换用户将放弃它。")
-		msg.Wrapping = fyne.TextWrapWord
-		m.session().ask = newAskDialog(m.win, "切换用户", "放弃并切换", msg, func() error {
-			m.signOut()
-			return nil
-		})
-		return
-	}
-	m.signOut()
+	m.guardAll("切换用户", "放弃修改并退出登录", m.signOut)
 }
 
 // signOut signs the user out and shows the login.
@@ -292,6 +290,13 @@ func (m *mainWindow) dailyBackup() {
 func (m *mainWindow) onCloseWindow() {
 	s := m.session()
 	if s.exiting {
+		return
+	}
+	if m.views != nil && !s.closeAsked {
+		m.guardAll("关闭窗口", "放弃修改并退出", func() {
+			s.closeAsked = true
+			m.onCloseWindow()
+		})
 		return
 	}
 	if m.svc != nil {

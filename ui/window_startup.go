@@ -61,9 +61,9 @@ func (m *mainWindow) showDamage(r *backup.StartReport) {
 	title.Importance = widget.DangerImportance
 	head, detail, rest := damageText(r)
 	msg := widget.NewLabel(head)
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = fyne.TextWrapBreak
 	next := widget.NewLabel(rest)
-	next.Wrapping = fyne.TextWrapWord
+	next.Wrapping = fyne.TextWrapBreak
 	body := container.NewVBox(title, msg)
 	if detail != "" {
 		d := widget.NewLabel(detail)

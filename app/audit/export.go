@@ -16,7 +16,9 @@ import (
 const maxCell = 32767
 
 // exportHeader is the header row of the exported log.
-var exportHeader = []any{"序号", "时间", "用户", "操作", "对象", "编码", "修改前", "修改后", "前一条哈希", "哈希"}
+// 变更 reads as the viewer's list does (Ledger); 修改前 and 修改后 keep the
+// states as stored, which the hashes cover.
+var exportHeader = []any{"序号", "时间", "用户", "操作", "对象", "编码", "变更", "修改前", "修改后", "前一条哈希", "哈希"}
 
 // Export writes the entries that match f (oldest first, paging ignored) to
 // an xlsx workbook at path, with a second sheet holding the result of
@@ -39,7 +41,7 @@ func Export(db *gorm.DB, f Filter, path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	for i, w := range []float64{8, 20, 12, 12, 10, 16, 50, 50, 20, 20} {
+	for i, w := range []float64{8, 20, 12, 12, 10, 16, 60, 50, 50, 20, 20} {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
 			return 0, err
 		}
@@ -54,7 +56,7 @@ func Export(db *gorm.DB, f Filter, path string) (int, error) {
 		for _, r := range rows {
 			n++
 			cell, _ := excelize.CoordinatesToCellName(1, n+1)
-			row := []any{r.ID, Shown(r.At), r.User, r.Action, r.Entity, r.Key, clip(r.Before), clip(r.After), r.PrevHash, r.Hash}
+			row := []any{r.ID, Shown(r.At), r.User, r.Action, r.Entity, r.Key, Ledger(r), clip(r.Before), clip(r.After), r.PrevHash, r.Hash}
 			if err := sw.SetRow(cell, row); err != nil {
 				return err
 			}

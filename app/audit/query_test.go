@@ -109,10 +109,10 @@ func TestExport(t *testing.T) {
 	}
 	defer x.Close()
 	rows, _ := x.GetRows("审计日志")
-	if len(rows) != 5 || rows[0][1] != "时间" || rows[1][0] != "1" || rows[1][3] != "导入" {
+	if len(rows) != 5 || rows[0][1] != "时间" || rows[0][6] != "变更" || rows[1][0] != "1" || rows[1][3] != "导入" {
 		t.Fatalf("log sheet: %d rows, first %v", len(rows), rows[:2])
 	}
-	if last := rows[4][7]; !strings.HasSuffix(last, "…（已截断，共 32777 字）") || len([]rune(last)) != maxCell {
+	if last := rows[4][8]; !strings.HasSuffix(last, "…（已截断，共 32777 字）") || len([]rune(last)) != maxCell {
 		t.Fatalf("long cell not clipped: %d runes", len([]rune(last)))
 	}
 	check, _ := x.GetRows("完整性校验")

@@ -29,3 +29,21 @@ func TestParseAndArithmetic(t *testing.T) {
 		t.Errorf("YearMonth = %s", d.YearMonth())
 	}
 }
+
+func FuzzParseWritten(f *testing.F) {
+	for _, s := range []string{"2026-03-01", "2026/3/1", "2026年3月1日", "2026年3月1号", "20260301", "2026-02-30", "", "2026.3", "2026-03-01T08:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseWritten(s)
+		if err != nil || d == 0 {
+			return
+		}
+		if d.Year() < MinYear || d.Year() > MaxYear {
+			t.Fatalf("ParseWritten(%q) = %v, out of range", s, d)
+		}
+		if back, err := Parse(d.String()); err != nil || back != d {
+			t.Fatalf("ParseWritten(%q) = %v, which reads back as %v, %v", s, d, back, err)
+		}
+	})
+}

@@ -214,7 +214,7 @@ func TestAuditListSummaries(t *testing.T) {
 	t.Setenv(PasswordEnv, "admin-pass-1")
 	mustRun(t, "user", "role", "--db", path, "--user", "王主任", "--name", "小李", "--role", "领导")
 	out := mustRun(t, "audit", "list", "--db", path, "--user", "王主任", "--entity", "用户")
-	for _, want := range []string{"变更", "新：角色=经办人", "角色：经办人→领导"} {
+	for _, want := range []string{"变更", "新：角色：经办人", "用户 小李　角色：经办人 → 领导"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("list lacks %q:\n%s", want, out)
 		}

@@ -94,7 +94,7 @@ func listAudit(env *Env, svc *app.Service, f audit.Filter) error {
 	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "序号\t时间\t用户\t操作\t对象\t编码\t变更")
 	for _, e := range page.Entries {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, audit.Shown(e.At), e.User, e.Action, e.Entity, e.Key, strings.ReplaceAll(audit.ChangeSummary(e.Before, e.After), "\n", " "))
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e.ID, audit.Shown(e.At), e.User, e.Action, e.Entity, e.Key, strings.ReplaceAll(audit.Ledger(e), "\n", " "))
 	}
 	if err := w.Flush(); err != nil {
 		return err

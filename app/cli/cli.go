@@ -38,7 +38,7 @@ func commands() map[string]command {
 		"version":  {"version", "显示版本 (show the version)", runVersion},
 		"demo":     {"demo --db F [--scale city|province]", "生成演示数据 (create demo data)", runDemo},
 		"template": {"template book.xlsx", "生成空白导入模板 (write an empty import workbook)", runTemplate},
-		"import":   {"import --db F [--valid-only] [--errors errors.xlsx] book.xlsx|sheet.csv …", "导入工作簿 (import a workbook)", runImport},
+		"import":   {"import --db F [--valid-only|--check] [--errors errors.xlsx] book.xlsx|sheet.csv …", "导入工作簿 (import a workbook)", runImport},
 		"export":   {"export --db F [--county C] [--pool P] people|units|all out.xlsx (people|units out.csv)", "导出名单；.csv 为 Excel 可直接打开的 CSV (export lists)", runExport},
 		"check":    {"check --db F (--person P (--unit U | --round R --team T) [--role R] [--date D] | --round R [--roster] [--focus] [--json out.json])", "回避检查 (recusal check)", runCheck},
 		"calendar": {"calendar --db F [--term T] [--today 2026-11-21] [--json out.json] [--xlsx out.xlsx [--round R]]", "巡察日历：覆盖、轮次状态与冲突 (calendar: coverage, round status, conflicts)", runCalendar},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"xuncha/app"
+	"xuncha/app/draw"
 )
 
 // runDrawVerify is `xuncha draw-verify record.json`: replay a witnessed
@@ -28,6 +29,6 @@ func runDrawVerify(env *Env, args []string) error {
 	rec := c.Record
 	fmt.Fprintf(env.Stdout, "抽取记录一致：轮次 %s，现场数值 %q，候选 %d 人（哈希 %s），%d 步抽中 %d 人，重放结果相同\n",
 		rec.Round, rec.Witness, len(rec.Candidates), rec.CandidatesHash, len(rec.Steps), rec.Drawn())
-	fmt.Fprintf(env.Stdout, "算法：%s\n", rec.Algorithm)
+	fmt.Fprintf(env.Stdout, "算法：%s\n", draw.AlgorithmText(rec.Algorithm))
 	return nil
 }

@@ -3,19 +3,21 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"xuncha/app"
 	"xuncha/app/workbook"
 )
 
-// runImport is `xuncha import --db F [--valid-only] [--errors errors.xlsx]
-// files…`: it imports xlsx workbooks and CSV sheets, prints what each
-// sheet did and every problem, and fails when problems kept it from
-// writing.
+// runImport is `xuncha import --db F [--valid-only|--check] [--errors
+// errors.xlsx] files…`: it imports xlsx workbooks and CSV sheets, prints
+// what each sheet did and every problem, and fails when problems kept it
+// from writing. --check (仅检查) checks and counts without writing.
 func runImport(env *Env, args []string) (err error) {
 	fs := newFlags(env, "import")
 	db := fs.String("db", "", "数据库文件")
 	validOnly := fs.Bool("valid-only", false, "有错误时仍导入无误的行")
+	check := fs.Bool("check", false, "仅检查：列出问题和将要新增、更新的行数，不写入")
 	errs := fs.String("errors", "", "把问题清单写入此 xlsx 文件")
 	files, err := parse(fs, args)
 	if err != nil {
@@ -24,12 +26,15 @@ func runImport(env *Env, args []string) (err error) {
 	if len(files) == 0 {
 		return usagef("缺少要导入的文件（.xlsx 或 .csv）")
 	}
+	if *check && *validOnly {
+		return usagef("--check 与 --valid-only 不能同时使用")
+	}
 	if err := outputs(*db, files, *errs); err != nil {
 		return err
 	}
-	undo := newDatabase(*db)
+	undo := newDatabase(*db) // a check writes nothing: it leaves no new database either
 	defer func() {
-		if err != nil {
+		if err != nil || *check {
 			undo()
 		}
 	}()
@@ -38,7 +43,7 @@ func runImport(env *Env, args []string) (err error) {
 		return err
 	}
 	defer svc.Close()
-	res, err := svc.ImportWorkbook(files, workbook.Options{ValidOnly: *validOnly})
+	res, err := svc.ImportWorkbook(files, workbook.Options{ValidOnly: *validOnly, CheckOnly: *check})
 	if err != nil {
 		return err
 	}
@@ -50,6 +55,10 @@ func runImport(env *Env, args []string) (err error) {
 		fmt.Fprintf(env.Stdout, "问题清单已写入 %s\n", *errs)
 	}
 	switch {
+	case *check && len(res.Problems) > 0:
+		return fmt.Errorf("仅检查：发现 %d 个问题，未写入任何数据\n(check: %d problems, nothing written)", len(res.Problems), len(res.Problems))
+	case *check:
+		fmt.Fprintln(env.Stdout, "仅检查：没有发现问题，未写入任何数据；去掉 --check 即按上表导入")
 	case len(res.Problems) > 0 && !*validOnly:
 		return fmt.Errorf("发现 %d 个问题，未写入任何数据；改正后重新导入，或用 --valid-only 只导入无误的行\n"+
 			"(import blocked: %d problems, nothing written)", len(res.Problems), len(res.Problems))
@@ -80,16 +89,5 @@ func printImport(w io.Writer, res *workbook.Result) {
 
 // padCol pads s to width columns, a Chinese character counting two.
 func padCol(s string, width int) string {
-	n := 0
-	for _, r := range s {
-		if r > 0x2E80 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	for ; n < width; n++ {
-		s += " "
-	}
-	return s
+	return s + strings.Repeat(" ", max(0, width-app.TextWidth(s)))
 }

@@ -87,6 +87,37 @@ func TestImportTemplateExportCommands(t *testing.T) {
 	}
 }
 
+func TestImportCheckOnly(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	csv := writeCSV(t, dir, "县区.csv", "县区编码,县区名称\r\nC01,城关区\r\n")
+	out, errOut, code := runCLI(t, "import", "--db", db, "--check", csv)
+	if code != 0 || !strings.Contains(out, "仅检查：没有发现问题，未写入任何数据") || !strings.Contains(out, "县区") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("仅检查 into a new --db left a database behind")
+	}
+	if _, errOut, code := runCLI(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	before, _, _ := runCLI(t, "audit", "list", "--db", db)
+	if out, errOut, code := runCLI(t, "import", "--db", db, "--check", csv); code != 0 {
+		t.Fatalf("仅检查 into a database: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if after, _, _ := runCLI(t, "audit", "list", "--db", db); after != before {
+		t.Errorf("仅检查 wrote to the log:\n%s", after)
+	}
+	bad := writeCSV(t, dir, "单位.csv", "单位编码,单位名称,县区编码,单位类别\r\nU01,财政局,C99,县直机关\r\n")
+	out, errOut, code = runCLI(t, "import", "--db", db, "--check", bad)
+	if code != 1 || !strings.Contains(errOut, "仅检查：发现 1 个问题") {
+		t.Errorf("a problem: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, _, code := runCLI(t, "import", "--db", db, "--check", "--valid-only", csv); code != 2 {
+		t.Errorf("--check with --valid-only: exit %d", code)
+	}
+}
+
 // An import refused whole, or a package previewed, into a --db where no
 // database was leaves none behind; into an existing database it keeps it.
 func TestRefusedImportLeavesNoNewDatabase(t *testing.T) {

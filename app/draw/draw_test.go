@@ -212,6 +212,21 @@ func TestStartRejectsRepeats(t *testing.T) {
 	}
 }
 
+func TestAlgorithmTextIsChinese(t *testing.T) {
+	got := AlgorithmText(Algorithm)
+	if !strings.HasPrefix(got, "xuncha-draw/") || !strings.Contains(got, "种子由算法版本") {
+		t.Fatalf("AlgorithmText = %q", got)
+	}
+	for _, english := range []string{"seed=", "Uint64", "Lemire", "rejection", "uniform"} {
+		if strings.Contains(got, english) {
+			t.Errorf("%q still says %s", got, english)
+		}
+	}
+	if AlgorithmText("other") != "other" {
+		t.Error("an unknown algorithm should show as it is")
+	}
+}
+
 func sortedCopy(s []string) []string {
 	out := slices.Clone(s)
 	slices.Sort(out)

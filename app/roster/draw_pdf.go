@@ -91,7 +91,7 @@ func (d *doc) drawInputs(rec *draw.Record) {
 		}
 	}
 	d.heading("一、算法与输入")
-	d.field("算法版本", rec.Algorithm)
+	d.field("算法版本", draw.AlgorithmText(rec.Algorithm))
 	d.field("轮次编码", rec.Round)
 	d.field("现场宣读数值", rec.Witness)
 	d.field("候选人数", strconv.Itoa(len(rec.Candidates))+" 人（按人员编号排序，名单见附）")

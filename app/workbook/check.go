@@ -1,12 +1,14 @@
 package workbook
 
 // rec is one data row of a sheet as read: where it came from, whether it
-// is still accepted, its value, and which columns its table had.
+// is still accepted, its value, which columns its table had and which of
+// its cells could not be read.
 type rec[T any] struct {
 	at      src
 	ok      bool
 	v       T
 	present []bool // by field index
+	bad     []bool // by field index: the cell had a problem; nil when the row was not read
 }
 
 // readRecs reads the rows of every table of e's sheet (one per file that has
@@ -35,8 +37,8 @@ func readRecs[T any](e *entity[T], tables []*table, c *collector) []rec[T] {
 				out = append(out, rec[T]{at: at, present: present})
 				continue
 			}
-			v, ok := readRow(e, r.cells, present, at, c)
-			rc := rec[T]{at: at, ok: ok, v: v, present: present}
+			v, bad, ok := readRow(e, r.cells, present, at, c)
+			rc := rec[T]{at: at, ok: ok, v: v, present: present, bad: bad}
 			if ok {
 				k := e.key(&v)
 				if j, seen := first[k]; seen {
@@ -56,9 +58,11 @@ func readRecs[T any](e *entity[T], tables []*table, c *collector) []rec[T] {
 	return out
 }
 
-// readRow reads one row's cells into a value of T.
-func readRow[T any](e *entity[T], cells []string, present []bool, at src, c *collector) (T, bool) {
+// readRow reads one row's cells into a value of T, and says which cells
+// had a problem.
+func readRow[T any](e *entity[T], cells []string, present []bool, at src, c *collector) (T, []bool, bool) {
 	v := e.zero()
+	bad := make([]bool, len(e.fields))
 	ok := true
 	for i, f := range e.fields {
 		if !present[i] {
@@ -77,7 +81,7 @@ func readRow[T any](e *entity[T], cells []string, present []bool, at src, c *col
 		}
 		if msg != "" {
 			c.add(at, f.name, msg)
-			ok = false
+			bad[i], ok = true, false
 		}
 	}
 	if ok && e.check != nil {
@@ -86,7 +90,7 @@ func readRow[T any](e *entity[T], cells []string, present []bool, at src, c *col
 			ok = false
 		}
 	}
-	return v, ok
+	return v, bad, ok
 }
 
 // codeSet is the codes a reference may name: those in the database and
@@ -152,17 +156,19 @@ func (rs refSets) problem(k kind, code string) string {
 	return msgNoRef(k, code)
 }
 
-// checkRefs rejects the accepted rows of recs whose code columns name
-// something that is neither in the file nor in the database. Kinds without
+// checkRefs rejects the rows of recs whose code columns name something
+// that is neither in the file nor in the database. A row rejected already
+// for another cell has its references checked too, so that a file's
+// problems come in one pass, not one wave after the other. Kinds without
 // a set yet are skipped.
 func checkRefs[T any](e *entity[T], recs []rec[T], rs refSets, c *collector) {
 	for i := range recs {
 		r := &recs[i]
-		if !r.ok {
-			continue
+		if r.bad == nil {
+			continue // not read: its table lacks a required column
 		}
 		for fi, f := range e.fields {
-			if f.ref == noRef || !r.present[fi] {
+			if f.ref == noRef || !r.present[fi] || r.bad[fi] {
 				continue
 			}
 			if msg := rs.problem(f.ref, f.get(&r.v)); msg != "" {

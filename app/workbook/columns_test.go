@@ -167,3 +167,43 @@ func TestScopeText(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemsInOnePass: a row with a cell that cannot be read has its
+// references checked too, so the clerk sees every problem of the file at
+// once, not a second wave after mending the first.
+func TestProblemsInOnePass(t *testing.T) {
+	book := baseBook().clone()
+	// 出生日期 not a date, and 工作关系地 a county that is nowhere.
+	book[SheetPeople][1] = []string{"P001", "李四", "男", "1980-13-01", idNum("11010519800101002"), "C99", "C02", "U99", "科长", "四级主任科员", "组长库", "否", "审计、财务", "", ""}
+	db := openDB(t)
+	res := mustImport(t, db, Options{}, book.write(t, "book.xlsx"))
+	var got []string
+	for _, p := range res.Problems {
+		if p.Sheet == SheetPeople && p.Row == 2 {
+			got = append(got, p.Column)
+		}
+	}
+	if strings.Join(got, " ") != "出生日期 工作关系地 现工作单位编码" {
+		t.Errorf("row 2 of 人员 reports %v, want 出生日期, 工作关系地 and 现工作单位编码 at once (all: %v)", got, res.Problems)
+	}
+}
+
+// TestCheckOnly: 仅检查 counts what an import would do and writes
+// nothing, even with no problem at all.
+func TestCheckOnly(t *testing.T) {
+	db := openDB(t)
+	res := mustImport(t, db, Options{CheckOnly: true}, baseBook().write(t, "book.xlsx"))
+	if res.Written || len(res.Problems) != 0 {
+		t.Fatalf("written %v, problems %v", res.Written, res.Problems)
+	}
+	if len(res.Sheets) == 0 || res.Sheets[0].Added == 0 {
+		t.Errorf("no counts: %+v", res.Sheets)
+	}
+	var n int64
+	db.Model(&model.County{}).Count(&n)
+	var logged int64
+	db.Model(&model.AuditEntry{}).Count(&logged)
+	if n != 0 || logged != 0 {
+		t.Errorf("仅检查 wrote %d counties, %d audit entries", n, logged)
+	}
+}

@@ -68,7 +68,7 @@ func Import(db *gorm.DB, paths []string, opt Options) (*Result, error) {
 		prog.phaseDone()
 		res.Sheets = p.summaries(tables)
 		res.Problems = sortProblems(c.problems, tables)
-		if (len(res.Problems) > 0 && !opt.ValidOnly) || !p.changes() {
+		if opt.CheckOnly || (len(res.Problems) > 0 && !opt.ValidOnly) || !p.changes() {
 			return nil
 		}
 		p.user, p.now = user, time.Now()

@@ -14,82 +14,24 @@ import (
 
 // Dates outside these years are taken for typing mistakes.
 const (
-	minYear = 1900
-	maxYear = 2200
+	minYear = civil.MinYear
+	maxYear = civil.MaxYear
 )
 
-// ParseDate reads a date as clerks write it: 2026-03-01, 2026-3-1, 2026/3/1,
-// 2026.3.1, 2026年3月1日, 20260301, an Excel date serial (46082, the 1900
-// date system), or any of these followed by a time of day, which is dropped.
-// The empty string is no date.
+// ParseDate reads a date as a workbook cell holds it: an Excel date serial
+// (46082, the 1900 date system), or any form civil.ParseWritten reads
+// (2026-03-01, 2026/3/1, 2026年3月1日 …), which the window's date fields
+// take too. The empty string is no date.
 func ParseDate(s string) (civil.Date, error) {
 	s = strings.TrimFunc(s, unicode.IsSpace)
-	if s == "" {
-		return 0, nil
-	}
-	if i := strings.IndexAny(s, " T"); i > 0 {
-		s = s[:i] // "2026-03-01 00:00:00", "2026-03-01T00:00:00Z"
-	}
 	if isSerial(s) {
 		return fromSerial(s)
 	}
-	var parts []string
-	switch {
-	case strings.Contains(s, "年"):
-		rest := strings.TrimSuffix(s, "日")
-		rest = strings.TrimSuffix(rest, "号")
-		y, rest, ok1 := strings.Cut(rest, "年")
-		m, d, ok2 := strings.Cut(rest, "月")
-		if !ok1 || !ok2 {
-			return 0, errDate(s)
-		}
-		parts = []string{y, m, d}
-	case strings.ContainsAny(s, "-/."):
-		sep := s[strings.IndexAny(s, "-/.")]
-		parts = strings.Split(s, string(sep))
-		if len(parts) != 3 {
-			return 0, errDate(s)
-		}
-	case len(s) == 8:
-		parts = []string{s[:4], s[4:6], s[6:]}
-	default:
-		return 0, errDate(s)
-	}
-	return dateOf(s, parts)
+	return civil.ParseWritten(s)
 }
 
 // errDate is the error for a cell that is no date at all.
-func errDate(s string) error {
-	return fmt.Errorf("“%s”不是日期，应写作 2026-03-01", s)
-}
-
-// dateOf checks year, month and day and builds the date.
-func dateOf(s string, parts []string) (civil.Date, error) {
-	var n [3]int
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if p == "" || len(p) > 4 {
-			return 0, errDate(s)
-		}
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return 0, errDate(s)
-		}
-		n[i] = v
-	}
-	y, m, d := n[0], n[1], n[2]
-	if y < minYear || y > maxYear {
-		return 0, fmt.Errorf("日期“%s”的年份 %d 不合理", s, y)
-	}
-	if m < 1 || m > 12 || d < 1 || d > 31 {
-		return 0, fmt.Errorf("日期“%s”不存在", s)
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
-		return 0, fmt.Errorf("日期“%s”不存在", s)
-	}
-	return civil.FromTime(t), nil
-}
+func errDate(s string) error { return civil.ErrWritten(s) }
 
 // isSerial reports whether s looks like an Excel date serial: digits, at
 // most 7 before an optional fraction (a time of day).

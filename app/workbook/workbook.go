@@ -81,6 +81,7 @@ func (r *Result) Blocked() bool { return len(r.Problems) > 0 && !r.Written }
 // Options tune an import.
 type Options struct {
 	ValidOnly bool   // write the valid rows even when other rows have problems
+	CheckOnly bool   // check everything and count what would change, but write nothing (仅检查)
 	User      string // recorded in the audit log
 	// NoReview refuses rows of 整改台账 that set 审核结果, 审核人 or 销号日期
 	// or close an item: the user may not review (SPEC §9.2).

@@ -9,11 +9,13 @@
 # NAME[/BUTTON…]`, signs in by typing (xdotool), waits until the picture
 # stops changing, writes docs/img/<name>.png and ends the program. The
 # import dialog is shown with a workbook that has mistakes, chosen in the
-# file dialog by double-click; the person form by double-clicking the first
+# file dialog by a click and Enter; the person form by double-clicking the first
 # row of 人员库 (and of P00095, who has a tie, for 社会关系); a past round's
 # 鉴定 through 巡察日历 › 列表 › 打开; the draw, 为何不在此组 and the override request and its
 # approval (by a 领导 account) by clicks and typing; 核验抽取记录 with a
-# record drawn by the command line. The clicks are at
+# record drawn by the command line; the 待办 list a 领导 sees at sign-in, a
+# 领域's units in 总览, a date field's calendar, a picker's matches, the
+# message after an export and the user guide (F1). The clicks are at
 # positions of the 1280×800 window: when a screen's layout changes, check
 # the pictures and the positions here. Idempotent: the work folder is made
 # anew each time. Exits non-zero when a step fails or a picture is blank
@@ -21,15 +23,19 @@
 #
 # Environment: XUNCHA_SHOTS_OUT (default docs/img), XUNCHA_SHOTS_DIR (work
 # folder, default /tmp/xuncha-shots), XUNCHA_SHOTS_ONLY="people assign"
-# (only these pictures). The documents' pictures (paper-*.png, stats-pdf.png)
-# are their PDFs' first pages, made by xuncha doc and xuncha stats and
-# rendered by pdftoppm.
+# (only these pictures), XUNCHA_SHOTS_SIZE=1024x700 (another screen, to
+# check that every screen fits it: the plain screens only, since the
+# clicks are at positions of 1280×800; `make screenshots-check` takes
+# them at 1366×768 and 1024×700 into /tmp). The documents' pictures
+# (paper-*.png, stats-pdf.png) are their PDFs' first pages, made by xuncha
+# doc and xuncha stats and rendered by pdftoppm.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${XUNCHA_SHOTS_OUT:-$root/docs/img}
 work=${XUNCHA_SHOTS_DIR:-/tmp/xuncha-shots}
 only=${XUNCHA_SHOTS_ONLY:-}
+size=${XUNCHA_SHOTS_SIZE:-1280x800}
 title=巡察统筹
 user=admin
 pass=shots-pass-1
@@ -77,7 +83,7 @@ while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do
 	n=$((n + 1))
 	[ $n -lt 100 ] || { echo "没有空闲的显示号 (no free display)" >&2; exit 1; }
 done
-Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb ":$n" -screen 0 "${size}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 export DISPLAY=:$n
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
@@ -94,6 +100,9 @@ printf '\xef\xbb\xbf人员编号,姓名,工作关系地,人员库,专业特长,�
 failed=0
 fail() { echo "  ✗ $1" >&2; failed=$((failed + 1)); }
 wanted() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
+# clicked: the pictures made by clicking at positions, which are those of
+# the 1280×800 window.
+clicked() { [ "$size" = 1280x800 ] && wanted "$1"; }
 
 # start ARGS…: runs the program and waits for its window.
 start() {
@@ -185,7 +194,7 @@ screen users 用户管理
 screen package 总览/数据包导出
 screen supervise 督办
 screen stats 统计
-if wanted settings-papers; then # 设置, the tab 文书模板
+if clicked settings-papers; then # 设置, the tab 文书模板
 	if start --db "$db" --screen 设置 && login; then
 		settle
 		xdotool mousemove 660 68 click 1
@@ -194,7 +203,7 @@ if wanted settings-papers; then # 设置, the tab 文书模板
 	fi
 	stop
 fi
-if wanted papers; then # 成果: the second unit of round 2026-1, its 文书…
+if clicked papers; then # 成果: the second unit of round 2026-1, its 文书…
 	if start --db "$db" --screen 成果 && login; then
 		settle
 		xdotool mousemove 300 190 click 1
@@ -207,7 +216,7 @@ if wanted papers; then # 成果: the second unit of round 2026-1, its 文书…
 fi
 # The documents themselves: the first page of each kind's PDF of round
 # 2026-1 (its 督办通知 as of the demo's day), and the statistics report.
-if wanted papers-pdf; then
+if clicked papers-pdf; then
 	pdfs=$work/文书
 	# signed in as the 管理员 (the database has users by now)
 	if XUNCHA_PASSWORD=$pass "$bin" doc --db "$db" --user "$user" --round 2026-1 --today 2026-11-21 --pdf --out "$pdfs" >/dev/null &&
@@ -227,7 +236,7 @@ if wanted papers-pdf; then
 		fail "文书 (doc, stats)"
 	fi
 fi
-if wanted results; then # 成果: the second unit of round 2026-1, its first item chosen
+if clicked results; then # 成果: the second unit of round 2026-1, its first item chosen
 	if start --db "$db" --screen 成果 && login; then
 		settle
 		xdotool mousemove 300 190 click 1
@@ -238,7 +247,7 @@ if wanted results; then # 成果: the second unit of round 2026-1, its first ite
 	fi
 	stop
 fi
-if wanted overview-results; then # 总览, the tab 整改台账
+if clicked overview-results; then # 总览, the tab 整改台账
 	if start --db "$db" --screen 总览 && login; then
 		settle
 		xdotool mousemove 1110 307 click 1
@@ -247,7 +256,7 @@ if wanted overview-results; then # 总览, the tab 整改台账
 	fi
 	stop
 fi
-if wanted round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打开 → 节点, 第一巡察组
+if clicked round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打开 → 节点 (本轮)
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
 		xdotool mousemove 353 149 click 1
@@ -256,18 +265,14 @@ if wanted round-milestones; then # 巡察日历 → 列表 → 2026-1 → 打开
 		sleep 0.5
 		xdotool mousemove 170 189 click 1
 		sleep 2
-		xdotool mousemove 421 152 click 1
-		sleep 1
-		xdotool mousemove 260 195 click 1
-		sleep 0.7
-		xdotool mousemove 215 98 click 1
+		xdotool mousemove 421 123 click 1 # the tab 节点 (the round form fills the window's height)
 		sleep 1
 		shot round-milestones || true
 	fi
 	stop
 fi
 screen plan 巡察规划
-if wanted calendar-timeline; then # 巡察日历, the tab 时间轴: linked rounds side by side
+if clicked calendar-timeline; then # 巡察日历, the tab 时间轴: linked rounds side by side
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
 		xdotool mousemove 262 149 click 1
@@ -276,7 +281,7 @@ if wanted calendar-timeline; then # 巡察日历, the tab 时间轴: linked roun
 	fi
 	stop
 fi
-if wanted overview-sectors; then # 总览, the tab 板块轮动 beside the charts
+if clicked overview-sectors; then # 总览, the tab 板块轮动 beside the charts
 	if start --db "$db" --screen 总览 && login; then
 		settle
 		xdotool mousemove 240 307 click 1
@@ -285,16 +290,16 @@ if wanted overview-sectors; then # 总览, the tab 板块轮动 beside the chart
 	fi
 	stop
 fi
-if wanted round; then # 巡察日历: a click on the bar of round 2026-S2 (the city's 巡审联动 round) opens it
+if clicked round; then # 巡察日历: a click on the bar of round 2026-S2 (the city's 巡审联动 round) opens it
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
-		xdotool mousemove 700 601 click 1
+		xdotool mousemove 700 402 click 1 # the second week's bar
 		sleep 1
 		shot round || true
 	fi
 	stop
 fi
-if wanted eval; then # 巡察日历 › 列表: open round 2026-1, its tab 鉴定
+if clicked eval; then # 巡察日历 › 列表: open round 2026-1, its tab 鉴定
 	if start --db "$db" --screen 巡察日历 && login; then
 		settle
 		xdotool mousemove 343 149 click 1 # the tab 列表
@@ -303,13 +308,13 @@ if wanted eval; then # 巡察日历 › 列表: open round 2026-1, its tab 鉴�
 		sleep 1
 		xdotool mousemove 170 189 click 1 # 打开
 		sleep 1
-		xdotool mousemove 374 152 click 1 # the tab 鉴定
+		xdotool mousemove 374 123 click 1 # the tab 鉴定
 		sleep 1
 		shot eval || true
 	fi
 	stop
 fi
-if wanted settings-assign; then # 设置, the tab 编组
+if clicked settings-assign; then # 设置, the tab 编组
 	if start --db "$db" --screen 设置 && login; then
 		settle
 		xdotool mousemove 380 68 click 1
@@ -318,7 +323,7 @@ if wanted settings-assign; then # 设置, the tab 编组
 	fi
 	stop
 fi
-if wanted settings-experience; then # 设置, the tab 经验与轮换
+if clicked settings-experience; then # 设置, the tab 经验与轮换
 	if start --db "$db" --screen 设置 && login; then
 		settle
 		xdotool mousemove 465 68 click 1
@@ -327,7 +332,7 @@ if wanted settings-experience; then # 设置, the tab 经验与轮换
 	fi
 	stop
 fi
-if wanted poolstats-owing; then # 人员库统计, the tab 新提拔待参加巡察
+if clicked poolstats-owing; then # 人员库统计, the tab 新提拔待参加巡察
 	if start --db "$db" --screen 人员库统计 && login; then
 		settle
 		xdotool mousemove 360 247 click 1
@@ -336,7 +341,7 @@ if wanted poolstats-owing; then # 人员库统计, the tab 新提拔待参加巡
 	fi
 	stop
 fi
-if wanted assign-suggest; then # 编组 › 自动编组, the first 成员 of the first team, 候选替换…
+if clicked assign-suggest; then # 编组 › 自动编组, the first 成员 of the first team, 候选替换…
 	if start --db "$db" --screen 编组/自动编组 && login; then
 		settle
 		xdotool mousemove 560 613 click 1
@@ -347,7 +352,7 @@ if wanted assign-suggest; then # 编组 › 自动编组, the first 成员 of th
 	fi
 	stop
 fi
-if wanted person; then # double-click the first row of 人员库
+if clicked person; then # double-click the first row of 人员库
 	if start --db "$db" --screen 人员库 && login; then
 		settle
 		xdotool mousemove 400 186 click --repeat 2 --delay 120 1
@@ -362,10 +367,11 @@ if wanted person; then # double-click the first row of 人员库
 	fi
 	stop
 fi
-if wanted person-ties; then # a person with a tie (P00095 of the demo): the tab 社会关系
+if clicked person-ties; then # a person with a tie (P00095 of the demo): the tab 社会关系
 	if start --db "$db" --screen 人员库 && login; then
 		settle
-		xdotool mousemove 975 68 click 1 # the search box
+		xdotool key ctrl+f # the search box
+		sleep 0.3
 		xdotool type --delay 60 P00095
 		sleep 1
 		xdotool mousemove 400 186 click --repeat 2 --delay 120 1
@@ -376,29 +382,34 @@ if wanted person-ties; then # a person with a tie (P00095 of the demo): the tab 
 	fi
 	stop
 fi
-if wanted import; then # the file dialog (starts in 文档), then the result
+if clicked import; then # the file dialog (starts in 文档), then the result
 	if start --db "$db" --screen 总览/导入工作簿/选择文件…/开始导入 && login; then
 		shot file-dialog || true
-		# The only file of 文档, first in the dialog's list.
-		xdotool mousemove 483 235 click --repeat 2 --delay 120 1
+		# The only file of 文档, first in the dialog's list; Enter opens it.
+		xdotool mousemove 483 235 click 1
+		sleep 0.5
+		xdotool key Return
 		sleep 1
 		shot import || true
 	fi
 	stop
 fi
-if wanted why-not; then # 为何不在此组: a 城关区 person and the first team (城关区)
+if clicked why-not; then # 为何不在此组: a 城关区 person and the first team (城关区)
 	if start --db "$db" --screen 编组/自动编组/为何不在此组… && login; then
 		settle
 		xdotool mousemove 660 261 click 1
 		sleep 1
 		xdotool type --delay 60 P00002
+		sleep 0.5
+		xdotool key Return # the match listed under the picker
+		sleep 0.5
 		xdotool mousemove 950 566 click 1 # 查询
 		sleep 1
 		shot why-not || true
 	fi
 	stop
 fi
-if wanted draw; then # the witnessed draw: the number read out, then the record
+if clicked draw; then # the witnessed draw: the number read out, then the record
 	if start --db "$db" --screen 编组/随机抽取… && login; then
 		settle
 		xdotool mousemove 700 427 click 1
@@ -412,11 +423,13 @@ if wanted draw; then # the witnessed draw: the number read out, then the record
 	stop
 fi
 
-if wanted draw-verify; then # 核验抽取记录: a record drawn from the command line, chosen in 文档
+if clicked draw-verify; then # 核验抽取记录: a record drawn from the command line, chosen in 文档
 	XUNCHA_PASSWORD=$pass "$bin" assign --db "$db" --user "$user" --round 2026-2 --draw 58213 --record "$HOME/文档/抽取记录.json" >/dev/null
 	if start --db "$db" --screen 编组/核验抽取记录… && login; then
 		settle
-		xdotool mousemove 483 235 click --repeat 2 --delay 120 1 # the only .json of 文档
+		xdotool mousemove 483 235 click 1 # the only .json of 文档; Enter opens it
+		sleep 0.5
+		xdotool key Return
 		sleep 2
 		shot draw-verify || true
 	fi
@@ -425,14 +438,14 @@ if wanted draw-verify; then # 核验抽取记录: a record drawn from the comman
 fi
 
 # An override is asked for by the 管理员 and opened by a 领导 with its
-# evidence, made now.
-if wanted override-request || wanted override-approve; then
+# evidence, made now; the 领导 signing in is shown the 待办 list first.
+if clicked override-request || clicked override-approve || clicked todo; then
 	XUNCHA_PASSWORD=$pass XUNCHA_NEW_PASSWORD=leader-pass-1 "$bin" user add --db "$db" --user "$user" --name leader --role 领导
 	if start --db "$db" --screen 回避报告 && login; then
 		settle
-		xdotool mousemove 600 511 click 1 # the third row: an R2 (可豁免) of 刘晓英
+		xdotool mousemove 600 551 click 1 # the third row: an R2 (可豁免) of 刘晓英
 		sleep 1
-		xdotool mousemove 630 354 click 1 # 申请豁免
+		xdotool mousemove 630 394 click 1 # 申请豁免
 		sleep 1
 		settle
 		xdotool mousemove 640 395 click 1
@@ -444,14 +457,74 @@ if wanted override-request || wanted override-approve; then
 		settle
 	fi
 	stop
-	if wanted override-approve && start --db "$db" --screen 回避报告 && login leader leader-pass-1 领导; then
-		settle
+	if (wanted override-approve || wanted todo) && start --db "$db" --screen 回避报告 && login leader leader-pass-1 领导; then
+		settle # a 领导 signing in is shown the 待办 list first
+		wanted todo && { shot todo || true; }
+		xdotool key Escape
+		sleep 1
 		xdotool mousemove 287 109 click 1 # the tab 豁免审批
 		sleep 1
 		settle
 		xdotool mousemove 600 225 click --repeat 2 --delay 120 1 # the request, opened with its evidence
 		sleep 1
 		shot override-approve || true
+	fi
+	stop
+fi
+
+if clicked overview-units; then # 总览: a click on a 领域's bar lists its units
+	if start --db "$db" --screen 总览 && login; then
+		settle
+		xdotool mousemove 330 599 click 1 # the bar of 教育 (按领域, between the categories and the counties)
+		sleep 1
+		shot overview-units || true
+	fi
+	stop
+fi
+if clicked date-picker; then # 新建轮次: the calendar of 进驻开始
+	if start --db "$db" --screen 巡察日历/新建轮次 && login; then
+		settle
+		xdotool mousemove 876 232 click 1 # the calendar button of 进驻开始
+		sleep 1
+		shot date-picker || true
+	fi
+	stop
+fi
+if clicked picker; then # 新增人员: 现工作单位 lists its matches as the clerk types
+	if start --db "$db" --screen 人员库/新增 && login; then
+		settle
+		xdotool mousemove 900 172 click 1 # 现工作单位
+		sleep 0.5
+		xdotool type --delay 200 cgq
+		sleep 1
+		shot picker || true
+	fi
+	stop
+fi
+if wanted exported; then # after an export: 打开文件, 打开所在文件夹
+	if start --db "$db" --screen 总览/导出全部 && login; then
+		settle
+		xdotool key Return # the save dialog: 文档/全部数据.xlsx
+		sleep 3
+		shot exported || true
+	fi
+	stop
+	rm -f "$HOME/文档/全部数据.xlsx"
+fi
+if wanted help; then # F1: the user guide at the section of the screen
+	if start --db "$db" --screen 编组 && login; then
+		settle
+		xdotool key F1
+		sleep 2
+		settle
+		# The guide's own window, on its own.
+		hw=$(xdotool search --name "使用说明" | head -1)
+		if [ -n "$hw" ] && import -window "$hw" "$work/shot.png" && [ "$(identify -format %k "$work/shot.png")" -ge 16 ]; then
+			mv "$work/shot.png" "$out/help.png"
+			echo "  ✓ help.png"
+		else
+			fail "help.png：未找到使用说明窗口 (no guide window)"
+		fi
 	fi
 	stop
 fi

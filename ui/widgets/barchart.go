@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -54,6 +55,48 @@ type BarChart struct {
 	Rows       []BarRow
 	LabelWidth float32 // the column of row labels
 	NoteWidth  float32 // the column of notes after the bars
+
+	// OnTapped, when set, is called with the row whose bar was tapped.
+	OnTapped func(row int)
+}
+
+var (
+	_ fyne.Tappable      = (*BarChart)(nil)
+	_ desktop.Cursorable = (*BarChart)(nil)
+)
+
+// Tapped calls OnTapped with the row tapped.
+func (c *BarChart) Tapped(ev *fyne.PointEvent) {
+	if r := c.RowAt(ev.Position.Y); r >= 0 && c.OnTapped != nil {
+		c.OnTapped(r)
+	}
+}
+
+// Cursor shows a hand over a chart whose bars open something.
+func (c *BarChart) Cursor() desktop.Cursor {
+	if c.OnTapped != nil {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// RowAt is the row whose bar is at height y of the chart, -1 for none.
+func (c *BarChart) RowAt(y float32) int {
+	y -= c.rowsTop()
+	if y < 0 {
+		return -1
+	}
+	r := int(y / (barRowHeight + barRowGap))
+	if r >= len(c.Rows) || y-float32(r)*(barRowHeight+barRowGap) > barRowHeight {
+		return -1
+	}
+	return r
+}
+
+// rowsTop is where the first bar starts: under the title and the legend.
+func (c *BarChart) rowsTop() float32 {
+	title := fyne.MeasureText(c.Title, theme.TextSize(), fyne.TextStyle{Bold: true}).Height
+	return title + theme.Padding()/2 + legendHeight
 }
 
 // NewBarChart returns an empty chart with the given series.

@@ -15,6 +15,7 @@ type FormDialog struct {
 	Note       *Note
 	OK, Cancel *widget.Button
 	dlg        *dialog.CustomDialog
+	box        *fyne.Container // the content and the note
 	onOK       func() error
 
 	// After, when set, runs once the dialog has closed after a successful
@@ -31,7 +32,8 @@ func NewFormDialog(title, ok string, content fyne.CanvasObject, onOK func() erro
 	d.OK = widget.NewButtonWithIcon(ok, theme.ConfirmIcon(), d.Submit)
 	d.OK.Importance = widget.HighImportance
 	d.Cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { d.dlg.Hide() })
-	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(content, d.Note), w)
+	d.box = container.NewVBox(content, d.Note)
+	d.dlg = dialog.NewCustomWithoutButtons(title, d.box, w)
 	d.dlg.SetButtons([]fyne.CanvasObject{d.Cancel, d.OK})
 	return d
 }
@@ -59,3 +61,7 @@ func (d *FormDialog) Show(width float32) {
 
 // Hide closes the dialog.
 func (d *FormDialog) Hide() { d.dlg.Hide() }
+
+// Hold puts o, an object without a look of its own (the guard of the
+// form's unsaved changes), in the dialog's content.
+func (d *FormDialog) Hold(o fyne.CanvasObject) { d.box.Add(o) }

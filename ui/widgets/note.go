@@ -16,7 +16,7 @@ type Note struct {
 // NewNote returns an empty, hidden note that wraps its text.
 func NewNote() *Note {
 	n := &Note{}
-	n.Wrapping = fyne.TextWrapWord
+	n.Wrapping = fyne.TextWrapBreak
 	n.ExtendBaseWidget(n)
 	n.Hide()
 	return n
