@@ -539,7 +539,9 @@ func takeServerAlone(dsn string) (*gorm.DB, func(), error) {
 	sqlDB.SetMaxOpenConns(3) // the lock's, the restore's, and the audit head's read
 	conn, err := sqlDB.Conn(context.Background())
 	if err == nil {
-		err = waitLock(conn, "pg_try_advisory_lock", 0, ErrServerInUse)
+		// A client that has just closed its connection may keep its
+		// session's lock for a moment while its server process exits.
+		err = waitLock(conn, "pg_try_advisory_lock", 2*time.Second, ErrServerInUse)
 	}
 	if err != nil {
 		if conn != nil {
