@@ -159,6 +159,19 @@ func (f *sectionFrame) applyRights() {
 	}
 }
 
+// loadSection shows a section's settings as stored now: their stamp
+// first (readStamp), then the settings get reads, shown by show, with the
+// inputs enabled for those who may change them.
+func loadSection[T any](f *sectionFrame, get func() (T, error), show func(T)) {
+	f.readStamp()
+	set, err := get()
+	if err != nil {
+		dialog.ShowError(err, f.win)
+	}
+	show(set)
+	f.applyRights()
+}
+
 // readStamp keeps the stamp of the section's setting as stored now. A
 // section's load calls it before it reads the settings, so that a save
 // made in between is refused on 保存, never saved over (SPEC §13.1).

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
@@ -106,13 +105,7 @@ func (a *assignSettings) load() {
 	if a.holder == nil {
 		return
 	}
-	a.readStamp()
-	set, err := a.svc.AssignSettings()
-	if err != nil {
-		dialog.ShowError(err, a.win)
-	}
-	a.show(set)
-	a.applyRights()
+	loadSection(a.sectionFrame, a.svc.AssignSettings, a.show)
 }
 
 func (a *assignSettings) show(set assign.Settings) {

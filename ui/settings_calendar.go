@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -99,13 +98,7 @@ func (c *calendarSettings) load() {
 	if c.holidays == nil {
 		return
 	}
-	c.readStamp()
-	set, err := c.svc.CalendarSettings()
-	if err != nil {
-		dialog.ShowError(err, c.win)
-	}
-	c.show(set)
-	c.applyRights()
+	loadSection(c.sectionFrame, c.svc.CalendarSettings, c.show)
 }
 
 func (c *calendarSettings) show(set calendar.Settings) {

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
@@ -67,13 +66,7 @@ func (x *experienceSettings) load() {
 	if x.core == nil {
 		return
 	}
-	x.readStamp()
-	set, err := x.svc.ExperienceSettings()
-	if err != nil {
-		dialog.ShowError(err, x.win)
-	}
-	x.show(set)
-	x.applyRights()
+	loadSection(x.sectionFrame, x.svc.ExperienceSettings, x.show)
 }
 
 func (x *experienceSettings) show(set assign.Experience) {

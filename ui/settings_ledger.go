@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"xuncha/app"
@@ -56,13 +55,7 @@ func (l *ledgerSettings) load() {
 	if l.categories == nil {
 		return
 	}
-	l.readStamp()
-	set, err := l.svc.LedgerSettings()
-	if err != nil {
-		dialog.ShowError(err, l.win)
-	}
-	l.show(set)
-	l.applyRights()
+	loadSection(l.sectionFrame, l.svc.LedgerSettings, l.show)
 }
 
 func (l *ledgerSettings) show(set ledger.Settings) {

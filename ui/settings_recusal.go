@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -170,13 +169,7 @@ func (r *recusalSettings) load() {
 	if r.years == nil {
 		return
 	}
-	r.readStamp()
-	set, err := r.svc.RecusalSettings()
-	if err != nil {
-		dialog.ShowError(err, r.win)
-	}
-	r.show(set)
-	r.applyRights()
+	loadSection(r.sectionFrame, r.svc.RecusalSettings, r.show)
 }
 
 func (r *recusalSettings) show(set recusal.Settings) {
