@@ -40,7 +40,7 @@ func (w *world) classMarket(t int32, ts *teamState) *market {
 		rows uint32
 		g    uint32
 	}
-	idx := map[key]int32{}
+	idx := make(map[key]int32, len(w.sClass[f]))
 	m := &market{w: w, teams: []int32{t}, mult: []int32{}}
 	add := func(k key, n int32) {
 		if k.rows == 0 || n <= 0 {
