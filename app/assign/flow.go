@@ -1,6 +1,9 @@
 package assign
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // flow is a min-cost flow network solved by successive shortest paths
 // with potentials (primal-dual): Dijkstra on reduced costs finds the
@@ -22,6 +25,7 @@ type flow struct {
 	// the layout run makes: node u's arcs are arcs[first[u]:first[u+1]]
 	first []int32
 	arcs  []arc
+	rev   []int32 // per arc: its reverse's arc
 	pos   []int32 // edge number → arc
 	fill  []int32
 	laid  int // edges laid out (-1: none)
@@ -33,11 +37,11 @@ type flow struct {
 	heap  []hitem
 }
 
-// arc is an edge as run lays it out: where it goes, its reverse's arc,
-// the room left and the cost.
+// arc is an edge as run lays it out: where it goes, the room left and
+// the cost.
 type arc struct {
-	to, rev, cap int32
-	cost         int64
+	to, cap int32
+	cost    int64
 }
 
 type hitem struct {
@@ -99,18 +103,18 @@ func (f *flow) layout() {
 		f.first[u+1] += f.first[u]
 	}
 	f.fill = append(f.fill[:0], f.first[:n]...)
-	f.pos = fill(f.pos, m, 0)
-	if cap(f.arcs) < m {
-		f.arcs = make([]arc, m)
-	}
-	f.arcs = f.arcs[:m]
+	f.pos = slices.Grow(f.pos[:0], m)[:m]
+	f.arcs = slices.Grow(f.arcs[:0], m)[:m]
+	f.rev = slices.Grow(f.rev[:0], m)[:m]
 	for e := m - 1; e >= 0; e-- {
 		u := f.to[e^1]
 		f.pos[e] = f.fill[u]
 		f.fill[u]++
 	}
 	for e := range m {
-		f.arcs[f.pos[e]] = arc{to: f.to[e], rev: f.pos[e^1], cap: f.cap[e], cost: f.cost[e]}
+		i := f.pos[e]
+		f.arcs[i] = arc{to: f.to[e], cap: f.cap[e], cost: f.cost[e]}
+		f.rev[i] = f.pos[e^1]
 	}
 	f.laid = m
 }
@@ -225,20 +229,24 @@ func (f *flow) augment(u, t int32, lim int32) int32 {
 	if u == t {
 		return lim
 	}
+	// the path cannot come back to u (levels only go up), so the
+	// current arc is kept in i and stored on the way out
 	end := f.first[u+1]
 	pu, lu := f.pot[u], f.level[u]+1
-	for ; f.iter[u] < end; f.iter[u]++ {
-		a := &f.arcs[f.iter[u]]
+	for i := f.iter[u]; i < end; i++ {
+		a := &f.arcs[i]
 		v := a.to
 		if a.cap <= 0 || f.level[v] != lu || a.cost+pu != f.pot[v] {
 			continue
 		}
 		if d := f.augment(v, t, min(lim, a.cap)); d > 0 {
 			a.cap -= d
-			f.arcs[a.rev].cap += d
+			f.arcs[f.rev[i]].cap += d
+			f.iter[u] = i
 			return d
 		}
 	}
+	f.iter[u] = end
 	return 0
 }
 
