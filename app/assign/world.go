@@ -55,6 +55,8 @@ type world struct {
 	// without experience (0) and with it (1)
 	sClass [2][]sclass
 	sCount [2][]int32
+	sFam   [2][]int32 // family of each static class: its county and groups
+	nFam   [2]int32
 	pClass [2][]int32 // static class of each placeable person, -1 for none
 	mark   []int32    // scratch marks
 	stamp  int32
