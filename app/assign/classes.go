@@ -35,24 +35,28 @@ func (w *world) classMarket(t int32, ts *teamState) *market {
 	for _, b := range ts.bins {
 		avail |= 1 << b.row
 	}
-	type key struct {
-		c    int32
-		rows uint32
-		g    uint32
-	}
-	idx := map[key]int32{}
-	m := &market{w: w, teams: []int32{t}, mult: []int32{}}
-	add := func(k key, n int32) {
-		if k.rows == 0 || n <= 0 {
+	// a class is found by the family of its static classes (county and
+	// groups alike), then by its rows among the family's few classes
+	first := fill(make([]int32, 0, w.nFam[f]), int(w.nFam[f]), -1)
+	most := len(w.sClass[f]) + len(w.tHits[t]) + len(ts.forbid) // classes at most
+	same := make([]int32, 0, most)                              // the next class of the same family, -1 for none
+	m := &market{w: w, teams: []int32{t}, county: make([]int32, 0, most), groups: make([]uint32, 0, most), rows: make([]uint32, 0, most),
+		mult: make([]int32, 0, most)}
+	add := func(fam int32, sc sclass, n int32) {
+		if sc.rows == 0 || n <= 0 {
 			return
 		}
-		i, ok := idx[k]
-		if !ok {
+		i := first[fam]
+		for i >= 0 && m.rows[i] != sc.rows {
+			i = same[i]
+		}
+		if i < 0 {
 			i = int32(len(m.mult))
-			idx[k] = i
-			m.county = append(m.county, k.c)
-			m.groups = append(m.groups, k.g)
-			m.rows = append(m.rows, k.rows)
+			same = append(same, first[fam])
+			first[fam] = i
+			m.county = append(m.county, sc.county)
+			m.groups = append(m.groups, sc.groups)
+			m.rows = append(m.rows, sc.rows)
 			m.mult = append(m.mult, 0)
 		}
 		m.mult[i] = min(m.mult[i]+n, total)
@@ -71,7 +75,7 @@ func (w *world) classMarket(t int32, ts *teamState) *market {
 		}
 	}
 	for k, sc := range w.sClass[f] {
-		add(key{sc.county, sc.rows & w.locRows(t, sc.county) & avail, sc.groups}, counts[k])
+		add(w.sFam[f][k], sclass{sc.county, sc.rows & w.locRows(t, sc.county) & avail, sc.groups}, counts[k])
 	}
 	for _, p := range special {
 		pi := &w.people[p]
@@ -84,7 +88,7 @@ func (w *world) classMarket(t int32, ts *teamState) *market {
 				rows |= 1 << r
 			}
 		}
-		add(key{pi.county, rows, pi.groups & keep}, 1)
+		add(w.sFam[f][w.pClass[f][p]], sclass{pi.county, rows, pi.groups & keep}, 1)
 	}
 	return m
 }
@@ -106,6 +110,7 @@ func (w *world) compileClasses() {
 			w.pClass[f][i] = -1
 		}
 		idx := map[sclass]int32{}
+		fam := map[[2]int32]int32{}
 		for _, p := range w.order[0] {
 			pi := &w.people[p]
 			var rows uint32
@@ -121,6 +126,14 @@ func (w *world) compileClasses() {
 				idx[k] = i
 				w.sClass[f] = append(w.sClass[f], k)
 				w.sCount[f] = append(w.sCount[f], 0)
+				fk := [2]int32{k.county, int32(k.groups)}
+				x, ok := fam[fk]
+				if !ok {
+					x = w.nFam[f]
+					fam[fk] = x
+					w.nFam[f]++
+				}
+				w.sFam[f] = append(w.sFam[f], x)
 			}
 			w.pClass[f][p] = i
 			w.sCount[f][i]++

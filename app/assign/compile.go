@@ -224,6 +224,14 @@ func (w *world) addSoft(x *thit, rows uint32) {
 
 func (w *world) compilePairs() {
 	w.rel = make([][]prel, len(w.people))
+	w.pairsOf = make([][]int32, len(w.people))
+	for i, pr := range w.in.Pairs {
+		for _, c := range []string{pr.A, pr.B} {
+			if p, ok := w.pidx[c]; ok && !slices.Contains(w.pairsOf[p], int32(i)) {
+				w.pairsOf[p] = append(w.pairsOf[p], int32(i))
+			}
+		}
+	}
 	for i, pr := range w.in.Pairs {
 		if pr.Rule != "R6" || !pr.Hard {
 			continue

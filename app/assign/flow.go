@@ -1,6 +1,9 @@
 package assign
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // flow is a min-cost flow network solved by successive shortest paths
 // with potentials (primal-dual): Dijkstra on reduced costs finds the
@@ -8,19 +11,37 @@ import "math"
 // edges of zero reduced cost (Dinic) pushes every path of that length at
 // once. The result is a maximum flow of least cost. Edge costs must be
 // non-negative. Node and edge order decide among equal optima, so the
-// result is deterministic.
+// result is deterministic: each node's edges are taken newest first.
+//
+// Edges are added by number (an edge and its reverse, numbers e and e^1);
+// run lays them out node by node (arcs, in the order above) so that the
+// passes over a node's edges read memory in sequence, and writes the
+// flow back by number when it is done.
 type flow struct {
-	head  []int32
-	next  []int32
-	to    []int32
-	cap   []int32
-	cost  []int64
+	n    int     // nodes
+	to   []int32 // per edge number
+	cap  []int32
+	cost []int64
+	// the layout run makes: node u's arcs are arcs[first[u]:first[u+1]]
+	first []int32
+	arcs  []arc
+	rev   []int32 // per arc: its reverse's arc
+	pos   []int32 // edge number → arc
+	fill  []int32
+	laid  int // edges laid out (-1: none)
 	pot   []int64
 	dist  []int64
 	level []int32
 	iter  []int32
 	queue []int32
 	heap  []hitem
+}
+
+// arc is an edge as run lays it out: where it goes, the room left and
+// the cost.
+type arc struct {
+	to, cap int32
+	cost    int64
 }
 
 type hitem struct {
@@ -32,8 +53,9 @@ const inf = math.MaxInt64 / 2
 
 // reset empties the network and makes n nodes.
 func (f *flow) reset(n int) {
-	f.head = fill(f.head[:0], n, -1)
-	f.next, f.to, f.cap, f.cost = f.next[:0], f.to[:0], f.cap[:0], f.cost[:0]
+	f.n = n
+	f.to, f.cap, f.cost = f.to[:0], f.cap[:0], f.cost[:0]
+	f.laid = -1
 }
 
 func fill[T any](s []T, n int, v T) []T {
@@ -49,8 +71,8 @@ func fill[T any](s []T, n int, v T) []T {
 
 // addNode adds a node and returns its number.
 func (f *flow) addNode() int32 {
-	f.head = append(f.head, -1)
-	return int32(len(f.head) - 1)
+	f.n++
+	return int32(f.n - 1)
 }
 
 // addEdge adds an edge u→v and its reverse; it returns the edge's number
@@ -60,17 +82,47 @@ func (f *flow) addEdge(u, v int32, c int32, cost int64) int32 {
 	f.to = append(f.to, v, u)
 	f.cap = append(f.cap, c, 0)
 	f.cost = append(f.cost, cost, -cost)
-	f.next = append(f.next, f.head[u], f.head[v])
-	f.head[u], f.head[v] = e, e+1
+	f.laid = -1
 	return e
 }
 
 // flowOn returns the flow on edge e.
 func (f *flow) flowOn(e int32) int32 { return f.cap[e^1] }
 
+// layout lays the edges out node by node, each node's newest first.
+func (f *flow) layout() {
+	if f.laid == len(f.to) {
+		return
+	}
+	n, m := f.n, len(f.to)
+	f.first = fill(f.first, n+1, 0)
+	for e := range m {
+		f.first[f.to[e^1]+1]++
+	}
+	for u := range n {
+		f.first[u+1] += f.first[u]
+	}
+	f.fill = append(f.fill[:0], f.first[:n]...)
+	f.pos = slices.Grow(f.pos[:0], m)[:m]
+	f.arcs = slices.Grow(f.arcs[:0], m)[:m]
+	f.rev = slices.Grow(f.rev[:0], m)[:m]
+	for e := m - 1; e >= 0; e-- {
+		u := f.to[e^1]
+		f.pos[e] = f.fill[u]
+		f.fill[u]++
+	}
+	for e := range m {
+		i := f.pos[e]
+		f.arcs[i] = arc{to: f.to[e], cap: f.cap[e], cost: f.cost[e]}
+		f.rev[i] = f.pos[e^1]
+	}
+	f.laid = m
+}
+
 // run pushes a maximum flow of least cost from s to t and returns its value.
 func (f *flow) run(s, t int32) int {
-	n := len(f.head)
+	f.layout()
+	n := f.n
 	f.pot = fill(f.pot, n, 0)
 	f.dist = fill(f.dist, n, inf)
 	f.level = fill(f.level, n, -1)
@@ -78,7 +130,7 @@ func (f *flow) run(s, t int32) int {
 	total := 0
 	for f.dijkstra(s, t) {
 		for f.levels(s, t) {
-			copy(f.iter, f.head)
+			copy(f.iter, f.first[:n])
 			for {
 				x := f.augment(s, t, math.MaxInt32)
 				if x == 0 {
@@ -87,6 +139,9 @@ func (f *flow) run(s, t int32) int {
 				total += int(x)
 			}
 		}
+	}
+	for e := range f.cap {
+		f.cap[e] = f.arcs[f.pos[e]].cap
 	}
 	return total
 }
@@ -102,8 +157,6 @@ func (f *flow) totalCost() int64 {
 	return c
 }
 
-func (f *flow) reduced(e int32, u int32) int64 { return f.cost[e] + f.pot[u] - f.pot[f.to[e]] }
-
 // dijkstra computes reduced distances from s, stopping once t is settled,
 // and moves the potentials so that the shortest paths have reduced cost 0.
 // It reports whether t is reachable.
@@ -113,6 +166,7 @@ func (f *flow) dijkstra(s, t int32) bool {
 	}
 	f.dist[s] = 0
 	f.heap = append(f.heap[:0], hitem{0, s})
+	pot := f.pot
 	for len(f.heap) > 0 {
 		it := f.pop()
 		u := it.v
@@ -122,14 +176,14 @@ func (f *flow) dijkstra(s, t int32) bool {
 		if u == t {
 			break
 		}
-		for e := f.head[u]; e >= 0; e = f.next[e] {
-			if f.cap[e] <= 0 {
+		base := it.d + pot[u]
+		for _, a := range f.arcs[f.first[u]:f.first[u+1]] {
+			if a.cap <= 0 {
 				continue
 			}
-			v := f.to[e]
-			if nd := it.d + f.reduced(e, u); nd < f.dist[v] {
-				f.dist[v] = nd
-				f.push(hitem{nd, v})
+			if nd := base + a.cost - pot[a.to]; nd < f.dist[a.to] {
+				f.dist[a.to] = nd
+				f.push(hitem{nd, a.to})
 			}
 		}
 	}
@@ -144,24 +198,30 @@ func (f *flow) dijkstra(s, t int32) bool {
 }
 
 // levels numbers the nodes by BFS over the edges of zero reduced cost
-// with room left; it reports whether t is reached.
+// with room left; it reports whether t is reached. It stops once t has
+// its number: a node numbered beyond it cannot lead on to t in the
+// blocking flow, which only goes one number up at each edge.
 func (f *flow) levels(s, t int32) bool {
 	for i := range f.level {
 		f.level[i] = -1
 	}
 	f.level[s] = 0
 	f.queue = append(f.queue[:0], s)
+	pot := f.pot
 	for i := 0; i < len(f.queue); i++ {
 		u := f.queue[i]
-		for e := f.head[u]; e >= 0; e = f.next[e] {
-			v := f.to[e]
-			if f.cap[e] > 0 && f.level[v] < 0 && f.reduced(e, u) == 0 {
-				f.level[v] = f.level[u] + 1
-				f.queue = append(f.queue, v)
+		pu, lu := pot[u], f.level[u]+1
+		for _, a := range f.arcs[f.first[u]:f.first[u+1]] {
+			if a.cap > 0 && f.level[a.to] < 0 && a.cost+pu == pot[a.to] {
+				f.level[a.to] = lu
+				if a.to == t {
+					return true
+				}
+				f.queue = append(f.queue, a.to)
 			}
 		}
 	}
-	return f.level[t] >= 0
+	return false
 }
 
 // augment pushes one path of the level graph from u to t.
@@ -169,44 +229,52 @@ func (f *flow) augment(u, t int32, lim int32) int32 {
 	if u == t {
 		return lim
 	}
-	for ; f.iter[u] >= 0; f.iter[u] = f.next[f.iter[u]] {
-		e := f.iter[u]
-		v := f.to[e]
-		if f.cap[e] <= 0 || f.level[v] != f.level[u]+1 || f.reduced(e, u) != 0 {
+	// the path cannot come back to u (levels only go up), so the
+	// current arc is kept in i and stored on the way out
+	end := f.first[u+1]
+	pu, lu := f.pot[u], f.level[u]+1
+	for i := f.iter[u]; i < end; i++ {
+		a := &f.arcs[i]
+		v := a.to
+		if a.cap <= 0 || f.level[v] != lu || a.cost+pu != f.pot[v] {
 			continue
 		}
-		if d := f.augment(v, t, min(lim, f.cap[e])); d > 0 {
-			f.cap[e] -= d
-			f.cap[e^1] += d
+		if d := f.augment(v, t, min(lim, a.cap)); d > 0 {
+			a.cap -= d
+			f.arcs[f.rev[i]].cap += d
+			f.iter[u] = i
 			return d
 		}
 	}
+	f.iter[u] = end
 	return 0
 }
 
 // fromSink returns the reduced distances from t over the edges with room
 // left (Dijkstra under the current potentials); unreachable nodes get the
 // largest finite distance, which keeps every reduced cost non-negative.
+// It reads the layout of the last run.
 func (f *flow) fromSink(t int32) []int64 {
 	for i := range f.dist {
 		f.dist[i] = inf
 	}
 	f.dist[t] = 0
 	f.heap = append(f.heap[:0], hitem{0, t})
+	pot := f.pot
 	for len(f.heap) > 0 {
 		it := f.pop()
 		u := it.v
 		if it.d > f.dist[u] {
 			continue
 		}
-		for e := f.head[u]; e >= 0; e = f.next[e] {
-			if f.cap[e] <= 0 {
+		base := it.d + pot[u]
+		for _, a := range f.arcs[f.first[u]:f.first[u+1]] {
+			if a.cap <= 0 {
 				continue
 			}
-			v := f.to[e]
-			if nd := it.d + f.reduced(e, u); nd < f.dist[v] {
-				f.dist[v] = nd
-				f.push(hitem{nd, v})
+			if nd := base + a.cost - pot[a.to]; nd < f.dist[a.to] {
+				f.dist[a.to] = nd
+				f.push(hitem{nd, a.to})
 			}
 		}
 	}
@@ -224,15 +292,16 @@ func (f *flow) fromSink(t int32) []int64 {
 	return f.dist
 }
 
-// reach marks the nodes reachable from s over edges with room left.
+// reach marks the nodes reachable from s over edges with room left. It
+// reads the layout of the last run.
 func (f *flow) reach(s int32) []bool {
-	seen := make([]bool, len(f.head))
+	seen := make([]bool, f.n)
 	seen[s] = true
 	f.queue = append(f.queue[:0], s)
 	for i := 0; i < len(f.queue); i++ {
 		u := f.queue[i]
-		for e := f.head[u]; e >= 0; e = f.next[e] {
-			if v := f.to[e]; f.cap[e] > 0 && !seen[v] {
+		for _, a := range f.arcs[f.first[u]:f.first[u+1]] {
+			if v := a.to; a.cap > 0 && !seen[v] {
 				seen[v] = true
 				f.queue = append(f.queue, v)
 			}

@@ -100,8 +100,13 @@ func (w *world) owingText(p int32) string {
 
 // inIndex returns the index in in.People of person p.
 func (w *world) inIndex(p int32) int {
-	code := w.people[p].code
-	return slices.IndexFunc(w.in.People, func(x Person) bool { return x.Code == code })
+	if w.inAt == nil {
+		w.inAt = make([]int32, len(w.people))
+		for i, x := range w.in.People {
+			w.inAt[w.pidx[x.Code]] = int32(i)
+		}
+	}
+	return int(w.inAt[p])
 }
 
 // notPlaced sums up why p, placeable, is on no team: the teams whose every

@@ -519,8 +519,8 @@ func (w *world) between(a, b int32) []Pair {
 		return w.in.Between(ca, cb)
 	}
 	var out []Pair
-	for _, pr := range w.in.Pairs {
-		if pr.A == ca && pr.B == cb || pr.A == cb && pr.B == ca {
+	for _, i := range w.pairsOf[a] {
+		if pr := w.in.Pairs[i]; pr.A == ca && pr.B == cb || pr.A == cb && pr.B == ca {
 			out = append(out, pr)
 		}
 	}

@@ -57,7 +57,8 @@ type search struct {
 	w        *world
 	m        *market
 	f        *flow
-	spare    *flow // reused by the searches for the teams' own bounds
+	sc       *scratch
+	spare    *scratch // reused by the searches for the teams' own bounds
 	fillOnly bool
 	budget   int // relaxations allowed
 	solved   int
@@ -78,11 +79,24 @@ type search struct {
 	complete bool
 }
 
+// scratch is what the relaxations of a search reuse: the flow, and the
+// lists of its edges.
+type scratch struct {
+	f       flow
+	refs    []edgeRef
+	binNode []int32
+}
+
 func newSearch(w *world, m *market, fillOnly bool, budget int) *search {
 	n := len(m.county)
-	return &search{w: w, m: m, f: &flow{}, fillOnly: fillOnly, budget: budget, pnode: make([]int32, n), pedge: make([]int32, n),
+	s := &search{w: w, m: m, fillOnly: fillOnly, budget: budget, pnode: make([]int32, n), pedge: make([]int32, n),
 		pstamp: make([]int32, n), limit0: w.limit0()}
+	s.use(&scratch{})
+	return s
 }
+
+// use makes the search relax in sc.
+func (s *search) use(sc *scratch) { s.sc, s.f = sc, &sc.f }
 
 // limit0 is the first length of a bin's candidate list: enough for the
 // bins that lean to one county to find distinct people there.
@@ -104,8 +118,8 @@ type edgeRef struct {
 // and the flow solved again.
 func (s *search) relax(n *node) *solution {
 	s.solved++
-	var refs []edgeRef
-	var binNode []int32
+	refs, binNode := s.sc.refs, s.sc.binNode
+	defer func() { s.sc.refs, s.sc.binNode = refs[:0], binNode[:0] }()
 	if s.m.mult == nil {
 		s.claim(n)
 	}
@@ -289,9 +303,9 @@ func (s *search) subBound(t int32, ts *teamState, noSkill bool) int32 {
 	sub := newSearch(s.w, s.w.classMarket(t, ts), true, teamBudget)
 	sub.noSkill = noSkill
 	if s.spare == nil {
-		s.spare = &flow{}
+		s.spare = &scratch{}
 	}
-	sub.f = s.spare
+	sub.use(s.spare)
 	_, bound := sub.run(&node{teams: []*teamState{ts}})
 	return int32(bound)
 }

@@ -32,6 +32,8 @@ type world struct {
 	softParts []softPart // the soft hits of the tHits, by the rows they weigh on
 	hitOrder  []int32    // indexes into in.Hits, by team, person, rule
 	rel       [][]prel   // per person: the people a hard R6 pair joins them to
+	pairsOf   [][]int32  // per person: indexes into in.Pairs of the pairs naming them, in order
+	inAt      []int32    // per person: index into in.People
 	k         int32      // most people of one other county on a team
 	wt        weights    //
 	// order holds the placeable people by personal cost, then code, for
@@ -53,6 +55,8 @@ type world struct {
 	// without experience (0) and with it (1)
 	sClass [2][]sclass
 	sCount [2][]int32
+	sFam   [2][]int32 // family of each static class: its county and groups
+	nFam   [2]int32
 	pClass [2][]int32 // static class of each placeable person, -1 for none
 	mark   []int32    // scratch marks
 	stamp  int32
