@@ -182,19 +182,33 @@ func runSuggest(env *Env, db, round, mode, seed, slot, out string) error {
 		fmt.Fprintf(env.Stdout, "已写出候选替换到 %s（%s，候选 %d 人）\n", out, source, len(sg.Candidates))
 		return nil
 	}
-	printSuggestions(env.Stdout, sg, source)
+	opts, err := svc.CountyOptions()
+	if err != nil {
+		return err
+	}
+	names := make(map[string]string, len(opts))
+	for _, o := range opts {
+		names[o.Code] = o.Name
+	}
+	printSuggestions(env.Stdout, sg, source, names)
 	return nil
 }
 
 // printSuggestions writes the candidates for a slot as text.
-func printSuggestions(w io.Writer, sg *assign.Suggestions, source string) {
+// County codes are shown by name where names has one (城关区, as on the
+// 编组 screen).
+func printSuggestions(w io.Writer, sg *assign.Suggestions, source string, names map[string]string) {
 	what := "空缺"
 	if sg.Holder != "" {
 		what = "替换 " + sg.Holder
 	}
 	fmt.Fprintf(w, "候选替换：%s %s（%s；按%s）\n", sg.Team, sg.Role, what, source)
 	for _, c := range sg.Candidates {
-		fmt.Fprintf(w, "  %d. %s %s（%s）：%s\n", c.Rank, c.Person, c.Name, c.County, c.Reason)
+		county := c.County
+		if n := names[county]; n != "" {
+			county = n
+		}
+		fmt.Fprintf(w, "  %d. %s %s（%s）：%s\n", c.Rank, c.Person, c.Name, county, c.Reason)
 		for _, h := range c.Hints {
 			fmt.Fprintf(w, "       提示 %s\n", h)
 		}

@@ -144,6 +144,10 @@ func TestAssignSuggest(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
+	out, _, _ = runCLI(t, "assign", "--db", db, "--round", "2026-1", "--seed", "12345", "--suggest", "第一巡察组/成员/P305")
+	if !strings.Contains(out, "1. P302 外县3-2（临河县）：排序第一") { // the county by name, as on the screen
+		t.Errorf("a filled slot's candidates:\n%s", out)
+	}
 	// saved, the roster is the saved one
 	if _, stderr, code := runCLI(t, "assign", "--db", db, "--round", "2026-1", "--seed", "12345", "--save"); code != 0 {
 		t.Fatalf("save: %s", stderr)
