@@ -269,6 +269,22 @@ func TestPlanRefusesAStaleSave(t *testing.T) {
 	if !IsConflict(err) || !strings.Contains(err.Error(), "已被其他用户删除") {
 		t.Errorf("a dialog of a unit taken out of the plan since: %v", err)
 	}
+	// taken out and put back in since the dialog read it: its row is new,
+	// and its version is not the one the dialog read
+	if err := zhang.SetPlanYear("T1", []string{"U0201"}, 2026); err != nil {
+		t.Fatal(err)
+	}
+	back, _ := zhang.PlanEntry("T1", "U0201")
+	if back.Version == read.Version {
+		t.Errorf("a unit put back in the plan has the version of its old row (%d)", back.Version)
+	}
+	err = li.SavePlan("T1", []PlanEdit{{Unit: "U0201", Year: 2027, Read: &read.Stamp}})
+	if !IsConflict(err) || !strings.Contains(err.Error(), "该记录已被 张三 于 ") {
+		t.Errorf("a dialog of a unit taken out of the plan and put back since: %v", err)
+	}
+	if got, _ := zhang.PlanEntry("T1", "U0201"); got.Year != 2026 {
+		t.Errorf("the stale dialog wrote U0201: %+v", got)
+	}
 }
 
 // The plan: set one by one and in bulk, refused whole when one edit is

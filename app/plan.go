@@ -191,7 +191,15 @@ func stampPlan(tx *gorm.DB, term string, edits []PlanEdit, after []model.PlanIte
 	now := time.Now()
 	for i := range rows {
 		rows[i].Stamp = model.NewStamp(by, now)
-		rows[i].Version = stamps[rows[i].UnitCode].Version + 1
+		if st, ok := stamps[rows[i].UnitCode]; ok {
+			rows[i].Version = st.Version + 1
+		} else {
+			// A unit taken out of the plan and put back in gets a new
+			// row: its version must not be one a form read of the row
+			// before (1, 2 …), or that form would save over both
+			// changes. The time in milliseconds is none of them in practice.
+			rows[i].Version = int(now.UnixMilli())
+		}
 	}
 	return rows, nil
 }
