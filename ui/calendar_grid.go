@@ -24,13 +24,17 @@ type gridBar struct {
 
 // label is the text written on the bar.
 func (b gridBar) label() string {
+	linked := ""
+	if len(b.Links) > 0 {
+		linked = " · 联动"
+	}
 	switch {
 	case len(b.teams) > 1:
-		return fmt.Sprintf("%s %s · %d个组", b.Round, b.Stage, len(b.teams))
+		return fmt.Sprintf("%s %s · %d个组%s", b.Round, b.Stage, len(b.teams), linked)
 	case len(b.teams) == 1 && b.teams[0] != "":
-		return fmt.Sprintf("%s %s %s", b.Round, b.teams[0], b.Stage)
+		return fmt.Sprintf("%s %s %s%s", b.Round, b.teams[0], b.Stage, linked)
 	}
-	return fmt.Sprintf("%s %s", b.Round, b.Stage)
+	return fmt.Sprintf("%s %s%s", b.Round, b.Stage, linked)
 }
 
 // detail describes the bar for the line under the grid.
@@ -47,6 +51,9 @@ func (b gridBar) detail() string {
 		s += " · " + strings.Join(names, "、") + more
 	case len(b.teams) == 1 && b.teams[0] != "":
 		s += " · " + b.teams[0]
+	}
+	if len(b.Links) > 0 {
+		s += " · 与 " + strings.Join(b.Links, "、") + " 上下联动"
 	}
 	return s + "（单击打开轮次）"
 }

@@ -86,6 +86,21 @@ func TestCalendarListKindsAndTimelineLinks(t *testing.T) {
 	if got := roundLine(s.timeline.tl.Rounds[1]); !strings.Contains(got, "上下联动 · 联动") {
 		t.Errorf("the linked round's line %q", got)
 	}
+	// the month view (April 2026) marks the linked round's bars
+	var linked, other int
+	for _, b := range s.month.grid.bars {
+		switch {
+		case b.Round == "2026-S" && strings.HasSuffix(b.label(), " · 联动") && strings.Contains(b.detail(), "与 2025-1 上下联动"):
+			linked++
+		case b.Round != "2026-S" && !strings.Contains(b.label(), "联动"):
+			other++
+		default:
+			t.Errorf("bar %q: %q", b.label(), b.detail())
+		}
+	}
+	if linked == 0 || other == 0 {
+		t.Errorf("April: %d linked bars, %d others", linked, other)
+	}
 	// 2025-1 (March 2025) and 2026-S do not overlap: warned
 	if !slices.ContainsFunc(s.conflicts, func(c calendar.Conflict) bool { return c.Kind == calendar.KindLinkApart }) {
 		t.Error("no warning of the linked rounds apart")

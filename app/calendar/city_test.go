@@ -175,6 +175,20 @@ func TestLinkedRounds(t *testing.T) {
 			if !slices.Equal(rows, []string{"R1", "R2", "RC"}) {
 				t.Errorf("timeline rows %v", rows)
 			}
+			// the month view marks both rounds' bars as linked
+			mv := cal.Month(2026, 10)
+			marked := map[string]bool{}
+			for _, b := range mv.Bars {
+				switch {
+				case b.Round == "R2" && slices.Equal(b.Links, []string{"RC"}), b.Round == "RC" && slices.Equal(b.Links, []string{"R2"}):
+					marked[b.Round] = true
+				case b.Round != "R2" && b.Round != "RC" && len(b.Links) > 0:
+					t.Errorf("an unlinked round's bar is marked: %+v", b)
+				}
+			}
+			if c.start <= "2026-10-30" && c.end >= "2026-10-01" && !marked["RC"] || !marked["R2"] {
+				t.Errorf("October's bars marked linked: %v", marked)
+			}
 			// the city term's own view shows the group from its side
 			if gs := cal.Linked("TC"); len(gs) != 1 || len(gs[0].Apart) != len(got) {
 				t.Errorf("from the city term: %+v", gs)

@@ -121,3 +121,24 @@ func (c *Calendar) linkApart(term string) []Conflict {
 	}
 	return out
 }
+
+// linkPartners returns, by round code, the other rounds of each linked
+// round's group (Linked's groups, whatever their term), in snapshot order.
+func (c *Calendar) linkPartners() map[string][]string {
+	out := map[string][]string{}
+	for _, t := range c.snap.Terms {
+		for _, g := range c.Linked(t.Code) {
+			for _, r := range g.Rounds {
+				if _, done := out[r.Code]; done {
+					continue
+				}
+				for _, o := range g.Rounds {
+					if o != r {
+						out[r.Code] = append(out[r.Code], o.Code)
+					}
+				}
+			}
+		}
+	}
+	return out
+}

@@ -25,6 +25,7 @@ type Bar struct {
 	Start, End             civil.Date // clipped to the month
 	FullStart, FullEnd     civil.Date // the stage's own dates
 	Estimated              bool       // a date comes from the default lengths
+	Links                  []string   // the other rounds of the round's group of linked rounds (上下联动), in snapshot order
 }
 
 // ClippedStart reports whether the stage began before the month.
@@ -67,13 +68,18 @@ func (c *Calendar) Month(y int, m time.Month) MonthView {
 	first := civil.Of(y, m, 1)
 	last := civil.Of(y, m+1, 0)
 	mv := MonthView{Year: y, Month: m, First: first, Last: last}
+	partners := c.linkPartners()
 	for i := range c.snap.Rounds {
 		r := &c.snap.Rounds[i]
+		n := len(mv.Bars)
 		if len(r.Teams) == 0 {
 			mv.addBars(r, nil, c.Schedule(r))
 		}
 		for j := range r.Teams {
 			mv.addBars(r, &r.Teams[j], c.TeamSchedule(r, &r.Teams[j]))
+		}
+		for k := n; k < len(mv.Bars); k++ {
+			mv.Bars[k].Links = partners[r.Code]
 		}
 	}
 	for d := first.AddDays(-Weekday(first)); d <= last; d = d.AddDays(7) {
