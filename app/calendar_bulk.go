@@ -14,31 +14,9 @@ import (
 	"xuncha/app/calendar"
 	"xuncha/app/civil"
 	"xuncha/app/fieldrule"
+	"xuncha/app/vocab"
 	"xuncha/model"
 )
-
-// TeamName is the name of the nth team of a round: 第一巡察组 … 第九十九巡察组,
-// then 第100巡察组.
-func TeamName(n int) string { return "第" + chineseNumber(n) + "巡察组" }
-
-// chineseNumber writes 1…99 in Chinese numerals (一, 十一, 三十一), larger
-// numbers in digits.
-func chineseNumber(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + digits[n%10]
-	case n%10 == 0:
-		return digits[n/10] + "十"
-	}
-	return digits[n/10] + "十" + digits[n%10]
-}
 
 // newTeam is a team made by AddCountyTeams or CopyRound, as its audit
 // entry keeps it.
@@ -101,9 +79,9 @@ func (s *Service) AddCountyTeams(round string, counties []string, perTeam int, o
 		for _, u := range choices[:min(perTeam, len(choices))] {
 			units = append(units, u.Unit)
 		}
-		name := TeamName(n + 1)
+		name := vocab.TeamName(n + 1)
 		for n++; names[name]; n++ {
-			name = TeamName(n + 1)
+			name = vocab.TeamName(n + 1)
 		}
 		names[name] = true
 		seq++

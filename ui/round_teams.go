@@ -14,6 +14,7 @@ import (
 	"xuncha/app"
 	"xuncha/app/civil"
 	"xuncha/app/snap"
+	"xuncha/app/vocab"
 	"xuncha/model"
 	"xuncha/ui/widgets"
 )
@@ -150,9 +151,9 @@ func (t *teamsTab) edit(i int) {
 func (t *teamsTab) onAdd() {
 	t.list.UnselectAll()
 	t.sel, t.adding = -1, true
-	name := app.TeamName(len(t.teams()) + 1)
+	name := vocab.TeamName(len(t.teams()) + 1)
 	for n := len(t.teams()) + 2; t.hasTeam(name); n++ {
-		name = app.TeamName(n)
+		name = vocab.TeamName(n)
 	}
 	t.heading.SetText("新巡察组")
 	t.name.SetText(name)

@@ -35,20 +35,6 @@ func TestParseScale(t *testing.T) {
 	}
 }
 
-func TestNumeral(t *testing.T) {
-	for n, want := range map[int]string{
-		1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 99: "九十九",
-		100: "一百", 105: "一百零五", 110: "一百一十", 123: "一百二十三", 300: "三百",
-	} {
-		if got := numeral(n); got != want {
-			t.Errorf("numeral(%d) = %q, want %q", n, got, want)
-		}
-	}
-	if got := teamName(3); got != "第三巡察组" {
-		t.Errorf("teamName(3) = %q", got)
-	}
-}
-
 // hashOf is the SHA-256 of d's JSON encoding.
 func hashOf(t *testing.T, d *Data) [32]byte {
 	b, err := json.Marshal(d)

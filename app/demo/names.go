@@ -2,7 +2,6 @@ package demo
 
 import (
 	"math/rand/v2"
-	"strconv"
 )
 
 // weighted is a word with its relative frequency.
@@ -155,45 +154,3 @@ var declarationReasons = []string{
 	"曾与该单位负责人共同承办业务，存在利益关联",
 	"本人原在该单位借调工作，尚未满三年",
 }
-
-// Chinese numerals for team names: 第一巡察组 … 第三百巡察组.
-var digits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-
-// numeral writes n (1…999) in Chinese, larger numbers in digits, as in
-// 第一百零五巡察组.
-func numeral(n int) string {
-	if n < 10 {
-		return digits[n]
-	}
-	if n < 20 {
-		if n == 10 {
-			return "十"
-		}
-		return "十" + digits[n-10]
-	}
-	if n < 100 {
-		s := digits[n/10] + "十"
-		if n%10 != 0 {
-			s += digits[n%10]
-		}
-		return s
-	}
-	if n < 1000 {
-		s := digits[n/100] + "百"
-		switch r := n % 100; {
-		case r == 0:
-		case r < 10:
-			s += "零" + digits[r]
-		default:
-			s += digits[r/10] + "十"
-			if r%10 != 0 {
-				s += digits[r%10]
-			}
-		}
-		return s
-	}
-	return strconv.Itoa(n)
-}
-
-// teamName is the name of the team with sequence number seq.
-func teamName(seq int) string { return "第" + numeral(seq) + "巡察组" }

@@ -239,12 +239,12 @@ func (g *gen) writeRoundUsing(s *roundState, spec roundSpec, plans []teamPlan, u
 	due := civil.MustParse(rd.RectifyDue)
 	for seq, plan := range plans {
 		id := uint(len(g.d.Teams) + 1)
-		g.d.Teams = append(g.d.Teams, model.Team{ID: id, RoundCode: spec.code, Name: teamName(seq + 1), Seq: seq + 1})
+		g.d.Teams = append(g.d.Teams, model.Team{ID: id, RoundCode: spec.code, Name: vocab.TeamName(seq + 1), Seq: seq + 1})
 		for _, u := range plan.units {
 			tu := model.TeamUnit{TeamID: id, RoundCode: spec.code, UnitCode: g.d.Units[u].Code}
 			if spec.staffed {
 				if day := received(s.r, due, g.today); day != "" {
-					g.d.Milestones = append(g.d.Milestones, model.Milestone{RoundCode: spec.code, Team: teamName(seq + 1),
+					g.d.Milestones = append(g.d.Milestones, model.Milestone{RoundCode: spec.code, Team: vocab.TeamName(seq + 1),
 						UnitCode: tu.UnitCode, Kind: vocab.MsRectifyReport, Date: day, Recorder: demoRecorder})
 				}
 			}

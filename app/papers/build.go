@@ -117,24 +117,6 @@ func span(from, to civil.Date) string {
 	return Date(from) + "至" + Date(to)
 }
 
-// Numeral writes n (1–99) in Chinese numerals: 一, 十, 十二, 二十三.
-func Numeral(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n >= 100:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + strings.TrimPrefix(digits[n%10], "零")
-	}
-	s := digits[n/10] + "十"
-	if n%10 != 0 {
-		s += digits[n%10]
-	}
-	return s
-}
-
 // fileName makes s safe as a file name on Windows: no \ / : * ? " < > |,
 // no control characters, no dot or space at the end, at most 120
 // characters.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"xuncha/app/civil"
+	"xuncha/app/vocab"
 )
 
 // unitValues are the placeholders of a unit's results.
@@ -33,7 +34,7 @@ func (b *Builder) Feedback(r *Round, u *UnitResults) Paper {
 		if !strings.HasSuffix(head, "方面") {
 			head += "方面"
 		}
-		list = append(list, Block{Kind: BHeading2, Text: "（" + Numeral(i+1) + "）" + head})
+		list = append(list, Block{Kind: BHeading2, Text: "（" + vocab.Numeral(i+1) + "）" + head})
 		n := 0
 		for _, f := range u.Findings {
 			if f.Category != cat {

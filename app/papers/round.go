@@ -17,7 +17,7 @@ func roundValues(r *Round, t *Team) map[string]string {
 	}
 	order := r.Name
 	if r.Number > 0 {
-		order = "第" + Numeral(r.Number) + "轮"
+		order = "第" + vocab.Numeral(r.Number) + "轮"
 	}
 	typ := r.Type
 	if typ == "" {
@@ -91,7 +91,7 @@ func (b *Builder) Found(r *Round) Paper {
 	var list []Block
 	for i := range r.Teams {
 		t := &r.Teams[i]
-		list = append(list, Block{Kind: BHeading2, Text: "（" + Numeral(i+1) + "）" + t.Name},
+		list = append(list, Block{Kind: BHeading2, Text: "（" + vocab.Numeral(i+1) + "）" + t.Name},
 			Block{Kind: BBody, Text: "被巡察单位：" + orNone(names(t.Units)) + "；进驻时间：" + span(t.Start, t.End) + "。"})
 		if len(t.Members) == 0 {
 			list = append(list, Block{Kind: BBody, Text: "组成人员：尚未编组。"})
