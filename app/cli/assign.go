@@ -26,15 +26,10 @@ func runAssign(env *Env, args []string) error {
 	witness := fs.String("draw", "", "随机抽取：现场宣读的数值（种子由它、轮次和候选名单算出）")
 	record := fs.String("record", "", "随机抽取记录的 JSON 文件（与 --draw 同用）")
 	suggest := fs.String("suggest", "", "候选替换：组名/角色[/被替换人员编号]，按已保存的编组记录（无则按本次编组）排出候选人")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args, need{round, "--round 轮次编码"}); err != nil {
 		return err
 	}
 	switch {
-	case len(pos) > 0:
-		return usagef("多余的参数 %q", pos[0])
-	case *round == "":
-		return usagef("缺少 --round 轮次编码")
 	case *witness != "" && *record == "":
 		return usagef("随机抽取须用 --record 指定抽取记录文件")
 	case *witness == "" && *record != "":

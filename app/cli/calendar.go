@@ -24,12 +24,9 @@ func runCalendar(env *Env, args []string) error {
 	jsonOut := fs.String("json", "", "写出 JSON 报告的文件（- 为标准输出）")
 	xlsxOut := fs.String("xlsx", "", "写出 xlsx：届期计划，或与 --round 一起为该轮日程")
 	round := fs.String("round", "", "轮次编码（与 --xlsx 一起）")
-	pos, err := parse(fs, args)
+	err := parseFlagsOnly(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %v", pos)
 	}
 	if *round != "" && *xlsxOut == "" {
 		return usagef("--round 须与 --xlsx 一起使用")

@@ -26,12 +26,8 @@ func runCheck(env *Env, args []string) error {
 	out := fs.String("json", "", "把回避结果写成 JSON 文件")
 	roster := fs.Bool("roster", false, "检查已保存的编组名单（含同组亲属、同单位）")
 	focus := fs.Bool("focus", false, "与 --round 同用：逐条列出重点（已编入人员的回避、排除了本可编入候选人的回避），其余每人每县（R4、R4b）或每组一行；--json 仍写出全部")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %q", pos[0])
 	}
 	switch {
 	case *team != "" && (*person == "" || *round == "" || *unit != ""):

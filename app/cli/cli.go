@@ -168,6 +168,32 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// need is a flag a command cannot do without: its value and how a usage
+// error names it ("--round 轮次编码").
+type need struct {
+	value *string
+	what  string
+}
+
+// parseFlagsOnly parses args for a command that takes flags only: a
+// positional argument is a usage error, and so is a missing flag of needs
+// (the first missing one is named).
+func parseFlagsOnly(fs *flag.FlagSet, args []string, needs ...need) error {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("多余的参数 %q", pos[0])
+	}
+	for _, n := range needs {
+		if *n.value == "" {
+			return usagef("缺少 %s", n.what)
+		}
+	}
+	return nil
+}
+
 // CLIUser is the name the audit log records for a command run on a
 // database without accounts; no account may take it.
 const CLIUser = auth.CLIUser

@@ -14,12 +14,8 @@ func runDemo(env *Env, args []string) error {
 	fs := newFlags(env, "demo")
 	db := fs.String("db", "", "数据库文件（须为空）")
 	scaleFlag := fs.String("scale", "city", "规模: city（市级，12 个县区）或 province（省级，100 个县区）")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %q", pos[0])
 	}
 	scale, err := demo.ParseScale(*scaleFlag)
 	if err != nil {

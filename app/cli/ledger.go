@@ -20,12 +20,9 @@ func runLedger(env *Env, args []string) error {
 	round := fs.String("round", "", "轮次编码（默认：全部轮次）")
 	todayS := fs.String("today", "", "以哪一天计算逾期与临期，2006-01-02（默认今天）")
 	jsonOut := fs.String("json", "", "写出 JSON 的文件（- 为标准输出）")
-	pos, err := parse(fs, args)
+	err := parseFlagsOnly(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %v", pos)
 	}
 	if err := outputs(*db, nil, *jsonOut); err != nil {
 		return err

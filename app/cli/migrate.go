@@ -36,12 +36,8 @@ func runMigrate(env *Env, args []string) error {
 	fs := newFlags(env, "migrate")
 	from := fs.String("from", "", "源数据库（文件或 postgres:// 地址）")
 	to := fs.String("to", "", "目标数据库（新建或空的文件，或服务器上的空库）")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %q", pos[0])
 	}
 	if *from == "" || *to == "" {
 		return usagef("请给出 --from 和 --to")

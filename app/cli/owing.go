@@ -16,12 +16,9 @@ func runOwing(env *Env, args []string) error {
 	todayS := fs.String("today", "", "以哪一天计算，2006-01-02（默认今天）")
 	out := fs.String("json", "", "把名单写成 JSON 文件")
 	xlsx := fs.String("xlsx", "", "把名单写成 Excel 工作簿")
-	pos, err := parse(fs, args)
+	err := parseFlagsOnly(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %q", pos[0])
 	}
 	today := civil.Today()
 	if *todayS != "" {

@@ -26,17 +26,9 @@ func runDoc(env *Env, args []string) error {
 	out := fs.String("out", "", "输出文件夹")
 	pdf := fs.Bool("pdf", false, "同时生成 PDF")
 	zipped := fs.Bool("zip", false, "写成一个 zip 文件（文件夹中的“轮次 文书.zip”）")
-	pos, err := parse(fs, args)
+	err := parseFlagsOnly(fs, args, need{round, "--round 轮次编码"}, need{out, "--out 输出文件夹"})
 	if err != nil {
 		return err
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("多余的参数 %q", pos[0])
-	case *round == "":
-		return usagef("缺少 --round 轮次编码")
-	case *out == "":
-		return usagef("缺少 --out 输出文件夹")
 	}
 	req := app.PaperRequest{Round: *round, Team: *team, Unit: *unit, Person: *person, County: *county}
 	if *kindS != "" && *kindS != "全部" {

@@ -21,12 +21,8 @@ func runRestore(env *Env, args []string) error {
 	db := fs.String("db", "", "数据库文件")
 	from := fs.String("from", "", "备份文件")
 	newest := fs.Bool("newest", false, "用备份文件夹中最新的完好备份")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %q", pos[0])
 	}
 	if (*from == "") == !*newest {
 		return usagef("请给出 --from 备份文件 或 --newest（二者选一）")

@@ -19,15 +19,8 @@ func runResume(env *Env, args []string) error {
 	person := fs.String("person", "", "人员编号")
 	pdf := fs.String("pdf", "", "把巡察履历写成 A4 PDF 文件")
 	xlsx := fs.String("xlsx", "", "把巡察履历写成 Excel 工作簿")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args, need{person, "--person 人员编号"}); err != nil {
 		return err
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("多余的参数 %q", pos[0])
-	case *person == "":
-		return usagef("缺少 --person 人员编号")
 	}
 	if err := outputs(*db, nil, *pdf, *xlsx); err != nil {
 		return err
@@ -77,12 +70,8 @@ func runPoolStats(env *Env, args []string) error {
 	term := fs.String("term", "", "届期编码（默认统计日期所在届期）")
 	county := fs.String("county", "", "只统计工作关系地为该县区的人员")
 	xlsx := fs.String("xlsx", "", "把统计写成 Excel 工作簿")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %q", pos[0])
 	}
 	if err := outputs(*db, nil, *xlsx); err != nil {
 		return err

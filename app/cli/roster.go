@@ -19,15 +19,8 @@ func runRoster(env *Env, args []string) error {
 	round := fs.String("round", "", "轮次编码")
 	pdf := fs.String("pdf", "", "把编组名单写成 A4 PDF 文件（每组一页）")
 	xlsx := fs.String("xlsx", "", "把编组名单写成 Excel 工作簿")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args, need{round, "--round 轮次编码"}); err != nil {
 		return err
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("多余的参数 %q", pos[0])
-	case *round == "":
-		return usagef("缺少 --round 轮次编码")
 	}
 	if err := outputs(*db, nil, *pdf, *xlsx); err != nil {
 		return err

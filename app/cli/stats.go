@@ -25,15 +25,9 @@ func runStats(env *Env, args []string) error {
 	xlsx := fs.String("xlsx", "", "写出统计工作簿")
 	pdf := fs.String("pdf", "", "写出 A4 统计报表（含图表）")
 	report := fs.String("report", "", "写出年度汇报（.docx 或 .pdf，须给出 --year）")
-	pos, err := parse(fs, args)
+	err := parseFlagsOnly(fs, args, need{term, "--term 届期编码"})
 	if err != nil {
 		return err
-	}
-	switch {
-	case len(pos) > 0:
-		return usagef("多余的参数 %q", pos[0])
-	case *term == "":
-		return usagef("缺少 --term 届期编码")
 	}
 	sc := stats.Scope{Term: *term, County: *county, Today: civil.Today()}
 	if *yearS != "" {

@@ -126,12 +126,8 @@ func runUser(env *Env, args []string) error {
 	name := fs.String("name", "", "用户名")
 	role := fs.String("role", "", "角色：管理员、经办人 或 领导")
 	clue := fs.Bool("clue", false, "grant/revoke：线索管理权限")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlagsOnly(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("多余的参数 %q", pos[0])
 	}
 	needName := sub != "list"
 	if needName && *name == "" {
