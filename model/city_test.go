@@ -1,7 +1,6 @@
 package model
 
 import (
-	"path/filepath"
 	"testing"
 
 	"xuncha/app/vocab"
@@ -12,31 +11,17 @@ import (
 // 巡察类型 常规, a kind stays, a level already there is kept, the new
 // columns and the plan table are there, and the step runs once.
 func TestMigrateVersion3RoundTypes(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v3.db")
-	db, err := openSQLite(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range []string{
+	path, db := upgradedFile(t, "v3.db",
 		"CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)",
 		"INSERT INTO meta VALUES ('schema_version', '3')",
 		"CREATE TABLE terms (code text PRIMARY KEY, name text, start_date text NOT NULL, end_date text NOT NULL)",
 		"INSERT INTO terms VALUES ('T1', '', '2024-01-01', '2028-12-31')",
 		"CREATE TABLE rounds (code text PRIMARY KEY, term_code text NOT NULL, number integer NOT NULL DEFAULT 0, name text, type text, mode text)",
-		"INSERT INTO rounds (code, term_code, number, type, mode) VALUES ('R1', 'T1', 1, '交叉', '混合编组'), ('R2', 'T1', 2, '联动', '本县')," +
+		"INSERT INTO rounds (code, term_code, number, type, mode) VALUES ('R1', 'T1', 1, '交叉', '混合编组'), ('R2', 'T1', 2, '联动', '本县'),"+
 			" ('R3', 'T1', 3, '专项', '本县'), ('R4', 'T1', 4, '巡审联动', ''), ('R5', 'T1', 5, '提级', ''), ('R6', 'T1', 6, '', ''), ('R7', 'T1', 7, '回头看', '')",
 		"CREATE TABLE counties (code text PRIMARY KEY, name text NOT NULL)",
 		"INSERT INTO counties VALUES ('C01', '甲县')",
-	} {
-		if err := db.Exec(stmt).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	Close(db)
-	db, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	if v, _ := Version(db); v != SchemaVersion {
 		t.Fatalf("version %d after upgrade", v)
 	}
@@ -75,7 +60,7 @@ func TestMigrateVersion3RoundTypes(t *testing.T) {
 	}
 	want["R3"] = [2]string{"专项", "本级"}
 	Close(db)
-	db, err = Open(path)
+	db, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"gorm.io/gorm"
+
 	"xuncha/app/vocab"
 )
 
@@ -52,26 +54,12 @@ func TestForeignKeysEnforced(t *testing.T) {
 // An older file (here: one made before the Override table and the team
 // units' report date existed) is upgraded without losing its rows.
 func TestMigrateUpgradesOlderFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := openSQLite(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range []string{
+	_, db := upgradedFile(t, "old.db",
 		"CREATE TABLE counties (code text PRIMARY KEY, name text NOT NULL)",
 		"CREATE TABLE team_units (id integer PRIMARY KEY AUTOINCREMENT, team_id integer NOT NULL, round_code text NOT NULL, unit_code text NOT NULL)",
 		"INSERT INTO counties VALUES ('C01', '甲县')",
 		"INSERT INTO team_units (team_id, round_code, unit_code) VALUES (1, 'R1', 'U1')",
-	} {
-		if err := db.Exec(stmt).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	Close(db)
-	db, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	defer Close(db)
 	var c County
 	if err := db.First(&c, "code = ?", "C01").Error; err != nil || c.Name != "甲县" {
@@ -107,4 +95,27 @@ func TestBackupTo(t *testing.T) {
 	if n != 1 {
 		t.Fatalf("backup has %d counties", n)
 	}
+}
+
+// upgradedFile writes a database file of an earlier version, name in a
+// temporary folder, with the SQL stmts, and opens it as the program does
+// (which upgrades it). The caller closes the database.
+func upgradedFile(t *testing.T, name string, stmts ...string) (string, *gorm.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	db, err := openSQLite(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range stmts {
+		if err := db.Exec(stmt).Error; err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	Close(db)
+	db, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, db
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"path/filepath"
 	"testing"
 
 	"xuncha/app/vocab"
@@ -12,32 +11,18 @@ import (
 // stays approved, the pending one pending, and a new request may stand
 // beside a refused one of the same key.
 func TestMigrateOverrideStatus(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v1.db")
-	db, err := openSQLite(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range []string{
+	_, db := upgradedFile(t, "v1.db",
 		"CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)",
 		"INSERT INTO meta VALUES ('schema_version', '1')",
-		"CREATE TABLE overrides (id integer PRIMARY KEY AUTOINCREMENT, team_id integer NOT NULL, person_code text NOT NULL, " +
-			"rule text NOT NULL, unit_code text, reason text NOT NULL, approver text, entered_by text NOT NULL, " +
+		"CREATE TABLE overrides (id integer PRIMARY KEY AUTOINCREMENT, team_id integer NOT NULL, person_code text NOT NULL, "+
+			"rule text NOT NULL, unit_code text, reason text NOT NULL, approver text, entered_by text NOT NULL, "+
 			"entered_at text NOT NULL, approved_at text)",
 		"CREATE UNIQUE INDEX idx_override_key ON overrides (team_id, person_code, rule, unit_code)",
-		"INSERT INTO overrides (team_id, person_code, rule, unit_code, reason, approver, entered_by, entered_at, approved_at) " +
+		"INSERT INTO overrides (team_id, person_code, rule, unit_code, reason, approver, entered_by, entered_at, approved_at) "+
 			"VALUES (1, 'P01', 'R2', 'U01', '调离已满三年', '李主任', '小王', '2026-01-02 09:00:00', '2026-01-03 10:00:00')",
-		"INSERT INTO overrides (team_id, person_code, rule, unit_code, reason, approver, entered_by, entered_at, approved_at) " +
+		"INSERT INTO overrides (team_id, person_code, rule, unit_code, reason, approver, entered_by, entered_at, approved_at) "+
 			"VALUES (1, 'P02', 'R4', '', '本县人员任联络员', '', '小王', '2026-01-04 09:00:00', '')",
-	} {
-		if err := db.Exec(stmt).Error; err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	Close(db)
-	db, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	defer Close(db)
 	if v, _ := Version(db); v != SchemaVersion {
 		t.Fatalf("version %d after upgrade", v)

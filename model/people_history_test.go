@@ -1,7 +1,6 @@
 package model
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -10,28 +9,14 @@ import (
 // confirmed, a member without a grade stays without a state, and the new
 // tables and columns are there.
 func TestMigrateVersion1Evaluations(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v1.db")
-	db, err := openSQLite(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range []string{
+	path, db := upgradedFile(t, "v1.db",
 		"CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL)",
 		"INSERT INTO meta VALUES ('schema_version', '1')",
 		"CREATE TABLE team_members (id integer PRIMARY KEY AUTOINCREMENT, team_id integer NOT NULL, person_code text NOT NULL, role text NOT NULL, evaluation text, comment text, locked numeric NOT NULL DEFAULT false)",
 		"INSERT INTO team_members (team_id, person_code, role, evaluation, comment) VALUES (1, 'P1', '组长', '不称职', '缺席'), (1, 'P2', '成员', '', '')",
 		"CREATE TABLE people (code text PRIMARY KEY, name text NOT NULL, home_county_code text NOT NULL, status text NOT NULL DEFAULT '在库')",
 		"INSERT INTO people (code, name, home_county_code) VALUES ('P1', '甲', 'C01')",
-	} {
-		if err := db.Exec(stmt).Error; err != nil {
-			t.Fatal(err)
-		}
-	}
-	Close(db)
-	db, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	)
 	if v, _ := Version(db); v != SchemaVersion {
 		t.Fatalf("version %d after upgrade", v)
 	}
@@ -55,7 +40,7 @@ func TestMigrateVersion1Evaluations(t *testing.T) {
 	// opened again: the step runs once.
 	db.Model(&TeamMember{}).Where("person_code = ?", "P2").Updates(map[string]any{"evaluation": "称职", "eval_state": "拟定"})
 	Close(db)
-	db, err = Open(path)
+	db, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

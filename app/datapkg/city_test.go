@@ -1,7 +1,6 @@
 package datapkg
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -89,18 +88,7 @@ func TestSelectCity(t *testing.T) {
 func TestOldPackageKinds(t *testing.T) {
 	d := twoCounties()
 	d.Rounds[0].Type = "联动"
-	path := forge(t, d, "C01", "C02")
-	files := entries(t, path)
-	var m Manifest
-	if err := json.Unmarshal(files[manifestName], &m); err != nil {
-		t.Fatal(err)
-	}
-	m.Counts = m.Counts[:baseEntities]
-	files[manifestName], _ = json.Marshal(m)
-	db := emptyDB(t)
-	if _, err := Import(db, rezip(t, files), "", "小李"); err != nil {
-		t.Fatal(err)
-	}
+	db := importAsOld(t, d)
 	var r model.Round
 	db.First(&r, "code = ?", "2026-1")
 	if r.Type != "常规" || r.Level != "上下联动" {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"gorm.io/gorm"
+
 	"xuncha/model"
 )
 
@@ -71,14 +73,7 @@ func TestPackageOwnTie(t *testing.T) {
 func TestOldPackageReads(t *testing.T) {
 	d := twoCounties()
 	d.Members[0].Evaluation = "不称职"
-	path := forge(t, d, "C01", "C02")
-	files := entries(t, path)
-	var m Manifest
-	if err := json.Unmarshal(files[manifestName], &m); err != nil {
-		t.Fatal(err)
-	}
-	m.Counts = m.Counts[:baseEntities]
-	files[manifestName], _ = json.Marshal(m)
+	files, m := oldPackage(t, d)
 	db := emptyDB(t)
 	if _, err := Import(db, rezip(t, files), "", "小李"); err != nil {
 		t.Fatal(err)
@@ -103,4 +98,32 @@ func jsonOf(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return strings.ReplaceAll(string(b), "[]", "null")
+}
+
+// oldPackage writes d (of counties C01 and C02) as a package of before
+// Part II: its files, the manifest counting only the first baseEntities
+// entities, and that manifest.
+func oldPackage(t *testing.T, d *Data) (map[string][]byte, Manifest) {
+	t.Helper()
+	files := entries(t, forge(t, d, "C01", "C02"))
+	var m Manifest
+	if err := json.Unmarshal(files[manifestName], &m); err != nil {
+		t.Fatal(err)
+	}
+	m.Counts = m.Counts[:baseEntities]
+	files[manifestName], _ = json.Marshal(m)
+	return files, m
+}
+
+// importAsOld writes d (of counties C01 and C02) as a package of before
+// Part II (a manifest counting only the first baseEntities entities) and
+// imports it into an empty database.
+func importAsOld(t *testing.T, d *Data) *gorm.DB {
+	t.Helper()
+	files, _ := oldPackage(t, d)
+	db := emptyDB(t)
+	if _, err := Import(db, rezip(t, files), "", "小李"); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
