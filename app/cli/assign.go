@@ -46,10 +46,7 @@ func runAssign(env *Env, args []string) error {
 	if *save || *witness != "" {
 		perm = app.PermAssign
 	}
-	if err := outputs(*db, nil, *out, *record); err != nil {
-		return err
-	}
-	svc, err := env.openAs(*db, perm)
+	svc, err := env.openWriting(*db, perm, *out, *record)
 	if err != nil {
 		return err
 	}
@@ -158,10 +155,7 @@ func runSuggest(env *Env, db, round, mode, seed, slot, out string) error {
 	if len(parts) == 3 {
 		holder = parts[2]
 	}
-	if err := outputs(db, nil, out); err != nil {
-		return err
-	}
-	svc, err := env.openAs(db, app.PermRead)
+	svc, err := env.openWriting(db, app.PermRead, out)
 	if err != nil {
 		return err
 	}

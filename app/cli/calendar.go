@@ -37,10 +37,7 @@ func runCalendar(env *Env, args []string) error {
 			return usagef("--today: %v", err)
 		}
 	}
-	if err := outputs(*db, nil, *jsonOut, *xlsxOut); err != nil {
-		return err
-	}
-	svc, err := env.openAs(*db, app.PermRead)
+	svc, err := env.openWriting(*db, app.PermRead, *jsonOut, *xlsxOut)
 	if err != nil {
 		return err
 	}

@@ -72,10 +72,7 @@ func runCheck(env *Env, args []string) error {
 }
 
 func checkRound(env *Env, db, round, out string, roster, focus bool) error {
-	if err := outputs(db, nil, out); err != nil {
-		return err
-	}
-	svc, err := env.openAs(db, app.PermRead)
+	svc, err := env.openWriting(db, app.PermRead, out)
 	if err != nil {
 		return err
 	}

@@ -315,10 +315,7 @@ func runBackup(env *Env, args []string) error {
 	if *list {
 		return listBackups(env, *db)
 	}
-	if err := outputs(*db, nil, *to); err != nil {
-		return err
-	}
-	svc, err := env.openAs(*db, app.PermBackup)
+	svc, err := env.openWriting(*db, app.PermBackup, *to)
 	if err != nil {
 		return err
 	}

@@ -37,10 +37,7 @@ func runExport(env *Env, args []string) error {
 	case *pool != "" && !slices.Contains(vocab.Pools, *pool):
 		return usagef("--pool %q 无效，应为 组长库、工作人员库 或 专业人员库", *pool)
 	}
-	if err := outputs(*db, nil, out); err != nil {
-		return err
-	}
-	svc, err := env.openAs(*db, app.PermRead)
+	svc, err := env.openWriting(*db, app.PermRead, out)
 	if err != nil {
 		return err
 	}

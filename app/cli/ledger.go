@@ -100,10 +100,7 @@ func runUnitBook(env *Env, args []string) error {
 		if *round == "" || *unit == "" {
 			return usagef("export 须给出 --round 和 --unit")
 		}
-		if err := outputs(*db, nil, pos[0]); err != nil {
-			return err
-		}
-		svc, err := env.openAs(*db, app.PermRead)
+		svc, err := env.openWriting(*db, app.PermRead, pos[0])
 		if err != nil {
 			return err
 		}

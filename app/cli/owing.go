@@ -26,10 +26,7 @@ func runOwing(env *Env, args []string) error {
 			return usagef("--today: %v", err)
 		}
 	}
-	if err := outputs(*db, nil, *out, *xlsx); err != nil {
-		return err
-	}
-	svc, err := env.openAs(*db, app.PermRead)
+	svc, err := env.openWriting(*db, app.PermRead, *out, *xlsx)
 	if err != nil {
 		return err
 	}

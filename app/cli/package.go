@@ -59,10 +59,7 @@ func runPackage(env *Env, args []string) error {
 }
 
 func exportPackage(env *Env, db string, counties []string, pass, path string) error {
-	if err := outputs(db, nil, path); err != nil {
-		return err
-	}
-	svc, err := env.openAs(db, app.PermRead)
+	svc, err := env.openWriting(db, app.PermRead, path)
 	if err != nil {
 		return err
 	}

@@ -22,10 +22,7 @@ func runResume(env *Env, args []string) error {
 	if err := parseFlagsOnly(fs, args, need{person, "--person 人员编号"}); err != nil {
 		return err
 	}
-	if err := outputs(*db, nil, *pdf, *xlsx); err != nil {
-		return err
-	}
-	svc, err := env.openAs(*db, app.PermRead)
+	svc, err := env.openWriting(*db, app.PermRead, *pdf, *xlsx)
 	if err != nil {
 		return err
 	}

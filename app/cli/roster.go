@@ -22,10 +22,7 @@ func runRoster(env *Env, args []string) error {
 	if err := parseFlagsOnly(fs, args, need{round, "--round 轮次编码"}); err != nil {
 		return err
 	}
-	if err := outputs(*db, nil, *pdf, *xlsx); err != nil {
-		return err
-	}
-	svc, err := env.openAs(*db, app.PermRead)
+	svc, err := env.openWriting(*db, app.PermRead, *pdf, *xlsx)
 	if err != nil {
 		return err
 	}

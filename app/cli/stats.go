@@ -43,10 +43,7 @@ func runStats(env *Env, args []string) error {
 			return usagef("--today: %v", err)
 		}
 	}
-	if err := outputs(*db, nil, *jsonOut, *xlsx, *pdf, *report); err != nil {
-		return err
-	}
-	svc, err := env.openAs(*db, app.PermRead)
+	svc, err := env.openWriting(*db, app.PermRead, *jsonOut, *xlsx, *pdf, *report)
 	if err != nil {
 		return err
 	}

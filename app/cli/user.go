@@ -50,6 +50,16 @@ func takeUser(args []string) ([]string, string, error) {
 //
 // A command that needs the right to import (demo, import, package import)
 // may make a new database at path; every other one needs it to be there.
+// openWriting is openAs for a command that writes the files outs (any
+// may be "" or "-", the terminal): they are checked first (outputs), so
+// that a bad output path is refused before the database is opened.
+func (env *Env) openWriting(path string, perm app.Permission, outs ...string) (*app.Service, error) {
+	if err := outputs(path, nil, outs...); err != nil {
+		return nil, err
+	}
+	return env.openAs(path, perm)
+}
+
 func (env *Env) openAs(path string, perm app.Permission) (*app.Service, error) {
 	svc, err := env.openDB(path, perm == app.PermImport)
 	if err != nil {
