@@ -112,3 +112,13 @@ func confirmDelete(win fyne.Window, title, question string, del func() error, af
 		after()
 	}, win)
 }
+
+// sayOrHide shows msg in l, or hides l when msg is "".
+func sayOrHide(l *widget.Label, msg string) {
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}

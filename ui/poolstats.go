@@ -206,11 +206,4 @@ func (s *poolStatsScreen) onExport() {
 }
 
 // say shows a problem with the filters ("" hides it).
-func (s *poolStatsScreen) say(msg string) {
-	s.msg.SetText(msg)
-	if msg == "" {
-		s.msg.Hide()
-	} else {
-		s.msg.Show()
-	}
-}
+func (s *poolStatsScreen) say(msg string) { sayOrHide(s.msg, msg) }

@@ -268,14 +268,7 @@ func cellsOf(rows [][]any) [][]string {
 }
 
 // say shows a problem with the filters ("" hides it).
-func (s *statsScreen) say(msg string) {
-	s.msg.SetText(msg)
-	if msg == "" {
-		s.msg.Hide()
-	} else {
-		s.msg.Show()
-	}
-}
+func (s *statsScreen) say(msg string) { sayOrHide(s.msg, msg) }
 
 // fileBase names the files of the figures shown.
 func (s *statsScreen) fileBase(sc stats.Scope) string {
